@@ -1,0 +1,1 @@
+"""exportctl.accounts."""

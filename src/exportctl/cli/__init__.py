@@ -1,0 +1,1 @@
+"""Command-line interface (Typer + Rich): thin adapters over library calls."""

@@ -1,0 +1,17 @@
+"""The ``exportctl`` command. Each area registers its own commands; each command is one library call."""
+
+from __future__ import annotations
+
+import typer
+
+from exportctl.cli import lists as lists_cli
+
+app = typer.Typer(
+    name="exportctl",
+    help="Export-control lists, screening, licence determination, licensing and oversight.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+for module in (lists_cli,):
+    module.register(app)

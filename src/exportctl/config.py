@@ -1,0 +1,60 @@
+"""Settings, read from the environment (prefix ``EXPORTCTL_``) and validated once, when first asked for.
+
+Never read at import time: call :func:`get_settings` where a setting is needed, so tests and the CLI can change the
+environment first.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """The user's data directory for exportctl; honours ``XDG_DATA_HOME``."""
+    xdg = os.environ.get("XDG_DATA_HOME")
+    if xdg:
+        return Path(xdg) / "exportctl"
+    return Path(user_data_dir("exportctl"))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="EXPORTCTL_", extra="ignore")
+
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; default: a SQLite file under the user's data directory.",
+    )
+    data_dir: Path | None = Field(default=None, description="Where the default SQLite file lives.")
+    secret_key: SecretStr | None = Field(
+        default=None, description="Signs browser sessions and CSRF tokens; generated per process if unset."
+    )
+    # Licensing settings (documented defaults; see README "Settings").
+    licence_validity_years: int = Field(default=4, ge=1, le=10)
+    review_decision_days: int = Field(default=90, ge=1, description="EAR 750.4(a): 90 calendar days")
+    referral_days: int = Field(default=30, ge=1, description="EAR 750.4(b): agencies have 30 days")
+    intent_to_deny_response_days: int = Field(default=20, ge=1, description="EAR 750.6: 20 days to respond")
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+
+    def resolved_data_dir(self) -> Path:
+        return self.data_dir if self.data_dir is not None else default_data_dir()
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.resolved_data_dir() / 'exportctl.sqlite3'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def reset_settings_cache() -> None:
+    """Forget cached settings (tests change the environment between cases)."""
+    get_settings.cache_clear()
