@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import IntegrityError
+
+from exportctl.config import reset_settings_cache
+from exportctl.store import lists_tables  # noqa: F401  (registers the tables)
+from exportctl.store.base import Base
+from exportctl.store.db import make_engine, session_scope, upgrade
+
+
+def test_upgrade_reaches_head_and_matches_the_models(engine: Engine) -> None:
+    upgrade(engine)  # a second run at head is a no-op
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        assert context.get_current_revision() == "0001_lists"
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_default_database_is_a_sqlite_file_under_xdg_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    reset_settings_cache()
+    engine = make_engine()
+    upgrade(engine)
+    engine.dispose()
+    assert (tmp_path / "xdg" / "exportctl" / "exportctl.sqlite3").is_file()
+
+
+def test_database_url_setting_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXPORTCTL_DATABASE_URL", f"sqlite:///{tmp_path / 'deep' / 'dir' / 'x.db'}")
+    reset_settings_cache()
+    engine = make_engine()
+    assert engine.url.database == str(tmp_path / "deep" / "dir" / "x.db")
+    upgrade(engine)
+    engine.dispose()
+    assert (tmp_path / "deep" / "dir" / "x.db").is_file()
+
+
+def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(sqlite_engine: Engine) -> None:
+    with sqlite_engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30_000
+
+
+def test_foreign_keys_are_enforced_on_both_backends(engine: Engine) -> None:
+    with pytest.raises(IntegrityError), session_scope(engine) as session:
+        session.execute(text("INSERT INTO list_current (source, snapshot_id) VALUES ('dpl', 999)"))
+
+
+def test_session_scope_rolls_back_on_error(engine: Engine) -> None:
+    insert = text(
+        "INSERT INTO list_snapshots (source, status, imported_at, content_hash, file_name, entry_count, "
+        "counts_by_list) VALUES ('dpl', 'complete', CURRENT_TIMESTAMP, 'h', 'f', 0, '{}')"
+    )
+    with pytest.raises(RuntimeError), session_scope(engine) as session:
+        session.execute(insert)
+        raise RuntimeError("boom")
+    with session_scope(engine) as session:
+        assert session.execute(text("SELECT count(*) FROM list_snapshots")).scalar() == 0
