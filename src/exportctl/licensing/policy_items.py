@@ -1,0 +1,51 @@
+"""Item categories as oversight reports and review policies use them: CCL categories "0"–"9", "AT", "EAR99".
+
+The published BIS licensing figures (House Foreign Affairs Committee release, 2021) split items into CCL
+categories, "AT" (ECCNs controlled for anti-terrorism reasons only, the x9xx entries) and "EAR99". The AT-only
+test reads the reasons for control in the bundled CCL (eCFR text of 2025; see data/PROVENANCE.md): an ECCN whose
+reasons changed since the period reported (e.g. 5A992 gained RS in 2022) is classified by today's text.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+from exportctl.errors import InputError
+
+EAR99 = "EAR99"
+AT_ONLY = "AT"
+CATEGORY_LABELS: tuple[str, ...] = (*(str(n) for n in range(10)), AT_ONLY, EAR99)
+_ECCN = re.compile(r"^[0-9][A-E][0-9]{3}")
+
+
+@lru_cache(maxsize=1)
+def _reasons_by_eccn() -> dict[str, str]:
+    text = resources.files("exportctl").joinpath("data/ear/ccl_eccns.csv").read_text(encoding="utf-8")
+    return {row["eccn"].upper(): row["reasons_for_control"] for row in csv.DictReader(text.splitlines())}
+
+
+def is_at_only(eccn: str) -> bool:
+    """True when the bundled CCL lists ``eccn`` with "AT" as its only reason for control."""
+    reasons = _reasons_by_eccn().get(eccn.upper()[:5])
+    return reasons is not None and [r.strip() for r in reasons.split(",")] == ["AT"]
+
+
+def category_of(eccn: str) -> str:
+    """The report category of an ECCN ("3A001" -> "3", "3A991" -> "AT", "EAR99" -> "EAR99").
+
+    Raises InputError for text that is neither EAR99 nor shaped like an ECCN.
+    """
+    code = eccn.strip().upper()
+    if code == EAR99:
+        return EAR99
+    if not _ECCN.match(code):
+        raise InputError(f"not an ECCN or EAR99: {eccn!r}", field="eccn")
+    return AT_ONLY if is_at_only(code) else code[0]
+
+
+def category_label(category: str) -> str:
+    """Human label as the published table writes it ("Category 3", "AT", "EAR99")."""
+    return category if category in (AT_ONLY, EAR99) else f"Category {category}"
