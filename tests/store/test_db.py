@@ -1,25 +1,46 @@
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, text
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
+import exportctl.store
 from exportctl.config import reset_settings_cache
-from exportctl.store import lists_tables  # noqa: F401  (registers the tables)
+from exportctl.store import db
 from exportctl.store.base import Base
 from exportctl.store.db import make_engine, session_scope, upgrade
 
 
 def test_upgrade_reaches_head_and_matches_the_models(engine: Engine) -> None:
     upgrade(engine)  # a second run at head is a no-op
+    for module in pkgutil.iter_modules(exportctl.store.__path__):
+        if module.name.endswith("_tables"):
+            importlib.import_module(f"exportctl.store.{module.name}")
     with engine.connect() as connection:
         context = MigrationContext.configure(connection)
-        assert context.get_current_revision() == "0001_lists"
+        assert set(context.get_current_heads()) == set(_script_directory().get_heads())
         assert compare_metadata(context, Base.metadata) == []
+    assert {"list_snapshots", "list_current", "list_entries", "list_entry_names"} <= set(
+        inspect(engine).get_table_names()
+    )
+
+
+def _script_directory() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(Path(db.__file__).parent / "migrations"))
+    return ScriptDirectory.from_config(config)
+
+
+def test_my_revision_id_is_fixed() -> None:
+    assert _script_directory().get_revision("0001_lists").down_revision is None
 
 
 def test_default_database_is_a_sqlite_file_under_xdg_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

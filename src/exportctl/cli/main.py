@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from exportctl.cli import db as db_cli
 from exportctl.cli import lists as lists_cli
 
 app = typer.Typer(
@@ -13,5 +14,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (lists_cli,):
+for module in (lists_cli, db_cli):
     module.register(app)
+
+if __name__ == "__main__":
+    app()

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 from alembic import context
 
-from exportctl.store import lists_tables  # noqa: F401  (registers the tables on Base.metadata)
+import exportctl.store
 from exportctl.store.base import Base
+
+# Register every table on Base.metadata: each area keeps its tables in ``exportctl/store/<area>_tables.py``.
+for module in pkgutil.iter_modules(exportctl.store.__path__):
+    if module.name.endswith("_tables"):
+        importlib.import_module(f"exportctl.store.{module.name}")
 
 config = context.config
 connection = config.attributes.get("connection")

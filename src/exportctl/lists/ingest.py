@@ -1,0 +1,152 @@
+"""Write side of the versioned list store: import one official file as a new snapshot, then make it current.
+
+Build, then swap:
+
+1. hash the file (all files of a folder source such as the four OFAC CSVs); identical to the current snapshot →
+   nothing to do, and the result says so;
+2. parse and validate the whole file (the parser raises one FileFormatError listing every problem; ingest adds
+   its own checks: no entries, duplicate entry ids, entries of another source);
+3. commit a ``loading`` snapshot row, then in ONE transaction write every entry and name, mark the snapshot
+   ``complete`` and point ``list_current`` at it.
+
+A failure or a crash at any point leaves the previous snapshot current: readers only see ``complete`` snapshots,
+and an uncommitted transaction disappears with the process. The ``loading`` row a killed process leaves behind is
+deleted by the next import of that source.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from exportctl.errors import FileFormatError, Problem
+from exportctl.lists.bundled import BUNDLED
+from exportctl.lists.model import ListEntry
+from exportctl.lists.snapshot_writes import (
+    content_hash,
+    current_snapshot,
+    discard_snapshot,
+    make_current,
+    snapshot_with_hash,
+    start_snapshot,
+    write_entries,
+)
+from exportctl.lists.sources import get_parser
+from exportctl.store.lists_tables import ListSnapshot
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What one import did. ``unchanged``: the file equals an existing snapshot, nothing was written."""
+
+    source: str
+    snapshot_id: int
+    file_name: str
+    content_hash: str
+    effective_date: date | None
+    entry_count: int
+    counts_by_list: dict[str, int]
+    unchanged: bool
+    message: str
+    seconds: float
+
+
+def import_file(engine: Engine, source: str, path: Path, *, effective_date: date | None = None) -> ImportResult:
+    """Import ``path`` as a new snapshot of ``source`` and make it current (see the module docstring)."""
+    started = time.perf_counter()
+    parser = get_parser(source)
+    _check_path(path, parser.path_is_dir)
+    digest = content_hash(path)
+    current = current_snapshot(engine, source)
+    if current is not None and current.content_hash == digest:
+        return _unchanged(current, started, f"{source}: {path.name} is identical to the current snapshot {current.id}")
+    entries = list(parser.parse(path))
+    _validate(path, source, entries)
+    effective = effective_date or parser.effective_date(path)
+    counts = dict(sorted(Counter(e.list.value for e in entries).items()))
+    snapshot_id = start_snapshot(engine, source, path.name, digest, effective, counts)
+    try:
+        with engine.begin() as connection:
+            write_entries(connection, snapshot_id, entries)
+            make_current(connection, source, snapshot_id)
+    except BaseException:
+        discard_snapshot(engine, snapshot_id)
+        raise
+    return ImportResult(
+        source=source,
+        snapshot_id=snapshot_id,
+        file_name=path.name,
+        content_hash=digest,
+        effective_date=effective,
+        entry_count=len(entries),
+        counts_by_list=counts,
+        unchanged=False,
+        message=f"{source}: imported {len(entries)} entries from {path.name} as snapshot {snapshot_id} (current)",
+        seconds=time.perf_counter() - started,
+    )
+
+
+def import_bundled(engine: Engine) -> list[ImportResult]:
+    """Import every bundled file in order; a file already imported as any snapshot of its source is skipped.
+
+    (Comparing with every snapshot, not only the current one, keeps a re-run a no-op for sources with several
+    bundled files, e.g. the 2022 and 2026 Denied Persons Lists.)
+    """
+    results = []
+    for bundled in BUNDLED:
+        started = time.perf_counter()
+        path = Path(str(bundled.path))
+        existing = snapshot_with_hash(engine, bundled.source, content_hash(path))
+        if existing is not None:
+            message = f"{bundled.source}: {path.name} already imported as snapshot {existing.id}"
+            results.append(_unchanged(existing, started, message))
+        else:
+            results.append(import_file(engine, bundled.source, path))
+    return results
+
+
+def _check_path(path: Path, want_dir: bool) -> None:
+    problem = None
+    if not path.exists():
+        problem = "no such file or folder"
+    elif want_dir and not path.is_dir():
+        problem = "this source is a folder of files; give the folder"
+    elif not want_dir and not path.is_file():
+        problem = "not a file"
+    if problem:
+        raise FileFormatError(str(path), [Problem(str(path), None, None, problem)])
+
+
+def _validate(path: Path, source: str, entries: Sequence[ListEntry]) -> None:
+    problems = []
+    if not entries:
+        problems.append(Problem(str(path), None, None, "no entries found; refusing to replace the list with nothing"))
+    for entry in entries:
+        if entry.source != source:
+            problems.append(Problem(str(path), None, "source", f"entry {entry.entry_id} is not of source {source}"))
+    for entry_id, count in Counter(e.entry_id for e in entries).items():
+        if count > 1:
+            problems.append(Problem(str(path), None, "id", f"entry id {entry_id} occurs {count} times"))
+    if problems:
+        raise FileFormatError(str(path), problems)
+
+
+def _unchanged(snap: ListSnapshot, started: float, message: str) -> ImportResult:
+    return ImportResult(
+        source=snap.source,
+        snapshot_id=snap.id,
+        file_name=snap.file_name,
+        content_hash=snap.content_hash,
+        effective_date=snap.effective_date,
+        entry_count=snap.entry_count,
+        counts_by_list=dict(snap.counts_by_list),
+        unchanged=True,
+        message=f"{message}: nothing to do",
+        seconds=time.perf_counter() - started,
+    )
