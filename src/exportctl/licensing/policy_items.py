@@ -49,3 +49,12 @@ def category_of(eccn: str) -> str:
 def category_label(category: str) -> str:
     """Human label as the published table writes it ("Category 3", "AT", "EAR99")."""
     return category if category in (AT_ONLY, EAR99) else f"Category {category}"
+
+
+def application_category(eccns: list[str] | tuple[str, ...]) -> str:
+    """The category an application is counted under: that of its most controlled item (a numbered CCL category
+    before "AT" before "EAR99"; the lower number on ties). The published table gives one category per licence."""
+    if not eccns:
+        raise InputError("an application needs at least one item", field="items")
+    order = {label: n for n, label in enumerate(CATEGORY_LABELS)}
+    return min((category_of(e) for e in eccns), key=order.__getitem__)

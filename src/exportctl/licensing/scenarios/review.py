@@ -1,0 +1,68 @@
+"""How the scenario's reviewer decides a generated application: the application linter, then the policy engine.
+
+Nothing is pre-set: the reviewer returns an application without action when the linter finds documentation
+problems a licensing officer returns applications for, and otherwise follows the engine's recommendation under
+the policies in force on the review date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from exportctl.licensing.inputs import ApplicationInput, ItemInput, PartyInput, PartyRole
+from exportctl.licensing.linter import Finding, lint
+from exportctl.licensing.policy_engine import recommend
+from exportctl.licensing.policy_items import category_of
+from exportctl.licensing.policy_model import ApplicationFacts, ItemFacts, PartyFacts, Policy, Recommendation
+from exportctl.licensing.scenarios.generate import GeneratedApplication
+
+# Linter findings for which the reviewer returns an application without action (documentation quality).
+RETURN_FOR = frozenset(
+    {"vague_end_use", "missing_end_use", "missing_end_user", "missing_ultimate_consignee", "missing_justification"}
+)
+PARTY_COUNTRY = "CN"
+
+
+def application_input(app: GeneratedApplication) -> ApplicationInput:
+    """The generated application as the BIS-748P data the workflow takes."""
+    parties = [PartyInput(role=PartyRole.PURCHASER, name=app.purchaser, country=PARTY_COUNTRY)]
+    parties.append(PartyInput(role=PartyRole.ULTIMATE_CONSIGNEE, name=app.purchaser, country=PARTY_COUNTRY))
+    if app.end_user:
+        parties.append(PartyInput(role=PartyRole.END_USER, name=app.end_user, country=PARTY_COUNTRY))
+    items = tuple(
+        ItemInput(
+            eccn=item.eccn,
+            description=item.description,
+            quantity=item.quantity,
+            unit_value=Decimal(item.unit_value),
+            tech_flags=item.technology_flags,
+        )
+        for item in app.items
+    )
+    return ApplicationInput(items=items, parties=tuple(parties), end_use=app.end_use, justification=app.justification)
+
+
+def documentation_issues(findings: tuple[Finding, ...]) -> tuple[str, ...]:
+    return tuple(f"{f.code}: {f.message}" for f in findings if f.code in RETURN_FOR)
+
+
+def facts_from_input(reference: str, data: ApplicationInput) -> ApplicationFacts:
+    """Policy-engine facts for an application input, with the linter's documentation issues."""
+    parties = tuple(PartyFacts(p.name, role=p.role.value) for p in data.parties)
+    items = tuple(
+        ItemFacts(
+            eccn=i.eccn,
+            category=category_of(i.eccn),
+            value=i.total,
+            technology_flags=frozenset(i.tech_flags),
+            description=i.description,
+        )
+        for i in data.items
+    )
+    return ApplicationFacts(reference, parties, items, documentation_issues(lint(data)), data.justification)
+
+
+def review(app: GeneratedApplication, policies: tuple[Policy, ...], on_date: date) -> Recommendation:
+    """The reviewer's recommendation for ``app`` on ``on_date``."""
+    return recommend(facts_from_input(app.reference, application_input(app)), policies, on_date)

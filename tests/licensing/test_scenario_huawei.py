@@ -1,0 +1,120 @@
+"""The Huawei scenario reproduces the published table exactly, from individual generated and reviewed records."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from exportctl.licensing.policy_model import Decision
+from exportctl.licensing.scenarios.generate import split_value
+from exportctl.licensing.scenarios.huawei import Simulation, generate_huawei, simulate
+from exportctl.reports.aggregate import build_report
+from exportctl.reports.model import Report
+from exportctl.reports.simulated import records_from_simulation
+
+SHARED = Path("/work/shared/data/licensing/huawei_smic_license_decisions_2020-11_2021-04.csv")
+BUNDLED = Path(__file__).parents[2] / "src/exportctl/data/licensing" / SHARED.name
+
+
+def published(entity: str) -> dict[tuple[str, str], tuple[int, int | None]]:
+    """(decision, control_category) -> (count, value) straight from the CSV, category labels as published."""
+    path = SHARED if SHARED.exists() else BUNDLED
+    with path.open(encoding="utf-8") as handle:
+        return {
+            (row["decision"], row["control_category"]): (
+                int(row["license_count"]),
+                int(row["value_usd"]) if row["value_usd"] else None,
+            )
+            for row in csv.DictReader(handle)
+            if row["entity"] == entity
+        }
+
+
+@pytest.fixture(scope="module")
+def sim_report() -> tuple[Simulation, Report]:
+    sim = simulate()
+    records = records_from_simulation(sim)
+    report = build_report(
+        records, party="Huawei", date_from=date(2020, 11, 9), date_to=date(2021, 4, 20), by=("outcome", "category")
+    )
+    return sim, report
+
+
+def test_totals_match_published(sim_report: tuple[Simulation, Report]) -> None:
+    _, report = sim_report
+    table = published("Huawei")
+    assert report.applications == table[("applications_considered", "all")][0] == 169
+    totals = {t.outcome: (t.count, int(t.value)) for t in report.totals}
+    for decision in ("approved", "returned_without_action", "denied"):
+        assert totals[decision] == table[(decision, "all")], decision
+    assert totals["approved"] == (113, 61_432_330_663)
+    assert totals["returned_without_action"] == (48, 29_775_410_958)
+
+
+def test_every_published_category_row_reproduced_and_nothing_else(sim_report: tuple[Simulation, Report]) -> None:
+    _, report = sim_report
+    table = published("Huawei")
+    expected = {key: cell for key, cell in table.items() if key[1] != "all"}
+    got = {
+        (row.key[0], row.key[1]): (row.count, int(row.value or 0))
+        for row in report.rows
+        if row.key[0] != "pending"
+    }
+    assert got == expected
+
+
+def test_unpublished_remainder_is_pending(sim_report: tuple[Simulation, Report]) -> None:
+    sim, _ = sim_report
+    pending = [r for r in sim.reviewed if r.outcome == "pending"]
+    assert len(pending) == 169 - 113 - 48 - 2
+    assert all(r.application.review_on is None for r in pending)
+
+
+def test_decisions_come_from_review_not_from_generation_labels(sim_report: tuple[Simulation, Report]) -> None:
+    sim, _ = sim_report
+    decided = [r for r in sim.reviewed if r.recommendation is not None]
+    reasons = Counter(r.recommendation.decision for r in decided if r.recommendation)
+    assert reasons == {Decision.APPROVE: 113, Decision.RETURN_WITHOUT_ACTION: 48, Decision.DENY: 2}
+    for r in decided:
+        assert r.recommendation is not None
+        if r.recommendation.decision is Decision.DENY:
+            assert any("5G" in reason for reason in r.recommendation.reasons)
+        if r.recommendation.decision is Decision.RETURN_WITHOUT_ACTION:
+            assert "documentation deficient" in r.recommendation.reasons[-1]
+
+
+def test_generation_is_deterministic_and_seed_dependent() -> None:
+    assert generate_huawei(7) == generate_huawei(7)
+    assert generate_huawei(7) != generate_huawei(8)
+
+
+def test_other_seeds_still_reproduce_the_table() -> None:
+    sim = simulate(seed=12345)
+    report = build_report(records_from_simulation(sim), party="Huawei", by=("outcome",))
+    assert {r.key[0]: (r.count, r.value) for r in report.rows}["approved"] == (113, Decimal(61_432_330_663))
+
+
+def test_halt_and_revocation_impact(sim_report: tuple[Simulation, Report]) -> None:
+    sim, _ = sim_report
+    # the 6 still-pending applications flip from approve to deny under the halt
+    assert len(sim.halt_impact.changes) == 6
+    assert all(c.after_decision is Decision.DENY for c in sim.halt_impact.changes)
+    assert sim.counterfactual == {("approve", "deny"): 113}
+    # every generated licence is still valid in January 2023, so the halt reaches all 113
+    assert len(sim.halt_impact.affected_licences) == 113
+    assert len(sim.revoked) == 8
+    assert {lic.holder for lic in sim.revoked} == {"Intel", "Qualcomm"}
+
+
+def test_split_value_is_exact() -> None:
+    import random
+
+    rng = random.Random(1)
+    for total, parts in ((2, 1), (2, 3), (61_432_330_663, 113), (1_029_026, 1)):
+        shares = split_value(total, parts, rng)
+        assert sum(shares) == total and all(s >= 1 for s in shares)
