@@ -1,0 +1,230 @@
+"""Licences: issue on approval, draw shipments down, suspend / revoke / reinstate from a date.
+
+Drawdown is one conditional UPDATE (``value_used + :v <= value_limit AND quantity_used + :q <= quantity_limit``)
+inside the workflow write lock, so concurrent shipments can never overdraw, on SQLite or PostgreSQL. Status
+changes are rows in ``licence_status_events``; the status on a date is the latest event in force on that date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from exportctl.audit.chain import append_event, utc_now
+from exportctl.audit.locking import lock_for_write
+from exportctl.config import get_settings
+from exportctl.errors import InputError, InvalidTransitionError, ShipmentRefusedError
+from exportctl.licensing import _steps
+from exportctl.licensing.actor import Actor, Role
+from exportctl.licensing.denial import DeniedPartyCheck, denied_party_reason
+from exportctl.licensing.numbering import LICENCE_PREFIX, next_number
+from exportctl.licensing.repository import load_licence
+from exportctl.licensing.views import LicenceView, ShipmentView, licence_view, shipment_view
+from exportctl.store.licensing_tables import (
+    Application,
+    ApplicationParty,
+    Decision,
+    Licence,
+    LicenceItem,
+    LicenceStatusEvent,
+    Shipment,
+)
+
+ACTIVE, SUSPENDED, REVOKED = "active", "suspended", "revoked"
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def issue_licence(session: Session, actor: Actor, app: Application, decision: Decision) -> Licence:
+    """Called by :func:`decide` for approvals: the licence covers the approved items only."""
+    items = [item for item in app.items if item.id in set(decision.approved_item_ids)]
+    licence = Licence(
+        number=next_number(session, LICENCE_PREFIX),
+        application_id=app.id,
+        decision_id=decision.id,
+        holder_organisation_id=app.organisation_id,
+        value_limit=sum((item.total_value for item in items), Decimal("0.00")),
+        value_used=Decimal("0.00"),
+        quantity_limit=sum(item.quantity for item in items),
+        quantity_used=0,
+        valid_from=decision.decided_on,
+        valid_to=add_years(decision.decided_on, get_settings().licence_validity_years),
+        conditions=[*decision.conditions, *(f"Rider: {rider}" for rider in decision.riders)],
+        status=ACTIVE,
+        version=1,
+        items=[
+            LicenceItem(
+                application_item_id=i.id,
+                eccn=i.eccn,
+                description=i.description,
+                quantity=i.quantity,
+                value=i.total_value,
+            )
+            for i in items
+        ],
+    )
+    session.add(licence)
+    session.flush()
+    append_event(session, actor, "licence.issued", "licence", licence.id, None, _summary(licence))
+    return licence
+
+
+def _summary(licence: Licence) -> dict[str, object]:
+    return {
+        "number": licence.number,
+        "application_id": licence.application_id,
+        "value_limit": licence.value_limit,
+        "quantity_limit": licence.quantity_limit,
+        "valid_from": licence.valid_from,
+        "valid_to": licence.valid_to,
+        "status": licence.status,
+    }
+
+
+def status_on(session: Session, licence_id: int, on: date) -> str:
+    """The status in force on ``on``: the latest status event effective on or before it (active if none)."""
+    row = session.execute(
+        select(LicenceStatusEvent.status)
+        .where(LicenceStatusEvent.licence_id == licence_id, LicenceStatusEvent.effective_from <= on)
+        .order_by(LicenceStatusEvent.effective_from.desc(), LicenceStatusEvent.id.desc())
+        .limit(1)
+    ).scalar()
+    return row or ACTIVE
+
+
+def _refuse_if_not_covered(session: Session, licence: Licence, on: date, denied: DeniedPartyCheck | None) -> None:
+    status = status_on(session, licence.id, on)
+    if status != ACTIVE:
+        raise ShipmentRefusedError(f"licence {licence.number} is {status} on {on.isoformat()}")
+    if on < licence.valid_from:
+        raise ShipmentRefusedError(f"licence {licence.number} is valid only from {licence.valid_from.isoformat()}")
+    if on > licence.valid_to:
+        raise ShipmentRefusedError(f"licence {licence.number} expired on {licence.valid_to.isoformat()}")
+    parties = session.execute(
+        select(ApplicationParty.name, ApplicationParty.country).where(
+            ApplicationParty.application_id == licence.application_id
+        )
+    ).all()
+    reason = denied_party_reason(session, [(name, country) for name, country in parties], on, check=denied)
+    if reason is not None:
+        raise ShipmentRefusedError(f"licence {licence.number}: {reason}")
+
+
+def record_shipment(
+    session: Session,
+    actor: Actor,
+    licence_id: int,
+    *,
+    value: Decimal,
+    quantity: int,
+    shipped_on: date | None = None,
+    reference: str = "",
+    denied_party_check: DeniedPartyCheck | None = None,
+) -> ShipmentView:
+    """Draw ``value``/``quantity`` down from the licence, or refuse with the reason (nothing is recorded)."""
+    actor.require(Role.EXPORTER, action="record a shipment")
+    value = Decimal(value)
+    if value <= 0 or quantity < 0 or value != value.quantize(Decimal("0.01")):
+        raise InputError("a shipment has a positive value in whole cents and a quantity ≥ 0", field="value")
+    lock_for_write(session)
+    licence = load_licence(session, licence_id, actor=actor)
+    day = shipped_on or _steps.today()
+    _refuse_if_not_covered(session, licence, day, denied_party_check)
+    drawn = session.execute(
+        update(Licence)
+        .where(
+            Licence.id == licence.id,
+            Licence.value_used + value <= Licence.value_limit,
+            Licence.quantity_used + quantity <= Licence.quantity_limit,
+        )
+        .values(
+            value_used=Licence.value_used + value,
+            quantity_used=Licence.quantity_used + quantity,
+            version=Licence.version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(drawn, "rowcount", 0) != 1:
+        session.refresh(licence)
+        raise ShipmentRefusedError(
+            f"licence {licence.number} has {licence.value_limit - licence.value_used} USD and "
+            f"{licence.quantity_limit - licence.quantity_used} units left; "
+            f"the shipment asks {value} USD, {quantity} units"
+        )
+    shipment = Shipment(
+        licence_id=licence.id,
+        shipped_on=day,
+        value=value,
+        quantity=quantity,
+        reference=reference,
+        recorded_by=actor.user_id,
+        recorded_at=utc_now(),
+    )
+    session.add(shipment)
+    session.flush()
+    session.refresh(licence)
+    after = {
+        "licence": licence.number,
+        "value": value,
+        "quantity": quantity,
+        "shipped_on": day,
+        "value_used": licence.value_used,
+        "quantity_used": licence.quantity_used,
+    }
+    append_event(session, actor, "shipment.recorded", "shipment", shipment.id, None, after)
+    return shipment_view(shipment)
+
+
+def _change_status(
+    session: Session, actor: Actor, licence_id: int, new_status: str, from_date: date, reason: str
+) -> LicenceView:
+    actor.require(Role.POLICY_ADMIN, Role.REVIEWER, action=f"set a licence {new_status}")
+    if not reason.strip():
+        raise InputError("give the reason for the status change", field="reason")
+    lock_for_write(session)
+    licence = load_licence(session, licence_id, actor=actor)
+    if licence.status == REVOKED:
+        raise InvalidTransitionError(f"licence {licence.number} is revoked; a revocation is final")
+    if new_status == ACTIVE and licence.status == ACTIVE:
+        raise InvalidTransitionError(f"licence {licence.number} is already active")
+    if new_status == SUSPENDED and licence.status == SUSPENDED:
+        raise InvalidTransitionError(f"licence {licence.number} is already suspended")
+    before = {"status": licence.status, "version": licence.version}
+    session.add(
+        LicenceStatusEvent(
+            licence_id=licence.id,
+            status=new_status,
+            effective_from=from_date,
+            reason=reason,
+            recorded_by=actor.user_id,
+            recorded_at=utc_now(),
+        )
+    )
+    licence.status = new_status
+    licence.version += 1
+    session.flush()
+    after = {"status": new_status, "version": licence.version, "effective_from": from_date, "reason": reason}
+    append_event(session, actor, f"licence.{new_status}", "licence", licence.id, before, after)
+    return licence_view(licence)
+
+
+def suspend(session: Session, actor: Actor, licence_id: int, *, from_date: date, reason: str) -> LicenceView:
+    return _change_status(session, actor, licence_id, SUSPENDED, from_date, reason)
+
+
+def revoke(session: Session, actor: Actor, licence_id: int, *, from_date: date, reason: str) -> LicenceView:
+    """End the licence from ``from_date`` (shipments dated earlier stay valid); final."""
+    return _change_status(session, actor, licence_id, REVOKED, from_date, reason)
+
+
+def reinstate(session: Session, actor: Actor, licence_id: int, *, from_date: date, reason: str) -> LicenceView:
+    """Lift a suspension from ``from_date``."""
+    return _change_status(session, actor, licence_id, ACTIVE, from_date, reason)
