@@ -1,19 +1,182 @@
-"""Placeholder: the parser lands in the next commit."""
+"""OFAC SDN list in the legacy CSV format: a folder holding the four headerless files.
+
+- ``sdn.csv``: ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag,
+  Vess_owner, Remarks (``-0-`` is OFAC's null; the file ends with a Ctrl-Z);
+- ``alt.csv``: ent_num, alt_num, alt_type (aka/fka/nka), alt_name, alt_remarks;
+- ``add.csv``: ent_num, Add_num, Address, City/State/Province/Postal, Country, Add_remarks;
+- ``sdn_comments.csv``: ent_num, Remarks_Extended — the rest of a Remarks text too long for sdn.csv.
+
+All four must be present. ``source_id`` is OFAC's ent_num; ``primary_name`` is SDN_Name exactly as published
+("AL-ASSAD, Bashar"). Aliases are alt.csv's names followed by the weak a.k.a.s found in Remarks. The legacy files
+carry no dates, so ``listed_on`` and the effective date are unknown (None).
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from exportctl.errors import InputError
-from exportctl.lists.model import ListEntry
+from exportctl.lists.countries import to_iso2
+from exportctl.lists.model import Address, EntryType, Identifier, ListCode, ListEntry
+from exportctl.lists.sources._common import ProblemLog, Row, null, read_delimited
+from exportctl.lists.sources.ofac_remarks import parse_remarks
+
+SOURCE = "ofac-sdn"
+NULL = "-0-"
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "sdn.csv": (
+        "ent_num",
+        "SDN_Name",
+        "SDN_Type",
+        "Program",
+        "Title",
+        "Call_Sign",
+        "Vess_type",
+        "Tonnage",
+        "GRT",
+        "Vess_flag",
+        "Vess_owner",
+        "Remarks",
+    ),
+    "alt.csv": ("ent_num", "alt_num", "alt_type", "alt_name", "alt_remarks"),
+    "add.csv": ("ent_num", "Add_num", "Address", "City/State/Province/Postal", "Country", "Add_remarks"),
+    "sdn_comments.csv": ("ent_num", "Remarks_Extended"),
+}
+ENTRY_TYPES = {"individual": EntryType.INDIVIDUAL, "vessel": EntryType.VESSEL, "aircraft": EntryType.AIRCRAFT}
 
 
 def parse(path: Path) -> Iterator[ListEntry]:
-    raise InputError("this parser is not implemented yet", field="source")
-    yield  # pragma: no cover
+    """Entries of an SDN folder (all four files validated before the first is yielded)."""
+    yield from load(path)
 
 
 def effective_date(path: Path) -> date | None:
+    """The legacy CSVs carry no publication date: unknown."""
     return None
+
+
+def load(folder: Path) -> list[ListEntry]:
+    log = ProblemLog(folder)
+    if not folder.is_dir():
+        log.add(
+            None, None, "not a folder: ofac-sdn expects the folder holding sdn.csv, alt.csv, add.csv, sdn_comments.csv"
+        )
+        log.raise_if_any()
+    tables: dict[str, list[Row]] = {}
+    for name, columns in COLUMNS.items():
+        file_log = ProblemLog(folder / name)
+        if not (folder / name).is_file():
+            file_log.add(None, None, "missing file (the SDN list needs sdn.csv, alt.csv, add.csv and sdn_comments.csv)")
+            tables[name] = []
+        else:
+            tables[name] = _checked_rows(folder / name, columns, file_log)
+        log.problems.extend(file_log.problems)
+    known = {row.fields["ent_num"].strip() for row in tables["sdn.csv"]}
+    for name in ("alt.csv", "add.csv", "sdn_comments.csv"):
+        for row in tables[name]:
+            if row.fields["ent_num"].strip() not in known and row.fields["ent_num"].strip().isdigit():
+                log.add(
+                    row.line, "ent_num", f"{folder / name}: ent_num {row.fields['ent_num'].strip()} is not in sdn.csv"
+                )
+    log.raise_if_any()
+    return _entries(tables)
+
+
+def _checked_rows(path: Path, columns: tuple[str, ...], log: ProblemLog) -> list[Row]:
+    rows, _ = read_delimited(path, log, [columns], has_header=False)
+    for row in rows:
+        if not row.fields["ent_num"].strip().isdigit():
+            log.add(row.line, "ent_num", f"ent_num {row.fields['ent_num']!r} is not a number")
+    if path.name == "sdn.csv":
+        for row in rows:
+            if null(row.fields["SDN_Name"], NULL) is None:
+                log.add(row.line, "SDN_Name", "empty name")
+    return rows
+
+
+def _entries(tables: dict[str, list[Row]]) -> list[ListEntry]:
+    by_id: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    for name in ("alt.csv", "add.csv", "sdn_comments.csv"):
+        for row in tables[name]:
+            by_id[row.fields["ent_num"].strip()][name].append(row)
+    return [_entry(row, by_id[row.fields["ent_num"].strip()]) for row in tables["sdn.csv"]]
+
+
+def _entry(row: Row, related: dict[str, list[Row]]) -> ListEntry:
+    fields = row.fields
+    ent_num = fields["ent_num"].strip()
+    extended = "".join(r.fields["Remarks_Extended"] for r in related["sdn_comments.csv"])
+    remarks = ((null(fields["Remarks"], NULL) or "") + extended).strip() or None
+    facts = parse_remarks(remarks or "")
+    alt_names = [name for r in related["alt.csv"] if (name := null(r.fields["alt_name"], NULL))]
+    addresses = tuple(_address(r) for r in related["add.csv"])
+    entry_type = ENTRY_TYPES.get((null(fields["SDN_Type"], NULL) or "").lower(), EntryType.ENTITY)
+    identifiers = list(facts.identifiers)
+    if call_sign := null(fields["Call_Sign"], NULL):
+        identifiers.append(Identifier(type="Call sign", value=call_sign))
+    country = _country(entry_type, addresses, identifiers)
+    title = null(fields["Title"], NULL)
+    return ListEntry(
+        source=SOURCE,
+        source_id=ent_num,
+        list=ListCode.SDN,
+        primary_name=fields["SDN_Name"].strip(),
+        entry_type=entry_type,
+        aliases=tuple(dict.fromkeys([*alt_names, *facts.weak_aliases])),
+        addresses=tuple(a for a in addresses if a.full),
+        country=country,
+        country_name=next((a.country_name for a in addresses if a.country == country), None),
+        identifiers=tuple(identifiers),
+        programs=_programs(fields["Program"]),
+        remarks="; ".join(part for part in (f"Title: {title}" if title else "", remarks or "") if part) or None,
+        raw=_raw(fields, related, extended),
+    )
+
+
+def _address(row: Row) -> Address:
+    street = null(row.fields["Address"], NULL)
+    locality = null(row.fields["City/State/Province/Postal"], NULL)
+    country_name = null(row.fields["Country"], NULL)
+    parts = [part for part in (street, locality, country_name) if part]
+    return Address(
+        full=", ".join(parts),
+        street=street,
+        city=locality,
+        country=to_iso2(country_name) if country_name else None,
+        country_name=country_name,
+    )
+
+
+def _country(entry_type: EntryType, addresses: tuple[Address, ...], identifiers: list[Identifier]) -> str | None:
+    """A person's nationality (or citizenship) first, else the first address country."""
+    by_address = next((a.country for a in addresses if a.country), None)
+    by_person = next((i.country for i in identifiers if i.type in ("Nationality", "Citizenship") and i.country), None)
+    if entry_type is EntryType.INDIVIDUAL:
+        return by_person or by_address
+    return by_address or by_person
+
+
+def _programs(value: str) -> tuple[str, ...]:
+    """Program is "SDGT" or, for several, "SDGT] [IRGC"."""
+    text = null(value, NULL) or ""
+    parts = (part.strip(" []") for part in text.split("] ["))
+    return tuple(part for part in parts if part)
+
+
+def _raw(fields: dict[str, str], related: dict[str, list[Row]], extended: str) -> dict[str, str]:
+    """The sdn.csv fields, the continuation of Remarks, and the related alt/add rows as CSV lines."""
+    raw = {key: value for key, value in fields.items()}
+    if extended:
+        raw["Remarks_Extended"] = extended
+    for name in ("alt.csv", "add.csv"):
+        if related[name]:
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            for r in related[name]:
+                writer.writerow(r.fields.values())
+            raw[name] = buffer.getvalue().rstrip("\n")
+    return raw
