@@ -80,8 +80,8 @@ def test_sdn_row_with_old_style_ids(data_dir: Path) -> None:
     ("source", "code"),
     [
         ("Entity List (EL) - Bureau of Industry and Security", ListCode.ENTITY_LIST),
-        ("Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department", ListCode.OTHER),
-        ("Non-SDN Menu-Based Sanctions (NS-MBS) - Treasury Department", ListCode.NS_MBS),
+        ("Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department", ListCode.NS_MBS),
+        ("Military End User (MEU) List - Bureau of Industry and Security", ListCode.MEU),
         ("Non-SDN Chinese Military-Industrial Complex Companies List (CMIC) - Treasury Department", ListCode.CMIC),
         ("Foreign Sanctions Evaders (FSE) - Treasury Department", ListCode.OTHER),
     ],

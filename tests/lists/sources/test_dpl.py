@@ -116,3 +116,12 @@ def test_parse_yields_nothing_before_the_whole_file_is_checked(data_dir: Path, t
     with pytest.raises(FileFormatError) as caught:
         next(iterator)
     assert [(p.line, p.field) for p in caught.value.problems] == [(566, "effective_date")]
+
+
+def test_both_formats_word_the_denial_alike(data_dir: Path) -> None:
+    old = {e.source_id: e for e in _load(data_dir / "dpl.txt")}
+    new = {e.source_id: e for e in _load(data_dir / "denied_persons_list.csv")}
+    faal = old["papa-faal"], new["papa-faal"]
+    assert faal[0].remarks == faal[1].remarks == "Type of denial: Standard; Expires: 2026-05-12"
+    assert faal[0].removed_on == faal[1].removed_on == date(2026, 5, 12)
+    assert faal[0].listed_on == faal[1].listed_on == date(2017, 12, 19)

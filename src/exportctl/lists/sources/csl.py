@@ -77,7 +77,7 @@ ENTRY_TYPES = {
     "vessel": EntryType.VESSEL,
     "aircraft": EntryType.AIRCRAFT,
 }
-_ABBREVIATION = re.compile(r"\(([A-Z][A-Z-]*)\)")
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Z-]*)(?: List)?\)")  # "(EL)", "(NS-MBS List)"
 _PERSON_FACTS = (
     ("dates_of_birth", "Date of birth"),
     ("places_of_birth", "Place of birth"),

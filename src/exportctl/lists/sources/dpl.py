@@ -113,10 +113,7 @@ def _legacy_entry(row: Row, log: ProblemLog) -> ListEntry:
         country=iso2,
         country_name=country_code,
     )
-    if fields["Standard_Order"].upper() == "N":
-        notes.insert(0, "Non-standard order")
-    if fields["Action"]:
-        notes.insert(0, f"Last action: {fields['Action']}")
+    notes[:0] = _denial_notes(fields["Standard_Order"], expiration)
     return ListEntry(
         source=SOURCE,
         source_id="",
@@ -131,3 +128,18 @@ def _legacy_entry(row: Row, log: ProblemLog) -> ListEntry:
         remarks="; ".join(notes) or None,
         raw=dict(row.fields),
     )
+
+
+def _denial_notes(standard_order: str, expiration: date | None) -> list[str]:
+    """The denial type and expiry, worded as in the 2026 CSV's notes so both snapshots compare field by field.
+
+    (The legacy ``Action`` column, a log of clerical updates, stays in ``raw`` only.)
+    """
+    notes = []
+    if standard_order.upper() == "Y":
+        notes.append("Type of denial: Standard")
+    elif standard_order.upper() == "N":
+        notes.append("Type of denial: Non-Standard")
+    if expiration is not None:
+        notes.append(f"Expires: {expiration.isoformat()}")
+    return notes
