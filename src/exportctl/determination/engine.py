@@ -1,0 +1,114 @@
+"""The pure determination engine: facts + regulation data + already-screened parties → :class:`Determination`.
+
+No I/O, no database, no screening: the service layer supplies screened parties. Rules run in a fixed order (CCL ×
+Country Chart, embargoes, Entity List, Denied Persons, MEU, UVL, other lists), then licence exceptions are judged
+in the light of all findings. Missing data never turns into "no licence required": it yields ``needs_review`` and,
+when nothing else requires a licence, ``license_required = None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from exportctl.determination.facts import Transaction
+from exportctl.determination.findings import Effect, Finding
+from exportctl.determination.parties import PartyScreening
+from exportctl.determination.result import DataVersions, Determination, ListVersion
+from exportctl.determination.rules import (
+    ccl_chart,
+    denied_persons,
+    embargo,
+    entity_list,
+    license_exceptions,
+    meu,
+    other_lists,
+    uvl,
+)
+from exportctl.regulations import Regulations
+
+_PARTY_RULES = (entity_list.evaluate, denied_persons.evaluate, meu.evaluate, uvl.evaluate, other_lists.evaluate)
+_FOREIGN_PRODUCED = Finding(
+    "foreign_produced",
+    "15 CFR 734.3(a), 734.4, 734.9",
+    "foreign-produced item: whether it is subject to the EAR (de minimis, foreign-direct-product rules) is not "
+    "decided here; the other findings assume it is",
+    Effect.NEEDS_REVIEW,
+)
+
+
+def _unscreened(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Finding]:
+    screened = {(s.role, s.name) for s in screenings}
+    return [
+        Finding(
+            "screening",
+            "15 CFR 744.11, 736.2(b)(4)",
+            f"{p.role.value}: {p.name} was not screened against the lists",
+            Effect.NEEDS_REVIEW,
+            party=f"{p.role.value}: {p.name}",
+        )
+        for p in tx.parties
+        if (p.role, p.name) not in screened
+    ]
+
+
+def _review_policy(findings: Sequence[Finding], license_required: bool | None) -> tuple[str | None, str | None]:
+    listed = [f for f in findings if f.rule == entity_list.RULE and f.effect is Effect.LICENSE_REQUIRED]
+    policies = list(dict.fromkeys(f.review_policy for f in listed if f.review_policy))
+    if policies:
+        return "; ".join(policies), None
+    if listed:
+        return None, entity_list.POLICY_UNKNOWN
+    if license_required is False:
+        return None, "no licence required"
+    return None, (
+        "no Entity List party: no entry-specific policy; applications are reviewed under the policy of each reason "
+        "for control (part 742) or part 746, which is not in the bundled data"
+    )
+
+
+def determine(
+    transaction: Transaction,
+    *,
+    regulations: Regulations,
+    parties_screened: Sequence[PartyScreening],
+    list_versions: Sequence[ListVersion] = (),
+) -> Determination:
+    """Decide whether ``transaction`` needs a licence, why (with citations), under which policy and exceptions."""
+    tx = transaction
+    findings: list[Finding] = [
+        *ccl_chart.evaluate(regulations, tx.eccn, tx.destination, tx.foreign_produced),
+        *embargo.evaluate(regulations, tx.eccn, tx.destination, tx.region),
+    ]
+    for rule in _PARTY_RULES:
+        findings.extend(rule(tx, parties_screened))
+    findings.extend(_unscreened(tx, parties_screened))
+    if tx.foreign_produced:
+        findings.append(_FOREIGN_PRODUCED)
+    coverage = regulations.coverage(tx.date)
+
+    prohibited = any(f.prohibited for f in findings)
+    review = [f.summary for f in findings if f.needs_review]
+    if any(f.license_required for f in findings):
+        license_required: bool | None = True
+    else:
+        license_required = None if review else False
+    if coverage.needs_review:
+        review.extend(coverage.notes)
+    exceptions = () if license_required is False else tuple(license_exceptions.evaluate(tx, regulations, findings))
+    policy, policy_reason = _review_policy(findings, license_required)
+    return Determination(
+        transaction=tx,
+        license_required=license_required,
+        prohibited=prohibited,
+        reasons=tuple(findings),
+        review_policy=policy,
+        review_policy_reason=policy_reason,
+        license_exceptions=exceptions,
+        needs_review=bool(review),
+        needs_review_reasons=tuple(review),
+        data_versions=DataVersions(
+            regulations=tuple(info.to_dict() for info in regulations.datasets),
+            lists=tuple(list_versions),
+            notes=coverage.notes,
+        ),
+    )

@@ -1,0 +1,40 @@
+"""Denied Persons: General Prohibition 4 (15 CFR 736.2(b)(4)) — no dealing with a person whose export privileges
+are denied by an order in force. Prohibited, not licensable through a licence application for the item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from exportctl.determination.facts import Transaction
+from exportctl.determination.findings import Effect, Finding
+from exportctl.determination.parties import PartyScreening
+from exportctl.determination.rules._listing import describe, fuzzy_finding, hits_on
+from exportctl.lists.model import ListCode
+
+RULE = "denied_persons"
+CITATION = "15 CFR 736.2(b)(4) (General Prohibition 4); part 764, Supp. No. 1 (denial orders)"
+
+
+def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Finding]:
+    findings: list[Finding] = []
+    for party, hit in hits_on(screenings, frozenset({ListCode.DPL}), tx.date):
+        if not hit.certain:
+            findings.append(
+                fuzzy_finding(RULE, CITATION, party, hit, "the export is prohibited (General Prohibition 4)")
+            )
+            continue
+        expiry = f"; order expires {hit.entry.removed_on.isoformat()}" if hit.entry.removed_on else ""
+        findings.append(
+            Finding(
+                RULE,
+                CITATION,
+                f"{party.label} is a denied person ({describe(hit)}{expiry}): the export is prohibited and no "
+                "licence exception applies",
+                Effect.PROHIBITED,
+                party=party.label,
+                hit=hit,
+                bars_license_exceptions=True,
+            )
+        )
+    return findings

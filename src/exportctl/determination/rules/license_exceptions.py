@@ -1,0 +1,93 @@
+"""Licence exceptions (15 CFR part 740): decide only what the bundled data decides; list the rest as not evaluated.
+
+The CCL data we bundle has no "List Based License Exceptions" paragraphs, so an ECCN's own eligibility (``GBS:
+Yes``, an LVS value) is never known. What is known: the Country Groups, the reasons that made a licence necessary,
+the product group and category, and whether a party-list or embargo rule bars exceptions. GBS (740.4) needs a
+licence requirement for NS reasons only and a Country Group B destination; when both hold it is still "not
+evaluated" until the ECCN's "GBS: Yes" is checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from exportctl.determination.facts import Transaction
+from exportctl.determination.findings import Effect, ExceptionStatus, Finding, LicenseExceptionResult
+from exportctl.determination.rules import ccl_chart
+from exportctl.regulations import Regulations
+
+EXCEPTIONS: tuple[tuple[str, str, str], ...] = (
+    ("LVS", "15 CFR 740.3", "shipments of limited value"),
+    ("GBS", "15 CFR 740.4", "shipments to Country Group B"),
+    ("TSR", "15 CFR 740.6", "technology and software under restriction"),
+    ("APP", "15 CFR 740.7", "computers"),
+    ("TMP", "15 CFR 740.9", "temporary imports, exports, reexports and transfers"),
+    ("RPL", "15 CFR 740.10", "servicing and replacement of parts and equipment"),
+    ("GOV", "15 CFR 740.11", "governments, international organisations and others"),
+    ("GFT", "15 CFR 740.12", "gift parcels and humanitarian donations"),
+    ("TSU", "15 CFR 740.13", "technology and software unrestricted"),
+    ("BAG", "15 CFR 740.14", "baggage"),
+    ("AVS", "15 CFR 740.15", "aircraft, vessels and spacecraft"),
+    ("APR", "15 CFR 740.16", "additional permissive reexports"),
+    ("ENC", "15 CFR 740.17", "encryption commodities, software and technology"),
+    ("AGR", "15 CFR 740.18", "agricultural commodities"),
+    ("CCD", "15 CFR 740.19", "consumer communications devices"),
+    ("STA", "15 CFR 740.20", "strategic trade authorisation"),
+)
+_EMBARGO_SECTIONS = {"CU": "746.2", "IR": "746.7", "KP": "746.4", "SY": "746.9", "RU": "746.8", "BY": "746.8"}
+_ENC_ECCNS = frozenset({"5A002", "5A004", "5B002", "5D002", "5E002", "5A992", "5D992", "5E992"})
+
+
+def _chart_reasons(findings: Sequence[Finding], effect: Effect) -> set[str]:
+    """Reason codes of the CCL/Country Chart findings with ``effect`` (e.g. {"NS"})."""
+    return {f.control_reason or "other" for f in findings if f.rule == ccl_chart.RULE and f.effect is effect}
+
+
+def _decide(code: str, tx: Transaction, regs: Regulations, findings: Sequence[Finding]) -> tuple[ExceptionStatus, str]:
+    groups = regs.groups.groups_of(tx.destination)
+    reasons = _chart_reasons(findings, Effect.LICENSE_REQUIRED)
+    undecided = _chart_reasons(findings, Effect.NEEDS_REVIEW)
+    only_chart = all(f.rule == ccl_chart.RULE for f in findings if f.license_required)
+    none_ = ExceptionStatus.NOT_AVAILABLE
+    if code in ("LVS", "GBS", "TSR") and "B" not in groups:
+        return none_, f"{code} is for destinations in Country Group B; {tx.destination} is not in it"
+    if code == "GBS":
+        if not only_chart or not reasons:
+            return none_, "GBS overcomes only Country Chart licence requirements for national security (NS) reasons"
+        if reasons != {"NS"}:
+            return (
+                none_,
+                f"GBS needs a licence requirement for NS reasons only; this item needs one for {sorted(reasons)}",
+            )
+        if undecided - {"NS"}:
+            return ExceptionStatus.NOT_EVALUATED, f"depends on undecided requirements for {sorted(undecided)}"
+        return ExceptionStatus.NOT_EVALUATED, (
+            "NS-only licence requirement and a Country Group B destination: GBS applies if the ECCN says 'GBS: Yes' "
+            "(List Based License Exceptions are not in the bundled CCL data)"
+        )
+    if code == "TSR" and tx.eccn.product_group not in ("D", "E"):
+        return none_, "TSR covers software and technology only (product groups D and E)"
+    if code == "ENC" and tx.eccn.base not in _ENC_ECCNS:
+        return none_, "ENC covers Category 5 Part 2 (information security) items only"
+    if code == "STA" and not groups & {"A:5", "A:6"}:
+        return none_, f"STA is for destinations in Country Group A:5 or A:6; {tx.destination} is in neither"
+    return ExceptionStatus.NOT_EVALUATED, "eligibility depends on facts or ECCN paragraphs not in the bundled data"
+
+
+def evaluate(tx: Transaction, regs: Regulations, findings: Sequence[Finding]) -> list[LicenseExceptionResult]:
+    """The verdict for each exception, given the findings of every other rule for this transaction."""
+    barring = [f for f in findings if f.bars_license_exceptions]
+    embargo = "746.6" if tx.region else _EMBARGO_SECTIONS.get(tx.destination)
+    results = []
+    for code, citation, _title in EXCEPTIONS:
+        if barring:
+            f = barring[0]
+            status, reason = ExceptionStatus.NOT_AVAILABLE, f"barred by {f.rule} ({f.citation}): {f.party or ''}"
+        elif embargo:
+            status, reason = _decide(code, tx, regs, findings)
+            if status is ExceptionStatus.NOT_EVALUATED:
+                reason = f"only the licence exceptions listed in § {embargo} may be used for this destination — check"
+        else:
+            status, reason = _decide(code, tx, regs, findings)
+        results.append(LicenseExceptionResult(code, status, citation, reason.rstrip(": ")))
+    return results

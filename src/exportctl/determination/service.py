@@ -1,0 +1,81 @@
+"""Determination with screening: the one place that reads the store, screens the parties, then calls the pure engine.
+
+``determine_with_screening`` screens each party against the list entries in force on the transaction date
+(:func:`exportctl.lists.repository.entries_as_of`) and records which snapshots answered. A screener is any callable
+``(name, country) -> tuple[PartyMatch, ...]``; the default is :class:`ExactNameScreener`, and
+:func:`fuzzy_screener` wraps the screening engine's index (hits below ``certain_score`` are fuzzy → review).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy.engine import Engine
+
+from exportctl.determination.engine import determine
+from exportctl.determination.exact import ExactNameScreener
+from exportctl.determination.facts import Transaction
+from exportctl.determination.parties import PartyMatch, PartyScreening
+from exportctl.determination.result import Determination, ListVersion
+from exportctl.lists.model import ListEntry
+from exportctl.lists.repository import AsOfEntries, entries_as_of
+from exportctl.regulations import Regulations, load_regulations
+
+Screener = Callable[[str, "str | None"], Sequence[PartyMatch]]
+
+
+def screen_parties(transaction: Transaction, screener: Screener) -> list[PartyScreening]:
+    """Screen every party of the transaction (the party's own country, else the destination, as hint)."""
+    return [
+        PartyScreening(p.role, p.name, tuple(screener(p.name, p.country or transaction.destination)), p.country)
+        for p in transaction.parties
+    ]
+
+
+def list_versions(as_of: AsOfEntries) -> list[ListVersion]:
+    versions = [
+        ListVersion(
+            source=source,
+            snapshot=f"snapshot {info.id} ({info.file_name}, sha {info.content_hash[:12]})",
+            as_of=info.in_force_from.isoformat(),
+        )
+        for source, info in sorted(as_of.snapshots.items())
+    ]
+    versions.extend(ListVersion(source="note", snapshot="", note=note) for note in as_of.notes)
+    if not as_of.snapshots:
+        versions.append(ListVersion(source="none", snapshot="", note="no list snapshot imported: parties unscreened"))
+    return versions
+
+
+def determine_with_screening(
+    engine: Engine,
+    transaction: Transaction,
+    *,
+    regulations: Regulations | None = None,
+    screener_factory: Callable[[list[ListEntry], date], Screener] | None = None,
+) -> Determination:
+    """Screen the parties as of the transaction date, then determine.
+
+    ``screener_factory(entries, as_of)`` builds the screener over the entries in force; by default, exact names.
+    """
+    regs = regulations or load_regulations()
+    as_of = entries_as_of(engine, transaction.date)
+    factory = screener_factory or (lambda entries, _on: ExactNameScreener(entries))
+    screenings = screen_parties(transaction, factory(as_of.entries, transaction.date))
+    determination = determine(
+        transaction, regulations=regs, parties_screened=screenings, list_versions=list_versions(as_of)
+    )
+    if not as_of.snapshots and transaction.parties:
+        return _with_unscreened_note(determination)
+    return determination
+
+
+def _with_unscreened_note(d: Determination) -> Determination:
+    """No list data at all: the parties' screening proves nothing, so the result must be reviewed."""
+    reason = "no list snapshot is imported: parties could not be screened (run `exportctl lists import`)"
+    required = d.license_required if d.license_required else None
+    return replace(
+        d, needs_review=True, needs_review_reasons=(*d.needs_review_reasons, reason), license_required=required
+    )

@@ -1,0 +1,57 @@
+"""Country Groups (15 CFR part 740, Supplement No. 1): A:1…A:6, B, D:1…D:5, E:1, E:2.
+
+An empty cell means "not listed in this supplement's table", which is all the supplement says; groups defined
+elsewhere in the EAR are not covered here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from exportctl.regulations._files import read_ear_csv
+from exportctl.regulations.provenance import COUNTRY_GROUPS, DatasetInfo
+
+GROUPS: tuple[str, ...] = (
+    "A:1",
+    "A:2",
+    "A:3",
+    "A:4",
+    "A:5",
+    "A:6",
+    "B",
+    "D:1",
+    "D:2",
+    "D:3",
+    "D:4",
+    "D:5",
+    "E:1",
+    "E:2",
+)
+
+
+@dataclass(frozen=True)
+class CountryGroups:
+    memberships: Mapping[str, frozenset[str]]
+    names: Mapping[str, str]
+    info: DatasetInfo = COUNTRY_GROUPS
+
+    def groups_of(self, iso2: str) -> frozenset[str]:
+        return self.memberships.get(iso2.upper(), frozenset())
+
+    def is_member(self, iso2: str, group: str) -> bool:
+        return group in self.groups_of(iso2)
+
+    def members(self, group: str) -> frozenset[str]:
+        if group not in GROUPS:
+            raise KeyError(group)
+        return frozenset(iso2 for iso2, groups in self.memberships.items() if group in groups)
+
+
+def load_country_groups() -> CountryGroups:
+    memberships: dict[str, frozenset[str]] = {}
+    names: dict[str, str] = {}
+    for record in read_ear_csv("country_groups.csv"):
+        memberships[record["iso2"]] = frozenset(g for g in GROUPS if record[g].strip() == "X")
+        names[record["iso2"]] = record["country_name"]
+    return CountryGroups(memberships=memberships, names=names)

@@ -1,0 +1,56 @@
+"""Worked cases: Part 746 embargoes and special controls."""
+
+from __future__ import annotations
+
+from exportctl.determination import ExceptionStatus
+from tests.determination.conftest import Decide
+
+
+def test_cuba_all_items_need_licence_746_2(decide: Decide) -> None:
+    d = decide("EAR99", "CU")
+    assert d.license_required is True and any("746.2" in f.citation for f in d.reasons if f.license_required)
+
+
+def test_north_korea_ear99_needs_licence_with_food_medicine_carve_out_review_746_4(decide: Decide) -> None:
+    d = decide("EAR99", "KP")
+    assert d.license_required is True and d.needs_review
+    assert any("746.4" in f.citation for f in d.reasons if f.license_required)
+
+
+def test_iran_needs_licence_and_ofac_authorisation_746_7(decide: Decide) -> None:
+    d = decide("4A994", "IR")
+    assert d.license_required is True and any("31 CFR part 560" in f.citation for f in d.reasons)
+
+
+def test_syria_section_746_9_not_bundled_needs_review_never_nlr(decide: Decide) -> None:
+    d = decide("EAR99", "SY")
+    assert d.license_required is None and d.needs_review
+
+
+def test_russia_any_ccl_item_needs_licence_746_8_a_1(decide: Decide) -> None:
+    """4A994 is AT-only (no chart X for Russia), yet § 746.8(a)(1) requires a licence for every ECCN."""
+    d = decide("4A994", "RU")
+    assert d.license_required is True and any("746.8(a)(1)" in f.citation for f in d.reasons)
+
+
+def test_belarus_ear99_depends_on_hts_supplements_review_746_8(decide: Decide) -> None:
+    d = decide("EAR99", "BY")
+    assert d.license_required is None and d.needs_review
+
+
+def test_crimea_region_all_items_746_6(decide: Decide) -> None:
+    d = decide("5A992.c", "UA-CRIMEA")
+    assert d.transaction.destination == "UA" and d.transaction.region is not None
+    assert d.license_required is True and any("746.6" in f.citation for f in d.reasons)
+    assert decide("5A992.c", "UA").license_required is False  # the rest of Ukraine: chart only
+
+
+def test_dnr_lnr_regions_746_6(decide: Decide) -> None:
+    assert decide("EAR99", "UA-DNR").license_required is True
+    assert decide("EAR99", "LNR").license_required is True
+
+
+def test_embargo_limits_exceptions_to_those_listed_in_part_746(decide: Decide) -> None:
+    d = decide("EAR99", "CU")
+    gov = next(e for e in d.license_exceptions if e.code == "GOV")
+    assert gov.status is ExceptionStatus.NOT_EVALUATED and "746.2" in gov.reason

@@ -1,0 +1,46 @@
+"""Worked cases: licence exceptions of part 740 — only what the data decides."""
+
+from __future__ import annotations
+
+from exportctl.determination import ExceptionStatus
+from tests.determination.conftest import Decide
+
+
+def _status(d: object, code: str) -> ExceptionStatus:
+    return next(e.status for e in d.license_exceptions if e.code == code)  # type: ignore[attr-defined]
+
+
+def test_gbs_ns_only_to_group_b_pending_gbs_yes_740_4(decide: Decide) -> None:
+    """4A003.g (NS2) to Albania (Group B, NS2 ticked): data meets 740.4's NS-only and Group B conditions."""
+    d = decide("4A003.g", "AL")
+    assert d.license_required is True
+    gbs = next(e for e in d.license_exceptions if e.code == "GBS")
+    assert gbs.status is ExceptionStatus.NOT_EVALUATED and "GBS: Yes" in gbs.reason and gbs.citation.endswith("740.4")
+
+
+def test_gbs_not_available_outside_group_b_740_4(decide: Decide) -> None:
+    assert _status(decide("4A003.g", "CN"), "GBS") is ExceptionStatus.NOT_AVAILABLE
+
+
+def test_gbs_not_available_when_rs_also_requires_licence_740_4(decide: Decide) -> None:
+    d = decide("3A090.a", "AL")
+    assert _status(d, "GBS") is ExceptionStatus.NOT_AVAILABLE
+
+
+def test_enc_only_for_category_5_part_2_740_17(decide: Decide) -> None:
+    assert _status(decide("4A003.g", "CN"), "ENC") is ExceptionStatus.NOT_AVAILABLE
+    assert _status(decide("5A002.a", "CN"), "ENC") is ExceptionStatus.NOT_EVALUATED
+
+
+def test_tsr_only_software_and_technology_740_6(decide: Decide) -> None:
+    assert _status(decide("4A003.g", "AL"), "TSR") is ExceptionStatus.NOT_AVAILABLE
+
+
+def test_no_exceptions_listed_when_no_licence_is_required(decide: Decide) -> None:
+    assert decide("4A994", "JP").license_exceptions == ()
+
+
+def test_every_other_exception_not_evaluated_with_its_section(decide: Decide) -> None:
+    d = decide("4A003.g", "AL")
+    tmp = next(e for e in d.license_exceptions if e.code == "TMP")
+    assert tmp.status is ExceptionStatus.NOT_EVALUATED and tmp.citation == "15 CFR 740.9"
