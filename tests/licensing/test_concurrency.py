@@ -1,0 +1,88 @@
+"""Two reviewers deciding the same application at once: exactly one wins, the other gets ConflictError."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+from sqlalchemy import Engine, func, select
+
+from exportctl.errors import ConflictError
+from exportctl.licensing.decide import decide
+from exportctl.licensing.repository import get_application
+from exportctl.store.db import session_scope
+from exportctl.store.licensing_tables import Decision, Licence
+from tests.licensing.conftest import Cast, in_review, step
+
+
+def test_stale_version_is_a_conflict(engine: Engine, cast: Cast) -> None:
+    app_id = in_review(engine, cast)
+    with session_scope(engine) as s:
+        seen = get_application(s, app_id, actor=cast.reviewer).version
+    step(
+        engine,
+        decide,
+        cast.reviewer,
+        app_id,
+        outcome="approved",
+        reasons=["ok"],
+        expected_version=seen,
+        on=date(2020, 12, 1),
+    )
+    try:
+        step(
+            engine,
+            decide,
+            cast.second_reviewer,
+            app_id,
+            outcome="returned_without_action",
+            reasons=["x"],
+            expected_version=seen,
+        )
+    except ConflictError as exc:
+        assert "reload" in str(exc)
+    else:
+        raise AssertionError("a decision on a stale version was accepted")
+
+
+def test_two_reviewers_deciding_at_once(engine: Engine, cast: Cast) -> None:
+    app_id = in_review(engine, cast)
+    with session_scope(engine) as s:
+        seen = get_application(s, app_id, actor=cast.reviewer).version
+    barrier = threading.Barrier(2)
+    results: dict[str, str] = {}
+
+    def run(name: str, outcome: str) -> None:
+        reviewer = cast.reviewer if name == "a" else cast.second_reviewer
+        barrier.wait()
+        try:
+            step(
+                engine,
+                decide,
+                reviewer,
+                app_id,
+                outcome=outcome,
+                reasons=[name],
+                expected_version=seen,
+                on=date(2020, 12, 1),
+            )
+            results[name] = "won"
+        except ConflictError:
+            results[name] = "conflict"
+
+    threads = [
+        threading.Thread(target=run, args=("a", "approved")),
+        threading.Thread(target=run, args=("b", "returned_without_action")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(results.values()) == ["conflict", "won"]
+    with session_scope(engine) as s:
+        decisions = s.execute(select(Decision.outcome).where(Decision.application_id == app_id)).scalars().all()
+        assert len(decisions) == 1
+        app = get_application(s, app_id, actor=cast.reviewer)
+        assert app.status == decisions[0] and app.version == seen + 1
+        licences = s.scalar(select(func.count()).select_from(Licence))
+        assert licences == (1 if decisions[0] == "approved" else 0)
