@@ -86,3 +86,23 @@ def test_bad_encoding(data_dir: Path, tmp_path: Path) -> None:
         list(get_parser("un").parse(broken))
     (problem,) = caught.value.problems
     assert problem.field == "encoding" and problem.line == data[: data.index(b"D\xe9mocr")].count(b"\n") + 1
+
+
+def test_entity_expansion_is_refused(tmp_path: Path) -> None:
+    hostile = tmp_path / "un.xml"
+    hostile.write_text(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
+        "<CONSOLIDATED_LIST><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>",
+        encoding="utf-8",
+    )
+    with pytest.raises(FileFormatError) as caught:
+        list(get_parser("un").parse(hostile))
+    assert "refused unsafe XML" in caught.value.problems[0].message
+
+
+def test_wrong_root_element(tmp_path: Path) -> None:
+    other = tmp_path / "un.xml"
+    other.write_text("<?xml version='1.0'?>\n<sdnList/>\n", encoding="utf-8")
+    with pytest.raises(FileFormatError) as caught:
+        list(get_parser("un").parse(other))
+    assert [(p.line, p.field) for p in caught.value.problems] == [(1, "root")]

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from exportctl.errors import FileFormatError, Problem
+from exportctl.lists.model import Address, EntryType, Identifier
 
 # Dates outside this range are typos in the source (the 2022 DPL has years 0222, 2922 and 3017): they are kept in
 # ``raw`` and reported in remarks, but do not fail the file.
@@ -179,3 +180,12 @@ def split_multi(value: str, separator: str) -> tuple[str, ...]:
     """The non-empty, stripped parts of a multi-valued field, without duplicates, in order."""
     parts = (part.strip() for part in value.split(separator))
     return tuple(dict.fromkeys(part for part in parts if part))
+
+
+def entry_country(entry_type: EntryType, addresses: Sequence[Address], identifiers: Sequence[Identifier]) -> str | None:
+    """The entry's country: a person's nationality (or citizenship) first, else the first address country."""
+    by_address = next((a.country for a in addresses if a.country), None)
+    by_person = next((i.country for i in identifiers if i.type in ("Nationality", "Citizenship") and i.country), None)
+    if entry_type is EntryType.INDIVIDUAL:
+        return by_person or by_address
+    return by_address or by_person

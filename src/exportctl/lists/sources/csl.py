@@ -17,11 +17,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from exportctl.lists.countries import to_iso2
 from exportctl.lists.fr import first_citation_date, split_citations
 from exportctl.lists.identity import assign_ids, name_key
-from exportctl.lists.model import Address, EntryType, Identifier, ListCode, ListEntry
-from exportctl.lists.sources._common import ProblemLog, Row, date_field, null, read_delimited
+from exportctl.lists.model import EntryType, ListCode, ListEntry
+from exportctl.lists.sources._common import ProblemLog, Row, date_field, entry_country, null, read_delimited
+from exportctl.lists.sources.csl_fields import csl_address, identifiers_of, split_semicolons
 
 HEADER = (
     "source",
@@ -78,12 +78,6 @@ ENTRY_TYPES = {
     "aircraft": EntryType.AIRCRAFT,
 }
 _ABBREVIATION = re.compile(r"\(([A-Z][A-Z-]*)(?: List)?\)")  # "(EL)", "(NS-MBS List)"
-_PERSON_FACTS = (
-    ("dates_of_birth", "Date of birth"),
-    ("places_of_birth", "Place of birth"),
-    ("nationalities", "Nationality"),
-    ("citizenships", "Citizenship"),
-)
 
 
 def parse(path: Path) -> Iterator[ListEntry]:
@@ -129,10 +123,10 @@ def _entry(row: Row, log: ProblemLog, type_first: bool) -> ListEntry:
     notes: list[str] = []
     start = date_field(row, "start_date", log, notes)
     end = date_field(row, "end_date", log, notes)
-    addresses = tuple(_address(part) for part in _multi(fields["addresses"]))
-    identifiers = _identifiers(fields, type_first)
+    addresses = tuple(csl_address(part) for part in split_semicolons(fields["addresses"]))
+    identifiers = identifiers_of(fields, type_first)
     entry_type = ENTRY_TYPES.get(fields["type"].strip().lower(), EntryType.UNKNOWN)
-    country = _country(entry_type, addresses, identifiers)
+    country = entry_country(entry_type, addresses, identifiers)
     notice = fields["federal_register_notice"]
     remarks = "; ".join(part for part in (fields["remarks"].strip(), *notes) if part) or None
     return ListEntry(
@@ -141,12 +135,12 @@ def _entry(row: Row, log: ProblemLog, type_first: bool) -> ListEntry:
         list=list_code(source),
         primary_name=name,
         entry_type=entry_type,
-        aliases=_multi(fields["alt_names"]),
+        aliases=split_semicolons(fields["alt_names"]),
         addresses=addresses,
         country=country,
         country_name=next((a.country_name for a in addresses if a.country == country), None),
         identifiers=identifiers,
-        programs=_multi(fields["programs"]),
+        programs=split_semicolons(fields["programs"]),
         license_requirement=null(fields["license_requirement"]),
         license_review_policy=null(fields["license_policy"]),
         federal_register_citations=split_citations(notice),
@@ -155,55 +149,3 @@ def _entry(row: Row, log: ProblemLog, type_first: bool) -> ListEntry:
         remarks=remarks,
         raw=dict(fields),
     )
-
-
-def _country(entry_type: EntryType, addresses: tuple[Address, ...], identifiers: tuple[Identifier, ...]) -> str | None:
-    """A person's nationality (or citizenship) first, else the first address country."""
-    by_address = next((a.country for a in addresses if a.country), None)
-    by_person = next((i.country for i in identifiers if i.type in ("Nationality", "Citizenship") and i.country), None)
-    if entry_type is EntryType.INDIVIDUAL:
-        return by_person or by_address
-    return by_address or by_person
-
-
-def _multi(value: str) -> tuple[str, ...]:
-    """``;``-separated values; a leading "and " (BIS style: "X; Y; and Z") is dropped."""
-    parts = (re.sub(r"^and\s+", "", part.strip()).strip() for part in value.split(";"))
-    return tuple(dict.fromkeys(part for part in parts if part))
-
-
-def _address(text: str) -> Address:
-    """A CSL address ends with the ISO alpha-2 country code when the country is known."""
-    last = text.rsplit(",", 1)[-1].strip()
-    iso2 = to_iso2(last) if len(last) == 2 and last.isupper() else None
-    return Address(full=text, country=iso2, country_name=last if iso2 else None)
-
-
-def _identifiers(fields: dict[str, str], type_first: bool) -> tuple[Identifier, ...]:
-    found = [_identifier(part, type_first) for part in _multi(fields["ids"])]
-    for column, kind in _PERSON_FACTS:
-        for value in _multi(fields[column]):
-            found.append(
-                Identifier(type=kind, value=value, country=to_iso2(value) if kind != "Date of birth" else None)
-            )
-    if call_sign := null(fields["call_sign"]):
-        found.append(Identifier(type="Call sign", value=call_sign))
-    return tuple(found)
-
-
-def _identifier(text: str, type_first: bool) -> Identifier:
-    """Newer exports write "type, number[, CC]"; the older one "[CC, ]number, type"."""
-    parts = [part.strip() for part in text.split(",")]
-    if len(parts) < 2:
-        return Identifier(type="Identifier", value=text.strip())
-    if type_first:
-        if len(parts) >= 3 and _is_code(parts[-1]):
-            return Identifier(type=parts[0], value=", ".join(parts[1:-1]), country=parts[-1])
-        return Identifier(type=parts[0], value=", ".join(parts[1:]))
-    if len(parts) >= 3 and _is_code(parts[0]):
-        return Identifier(type=parts[-1], value=", ".join(parts[1:-1]), country=parts[0])
-    return Identifier(type=parts[-1], value=", ".join(parts[:-1]))
-
-
-def _is_code(text: str) -> bool:
-    return len(text) == 2 and text.isalpha() and text.isupper() and to_iso2(text) is not None

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from exportctl.lists.countries import to_iso2
 from exportctl.lists.model import Address, EntryType, Identifier, ListCode, ListEntry
-from exportctl.lists.sources._common import ProblemLog, Row, null, read_delimited
+from exportctl.lists.sources._common import ProblemLog, Row, entry_country, null, read_delimited
 from exportctl.lists.sources.ofac_remarks import parse_remarks
 
 SOURCE = "ofac-sdn"
@@ -118,7 +118,7 @@ def _entry(row: Row, related: dict[str, list[Row]]) -> ListEntry:
     identifiers = list(facts.identifiers)
     if call_sign := null(fields["Call_Sign"], NULL):
         identifiers.append(Identifier(type="Call sign", value=call_sign))
-    country = _country(entry_type, addresses, identifiers)
+    country = entry_country(entry_type, addresses, identifiers)
     title = null(fields["Title"], NULL)
     return ListEntry(
         source=SOURCE,
@@ -149,15 +149,6 @@ def _address(row: Row) -> Address:
         country=to_iso2(country_name) if country_name else None,
         country_name=country_name,
     )
-
-
-def _country(entry_type: EntryType, addresses: tuple[Address, ...], identifiers: list[Identifier]) -> str | None:
-    """A person's nationality (or citizenship) first, else the first address country."""
-    by_address = next((a.country for a in addresses if a.country), None)
-    by_person = next((i.country for i in identifiers if i.type in ("Nationality", "Citizenship") and i.country), None)
-    if entry_type is EntryType.INDIVIDUAL:
-        return by_person or by_address
-    return by_address or by_person
 
 
 def _programs(value: str) -> tuple[str, ...]:
