@@ -1,1 +1,28 @@
-"""exportctl.screening."""
+"""Screening: find a party in the lists despite spelling, legal forms, word order and script — fast and explained.
+
+Pipeline: :mod:`.normalize` (with :mod:`.legal_forms`, :mod:`.scripts`, :mod:`.terms`) → :mod:`.index` (blocking)
+→ :mod:`.match` (aligned-token similarity) → :mod:`.features` (weighted, documented) → :mod:`.explain` (hits).
+Entry points: :func:`screen`, :func:`screen_names`, :func:`screen_file`; :func:`exportctl.screening.service.load_index`
+builds (or loads from cache) the index for the store's current snapshot or the one in force on a date.
+"""
+
+from exportctl.screening.batch import BatchReport, screen_file
+from exportctl.screening.engine import DEFAULT_THRESHOLD, screen, screen_names, screen_query
+from exportctl.screening.explain import FeatureContribution, Hit, ScreeningResult
+from exportctl.screening.features import FEATURES, Query
+from exportctl.screening.index import ScreeningIndex
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "FEATURES",
+    "BatchReport",
+    "FeatureContribution",
+    "Hit",
+    "Query",
+    "ScreeningIndex",
+    "ScreeningResult",
+    "screen",
+    "screen_file",
+    "screen_names",
+    "screen_query",
+]

@@ -1,0 +1,136 @@
+"""Scoring features: small functions with one signature, each documented and weighted in one declarative list.
+
+Every feature takes a :class:`Pair` (the query and one candidate entry with its best-matching name) and returns a
+value in [0, 1]. The score is ``clip(sum(weight × value), 0, 1)``. Features with a negative weight are *qualifiers*:
+they only ever lower a score (``country_mismatch``). The docstring of each feature is what a user sees in a hit's
+explanation, so it says what the value means in plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from exportctl.lists.model import ListEntry
+from exportctl.screening.match import NameMatch
+from exportctl.screening.normalize import LATIN, AnalyzedName
+
+
+@dataclass(frozen=True)
+class Query:
+    """What is screened: a name, and optionally the country (ISO alpha-2), an address and identifiers."""
+
+    name: str
+    country: str | None = None
+    address: str | None = None
+    identifiers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A query and one candidate entry, with how the query matched the entry's best name."""
+
+    query: Query
+    analyzed: AnalyzedName
+    entry: ListEntry
+    match: NameMatch
+    name_forms: frozenset[str]
+
+
+def name_similarity(pair: Pair) -> float:
+    """Rarity-weighted similarity of the aligned name tokens (legal forms excluded): rare tokens such as "Huawei"
+    count far more than common ones such as "Technologies"; typos and same-sounding spellings count as near-equal."""
+    return pair.match.similarity
+
+
+def legal_form(pair: Pair) -> float:
+    """Legal forms agree (+1: "Co., Ltd." = "Company Limited" = 有限公司) or disagree (-1: "LLC" vs "JSC"); 0 when
+    either name has none. Weak evidence: the legal form says little about who a party is."""
+    query_forms, name_forms = pair.analyzed.forms, pair.name_forms
+    if not query_forms or not name_forms:
+        return 0.0
+    return 1.0 if query_forms & name_forms else -1.0
+
+
+def _entry_countries(entry: ListEntry) -> set[str]:
+    countries = {entry.country} if entry.country else set()
+    countries.update(a.country for a in entry.addresses if a.country)
+    return {c.upper() for c in countries}
+
+
+def country_match(pair: Pair) -> float:
+    """1 when the query's country is among the entry's countries (its own or an address's); 0 otherwise."""
+    country = (pair.query.country or "").upper()
+    return 1.0 if country and country in _entry_countries(pair.entry) else 0.0
+
+
+def country_mismatch(pair: Pair) -> float:
+    """Qualifier: 1 when the query gives a country and the entry lists countries but not that one."""
+    country = (pair.query.country or "").upper()
+    countries = _entry_countries(pair.entry)
+    return 1.0 if country and countries and country not in countries else 0.0
+
+
+def address_similarity(pair: Pair) -> float:
+    """Token-set similarity (0–1) of the query's address to the closest listed address; 0 without an address."""
+    if not pair.query.address or not pair.entry.addresses:
+        return 0.0
+    best = max(fuzz.token_set_ratio(pair.query.address, a.full, processor=str.casefold) for a in pair.entry.addresses)
+    return best / 100.0
+
+
+def _id_key(value: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", value.casefold())
+
+
+def identifier_match(pair: Pair) -> float:
+    """1 when an identifier of the query (passport, registration, IMO number …) equals one listed for the entry."""
+    wanted = {_id_key(v) for v in pair.query.identifiers if _id_key(v)}
+    return 1.0 if wanted and any(_id_key(i.value) in wanted for i in pair.entry.identifiers) else 0.0
+
+
+def cross_script(pair: Pair) -> float:
+    """1 when the name matched through a romanisation or translation (pinyin, Cyrillic transliteration, Arabic
+    consonant skeleton, translated organisation words) rather than as written; such matches are less certain."""
+    return 0.0 if pair.match.variant.kind == LATIN else 1.0
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A named, weighted feature function; ``doc`` is its docstring, shown in every hit's explanation."""
+
+    name: str
+    weight: float
+    function: Callable[[Pair], float]
+    doc: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "doc", " ".join((self.function.__doc__ or "").split()))
+
+
+def max_bonus(query: Query) -> float:
+    """The most the features other than name similarity can add for this query (to skip hopeless candidates)."""
+    bonus = sum(f.weight for f in FEATURES if f.weight > 0 and f.name in _ALWAYS_POSSIBLE)
+    if query.address:
+        bonus += _ADDRESS_WEIGHT
+    if query.identifiers:
+        bonus += _IDENTIFIER_WEIGHT
+    return bonus
+
+
+_ADDRESS_WEIGHT = 0.05
+_IDENTIFIER_WEIGHT = 0.3
+_ALWAYS_POSSIBLE = {"legal_form", "country_match"}
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("name_similarity", 1.0, name_similarity),
+    Feature("legal_form", 0.03, legal_form),
+    Feature("country_match", 0.04, country_match),
+    Feature("country_mismatch", -0.15, country_mismatch),
+    Feature("address_similarity", _ADDRESS_WEIGHT, address_similarity),
+    Feature("identifier_match", _IDENTIFIER_WEIGHT, identifier_match),
+    Feature("cross_script", -0.03, cross_script),
+)

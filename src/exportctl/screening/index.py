@@ -1,0 +1,187 @@
+"""The screening index: every primary name and alias of every entry, analysed once, with blocking keys.
+
+A query must be scored against a *small* candidate set, not 20,000 names. Blocking works token by token: a query
+token reaches the vocabulary tokens that are equal to it, one deletion away from it (SymSpell-style: covers a
+dropped, doubled, transposed or substituted letter), sound the same (metaphone), or share its consonant skeleton
+(Arabic script). Each reached token votes for the names that contain it with its rarity (IDF), so "Huawei" brings
+its 30 names and "Technologies" — in thousands of names — is not used for blocking at all; the best-voted names are
+the candidates. Everything is plain Python containers, so the index pickles (Dask ships it once per worker; the CLI
+caches it on disk per snapshot).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import jellyfish
+import numpy as np
+import numpy.typing as npt
+
+from exportctl.lists.model import ListEntry
+from exportctl.screening.normalize import SKELETON, AnalyzedName, analyze
+from exportctl.screening.scripts import skeleton
+
+INDEX_FORMAT = 3  # bump when the pickled layout changes; caches of another format are rebuilt
+BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
+_MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
+
+
+def deletes(token: str) -> set[str]:
+    """Every string one deletion away from ``token`` (for tokens of 4+ letters; shorter ones would match anything)."""
+    if len(token) < 4:
+        return set()
+    return {token[:i] + token[i + 1 :] for i in range(len(token))}
+
+
+def trigrams(token: str) -> set[str]:
+    """Character trigrams of a token padded with ``^``/``$`` (blocking for tokens with several typos)."""
+    padded = f"^{token}$"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)} if len(token) >= 5 else set()
+
+
+def phonetic(token: str) -> str:
+    """Metaphone key of a token ("Koynov" and "Koynow" share KNF…); empty for digits."""
+    return jellyfish.metaphone(token) if token.isalpha() and len(token) > 2 else ""
+
+
+@dataclass
+class ScreeningIndex:
+    """Names of list entries with token statistics and blocking keys. Build with :meth:`build`."""
+
+    entries: list[ListEntry]
+    snapshot_key: str
+    name_entry: list[int] = field(default_factory=list)  # name id -> entry index
+    name_text: list[str] = field(default_factory=list)
+    name_forms: list[frozenset[str]] = field(default_factory=list)
+    name_kind: list[str] = field(default_factory=list)
+    name_tokens: list[tuple[int, ...]] = field(default_factory=list)  # name id -> token ids
+    vocab: dict[str, int] = field(default_factory=dict)
+    tokens: list[str] = field(default_factory=list)
+    postings: list[list[int]] = field(default_factory=list)  # token id -> name ids
+    idf: list[float] = field(default_factory=list)
+    token_phonetic: list[int] = field(default_factory=list)  # token id -> phonetic key id (-1: none)
+    phonetic_ids: dict[str, int] = field(default_factory=dict)
+    by_delete: dict[str, list[int]] = field(default_factory=dict)
+    by_phonetic: dict[int, list[int]] = field(default_factory=dict)
+    by_skeleton: dict[str, list[int]] = field(default_factory=dict)
+    by_trigram: dict[str, list[int]] = field(default_factory=dict)
+    token_skeleton: list[str] = field(default_factory=list)
+    max_idf: float = 1.0
+    name_token_matrix: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
+    idf_array: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    phonetic_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    postings_array: list[npt.NDArray[np.int32]] = field(default_factory=list)
+    name_length: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    pad_token: int = 0
+    padded_tokens: list[str] = field(default_factory=list)
+    padded_skeletons: list[str] = field(default_factory=list)
+    padded_lengths: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    token_cache: dict[object, object] = field(default_factory=dict, repr=False)  # per process, never pickled
+
+    @classmethod
+    def build(cls, entries: Iterable[ListEntry], snapshot_key: str = "") -> ScreeningIndex:
+        """Analyse every name of every entry and build postings, rarity weights and blocking keys."""
+        index = cls(entries=list(entries), snapshot_key=snapshot_key)
+        for entry_no, entry in enumerate(index.entries):
+            for name in entry.names:
+                index._add_name(entry_no, analyze(name))
+        index._finish()
+        return index
+
+    def _add_name(self, entry_no: int, analyzed: AnalyzedName) -> None:
+        for variant in analyzed.variants[:_MAX_ANALYSED_VARIANTS]:
+            if variant.kind == SKELETON:
+                continue
+            ids = tuple(self._token_id(t) for t in variant.tokens)
+            name_id = len(self.name_text)
+            self.name_entry.append(entry_no)
+            self.name_text.append(analyzed.text)
+            self.name_forms.append(analyzed.forms)
+            self.name_kind.append(variant.kind)
+            self.name_tokens.append(ids)
+            for token_id in set(ids):
+                self.postings[token_id].append(name_id)
+
+    def _token_id(self, token: str) -> int:
+        token_id = self.vocab.get(token)
+        if token_id is None:
+            token_id = self.vocab[token] = len(self.tokens)
+            self.tokens.append(token)
+            self.postings.append([])
+        return token_id
+
+    def _finish(self) -> None:
+        n_names = max(len(self.name_text), 1)
+        self.idf = [math.log(1 + n_names / len(p)) for p in self.postings]
+        self.max_idf = math.log(1 + n_names)
+        for token_id, token in enumerate(self.tokens):
+            for key in deletes(token):
+                self.by_delete.setdefault(key, []).append(token_id)
+            code = phonetic(token)
+            key_id = self.phonetic_ids.setdefault(code, len(self.phonetic_ids)) if code else -1
+            self.token_phonetic.append(key_id)
+            if key_id >= 0:
+                self.by_phonetic.setdefault(key_id, []).append(token_id)
+            for gram in trigrams(token):
+                self.by_trigram.setdefault(gram, []).append(token_id)
+            skel = skeleton(token) if token.isalpha() else token
+            self.token_skeleton.append(skel)
+            if skel:
+                self.by_skeleton.setdefault(skel, []).append(token_id)
+        # names as a padded matrix of token ids; the pad is an extra empty token with weight 0
+        self.pad_token = len(self.tokens)
+        width = max((len(t) for t in self.name_tokens), default=1)
+        matrix = np.full((len(self.name_tokens), width), self.pad_token, dtype=np.int32)
+        for name_id, ids in enumerate(self.name_tokens):
+            matrix[name_id, : len(ids)] = ids
+        self.name_token_matrix = matrix
+        self.name_length = np.array([len(t) for t in self.name_tokens], dtype=np.int32)
+        self.padded_tokens = [*self.tokens, ""]
+        self.padded_skeletons = [*self.token_skeleton, ""]
+        self.padded_lengths = np.array([len(t) for t in self.padded_tokens], dtype=np.int32)
+        self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
+        self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)
+        self.postings_array = [np.array(p, dtype=np.int32) for p in self.postings]
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["token_cache"] = {}
+        return state
+
+    @property
+    def name_count(self) -> int:
+        return len(self.name_text)
+
+    def similar_tokens(self, token: str) -> set[int]:
+        """Vocabulary tokens a query token may stand for: equal, one edit, same sound."""
+        found: set[int] = set()
+        exact = self.vocab.get(token)
+        if exact is not None:
+            found.add(exact)
+        found.update(self.by_delete.get(token, ()))  # the query dropped a letter
+        for key in deletes(token):
+            if key in self.vocab:
+                found.add(self.vocab[key])  # the query added a letter
+            found.update(self.by_delete.get(key, ()))  # substitution / transposition
+        code = phonetic(token)
+        if code and code in self.phonetic_ids:
+            found.update(self.by_phonetic.get(self.phonetic_ids[code], ()))
+        if exact is None:  # an unknown token: maybe several typos; tokens sharing half its trigrams
+            grams = trigrams(token)
+            shared: dict[int, int] = {}
+            for gram in grams:
+                for token_id in self.by_trigram.get(gram, ()):
+                    shared[token_id] = shared.get(token_id, 0) + 1
+            need = max(2, len(grams) // 2)
+            found.update(token_id for token_id, count in shared.items() if count >= need)
+        return found
+
+    def skeleton_tokens(self, skel: str) -> set[int]:
+        """Vocabulary tokens with the same consonant skeleton (for Arabic-script queries)."""
+        found = set(self.by_skeleton.get(skel, ()))
+        if len(skel) >= 3:
+            for key in {skel[:i] + skel[i + 1 :] for i in range(len(skel))}:
+                found.update(self.by_skeleton.get(key, ()))
+        return found

@@ -1,0 +1,102 @@
+"""Legal forms (Co., Ltd.; LLC; ООО; JSC; АО; GmbH; S.A.; Pte Ltd; Sdn Bhd; Ltd. Şti. …) across languages.
+
+A legal form says little about *who* a party is: "Huawei Technologies Co., Ltd." and "Huawei Technologies Company
+Limited" are the same party, and "Acme LLC" is no closer to "Beta LLC" for sharing "LLC". So the normaliser takes
+legal forms out of the name tokens and keeps them as a separate, weak set of canonical codes, compared by the
+``legal_form`` feature only.
+
+Matching works on *folded* tokens (see :mod:`exportctl.screening.normalize`): dotted initials are already joined
+("S.A." → "sa", "L.L.C." → "llc") and Cyrillic forms already romanised ("ООО" → "ooo", "ПАО" → "pao"). Chinese forms
+(有限公司, 股份有限公司 …) are rewritten to "co ltd" by :mod:`exportctl.screening.scripts` before they get here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# canonical code -> spellings (token sequences after folding). Families that users rewrite into one another share a
+# code: Russian АО/ОАО/ЗАО/ПАО and JSC/OJSC/CJSC/PJSC are all "jsc"; ООО, LLC, TOV are all "llc".
+_FORMS: dict[str, tuple[str, ...]] = {
+    "co_ltd": (
+        "co ltd",
+        "company ltd",
+        "co limited",
+        "company limited",
+        "limited company",
+        "ltd co",
+        "co ltd co",
+    ),
+    "ltd": ("ltd", "limited", "ltd liability co"),
+    "co": ("co", "company", "cos", "companies"),
+    "corp": ("corp", "corporation", "corpn"),
+    "inc": ("inc", "incorporated"),
+    "llc": ("llc", "limited liability company", "limited liability co", "ooo", "tov", "mchj", "llp"),
+    "jsc": (
+        "jsc",
+        "joint stock company",
+        "joint stock co",
+        "jointstock company",
+        "ao",
+        "oao",
+        "zao",
+        "pao",
+        "nao",
+        "ojsc",
+        "cjsc",
+        "pjsc",
+        "ojsc",
+        "open joint stock company",
+        "closed joint stock company",
+        "public joint stock company",
+        "non public joint stock company",
+        "publicly traded company",
+        "aktsionernoe obshchestvo",
+    ),
+    "unitary_enterprise": ("fgup", "gup", "fsue", "federal state unitary enterprise", "state unitary enterprise"),
+    "gmbh": ("gmbh", "gesellschaft mit beschrankter haftung", "mbh"),
+    "ag": ("ag", "aktiengesellschaft"),
+    "sa": ("sa", "sa de cv", "sapi de cv", "sab de cv", "sas", "sarl", "sociedad anonima", "societe anonyme"),
+    "srl": ("srl", "s de rl", "s de rl de cv", "sl", "slu", "spa", "sro", "ltda", "eireli"),
+    "pte_ltd": ("pte ltd", "pte limited", "private limited", "pvt ltd", "private ltd", "pte"),
+    "sdn_bhd": ("sdn bhd", "sendirian berhad", "bhd", "berhad"),
+    "ltd_sti": ("ltd sti", "limited sti", "limited sirketi", "ltd sirketi", "sti"),
+    "as": ("as", "anonim sirketi", "a s"),
+    "bv": ("bv", "nv", "plc", "pty ltd", "pty", "kft", "zrt", "doo", "ood", "ead", "oy", "oyj", "ab", "tbk"),
+    "fze": ("fze", "fzco", "fzc", "fz llc", "fzllc", "dmcc"),
+}
+
+_BY_TOKENS: dict[tuple[str, ...], str] = {
+    tuple(spelling.split()): code for code, spellings in _FORMS.items() for spelling in spellings
+}
+_MAX_LEN = max(len(k) for k in _BY_TOKENS)
+
+
+def canonical_forms() -> tuple[str, ...]:
+    """Every canonical legal-form code, for documentation and tests."""
+    return tuple(_FORMS)
+
+
+def split_legal_forms(tokens: Sequence[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Split folded tokens into (core tokens, canonical legal-form codes), longest spelling first.
+
+    Forms are recognised anywhere in the name (prefix "AO Kronshtadt", suffix "Kronshtadt AO", middle
+    "Corporation, Joint Stock Company Plant …"). When a name is nothing but legal forms ("Company Limited"), its
+    tokens are kept as the core, so that every non-empty name keeps something to match on.
+    """
+    core: list[str] = []
+    forms: set[str] = set()
+    i = 0
+    n = len(tokens)
+    while i < n:
+        for size in range(min(_MAX_LEN, n - i), 0, -1):
+            code = _BY_TOKENS.get(tuple(tokens[i : i + size]))
+            if code is not None:
+                forms.add(code)
+                i += size
+                break
+        else:
+            core.append(tokens[i])
+            i += 1
+    if not core:
+        return tuple(tokens), frozenset(forms)
+    return tuple(core), frozenset(forms)

@@ -1,0 +1,116 @@
+"""Name normalisation: from a name as typed to comparable token lists.
+
+Steps, in order: Unicode NFKC and casefolding; split into script runs; Latin runs lose diacritics and punctuation
+(dotted initials are joined, "S.A." → "sa"; apostrophes vanish, "Xi'an" → "xian"); Chinese, Cyrillic and Arabic runs
+are romanised by :mod:`exportctl.screening.scripts` into *alternative* token lists; finally legal forms are taken out
+of the tokens into a separate set (:mod:`exportctl.screening.legal_forms`).
+
+The result, :class:`AnalyzedName`, is what both the index (for list names) and the query side use, so list and query
+go through exactly the same steps. Names are cut to :data:`MAX_NAME_CHARS` characters first: no real party name is
+longer, and a pasted document must not make a query slow.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Container
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+from exportctl.screening import scripts
+from exportctl.screening.legal_forms import split_legal_forms
+
+MAX_NAME_CHARS = 300
+MAX_TOKENS = 24
+
+LATIN = "latin"  # variant kinds, reported by the cross_script feature
+TRANSLATION = "translation"
+PINYIN = "pinyin"
+TRANSLITERATION = "transliteration"
+SKELETON = "skeleton"
+
+_DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}|(?<![a-z0-9])(?:[a-z]\.)+[a-z](?![a-z0-9])")
+_APOSTROPHES = re.compile(r"['’‘ʼʻ`´]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_EMPTY: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class NameVariant:
+    """One way of reading a name: its core tokens (legal forms removed) and how they were obtained."""
+
+    tokens: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class AnalyzedName:
+    """A name ready for matching: alternative readings (best first), its legal forms, and the scripts it used."""
+
+    text: str
+    variants: tuple[NameVariant, ...]
+    forms: frozenset[str]
+    scripts: frozenset[str]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.variants
+
+
+def fold_latin(text: str) -> list[str]:
+    """Tokens of a Latin-script (or digit/punctuation) text: no case, diacritics or punctuation."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not text.isascii():
+        text = "".join(ch if ch.isascii() else anyascii(ch).lower() for ch in scripts.strip_marks(text))
+    text = text.replace("&", " and ")
+    text = _APOSTROPHES.sub("", text)
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    return [t for t in _NON_ALNUM.split(text) if t]
+
+
+def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[list[str], str]]:
+    if script == scripts.HAN:
+        readings = scripts.han_variants(run, known)
+        kinds = [TRANSLATION] * (len(readings) - 1) + [PINYIN]
+        return [(fold_latin(" ".join(r)), k) for r, k in zip(readings, kinds, strict=True)]
+    if script == scripts.CYRILLIC:
+        readings = scripts.cyrillic_variants(run)
+        return [(fold_latin(" ".join(r)), TRANSLITERATION) for r in readings]
+    if script == scripts.ARABIC:
+        return [(scripts.arabic_words(run), TRANSLITERATION)]
+    return [(fold_latin(run), LATIN)]
+
+
+def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
+    """Analyse one name. ``known`` is the index vocabulary, used to join pinyin syllables into words.
+
+    Never raises on any string; a name with nothing to match on (empty, only punctuation) has no variants.
+    """
+    text = unicodedata.normalize("NFKC", name or "")[:MAX_NAME_CHARS].casefold()
+    runs = scripts.script_runs(text)
+    per_run = [_run_variants(script, run, known) for script, run in runs]
+    per_run = [alts for alts in per_run if any(tokens for tokens, _ in alts)]
+    used_scripts = frozenset(script for script, run in runs if script != scripts.OTHER and run.strip())
+    variants: list[NameVariant] = []
+    forms: set[str] = set()
+    width = max((len(alts) for alts in per_run), default=0)
+    for k in range(width):
+        tokens: list[str] = []
+        kind = LATIN
+        for alts in per_run:
+            run_tokens, run_kind = alts[min(k, len(alts) - 1)]
+            tokens.extend(run_tokens)
+            if run_kind != LATIN:
+                kind = run_kind
+        core, found = split_legal_forms(tokens[:MAX_TOKENS])
+        forms |= found
+        variant = NameVariant(core, kind)
+        if core and variant not in variants:
+            variants.append(variant)
+    if scripts.ARABIC in used_scripts and variants:
+        skeletons = tuple(s for s in (scripts.skeleton(t) for t in variants[0].tokens if t != "al") if s)
+        if skeletons:
+            variants.append(NameVariant(skeletons, SKELETON))
+    return AnalyzedName(text=name, variants=tuple(variants), forms=frozenset(forms), scripts=used_scripts)

@@ -1,0 +1,96 @@
+"""Screening real names against every bundled list: real hits, real non-hits, and explanations."""
+
+from __future__ import annotations
+
+import pytest
+
+from exportctl.errors import InputError
+from exportctl.screening import DEFAULT_THRESHOLD, FEATURES, ScreeningIndex, screen
+from exportctl.screening.explain import REVIEW_POLICY_UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "expected_list", "expected_name"),
+    [
+        ("Huawei Technologies Co Ltd", None, "entity_list", "Huawei Technologies Co., Ltd."),
+        ("Huawei Technologies Company Limited", "CN", "entity_list", "Huawei Technologies Co., Ltd."),
+        ("华为技术有限公司", None, "entity_list", "Huawei Technologies Co., Ltd."),
+        ("АО «Ангстрем»", None, "entity_list", "Joint Stock Company Angstrem"),
+        ("Bashar al-Assad", None, "sdn", "AL-ASSAD, Bashar"),
+        ("بشار الأسد", None, "sdn", "AL-ASSAD, Bashar"),
+        ("Hangzhou Hikvision Digital Technology Co Ltd", None, "entity_list", None),
+        ("Huawai Technologies", None, "entity_list", None),
+    ],
+)
+def test_real_hits(
+    index: ScreeningIndex, query: str, country: str | None, expected_list: str, expected_name: str | None
+) -> None:
+    result = screen(index, query, country=country)
+    assert result.hits, f"no hit for {query!r}"
+    best = result.hits[0]
+    assert best.list == expected_list
+    if expected_name is not None:
+        assert best.primary_name == expected_name
+    assert best.score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Harbin Public Library", "Toyota Motor Corporation", "Nestlé S.A.", "Siemens AG", "Mukesh Ambani", "武汉大学"],
+)
+def test_real_non_hits(index: ScreeningIndex, query: str) -> None:
+    assert screen(index, query).hits == ()
+
+
+def test_every_hit_explains_itself(index: ScreeningIndex) -> None:
+    result = screen(index, "Huawei Technologies", threshold=0.5, limit=20)
+    assert len(result.hits) > 3
+    names = [f.name for f in FEATURES]
+    for hit in result.hits:
+        assert [f.name for f in hit.features] == names
+        assert all(f.doc and f.weight != 0 for f in hit.features)
+        assert hit.score == pytest.approx(min(1.0, max(0.0, sum(f.value * f.weight for f in hit.features))))
+        assert hit.review_policy_text  # the list data does not record one: say so
+    entity_list_hit = next(h for h in result.hits if h.list == "entity_list")
+    if entity_list_hit.review_policy is None:
+        assert entity_list_hit.review_policy_text == REVIEW_POLICY_UNKNOWN
+        assert entity_list_hit.to_dict()["review_policy"] == REVIEW_POLICY_UNKNOWN
+
+
+def test_hits_are_ordered_and_limited(index: ScreeningIndex) -> None:
+    result = screen(index, "Huawei", threshold=0.3, limit=5)
+    scores = [h.score for h in result.hits]
+    assert len(scores) == 5 and scores == sorted(scores, reverse=True)
+
+
+def test_country_mismatch_lowers_the_score(index: ScreeningIndex) -> None:
+    same = screen(index, "Huawei Technologies Co Ltd", country="CN", threshold=0).hits[0]
+    other = screen(index, "Huawei Technologies Co Ltd", country="BR", threshold=0).hits[0]
+    assert other.score < same.score
+    assert {f.name: f.value for f in other.features}["country_mismatch"] == 1.0
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "!!!", "—…«»"])
+def test_names_with_nothing_to_match_are_refused_clearly(index: ScreeningIndex, bad: str) -> None:
+    with pytest.raises(InputError) as error:
+        screen(index, bad)
+    assert error.value.field == "name"
+
+
+def test_odd_input_never_crashes(index: ScreeningIndex) -> None:
+    long = screen(index, "Huawei Technologies " * 600)
+    assert long.notes and "only its start" in long.notes[0]
+    screen(index, "Company Limited")  # only legal forms
+    screen(index, "Huawei 华为 Хуавэй هواوي")  # mixed scripts
+    with pytest.raises(InputError):
+        screen(index, "Huawei", country="Atlantis")
+    with pytest.raises(InputError):
+        screen(index, "Huawei", threshold=1.5)
+
+
+def test_json_contract(index: ScreeningIndex) -> None:
+    data = screen(index, "Huawei Technologies Co Ltd").to_dict()
+    assert set(data) >= {"query", "hits"}
+    hit = data["hits"][0]
+    assert set(hit) >= {"entry_id", "list", "primary_name", "matched_name", "score", "country", "features"}
+    assert set(hit["features"][0]) == {"name", "value", "weight", "doc"}

@@ -1,0 +1,100 @@
+"""Normalisation: properties over arbitrary text, and the cross-language equivalences screening relies on."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exportctl.screening.legal_forms import split_legal_forms
+from exportctl.screening.normalize import MAX_NAME_CHARS, SKELETON, analyze, fold_latin
+from exportctl.screening.scripts import skeleton
+
+latin_words = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéüøß", min_size=1, max_size=10), min_size=1)
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_analyze_never_raises_and_tokens_are_plain_ascii(text: str) -> None:
+    analyzed = analyze(text)
+    for variant in analyzed.variants:
+        assert variant.tokens
+        assert all(token.isascii() and token.isalnum() for token in variant.tokens)
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_folding_is_idempotent(text: str) -> None:
+    once = fold_latin(text)
+    assert fold_latin(" ".join(once)) == once
+
+
+@given(latin_words, st.sampled_from([" ", ", ", " - ", ". ", "  ", " / "]))
+@settings(max_examples=200, deadline=None)
+def test_case_and_punctuation_do_not_matter(words: list[str], separator: str) -> None:
+    plain = analyze(" ".join(words))
+    assert analyze(separator.join(w.upper() for w in words)).variants == plain.variants
+
+
+def test_diacritics_are_removed() -> None:
+    assert fold_latin("Société Générale Müller Ørsted Łódź") == ["societe", "generale", "muller", "orsted", "lodz"]
+
+
+def test_dotted_initials_and_apostrophes() -> None:
+    assert fold_latin("S.A. de C.V.") == ["sa", "de", "cv"]
+    assert fold_latin("Xi'an Mo’er") == ["xian", "moer"]
+
+
+def test_legal_forms_are_canonical_across_languages() -> None:
+    company_limited = analyze("Huawei Technologies Company Limited")
+    for spelling in ("Huawei Technologies Co., Ltd.", "HUAWEI TECHNOLOGIES CO LTD", "Huawei Technologies Co. Limited"):
+        other = analyze(spelling)
+        assert other.variants[0].tokens == company_limited.variants[0].tokens == ("huawei", "technologies")
+        assert other.forms == company_limited.forms == {"co_ltd"}
+    assert analyze("ООО «Ромашка»").forms == analyze("Romashka LLC").forms == {"llc"}
+    for jsc in ("АО «Ангстрем»", "ПАО Микрон", "OJSC Mikron", "Mikron Joint Stock Company", "ZAO Mikron"):
+        assert analyze(jsc).forms == {"jsc"}, jsc
+    assert analyze("华为技术有限公司").forms == {"co_ltd"}
+    assert analyze("Example Ltd. Şti.").forms == {"ltd_sti"}
+    assert analyze("Example Sdn. Bhd.").forms == {"sdn_bhd"}
+    assert analyze("Example Pte. Ltd.").forms == {"pte_ltd"}
+
+
+def test_a_name_of_only_legal_forms_keeps_its_tokens() -> None:
+    core, forms = split_legal_forms(["company", "limited"])
+    assert core == ("company", "limited") and forms == {"co_ltd"}
+
+
+def test_empty_and_punctuation_only_names_have_nothing_to_match() -> None:
+    for text in ("", "   ", "!!!", "«»—…", "\u200c"):
+        assert analyze(text).is_empty
+
+
+def test_very_long_names_are_cut() -> None:
+    analyzed = analyze("Huawei " * 2000)
+    assert analyzed.variants and len(" ".join(analyzed.variants[0].tokens)) <= MAX_NAME_CHARS
+
+
+def test_chinese_pinyin_joins_known_words_and_translates_terms() -> None:
+    analyzed = analyze("华为技术有限公司", known={"huawei"})
+    assert analyzed.variants[0].tokens == ("huawei", "technology")
+    university = analyze("哈尔滨工业大学")
+    readings = {v.tokens for v in university.variants}
+    assert ("haerbin", "institute", "of", "technology") in readings
+
+
+def test_chinese_ordinals() -> None:
+    assert "14th" in analyze("中国电子科技集团公司第十四研究所").variants[0].tokens
+
+
+def test_cyrillic_has_several_romanisations() -> None:
+    readings = {v.tokens for v in analyze("Дерипаска Олег Владимирович").variants}
+    assert ("deripaska", "oleg", "vladimirovich") in readings
+    plant = analyze("Рязанский завод").variants[0].tokens
+    assert plant == ("ryazansk", "plant")
+
+
+def test_arabic_consonant_skeletons_ignore_vowels() -> None:
+    assert skeleton("mohammed") == skeleton("muhammad") == skeleton("mhmd")
+    arabic = analyze("محمد")
+    latin_skeleton = skeleton("Mohammed")
+    assert any(v.kind == SKELETON and v.tokens == (latin_skeleton,) for v in arabic.variants)
