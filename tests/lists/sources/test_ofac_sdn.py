@@ -99,3 +99,15 @@ def test_a_file_instead_of_a_folder(data_dir: Path) -> None:
     with pytest.raises(FileFormatError) as caught:
         list(get_parser("ofac-sdn").parse(data_dir / "ofac_sdn" / "sdn.csv"))
     assert "folder" in caught.value.problems[0].message
+
+
+def test_remark_documents_keep_their_dates_as_a_note(sdn: dict[str, ListEntry]) -> None:
+    sharif = sdn["6944"]
+    births = [i.value for i in sharif.identifiers if i.type == "Date of birth"]
+    assert births == ["1969", "1963", "11 Feb 1964"]  # "alt. DOB" statements too
+    assert Identifier(type="Passport", value="B 960789") in sharif.identifiers
+    assert (
+        Identifier(type="Passport", value="G 649385", note="issued 08 Sep 2006 expires 17 Jul 2011")
+        in sharif.identifiers
+    )
+    assert sharif.country == "SA"

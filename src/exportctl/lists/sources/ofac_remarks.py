@@ -16,6 +16,7 @@ from exportctl.lists.model import Identifier
 
 _ALIAS = re.compile(r"\b[afn]\.k\.a\.,?\s*'([^']+)'")
 _ALT = re.compile(r"^alt\.\s*", re.IGNORECASE)
+_DATES = re.compile(r"\s(?:issued|expires|Issue Date|Expire Date)\b", re.IGNORECASE)
 _COUNTRY_NOTE = re.compile(r"^(?P<value>.+?)\s*\((?P<country>[^()]+)\)\s*(?P<note>.*)$")
 
 # Person facts: remark prefix → identifier type.
@@ -136,10 +137,21 @@ def _identifier(statement: str) -> Identifier | None:
 
 
 def _document(kind: str, rest: str) -> Identifier | None:
+    """ "A123 (Iran) expires 2021" → value A123, country IR, note "expires 2021"."""
     if not rest:
         return None
+    value, country, note = rest, None, ""
     match = _COUNTRY_NOTE.match(rest)
     if match and to_iso2(match.group("country")):
-        note = match.group("note").strip(" ,") or None
-        return Identifier(type=kind, value=match.group("value"), country=to_iso2(match.group("country")), note=note)
-    return Identifier(type=kind, value=rest)
+        value, country, note = match.group("value"), to_iso2(match.group("country")), match.group("note")
+    value, dates = _split_dates(value)
+    note = " ".join(part for part in (dates, note.strip(" ,")) if part)
+    return Identifier(type=kind, value=value, country=country, note=note or None)
+
+
+def _split_dates(value: str) -> tuple[str, str]:
+    """Split "G 649385 issued 08 Sep 2006 expires 2011" into the number and its dates."""
+    match = _DATES.search(value)
+    if not match:
+        return value, ""
+    return value[: match.start()].strip(), value[match.start() :].strip()
