@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from exportctl.cli import db as db_cli
+from exportctl.cli import licensing as licensing_cli
 from exportctl.cli import lists as lists_cli
 
 app = typer.Typer(
@@ -14,7 +15,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (lists_cli, db_cli):
+for module in (lists_cli, db_cli, licensing_cli):
     module.register(app)
 
 if __name__ == "__main__":

@@ -7,14 +7,18 @@ screening index is costly); when an engine is not installed the result says so i
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine
 
+from exportctl.errors import InputError
 from exportctl.licensing.inputs import ApplicationInput
 from exportctl.licensing.linter import ItemDetermination
+from exportctl.lists.repository import entries_as_of
+from exportctl.screening.engine import screen
+from exportctl.screening.index import ScreeningIndex
 
 PartyScreener = Callable[[str, str], dict[str, Any]]
 """(party name, ISO country) -> a JSON-ready screening summary stored on the party row."""
@@ -32,36 +36,37 @@ def unavailable_screener(reason: str) -> PartyScreener:
     return screen
 
 
-def make_screener(engine: Engine, as_of: Any = None) -> PartyScreener:
-    """A screener over the list snapshot current at ``as_of`` (loaded once), using exportctl.screening."""
-    try:
-        service: Any = importlib.import_module("exportctl.screening.service")
-    except ImportError:
-        return unavailable_screener("the screening service is not installed")
-    index = service.load_index(engine, as_of=as_of)
+def make_screener(engine: Engine, as_of: date | None = None) -> PartyScreener:
+    """A screener over the list entries in force on ``as_of`` (default today), index built once."""
+    day = as_of or datetime.now(UTC).date()
+    in_force = entries_as_of(engine, day)
+    if not in_force.snapshots:
+        return unavailable_screener("no list snapshot is imported (run `exportctl lists import`)")
+    index = ScreeningIndex.build(in_force.entries)
 
-    def screen(name: str, country: str) -> dict[str, Any]:
-        result = service.screen(index, name, country=country)
-        hits = list(getattr(result, "hits", ()))
+    def screen_party(name: str, country: str) -> dict[str, Any]:
+        try:
+            result = screen(index, name, country=country)
+        except InputError as exc:
+            return {
+                "status": "not_screened",
+                "reason": str(exc),
+                "hit_count": None,
+                "hits": [],
+                "as_of": day.isoformat(),
+            }
         return {
             "status": "screened",
-            "hit_count": len(hits),
-            "hits": [_hit_summary(hit) for hit in hits[:MAX_HITS_KEPT]],
-        }
+            "as_of": day.isoformat(),
+            "hit_count": len(result.hits),
+            "hits": [
+                {"entry_id": h.entry_id, "list": h.list, "name": h.primary_name, "matched_name": h.matched_name,
+                 "score": round(h.score, 4)}
+                for h in result.hits[:MAX_HITS_KEPT]
+            ],
+        }  # fmt: skip
 
-    return screen
-
-
-def _hit_summary(hit: Any) -> dict[str, Any]:
-    entry = getattr(hit, "entry", None)
-    score = getattr(hit, "score", None)
-    return {
-        "entry_id": getattr(entry, "entry_id", None),
-        "list": str(getattr(entry, "list", "")) or None,
-        "name": getattr(entry, "primary_name", None),
-        "matched_name": getattr(hit, "matched_name", None),
-        "score": None if score is None else round(float(score), 4),
-    }
+    return screen_party
 
 
 def no_determination(app: ApplicationInput, index: int) -> ItemDetermination | None:

@@ -1,0 +1,97 @@
+"""Users as the service sees them: create with a password, authenticate, load as a :class:`Principal`.
+
+Organisations and users are the licensing store's (created through ``exportctl.licensing.organisations`` so that
+each creation is an audit event); this module adds the Argon2id password and sign-in. E-mail addresses are the
+login names, stored lower-case.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from exportctl.accounts.passwords import dummy_verify, hash_password, verify_password
+from exportctl.accounts.roles import Principal
+from exportctl.errors import NotFoundError
+from exportctl.licensing.actor import Actor, OrganisationKind, Role
+from exportctl.licensing.organisations import create_organisation, parse_roles
+from exportctl.licensing.organisations import create_user as create_workflow_user
+from exportctl.store.licensing_tables import Organisation, User
+
+AUTHORITY_ROLES = frozenset({Role.REVIEWER, Role.POLICY_ADMIN, Role.AUDITOR, Role.ADMIN})
+MAX_EMAIL_LENGTH = 320
+
+__all__ = ["authenticate", "create_user", "load_principal", "organisation_id_for", "parse_roles", "set_password"]
+
+
+def organisation_id_for(session: Session, name: str, kind: OrganisationKind, *, actor: Actor | None = None) -> int:
+    """The id of the organisation called ``name``, created with ``kind`` if it does not exist yet."""
+    existing = session.scalar(select(Organisation.id).where(Organisation.name == name.strip()))
+    return existing if existing is not None else create_organisation(session, name, kind, actor=actor)
+
+
+def create_user(
+    session: Session,
+    *,
+    email: str,
+    password: str,
+    roles: frozenset[Role],
+    organisation: str,
+    display_name: str | None = None,
+    actor: Actor | None = None,
+) -> Principal:
+    """Create a user with an Argon2id password hash, and its organisation if needed (both audited).
+
+    The organisation's kind follows the roles: authority staff (reviewer, policy admin, auditor, admin) belong to
+    an authority, everyone else to an exporter.
+    """
+    password_hash = hash_password(password)  # policy checked before anything is written
+    kind = OrganisationKind.AUTHORITY if roles and roles <= AUTHORITY_ROLES else OrganisationKind.EXPORTER
+    org_id = organisation_id_for(session, organisation, kind, actor=actor)
+    name = display_name or email.strip().split("@")[0]
+    user_id = create_workflow_user(session, org_id, email, name, roles, actor=actor)
+    user = session.get(User, user_id)
+    assert user is not None
+    user.password_hash = password_hash
+    session.flush()
+    principal = load_principal(session, user_id)
+    assert principal is not None
+    return principal
+
+
+def set_password(session: Session, user_id: int, password: str) -> None:
+    """Replace a user's password (policy-checked)."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"no user {user_id}")
+    user.password_hash = hash_password(password)
+
+
+def authenticate(session: Session, email: str, password: str) -> Principal | None:
+    """The principal whose e-mail and password match, or ``None`` (unknown user, wrong password, inactive)."""
+    email = email.strip().lower()[:MAX_EMAIL_LENGTH]
+    user = session.scalar(select(User).where(User.email == email))
+    if user is None:
+        dummy_verify(password)  # same cost as a real check: the response time does not reveal unknown e-mails
+        return None
+    if not verify_password(user.password_hash, password) or not user.is_active:
+        return None
+    return load_principal(session, user.id)
+
+
+def load_principal(session: Session, user_id: int) -> Principal | None:
+    """The principal for an active user id, or ``None``."""
+    row = session.execute(
+        select(User, Organisation).join(Organisation, Organisation.id == User.organisation_id).where(User.id == user_id)
+    ).first()
+    if row is None or not row[0].is_active:
+        return None
+    user, org = row
+    return Principal(
+        user_id=user.id,
+        email=user.email,
+        display_name=user.display_name,
+        organisation_id=org.id,
+        organisation_name=org.name,
+        roles=frozenset(Role(name) for name in user.roles if name in {r.value for r in Role}),
+    )

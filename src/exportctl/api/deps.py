@@ -1,0 +1,37 @@
+"""Dependencies every API route uses: the caller (bearer token or session cookie + CSRF), the service context and
+role guards. Routes declare ``principal: CurrentPrincipal`` and call library functions with it; tenant scoping is
+done by those functions (``accounts.roles.tenant_scope``), never inline in a route."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from exportctl.accounts.roles import Principal, Role, require_role
+from exportctl.web.context import ServiceContext, get_context
+from exportctl.web.security import require_user
+
+_bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/auth/tokens or `exportctl users`")
+
+
+async def api_principal(
+    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
+    return await require_user(request)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(api_principal)]
+Context = Annotated[ServiceContext, Depends(get_context)]
+
+
+def requires(*roles: Role) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
+    """A dependency that passes the principal through only if it holds one of ``roles``."""
+
+    async def guard(principal: CurrentPrincipal) -> Principal:
+        require_role(principal, *roles)
+        return principal
+
+    return guard

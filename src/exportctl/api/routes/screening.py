@@ -1,0 +1,184 @@
+"""``/api/screening``: screen one name (GET or POST), or upload a CSV to screen as a background job."""
+
+from __future__ import annotations
+
+import asyncio
+import builtins
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Query, UploadFile, status
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from exportctl.api.deps import Context, CurrentPrincipal
+from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.errors import InvalidTransitionError
+from exportctl.screening import DEFAULT_THRESHOLD, ScreeningResult, screen
+from exportctl.web.batch import BatchColumns, start_batch_job
+from exportctl.web.context import ServiceContext
+from exportctl.web.jobs import Job, JobStatus
+
+router = APIRouter(prefix="/screening", tags=["screening"])
+Country = Annotated[str | None, Field(default=None, max_length=60, description="ISO 3166 code or country name")]
+Threshold = Annotated[float | None, Field(default=None, ge=0.0, le=1.0, description="default: the engine's")]
+
+
+class ScreenRequest(BaseModel):
+    name: str = Field(min_length=1, max_length=1000)
+    country: Country = None
+    threshold: Threshold = None
+    as_of: date | None = Field(default=None, description="screen against the lists in force on this date")
+
+
+class FeatureOut(BaseModel):
+    name: str
+    value: float
+    weight: float
+    doc: str
+
+
+class HitOut(BaseModel):
+    entry_id: str
+    list: str
+    primary_name: str
+    matched_name: str
+    score: float
+    country: str | None
+    source: str
+    license_requirement: str | None
+    review_policy: str
+    programs: builtins.list[str]
+    federal_register_citations: builtins.list[str]
+    features: builtins.list[FeatureOut]
+
+
+class ScreeningOut(BaseModel):
+    query: str
+    country: str | None
+    threshold: float
+    notes: list[str]
+    hits: list[HitOut]
+
+    @classmethod
+    def of(cls, result: ScreeningResult) -> ScreeningOut:
+        return cls.model_validate(result.to_dict())
+
+
+class JobOut(BaseModel):
+    id: str
+    kind: str
+    filename: str
+    status: JobStatus
+    done: int
+    total: int
+    percent: int
+    error: str | None
+    created_at: datetime
+    result_url: str | None
+
+    @classmethod
+    def of(cls, job: Job) -> JobOut:
+        url = f"/api/screening/jobs/{job.id}/result" if job.status is JobStatus.DONE else None
+        return cls(
+            id=job.id,
+            kind=job.kind,
+            filename=job.filename,
+            status=job.status,
+            done=job.done,
+            total=job.total,
+            percent=job.percent,
+            error=job.error,
+            created_at=job.created_at,
+            result_url=url,
+        )
+
+
+class BatchForm(BaseModel):
+    name_column: str = Field(default="name", min_length=1, max_length=100)
+    id_column: str | None = Field(default="id", max_length=100)
+    country_column: str | None = Field(default="country", max_length=100)
+    threshold: float | None = Field(default=None, ge=0.0, le=1.0)
+    top: int = Field(default=3, ge=1, le=20)
+
+
+def run_screening(ctx: ServiceContext, request: ScreenRequest) -> ScreeningOut:
+    index = ctx.screening_index(request.as_of)
+    threshold = DEFAULT_THRESHOLD if request.threshold is None else request.threshold
+    return ScreeningOut.of(screen(index, request.name, country=request.country, threshold=threshold))
+
+
+@router.post("", response_model=ScreeningOut)
+async def screen_post(body: ScreenRequest, principal: CurrentPrincipal, ctx: Context) -> ScreeningOut:
+    """Screen one name against every list; each hit explains its score feature by feature."""
+    if body.as_of is not None:  # building a past-date index reads the store: keep it off the event loop
+        return await asyncio.to_thread(run_screening, ctx, body)
+    return run_screening(ctx, body)
+
+
+@router.get("", response_model=ScreeningOut)
+async def screen_get(
+    principal: CurrentPrincipal,
+    ctx: Context,
+    name: Annotated[str, Query(min_length=1, max_length=1000)],
+    country: Annotated[str | None, Query(max_length=60)] = None,
+    threshold: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+) -> ScreeningOut:
+    """The same as ``POST /api/screening`` for the current lists, as a cacheable GET."""
+    return run_screening(ctx, ScreenRequest(name=name, country=country, threshold=threshold))
+
+
+@router.post("/batch", status_code=status.HTTP_202_ACCEPTED, response_model=JobOut)
+async def screen_batch(
+    principal: CurrentPrincipal,
+    ctx: Context,
+    file: Annotated[UploadFile, File(description="CSV with a header row; UTF-8")],
+    options: Annotated[BatchForm, Form()],
+) -> JobOut:
+    """Check the CSV, then screen it in the background; poll the job, then download its result CSV."""
+    data = await file.read()
+    filename = (file.filename or "upload.csv")[:200]
+    content_type = file.content_type or ""
+    columns = BatchColumns(name=options.name_column, id=options.id_column, country=options.country_column)
+    job = await asyncio.to_thread(
+        start_batch_job,
+        ctx,
+        principal,
+        data,
+        filename,
+        content_type,
+        columns=columns,
+        threshold=options.threshold,
+        top=options.top,
+    )
+    return JobOut.of(job)
+
+
+@router.get("/jobs", response_model=Page[JobOut])
+def list_jobs(
+    principal: CurrentPrincipal, ctx: Context, paging: Paging, status: JobStatus | None = None
+) -> Page[JobOut]:
+    """Your organisation's batch jobs, newest first (everyone's for authority staff and auditors)."""
+    jobs = [JobOut.of(j) for j in ctx.jobs.list(principal) if status is None or j.status is status]
+    return paginate(jobs, paging)
+
+
+@router.get("/jobs/{job_id}", response_model=JobOut)
+def get_job(job_id: Annotated[str, Field(max_length=64)], principal: CurrentPrincipal, ctx: Context) -> JobOut:
+    """One job's status and progress."""
+    return JobOut.of(ctx.jobs.get(principal, job_id))
+
+
+@router.get("/jobs/{job_id}/result", response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def job_result(job_id: Annotated[str, Field(max_length=64)], principal: CurrentPrincipal, ctx: Context) -> Response:
+    """The result CSV of a finished job (409 while it is still running)."""
+    job = ctx.jobs.get(principal, job_id)
+    if job.status is not JobStatus.DONE or job.result is None:
+        raise InvalidTransitionError(f"job {job_id} is {job.status.value}; its result is not ready")
+    stem = job.filename.rsplit(".", 1)[0] or "screening"
+    safe = "".join(c for c in stem if c.isalnum() or c in "-_")[:80] or "screening"
+    return Response(
+        job.result,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{safe}-hits.csv"'},
+    )

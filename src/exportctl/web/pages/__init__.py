@@ -1,0 +1,1 @@
+"""Server-rendered pages, one module per area; ``exportctl.api.app`` mounts them at the site root."""

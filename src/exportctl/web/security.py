@@ -1,0 +1,112 @@
+"""Who is calling: session cookies (browser) and bearer tokens (API), plus CSRF checks on every unsafe request
+authenticated by a cookie. Bearer-token requests need no CSRF token: browsers never attach them on their own.
+
+A valid token's principal is cached for a few seconds so the screening endpoint does not hit the database on every
+request; revoking a token or deactivating a user therefore takes effect within ``PRINCIPAL_CACHE_SECONDS``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from starlette.requests import Request
+
+from exportctl.accounts.roles import Principal
+from exportctl.accounts.sessions import BrowserSession
+from exportctl.accounts.tokens import principal_for_token, token_digest
+from exportctl.accounts.users import load_principal
+from exportctl.errors import PermissionDeniedError
+from exportctl.store.db import session_scope
+from exportctl.web.context import ServiceContext, get_context
+from exportctl.web.errors import LoginRequired
+
+SESSION_COOKIE = "exportctl_session"
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+PRINCIPAL_CACHE_SECONDS = 10.0
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+_cache: dict[tuple[int, str], tuple[float, Principal | None]] = {}
+_cache_lock = threading.Lock()
+
+
+def _cached_token_principal(ctx: ServiceContext, token: str) -> Principal | None:
+    key = (id(ctx), token_digest(token))
+    now = time.monotonic()
+    with _cache_lock:
+        hit = _cache.get(key)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    with session_scope(ctx.engine) as session:
+        principal = principal_for_token(session, token)
+    with _cache_lock:
+        if len(_cache) > 10_000:
+            _cache.clear()
+        _cache[key] = (now + PRINCIPAL_CACHE_SECONDS, principal)
+    return principal
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+
+def browser_session(request: Request) -> BrowserSession | None:
+    return get_context(request).codec.read_session(request.cookies.get(SESSION_COOKIE))
+
+
+def identify(request: Request) -> Principal | None:
+    """The caller's principal from a bearer token or a session cookie; records it on ``request.state``."""
+    if hasattr(request.state, "principal"):
+        principal: Principal | None = request.state.principal
+        return principal
+    ctx = get_context(request)
+    principal = None
+    token = bearer_token(request)
+    if token is not None:
+        principal = _cached_token_principal(ctx, token)
+        request.state.via_cookie = False
+    else:
+        session = browser_session(request)
+        if session is not None:
+            with session_scope(ctx.engine) as db:
+                principal = load_principal(db, session.user_id)
+            if principal is not None:
+                request.state.browser_session = session
+                request.state.csrf_token = ctx.codec.csrf_token(session)
+        request.state.via_cookie = True
+    request.state.principal = principal
+    return principal
+
+
+async def check_csrf(request: Request) -> None:
+    """Refuse an unsafe cookie-authenticated request without this session's CSRF token (header or form field)."""
+    if request.method in SAFE_METHODS or not getattr(request.state, "via_cookie", False):
+        return
+    session: BrowserSession | None = getattr(request.state, "browser_session", None)
+    if session is None:
+        return
+    token = request.headers.get(CSRF_HEADER)
+    if token is None and request.headers.get("content-type", "").startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        token = value if isinstance(value, str) else None
+    if not get_context(request).codec.check_csrf(session, token):
+        raise PermissionDeniedError("missing or invalid CSRF token: reload the page and try again")
+
+
+async def require_user(request: Request) -> Principal:
+    """Dependency: the signed-in principal (CSRF-checked for unsafe requests), else :class:`LoginRequired`."""
+    principal = identify(request)
+    if principal is None:
+        raise LoginRequired()
+    await check_csrf(request)
+    return principal
+
+
+async def optional_user(request: Request) -> Principal | None:
+    return identify(request)

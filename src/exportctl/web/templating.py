@@ -1,0 +1,78 @@
+"""Jinja2 rendering for the pages: every template gets the current user, a CSRF token and the navigation."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from exportctl.accounts.roles import Principal, Role
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+#: (path, label, roles that see the link; empty = everyone signed in)
+NAVIGATION: tuple[tuple[str, str, frozenset[Role]], ...] = (
+    ("/", "Dashboard", frozenset()),
+    ("/screening", "Screening", frozenset()),
+    ("/screening/batch", "Batch screening", frozenset()),
+    ("/determination", "Determination", frozenset()),
+    ("/applications", "Applications", frozenset()),
+    ("/reviews", "Review queue", frozenset({Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN})),
+    ("/policies", "Policies", frozenset({Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR})),
+    ("/oversight", "Oversight", frozenset({Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER})),
+    ("/lists", "List changes", frozenset()),
+    ("/audit", "Audit", frozenset({Role.AUDITOR})),
+)
+
+
+def _money(value: Any) -> str:
+    if value is None:
+        return "—"
+    try:
+        return f"${Decimal(str(value)):,.2f}"
+    except ArithmeticError:
+        return str(value)
+
+
+def _when(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return "—" if value is None else str(value)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=select_autoescape(["html"]))
+    env.filters["money"] = _money
+    env.filters["when"] = _when
+    return env
+
+
+def navigation_for(principal: Principal | None) -> list[tuple[str, str]]:
+    if principal is None:
+        return []
+    return [(path, label) for path, label, roles in NAVIGATION if not roles or principal.has_role(*roles)]
+
+
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    principal: Principal | None = getattr(request.state, "principal", None)
+    csrf: str | None = getattr(request.state, "csrf_token", None)
+    full = {
+        "request": request,
+        "user": principal,
+        "csrf_token": csrf,
+        "nav": navigation_for(principal),
+        "path": request.url.path,
+        **context,
+    }
+    html = environment().get_template(template).render(full)
+    return HTMLResponse(html, status_code=status_code)

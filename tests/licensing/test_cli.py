@@ -1,0 +1,87 @@
+"""The licensing commands end to end on SQLite: draft to licence to shipment, clean errors, audit verify."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from typer.testing import CliRunner
+
+from exportctl.cli.main import app
+from tests.licensing.conftest import Cast, good_input
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def cli_env(sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    monkeypatch.setenv("EXPORTCTL_DATABASE_URL", sqlite_engine.url.render_as_string(hide_password=False))
+    from exportctl.config import reset_settings_cache
+
+    reset_settings_cache()
+    return sqlite_engine
+
+
+@pytest.fixture
+def engine(cli_env: Engine) -> Engine:  # the cast fixture creates its users in the CLI's database
+    return cli_env
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_application_to_shipment(cli_env: Engine, cast: Cast, tmp_path: Path) -> None:
+    file = tmp_path / "app.json"
+    file.write_text(good_input().model_dump_json(), encoding="utf-8")
+    exporter, reviewer = "officer@chips.example", "lo1@bis.example"
+    code, out = run("applications", "create", str(file), "--as", exporter, "--on", "2020-11-09")
+    assert code == 0 and "Z000001" in out
+    assert run("applications", "submit", "Z000001", "--as", exporter, "--on", "2020-11-09")[0] == 0
+    assert run("review", "register", "Z000001", "--as", reviewer, "--on", "2020-11-10")[0] == 0
+    assert run("review", "start", "Z000001", "--as", reviewer, "--on", "2020-11-10")[0] == 0
+    code, out = run("review", "queue", "--as", reviewer, "--as-of", "2021-03-01", "--overdue", "--json")
+    assert code == 0 and json.loads(out)[0]["clock"]["overdue"] is True
+    code, out = run(
+        "review", "decide", "Z000001", "--outcome", "approved", "--reason", "consumer handsets", "--as", reviewer,
+        "--on", "2020-12-01",
+    )  # fmt: skip
+    assert code == 0 and "licence D000001" in out
+    code, out = run(
+        "licences", "ship", "D000001", "--value", "1000.00", "--quantity", "10", "--as", exporter, "--on", "2021-01-05"
+    )
+    assert code == 0, out
+    code, out = run(
+        "licences", "ship", "D000001", "--value", "99999999", "--quantity", "1", "--as", exporter, "--on", "2021-01-05"
+    )
+    assert code == 6 and "left" in out
+    code, out = run("licences", "show", "D000001", "--as", exporter, "--json")
+    assert json.loads(out)["value_used"] == "1000.00"
+    code, out = run("applications", "show", "Z000001", "--as", "officer@other.example")
+    assert code == 3 and "Traceback" not in out
+    assert run("audit", "verify")[0] == 0
+
+
+def test_bad_file_names_every_field(cli_env: Engine, cast: Cast, tmp_path: Path) -> None:
+    file = tmp_path / "bad.json"
+    file.write_text(json.dumps({"items": [{"eccn": "5Z999", "description": "x", "quantity": 0, "unit_value": "1"}]}))
+    code, out = run("applications", "create", str(file), "--as", "officer@chips.example")
+    assert code == 2
+    assert "items.0.eccn" in out and "items.0.quantity" in out
+
+
+def test_lint_file_exits_1_on_errors(tmp_path: Path) -> None:
+    file = tmp_path / "vague.json"
+    file.write_text(good_input(end_use="General purposes etc.", justification="").model_dump_json())
+    code, out = run("applications", "lint", str(file))
+    assert code == 1 and "vague_end_use" in out and "missing_justification" in out
+
+
+def test_audit_verify_fails_on_tampering(cli_env: Engine, cast: Cast) -> None:
+    with cli_env.begin() as connection:
+        connection.execute(text("UPDATE audit_events SET after = '{}' WHERE seq = 2"))
+    code, out = run("audit", "verify")
+    assert code == 7 and "event 2" in out
