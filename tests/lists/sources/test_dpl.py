@@ -97,6 +97,8 @@ def test_bad_rows_are_all_reported_with_line_and_field(data_dir: Path, tmp_path:
     assert [(p.line, p.field) for p in problems] == [(4, "Effective_Date"), (11, None)]
     assert all(p.path == str(broken) for p in problems)
     assert "found 13" in problems[1].message
+    assert f"{broken}:4 [Effective_Date]: impossible date '2022/02/31'" not in str(caught.value)  # not MM/DD/YYYY
+    assert f"{broken}:4 [Effective_Date]: unrecognised date '2022/02/31'" in str(caught.value)
 
 
 def test_wrong_header(tmp_path: Path) -> None:
@@ -116,6 +118,7 @@ def test_parse_yields_nothing_before_the_whole_file_is_checked(data_dir: Path, t
     with pytest.raises(FileFormatError) as caught:
         next(iterator)
     assert [(p.line, p.field) for p in caught.value.problems] == [(566, "effective_date")]
+    assert "impossible date '2020-13-01'" in caught.value.problems[0].message
 
 
 def test_both_formats_word_the_denial_alike(data_dir: Path) -> None:

@@ -157,7 +157,10 @@ def parse_date(text: str) -> date:
         month, day, year = (int(g) for g in match.groups())
     else:
         raise ValueError(f"unrecognised date {stripped!r} (expected YYYY-MM-DD or MM/DD/YYYY)")
-    return date(year, month, day)
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"impossible date {stripped!r}: {exc}") from None
 
 
 def date_field(row: Row, name: str, log: ProblemLog, notes: list[str]) -> date | None:
