@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 
 from exportctl.determination.engine import determine
 from exportctl.determination.exact import ExactNameScreener
-from exportctl.determination.facts import Transaction
+from exportctl.determination.facts import Transaction, make_transaction
 from exportctl.determination.parties import PartyMatch, PartyScreening
 from exportctl.determination.result import Determination, ListVersion
 from exportctl.lists.model import ListEntry
@@ -70,6 +70,32 @@ def determine_with_screening(
     if not as_of.snapshots and transaction.parties:
         return _with_unscreened_note(determination)
     return determination
+
+
+def determine_from_input(
+    engine: Engine,
+    *,
+    eccn: str,
+    destination: str,
+    parties: Sequence[str] = (),
+    end_use: str | None = None,
+    foreign_produced: bool = False,
+    on: str | date | None = None,
+    regulations: Regulations | None = None,
+    screener_factory: Callable[[list[ListEntry], date], Screener] | None = None,
+) -> Determination:
+    """Check raw input (``ROLE=NAME`` parties, ``YYYY-MM-DD`` date…), screen as of the date, determine."""
+    regs = regulations or load_regulations()
+    transaction = make_transaction(
+        eccn=eccn,
+        destination=destination,
+        regulations=regs,
+        parties=parties,
+        end_use=end_use,
+        foreign_produced=foreign_produced,
+        on=on,
+    )
+    return determine_with_screening(engine, transaction, regulations=regs, screener_factory=screener_factory)
 
 
 def _with_unscreened_note(d: Determination) -> Determination:

@@ -1,0 +1,99 @@
+"""``exportctl determine`` and ``exportctl determine-file``: licence determination for one transaction or a CSV."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from exportctl.cli.db import open_engine
+from exportctl.cli.errors import handle_errors
+from exportctl.determination import Determination, Effect
+from exportctl.determination.batch import determine_file
+from exportctl.determination.service import determine_from_input
+
+console = Console()
+_VERDICT: dict[bool | None, str] = {
+    True: "[bold red]LICENCE REQUIRED[/]",
+    False: "[bold green]NO LICENCE REQUIRED (NLR)[/]",
+    None: "[bold yellow]UNDETERMINED — REVIEW[/]",
+}
+_STYLE = {
+    Effect.PROHIBITED: "bold red",
+    Effect.LICENSE_REQUIRED: "red",
+    Effect.NEEDS_REVIEW: "yellow",
+    Effect.NO_LICENSE_REQUIRED: "green",
+    Effect.INFO: "dim",
+}
+
+
+def _show(d: Determination) -> None:
+    tx = d.transaction
+    where = f"{tx.destination}" + (f" ({tx.region})" if tx.region else "")
+    verdict = "[bold red]PROHIBITED[/]" if d.prohibited else _VERDICT[d.license_required]
+    console.print(f"{escape(str(tx.eccn))} to {escape(where)} on {tx.date.isoformat()}: {verdict}")
+    table = Table("effect", "rule", "citation", "summary", show_lines=True)
+    for f in d.reasons:
+        table.add_row(f"[{_STYLE[f.effect]}]{f.effect.value}[/]", f.rule, escape(f.citation), escape(f.summary))
+    console.print(table)
+    console.print(f"review policy: {escape(d.review_policy or f'none — {d.review_policy_reason}')}")
+    if d.license_exceptions:
+        exceptions = Table("exception", "status", "citation", "reason")
+        for e in d.license_exceptions:
+            exceptions.add_row(e.code, e.status.value, e.citation, escape(e.reason))
+        console.print(exceptions)
+    if d.needs_review:
+        console.print("[bold yellow]needs review:[/]")
+        for reason in d.needs_review_reasons:
+            console.print(f"  - {escape(reason)}", soft_wrap=True)
+
+
+@handle_errors
+def determine_command(
+    eccn: str = typer.Option(..., "--eccn", help="ECCN of the item, e.g. 5A992.c, 3A090.a, EAR99"),
+    destination: str = typer.Option(..., "--destination", help="ISO 3166 alpha-2 code (or UA-CRIMEA/UA-DNR/UA-LNR)"),
+    party: list[str] = typer.Option(
+        [], "--party", help="ROLE=NAME; ROLE: purchaser, intermediate_consignee, ultimate_consignee, end_user"
+    ),
+    end_use: str | None = typer.Option(None, "--end-use", help="stated end use"),
+    foreign_produced: bool = typer.Option(False, "--foreign-produced", help="the item is produced outside the US"),
+    on: str | None = typer.Option(None, "--date", help="YYYY-MM-DD (default: today)"),
+    as_json: bool = typer.Option(False, "--json", help="print the determination as JSON"),
+) -> None:
+    """Does this export need a licence? Reasons with EAR citations, review policy, licence exceptions."""
+    d = determine_from_input(
+        open_engine(),
+        eccn=eccn,
+        destination=destination,
+        parties=party,
+        end_use=end_use,
+        foreign_produced=foreign_produced,
+        on=on,
+    )
+    if as_json:
+        typer.echo(json.dumps(d.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        _show(d)
+
+
+@handle_errors
+def determine_file_command(
+    input_csv: Path = typer.Argument(..., help="CSV: eccn, destination, date, parties/role columns, end_use…"),
+    out: Path = typer.Option(..., "--out", help="output file (.json for JSON, else CSV)"),
+    as_json: bool = typer.Option(False, "--json", help="write JSON whatever the output name"),
+) -> None:
+    """Determine every transaction of a CSV file; every bad row is reported (file:line [field]) before any output."""
+    summary = determine_file(input_csv, out, engine=open_engine(), as_json=True if as_json else None)
+    console.print(
+        f"{summary.rows} transactions → {escape(str(summary.output))}: {summary.license_required} need a licence, "
+        f"{summary.prohibited} prohibited, {summary.needs_review} need review"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("determine")(determine_command)
+    app.command("determine-file")(determine_file_command)

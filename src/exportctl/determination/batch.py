@@ -1,0 +1,181 @@
+"""Determinations for a CSV of transactions: check every row first, then determine, then write atomically.
+
+Input columns (header names, case-insensitive): ``eccn``, ``destination`` (required); ``date``, ``end_use``,
+``foreign_produced`` (true/false/yes/no/1/0); parties either in one ``parties`` column (``ROLE=NAME`` separated by
+``;``) or in role columns ``purchaser``, ``intermediate_consignee``, ``ultimate_consignee``, ``end_user``. A file
+with any bad row raises one :class:`FileFormatError` listing every problem (line and field); nothing is written.
+Output: JSON (a list of determinations) when ``as_json`` or the name ends in ``.json``, else one CSV row each.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy.engine import Engine
+
+from exportctl.determination.engine import determine
+from exportctl.determination.exact import ExactNameScreener
+from exportctl.determination.facts import Transaction, make_transaction
+from exportctl.determination.parties import Role
+from exportctl.determination.result import Determination, ListVersion
+from exportctl.determination.service import Screener, list_versions, screen_parties
+from exportctl.errors import FileFormatError, InputError, Problem
+from exportctl.lists.model import ListEntry
+from exportctl.lists.repository import entries_as_of
+from exportctl.regulations import Regulations, load_regulations
+
+_TRUE = {"true", "yes", "y", "1", "x"}
+_FALSE = {"", "false", "no", "n", "0"}
+CSV_COLUMNS = (
+    "line", "eccn", "destination", "date", "license_required", "prohibited", "needs_review", "review_policy",
+    "citations", "summary", "needs_review_reasons",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    rows: int
+    license_required: int
+    prohibited: int
+    needs_review: int
+    output: Path
+
+
+def _parties(row: dict[str, str]) -> list[str]:
+    found = [p.strip() for p in (row.get("parties") or "").split(";") if p.strip()]
+    for role in Role:
+        for name in (row.get(role.value) or "").split(";"):
+            if name.strip():
+                found.append(f"{role.value}={name.strip()}")
+    return found
+
+
+def read_transactions(path: Path, regulations: Regulations) -> list[tuple[int, Transaction]]:
+    """Every row as a checked transaction, or FileFormatError with every problem of the file."""
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}", field="input") from None
+    problems: list[Problem] = []
+    result: list[tuple[int, Transaction]] = []
+    with handle:
+        reader = csv.DictReader(handle)
+        header = [h.strip().lower() for h in reader.fieldnames or []]
+        missing = [c for c in ("eccn", "destination") if c not in header]
+        if missing:
+            raise FileFormatError(str(path), [Problem(str(path), 1, c, "missing column") for c in missing])
+        for raw in reader:
+            line = reader.line_num
+            row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if isinstance(v, str)}
+            flag = row.get("foreign_produced", "").lower()
+            if flag not in _TRUE | _FALSE:
+                problems.append(Problem(str(path), line, "foreign_produced", f"expected true/false, got {flag!r}"))
+                continue
+            try:
+                tx = make_transaction(
+                    eccn=row.get("eccn", ""),
+                    destination=row.get("destination", ""),
+                    regulations=regulations,
+                    parties=_parties(row),
+                    end_use=row.get("end_use"),
+                    foreign_produced=flag in _TRUE,
+                    on=row.get("date") or None,
+                )
+            except InputError as error:
+                problems.append(Problem(str(path), line, error.field, str(error)))
+                continue
+            result.append((line, tx))
+    if problems:
+        raise FileFormatError(str(path), problems)
+    return result
+
+
+def _csv_row(line: int, d: Determination) -> dict[str, object]:
+    decisive = [f for f in d.reasons if f.license_required or f.needs_review] or list(d.reasons)
+    return {
+        "line": line,
+        "eccn": str(d.transaction.eccn),
+        "destination": d.transaction.region or d.transaction.destination,
+        "date": d.transaction.date.isoformat(),
+        "license_required": {True: "yes", False: "no", None: "undetermined"}[d.license_required],
+        "prohibited": "yes" if d.prohibited else "no",
+        "needs_review": "yes" if d.needs_review else "no",
+        "review_policy": d.review_policy or f"(none: {d.review_policy_reason})",
+        "citations": " | ".join(dict.fromkeys(f.citation for f in decisive)),
+        "summary": " | ".join(f.summary for f in decisive),
+        "needs_review_reasons": " | ".join(d.needs_review_reasons),
+    }
+
+
+def _write_atomically(output: Path, write: Callable[[TextIO], None]) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            write(handle)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def iter_determinations(
+    transactions: list[tuple[int, Transaction]],
+    regulations: Regulations,
+    engine: Engine | None,
+    screener_factory: Callable[[list[ListEntry], date], Screener],
+) -> Iterator[tuple[int, Determination]]:
+    """Determine each transaction; list entries are read and a screener built once per distinct date."""
+    cache: dict[date, tuple[Screener | None, tuple[ListVersion, ...]]] = {}
+    for line, tx in transactions:
+        if tx.date not in cache:
+            if engine is None:
+                cache[tx.date] = (None, (ListVersion("none", "", note="no database given: parties unscreened"),))
+            else:
+                as_of = entries_as_of(engine, tx.date)
+                cache[tx.date] = (screener_factory(as_of.entries, tx.date), tuple(list_versions(as_of)))
+        screener, versions = cache[tx.date]
+        screened = screen_parties(tx, screener) if screener is not None else []
+        yield line, determine(tx, regulations=regulations, parties_screened=screened, list_versions=versions)
+
+
+def determine_file(
+    input_csv: Path,
+    output: Path,
+    *,
+    engine: Engine | None = None,
+    as_json: bool | None = None,
+    regulations: Regulations | None = None,
+    screener_factory: Callable[[list[ListEntry], date], Screener] | None = None,
+) -> BatchSummary:
+    """Determine every transaction of ``input_csv`` and write the results to ``output`` (CSV or JSON)."""
+    regs = regulations or load_regulations()
+    transactions = read_transactions(Path(input_csv), regs)
+    factory = screener_factory or (lambda entries, _on: ExactNameScreener(entries))
+    results = list(iter_determinations(transactions, regs, engine, factory))
+    use_json = as_json if as_json is not None else str(output).lower().endswith(".json")
+
+    def write(handle: TextIO) -> None:
+        if use_json:
+            json.dump([{"line": line, **d.to_dict()} for line, d in results], handle, indent=2)
+        else:
+            writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            writer.writerows(_csv_row(line, d) for line, d in results)
+
+    _write_atomically(Path(output), write)
+    return BatchSummary(
+        rows=len(results),
+        license_required=sum(d.license_required is True for _, d in results),
+        prohibited=sum(d.prohibited for _, d in results),
+        needs_review=sum(d.needs_review for _, d in results),
+        output=Path(output),
+    )

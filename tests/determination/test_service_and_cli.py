@@ -1,0 +1,123 @@
+"""The service (screening as of the date, over real imported snapshots), the batch file and the CLI contract."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from exportctl.cli.main import app
+from exportctl.config import reset_settings_cache
+from exportctl.determination.batch import determine_file
+from exportctl.determination.service import determine_from_input
+from exportctl.errors import FileFormatError
+from exportctl.lists.bundled import DATA_DIR
+from exportctl.lists.ingest import import_file
+from exportctl.store.db import make_engine, upgrade
+
+HUAWEI = "purchaser=Huawei Technologies Co., Ltd."
+
+
+def _import(engine: Engine) -> None:
+    import_file(engine, "entity-list", DATA_DIR / "entity_list.csv")
+    import_file(engine, "dpl", DATA_DIR / "denied_persons_list.csv")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Engine]]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('det-db') / 'exportctl.sqlite3'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    _import(engine)
+    yield url, engine
+    engine.dispose()
+
+
+def test_huawei_as_of_dates_through_the_store_744_11(engine: Engine) -> None:
+    """Same answer on SQLite and PostgreSQL: not listed 2019-01-01, listed 2019-06-01; snapshots recorded."""
+    _import(engine)
+    before = determine_from_input(engine, eccn="EAR99", destination="CN", parties=[HUAWEI], on="2019-01-01")
+    after = determine_from_input(engine, eccn="EAR99", destination="CN", parties=[HUAWEI], on="2019-06-01")
+    assert before.license_required is False and after.license_required is True
+    sources = {v.source for v in after.data_versions.lists}
+    assert {"entity-list", "dpl"} <= sources
+
+
+def test_no_snapshots_means_review_not_nlr(sqlite_engine: Engine) -> None:
+    d = determine_from_input(sqlite_engine, eccn="EAR99", destination="DE", parties=["end_user=Anyone GmbH"])
+    assert d.needs_review and d.license_required is None
+
+
+def test_determine_file_csv_and_json(db: tuple[str, Engine], tmp_path: Path) -> None:
+    source = tmp_path / "tx.csv"
+    source.write_text(
+        "eccn,destination,date,purchaser,end_user,foreign_produced\n"
+        'EAR99,CN,2019-06-01,"Huawei Technologies Co., Ltd.",,no\n'
+        "4A994,JP,2026-09-01,,,\n"
+        "EAR99,DE,2026-09-01,ADT ANALOG AND DIGITAL TECHNIK,,false\n",
+        encoding="utf-8",
+    )
+    summary = determine_file(source, tmp_path / "out.csv", engine=db[1])
+    assert (summary.rows, summary.license_required, summary.prohibited) == (3, 2, 1)
+    rows = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8")))
+    assert [r["license_required"] for r in rows] == ["yes", "no", "yes"] and "744.11" in rows[0]["citations"]
+    determine_file(source, tmp_path / "out.json", engine=db[1])
+    assert json.loads((tmp_path / "out.json").read_text())[2]["prohibited"] is True
+
+
+def test_determine_file_reports_every_bad_row_and_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_text("eccn,destination,date,parties\n5A99,CN,,\nEAR99,XX,,\nEAR99,CN,2019-02-30,\nEAR99,CN,,boss=X\n")
+    with pytest.raises(FileFormatError) as info:
+        determine_file(source, tmp_path / "out.csv")
+    assert [(p.line, p.field) for p in info.value.problems] == [
+        (2, "eccn"),
+        (3, "destination"),
+        (4, "date"),
+        (5, "party"),
+    ]
+    assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.fixture
+def cli_env(db: tuple[str, Engine], monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    monkeypatch.setenv("EXPORTCTL_DATABASE_URL", db[0])
+    reset_settings_cache()
+    yield CliRunner()
+    reset_settings_cache()
+
+
+def test_cli_determine_json_contract(cli_env: CliRunner) -> None:
+    args = ["determine", "--eccn", "EAR99", "--destination", "CN", "--party", HUAWEI, "--date", "2019-06-01", "--json"]
+    result = cli_env.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["license_required"] is True and data["review_policy"] is None
+    assert data["review_policy_reason"].startswith("not recorded in list data")
+    assert {e["status"] for e in data["license_exceptions"]} == {"not_available"}
+
+
+def test_cli_determine_human_output_and_errors(cli_env: CliRunner) -> None:
+    ok = cli_env.invoke(app, ["determine", "--eccn", "4A994", "--destination", "JP", "--date", "2026-09-01"])
+    assert ok.exit_code == 0 and "NO LICENCE REQUIRED" in ok.stdout
+    for args, field in (
+        (["--eccn", "5A99", "--destination", "CN"], "eccn"),
+        (["--eccn", "EAR99", "--destination", "QQ"], "destination"),
+        (["--eccn", "EAR99", "--destination", "CN", "--date", "June 1"], "date"),
+        (["--eccn", "EAR99", "--destination", "CN", "--party", "shipper=X"], "party"),
+    ):
+        bad = cli_env.invoke(app, ["determine", *args])
+        assert bad.exit_code == 2 and f"[{field}]" in bad.stderr and "Traceback" not in bad.output
+
+
+def test_cli_determine_file(cli_env: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "tx.csv"
+    source.write_text("eccn,destination,date\n4A994,RU,2026-09-01\n")
+    result = cli_env.invoke(app, ["determine-file", str(source), "--out", str(tmp_path / "o.json"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "o.json").read_text())[0]["license_required"] is True
