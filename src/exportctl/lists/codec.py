@@ -1,31 +1,54 @@
 """ListEntry ⇄ JSON, as the store keeps it.
 
-The store writes each entry once as compact JSON text and reads it back with ``json.loads`` plus a few dataclass
-constructors: loading every current entry (~20,000) must stay well under a second. ``meaning_hash`` hashes an entry
-without its raw record, so two snapshots whose files differ only in layout (tab file vs CSV) compare equal where
-the entry's meaning is equal.
+The store writes each entry once as compact JSON text (empty values left out) and reads it back with
+``json.loads`` plus a few dataclass constructors: loading every current entry (~14,000 bundled) must stay well
+under a second. ``meaning_hash`` hashes an entry without its raw record, so two snapshots whose files differ only in
+layout (tab file vs CSV) compare equal where the entry's meaning is equal.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import MISSING, fields
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from exportctl.lists.model import Address, EntryType, Identifier, ListCode, ListEntry
 
 RAW_KEY = "raw"
+T = TypeVar("T")
+_SCALARS = (
+    "source", "source_id", "primary_name", "country", "country_name", "license_requirement",
+    "license_review_policy", "remarks",
+)  # fmt: skip
+_TUPLES = ("aliases", "programs", "federal_register_citations")
+
+
+def _compact(obj: Address | Identifier) -> dict[str, Any]:
+    return {k: v for k, v in vars(obj).items() if v is not None}
 
 
 def entry_to_dict(entry: ListEntry) -> dict[str, Any]:
-    """A JSON-ready dict of every field (dates as ISO strings, enums as their values, tuples as lists)."""
-    data = asdict(entry)
-    data["list"] = entry.list.value
-    data["entry_type"] = entry.entry_type.value
-    data["listed_on"] = entry.listed_on.isoformat() if entry.listed_on else None
-    data["removed_on"] = entry.removed_on.isoformat() if entry.removed_on else None
+    """Every field as JSON-ready data: dates as ISO strings, enums as values, tuples as lists; empty ones left out."""
+    data: dict[str, Any] = {"list": entry.list.value, "entry_type": entry.entry_type.value}
+    for name in _SCALARS:
+        value = getattr(entry, name)
+        if value is not None:
+            data[name] = value
+    for name in _TUPLES:
+        if values := getattr(entry, name):
+            data[name] = list(values)
+    if entry.addresses:
+        data["addresses"] = [_compact(a) for a in entry.addresses]
+    if entry.identifiers:
+        data["identifiers"] = [_compact(i) for i in entry.identifiers]
+    if entry.listed_on:
+        data["listed_on"] = entry.listed_on.isoformat()
+    if entry.removed_on:
+        data["removed_on"] = entry.removed_on.isoformat()
+    if entry.raw:
+        data[RAW_KEY] = entry.raw
     return data
 
 
@@ -33,27 +56,44 @@ def entry_to_json(entry: ListEntry) -> str:
     return json.dumps(entry_to_dict(entry), ensure_ascii=False, separators=(",", ":"))
 
 
+def _defaults(cls: type[Any]) -> dict[str, Any]:
+    return {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+
+
+_ADDRESS_DEFAULTS = _defaults(Address)
+_IDENTIFIER_DEFAULTS = _defaults(Identifier)
+_ENTRY_DEFAULTS = _defaults(ListEntry)
+
+
+def _build(cls: type[T], defaults: dict[str, Any], values: dict[str, Any]) -> T:
+    """Make a frozen dataclass from already-validated stored values without running its ``__init__``.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; for ~14,000 entries with
+    their addresses that is most of the load time. The model classes have no ``__post_init__``, so filling the
+    instance dict directly gives an identical object.
+    """
+    obj = object.__new__(cls)
+    obj.__dict__.update(defaults)
+    obj.__dict__.update(values)
+    return obj
+
+
 def entry_from_dict(data: dict[str, Any]) -> ListEntry:
-    return ListEntry(
-        source=data["source"],
-        source_id=data["source_id"],
-        list=ListCode(data["list"]),
-        primary_name=data["primary_name"],
-        entry_type=EntryType(data["entry_type"]),
-        aliases=tuple(data["aliases"]),
-        addresses=tuple(Address(**a) for a in data["addresses"]),
-        country=data["country"],
-        country_name=data["country_name"],
-        identifiers=tuple(Identifier(**i) for i in data["identifiers"]),
-        programs=tuple(data["programs"]),
-        license_requirement=data["license_requirement"],
-        license_review_policy=data["license_review_policy"],
-        federal_register_citations=tuple(data["federal_register_citations"]),
-        listed_on=date.fromisoformat(data["listed_on"]) if data["listed_on"] else None,
-        removed_on=date.fromisoformat(data["removed_on"]) if data["removed_on"] else None,
-        remarks=data["remarks"],
-        raw=data[RAW_KEY],
-    )
+    get = data.get
+    values = dict(data)
+    values["list"] = ListCode(data["list"])
+    values["entry_type"] = EntryType(data["entry_type"])
+    for name in _TUPLES:
+        if name in data:
+            values[name] = tuple(data[name])
+    values["addresses"] = tuple(_build(Address, _ADDRESS_DEFAULTS, a) for a in get("addresses", ()))
+    values["identifiers"] = tuple(_build(Identifier, _IDENTIFIER_DEFAULTS, i) for i in get("identifiers", ()))
+    if listed_on := get("listed_on"):
+        values["listed_on"] = date.fromisoformat(listed_on)
+    if removed_on := get("removed_on"):
+        values["removed_on"] = date.fromisoformat(removed_on)
+    values[RAW_KEY] = get(RAW_KEY) or {}
+    return _build(ListEntry, _ENTRY_DEFAULTS, values)
 
 
 def entry_from_json(text: str) -> ListEntry:
@@ -61,12 +101,26 @@ def entry_from_json(text: str) -> ListEntry:
 
 
 def meaning_dict(entry: ListEntry) -> dict[str, Any]:
-    """The entry's fields that carry meaning: everything but the raw record."""
+    """Every field but the raw record, each one present (``None`` / ``[]`` when empty): the basis of diffs."""
     data = entry_to_dict(entry)
-    del data[RAW_KEY]
-    return data
+    data.pop(RAW_KEY, None)
+    full: dict[str, Any] = {name: None for name in (*_SCALARS, "listed_on", "removed_on")}
+    full.update({name: [] for name in (*_TUPLES, "addresses", "identifiers")})
+    full.update(data)
+    full["addresses"] = [vars(a).copy() for a in entry.addresses]
+    full["identifiers"] = [vars(i).copy() for i in entry.identifiers]
+    return full
+
+
+def stored_forms(entry: ListEntry) -> tuple[str, str]:
+    """(JSON text to store, meaning hash) computed from one conversion of the entry."""
+    data = entry_to_dict(entry)
+    raw = data.pop(RAW_KEY, None)
+    digest = hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+    if raw is not None:
+        data[RAW_KEY] = raw
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")), digest
 
 
 def meaning_hash(entry: ListEntry) -> str:
-    text = json.dumps(meaning_dict(entry), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return stored_forms(entry)[1]

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from exportctl.errors import ConflictError
-from exportctl.lists.codec import entry_to_json, meaning_hash
+from exportctl.lists.codec import stored_forms
 from exportctl.lists.identity import normalise_name
 from exportctl.lists.model import ListEntry
 from exportctl.store.lists_tables import (
@@ -139,6 +139,7 @@ def _delete_snapshots(connection: Connection, snapshot_ids: list[int]) -> None:
 
 
 def _entry_row(snapshot_id: int, entry: ListEntry) -> dict[str, object]:
+    data, digest = stored_forms(entry)
     return {
         "snapshot_id": snapshot_id,
         "entry_id": entry.entry_id,
@@ -148,8 +149,8 @@ def _entry_row(snapshot_id: int, entry: ListEntry) -> dict[str, object]:
         "country": entry.country,
         "listed_on": entry.listed_on,
         "removed_on": entry.removed_on,
-        "content_hash": meaning_hash(entry),
-        "data": entry_to_json(entry),
+        "content_hash": digest,
+        "data": data,
     }
 
 
