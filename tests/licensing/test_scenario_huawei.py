@@ -60,11 +60,7 @@ def test_every_published_category_row_reproduced_and_nothing_else(sim_report: tu
     _, report = sim_report
     table = published("Huawei")
     expected = {key: cell for key, cell in table.items() if key[1] != "all"}
-    got = {
-        (row.key[0], row.key[1]): (row.count, int(row.value or 0))
-        for row in report.rows
-        if row.key[0] != "pending"
-    }
+    got = {(row.key[0], row.key[1]): (row.count, int(row.value or 0)) for row in report.rows if row.key[0] != "pending"}
     assert got == expected
 
 

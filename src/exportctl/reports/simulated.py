@@ -14,7 +14,7 @@ def records_from_simulation(sim: Simulation) -> list[DecisionRecord]:
     records = []
     for reviewed in sim.reviewed:
         app = reviewed.application
-        on = app.review_on or app.submitted_on
+        on = reviewed.decided_on() or app.submitted_on
         category = application_category([item.eccn for item in app.items])
         records.append(
             DecisionRecord(

@@ -51,6 +51,7 @@ ITEMS: dict[str, tuple[tuple[str, str], ...]] = {
 # Commerce document): that many approved AT applications are drawn for those applicants.
 NAMED_HOLDERS = (("Intel", "laptop processors"), ("Qualcomm", "4G handset chipsets"))
 NAMED_HOLDER_LICENCES = 8
+REVIEW_MARGIN_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def generate_for_cells(
         items = _lines(rng.randint(10_000, 5_000_000), "EAR99", (), rng, None)
         drafts.append(("pending", "EAR99", items, rng.choice(FICTIONAL_APPLICANTS), True))
     rng.shuffle(drafts)
-    span = (end - start).days
+    # reviews start early enough for a denial's 20-day response window to close within the period
+    span = (end - start).days - REVIEW_MARGIN_DAYS
     apps = []
     for number, (decision, category, items, applicant, complete) in enumerate(drafts, start=1):
         if decision == "pending":

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, timedelta
 
+from exportctl.licensing.policy_facts import facts_from_input
 from exportctl.licensing.policy_impact import (
     AffectedLicence,
     Impact,
@@ -20,7 +22,7 @@ from exportctl.licensing.policy_model import ApplicationFacts, Decision, Policy,
 from exportctl.licensing.policy_seed import LicenceAction, halt_2023, revocation_2024, seed_policies
 from exportctl.licensing.scenarios.generate import GeneratedApplication, generate_for_cells
 from exportctl.licensing.scenarios.published import PublishedCell, bundled_published, cells_for
-from exportctl.licensing.scenarios.review import application_input, facts_from_input, review
+from exportctl.licensing.scenarios.review import application_input, review
 
 DEFAULT_SEED = 20201109
 HUAWEI_PARTIES = (
@@ -50,6 +52,14 @@ class Reviewed:
     @property
     def outcome(self) -> str:
         return "pending" if self.recommendation is None else OUTCOME_OF[self.recommendation.decision]
+
+    def decided_on(self, response_days: int = 20) -> date | None:
+        """Approvals and returns are decided on the review date; a denial after the intent-to-deny window."""
+        if self.recommendation is None or self.application.review_on is None:
+            return None
+        if self.recommendation.decision is Decision.DENY:
+            return self.application.review_on + timedelta(days=response_days + 1)
+        return self.application.review_on
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,11 @@ from datetime import date
 from decimal import Decimal
 
 from exportctl.licensing.inputs import ApplicationInput, ItemInput, PartyInput, PartyRole
-from exportctl.licensing.linter import Finding, lint
 from exportctl.licensing.policy_engine import recommend
-from exportctl.licensing.policy_items import category_of
-from exportctl.licensing.policy_model import ApplicationFacts, ItemFacts, PartyFacts, Policy, Recommendation
+from exportctl.licensing.policy_facts import facts_from_input
+from exportctl.licensing.policy_model import Policy, Recommendation
 from exportctl.licensing.scenarios.generate import GeneratedApplication
 
-# Linter findings for which the reviewer returns an application without action (documentation quality).
-RETURN_FOR = frozenset(
-    {"vague_end_use", "missing_end_use", "missing_end_user", "missing_ultimate_consignee", "missing_justification"}
-)
 PARTY_COUNTRY = "CN"
 
 
@@ -41,26 +36,6 @@ def application_input(app: GeneratedApplication) -> ApplicationInput:
         for item in app.items
     )
     return ApplicationInput(items=items, parties=tuple(parties), end_use=app.end_use, justification=app.justification)
-
-
-def documentation_issues(findings: tuple[Finding, ...]) -> tuple[str, ...]:
-    return tuple(f"{f.code}: {f.message}" for f in findings if f.code in RETURN_FOR)
-
-
-def facts_from_input(reference: str, data: ApplicationInput) -> ApplicationFacts:
-    """Policy-engine facts for an application input, with the linter's documentation issues."""
-    parties = tuple(PartyFacts(p.name, role=p.role.value) for p in data.parties)
-    items = tuple(
-        ItemFacts(
-            eccn=i.eccn,
-            category=category_of(i.eccn),
-            value=i.total,
-            technology_flags=frozenset(i.tech_flags),
-            description=i.description,
-        )
-        for i in data.items
-    )
-    return ApplicationFacts(reference, parties, items, documentation_issues(lint(data)), data.justification)
 
 
 def review(app: GeneratedApplication, policies: tuple[Policy, ...], on_date: date) -> Recommendation:

@@ -1,0 +1,182 @@
+"""Review policies in the store: seed, add, end, recommend, preview a change's impact, apply licence actions.
+
+The engine (:mod:`policy_engine`) stays pure; this module reads rows into plain objects, runs it, and writes
+policy versions (audit event ``policy.added``). Bulk suspension/revocation goes through the workflow's
+:func:`~exportctl.licensing.licences.suspend` / :func:`~exportctl.licensing.licences.revoke`, so each licence
+change is its own status event and audit event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from exportctl.audit.chain import append_event, utc_now
+from exportctl.audit.locking import lock_for_write
+from exportctl.errors import InputError, NotFoundError
+from exportctl.licensing.actor import Actor, Role
+from exportctl.licensing.licences import revoke, suspend
+from exportctl.licensing.policy_engine import recommend
+from exportctl.licensing.policy_facts import facts_from_row
+from exportctl.licensing.policy_impact import Impact, LicenceFacts, licences_hit_by_action, preview_policy_change
+from exportctl.licensing.policy_items import category_of
+from exportctl.licensing.policy_model import ApplicationFacts, ItemFacts, PartyFacts, Policy, Recommendation
+from exportctl.licensing.policy_rows import policy_from_row, row_from_policy
+from exportctl.licensing.policy_seed import LicenceAction, seed_policies
+from exportctl.licensing.repository import load_application
+from exportctl.licensing.states import FINAL, Status
+from exportctl.licensing.views import LicenceView
+from exportctl.store.licensing_tables import Application, ApplicationItem, ApplicationParty, Licence, Organisation
+from exportctl.store.policy_tables import ReviewPolicy
+
+READERS = (Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR, Role.ADMIN)
+LICENCE_ACTIONS = ("suspend", "revoke")
+
+
+@dataclass(frozen=True)
+class AppliedAction:
+    """A bulk suspend/revoke: what was planned and the licences changed (each also an audit event)."""
+
+    kind: str
+    from_date: date
+    reason: str
+    licences: tuple[LicenceView, ...]
+
+
+def load_policies(session: Session) -> tuple[Policy, ...]:
+    """The latest version of every policy, oldest effective date first."""
+    latest = select(ReviewPolicy.policy_key, func.max(ReviewPolicy.version).label("v")).group_by(
+        ReviewPolicy.policy_key
+    )
+    sub = latest.subquery()
+    rows = session.scalars(
+        select(ReviewPolicy)
+        .join(sub, (ReviewPolicy.policy_key == sub.c.policy_key) & (ReviewPolicy.version == sub.c.v))
+        .order_by(ReviewPolicy.effective_from, ReviewPolicy.policy_key)
+    ).all()
+    return tuple(policy_from_row(row) for row in rows)
+
+
+def _next_version(session: Session, key: str) -> int:
+    current = session.scalar(select(func.max(ReviewPolicy.version)).where(ReviewPolicy.policy_key == key))
+    return (current or 0) + 1
+
+
+def add_policy(session: Session, actor: Actor, policy: Policy) -> Policy:
+    """Store ``policy`` as a new policy, or as the next version of the policy with the same id."""
+    actor.require(Role.POLICY_ADMIN, action="add a review policy")
+    if policy.effective_to is not None and policy.effective_to <= policy.effective_from:
+        raise InputError("effective_to must be after effective_from", field="effective_to")
+    lock_for_write(session)
+    version = _next_version(session, policy.policy_id)
+    session.add(row_from_policy(policy, version, actor.user_id, utc_now()))
+    session.flush()
+    after = {"policy": policy.policy_id, "version": version, "outcome": policy.outcome.value}
+    append_event(session, actor, "policy.added", "review_policy", policy.policy_id, None, after)
+    return policy
+
+
+def end_policy(session: Session, actor: Actor, policy_id: str, effective_to: date) -> Policy:
+    """End a policy from ``effective_to`` (a new version; earlier versions stay as they were)."""
+    current = {p.policy_id: p for p in load_policies(session)}.get(policy_id)
+    if current is None:
+        raise NotFoundError(f"no review policy {policy_id!r}")
+    return add_policy(session, actor, replace(current, effective_to=effective_to))
+
+
+def seed_timeline_policies(session: Session, actor: Actor) -> tuple[Policy, ...]:
+    """Store the timeline-seeded history (except the 2023 halt, which is a change to preview and apply);
+    policies already stored are left alone, so seeding twice adds nothing."""
+    stored = {p.policy_id for p in load_policies(session)}
+    added = [
+        add_policy(session, actor, p)
+        for p in seed_policies()
+        if p.policy_id not in stored and p.policy_id != "huawei-2023-halt"
+    ]
+    return tuple(added)
+
+
+def recommend_application(session: Session, actor: Actor, application_id: int, *, on: date) -> Recommendation:
+    """The engine's recommendation for a stored application under the stored policies in force on ``on``."""
+    actor.require(*READERS, action="see a policy recommendation")
+    app = load_application(session, application_id, actor=actor)
+    return recommend(facts_from_row(app), load_policies(session), on)
+
+
+def pending_facts(session: Session) -> list[ApplicationFacts]:
+    """Facts of every submitted application not yet decided."""
+    open_states = [s.value for s in Status if s not in FINAL and s is not Status.DRAFT]
+    apps = session.scalars(select(Application).where(Application.status.in_(open_states)).order_by(Application.id))
+    return [facts_from_row(app) for app in apps]
+
+
+def licence_facts(session: Session) -> list[LicenceFacts]:
+    """Every licence with its holder's name, its application's parties and its items' technology flags."""
+    holders = {oid: name for oid, name in session.execute(select(Organisation.id, Organisation.name))}
+    parties: dict[int, list[PartyFacts]] = {}
+    party_rows = select(ApplicationParty.application_id, ApplicationParty.name, ApplicationParty.role)
+    for app_id, name, role in session.execute(party_rows):
+        parties.setdefault(app_id, []).append(PartyFacts(name, role=role))
+    flag_rows = select(ApplicationItem.id, ApplicationItem.tech_flags)
+    flags: dict[int, list[str]] = {item_id: tags for item_id, tags in session.execute(flag_rows)}
+    facts = []
+    for lic in session.scalars(select(Licence).order_by(Licence.id)):
+        items = tuple(_licence_item(i.eccn, i.value, flags.get(i.application_item_id) or []) for i in lic.items)
+        holder = holders.get(lic.holder_organisation_id, "")
+        app_parties = tuple(parties.get(lic.application_id, []))
+        facts.append(LicenceFacts(str(lic.id), holder, app_parties, items, lic.status, lic.valid_from, lic.valid_to))
+    return facts
+
+
+def _licence_item(eccn: str, value: Decimal, flags: list[str]) -> ItemFacts:
+    return ItemFacts(eccn, category_of(eccn), value, technology_flags=frozenset(flags))
+
+
+def preview_change(session: Session, actor: Actor, policy: Policy, *, on_date: date | None = None) -> Impact:
+    """What storing ``policy`` would change: pending recommendations (before -> after), licences in scope."""
+    actor.require(*READERS, action="preview a policy change")
+    return preview_policy_change(
+        policy, policies=load_policies(session), pending=pending_facts(session), licences=licence_facts(session),
+        on_date=on_date,
+    )  # fmt: skip
+
+
+def apply_to_licences(
+    session: Session, actor: Actor, licence_ids: Sequence[int], *, kind: str, from_date: date, reason: str
+) -> AppliedAction:
+    """Suspend or revoke every licence in ``licence_ids`` from ``from_date`` (one status + audit event each)."""
+    actor.require(Role.POLICY_ADMIN, action=f"{kind} licences in bulk")
+    if kind not in LICENCE_ACTIONS:
+        raise InputError(f"licence action must be one of {', '.join(LICENCE_ACTIONS)}, not {kind!r}", field="kind")
+    step = suspend if kind == "suspend" else revoke
+    changed = tuple(step(session, actor, lid, from_date=from_date, reason=reason) for lid in licence_ids)
+    return AppliedAction(kind, from_date, reason, changed)
+
+
+def apply_policy_change(
+    session: Session, actor: Actor, policy: Policy, *, licence_action: str | None = None, reason: str = ""
+) -> tuple[Impact, AppliedAction | None]:
+    """Store ``policy``; with ``licence_action``, also suspend/revoke every active licence it reaches, from its
+    effective date. The impact is computed before the policy is stored, as previewed."""
+    impact = preview_change(session, actor, policy)
+    add_policy(session, actor, policy)
+    if licence_action is None:
+        return impact, None
+    ids = [int(a.licence_id) for a in impact.affected_licences]
+    why = reason or f"{policy.title} ({policy.citation})"
+    applied = apply_to_licences(session, actor, ids, kind=licence_action, from_date=policy.effective_from, reason=why)
+    return impact, applied
+
+
+def apply_licence_action(session: Session, actor: Actor, action: LicenceAction) -> AppliedAction:
+    """Apply a dated licence action (e.g. the 2024 revocation) to every active licence it reaches."""
+    hit = licences_hit_by_action(action, licence_facts(session))
+    reason = f"{action.reason} — {action.citation}"
+    return apply_to_licences(
+        session, actor, [int(a.licence_id) for a in hit], kind=action.kind, from_date=action.effective, reason=reason
+    )
