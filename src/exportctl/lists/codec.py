@@ -69,31 +69,33 @@ def _build(cls: type[T], defaults: dict[str, Any], values: dict[str, Any]) -> T:
     """Make a frozen dataclass from already-validated stored values without running its ``__init__``.
 
     A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; for ~14,000 entries with
-    their addresses that is most of the load time. The model classes have no ``__post_init__``, so filling the
-    instance dict directly gives an identical object.
+    their addresses that is most of the load time. The model classes have no ``__post_init__``, so giving the
+    instance its attribute dict directly yields an identical object.
     """
     obj = object.__new__(cls)
-    obj.__dict__.update(defaults)
-    obj.__dict__.update(values)
+    object.__setattr__(obj, "__dict__", {**defaults, **values})
     return obj
 
 
 def entry_from_dict(data: dict[str, Any]) -> ListEntry:
+    """Rebuild an entry from :func:`entry_to_dict` output (``data`` is consumed: it becomes the entry's fields)."""
     get = data.get
-    values = dict(data)
-    values["list"] = ListCode(data["list"])
-    values["entry_type"] = EntryType(data["entry_type"])
+    data["list"] = ListCode(data["list"])
+    data["entry_type"] = EntryType(data["entry_type"])
     for name in _TUPLES:
         if name in data:
-            values[name] = tuple(data[name])
-    values["addresses"] = tuple(_build(Address, _ADDRESS_DEFAULTS, a) for a in get("addresses", ()))
-    values["identifiers"] = tuple(_build(Identifier, _IDENTIFIER_DEFAULTS, i) for i in get("identifiers", ()))
+            data[name] = tuple(data[name])
+    if "addresses" in data:
+        data["addresses"] = tuple([_build(Address, _ADDRESS_DEFAULTS, a) for a in data["addresses"]])
+    if "identifiers" in data:
+        data["identifiers"] = tuple([_build(Identifier, _IDENTIFIER_DEFAULTS, i) for i in data["identifiers"]])
     if listed_on := get("listed_on"):
-        values["listed_on"] = date.fromisoformat(listed_on)
+        data["listed_on"] = date.fromisoformat(listed_on)
     if removed_on := get("removed_on"):
-        values["removed_on"] = date.fromisoformat(removed_on)
-    values[RAW_KEY] = get(RAW_KEY) or {}
-    return _build(ListEntry, _ENTRY_DEFAULTS, values)
+        data["removed_on"] = date.fromisoformat(removed_on)
+    if RAW_KEY not in data:
+        data[RAW_KEY] = {}  # a default_factory field: a fresh dict per entry
+    return _build(ListEntry, _ENTRY_DEFAULTS, data)
 
 
 def entry_from_json(text: str) -> ListEntry:
