@@ -30,12 +30,15 @@ class ProblemLog:
         self.path = str(path)
         self.problems: list[Problem] = []
 
-    def add(self, line: int | None, field: str | None, message: str) -> None:
-        self.problems.append(Problem(path=self.path, line=line, field=field, message=message))
+    def add(self, line: int | None, field: str | None, message: str, *, path: Path | None = None) -> None:
+        """Record a problem; ``path`` names another file when this log covers a folder (ofac-sdn)."""
+        where = str(path) if path is not None else self.path
+        self.problems.append(Problem(path=where, line=line, field=field, message=message))
 
     def raise_if_any(self) -> None:
+        """Raise one FileFormatError with every problem, file by file in line order."""
         if self.problems:
-            ordered = sorted(self.problems, key=lambda problem: problem.line or 0)
+            ordered = sorted(self.problems, key=lambda problem: (problem.path, problem.line or 0))
             raise FileFormatError(self.path, ordered)
 
 

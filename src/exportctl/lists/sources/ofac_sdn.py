@@ -78,10 +78,9 @@ def load(folder: Path) -> list[ListEntry]:
     known = {row.fields["ent_num"].strip() for row in tables["sdn.csv"]}
     for name in ("alt.csv", "add.csv", "sdn_comments.csv"):
         for row in tables[name]:
-            if row.fields["ent_num"].strip() not in known and row.fields["ent_num"].strip().isdigit():
-                log.add(
-                    row.line, "ent_num", f"{folder / name}: ent_num {row.fields['ent_num'].strip()} is not in sdn.csv"
-                )
+            ent_num = row.fields["ent_num"].strip()
+            if ent_num not in known and ent_num.isdigit():
+                log.add(row.line, "ent_num", f"ent_num {ent_num} is not in sdn.csv", path=folder / name)
     log.raise_if_any()
     return _entries(tables)
 
