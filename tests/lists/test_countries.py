@@ -59,3 +59,24 @@ def test_round_trip_over_pycountry() -> None:
     for country in pycountry.countries:
         assert to_iso2(country.alpha_2) == country.alpha_2
         assert to_iso2(country_name(country.alpha_2)) == country.alpha_2, country
+
+
+def test_every_ear_country_name_resolves_to_its_charted_code() -> None:
+    """The EAR country chart and country-group tables (bundled, with hand-checked ISO codes) all resolve."""
+    import csv
+
+    from exportctl.lists.bundled import DATA_DIR
+
+    ear = DATA_DIR.parent / "ear"
+    checked = 0
+    for name, columns in (
+        ("country_chart.csv", ["country_name"]),
+        ("country_groups.csv", ["country_name", "name_in_supplement"]),
+    ):
+        with (ear / name).open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                for column in columns:
+                    if row[column]:
+                        assert to_iso2(row[column]) == row["iso2"], row[column]
+                        checked += 1
+    assert checked > 400

@@ -74,6 +74,9 @@ _LIST_NAMES: dict[str, str] = {
     "china macao special administrative region": "MO",
     "micronesia": "FM",
     "micronesia federated states of": "FM",
+    "micronesia federated state of": "FM",  # the EAR country chart's wording
+    "sint maarten": "SX",
+    "south sudan republic of": "SS",
     "congo democratic republic of the": "CD",
     "congo democratic republic of": "CD",
     "democratic republic of the congo": "CD",
@@ -132,6 +135,7 @@ _DISPLAY_NAMES: dict[str, str] = {
 def _key(text: str) -> str:
     """Lower-case, accents folded, punctuation to spaces: "Korea, North" → "korea north"."""
     folded = text.casefold().replace("ü", "u").replace("ô", "o").replace("é", "e").replace("&", " and ")
+    folded = re.sub(r"\bst\.\s", "saint ", folded)  # "St. Lucia" → "saint lucia"
     return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
 
 
@@ -150,6 +154,8 @@ def to_iso2(name_or_code: str) -> str | None:
             return code
         return None
     for candidate in _candidates(text):
+        if (listed := _LIST_NAMES.get(_key(candidate))) is not None:
+            return listed
         try:
             country = pycountry.countries.lookup(candidate)
         except LookupError:
@@ -159,13 +165,13 @@ def to_iso2(name_or_code: str) -> str | None:
 
 
 def _candidates(text: str) -> list[str]:
-    """The name itself, then "X (Y)" as "X, Y" and "X" (UN style: "Iran (Islamic Republic of)")."""
+    """The name, "St." spelled out, then "X (Y)" as "X, Y" and "X" (UN style: "Iran (Islamic Republic of)")."""
     out = [text]
+    if re.match(r"St\.\s", text):
+        out.append("Saint " + text[4:].lstrip())  # "St. Lucia" → "Saint Lucia"
     match = re.fullmatch(r"(.+?)\s*\((.+)\)", text)
     if match:
         out += [f"{match.group(1)}, {match.group(2)}", match.group(1)]
-        if _key(match.group(1)) in _LIST_NAMES:
-            out.insert(0, match.group(1))
     return out
 
 
