@@ -30,6 +30,7 @@ def csl_address(text: str) -> Address:
 
 
 def identifiers_of(fields: dict[str, str], type_first: bool) -> tuple[Identifier, ...]:
+    """The ``ids`` column, then dates/places of birth, nationalities, citizenships and the call sign."""
     found = [_identifier(part, type_first) for part in split_semicolons(fields["ids"])]
     for column, kind in _PERSON_FACTS:
         for value in split_semicolons(fields[column]):
