@@ -1,0 +1,36 @@
+"""The first-run job: import every bundled list, on both backends; a second run changes nothing."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlalchemy import Engine
+
+from exportctl.lists.bundled import BUNDLED
+from exportctl.lists.ingest import import_bundled
+from exportctl.lists.repository import current_entries, list_status
+
+
+@pytest.mark.slow
+def test_import_bundled_then_again(engine: Engine) -> None:
+    results = import_bundled(engine)
+    assert [(r.source, r.file_name) for r in results] == [(b.source, b.path.name) for b in BUNDLED]
+    assert not any(r.unchanged for r in results)
+    status = {s.source: s for s in list_status(engine)}
+    assert set(status) == {"entity-list", "meu", "fcc-covered", "dpl", "ofac-sdn", "un", "csl"}
+    assert status["dpl"].snapshot_count == 2 and status["dpl"].file_name == "denied_persons_list.csv"
+    assert status["entity-list"].entry_count == 3409
+    assert status["ofac-sdn"].entry_count == 8976
+    assert status["csl"].counts_by_list["entity_list"] == 22
+
+    again = import_bundled(engine)
+    assert all(r.unchanged for r in again)
+    assert all("already imported as snapshot" in r.message for r in again)
+    assert [r.snapshot_id for r in again] == [r.snapshot_id for r in results]
+
+    started = time.process_time()
+    entries = current_entries(engine)
+    cpu_seconds = time.process_time() - started
+    assert len(entries) == sum(s.entry_count for s in status.values())
+    assert cpu_seconds < 1.5, f"loading {len(entries)} current entries took {cpu_seconds:.2f} s of CPU"
