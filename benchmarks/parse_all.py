@@ -7,6 +7,7 @@ Each parser is run ``--repeat`` times (default 3) and the best time is reported,
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import time
 
@@ -18,7 +19,9 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__)
     options.add_argument("--repeat", type=int, default=3)
     repeat = options.parse_args().repeat
-    print(f"python {platform.python_version()} on {platform.machine()}, best of {repeat}")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    machine = f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cpus"
+    print(f"{machine}, load {load}; best of {repeat}")
     print(f"{'source':<12} {'file':<28} {'entries':>8} {'seconds':>8} {'entries/s':>10}")
     total_seconds = 0.0
     total_entries = 0
