@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from exportctl.accounts.sessions import SessionCodec
 from exportctl.api.errors import install_error_handlers
 from exportctl.api.limits import BodySizeLimit
-from exportctl.api.routes import auth, lists, screening
+from exportctl.api.routes import applications, audit, auth, licences, lists, reviews, screening
 from exportctl.config import Settings, get_settings
 from exportctl.store.db import make_engine
 from exportctl.web.context import ServiceContext, resolve_secret_key
@@ -25,7 +25,15 @@ from exportctl.web.pages import lists as list_pages
 from exportctl.web.pages import screening as screening_pages
 from exportctl.web.templating import STATIC_DIR
 
-API_ROUTERS = (auth.router, lists.router, screening.router)
+API_ROUTERS = (
+    auth.router,
+    lists.router,
+    screening.router,
+    applications.router,
+    reviews.router,
+    licences.router,
+    audit.router,
+)
 PAGE_ROUTERS = (login.router, home.router, screening_pages.router, list_pages.router)
 
 SECURITY_HEADERS = [

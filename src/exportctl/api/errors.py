@@ -21,6 +21,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from exportctl.errors import (
@@ -99,6 +100,12 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     return _respond(request, 422, {"detail": detail or "invalid request", "error": "InputError", "problems": problems})
 
 
+async def _model_error(request: Request, exc: Exception) -> Response:
+    """A pydantic model built inside a handler rejected a value: still the caller's input, never a 500."""
+    assert isinstance(exc, ValidationError)
+    return await _validation_error(request, RequestValidationError(exc.errors()))
+
+
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     response = _respond(request, exc.status_code, {"detail": str(exc.detail), "error": "HTTPError"})
@@ -122,4 +129,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(ExportctlError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(ValidationError, _model_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -11,13 +11,14 @@ import logging
 import secrets
 import threading
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Engine
 from starlette.requests import Request
 
 from exportctl.accounts.sessions import SessionCodec
 from exportctl.config import Settings
+from exportctl.licensing.checks import PartyScreener, make_screener
 from exportctl.lists.repository import current_entries, entries_as_of
 from exportctl.screening import ScreeningIndex
 from exportctl.web.jobs import JobRegistry
@@ -46,6 +47,7 @@ class ServiceContext:
     codec: SessionCodec
     jobs: JobRegistry = field(default_factory=JobRegistry)
     _indexes: dict[date | None, ScreeningIndex] = field(default_factory=dict)
+    _screeners: dict[date, PartyScreener] = field(default_factory=dict)
     _index_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def screening_index(self, as_of: date | None = None) -> ScreeningIndex:
@@ -66,10 +68,22 @@ class ServiceContext:
                 self._indexes[as_of] = index
         return index
 
+    def party_screener(self, on: date | None = None) -> PartyScreener:
+        """The licensing workflow's party screener for submissions on ``on`` (default today), built once a day."""
+        day = on or datetime.now(UTC).date()
+        with self._index_lock:
+            screener = self._screeners.get(day)
+            if screener is None:
+                if len(self._screeners) >= MAX_DATED_INDEXES:
+                    self._screeners.pop(next(iter(self._screeners)))
+                screener = self._screeners[day] = make_screener(self.engine, day)
+        return screener
+
     def reset_screening_index(self) -> None:
         """Forget every index (after a list import); the next screening rebuilds it."""
         with self._index_lock:
             self._indexes.clear()
+            self._screeners.clear()
 
 
 def build_index(engine: Engine, as_of: date | None) -> ScreeningIndex:

@@ -1,0 +1,137 @@
+"""``/api/applications``: the applicant's side — create, edit a draft, lint, submit, withdraw, answer an intent to
+deny — plus status, clock and decisions. Tenant scoping and role checks are the workflow's (another
+organisation's application is *not found*); this module only translates HTTP to workflow calls."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+from pydantic import BaseModel, Field
+
+from exportctl.api.deps import Context, CurrentPrincipal
+from exportctl.api.licensing_models import (
+    ApplicationBody,
+    ApplicationOut,
+    ClockOut,
+    DecisionOut,
+    FindingOut,
+    SubmitOut,
+)
+from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.licensing.applicant import create_application, edit_draft, lint_application, respond_to_intent, submit
+from exportctl.licensing.applicant import withdraw as withdraw_application
+from exportctl.licensing.clock_queries import application_clock
+from exportctl.licensing.repository import get_application, list_applications, list_decisions
+from exportctl.licensing.states import Status
+from exportctl.store.db import session_scope
+
+router = APIRouter(prefix="/applications", tags=["applications"])
+AppId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Version = Annotated[int | None, Query(ge=1, le=2**31 - 1, description="optimistic lock: the version you edited")]
+
+
+class ReasonBody(BaseModel):
+    reason: str = Field(min_length=1, max_length=5000)
+
+
+class IntentResponseBody(BaseModel):
+    response: str = Field(min_length=1, max_length=20_000)
+
+
+class SubmitBody(BaseModel):
+    on: date | None = Field(default=None, description="submission date (default today)")
+
+
+@router.get("", response_model=Page[ApplicationOut])
+def applications(
+    principal: CurrentPrincipal,
+    ctx: Context,
+    paging: Paging,
+    status_in: Annotated[list[Status] | None, Query(alias="status", max_length=13)] = None,
+) -> Page[ApplicationOut]:
+    """Applications you may see (your organisation's; every one for authority staff), filtered by status."""
+    with session_scope(ctx.engine) as session:
+        views = list_applications(session, actor=principal.actor, statuses=[s.value for s in status_in or []])
+    return paginate([ApplicationOut.model_validate(v) for v in views], paging)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=ApplicationOut)
+def create(body: ApplicationBody, principal: CurrentPrincipal, ctx: Context) -> ApplicationOut:
+    """A new draft for your organisation."""
+    data = body.to_input()
+    with session_scope(ctx.engine) as session:
+        return ApplicationOut.model_validate(create_application(session, principal.actor, data))
+
+
+@router.get("/{application_id}", response_model=ApplicationOut)
+def read(application_id: AppId, principal: CurrentPrincipal, ctx: Context) -> ApplicationOut:
+    with session_scope(ctx.engine) as session:
+        return ApplicationOut.model_validate(get_application(session, application_id, actor=principal.actor))
+
+
+@router.put("/{application_id}", response_model=ApplicationOut)
+def edit(
+    application_id: AppId, body: ApplicationBody, principal: CurrentPrincipal, ctx: Context, version: Version = None
+) -> ApplicationOut:
+    """Replace a draft's content (only drafts; ``version`` guards against overwriting someone else's edit)."""
+    data = body.to_input()
+    with session_scope(ctx.engine) as session:
+        view = edit_draft(session, principal.actor, application_id, data, expected_version=version)
+        return ApplicationOut.model_validate(view)
+
+
+@router.get("/{application_id}/lint", response_model=list[FindingOut])
+def lint(application_id: AppId, principal: CurrentPrincipal, ctx: Context) -> list[FindingOut]:
+    """What would make the authority return the application (errors block submission)."""
+    with session_scope(ctx.engine) as session:
+        return [FindingOut.model_validate(f) for f in lint_application(session, principal.actor, application_id)]
+
+
+@router.post("/{application_id}/submit", response_model=SubmitOut)
+def submit_application(
+    application_id: AppId, principal: CurrentPrincipal, ctx: Context, body: SubmitBody | None = None
+) -> SubmitOut:
+    """Lint (errors refuse with every finding named), screen every party, submit."""
+    on = body.on if body else None
+    screener = ctx.party_screener(on)
+    with session_scope(ctx.engine) as session:
+        result = submit(session, principal.actor, application_id, on=on, screener=screener)
+        return SubmitOut(
+            application=ApplicationOut.model_validate(result.application),
+            findings=[FindingOut.model_validate(f) for f in result.findings],
+        )
+
+
+@router.post("/{application_id}/withdraw", response_model=ApplicationOut)
+def withdraw(application_id: AppId, body: ReasonBody, principal: CurrentPrincipal, ctx: Context) -> ApplicationOut:
+    with session_scope(ctx.engine) as session:
+        view = withdraw_application(session, principal.actor, application_id, reason=body.reason)
+        return ApplicationOut.model_validate(view)
+
+
+@router.post("/{application_id}/intent-response", response_model=ApplicationOut)
+def answer_intent(
+    application_id: AppId, body: IntentResponseBody, principal: CurrentPrincipal, ctx: Context
+) -> ApplicationOut:
+    """The applicant's answer to an intent to deny, within its window."""
+    with session_scope(ctx.engine) as session:
+        view = respond_to_intent(session, principal.actor, application_id, response=body.response)
+        return ApplicationOut.model_validate(view)
+
+
+@router.get("/{application_id}/clock", response_model=ClockOut)
+def clock(application_id: AppId, principal: CurrentPrincipal, ctx: Context, as_of: date | None = None) -> ClockOut:
+    """The statutory clock: days elapsed (pauses excluded), decision due date, overdue."""
+    with session_scope(ctx.engine) as session:
+        status_now = application_clock(session, application_id, actor=principal.actor, as_of=as_of or date.today())
+        return ClockOut.model_validate(status_now)
+
+
+@router.get("/{application_id}/decisions", response_model=Page[DecisionOut])
+def decisions(application_id: AppId, principal: CurrentPrincipal, ctx: Context, paging: Paging) -> Page[DecisionOut]:
+    """Every decision on the application, oldest first, with the licence an approval issued."""
+    with session_scope(ctx.engine) as session:
+        rows = list_decisions(session, application_id, actor=principal.actor)
+    return paginate([DecisionOut.model_validate(d) for d in rows], paging)

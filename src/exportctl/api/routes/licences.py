@@ -1,0 +1,109 @@
+"""``/api/licences``: licences with remaining value and quantity, their shipments (drawdown; an overdraw or a
+licence that no longer covers the shipment is refused with the reason), suspension, revocation, reinstatement."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+from pydantic import BaseModel, Field
+
+from exportctl.api.deps import Context, CurrentPrincipal
+from exportctl.api.licensing_models import LicenceOut, ShipmentOut
+from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.licensing.licences import record_shipment, reinstate, revoke, suspend
+from exportctl.licensing.repository import get_licence, list_licences, list_shipments
+from exportctl.store.db import session_scope
+
+router = APIRouter(prefix="/licences", tags=["licences"])
+LicenceId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+class ShipmentBody(BaseModel):
+    value: Decimal = Field(gt=0, le=Decimal("1e15"), decimal_places=2, description="USD drawn from the licence")
+    quantity: int = Field(ge=0, le=10**12)
+    shipped_on: date | None = Field(default=None, description="default today")
+    reference: str = Field(default="", max_length=200)
+
+
+class StatusChangeBody(BaseModel):
+    from_date: date
+    reason: str = Field(min_length=1, max_length=5000)
+
+
+@router.get("", response_model=Page[LicenceOut])
+def licences(
+    principal: CurrentPrincipal,
+    ctx: Context,
+    paging: Paging,
+    status_in: Annotated[
+        list[str] | None, Query(alias="status", max_length=3, description="active|suspended|revoked")
+    ] = None,
+    expiring_within_days: Annotated[int | None, Query(ge=0, le=3650)] = None,
+) -> Page[LicenceOut]:
+    """Licences you may see, filtered by status and by expiry within a number of days."""
+    with session_scope(ctx.engine) as session:
+        views = list_licences(session, actor=principal.actor, statuses=status_in or None)
+    if expiring_within_days is not None:
+        horizon = date.today() + timedelta(days=expiring_within_days)
+        views = [v for v in views if date.today() <= v.valid_to <= horizon]
+    return paginate([LicenceOut.model_validate(v) for v in views], paging)
+
+
+@router.get("/{licence_id}", response_model=LicenceOut)
+def licence(licence_id: LicenceId, principal: CurrentPrincipal, ctx: Context) -> LicenceOut:
+    with session_scope(ctx.engine) as session:
+        return LicenceOut.model_validate(get_licence(session, licence_id, actor=principal.actor))
+
+
+@router.get("/{licence_id}/shipments", response_model=Page[ShipmentOut])
+def shipments(licence_id: LicenceId, principal: CurrentPrincipal, ctx: Context, paging: Paging) -> Page[ShipmentOut]:
+    with session_scope(ctx.engine) as session:
+        rows = list_shipments(session, licence_id, actor=principal.actor)
+    return paginate([ShipmentOut.model_validate(s) for s in rows], paging)
+
+
+@router.post("/{licence_id}/shipments", status_code=status.HTTP_201_CREATED, response_model=ShipmentOut)
+def ship(licence_id: LicenceId, body: ShipmentBody, principal: CurrentPrincipal, ctx: Context) -> ShipmentOut:
+    """Draw a shipment down from the licence; refused (409) with the reason if the licence does not cover it."""
+    with session_scope(ctx.engine) as session:
+        view = record_shipment(
+            session,
+            principal.actor,
+            licence_id,
+            value=body.value,
+            quantity=body.quantity,
+            shipped_on=body.shipped_on,
+            reference=body.reference,
+        )
+        return ShipmentOut.model_validate(view)
+
+
+@router.post("/{licence_id}/suspend", response_model=LicenceOut)
+def suspend_licence(
+    licence_id: LicenceId, body: StatusChangeBody, principal: CurrentPrincipal, ctx: Context
+) -> LicenceOut:
+    with session_scope(ctx.engine) as session:
+        view = suspend(session, principal.actor, licence_id, from_date=body.from_date, reason=body.reason)
+        return LicenceOut.model_validate(view)
+
+
+@router.post("/{licence_id}/revoke", response_model=LicenceOut)
+def revoke_licence(
+    licence_id: LicenceId, body: StatusChangeBody, principal: CurrentPrincipal, ctx: Context
+) -> LicenceOut:
+    """End the licence from a date (final); shipments dated earlier stay valid."""
+    with session_scope(ctx.engine) as session:
+        view = revoke(session, principal.actor, licence_id, from_date=body.from_date, reason=body.reason)
+        return LicenceOut.model_validate(view)
+
+
+@router.post("/{licence_id}/reinstate", response_model=LicenceOut)
+def reinstate_licence(
+    licence_id: LicenceId, body: StatusChangeBody, principal: CurrentPrincipal, ctx: Context
+) -> LicenceOut:
+    with session_scope(ctx.engine) as session:
+        view = reinstate(session, principal.actor, licence_id, from_date=body.from_date, reason=body.reason)
+        return LicenceOut.model_validate(view)

@@ -1,0 +1,201 @@
+"""``/api/reviews``: the authority's side — the queue with clocks, registration, review steps, referrals,
+intent to deny and the decision. Every write needs the reviewer role (403 otherwise, checked before any lookup);
+the workflow then refuses a reviewer acting on their own organisation's application."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query
+from pydantic import BaseModel, Field
+
+from exportctl.accounts.roles import Principal
+from exportctl.api.deps import Context, CurrentPrincipal, requires
+from exportctl.api.licensing_models import ApplicationOut, ClockOut, DecisionOut
+from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.licensing.actor import Role
+from exportctl.licensing.clock_queries import review_queue
+from exportctl.licensing.decide import decide
+from exportctl.licensing.repository import list_applications
+from exportctl.licensing.review import (
+    Recommendation,
+    intent_to_deny,
+    put_on_hold,
+    record_referral_recommendation,
+    refer,
+    register,
+    request_info,
+    resume,
+    start_review,
+)
+from exportctl.licensing.states import Outcome, Status
+from exportctl.store.db import session_scope
+
+router = APIRouter(prefix="/reviews", tags=["reviews"])
+AppId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Reviewer = Annotated[Principal, Depends(requires(Role.REVIEWER))]
+Text = Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+class ReferralOut(BaseModel):
+    referral_id: int
+    agency: str
+    due_on: date
+    recommendation: str | None
+    overdue: bool
+
+
+class QueueEntryOut(BaseModel):
+    application: ApplicationOut
+    clock: ClockOut
+    referrals: list[ReferralOut]
+
+
+class StepBody(BaseModel):
+    on: date | None = Field(default=None, description="the day of the step (default today)")
+
+
+class ReasonBody(StepBody):
+    reason: Text
+
+
+class ReferBody(StepBody):
+    agencies: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(min_length=1, max_length=10)
+
+
+class ReferralRecommendationBody(StepBody):
+    recommendation: Recommendation
+    basis: Text
+
+
+class DecideBody(StepBody):
+    outcome: Outcome = Field(description="approved, approved_in_part, denied or returned_without_action")
+    reasons: list[Text] = Field(min_length=1, max_length=50)
+    conditions: list[Text] = Field(default_factory=list, max_length=50)
+    riders: list[Text] = Field(default_factory=list, max_length=50)
+    approved_item_ids: list[Annotated[int, Field(ge=1)]] | None = Field(default=None, max_length=200)
+    version: int | None = Field(default=None, ge=1, description="optimistic lock: the version you reviewed")
+
+
+def _on(body: StepBody | None) -> date | None:
+    return body.on if body is not None else None
+
+
+@router.get("/queue", response_model=Page[QueueEntryOut])
+def queue(
+    principal: CurrentPrincipal,
+    ctx: Context,
+    paging: Paging,
+    overdue_only: bool = False,
+    as_of: Annotated[date | None, Query()] = None,
+) -> Page[QueueEntryOut]:
+    """Registered, undecided applications with their clocks, least time remaining first."""
+    with session_scope(ctx.engine) as session:
+        entries = review_queue(session, actor=principal.actor, as_of=as_of or date.today(), overdue_only=overdue_only)
+    rows = [
+        QueueEntryOut(
+            application=ApplicationOut.model_validate(e.application),
+            clock=ClockOut.model_validate(e.clock),
+            referrals=[ReferralOut(**r.__dict__) for r in e.referrals],
+        )
+        for e in entries
+    ]
+    return paginate(rows, paging)
+
+
+@router.get("/incoming", response_model=Page[ApplicationOut])
+def incoming(principal: Reviewer, ctx: Context, paging: Paging) -> Page[ApplicationOut]:
+    """Submitted applications waiting to be registered (the clock starts at registration)."""
+    with session_scope(ctx.engine) as session:
+        views = list_applications(session, actor=principal.actor, statuses=[Status.SUBMITTED.value])
+    return paginate([ApplicationOut.model_validate(v) for v in views], paging)
+
+
+@router.post("/{application_id}/register", response_model=ApplicationOut)
+def register_application(
+    application_id: AppId, principal: Reviewer, ctx: Context, body: StepBody | None = None
+) -> ApplicationOut:
+    with session_scope(ctx.engine) as session:
+        return ApplicationOut.model_validate(register(session, principal.actor, application_id, on=_on(body)))
+
+
+@router.post("/{application_id}/start", response_model=ApplicationOut)
+def start(application_id: AppId, principal: Reviewer, ctx: Context, body: StepBody | None = None) -> ApplicationOut:
+    with session_scope(ctx.engine) as session:
+        return ApplicationOut.model_validate(start_review(session, principal.actor, application_id, on=_on(body)))
+
+
+@router.post("/{application_id}/request-info", response_model=ApplicationOut)
+def ask_for_information(application_id: AppId, principal: Reviewer, ctx: Context, body: ReasonBody) -> ApplicationOut:
+    """Stop the clock until the applicant answers."""
+    with session_scope(ctx.engine) as session:
+        view = request_info(session, principal.actor, application_id, reason=body.reason, on=body.on)
+        return ApplicationOut.model_validate(view)
+
+
+@router.post("/{application_id}/hold", response_model=ApplicationOut)
+def hold(application_id: AppId, principal: Reviewer, ctx: Context, body: ReasonBody) -> ApplicationOut:
+    with session_scope(ctx.engine) as session:
+        view = put_on_hold(session, principal.actor, application_id, reason=body.reason, on=body.on)
+        return ApplicationOut.model_validate(view)
+
+
+@router.post("/{application_id}/resume", response_model=ApplicationOut)
+def resume_review(
+    application_id: AppId, principal: CurrentPrincipal, ctx: Context, body: StepBody | None = None
+) -> ApplicationOut:
+    """Restart the clock (the reviewer, or the applicant answering a request for information)."""
+    with session_scope(ctx.engine) as session:
+        return ApplicationOut.model_validate(resume(session, principal.actor, application_id, on=_on(body)))
+
+
+@router.post("/{application_id}/refer", response_model=ApplicationOut)
+def refer_application(application_id: AppId, principal: Reviewer, ctx: Context, body: ReferBody) -> ApplicationOut:
+    """Refer to agencies; each has the referral period to recommend."""
+    with session_scope(ctx.engine) as session:
+        view = refer(session, principal.actor, application_id, agencies=body.agencies, on=body.on)
+        return ApplicationOut.model_validate(view)
+
+
+@router.post("/referrals/{referral_id}/recommendation", response_model=ApplicationOut)
+def referral_recommendation(
+    referral_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    principal: Reviewer,
+    ctx: Context,
+    body: ReferralRecommendationBody,
+) -> ApplicationOut:
+    """Record an agency's recommendation with its basis (once; never changed)."""
+    with session_scope(ctx.engine) as session:
+        view = record_referral_recommendation(
+            session, principal.actor, referral_id, recommendation=body.recommendation, basis=body.basis, on=body.on
+        )
+        return ApplicationOut.model_validate(view)
+
+
+@router.post("/{application_id}/intent-to-deny", response_model=ApplicationOut)
+def notify_intent_to_deny(application_id: AppId, principal: Reviewer, ctx: Context, body: ReasonBody) -> ApplicationOut:
+    with session_scope(ctx.engine) as session:
+        view = intent_to_deny(session, principal.actor, application_id, reason=body.reason, on=body.on)
+        return ApplicationOut.model_validate(view)
+
+
+@router.post("/{application_id}/decide", response_model=DecisionOut)
+def decide_application(application_id: AppId, principal: Reviewer, ctx: Context, body: DecideBody) -> DecisionOut:
+    """Approve (with conditions and riders), approve in part, deny or return without action, with reasons.
+
+    An approval issues the licence; a concurrent decision on the same application is a 409 conflict."""
+    with session_scope(ctx.engine) as session:
+        view = decide(
+            session,
+            principal.actor,
+            application_id,
+            outcome=body.outcome,
+            reasons=body.reasons,
+            on=body.on,
+            conditions=body.conditions,
+            riders=body.riders,
+            approved_item_ids=body.approved_item_ids,
+            expected_version=body.version,
+        )
+        return DecisionOut.model_validate(view)
