@@ -25,8 +25,7 @@ from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
 from exportctl.errors import DataIntegrityError, InputError
 from exportctl.licensing import applicant, clock_queries, decide, licences, repository, review, service
-from exportctl.licensing.inputs import load_application_file
-from exportctl.licensing.linter import Finding, lint
+from exportctl.licensing.linter import Finding
 from exportctl.licensing.organisations import create_organisation
 from exportctl.licensing.views import ApplicationView, LicenceView
 from exportctl.store.db import session_scope
@@ -121,16 +120,19 @@ def _findings(findings: tuple[Finding, ...]) -> None:
 @handle_errors
 def create_command(file: Path, actor: str = As, on: str | None = On) -> None:
     """Create a draft from a JSON file (BIS-748P fields: type, items, parties, end_use, justification)."""
-    data = load_application_file(file)
-    view = service.run_as(open_engine(), actor, applicant.create_application, data=data, on=_date(on))
+    view = service.create_from_file(open_engine(), actor, file, on=_date(on))
     console.print(f"created draft [bold]{view.number}[/]")
 
 
 @applications_app.command("lint")
 @handle_errors
-def lint_command(file: Path) -> None:
-    """Lint an application file (no database needed): what would make the authority return it. Exit 1 on errors."""
-    findings = lint(load_application_file(file))
+def lint_command(
+    file: Path,
+    with_determination: bool = typer.Option(False, "--determine", help="Also ask the determination engine per item."),
+    on: str | None = On,
+) -> None:
+    """Lint an application file: what would make the authority return it. Exit 1 when there are errors."""
+    findings = service.lint_file(file, engine=open_engine() if with_determination else None, on=_date(on))
     _findings(findings)
     if any(f.severity == "error" for f in findings):
         raise typer.Exit(1)

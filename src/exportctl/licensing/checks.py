@@ -13,10 +13,12 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from exportctl.determination import ExactNameScreener, determine, make_transaction, screen_parties
 from exportctl.errors import InputError
-from exportctl.licensing.inputs import ApplicationInput
+from exportctl.licensing.inputs import ApplicationInput, PartyRole
 from exportctl.licensing.linter import ItemDetermination
 from exportctl.lists.repository import entries_as_of
+from exportctl.regulations import load_regulations
 from exportctl.screening.engine import screen
 from exportctl.screening.index import ScreeningIndex
 
@@ -61,12 +63,43 @@ def make_screener(engine: Engine, as_of: date | None = None) -> PartyScreener:
             "hit_count": len(result.hits),
             "hits": [
                 {"entry_id": h.entry_id, "list": h.list, "name": h.primary_name, "matched_name": h.matched_name,
-                 "score": round(h.score, 4)}
+                 "score": f"{h.score:.4f}"}
                 for h in result.hits[:MAX_HITS_KEPT]
             ],
         }  # fmt: skip
 
     return screen_party
+
+
+def make_determiner(engine: Engine, on: date | None = None) -> ItemDeterminer:
+    """Per item, the determination engine's answer for the application's destination and parties on ``on``
+    (parties screened by exact name against the lists in force). Items the engine cannot read give None."""
+    day = on or datetime.now(UTC).date()
+    regulations = load_regulations()
+    screener = ExactNameScreener(entries_as_of(engine, day).entries)
+
+    def determine_item(app: ApplicationInput, index: int) -> ItemDetermination | None:
+        consignee = next((p for p in app.parties if p.role is PartyRole.ULTIMATE_CONSIGNEE), None)
+        if consignee is None:
+            return None
+        try:
+            tx = make_transaction(
+                eccn=app.items[index].eccn,
+                destination=consignee.country,
+                regulations=regulations,
+                parties=[(p.role.value, p.name, p.country) for p in app.parties],
+                end_use=app.end_use,
+                on=day,
+            )
+        except InputError:
+            return None
+        result = determine(tx, regulations=regulations, parties_screened=screen_parties(tx, screener))
+        return ItemDetermination(
+            licence_required=result.license_required is not False,
+            reasons=tuple(f"{f.summary} ({f.citation})" for f in result.reasons),
+        )
+
+    return determine_item
 
 
 def no_determination(app: ApplicationInput, index: int) -> ItemDetermination | None:

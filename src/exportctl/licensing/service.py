@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
@@ -16,11 +17,14 @@ from sqlalchemy.orm import Session
 
 from exportctl.errors import NotFoundError
 from exportctl.licensing.actor import Actor
-from exportctl.licensing.applicant import SubmitResult, submit
-from exportctl.licensing.checks import make_screener
+from exportctl.licensing.applicant import SubmitResult, create_application, submit
+from exportctl.licensing.checks import make_determiner, make_screener
+from exportctl.licensing.inputs import load_application_file
+from exportctl.licensing.linter import Finding, lint
 from exportctl.licensing.numbering import APPLICATION_PREFIX, LICENCE_PREFIX
 from exportctl.licensing.organisations import actor_for_email
 from exportctl.licensing.repository import scoped_applications, scoped_licences
+from exportctl.licensing.views import ApplicationView
 from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Application, Licence
 
@@ -71,4 +75,20 @@ def query_as(engine: Engine, email: str, query: Callable[..., T], /, *args: Any,
 
 def submit_as(engine: Engine, email: str, reference: str | int, *, on: date | None = None) -> SubmitResult:
     """Submit with every party screened against the lists in force on the submission date."""
-    return run_as(engine, email, submit, reference, on=on, screener=make_screener(engine, on))
+    screener, determiner = make_screener(engine, on), make_determiner(engine, on)
+    return run_as(engine, email, submit, reference, on=on, screener=screener, determiner=determiner)
+
+
+def create_from_file(engine: Engine, email: str, path: Path, *, on: date | None = None) -> ApplicationView:
+    """A new draft from a JSON application file; a bad file is refused whole, naming every field."""
+    return run_as(engine, email, create_application, data=load_application_file(path), on=on)
+
+
+def lint_file(path: Path, *, engine: Engine | None = None, on: date | None = None) -> tuple[Finding, ...]:
+    """Lint an application file; with an engine, each item also gets the determination engine's answer."""
+    data = load_application_file(path)
+    if engine is None:
+        return lint(data)
+    determine = make_determiner(engine, on)
+    found = {i: d for i in range(len(data.items)) if (d := determine(data, i)) is not None}
+    return lint(data, found)
