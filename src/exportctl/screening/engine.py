@@ -52,37 +52,42 @@ def screen_query(
     analyzed = analyze(query.name, index.vocab)
     if analyzed.is_empty:
         raise InputError(f"the name {query.name[:80]!r} has no letters or digits to match on", field="name")
-    notes: list[str] = []
+    notes: list[str] = list(index.notes)
     if len(query.name) > MAX_NAME_CHARS:
         notes.append(f"name longer than {MAX_NAME_CHARS} characters: only its start was screened")
     reachable = threshold - max_bonus(query)
-    hits: list[Hit] = []
+    hits: list[tuple[float, Hit]] = []
     for entry_no, match in match_names(index, analyzed, _SCORED_PER_QUERY):
         if match.similarity < reachable:
             break
         entry = index.entries[entry_no]
         pair = Pair(query, analyzed, entry, match, index.name_forms[match.name_id])
         parts = tuple(FeatureContribution(f.name, f.function(pair), f.weight, f.doc) for f in FEATURES)
-        score = min(1.0, max(0.0, sum(p.contribution for p in parts)))
+        total = sum(p.contribution for p in parts)
+        score = min(1.0, max(0.0, total))
         if score >= threshold:
             hits.append(
-                Hit(
-                    entry_id=entry.entry_id,
-                    list=str(entry.list.value),
-                    primary_name=entry.primary_name,
-                    matched_name=index.name_text[match.name_id],
-                    score=score,
-                    country=entry.country,
-                    license_requirement=entry.license_requirement,
-                    review_policy=entry.license_review_policy,
-                    features=parts,
-                    source=entry.source,
-                    programs=entry.programs,
-                    federal_register_citations=entry.federal_register_citations,
+                (
+                    total,
+                    Hit(
+                        entry_id=entry.entry_id,
+                        list=str(entry.list.value),
+                        primary_name=entry.primary_name,
+                        matched_name=index.name_text[match.name_id],
+                        score=score,
+                        country=entry.country,
+                        license_requirement=entry.license_requirement,
+                        review_policy=entry.license_review_policy,
+                        features=parts,
+                        source=entry.source,
+                        programs=entry.programs,
+                        federal_register_citations=entry.federal_register_citations,
+                    ),
                 )
             )
-    hits.sort(key=lambda h: (-h.score, h.entry_id))
-    return ScreeningResult(query.name, tuple(hits[:limit]), query.country, threshold, tuple(notes))
+    hits.sort(key=lambda item: (-item[1].score, -item[0], item[1].entry_id))  # ties: unclipped total, then id
+    best = tuple(hit for _, hit in hits[:limit])
+    return ScreeningResult(query.name, best, query.country, threshold, tuple(notes))
 
 
 def screen(

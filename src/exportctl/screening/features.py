@@ -47,12 +47,20 @@ def name_similarity(pair: Pair) -> float:
 
 
 def legal_form(pair: Pair) -> float:
-    """Legal forms agree (+1: "Co., Ltd." = "Company Limited" = 有限公司) or disagree (-1: "LLC" vs "JSC"); 0 when
-    either name has none. Weak evidence: the legal form says little about who a party is."""
+    """Legal forms agree (+1: "Co., Ltd." = "Company Limited" = 有限公司; +0.5: generic "Company" vs "Co., Ltd.") or
+    disagree (-1: "LLC" vs "JSC"); 0 when either name has none. Weak evidence: it says little about who a party is."""
     query_forms, name_forms = pair.analyzed.forms, pair.name_forms
     if not query_forms or not name_forms:
         return 0.0
-    return 1.0 if query_forms & name_forms else -1.0
+    if query_forms & name_forms:
+        return 1.0
+    if query_forms <= _GENERIC_COMPANY and name_forms <= _GENERIC_COMPANY:
+        return 0.5  # "Company" vs "Co., Ltd.": compatible, not the same
+    return -1.0
+
+
+# English generic company words that translations use interchangeably ("Company" for "Co., Ltd." or "Corporation")
+_GENERIC_COMPANY = frozenset({"co", "ltd", "co_ltd", "corp", "inc"})
 
 
 def _entry_countries(entry: ListEntry) -> set[str]:

@@ -52,6 +52,7 @@ class ScreeningIndex:
 
     entries: list[ListEntry]
     snapshot_key: str
+    notes: tuple[str, ...] = ()  # what the caller should know about the data (e.g. as-of substitutions)
     name_entry: list[int] = field(default_factory=list)  # name id -> entry index
     name_text: list[str] = field(default_factory=list)
     name_forms: list[frozenset[str]] = field(default_factory=list)
@@ -73,6 +74,7 @@ class ScreeningIndex:
     idf_array: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
     phonetic_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     postings_array: list[npt.NDArray[np.int32]] = field(default_factory=list)
+    name_weight: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))  # sum of a name's token IDFs
     name_length: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     pad_token: int = 0
     padded_tokens: list[str] = field(default_factory=list)
@@ -81,9 +83,9 @@ class ScreeningIndex:
     token_cache: dict[object, object] = field(default_factory=dict, repr=False)  # per process, never pickled
 
     @classmethod
-    def build(cls, entries: Iterable[ListEntry], snapshot_key: str = "") -> ScreeningIndex:
+    def build(cls, entries: Iterable[ListEntry], snapshot_key: str = "", notes: tuple[str, ...] = ()) -> ScreeningIndex:
         """Analyse every name of every entry and build postings, rarity weights and blocking keys."""
-        index = cls(entries=list(entries), snapshot_key=snapshot_key)
+        index = cls(entries=list(entries), snapshot_key=snapshot_key, notes=tuple(notes))
         for entry_no, entry in enumerate(index.entries):
             for name in entry.names:
                 index._add_name(entry_no, analyze(name))
@@ -142,6 +144,7 @@ class ScreeningIndex:
         self.padded_skeletons = [*self.token_skeleton, ""]
         self.padded_lengths = np.array([len(t) for t in self.padded_tokens], dtype=np.int32)
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
+        self.name_weight = self.idf_array[matrix].sum(axis=1)
         self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)
         self.postings_array = [np.array(p, dtype=np.int32) for p in self.postings]
 

@@ -114,7 +114,11 @@ def _candidates(index: ScreeningIndex, variant: NameVariant) -> tuple[npt.NDArra
         vote_weights = [np.ones(len(voters[0]))]
     names = np.concatenate(voters)
     unique, inverse = np.unique(names, return_inverse=True)
-    votes = np.bincount(inverse, weights=np.concatenate(vote_weights))
+    shared = np.bincount(inverse, weights=np.concatenate(vote_weights))
+    # rank like the final similarity does: share of the query found, and share of the name found
+    votes = COVERAGE_WEIGHT * shared / max(sum(weights), 1e-9) + (1 - COVERAGE_WEIGHT) * shared / np.maximum(
+        index.name_weight[unique], 1e-9
+    )
     if len(unique) > CANDIDATES_PER_VARIANT:
         top = np.argpartition(-votes, CANDIDATES_PER_VARIANT)[:CANDIDATES_PER_VARIANT]
         return unique[top].astype(np.int64), weights

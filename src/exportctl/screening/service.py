@@ -1,0 +1,139 @@
+"""Loading the screening index from the list store: current snapshot, or the snapshots in force on a date.
+
+Building the index takes a few seconds, so it is cached on disk under the data directory, keyed by the snapshot ids
+it was built from (and the date, for an as-of index). A new import changes the current snapshot ids and thereby the
+key, so a stale index is never used. The cache file is written to a temporary name and renamed into place: a crash
+leaves no half-written index. An unreadable cache file is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from exportctl.config import get_settings
+from exportctl.errors import NotFoundError
+from exportctl.lists import repository
+from exportctl.screening.batch import BatchReport, Progress, screen_file
+from exportctl.screening.engine import DEFAULT_THRESHOLD, screen
+from exportctl.screening.explain import ScreeningResult
+from exportctl.screening.exposure import ExposureReport, screen_inventory
+from exportctl.screening.index import INDEX_FORMAT, ScreeningIndex
+
+EMPTY_STORE = "the list store is empty: run `exportctl lists import` first"
+
+
+def _cache_dir() -> Path:
+    return get_settings().resolved_data_dir() / "screening-index"
+
+
+def _snapshot_key(engine: Engine, as_of: date | None) -> str:
+    if as_of is None:
+        chosen = repository.current_snapshot_ids(engine)
+    else:
+        by_source: dict[str, list[repository.SnapshotInfo]] = {}
+        for snap in repository.snapshots(engine):
+            by_source.setdefault(snap.source, []).append(snap)
+        chosen = {source: repository.snapshot_for_date(snaps, as_of)[0].id for source, snaps in by_source.items()}
+    if not chosen:
+        raise NotFoundError(EMPTY_STORE)
+    ids = ",".join(f"{source}={snapshot_id}" for source, snapshot_id in sorted(chosen.items()))
+    url = engine.url.render_as_string(hide_password=True)
+    return f"v{INDEX_FORMAT}|{url}|{as_of.isoformat() if as_of else 'current'}|{ids}"
+
+
+def _read_cache(path: Path, key: str) -> ScreeningIndex | None:
+    try:
+        with path.open("rb") as f:
+            index = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return index if isinstance(index, ScreeningIndex) and index.snapshot_key == key else None
+
+
+def _write_cache(path: Path, index: ScreeningIndex) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".index.", dir=path.parent)
+        with os.fdopen(handle, "wb") as f:
+            pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    except OSError:
+        return  # a read-only data directory only costs a rebuild next time
+
+
+def load_index(engine: Engine, as_of: date | None = None, *, use_cache: bool = True) -> ScreeningIndex:
+    """The index over the store's current snapshots, or over the entries in force on ``as_of``.
+
+    Raises :class:`NotFoundError` when the store holds no list yet. For an as-of index, the store's notes (which
+    snapshot stood in for which source, entries without a listing date) are kept in ``index.notes``.
+    """
+    key = _snapshot_key(engine, as_of)
+    path = _cache_dir() / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+    if use_cache:
+        cached = _read_cache(path, key)
+        if cached is not None:
+            return cached
+    if as_of is None:
+        index = ScreeningIndex.build(repository.current_entries(engine), snapshot_key=key)
+    else:
+        in_force = repository.entries_as_of(engine, as_of)
+        index = ScreeningIndex.build(in_force.entries, snapshot_key=key, notes=in_force.notes)
+    if not index.entries:
+        raise NotFoundError(EMPTY_STORE)
+    if use_cache:
+        _write_cache(path, index)
+    return index
+
+
+def screen_in_store(
+    engine: Engine,
+    name: str,
+    *,
+    country: str | None = None,
+    as_of: date | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    limit: int = 10,
+) -> ScreeningResult:
+    """Screen one name against the store's lists (current, or in force on ``as_of``)."""
+    return screen(load_index(engine, as_of), name, country=country, threshold=threshold, limit=limit)
+
+
+def screen_file_in_store(
+    engine: Engine,
+    input_csv: Path | str,
+    output_csv: Path | str,
+    *,
+    as_of: date | None = None,
+    id_column: str = "id",
+    name_column: str = "name",
+    country_column: str | None = "country",
+    threshold: float = DEFAULT_THRESHOLD,
+    top: int = 5,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> BatchReport:
+    """:func:`~exportctl.screening.batch.screen_file` against the store's lists."""
+    return screen_file(
+        load_index(engine, as_of),
+        input_csv,
+        output_csv,
+        id_column=id_column,
+        name_column=name_column,
+        country_column=country_column,
+        threshold=threshold,
+        top=top,
+        scheduler=scheduler,
+        progress=progress,
+    )
+
+
+def exposure_in_store(engine: Engine, inventory: Path | str, *, threshold: float = DEFAULT_THRESHOLD) -> ExposureReport:
+    """:func:`~exportctl.screening.exposure.screen_inventory` against the store's current lists."""
+    return screen_inventory(load_index(engine), inventory, threshold=threshold)
