@@ -133,3 +133,14 @@ def test_a_file_without_entries_never_replaces_the_list(engine: Engine, tmp_path
     with pytest.raises(FileFormatError, match="no entries found"):
         import_file(engine, "entity-list", header_only)
     assert current_snapshot_ids(engine) == {"entity-list": good.snapshot_id}
+
+
+def test_an_older_file_is_kept_as_history_without_turning_the_list_back(engine: Engine) -> None:
+    new = import_file(engine, "dpl", DPL_2026)
+    old = import_file(engine, "dpl", DPL_2022)
+    assert new.is_current and not old.is_current
+    assert "history only" in old.message
+    assert current_snapshot_ids(engine) == {"dpl": new.snapshot_id}
+    assert [s.id for s in snapshots(engine, "dpl")] == [new.snapshot_id, old.snapshot_id]
+    forced = import_file(engine, "dpl", DPL_2022.parent / "dpl.txt", effective_date=date(2026, 11, 1))
+    assert forced.unchanged is False and forced.is_current  # a later effective date given by hand wins

@@ -7,7 +7,8 @@ Build, then swap:
 2. parse and validate the whole file (the parser raises one FileFormatError listing every problem; ingest adds
    its own checks: no entries, duplicate entry ids, entries of another source);
 3. commit a ``loading`` snapshot row, then in ONE transaction write every entry and name, mark the snapshot
-   ``complete`` and point ``list_current`` at it.
+   ``complete`` and point ``list_current`` at it — unless its effective date is older than the current
+   snapshot's: then it is kept as history and the list is not turned back in time.
 
 A failure or a crash at any point leaves the previous snapshot current: readers only see ``complete`` snapshots,
 and an uncommitted transaction disappears with the process. The ``loading`` row a killed process leaves behind is
@@ -28,6 +29,7 @@ from sqlalchemy import Engine
 from exportctl.errors import FileFormatError, Problem
 from exportctl.lists.bundled import BUNDLED
 from exportctl.lists.model import ListEntry
+from exportctl.lists.repository import current_snapshot_ids
 from exportctl.lists.snapshot_writes import (
     content_hash,
     current_snapshot,
@@ -53,19 +55,25 @@ class ImportResult:
     entry_count: int
     counts_by_list: dict[str, int]
     unchanged: bool
+    is_current: bool
     message: str
     seconds: float
 
 
 def import_file(engine: Engine, source: str, path: Path, *, effective_date: date | None = None) -> ImportResult:
-    """Import ``path`` as a new snapshot of ``source`` and make it current (see the module docstring)."""
+    """Import ``path`` as a new snapshot of ``source`` and make it current (see the module docstring).
+
+    ``effective_date`` overrides the date the parser reads from the file (None: the file does not say).
+    Raises FileFormatError (every problem of the file), InputError (unknown source), ConflictError.
+    """
     started = time.perf_counter()
     parser = get_parser(source)
     _check_path(path, parser.path_is_dir)
     digest = content_hash(path)
     current = current_snapshot(engine, source)
     if current is not None and current.content_hash == digest:
-        return _unchanged(current, started, f"{source}: {path.name} is identical to the current snapshot {current.id}")
+        message = f"{source}: {path.name} is identical to the current snapshot {current.id}"
+        return _unchanged(current, started, message, is_current=True)
     entries = list(parser.parse(path))
     _validate(path, source, entries)
     effective = effective_date or parser.effective_date(path)
@@ -74,7 +82,7 @@ def import_file(engine: Engine, source: str, path: Path, *, effective_date: date
     try:
         with engine.begin() as connection:
             write_entries(connection, snapshot_id, entries)
-            make_current(connection, source, snapshot_id)
+            kept = make_current(connection, source, snapshot_id, effective)
     except BaseException:
         discard_snapshot(engine, snapshot_id)
         raise
@@ -87,7 +95,9 @@ def import_file(engine: Engine, source: str, path: Path, *, effective_date: date
         entry_count=len(entries),
         counts_by_list=counts,
         unchanged=False,
-        message=f"{source}: imported {len(entries)} entries from {path.name} as snapshot {snapshot_id} (current)",
+        is_current=kept is None,
+        message=f"{source}: imported {len(entries)} entries from {path.name} as snapshot {snapshot_id} "
+        + ("(current)" if kept is None else f"(history only: older than the current snapshot {kept})"),
         seconds=time.perf_counter() - started,
     )
 
@@ -105,7 +115,8 @@ def import_bundled(engine: Engine) -> list[ImportResult]:
         existing = snapshot_with_hash(engine, bundled.source, content_hash(path))
         if existing is not None:
             message = f"{bundled.source}: {path.name} already imported as snapshot {existing.id}"
-            results.append(_unchanged(existing, started, message))
+            is_current = current_snapshot_ids(engine).get(bundled.source) == existing.id
+            results.append(_unchanged(existing, started, message, is_current=is_current))
         else:
             results.append(import_file(engine, bundled.source, path))
     return results
@@ -137,7 +148,7 @@ def _validate(path: Path, source: str, entries: Sequence[ListEntry]) -> None:
         raise FileFormatError(str(path), problems)
 
 
-def _unchanged(snap: ListSnapshot, started: float, message: str) -> ImportResult:
+def _unchanged(snap: ListSnapshot, started: float, message: str, *, is_current: bool) -> ImportResult:
     return ImportResult(
         source=snap.source,
         snapshot_id=snap.id,
@@ -147,6 +158,7 @@ def _unchanged(snap: ListSnapshot, started: float, message: str) -> ImportResult
         entry_count=snap.entry_count,
         counts_by_list=dict(snap.counts_by_list),
         unchanged=True,
+        is_current=is_current,
         message=f"{message}: nothing to do",
         seconds=time.perf_counter() - started,
     )

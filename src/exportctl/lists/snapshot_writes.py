@@ -105,8 +105,12 @@ def write_entries(connection: Connection, snapshot_id: int, entries: Sequence[Li
             connection.execute(insert(ListEntryName), names)
 
 
-def make_current(connection: Connection, source: str, snapshot_id: int) -> None:
-    """Mark the snapshot complete and point ``list_current`` at it (inside the caller's transaction)."""
+def make_current(connection: Connection, source: str, snapshot_id: int, effective_date: date | None) -> int | None:
+    """Mark the snapshot complete and, unless it is older than the current one, point ``list_current`` at it.
+
+    Runs inside the caller's transaction. "Older" compares effective dates (both known): importing an old file
+    adds history without turning the list back in time. Returns the snapshot that stays current instead, or None.
+    """
     marked = connection.execute(
         update(ListSnapshot)
         .where(ListSnapshot.id == snapshot_id, ListSnapshot.status == SNAPSHOT_LOADING)
@@ -114,9 +118,18 @@ def make_current(connection: Connection, source: str, snapshot_id: int) -> None:
     )
     if marked.rowcount != 1:
         raise ConflictError(f"snapshot {snapshot_id} was removed by a concurrent import of {source}")
-    moved = connection.execute(update(ListCurrent).where(ListCurrent.source == source).values(snapshot_id=snapshot_id))
-    if moved.rowcount == 0:
+    current = connection.execute(
+        select(ListSnapshot.id, ListSnapshot.effective_date)
+        .join(ListCurrent, ListCurrent.snapshot_id == ListSnapshot.id)
+        .where(ListCurrent.source == source)
+    ).first()
+    if current is None:
         connection.execute(insert(ListCurrent), {"source": source, "snapshot_id": snapshot_id})
+        return None
+    if effective_date is not None and current.effective_date is not None and effective_date < current.effective_date:
+        return int(current.id)
+    connection.execute(update(ListCurrent).where(ListCurrent.source == source).values(snapshot_id=snapshot_id))
+    return None
 
 
 def discard_snapshot(engine: Engine, snapshot_id: int) -> None:
