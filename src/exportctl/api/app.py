@@ -16,7 +16,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from exportctl.accounts.sessions import SessionCodec
 from exportctl.api.errors import install_error_handlers
 from exportctl.api.limits import BodySizeLimit
-from exportctl.api.routes import applications, audit, auth, licences, lists, reviews, screening
+from exportctl.api.routes import (
+    applications,
+    audit,
+    auth,
+    determination,
+    licences,
+    lists,
+    reports,
+    reviews,
+    screening,
+)
 from exportctl.config import Settings, get_settings
 from exportctl.store.db import make_engine
 from exportctl.web.context import ServiceContext, resolve_secret_key
@@ -32,6 +42,8 @@ API_ROUTERS = (
     applications.router,
     reviews.router,
     licences.router,
+    determination.router,
+    reports.router,
     audit.router,
 )
 PAGE_ROUTERS = (login.router, home.router, screening_pages.router, list_pages.router)

@@ -1,0 +1,95 @@
+"""``/api/determination``: does this export need a licence? Single and batch, each answer with its reasons and
+citations, review policy and licence exceptions. Parties are screened with the service's shared index."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from exportctl.api.deps import Context, CurrentPrincipal
+from exportctl.determination.fuzzy import FuzzyScreener
+from exportctl.determination.service import Screener, determine_from_input
+from exportctl.errors import ExportctlError
+from exportctl.lists.model import ListEntry
+from exportctl.regulations import load_regulations
+from exportctl.web.context import ServiceContext
+
+router = APIRouter(prefix="/determination", tags=["determination"])
+MAX_BATCH = 200
+
+
+class PartyBody(BaseModel):
+    role: Annotated[str, Field(min_length=1, max_length=40, description="end_user, ultimate_consignee, …")]
+    name: Annotated[str, Field(min_length=1, max_length=500)]
+    country: Annotated[str | None, Field(default=None, max_length=60)] = None
+
+
+class DetermineBody(BaseModel):
+    eccn: str = Field(min_length=1, max_length=40, description="e.g. 3A001.a.1, 5A992.c, EAR99")
+    destination: str = Field(min_length=2, max_length=60, description="ISO code or country name")
+    parties: list[PartyBody] = Field(default_factory=list, max_length=20)
+    end_use: str | None = Field(default=None, max_length=2000)
+    foreign_produced: bool = False
+    on: date | None = Field(default=None, description="the export date (default today)")
+
+
+class BatchBody(BaseModel):
+    transactions: list[DetermineBody] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class BatchRowOut(BaseModel):
+    index: int
+    determination: dict[str, Any] | None
+    error: str | None
+    field: str | None
+
+
+def screener_factory(ctx: ServiceContext) -> Callable[[list[ListEntry], date], Screener]:
+    """Screen with the service's cached index for the date instead of building one per request."""
+
+    def factory(_entries: list[ListEntry], on: date) -> Screener:
+        return FuzzyScreener(ctx.screening_index(None if on >= date.today() else on))
+
+    return factory
+
+
+def run_determination(ctx: ServiceContext, body: DetermineBody) -> dict[str, Any]:
+    determination = determine_from_input(
+        ctx.engine,
+        eccn=body.eccn,
+        destination=body.destination,
+        parties=[(p.role, p.name, p.country) for p in body.parties],
+        end_use=body.end_use,
+        foreign_produced=body.foreign_produced,
+        on=body.on,
+        regulations=load_regulations(),
+        screener_factory=screener_factory(ctx),
+    )
+    result: dict[str, Any] = determination.to_dict()
+    return result
+
+
+@router.post("", response_model=dict[str, Any])
+def determine(body: DetermineBody, principal: CurrentPrincipal, ctx: Context) -> dict[str, Any]:
+    """Licence required or not, each reason with its EAR citation, the review policy and licence exceptions."""
+    return run_determination(ctx, body)
+
+
+@router.post("/batch", response_model=list[BatchRowOut])
+def determine_batch(body: BatchBody, principal: CurrentPrincipal, ctx: Context) -> list[BatchRowOut]:
+    """Up to 200 transactions; a bad one gets its error (and field) and the others are still determined."""
+    rows = []
+    for number, transaction in enumerate(body.transactions):
+        try:
+            rows.append(
+                BatchRowOut(index=number, determination=run_determination(ctx, transaction), error=None, field=None)
+            )
+        except ExportctlError as exc:
+            rows.append(
+                BatchRowOut(index=number, determination=None, error=str(exc), field=getattr(exc, "field", None))
+            )
+    return rows
