@@ -86,3 +86,23 @@ def test_fuzzy_entity_list_match_sets_needs_review_not_licence(
 def test_party_not_screened_needs_review(decide: Decide) -> None:
     d = decide("EAR99", "DE", "end_user=Some GmbH", screenings=[])
     assert d.needs_review and d.license_required is None
+
+
+def test_fuzzy_name_through_screening_engine_sets_needs_review_744_11(decide: Decide, entries: list[ListEntry]) -> None:
+    """A misspelt Huawei (0.945 < certain bar 0.98) through exportctl.screening: review, not a silent answer."""
+    from exportctl.determination.fuzzy import FuzzyScreener
+    from exportctl.determination.service import screen_parties
+
+    screener = FuzzyScreener.build(e for e in entries if e.list.value == "entity_list")
+    typo = decide("EAR99", "CN", "purchaser=Huawai Technology Company", on="2020-01-01")
+    d = decide(
+        "EAR99", "CN", "purchaser=Huawai Technology Company", on="2020-01-01",
+        screenings=screen_parties(typo.transaction, screener),
+    )  # fmt: skip
+    assert d.needs_review and d.license_required is None
+    exact = decide(
+        "EAR99", "CN", HUAWEI, on="2020-01-01",
+        screenings=screen_parties(decide("EAR99", "CN", HUAWEI, on="2020-01-01").transaction, screener),
+    )  # fmt: skip
+    assert exact.license_required is True
+    assert {f.hit.entry.primary_name for f in exact.reasons if f.hit} == {"Huawei Technologies Co., Ltd."}

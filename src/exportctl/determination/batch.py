@@ -22,11 +22,10 @@ from typing import TextIO
 from sqlalchemy.engine import Engine
 
 from exportctl.determination.engine import determine
-from exportctl.determination.exact import ExactNameScreener
 from exportctl.determination.facts import Transaction, make_transaction
 from exportctl.determination.parties import Role
 from exportctl.determination.result import Determination, ListVersion
-from exportctl.determination.service import Screener, list_versions, screen_parties
+from exportctl.determination.service import Screener, default_screener, list_versions, screen_parties
 from exportctl.errors import FileFormatError, InputError, Problem
 from exportctl.lists.model import ListEntry
 from exportctl.lists.repository import entries_as_of
@@ -159,7 +158,7 @@ def determine_file(
     """Determine every transaction of ``input_csv`` and write the results to ``output`` (CSV or JSON)."""
     regs = regulations or load_regulations()
     transactions = read_transactions(Path(input_csv), regs)
-    factory = screener_factory or (lambda entries, _on: ExactNameScreener(entries))
+    factory = screener_factory or default_screener
     results = list(iter_determinations(transactions, regs, engine, factory))
     use_json = as_json if as_json is not None else str(output).lower().endswith(".json")
 

@@ -9,9 +9,12 @@ when nothing else requires a licence, ``license_required = None``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from exportctl.determination.facts import Transaction
-from exportctl.determination.findings import Effect, Finding
+from exportctl.determination.findings import Effect, Finding, LicenseExceptionResult
 from exportctl.determination.parties import PartyScreening
 from exportctl.determination.result import DataVersions, Determination, ListVersion
 from exportctl.determination.rules import (
@@ -24,7 +27,7 @@ from exportctl.determination.rules import (
     other_lists,
     uvl,
 )
-from exportctl.regulations import Regulations
+from exportctl.regulations import Eccn, Regulations
 
 _PARTY_RULES = (entity_list.evaluate, denied_persons.evaluate, meu.evaluate, uvl.evaluate, other_lists.evaluate)
 _FOREIGN_PRODUCED = Finding(
@@ -66,6 +69,59 @@ def _review_policy(findings: Sequence[Finding], license_required: bool | None) -
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """Everything a determination derives from its findings (cached when no party was hit)."""
+
+    findings: tuple[Finding, ...]
+    license_required: bool | None
+    prohibited: bool
+    review: tuple[str, ...]
+    exceptions: tuple[LicenseExceptionResult, ...]
+    policy: str | None
+    policy_reason: str | None
+    data_versions: DataVersions
+
+
+def _outcome(tx: Transaction, regulations: Regulations, findings: tuple[Finding, ...]) -> _Outcome:
+    coverage = regulations.coverage(tx.date)
+    review = [f.summary for f in findings if f.needs_review]
+    license_required: bool | None = True if any(f.license_required for f in findings) else (None if review else False)
+    if coverage.needs_review:
+        review.extend(coverage.notes)
+    exceptions = () if license_required is False else license_exceptions.evaluate(tx, regulations, findings)
+    policy, policy_reason = _review_policy(findings, license_required)
+    return _Outcome(
+        findings,
+        license_required,
+        any(f.prohibited for f in findings),
+        tuple(review),
+        exceptions,
+        policy,
+        policy_reason,
+        DataVersions(regulations.dataset_dicts, (), coverage.notes),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _party_free_outcome(
+    regulations: Regulations, eccn: Eccn, destination: str, region: str | None, foreign_produced: bool, on: date
+) -> _Outcome:
+    """The outcome when no party rule fired: a function of item, destination and date only, so it is cached."""
+    tx = Transaction(eccn, destination, (), None, foreign_produced, on, region)
+    return _outcome(tx, regulations, _findings(regulations, tx, ()))
+
+
+def _findings(regulations: Regulations, tx: Transaction, party_findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """Item/destination findings, then party findings, then the foreign-produced caveat."""
+    return (
+        *ccl_chart.evaluate(regulations, tx.eccn, tx.destination, tx.foreign_produced),
+        *embargo.evaluate(regulations, tx.eccn, tx.destination, tx.region),
+        *party_findings,
+        *((_FOREIGN_PRODUCED,) if tx.foreign_produced else ()),
+    )
+
+
 def determine(
     transaction: Transaction,
     *,
@@ -75,40 +131,26 @@ def determine(
 ) -> Determination:
     """Decide whether ``transaction`` needs a licence, why (with citations), under which policy and exceptions."""
     tx = transaction
-    findings: list[Finding] = [
-        *ccl_chart.evaluate(regulations, tx.eccn, tx.destination, tx.foreign_produced),
-        *embargo.evaluate(regulations, tx.eccn, tx.destination, tx.region),
-    ]
+    party_findings: list[Finding] = []
     for rule in _PARTY_RULES:
-        findings.extend(rule(tx, parties_screened))
-    findings.extend(_unscreened(tx, parties_screened))
-    if tx.foreign_produced:
-        findings.append(_FOREIGN_PRODUCED)
-    coverage = regulations.coverage(tx.date)
-
-    prohibited = any(f.prohibited for f in findings)
-    review = [f.summary for f in findings if f.needs_review]
-    if any(f.license_required for f in findings):
-        license_required: bool | None = True
+        party_findings.extend(rule(tx, parties_screened))
+    party_findings.extend(_unscreened(tx, parties_screened))
+    if party_findings:  # (the end-use rule is among the party rules: a stated end use that fires lands here)
+        out = _outcome(tx, regulations, _findings(regulations, tx, party_findings))
     else:
-        license_required = None if review else False
-    if coverage.needs_review:
-        review.extend(coverage.notes)
-    exceptions = () if license_required is False else tuple(license_exceptions.evaluate(tx, regulations, findings))
-    policy, policy_reason = _review_policy(findings, license_required)
+        out = _party_free_outcome(regulations, tx.eccn, tx.destination, tx.region, tx.foreign_produced, tx.date)
+    versions = out.data_versions
+    if list_versions:
+        versions = DataVersions(versions.regulations, tuple(list_versions), versions.notes)
     return Determination(
         transaction=tx,
-        license_required=license_required,
-        prohibited=prohibited,
-        reasons=tuple(findings),
-        review_policy=policy,
-        review_policy_reason=policy_reason,
-        license_exceptions=exceptions,
-        needs_review=bool(review),
-        needs_review_reasons=tuple(review),
-        data_versions=DataVersions(
-            regulations=tuple(info.to_dict() for info in regulations.datasets),
-            lists=tuple(list_versions),
-            notes=coverage.notes,
-        ),
+        license_required=out.license_required,
+        prohibited=out.prohibited,
+        reasons=out.findings,
+        review_policy=out.policy,
+        review_policy_reason=out.policy_reason,
+        license_exceptions=out.exceptions,
+        needs_review=bool(out.review),
+        needs_review_reasons=out.review,
+        data_versions=versions,
     )

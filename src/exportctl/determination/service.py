@@ -2,8 +2,9 @@
 
 ``determine_with_screening`` screens each party against the list entries in force on the transaction date
 (:func:`exportctl.lists.repository.entries_as_of`) and records which snapshots answered. A screener is any callable
-``(name, country) -> tuple[PartyMatch, ...]``; the default is :class:`ExactNameScreener`, and
-:func:`fuzzy_screener` wraps the screening engine's index (hits below ``certain_score`` are fuzzy → review).
+``(name, country) -> tuple[PartyMatch, ...]``; the default is :class:`~exportctl.determination.fuzzy.FuzzyScreener`
+over the screening engine's index (hits below its certain bar are fuzzy → review); :class:`ExactNameScreener`
+matches exact names only.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.engine import Engine
 from exportctl.determination.engine import determine
 from exportctl.determination.exact import ExactNameScreener
 from exportctl.determination.facts import Transaction, make_transaction
+from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.determination.parties import PartyMatch, PartyScreening
 from exportctl.determination.result import Determination, ListVersion
 from exportctl.lists.model import ListEntry
@@ -24,6 +26,15 @@ from exportctl.lists.repository import AsOfEntries, entries_as_of
 from exportctl.regulations import Regulations, load_regulations
 
 Screener = Callable[[str, "str | None"], Sequence[PartyMatch]]
+
+
+def default_screener(entries: list[ListEntry], _on: date) -> Screener:
+    """The fuzzy screening engine over ``entries`` (the entries in force on the date)."""
+    return FuzzyScreener.build(entries)
+
+
+def exact_screener(entries: list[ListEntry], _on: date) -> Screener:
+    return ExactNameScreener(entries)
 
 
 def screen_parties(transaction: Transaction, screener: Screener) -> list[PartyScreening]:
@@ -62,7 +73,7 @@ def determine_with_screening(
     """
     regs = regulations or load_regulations()
     as_of = entries_as_of(engine, transaction.date)
-    factory = screener_factory or (lambda entries, _on: ExactNameScreener(entries))
+    factory = screener_factory or default_screener
     screenings = screen_parties(transaction, factory(as_of.entries, transaction.date))
     determination = determine(
         transaction, regulations=regs, parties_screened=screenings, list_versions=list_versions(as_of)

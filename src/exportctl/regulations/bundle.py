@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from exportctl.regulations.ccl import CommerceControlList, load_ccl
 from exportctl.regulations.country_chart import CountryChart, load_country_chart
@@ -43,16 +43,21 @@ class Regulations:
     def newest_content_date(self) -> date:
         return max(info.content_to for info in self.datasets)
 
+    @cached_property
+    def dataset_dicts(self) -> tuple[dict[str, str], ...]:
+        return tuple(info.to_dict() for info in self.datasets)
+
     def coverage(self, on: date) -> DataCoverage:
-        return _coverage(self.datasets, on)
+        return _coverage(self, on)
 
     def country_name(self, iso2: str) -> str | None:
         row = self.chart.get(iso2)
         return row.name if row else self.groups.names.get(iso2)
 
 
-@lru_cache(maxsize=256)
-def _coverage(datasets: tuple[DatasetInfo, ...], on: date) -> DataCoverage:
+@lru_cache(maxsize=4096)
+def _coverage(regs: Regulations, on: date) -> DataCoverage:
+    datasets = regs.datasets
     notes: list[str] = []
     newest = max(info.content_to for info in datasets)
     review = on > newest

@@ -10,11 +10,13 @@ evaluated" until the ECCN's "GBS: Yes" is checked.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from exportctl.determination.facts import Transaction
 from exportctl.determination.findings import Effect, ExceptionStatus, Finding, LicenseExceptionResult
 from exportctl.determination.rules import ccl_chart
-from exportctl.regulations import Regulations
+from exportctl.regulations import Eccn, Regulations
 
 EXCEPTIONS: tuple[tuple[str, str, str], ...] = (
     ("LVS", "15 CFR 740.3", "shipments of limited value"),
@@ -38,16 +40,25 @@ _EMBARGO_SECTIONS = {"CU": "746.2", "IR": "746.7", "KP": "746.4", "SY": "746.9",
 _ENC_ECCNS = frozenset({"5A002", "5A004", "5B002", "5D002", "5E002", "5A992", "5D992", "5E992"})
 
 
-def _chart_reasons(findings: Sequence[Finding], effect: Effect) -> set[str]:
+def _chart_reasons(findings: Sequence[Finding], effect: Effect) -> frozenset[str]:
     """Reason codes of the CCL/Country Chart findings with ``effect`` (e.g. {"NS"})."""
-    return {f.control_reason or "other" for f in findings if f.rule == ccl_chart.RULE and f.effect is effect}
+    return frozenset(f.control_reason or "other" for f in findings if f.rule == ccl_chart.RULE and f.effect is effect)
 
 
-def _decide(code: str, tx: Transaction, regs: Regulations, findings: Sequence[Finding]) -> tuple[ExceptionStatus, str]:
-    groups = regs.groups.groups_of(tx.destination)
-    reasons = _chart_reasons(findings, Effect.LICENSE_REQUIRED)
-    undecided = _chart_reasons(findings, Effect.NEEDS_REVIEW)
-    only_chart = all(f.rule == ccl_chart.RULE for f in findings if f.license_required)
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the exception verdicts depend on; hashable, so verdicts are computed once per distinct set."""
+
+    eccn: Eccn
+    destination: str
+    groups: frozenset[str]
+    reasons: frozenset[str]
+    undecided: frozenset[str]
+    only_chart: bool
+
+
+def _decide(code: str, tx: _Facts) -> tuple[ExceptionStatus, str]:
+    groups, reasons, undecided, only_chart = tx.groups, tx.reasons, tx.undecided, tx.only_chart
     none_ = ExceptionStatus.NOT_AVAILABLE
     if code in ("LVS", "GBS", "TSR") and "B" not in groups:
         return none_, f"{code} is for destinations in Country Group B; {tx.destination} is not in it"
@@ -74,20 +85,36 @@ def _decide(code: str, tx: Transaction, regs: Regulations, findings: Sequence[Fi
     return ExceptionStatus.NOT_EVALUATED, "eligibility depends on facts or ECCN paragraphs not in the bundled data"
 
 
-def evaluate(tx: Transaction, regs: Regulations, findings: Sequence[Finding]) -> list[LicenseExceptionResult]:
-    """The verdict for each exception, given the findings of every other rule for this transaction."""
-    barring = [f for f in findings if f.bars_license_exceptions]
-    embargo = "746.6" if tx.region else _EMBARGO_SECTIONS.get(tx.destination)
+@lru_cache(maxsize=4096)
+def _barred(rule: str, citation: str, party: str) -> tuple[LicenseExceptionResult, ...]:
+    reason = f"barred by {rule} ({citation})" + (f": {party}" if party else "")
+    return tuple(
+        LicenseExceptionResult(code, ExceptionStatus.NOT_AVAILABLE, cite, reason) for code, cite, _ in EXCEPTIONS
+    )
+
+
+@lru_cache(maxsize=65536)
+def _verdicts(facts: _Facts, embargo: str | None) -> tuple[LicenseExceptionResult, ...]:
     results = []
     for code, citation, _title in EXCEPTIONS:
-        if barring:
-            f = barring[0]
-            status, reason = ExceptionStatus.NOT_AVAILABLE, f"barred by {f.rule} ({f.citation}): {f.party or ''}"
-        elif embargo:
-            status, reason = _decide(code, tx, regs, findings)
-            if status is ExceptionStatus.NOT_EVALUATED:
-                reason = f"only the licence exceptions listed in § {embargo} may be used for this destination — check"
-        else:
-            status, reason = _decide(code, tx, regs, findings)
-        results.append(LicenseExceptionResult(code, status, citation, reason.rstrip(": ")))
-    return results
+        status, reason = _decide(code, facts)
+        if embargo and status is ExceptionStatus.NOT_EVALUATED:
+            reason = f"only the licence exceptions listed in § {embargo} may be used for this destination — check"
+        results.append(LicenseExceptionResult(code, status, citation, reason))
+    return tuple(results)
+
+
+def evaluate(tx: Transaction, regs: Regulations, findings: Sequence[Finding]) -> tuple[LicenseExceptionResult, ...]:
+    """The verdict for each exception, given the findings of every other rule for this transaction."""
+    for f in findings:
+        if f.bars_license_exceptions:
+            return _barred(f.rule, f.citation, f.party or "")
+    facts = _Facts(
+        eccn=tx.eccn,
+        destination=tx.destination,
+        groups=regs.groups.groups_of(tx.destination),
+        reasons=_chart_reasons(findings, Effect.LICENSE_REQUIRED),
+        undecided=_chart_reasons(findings, Effect.NEEDS_REVIEW),
+        only_chart=all(f.rule == ccl_chart.RULE for f in findings if f.license_required),
+    )
+    return _verdicts(facts, "746.6" if tx.region else _EMBARGO_SECTIONS.get(tx.destination))
