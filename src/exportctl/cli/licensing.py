@@ -192,7 +192,8 @@ def queue_command(
         c = e.clock
         left = f"[red]{c.days_remaining}[/]" if c.overdue else str(c.days_remaining)
         refs = ", ".join(
-            f"{r.agency}:{r.recommendation or ('LATE' if r.overdue else 'due ' + str(r.due_on))}" for r in e.referrals
+            f"#{r.referral_id} {r.agency}: {r.recommendation or ('LATE' if r.overdue else 'due ' + str(r.due_on))}"
+            for r in e.referrals
         )
         table.add_row(
             e.application.number,

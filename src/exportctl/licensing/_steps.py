@@ -26,9 +26,18 @@ def today() -> date:
     return datetime.now(UTC).date()
 
 
+APPLICANT_STEPS = frozenset({"edit_draft", "submit", "withdraw", "respond_to_intent"})
+OPEN_TO_BOTH = frozenset({"resume"})  # the applicant answering a request for information, or the reviewer
+
+
 def begin_step(
     session: Session, actor: Actor, application_id: int, step: str, *, expected_version: int | None = None
 ) -> tuple[Application, Status]:
+    """Role first (no state is revealed to someone who may not act), then lock, load, version and state."""
+    if step in APPLICANT_STEPS:
+        actor.require(Role.EXPORTER, action=step.replace("_", " "))
+    elif step not in OPEN_TO_BOTH:
+        actor.require(Role.REVIEWER, action=step.replace("_", " "))
     lock_for_write(session)
     app = load_application(session, application_id, actor=actor)
     if expected_version is not None and app.version != expected_version:

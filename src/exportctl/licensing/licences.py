@@ -33,7 +33,7 @@ from exportctl.store.licensing_tables import (
     Shipment,
 )
 
-ACTIVE, SUSPENDED, REVOKED = "active", "suspended", "revoked"
+ACTIVE, SUSPENDED, REVOKED, EXPIRED = "active", "suspended", "revoked", "expired"
 
 
 def add_years(day: date, years: int) -> date:
@@ -90,24 +90,29 @@ def _summary(licence: Licence) -> dict[str, object]:
 
 
 def status_on(session: Session, licence_id: int, on: date) -> str:
-    """The status in force on ``on``: the latest status event effective on or before it (active if none)."""
+    """The status on ``on``: the latest status event effective on or before it (active if none), or "expired"
+    once an active licence is past its validity."""
     row = session.execute(
         select(LicenceStatusEvent.status)
         .where(LicenceStatusEvent.licence_id == licence_id, LicenceStatusEvent.effective_from <= on)
         .order_by(LicenceStatusEvent.effective_from.desc(), LicenceStatusEvent.id.desc())
         .limit(1)
     ).scalar()
-    return row or ACTIVE
+    status = row or ACTIVE
+    valid_to = session.execute(select(Licence.valid_to).where(Licence.id == licence_id)).scalar()
+    if status == ACTIVE and valid_to is not None and on > valid_to:
+        return EXPIRED
+    return status
 
 
 def _refuse_if_not_covered(session: Session, licence: Licence, on: date, denied: DeniedPartyCheck | None) -> None:
-    status = status_on(session, licence.id, on)
-    if status != ACTIVE:
-        raise ShipmentRefusedError(f"licence {licence.number} is {status} on {on.isoformat()}")
     if on < licence.valid_from:
         raise ShipmentRefusedError(f"licence {licence.number} is valid only from {licence.valid_from.isoformat()}")
-    if on > licence.valid_to:
+    status = status_on(session, licence.id, on)
+    if status == EXPIRED:
         raise ShipmentRefusedError(f"licence {licence.number} expired on {licence.valid_to.isoformat()}")
+    if status != ACTIVE:
+        raise ShipmentRefusedError(f"licence {licence.number} is {status} on {on.isoformat()}")
     parties = session.execute(
         select(ApplicationParty.name, ApplicationParty.country).where(
             ApplicationParty.application_id == licence.application_id
@@ -186,7 +191,7 @@ def record_shipment(
 def _change_status(
     session: Session, actor: Actor, licence_id: int, new_status: str, from_date: date, reason: str
 ) -> LicenceView:
-    actor.require(Role.POLICY_ADMIN, Role.REVIEWER, action=f"set a licence {new_status}")
+    actor.require(Role.POLICY_ADMIN, Role.REVIEWER, action=f"set a licence {new_status}")  # before any read
     if not reason.strip():
         raise InputError("give the reason for the status change", field="reason")
     lock_for_write(session)
