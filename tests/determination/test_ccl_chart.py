@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from exportctl.determination import Effect
+from exportctl.determination import Determination, Effect
 from tests.determination.conftest import Decide
 
 
-def _rules(d: object, effect: Effect) -> list[str]:
-    return [f.citation for f in d.reasons if f.effect is effect]  # type: ignore[attr-defined]
+def _rules(d: Determination, effect: Effect) -> list[str]:
+    return [f.citation for f in d.reasons if f.effect is effect]
 
 
 def test_ns2_item_to_canada_needs_no_licence_738_4(decide: Decide) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from exportctl.determination import ExceptionStatus
+from exportctl.determination import Determination, ExceptionStatus
 from tests.determination.conftest import Decide
 
 
-def _status(d: object, code: str) -> ExceptionStatus:
-    return next(e.status for e in d.license_exceptions if e.code == code)  # type: ignore[attr-defined]
+def _status(d: Determination, code: str) -> ExceptionStatus:
+    return next(e.status for e in d.license_exceptions if e.code == code)
 
 
 def test_gbs_ns_only_to_group_b_pending_gbs_yes_740_4(decide: Decide) -> None:

@@ -64,3 +64,10 @@ def test_sdgt_designated_party_needs_licence_744_12(decide: Decide) -> None:
 def test_other_sdn_programme_is_review_not_silence(decide: Decide) -> None:
     d = decide("EAR99", "CO", "purchaser=7 KARNES")
     assert d.needs_review and d.license_required is None
+
+
+def test_meu_party_in_russia_needs_licence_for_ccl_items_744_21(decide: Decide) -> None:
+    """The bundled MEU list holds no Russian entry (they moved to the Entity List in 2022), so a listed MEU is
+    shipped to via Russia here: for Russia/Belarus § 744.21 reaches all items subject to the EAR."""
+    d = decide("5A992.c", "RU", "end_user=Academy of Aerospace Solid Propulsion Technology (AASPT)", on="2023-01-01")
+    assert any(f.rule == "military_end_user" and f.license_required for f in d.reasons)

@@ -36,7 +36,11 @@ def _show(d: Determination) -> None:
     where = f"{tx.destination}" + (f" ({tx.region})" if tx.region else "")
     verdict = "[bold red]PROHIBITED[/]" if d.prohibited else _VERDICT[d.license_required]
     console.print(f"{escape(str(tx.eccn))} to {escape(where)} on {tx.date.isoformat()}: {verdict}")
-    table = Table("effect", "rule", "citation", "summary", show_lines=True)
+    table = Table(show_lines=True, expand=True)
+    table.add_column("effect", ratio=2)
+    table.add_column("rule", ratio=2)
+    table.add_column("citation", ratio=3)
+    table.add_column("summary", ratio=8)
     for f in d.reasons:
         table.add_row(f"[{_STYLE[f.effect]}]{f.effect.value}[/]", f.rule, escape(f.citation), escape(f.summary))
     console.print(table)
@@ -50,6 +54,14 @@ def _show(d: Determination) -> None:
         console.print("[bold yellow]needs review:[/]")
         for reason in d.needs_review_reasons:
             console.print(f"  - {escape(reason)}", soft_wrap=True)
+    versions = d.data_versions
+    console.print("[dim]data used:[/]")
+    for info in versions.regulations:
+        console.print(f"  [dim]{escape(info['citation'])}: text of {info['content_from']}..{info['content_to']}[/]")
+    for v in versions.lists:
+        console.print(f"  [dim]{escape(v.source)}: {escape(v.snapshot or v.note or '')}[/]")
+    for note in versions.notes:
+        console.print(f"  [dim]note: {escape(note)}[/]")
 
 
 @handle_errors

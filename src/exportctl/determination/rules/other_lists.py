@@ -46,7 +46,9 @@ def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Find
                 f"{', '.join(programs) or 'none recorded'}): sanctions outside this determination may apply"
             )
         if not hit.certain and effect is not Effect.INFO:
-            findings.append(fuzzy_finding(RULE, citation, party, hit, summary))
+            programmes = ", ".join(programs) or "none recorded"
+            consequence = f"sanctions of the {label} (programmes: {programmes}) may apply"
+            findings.append(fuzzy_finding(RULE, citation, party, hit, consequence))
         else:
             findings.append(Finding(RULE, citation, summary, effect, party=party.label, hit=hit))
     return findings
