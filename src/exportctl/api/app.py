@@ -30,8 +30,11 @@ from exportctl.api.routes import (
 from exportctl.config import Settings, get_settings
 from exportctl.store.db import make_engine
 from exportctl.web.context import ServiceContext, resolve_secret_key
-from exportctl.web.pages import home, login
+from exportctl.web.pages import applications as application_pages
+from exportctl.web.pages import home, login, oversight
+from exportctl.web.pages import licences as licence_pages
 from exportctl.web.pages import lists as list_pages
+from exportctl.web.pages import reviews as review_pages
 from exportctl.web.pages import screening as screening_pages
 from exportctl.web.templating import STATIC_DIR
 
@@ -46,7 +49,16 @@ API_ROUTERS = (
     reports.router,
     audit.router,
 )
-PAGE_ROUTERS = (login.router, home.router, screening_pages.router, list_pages.router)
+PAGE_ROUTERS = (
+    login.router,
+    home.router,
+    screening_pages.router,
+    list_pages.router,
+    application_pages.router,
+    review_pages.router,
+    licence_pages.router,
+    oversight.router,
+)
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),

@@ -7,13 +7,16 @@ import time
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI
+from sqlalchemy import Engine, func, select
 
 from exportctl.accounts.demo import DemoUser, ensure_demo_users
 from exportctl.api.app import create_app
 from exportctl.config import Settings, get_settings
+from exportctl.licensing.scenarios.run import run_huawei
 from exportctl.lists.ingest import import_bundled
 from exportctl.lists.repository import list_status
 from exportctl.store.db import make_engine, session_scope, upgrade
+from exportctl.store.licensing_tables import Application
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,12 @@ def prepare_service(settings: Settings | None = None, *, demo: bool = False) -> 
     )
 
 
-def _load_scenario(engine: object) -> str | None:
-    """The Huawei scenario, if the licensing package provides it (loaded once: a second start keeps it)."""
-    return None
+def _load_scenario(engine: Engine) -> str:
+    """Run the Huawei scenario once; a database that already holds applications keeps what it has."""
+    with session_scope(engine) as session:
+        existing = session.scalar(select(func.count(Application.id))) or 0
+    if existing:
+        return f"demo: the database already holds {existing} applications; the Huawei scenario was not loaded again"
+    run = run_huawei(engine)
+    outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(run.outcomes.items()))
+    return "\n".join((f"demo: Huawei scenario loaded ({outcomes})", *run.notes))

@@ -35,11 +35,12 @@ def serve(
         console.print(f"imported the bundled lists: {', '.join(sorted(set(prepared.imported_sources)))}")
     console.print(f"screening index built in {prepared.index_seconds:.1f} s")
     if prepared.scenario_summary:
-        console.print(prepared.scenario_summary)
+        console.print(prepared.scenario_summary, soft_wrap=True, highlight=False)
     if prepared.demo_users:
         console.print("[bold]demo users[/bold] (passwords are new at every start):")
         for user in prepared.demo_users:
-            console.print(f"  {user.role.value:<13} {user.email:<24} password: {user.password}   ({user.organisation})")
+            line = f"  {user.role.value:<13} {user.email:<24} password: {user.password}   ({user.organisation})"
+            console.print(line, soft_wrap=True, highlight=False)
     console.print(f"open http://{host}:{port}/ (API schema: http://{host}:{port}/api/openapi.json)")
     uvicorn.run(prepared.app, host=host, port=port, log_level="info", access_log=False)
 

@@ -24,6 +24,7 @@ NAVIGATION: tuple[tuple[str, str, frozenset[Role]], ...] = (
     ("/screening/batch", "Batch screening", frozenset()),
     ("/determination", "Determination", frozenset()),
     ("/applications", "Applications", frozenset()),
+    ("/licences", "Licences", frozenset()),
     ("/reviews", "Review queue", frozenset({Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN})),
     ("/policies", "Policies", frozenset({Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR})),
     ("/oversight", "Oversight", frozenset({Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER})),

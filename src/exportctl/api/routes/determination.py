@@ -11,8 +11,9 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from exportctl.api.deps import Context, CurrentPrincipal
+from exportctl.determination.facts import make_transaction
 from exportctl.determination.fuzzy import FuzzyScreener
-from exportctl.determination.service import Screener, determine_from_input
+from exportctl.determination.service import Screener, determine_with_screening
 from exportctl.errors import ExportctlError
 from exportctl.lists.model import ListEntry
 from exportctl.regulations import load_regulations
@@ -58,16 +59,18 @@ def screener_factory(ctx: ServiceContext) -> Callable[[list[ListEntry], date], S
 
 
 def run_determination(ctx: ServiceContext, body: DetermineBody) -> dict[str, Any]:
-    determination = determine_from_input(
-        ctx.engine,
+    regulations = load_regulations()
+    transaction = make_transaction(
         eccn=body.eccn,
         destination=body.destination,
+        regulations=regulations,
         parties=[(p.role, p.name, p.country) for p in body.parties],
         end_use=body.end_use,
         foreign_produced=body.foreign_produced,
         on=body.on,
-        regulations=load_regulations(),
-        screener_factory=screener_factory(ctx),
+    )
+    determination = determine_with_screening(
+        ctx.engine, transaction, regulations=regulations, screener_factory=screener_factory(ctx)
     )
     result: dict[str, Any] = determination.to_dict()
     return result

@@ -1,0 +1,114 @@
+"""Application pages: list, the form with the linter's findings inline (htmx), detail with status, clock and
+decisions, and the applicant's steps (submit, withdraw). Every call goes through the licensing workflow."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Path, Request
+from fastapi.responses import RedirectResponse, Response
+
+from exportctl.accounts.roles import Principal
+from exportctl.errors import InvalidTransitionError
+from exportctl.licensing.applicant import create_application, edit_draft, lint_application, submit, withdraw
+from exportctl.licensing.clock_queries import application_clock
+from exportctl.licensing.linter import lint
+from exportctl.licensing.repository import get_application, list_applications, list_decisions
+from exportctl.store.db import session_scope
+from exportctl.web.context import get_context
+from exportctl.web.forms import ApplicationForm, form_from_view, read_form
+from exportctl.web.security import require_user
+from exportctl.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+User = Annotated[Principal, Depends(require_user)]
+AppId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+def _form_page(request: Request, form: ApplicationForm, action: str, title: str, status: int = 200) -> Response:
+    findings = lint(form.data) if form.data is not None else ()
+    context = {"form": form, "findings": findings, "action": action, "title": title}
+    return render(request, "application_form.html", context, status_code=status)
+
+
+@router.get("/applications")
+def applications_page(request: Request, user: User) -> Response:
+    with session_scope(get_context(request).engine) as session:
+        views = list_applications(session, actor=user.actor)
+    return render(request, "applications.html", {"applications": list(reversed(views))})
+
+
+@router.get("/applications/new")
+def new_application(request: Request, user: User) -> Response:
+    return _form_page(request, ApplicationForm(), "/applications/new", "New licence application")
+
+
+@router.post("/applications/lint-preview")
+async def lint_preview(request: Request, user: User) -> Response:
+    """The linter's findings for the form as typed (nothing is saved)."""
+    form = read_form(await request.form())
+    findings = lint(form.data) if form.data is not None else ()
+    return render(request, "lint_findings.html", {"form": form, "findings": findings})
+
+
+@router.post("/applications/new")
+async def create(request: Request, user: User) -> Response:
+    form = read_form(await request.form())
+    if form.data is None:
+        return _form_page(request, form, "/applications/new", "New licence application", 422)
+    with session_scope(get_context(request).engine) as session:
+        view = create_application(session, user.actor, form.data)
+    return RedirectResponse(f"/applications/{view.id}", status_code=303)
+
+
+@router.get("/applications/{application_id}")
+def application_page(request: Request, user: User, application_id: AppId) -> Response:
+    with session_scope(get_context(request).engine) as session:
+        view = get_application(session, application_id, actor=user.actor)
+        decisions = list_decisions(session, application_id, actor=user.actor)
+        findings: Any = lint_application(session, user.actor, application_id) if view.status == "draft" else ()
+        clock = None
+        if view.registered_on is not None:
+            try:
+                clock = application_clock(session, application_id, actor=user.actor, as_of=date.today())
+            except InvalidTransitionError:
+                clock = None
+    context = {"app": view, "decisions": decisions, "findings": findings, "clock": clock}
+    return render(request, "application.html", context)
+
+
+@router.get("/applications/{application_id}/edit")
+def edit_page(request: Request, user: User, application_id: AppId) -> Response:
+    with session_scope(get_context(request).engine) as session:
+        view = get_application(session, application_id, actor=user.actor)
+    form = read_form(form_from_view(view).values)
+    return _form_page(request, form, f"/applications/{application_id}/edit", f"Edit {view.number}")
+
+
+@router.post("/applications/{application_id}/edit")
+async def edit(request: Request, user: User, application_id: AppId) -> Response:
+    form = read_form(await request.form())
+    if form.data is None:
+        return _form_page(request, form, f"/applications/{application_id}/edit", "Edit application", 422)
+    with session_scope(get_context(request).engine) as session:
+        edit_draft(session, user.actor, application_id, form.data)
+    return RedirectResponse(f"/applications/{application_id}", status_code=303)
+
+
+@router.post("/applications/{application_id}/submit")
+def submit_page(request: Request, user: User, application_id: AppId) -> Response:
+    ctx = get_context(request)
+    screener = ctx.party_screener()
+    with session_scope(ctx.engine) as session:
+        submit(session, user.actor, application_id, screener=screener)
+    return RedirectResponse(f"/applications/{application_id}", status_code=303)
+
+
+@router.post("/applications/{application_id}/withdraw")
+def withdraw_page(
+    request: Request, user: User, application_id: AppId, reason: Annotated[str, Form(min_length=1, max_length=5000)]
+) -> Response:
+    with session_scope(get_context(request).engine) as session:
+        withdraw(session, user.actor, application_id, reason=reason)
+    return RedirectResponse(f"/applications/{application_id}", status_code=303)

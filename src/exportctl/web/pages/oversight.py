@@ -1,0 +1,119 @@
+"""Oversight, audit and determination pages.
+
+Oversight: counts and values by period and outcome (or any other breakdown) with the chart, from the same report
+the API serves. Audit: the latest events and the chain verification. Determination: the licence question form.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from exportctl.accounts.roles import Principal, require_role
+from exportctl.audit.chain import verify_chain
+from exportctl.audit.events import list_events
+from exportctl.determination.facts import make_transaction
+from exportctl.determination.fuzzy import FuzzyScreener
+from exportctl.determination.service import determine_with_screening
+from exportctl.errors import ExportctlError
+from exportctl.licensing.actor import Role
+from exportctl.regulations import load_regulations
+from exportctl.reports.licences import licence_report
+from exportctl.web.context import get_context
+from exportctl.web.security import require_user
+from exportctl.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+User = Annotated[Principal, Depends(require_user)]
+Short = Annotated[str, Query(max_length=100)]
+
+
+@router.get("/oversight")
+def oversight_page(
+    request: Request,
+    user: User,
+    party: Short = "",
+    date_from: Annotated[date | None, Query(alias="from")] = None,
+    date_to: Annotated[date | None, Query(alias="to")] = None,
+    by: Short = "period,outcome",
+) -> Response:
+    require_role(user, Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER, Role.ADMIN)
+    params: dict[str, str] = {"by": by}
+    if party:
+        params["party"] = party
+    if date_from:
+        params["from"] = date_from.isoformat()
+    if date_to:
+        params["to"] = date_to.isoformat()
+    report = licence_report(
+        get_context(request).engine,
+        party=party or None,
+        date_from=date_from,
+        date_to=date_to,
+        by=[b for b in by.split(",") if b.strip()],
+    )
+    context = {"report": report, "party": party, "date_from": date_from, "date_to": date_to, "by": by}
+    context["chart_url"] = "/api/reports/licences/chart?" + urlencode(params)
+    context["csv_url"] = "/api/reports/licences?" + urlencode({**params, "format": "csv"})
+    return render(request, "oversight.html", context)
+
+
+@router.get("/audit")
+def audit_page(
+    request: Request, user: User, entity_type: Short = "", action: Short = "", verify: bool = False
+) -> Response:
+    require_role(user, Role.AUDITOR, Role.ADMIN)
+    engine = get_context(request).engine
+    events = list_events(engine, entity_type=entity_type or None, action=action or None, limit=200)
+    verification = verify_chain(engine) if verify else None
+    context = {"events": events, "entity_type": entity_type, "action": action, "verification": verification}
+    return render(request, "audit.html", context)
+
+
+def _index_date(day: date) -> date | None:
+    """Today and later use the current lists' index; a past date the lists in force then."""
+    return None if day >= date.today() else day
+
+
+@router.get("/determination")
+def determination_page(
+    request: Request,
+    user: User,
+    eccn: Annotated[str, Query(max_length=40)] = "",
+    destination: Annotated[str, Query(max_length=60)] = "",
+    end_user: Annotated[str, Query(max_length=500)] = "",
+    end_use: Annotated[str, Query(max_length=2000)] = "",
+    on: Annotated[date | None, Query()] = None,
+) -> Response:
+    """The form; with an ECCN and a destination it shows the determination with reasons and citations."""
+    result: Any = None
+    error = None
+    if eccn.strip() and destination.strip():
+        ctx = get_context(request)
+        try:
+            regulations = load_regulations()
+            transaction = make_transaction(
+                eccn=eccn,
+                destination=destination,
+                regulations=regulations,
+                parties=[("end_user", end_user, None)] if end_user.strip() else [],
+                end_use=end_use or None,
+                on=on,
+            )
+            result = determine_with_screening(
+                ctx.engine,
+                transaction,
+                regulations=regulations,
+                screener_factory=lambda _e, day: FuzzyScreener(
+                    ctx.screening_index(None if day >= date.today() else day)
+                ),
+            ).to_dict()
+        except ExportctlError as exc:
+            error = str(exc)
+    form = {"eccn": eccn, "destination": destination, "end_user": end_user, "end_use": end_use, "on": on}
+    template = "determination_result.html" if request.headers.get("hx-request") else "determination.html"
+    return render(request, template, {"form": form, "result": result, "error": error})
