@@ -25,10 +25,10 @@ from exportctl.determination.engine import determine
 from exportctl.determination.facts import Transaction, make_transaction
 from exportctl.determination.parties import Role
 from exportctl.determination.result import Determination, ListVersion
-from exportctl.determination.service import Screener, default_screener, list_versions, screen_parties
+from exportctl.determination.service import Screener, default_screener, screen_parties
 from exportctl.errors import FileFormatError, InputError, Problem
 from exportctl.lists.model import ListEntry
-from exportctl.lists.repository import entries_as_of
+from exportctl.lists.repository import SnapshotInfo, entries_of_snapshots, snapshot_for_date, snapshots
 from exportctl.regulations import Regulations, load_regulations
 
 _TRUE = {"true", "yes", "y", "1", "x"}
@@ -132,18 +132,44 @@ def iter_determinations(
     engine: Engine | None,
     screener_factory: Callable[[list[ListEntry], date], Screener],
 ) -> Iterator[tuple[int, Determination]]:
-    """Determine each transaction; list entries are read and a screener built once per distinct date."""
-    cache: dict[date, tuple[Screener | None, tuple[ListVersion, ...]]] = {}
+    """Determine each transaction, screening its parties against the snapshots in force on its date.
+
+    One screener is built per distinct set of snapshots (not per date): listing and removal dates are applied
+    per transaction by :func:`~exportctl.determination.service.screen_parties`.
+    """
+    by_source: dict[str, list[SnapshotInfo]] = {}
+    for snap in snapshots(engine) if engine is not None else []:
+        by_source.setdefault(snap.source, []).append(snap)
+    screeners: dict[tuple[int, ...], Screener] = {}
+    per_date: dict[date, tuple[Screener | None, tuple[ListVersion, ...]]] = {}
     for line, tx in transactions:
-        if tx.date not in cache:
-            if engine is None:
-                cache[tx.date] = (None, (ListVersion("none", "", note="no database given: parties unscreened"),))
-            else:
-                as_of = entries_as_of(engine, tx.date)
-                cache[tx.date] = (screener_factory(as_of.entries, tx.date), tuple(list_versions(as_of)))
-        screener, versions = cache[tx.date]
+        if tx.date not in per_date:
+            per_date[tx.date] = _screener_for(engine, by_source, tx.date, screeners, screener_factory)
+        screener, versions = per_date[tx.date]
         screened = screen_parties(tx, screener) if screener is not None else []
         yield line, determine(tx, regulations=regulations, parties_screened=screened, list_versions=versions)
+
+
+def _screener_for(
+    engine: Engine | None,
+    by_source: dict[str, list[SnapshotInfo]],
+    on: date,
+    screeners: dict[tuple[int, ...], Screener],
+    factory: Callable[[list[ListEntry], date], Screener],
+) -> tuple[Screener | None, tuple[ListVersion, ...]]:
+    if engine is None or not by_source:
+        return None, (ListVersion("none", "", note="no list snapshot available: parties unscreened"),)
+    versions: list[ListVersion] = []
+    ids: list[int] = []
+    for source, snaps in sorted(by_source.items()):
+        chosen, note = snapshot_for_date(snaps, on)
+        ids.append(chosen.id)
+        snapshot = f"snapshot {chosen.id} ({chosen.file_name}, sha {chosen.content_hash[:12]})"
+        versions.append(ListVersion(source, snapshot, chosen.in_force_from.isoformat(), note))
+    key = tuple(ids)
+    if key not in screeners:
+        screeners[key] = factory(entries_of_snapshots(engine, key), on)
+    return screeners[key], tuple(versions)
 
 
 def determine_file(

@@ -5,7 +5,8 @@ is *certain*: the determination treats the party as that entry. Hits between the
 *fuzzy*: the determination reports what would follow and sets ``needs_review``. The bar 0.98 comes from the bundled
 Entity List: the exact name and the name without its legal form score 1.0, while a misspelling ("Huawai Technology
 Company" → 0.945) or a different listed affiliate ("Xi'an Huawei Technologies Co., Ltd." → 0.935) stays below it.
-When a party has a certain hit, its fuzzy hits (near-namesakes) are dropped: the party has been identified.
+:func:`~exportctl.determination.service.screen_parties` keeps only the entries in force on the date and, when a
+party has a certain hit, drops its fuzzy hits (near-namesakes): the party has been identified.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ CERTAIN_SCORE = 0.98
 class FuzzyScreener:
     """Callable ``(name, country) -> tuple[PartyMatch, ...]`` over a screening index."""
 
-    def __init__(self, index: ScreeningIndex, *, threshold: float = DEFAULT_THRESHOLD, limit: int = 10) -> None:
+    def __init__(self, index: ScreeningIndex, *, threshold: float = DEFAULT_THRESHOLD, limit: int = 25) -> None:
         self.index = index
         self.threshold = threshold
         self.limit = limit
@@ -43,7 +44,7 @@ class FuzzyScreener:
             # A code the screening engine does not know (e.g. XK, user-assigned for Kosovo): screen without the hint.
             result = screen(self.index, name, threshold=self.threshold, limit=self.limit)
         query = fold(name)
-        matches = tuple(
+        return tuple(
             PartyMatch(
                 self._entries[hit.entry_id],
                 hit.score,
@@ -52,5 +53,3 @@ class FuzzyScreener:
             )
             for hit in result.hits
         )
-        certain = tuple(m for m in matches if m.certain)
-        return certain or matches

@@ -22,7 +22,7 @@ from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.determination.parties import PartyMatch, PartyScreening
 from exportctl.determination.result import Determination, ListVersion
 from exportctl.lists.model import ListEntry
-from exportctl.lists.repository import AsOfEntries, entries_as_of
+from exportctl.lists.repository import AsOfEntries, entries_as_of, in_force_on
 from exportctl.regulations import Regulations, load_regulations
 
 Screener = Callable[[str, "str | None"], Sequence[PartyMatch]]
@@ -37,10 +37,22 @@ def exact_screener(entries: list[ListEntry], _on: date) -> Screener:
     return ExactNameScreener(entries)
 
 
+def select_matches(matches: Sequence[PartyMatch], on: date) -> tuple[PartyMatch, ...]:
+    """The matches whose entry is in force on ``on``; only the certain ones when there is one."""
+    current = tuple(m for m in matches if in_force_on(m.entry, on))
+    certain = tuple(m for m in current if m.certain)
+    return certain or current
+
+
 def screen_parties(transaction: Transaction, screener: Screener) -> list[PartyScreening]:
     """Screen every party of the transaction (the party's own country, else the destination, as hint)."""
     return [
-        PartyScreening(p.role, p.name, tuple(screener(p.name, p.country or transaction.destination)), p.country)
+        PartyScreening(
+            p.role,
+            p.name,
+            select_matches(screener(p.name, p.country or transaction.destination), transaction.date),
+            p.country,
+        )
         for p in transaction.parties
     ]
 
