@@ -9,7 +9,13 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import Engine, func, select
 
-from exportctl.errors import InvalidTransitionError, NotFoundError, PermissionDeniedError, ShipmentRefusedError
+from exportctl.errors import (
+    InputError,
+    InvalidTransitionError,
+    NotFoundError,
+    PermissionDeniedError,
+    ShipmentRefusedError,
+)
 from exportctl.licensing.decide import decide
 from exportctl.licensing.inputs import ItemInput
 from exportctl.licensing.licences import record_shipment, reinstate, revoke, status_on, suspend
@@ -88,6 +94,28 @@ def test_overdraw_is_refused_with_the_remaining_balance(engine: Engine, cast: Ca
         )
     with session_scope(engine) as s:
         assert s.scalar(select(func.count()).select_from(Shipment)) == 1
+
+
+def test_nonsense_amounts_are_input_errors(engine: Engine, cast: Cast) -> None:
+    licence_id = approved_licence(engine, cast)
+    for value, quantity, field in (
+        (Decimal("0"), 1, "value"),
+        (Decimal("1.001"), 1, "value"),
+        (Decimal(10**20), 1, "value"),
+        (Decimal(1), -1, "quantity"),
+        (Decimal(1), 10**20, "quantity"),
+    ):
+        with pytest.raises(InputError) as caught:
+            step(
+                engine,
+                record_shipment,
+                cast.exporter,
+                licence_id,
+                value=value,
+                quantity=quantity,
+                shipped_on=date(2021, 1, 5),
+            )
+        assert caught.value.field == field
 
 
 def test_shipments_outside_validity_are_refused(engine: Engine, cast: Cast) -> None:

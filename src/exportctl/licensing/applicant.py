@@ -15,12 +15,12 @@ from exportctl.errors import InputError, InvalidTransitionError
 from exportctl.licensing import _steps
 from exportctl.licensing.actor import Actor, Role
 from exportctl.licensing.checks import ItemDeterminer, PartyScreener, no_determination, unavailable_screener
-from exportctl.licensing.inputs import ApplicationInput
+from exportctl.licensing.inputs import ApplicationInput, DocumentInput
 from exportctl.licensing.linter import Finding, has_errors, lint
 from exportctl.licensing.numbering import APPLICATION_PREFIX, next_number
 from exportctl.licensing.records import close_open_pause, fill_from_input, input_from_row
 from exportctl.licensing.repository import load_application
-from exportctl.licensing.states import Outcome, Status
+from exportctl.licensing.states import FINAL, Outcome, Status
 from exportctl.licensing.views import ApplicationView, application_view
 from exportctl.store.licensing_tables import Application, Decision, Document
 
@@ -177,3 +177,27 @@ def respond_to_intent(
         session, actor, app, "application.intent_response", None, before, {"response": response, "on": day}
     )
     return application_view(app)
+
+
+def attach_document(session: Session, actor: Actor, application_id: int, document: DocumentInput) -> int:
+    """Attach a supporting document's metadata (while the application is not decided, e.g. answering a request
+    for information); returns the document id."""
+    actor.require(Role.EXPORTER, action="attach a document")
+    lock_for_write(session)
+    app = load_application(session, application_id, actor=actor)
+    if Status(app.status) in FINAL:
+        raise InvalidTransitionError(f"cannot attach a document to {app.number}: it is already {app.status}")
+    row = Document(
+        application_id=app.id,
+        filename=document.filename,
+        content_type=document.content_type,
+        size_bytes=document.size_bytes,
+        sha256=document.sha256,
+        description=document.description,
+        uploaded_by=actor.user_id,
+        uploaded_at=utc_now(),
+    )
+    session.add(row)
+    session.flush()
+    append_event(session, actor, "document.attached", "application", app.id, None, document.model_dump())
+    return row.id

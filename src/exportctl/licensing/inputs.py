@@ -18,6 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from exportctl.errors import FileFormatError, Problem
 
+# Bounds that keep every amount (and every sum over one application) inside a 64-bit count of cents.
+MAX_QUANTITY = 10**12
+MAX_VALUE = Decimal(10**15)  # USD
+
 ECCN_PATTERN = re.compile(r"^(EAR99|[0-9][A-EY][0-9]{3}(\.[a-z0-9]+(\.[a-z0-9]+)*)?)$")
 
 
@@ -40,10 +44,12 @@ class ItemInput(BaseModel):
     eccn: str = Field(description="Export Control Classification Number, or EAR99")
     description: str = Field(min_length=1)
     model: str | None = None
-    quantity: int = Field(gt=0)
+    quantity: int = Field(gt=0, le=MAX_QUANTITY)
     unit: str = Field(default="ea", min_length=1, max_length=20)
-    unit_value: Decimal = Field(ge=0, decimal_places=2, description="USD")
-    total_value: Decimal | None = Field(default=None, ge=0, decimal_places=2, description="USD; quantity × unit value")
+    unit_value: Decimal = Field(ge=0, le=MAX_VALUE, decimal_places=2, description="USD")
+    total_value: Decimal | None = Field(
+        default=None, ge=0, le=MAX_VALUE, decimal_places=2, description="USD; quantity × unit value"
+    )
     tech_flags: tuple[str, ...] = Field(default=(), description='technology levels such as "5G"')
 
     @field_validator("eccn")
@@ -58,7 +64,10 @@ class ItemInput(BaseModel):
     @model_validator(mode="after")
     def _default_total(self) -> ItemInput:
         if self.total_value is None:
-            object.__setattr__(self, "total_value", self.unit_value * self.quantity)
+            computed = self.unit_value * self.quantity
+            if computed > MAX_VALUE:
+                raise ValueError(f"quantity × unit value exceeds {MAX_VALUE:,} USD")
+            object.__setattr__(self, "total_value", computed)
         return self
 
     @property
@@ -102,6 +111,12 @@ class ApplicationInput(BaseModel):
     end_use: str = ""
     justification: str = Field(default="", description="why the transaction is no threat to national security")
     documents: tuple[DocumentInput, ...] = ()
+
+    @model_validator(mode="after")
+    def _bounded_total(self) -> ApplicationInput:
+        if sum((item.total for item in self.items), Decimal(0)) > MAX_VALUE:
+            raise ValueError(f"the items together exceed {MAX_VALUE:,} USD")
+        return self
 
 
 def load_application_file(path: Path) -> ApplicationInput:

@@ -20,6 +20,7 @@ from exportctl.errors import InputError, InvalidTransitionError, ShipmentRefused
 from exportctl.licensing import _steps
 from exportctl.licensing.actor import Actor, Role
 from exportctl.licensing.denial import DeniedPartyCheck, denied_party_reason
+from exportctl.licensing.inputs import MAX_QUANTITY, MAX_VALUE
 from exportctl.licensing.numbering import LICENCE_PREFIX, next_number
 from exportctl.licensing.repository import load_licence
 from exportctl.licensing.views import LicenceView, ShipmentView, licence_view, shipment_view
@@ -137,8 +138,10 @@ def record_shipment(
     """Draw ``value``/``quantity`` down from the licence, or refuse with the reason (nothing is recorded)."""
     actor.require(Role.EXPORTER, action="record a shipment")
     value = Decimal(value)
-    if value <= 0 or quantity < 0 or value != value.quantize(Decimal("0.01")):
-        raise InputError("a shipment has a positive value in whole cents and a quantity ≥ 0", field="value")
+    if not (0 < value <= MAX_VALUE) or value != value.quantize(Decimal("0.01")):
+        raise InputError(f"a shipment's value is positive, in whole cents, at most {MAX_VALUE:,} USD", field="value")
+    if not 0 <= quantity <= MAX_QUANTITY:
+        raise InputError(f"a shipment's quantity is between 0 and {MAX_QUANTITY:,}", field="quantity")
     lock_for_write(session)
     licence = load_licence(session, licence_id, actor=actor)
     day = shipped_on or _steps.today()
