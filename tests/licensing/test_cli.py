@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -85,3 +86,28 @@ def test_audit_verify_fails_on_tampering(cli_env: Engine, cast: Cast) -> None:
         connection.execute(text("UPDATE audit_events SET after = '{}' WHERE seq = 2"))
     code, out = run("audit", "verify")
     assert code == 7 and "event 2" in out
+
+
+def test_every_licensing_command_has_help() -> None:
+    import typer
+
+    root: Any = typer.main.get_command(app)
+    for group_name in ("applications", "review", "licences", "audit", "orgs"):
+        group = root.commands[group_name]
+        assert group.commands and group.help
+        for name, command in group.commands.items():
+            assert command.help and command.help.strip(), f"{group_name} {name} has no help"
+            code, out = run(group_name, name, "--help")
+            assert code == 0 and "Usage" in out
+
+
+def test_lint_with_determination_flags_items_needing_no_licence(cli_env: Engine, tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from exportctl.licensing.inputs import ItemInput
+
+    cable = ItemInput(eccn="EAR99", description="patch cable", quantity=10, unit_value=Decimal("2.00"))
+    file = tmp_path / "cable.json"
+    file.write_text(good_input(items=(cable,)).model_dump_json())
+    code, out = run("applications", "lint", str(file), "--determine", "--on", "2021-01-04")
+    assert code == 0 and "no_licence_required" in out and "734.3(c)" in out
