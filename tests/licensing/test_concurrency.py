@@ -86,3 +86,36 @@ def test_two_reviewers_deciding_at_once(engine: Engine, cast: Cast) -> None:
         assert app.status == decisions[0] and app.version == seen + 1
         licences = s.scalar(select(func.count()).select_from(Licence))
         assert licences == (1 if decisions[0] == "approved" else 0)
+
+
+def test_concurrent_commands_as_named_users(engine: Engine, cast: Cast) -> None:
+    """``run_as`` (what the CLI calls) resolves the user inside the write transaction: 20 parallel shipments by
+    e-mail all succeed without "database is locked" on SQLite."""
+    from decimal import Decimal
+
+    from exportctl.licensing.licences import record_shipment
+    from exportctl.licensing.service import run_as
+
+    app_id = in_review(engine, cast)
+    licence = step(engine, decide, cast.reviewer, app_id, outcome="approved", reasons=["ok"], on=date(2020, 12, 1))
+    barrier = threading.Barrier(20)
+    errors: list[BaseException] = []
+
+    def ship() -> None:
+        barrier.wait()
+        try:
+            run_as(
+                engine, "officer@chips.example", record_shipment, licence.licence_number,
+                value=Decimal("1.00"), quantity=1, shipped_on=date(2021, 1, 5),
+            )  # fmt: skip
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ship) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    with session_scope(engine) as s:
+        assert s.get(Licence, licence.licence_id).quantity_used == 20  # type: ignore[union-attr]

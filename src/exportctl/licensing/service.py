@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from exportctl.audit.locking import lock_for_write
 from exportctl.errors import NotFoundError
 from exportctl.licensing.actor import Actor
 from exportctl.licensing.applicant import SubmitResult, create_application, submit
@@ -59,6 +60,7 @@ def run_as(
 ) -> T:
     """Run ``step(session, actor, [id], **kwargs)`` as the user ``email`` in one transaction."""
     with session_scope(engine) as session:
+        lock_for_write(session)  # first statement: on SQLite a read before it could make the write lock fail
         actor = actor_for_email(session, email)
         if reference is None:
             return step(session, actor, **kwargs)
