@@ -77,6 +77,8 @@ class ScreeningIndex:
     name_weight: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))  # sum of a name's token IDFs
     name_length: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     pad_token: int = 0
+    token_has_digit: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     padded_tokens: list[str] = field(default_factory=list)
     padded_skeletons: list[str] = field(default_factory=list)
     padded_lengths: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
@@ -139,9 +141,11 @@ class ScreeningIndex:
         for name_id, ids in enumerate(self.name_tokens):
             matrix[name_id, : len(ids)] = ids
         self.name_token_matrix = matrix
+        self.name_entry_array = np.array(self.name_entry, dtype=np.int64)
         self.name_length = np.array([len(t) for t in self.name_tokens], dtype=np.int32)
         self.padded_tokens = [*self.tokens, ""]
         self.padded_skeletons = [*self.token_skeleton, ""]
+        self.token_has_digit = np.array([any(ch.isdigit() for ch in t) for t in self.padded_tokens], dtype=bool)
         self.padded_lengths = np.array([len(t) for t in self.padded_tokens], dtype=np.int32)
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
         self.name_weight = self.idf_array[matrix].sum(axis=1)
@@ -177,7 +181,7 @@ class ScreeningIndex:
             for gram in grams:
                 for token_id in self.by_trigram.get(gram, ()):
                     shared[token_id] = shared.get(token_id, 0) + 1
-            need = max(2, len(grams) // 2)
+            need = max(3, len(grams) // 3)
             found.update(token_id for token_id, count in shared.items() if count >= need)
         return found
 

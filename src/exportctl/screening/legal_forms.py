@@ -25,6 +25,13 @@ _FORMS: dict[str, tuple[str, ...]] = {
         "limited company",
         "ltd co",
         "co ltd co",
+        "youxian gongsi",  # pinyin of 有限公司, 股份有限公司, 有限责任公司
+        "youxiangongsi",
+        "gufen youxian gongsi",
+        "gufenyouxian gongsi",
+        "youxian zeren gongsi",
+        "youxianzeren gongsi",
+        "youxian zerengongsi",
     ),
     "ltd": ("ltd", "limited", "ltd liability co"),
     "co": ("co", "company", "cos", "companies"),
@@ -62,7 +69,18 @@ _FORMS: dict[str, tuple[str, ...]] = {
     "ltd_sti": ("ltd sti", "limited sti", "limited sirketi", "ltd sirketi", "sti"),
     "as": ("as", "anonim sirketi", "a s"),
     "bv": ("bv", "nv", "plc", "pty ltd", "pty", "kft", "zrt", "doo", "ood", "ead", "oy", "oyj", "ab", "tbk"),
-    "fze": ("fze", "fzco", "fzc", "fz llc", "fzllc", "dmcc"),
+    "fze": (
+        "fze",
+        "fzco",
+        "fzc",
+        "fz llc",
+        "fzllc",
+        "dmcc",
+        "free zone establishment",
+        "free zone company",
+        "free zone co",
+        "free zone llc",
+    ),
 }
 
 _BY_TOKENS: dict[tuple[str, ...], str] = {

@@ -23,9 +23,11 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from exportctl.screening.index import BLOCKING_MAX_DF, ScreeningIndex, phonetic
-from exportctl.screening.normalize import SKELETON, AnalyzedName, NameVariant
+from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, NameVariant
 
 CANDIDATES_PER_VARIANT = 30
+UNKNOWN_ROMANISED_WEIGHT = 0.5  # weight of an unknown token of a romanised reading, relative to the rarest token
+CANDIDATES_PER_SKELETON = 100  # consonant skeletons are ambiguous: look at more names
 COVERAGE_WEIGHT = 0.65  # share of coverage in the name similarity; the rest is completeness
 TOKEN_FLOOR = 0.65  # edit similarity below which two tokens are "different" (similarity 0)
 SHORT_TOKEN_FLOOR = 0.75  # … for tokens of 4 letters or fewer, where one edit is a different word
@@ -42,6 +44,7 @@ class NameMatch:
     coverage: float
     completeness: float
     variant: NameVariant
+    support: float = 0.0  # sum over the query's readings of their best similarity to this entry (breaks ties)
 
 
 def token_similarity(a: str, b: str) -> float:
@@ -61,9 +64,9 @@ class _TokenVotes:
     common: tuple[int, ...]  # reached tokens too common to block with
 
 
-def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool) -> _TokenVotes:
+def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool) -> _TokenVotes:
     cache = index.token_cache
-    key = (token, skeleton_mode)
+    key = (token, skeleton_mode, romanised)
     cached = cache.get(key)
     if isinstance(cached, _TokenVotes):
         return cached
@@ -75,8 +78,8 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool) -> _Tok
         weight = index.idf[exact]
     elif scored:
         weight = index.idf[max(scored, key=lambda item: item[1])[0]]
-    else:
-        weight = index.max_idf
+    else:  # unknown: rare, so it counts — less so when it is a romanisation guess (a brand's pinyin, a skeleton)
+        weight = index.max_idf * (UNKNOWN_ROMANISED_WEIGHT if romanised else 1.0)
     names: list[npt.NDArray[np.int32]] = []
     votes: list[npt.NDArray[np.float64]] = []
     common: list[int] = []
@@ -101,7 +104,8 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool) -> _Tok
 
 def _candidates(index: ScreeningIndex, variant: NameVariant) -> tuple[npt.NDArray[np.int64], list[float]]:
     """Blocking: the names voted for by the query tokens' similar vocabulary tokens, and each query token's weight."""
-    per_token = [_token_votes(index, token, variant.kind == SKELETON) for token in variant.tokens]
+    romanised = variant.kind != LATIN
+    per_token = [_token_votes(index, token, variant.kind == SKELETON, romanised) for token in variant.tokens]
     weights = [t.weight for t in per_token]
     voters = [t.names for t in per_token if len(t.names)]
     vote_weights = [t.votes for t in per_token if len(t.names)]
@@ -119,16 +123,35 @@ def _candidates(index: ScreeningIndex, variant: NameVariant) -> tuple[npt.NDArra
     votes = COVERAGE_WEIGHT * shared / max(sum(weights), 1e-9) + (1 - COVERAGE_WEIGHT) * shared / np.maximum(
         index.name_weight[unique], 1e-9
     )
-    if len(unique) > CANDIDATES_PER_VARIANT:
-        top = np.argpartition(-votes, CANDIDATES_PER_VARIANT)[:CANDIDATES_PER_VARIANT]
+    wanted = CANDIDATES_PER_SKELETON if variant.kind == SKELETON else CANDIDATES_PER_VARIANT
+    if len(unique) > wanted:
+        top = np.argpartition(-votes, wanted)[:wanted]
         return unique[top].astype(np.int64), weights
     return unique.astype(np.int64), weights
+
+
+def _split_compounds(index: ScreeningIndex, variant: NameVariant) -> NameVariant:
+    """Split an unknown skeleton in two known ones: Persian writes given names together (محمدجواد Mohammad Javad)."""
+    tokens: list[str] = []
+    for token in variant.tokens:
+        if token in index.by_skeleton or len(token) < 5:
+            tokens.append(token)
+            continue
+        for cut in range(len(token) - 2, 1, -1):
+            if token[:cut] in index.by_skeleton and token[cut:] in index.by_skeleton:
+                tokens.extend((token[:cut], token[cut:]))
+                break
+        else:
+            tokens.append(token)
+    return NameVariant(tuple(tokens), variant.kind)
 
 
 def _score_variant(
     index: ScreeningIndex, variant: NameVariant
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Candidate name ids with their similarity, coverage and completeness for one reading of the query."""
+    if variant.kind == SKELETON:
+        variant = _split_compounds(index, variant)
     name_ids, weights = _candidates(index, variant)
     if not len(name_ids):
         empty = np.zeros(0)
@@ -141,6 +164,10 @@ def _score_variant(
     choices = [texts[t] for t in unique.tolist()]
     query = list(variant.tokens)
     raw = cdist(query, choices, scorer=OSA.normalized_similarity, dtype=np.float32)  # (n, U)
+    # numbers must be equal: "14th" is not "16th", "360" is not "366"
+    query_digits = np.array([any(ch.isdigit() for ch in t) for t in query])
+    numeric = query_digits[:, None] | index.token_has_digit[unique][None, :]
+    raw = np.where(numeric & (raw < 1.0), 0.0, raw)
     short = np.minimum(np.array([len(t) for t in query])[:, None], index.padded_lengths[unique][None, :]) <= 4
     sims = np.where(raw >= np.where(short, SHORT_TOKEN_FLOOR, TOKEN_FLOOR), raw, 0.0)
     if variant.kind != SKELETON:
@@ -168,6 +195,14 @@ def match_names(index: ScreeningIndex, query: AnalyzedName, limit: int = 25) -> 
     coverage = np.concatenate([p[3] for p in parts])
     completeness = np.concatenate([p[4] for p in parts])
     order = np.lexsort((name_ids, -similarity))  # best first; ties by name id, for stable results
+    entries = index.name_entry_array[name_ids]
+    per_reading: dict[tuple[int, int], float] = {}
+    for v, e, s in zip(variant_no.tolist(), entries.tolist(), similarity.tolist(), strict=True):
+        if per_reading.get((v, e), -1.0) < s:
+            per_reading[(v, e)] = s
+    support: dict[int, float] = {}
+    for (_, e), s in per_reading.items():
+        support[e] = support.get(e, 0.0) + s
     best: list[tuple[int, NameMatch]] = []
     seen: set[int] = set()
     for i in order.tolist():
@@ -177,7 +212,9 @@ def match_names(index: ScreeningIndex, query: AnalyzedName, limit: int = 25) -> 
             continue
         seen.add(entry_no)
         variant = parts[int(variant_no[i])][0]
-        match = NameMatch(name_id, float(similarity[i]), float(coverage[i]), float(completeness[i]), variant)
+        match = NameMatch(
+            name_id, float(similarity[i]), float(coverage[i]), float(completeness[i]), variant, support[entry_no]
+        )
         best.append((entry_no, match))
         if len(best) >= limit:
             break

@@ -109,8 +109,17 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
         variant = NameVariant(core, kind)
         if core and variant not in variants:
             variants.append(variant)
-    if scripts.ARABIC in used_scripts and variants:
-        skeletons = tuple(s for s in (scripts.skeleton(t) for t in variants[0].tokens if t != "al") if s)
+    if scripts.ARABIC in used_scripts:
+        skeletons: list[str] = []
+        for script, run in runs:
+            if script == scripts.ARABIC:
+                skeletons.extend(scripts.arabic_skeletons(run))
+            else:
+                skeletons.extend(s for s in (scripts.skeleton(t) for t in fold_latin(run)) if s)
+        skeletons = skeletons[:MAX_TOKENS]
         if skeletons:
-            variants.append(NameVariant(skeletons, SKELETON))
+            variants.append(NameVariant(tuple(skeletons), SKELETON))
+        words = [s for s in skeletons if s != "l"]
+        if 2 <= len(words) <= 3:  # compounds written as one word in Latin: حزب الله → Hizballah
+            variants.append(NameVariant(("".join(words),), SKELETON))
     return AnalyzedName(text=name, variants=tuple(variants), forms=frozenset(forms), scripts=used_scripts)

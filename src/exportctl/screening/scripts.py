@@ -8,15 +8,15 @@ only on their consonants (Arabic script omits short vowels), so Arabic is compar
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from collections.abc import Callable, Container
+from collections.abc import Container
 
 from anyascii import anyascii
 from pypinyin import lazy_pinyin
 
-from exportctl.screening.terms import CHINESE_TERMS, RUSSIAN_TERMS
+from exportctl.screening.legal_forms import split_legal_forms
+from exportctl.screening.terms import ARABIC_TERMS, CHINESE_TERMS, RUSSIAN_TERMS
 
 HAN = "han"
 CYRILLIC = "cyrillic"
@@ -25,6 +25,7 @@ OTHER = "other"
 
 _MAX_TERM = max(len(t) for t in CHINESE_TERMS)
 _CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+_PLACE_SUFFIXES = "省市区县"  # after a place name: 深圳市 Shenzhen (dropped in English names)
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -81,34 +82,46 @@ def _ordinal(n: int) -> str:
 
 
 def group_syllables(syllables: list[str], known: Container[str]) -> list[str]:
-    """Join pinyin syllables into words: the longest run (≤ 4) that the index knows, else pairs.
+    """Join pinyin syllables into words, preferring words the index knows ("hua wei" → "huawei").
 
-    Chinese writes no spaces, and romanised list names join the syllables of a word ("Huawei", "Jinhua"), so
-    "hua wei" must become "huawei" — which words exist is exactly what the index vocabulary tells us.
+    Chinese writes no spaces, while romanised list names join the syllables of a word ("Huawei", "Jinhua"); which
+    words exist is what the index vocabulary tells us. A small dynamic programme picks the split with the best
+    score: a known word of k ≥ 2 syllables scores 2k, an unknown pair 1 (most Chinese words have two syllables),
+    a whole unknown run of three 1.5 (哈尔滨 haerbin), a known single syllable 0.4; fewer words
+    break ties.
     """
-    words: list[str] = []
-    i = 0
-    while i < len(syllables):
-        for size in range(min(4, len(syllables) - i), 0, -1):
-            word = "".join(syllables[i : i + size])
-            if word in known and (size > 1 or len(word) > 2):
-                words.append(word)
-                i += size
-                break
-        else:
-            # an unknown word: a short rest (a place or given name, 哈尔滨 → haerbin) is one word, else pairs
-            rest = len(syllables) - i
-            size = rest if rest <= 3 else 2
-            words.append("".join(syllables[i : i + size]))
-            i += size
-    return words
+    n = len(syllables)
+    unreached: tuple[float, int, list[str]] = (-1.0, 0, [])
+    best: list[tuple[float, int, list[str]]] = [(0.0, 0, []), *[unreached] * n]
+    for end in range(1, n + 1):
+        for size in range(1, min(4, end) + 1):
+            start = end - size
+            word = "".join(syllables[start:end])
+            if size >= 2 and word in known:
+                gain = 2.0 * size
+            elif size == 1:
+                gain = 0.4 if word in known else 0.0
+            elif size == 2:
+                gain = 1.0
+            elif size == 3 and n == 3:
+                gain = 1.5
+            else:
+                continue
+            score, count, words = best[start]
+            candidate = (score + gain, count + 1, [*words, word])
+            if candidate[0] > best[end][0] or (candidate[0] == best[end][0] and candidate[1] < best[end][1]):
+                best[end] = candidate
+    return best[n][2]
 
 
-def han_variants(run: str, known: Container[str], alternatives: int = 3) -> list[list[str]]:
-    """Alternative word lists for a run of Chinese characters: terms translated (each alternative), then pure pinyin."""
-    pieces: list[tuple[str, str]] = []  # ("term", english alts) or ("name", characters) or ("ord", "14th")
+def _segment(chars: str, prefer_long: bool) -> list[tuple[str, str]]:
+    """Split Chinese characters into ("term", English alternatives), ("ord", "14th") and ("name", characters).
+
+    With ``prefer_long`` the longest known term wins (科技大学 → "university of science and technology"); without,
+    the shortest term of two or more characters (科技 + 大学 → "technology university"): both readings exist.
+    """
+    pieces: list[tuple[str, str]] = []
     i, name = 0, ""
-    chars = "".join(ch for ch in run if script_of(ch) == HAN)
     while i < len(chars):
         if chars[i] == "第":
             j = i + 1
@@ -122,9 +135,13 @@ def han_variants(run: str, known: Container[str], alternatives: int = 3) -> list
                 pieces.append(("ord", _ordinal(number)))
                 i = j
                 continue
-        for size in range(min(_MAX_TERM, len(chars) - i), 0, -1):
+        sizes = range(min(_MAX_TERM, len(chars) - i), 0, -1)
+        if not prefer_long:
+            sizes = range(2, min(_MAX_TERM, len(chars) - i) + 1) if len(chars) - i >= 2 else range(1, 2)
+        for size in sizes:
             term = CHINESE_TERMS.get(chars[i : i + size])
-            if term is not None and (size > 1 or not name or i + 1 == len(chars)):
+            single_ok = not name or i + 1 == len(chars) or (chars[i] in _PLACE_SUFFIXES and len(name) >= 2)
+            if term is not None and (size > 1 or single_ok):
                 if name:
                     pieces.append(("name", name))
                     name = ""
@@ -132,29 +149,46 @@ def han_variants(run: str, known: Container[str], alternatives: int = 3) -> list
                 i += size
                 break
         else:
-            name += chars[i]
+            if not prefer_long and CHINESE_TERMS.get(chars[i]) is not None and not name:
+                pieces.append(("term", CHINESE_TERMS[chars[i]]))
+            else:
+                name += chars[i]
             i += 1
     if name:
         pieces.append(("name", name))
+    return pieces
 
-    def render(pick: Callable[[str], str], translate: bool) -> list[str]:
+
+def han_variants(run: str, known: Container[str], alternatives: int = 3) -> list[list[str]]:
+    """Alternative word lists for a run of Chinese characters: terms translated (long and short segmentation, each
+    alternative rendering), then pure pinyin."""
+    chars = "".join(ch for ch in run if script_of(ch) == HAN)
+
+    def render(pieces: list[tuple[str, str]], k: int, join: bool = True) -> list[str]:
         words: list[str] = []
         for kind, value in pieces:
-            if kind == "term" and translate:
-                words.extend(pick(value).split())
+            if kind == "term":
+                words.extend(_alt(value, k).split())
             elif kind == "ord":
                 words.append(value)
-            elif kind == "name":
+            elif join:
                 words.extend(group_syllables(lazy_pinyin(value), known))
+            else:
+                words.extend(lazy_pinyin(value))
         return words
 
-    variants = [render(functools.partial(_alt, k=k), True) for k in range(alternatives)]
-    pinyin_only = group_syllables(lazy_pinyin(chars), known)
-    variants.append(pinyin_only)
+    long_pieces = _segment(chars, prefer_long=True)
+    variants = [render(long_pieces, k) for k in range(alternatives)]
+    short_pieces = _segment(chars, prefer_long=False)
+    if short_pieces != long_pieces:
+        variants.append(render(short_pieces, 0))
+    variants.append(render(long_pieces, 0, join=False))  # some list names space every syllable: "Yun Cong"
+    variants.append(group_syllables(lazy_pinyin(chars), known))
     return _dedupe(variants)
 
 
 def _alt(alternatives: str, k: int) -> str:
+    """The k-th rendering of a term (the last one when it has fewer)."""
     options = alternatives.split("|")
     return options[min(k, len(options) - 1)]
 
@@ -216,39 +250,98 @@ def cyrillic_variants(run: str) -> list[list[str]]:
 # --- Arabic --------------------------------------------------------------------------------------------------------
 
 _ARABIC_ARTICLE = re.compile(r"^(ال|أل)(?=\w{2,})")
-_SKELETON_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("zh", "z"))
-_SKELETON_MAP = str.maketrans({"q": "k", "c": "k", "g": "k", "p": "b", "v": "f", "z": "s", "j": "j"})
-_VOWELS = re.compile(r"[aeiouyw'`]")
+# Arabic/Persian letter -> consonant class (see skeleton()); long vowels, semi-vowels and hamza carry no consonant
+_ARABIC_SKELETON = str.maketrans(
+    {
+        **dict.fromkeys("اآأإءئؤىوية\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652ی", ""),
+        "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ط": "t", "ج": "j", "چ": "s", "ح": "h", "ه": "h", "خ": "k",
+        "د": "d", "ذ": "d", "ض": "d", "ر": "r", "ز": "s", "ژ": "s", "س": "s", "ش": "s", "ص": "s", "ظ": "s",
+        "ع": "", "غ": "k", "ف": "f", "ق": "k", "ك": "k", "ک": "k", "گ": "k", "ل": "l", "م": "m", "ن": "n",
+    }
+)  # fmt: skip
+_SKELETON_DIGRAPHS = (("kh", "k"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("zh", "s"))
+_SKELETON_MAP = str.maketrans({"q": "k", "c": "k", "g": "k", "p": "b", "z": "s", "x": "ks"})
+_VOWELS = re.compile(r"[aeiouywv'`]")
 
 
-def arabic_words(run: str) -> list[str]:
-    """Romanised words of an Arabic/Persian run, the definite article split off ("الأسد" → "al", "sd")."""
-    text = run.replace("\u200c", "")  # Persian zero-width non-joiner joins the parts of one word
-    words: list[str] = []
+def _arabic_term(word: str) -> str | None:
+    """English rendering of a common organisation word (also with the conjunction و "and" in front), else None."""
+    if word in ARABIC_TERMS:
+        return _alt(ARABIC_TERMS[word], 0)
+    if word.startswith("و") and len(word) > 3:
+        rest = _ARABIC_ARTICLE.sub("", word[1:])
+        if rest in ARABIC_TERMS:
+            return "and " + _alt(ARABIC_TERMS[rest], 0)
+    return None
+
+
+def _arabic_words(run: str) -> list[tuple[bool, str]]:
+    """Words of an Arabic/Persian run as (is_article, word), the definite article split off ("الأسد" → al, أسد)."""
+    text = re.sub("ه\u200c", "\u200c", run)  # Persian ه before a joiner is the vowel e ("خامنه‌ای" Khamenei)
+    text = text.replace("\u200c", "")  # the zero-width non-joiner joins the parts of one word
+    words: list[tuple[bool, str]] = []
     for word in re.split(r"[^\w]+", text):
         if not word:
             continue
         match = _ARABIC_ARTICLE.match(word)
         if match:
-            words.append("al")
+            words.append((True, "al"))
             word = word[match.end() :]
-        roman = re.sub(r"[^a-z0-9]", "", anyascii(word).lower())
+        words.append((False, word))
+    return words
+
+
+def arabic_words(run: str) -> list[str]:
+    """Romanised words of an Arabic/Persian run (anyascii), the article split off ("الأسد" → "al", "sd")."""
+    words = []
+    for is_article, word in _arabic_words(run):
+        term = None if is_article else _arabic_term(word)
+        if term is not None:
+            words.extend(term.split())
+            continue
+        roman = "al" if is_article else re.sub(r"[^a-z0-9]", "", anyascii(word).lower())
         if roman:
             words.append(roman)
     return words
 
 
+def arabic_skeletons(run: str) -> list[str]:
+    """Consonant skeletons of the words of an Arabic/Persian run, straight from the letters.
+
+    The article stays as "l" (Latin names keep it: AL-ASSAD); organisation words are translated first and then
+    reduced like Latin text (جبهة → front → frnt), so that AL-NUSRAH FRONT is found from جبهة النصرة.
+    """
+    skeletons = []
+    for is_article, word in _arabic_words(run):
+        term = None if is_article else _arabic_term(word)
+        if is_article:
+            skeletons.append("l")
+        elif term is not None:
+            core, forms = split_legal_forms(term.split())
+            if not forms:  # شركة "company" is a legal form: not part of the name
+                skeletons.extend(s for s in (skeleton(t) for t in core) if s)
+        else:
+            consonants = re.sub(r"(.)\1+", r"\1", word.translate(_ARABIC_SKELETON))
+            consonants = re.sub(r"[^a-z0-9]", "", consonants.removesuffix("h") if len(consonants) > 1 else consonants)
+            if consonants:
+                skeletons.append(consonants)
+    return skeletons
+
+
 def skeleton(token: str) -> str:
     """Consonant skeleton of a romanised token: what Arabic script writes (محمد mhmd ↔ Mohammed mhmd).
 
-    Digraphs become one consonant, look-alike consonants one class (q/k/c/g, z/s), vowels and the semi-vowels y/w
-    (written or omitted in Arabic) are dropped, doubled letters collapse ("Assad" and "أسد" both give "sd").
+    Digraphs become one consonant, look-alike consonants one class (q/k/c/g, z/s, p/b), vowels and the semi-vowels
+    y/w/v (written or omitted in Arabic) are dropped, doubled letters collapse ("Assad" and "أسد" both give "sd"),
+    and a final h after a vowel goes ("Haniyeh" and "هنية" both give "hn").
     """
     text = token.lower()
     for digraph, single in _SKELETON_DIGRAPHS:
         text = text.replace(digraph, single)
-    text = _VOWELS.sub("", text.translate(_SKELETON_MAP))
-    return re.sub(r"(.)\1+", r"\1", text)
+    text = text.translate(_SKELETON_MAP)
+    if len(text) > 3 and text.endswith("h") and text[-2] in "aeiouy":
+        text = text[:-1]
+    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", text))
 
 
 def _dedupe(variants: list[list[str]]) -> list[list[str]]:
