@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 from exportctl.determination.facts import Transaction
@@ -27,7 +26,7 @@ from exportctl.determination.rules import (
     other_lists,
     uvl,
 )
-from exportctl.regulations import Eccn, Regulations
+from exportctl.regulations import DataCoverage, Eccn, Regulations
 
 _PARTY_RULES = (entity_list.evaluate, denied_persons.evaluate, meu.evaluate, uvl.evaluate, other_lists.evaluate)
 _FOREIGN_PRODUCED = Finding(
@@ -40,6 +39,10 @@ _FOREIGN_PRODUCED = Finding(
 
 
 def _unscreened(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Finding]:
+    if len(screenings) == len(tx.parties) and all(
+        s.role is p.role and s.name == p.name for s, p in zip(screenings, tx.parties, strict=True)
+    ):
+        return []  # the usual case: one screening per party, in order
     screened = {(s.role, s.name) for s in screenings}
     return [
         Finding(
@@ -83,8 +86,9 @@ class _Outcome:
     data_versions: DataVersions
 
 
-def _outcome(tx: Transaction, regulations: Regulations, findings: tuple[Finding, ...]) -> _Outcome:
-    coverage = regulations.coverage(tx.date)
+def _outcome(
+    tx: Transaction, regulations: Regulations, findings: tuple[Finding, ...], coverage: DataCoverage
+) -> _Outcome:
     review = [f.summary for f in findings if f.needs_review]
     license_required: bool | None = True if any(f.license_required for f in findings) else (None if review else False)
     if coverage.needs_review:
@@ -105,11 +109,17 @@ def _outcome(tx: Transaction, regulations: Regulations, findings: tuple[Finding,
 
 @lru_cache(maxsize=65536)
 def _party_free_outcome(
-    regulations: Regulations, eccn: Eccn, destination: str, region: str | None, foreign_produced: bool, on: date
+    regulations: Regulations,
+    eccn: Eccn,
+    destination: str,
+    region: str | None,
+    foreign_produced: bool,
+    coverage: DataCoverage,
 ) -> _Outcome:
-    """The outcome when no party rule fired: a function of item, destination and date only, so it is cached."""
-    tx = Transaction(eccn, destination, (), None, foreign_produced, on, region)
-    return _outcome(tx, regulations, _findings(regulations, tx, ()))
+    """The outcome when no party rule fired: a function of item, destination and what the data says about the date
+    (not of the date itself), so it is cached and shared by every date with the same data coverage."""
+    tx = Transaction(eccn, destination, (), None, foreign_produced, region=region)
+    return _outcome(tx, regulations, _findings(regulations, tx, ()), coverage)
 
 
 def _findings(regulations: Regulations, tx: Transaction, party_findings: Sequence[Finding]) -> tuple[Finding, ...]:
@@ -131,14 +141,16 @@ def determine(
 ) -> Determination:
     """Decide whether ``transaction`` needs a licence, why (with citations), under which policy and exceptions."""
     tx = transaction
+    coverage = regulations.coverage(tx.date)
     party_findings: list[Finding] = []
-    for rule in _PARTY_RULES:
-        party_findings.extend(rule(tx, parties_screened))
+    if tx.end_use is not None or any(p.hits for p in parties_screened):  # no hit, no end use: no party rule fires
+        for rule in _PARTY_RULES:
+            party_findings.extend(rule(tx, parties_screened))
     party_findings.extend(_unscreened(tx, parties_screened))
     if party_findings:  # (the end-use rule is among the party rules: a stated end use that fires lands here)
-        out = _outcome(tx, regulations, _findings(regulations, tx, party_findings))
+        out = _outcome(tx, regulations, _findings(regulations, tx, party_findings), coverage)
     else:
-        out = _party_free_outcome(regulations, tx.eccn, tx.destination, tx.region, tx.foreign_produced, tx.date)
+        out = _party_free_outcome(regulations, tx.eccn, tx.destination, tx.region, tx.foreign_produced, coverage)
     versions = out.data_versions
     if list_versions:
         versions = DataVersions(versions.regulations, tuple(list_versions), versions.notes)

@@ -20,7 +20,8 @@ from exportctl.regulations.provenance import DatasetInfo
 
 @dataclass(frozen=True, slots=True)
 class DataCoverage:
-    """What the bundled data says about one determination date."""
+    """What the bundled data says about one determination date. The notes do not repeat the date, so every date in
+    the same band (before, within, after the data's content dates) has an equal coverage: results are cached by it."""
 
     notes: tuple[str, ...]
     needs_review: bool
@@ -63,15 +64,15 @@ def _coverage(regs: Regulations, on: date) -> DataCoverage:
     review = on > newest
     if review:
         notes.append(
-            f"determination date {on.isoformat()} is later than the newest bundled regulation data "
-            f"({newest.isoformat()}); rules may have changed since"
+            f"the determination date is later than the newest bundled regulation data ({newest.isoformat()}); "
+            "rules may have changed since"
         )
     for info in datasets:
         if on < info.content_from:
             notes.append(
                 f"{info.name}: the bundled text is the one in force {info.content_from.isoformat()}"
                 + (f"..{info.content_to.isoformat()}" if info.content_to != info.content_from else "")
-                + f"; no older version is bundled, so it was used for {on.isoformat()}"
+                + "; no older version is bundled, so it was used for this earlier date"
             )
         elif on > info.content_to and not review:
             notes.append(f"{info.name}: bundled text dates from {info.content_to.isoformat()}; later changes missing")
