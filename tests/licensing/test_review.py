@@ -134,3 +134,29 @@ def test_approve_in_part_covers_only_the_chosen_items(engine: Engine, cast: Cast
     assert licence.value_limit == first_item.total_value and licence.quantity_limit == first_item.quantity
     assert licence.valid_to == date(2024, 12, 1)  # licence_validity_years = 4
     assert licence.conditions == ("Rider: Report shipments quarterly",)
+
+
+def test_agencies_recommend_but_only_the_authority_decides(engine: Engine, cast: Cast) -> None:
+    from exportctl.errors import PermissionDeniedError
+    from exportctl.licensing.organisations import actor_for_user, create_organisation, create_user
+
+    with session_scope(engine) as s:
+        dod = create_organisation(s, "Department of Defense (DTSA)", "agency")
+        agency = actor_for_user(s, create_user(s, dod, "analyst@dtsa.example", "analyst", ["reviewer"]))
+    app_id = in_review(engine, cast)
+    step(engine, refer, cast.reviewer, app_id, agencies=["DoD"], on=date(2020, 11, 12))
+    with session_scope(engine) as s:
+        referral_id = s.execute(select(Referral.id).where(Referral.application_id == app_id)).scalar_one()
+    step(
+        engine,
+        record_referral_recommendation,
+        agency,
+        referral_id,
+        recommendation="approve_with_conditions",
+        basis="no NS concern",
+    )
+    with pytest.raises(PermissionDeniedError, match="only reviewers of an authority organisation"):
+        step(engine, decide, agency, app_id, outcome="approved", reasons=["agency says so"], on=date(2020, 11, 20))
+    assert step(
+        engine, decide, cast.reviewer, app_id, outcome="approved", reasons=["DoD concurs"], on=date(2020, 11, 20)
+    )

@@ -16,16 +16,18 @@ from sqlalchemy.orm.exc import StaleDataError
 from exportctl.audit.chain import append_event
 from exportctl.audit.locking import lock_for_write
 from exportctl.errors import ConflictError, InvalidTransitionError, PermissionDeniedError
-from exportctl.licensing.actor import Actor, Role
+from exportctl.licensing.actor import Actor, OrganisationKind, Role
 from exportctl.licensing.repository import load_application
 from exportctl.licensing.states import Status, check_step
-from exportctl.store.licensing_tables import Application
+from exportctl.store.licensing_tables import Application, Organisation
 
 
 def today() -> date:
     return datetime.now(UTC).date()
 
 
+AUTHORITY_ONLY = frozenset({OrganisationKind.AUTHORITY})
+AUTHORITY_OR_AGENCY = frozenset({OrganisationKind.AUTHORITY, OrganisationKind.AGENCY})
 APPLICANT_STEPS = frozenset({"edit_draft", "submit", "withdraw", "respond_to_intent"})
 OPEN_TO_BOTH = frozenset({"resume"})  # the applicant answering a request for information, or the reviewer
 
@@ -53,11 +55,19 @@ def require_applicant(actor: Actor, app: Application, action: str) -> None:
         raise PermissionDeniedError(f"{action}: only {app.number}'s own organisation may do this")
 
 
-def require_independent_reviewer(actor: Actor, app: Application, action: str) -> None:
-    """Licensing officers act on other organisations' applications only (no one reviews their own)."""
+def require_independent_reviewer(
+    actor: Actor, app: Application, action: str, *, kinds: frozenset[OrganisationKind] = AUTHORITY_ONLY
+) -> None:
+    """Licensing officers act on other organisations' applications only (no one reviews their own), and only
+    from the licensing authority (agencies, for their referral recommendations)."""
     actor.require(Role.REVIEWER, action=action)
     if actor.organisation_id == app.organisation_id:
         raise PermissionDeniedError(f"{action}: a reviewer may not act on their own organisation's application")
+    session = Session.object_session(app)
+    org = session.get(Organisation, actor.organisation_id) if session is not None else None
+    if org is None or org.kind not in kinds:
+        allowed = " or ".join(sorted(kind.value for kind in kinds))
+        raise PermissionDeniedError(f"{action}: only reviewers of an {allowed} organisation may do this")
 
 
 def not_before(on: date, earliest: date | None, what: str, app: Application) -> None:

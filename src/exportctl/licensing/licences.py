@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 from exportctl.audit.chain import append_event, utc_now
 from exportctl.audit.locking import lock_for_write
 from exportctl.config import get_settings
-from exportctl.errors import InputError, InvalidTransitionError, ShipmentRefusedError
+from exportctl.errors import InputError, InvalidTransitionError, PermissionDeniedError, ShipmentRefusedError
 from exportctl.licensing import _steps
-from exportctl.licensing.actor import Actor, Role
+from exportctl.licensing.actor import Actor, OrganisationKind, Role
 from exportctl.licensing.denial import DeniedPartyCheck, denied_party_reason
 from exportctl.licensing.inputs import MAX_QUANTITY, MAX_VALUE
 from exportctl.licensing.numbering import LICENCE_PREFIX, next_number
@@ -31,6 +31,7 @@ from exportctl.store.licensing_tables import (
     Licence,
     LicenceItem,
     LicenceStatusEvent,
+    Organisation,
     Shipment,
 )
 
@@ -199,6 +200,9 @@ def _change_status(
         raise InputError("give the reason for the status change", field="reason")
     lock_for_write(session)
     licence = load_licence(session, licence_id, actor=actor)
+    org = session.get(Organisation, actor.organisation_id)
+    if org is None or org.kind != OrganisationKind.AUTHORITY.value:
+        raise PermissionDeniedError(f"set a licence {new_status}: only the licensing authority may do this")
     if licence.status == REVOKED:
         raise InvalidTransitionError(f"licence {licence.number} is revoked; a revocation is final")
     if new_status == ACTIVE and licence.status == ACTIVE:

@@ -141,7 +141,9 @@ def record_referral_recommendation(
     if referral is None:
         raise NotFoundError(f"no referral {referral_id}")
     app = load_application(session, referral.application_id, actor=actor)
-    _steps.require_independent_reviewer(actor, app, "record a referral recommendation")
+    _steps.require_independent_reviewer(
+        actor, app, "record a referral recommendation", kinds=_steps.AUTHORITY_OR_AGENCY
+    )
     try:
         choice = Recommendation(recommendation)
     except ValueError:
