@@ -28,6 +28,7 @@ from sqlalchemy import Engine
 
 from exportctl.errors import FileFormatError, Problem
 from exportctl.lists.bundled import BUNDLED
+from exportctl.lists.codec import entry_to_dict
 from exportctl.lists.model import ListEntry
 from exportctl.lists.repository import current_snapshot_ids
 from exportctl.lists.snapshot_writes import (
@@ -141,11 +142,23 @@ def _validate(path: Path, source: str, entries: Sequence[ListEntry]) -> None:
     for entry in entries:
         if entry.source != source:
             problems.append(Problem(str(path), None, "source", f"entry {entry.entry_id} is not of source {source}"))
+        if _has_nul(entry_to_dict(entry)):  # no database text column may hold NUL (PostgreSQL refuses it)
+            problems.append(Problem(str(path), None, None, f"entry {entry.entry_id!r} contains a NUL character"))
     for entry_id, count in Counter(e.entry_id for e in entries).items():
         if count > 1:
             problems.append(Problem(str(path), None, "id", f"entry id {entry_id} occurs {count} times"))
     if problems:
         raise FileFormatError(str(path), problems)
+
+
+def _has_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def _unchanged(snap: ListSnapshot, started: float, message: str, *, is_current: bool) -> ImportResult:
