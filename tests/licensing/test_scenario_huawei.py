@@ -12,7 +12,7 @@ import pytest
 
 from exportctl.licensing.policy_model import Decision
 from exportctl.licensing.scenarios.generate import split_value
-from exportctl.licensing.scenarios.huawei import Simulation, generate_huawei, simulate
+from exportctl.licensing.scenarios.huawei import DEFAULT_SEED, Simulation, generate_huawei, simulate
 from exportctl.reports.aggregate import build_report
 from exportctl.reports.model import Report
 from exportctl.reports.simulated import records_from_simulation
@@ -114,3 +114,14 @@ def test_split_value_is_exact() -> None:
     for total, parts in ((2, 1), (2, 3), (61_432_330_663, 113), (1_029_026, 1)):
         shares = split_value(total, parts, rng)
         assert sum(shares) == total and all(s >= 1 for s in shares)
+
+
+def test_smic_generates_only_the_published_category_row_and_lists_the_gaps() -> None:
+    from exportctl.licensing.scenarios.smic import generate_smic, smic_gaps
+
+    apps = generate_smic(DEFAULT_SEED)
+    assert len(apps) == published("SMIC")[("approved", "Category 2")][0] == 26
+    assert sum(a.value for a in apps) == 1_077_161
+    gaps = smic_gaps().missing
+    assert "approved: 162 applications with no published category ($41,891,503,519)" in gaps
+    assert any("returned_without_action" in g and "value not published" in g for g in gaps)

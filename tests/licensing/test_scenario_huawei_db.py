@@ -19,6 +19,7 @@ from tests.licensing.test_scenario_huawei import published
 def test_scenario_reproduces_published_table_from_stored_records(engine: Engine) -> None:
     run = run_huawei(engine)
     assert run.outcomes == {"approved": 113, "returned_without_action": 48, "denied": 2, "pending": 6}
+    assert run.smic_outcomes == {"approved": 26}
     report = licence_report(engine, party="Huawei", date_from=date(2020, 11, 9), date_to=date(2021, 4, 20))
     table = published("Huawei")
     assert report.applications == table[("applications_considered", "all")][0]
@@ -27,6 +28,10 @@ def test_scenario_reproduces_published_table_from_stored_records(engine: Engine)
         assert totals[decision] == table[(decision, "all")]
     cells = {(r.key[0], r.key[1]): (r.count, int(r.value or 0)) for r in report.rows if r.key[0] != "pending"}
     assert cells == {key: cell for key, cell in table.items() if key[1] != "all"}
+    smic = licence_report(engine, party="SMIC", date_from=date(2020, 11, 9), date_to=date(2021, 4, 20))
+    assert {r.key: (r.count, int(r.value or 0)) for r in smic.rows} == {
+        ("approved", "Category 2"): published("SMIC")[("approved", "Category 2")]
+    }
     # the halt: the 6 pending applications now get "deny"; the 113 licences are in its scope
     assert len(run.halt_impact.changes) == 6 and len(run.halt_impact.affected_licences) == 113
     # the 2024 revocation: the 8 Intel/Qualcomm licences, each an audit event

@@ -8,7 +8,9 @@ from exportctl.cli import db as db_cli
 from exportctl.cli import determine as determine_cli
 from exportctl.cli import licensing as licensing_cli
 from exportctl.cli import lists as lists_cli
-from exportctl.cli import serve as serve_cli
+from exportctl.cli import policies as policies_cli
+from exportctl.cli import reports as reports_cli
+from exportctl.cli import scenario as scenario_cli
 from exportctl.cli import screen as screen_cli
 from exportctl.cli import serve as serve_cli
 
@@ -19,7 +21,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (lists_cli, db_cli, determine_cli, serve_cli, licensing_cli, screen_cli, serve_cli):
+for module in (
+    lists_cli,
+    db_cli,
+    determine_cli,
+    serve_cli,
+    licensing_cli,
+    screen_cli,
+    policies_cli,
+    reports_cli,
+    scenario_cli,
+):
     module.register(app)
 
 if __name__ == "__main__":

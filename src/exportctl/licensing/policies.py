@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from exportctl.audit.chain import append_event, utc_now
@@ -31,6 +31,7 @@ from exportctl.licensing.policy_seed import LicenceAction, seed_policies
 from exportctl.licensing.repository import load_application
 from exportctl.licensing.states import FINAL, Status
 from exportctl.licensing.views import LicenceView
+from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Application, ApplicationItem, ApplicationParty, Licence, Organisation
 from exportctl.store.policy_tables import ReviewPolicy
 
@@ -60,6 +61,12 @@ def load_policies(session: Session) -> tuple[Policy, ...]:
         .order_by(ReviewPolicy.effective_from, ReviewPolicy.policy_key)
     ).all()
     return tuple(policy_from_row(row) for row in rows)
+
+
+def stored_policies(engine: Engine) -> tuple[Policy, ...]:
+    """:func:`load_policies` in its own read transaction (policies are public rules: no actor needed)."""
+    with session_scope(engine) as session:
+        return load_policies(session)
 
 
 def _next_version(session: Session, key: str) -> int:

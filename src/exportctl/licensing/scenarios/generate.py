@@ -110,9 +110,15 @@ def _lines(
 
 
 def generate_for_cells(
-    cells: tuple[PublishedCell, ...], considered: int, parties: tuple[str, ...], prefix: str, seed: int
+    cells: tuple[PublishedCell, ...],
+    unpublished: int,
+    parties: tuple[str, ...],
+    prefix: str,
+    seed: int,
+    products: str = "handsets and network equipment",
 ) -> tuple[GeneratedApplication, ...]:
-    """One application per count in each (decision, category) cell, plus the considered-but-unpublished rest."""
+    """One application per count in each (decision, category) cell with a published value, plus ``unpublished``
+    applications whose outcome was not published (left pending)."""
     rng = random.Random(seed)
     start, end = cells[0].period_start, cells[0].period_end
     drafts: list[tuple[str, str, list[GeneratedItem], str, bool]] = []  # (decision, category, items, applicant, ok)
@@ -126,9 +132,6 @@ def generate_for_cells(
             items = _lines(value, cell.category, flags, rng, holder[1] if holder else None)
             applicant = holder[0] if holder else rng.choice(FICTIONAL_APPLICANTS)
             drafts.append((cell.decision, cell.category, items, applicant, cell.decision != "returned_without_action"))
-    unpublished = considered - sum(
-        c.count for c in cells if c.category == "all" and c.decision != "applications_considered"
-    )
     for _ in range(max(unpublished, 0)):
         items = _lines(rng.randint(10_000, 5_000_000), "EAR99", (), rng, None)
         drafts.append(("pending", "EAR99", items, rng.choice(FICTIONAL_APPLICANTS), True))
@@ -150,7 +153,7 @@ def generate_for_cells(
                 applicant=applicant,
                 purchaser=purchaser,
                 end_user=None if (not complete and not vague) else purchaser,
-                end_use=VAGUE if vague else CLEAR.format(what="handsets and network equipment"),
+                end_use=VAGUE if vague else CLEAR.format(what=products),
                 justification=JUSTIFICATION,
                 items=tuple(items),
                 submitted_on=submitted,

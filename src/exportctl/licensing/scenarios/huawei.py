@@ -82,7 +82,8 @@ def huawei_cells(cells: tuple[PublishedCell, ...] | None = None) -> tuple[tuple[
 
 def generate_huawei(seed: int = DEFAULT_SEED) -> tuple[GeneratedApplication, ...]:
     cells, considered = huawei_cells()
-    return generate_for_cells(cells, considered, HUAWEI_PARTIES, "HW", seed)
+    decided = sum(c.count for c in cells if c.category == "all" and c.decision != "applications_considered")
+    return generate_for_cells(cells, considered - decided, HUAWEI_PARTIES, "HW", seed)
 
 
 def licence_for(reviewed: Reviewed, validity_years: int) -> LicenceFacts | None:

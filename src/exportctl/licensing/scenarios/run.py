@@ -35,6 +35,7 @@ from exportctl.licensing.review import intent_to_deny, register, start_review
 from exportctl.licensing.scenarios.generate import GeneratedApplication
 from exportctl.licensing.scenarios.huawei import DEFAULT_SEED, GENERATED_NOTICE, generate_huawei
 from exportctl.licensing.scenarios.review import application_input
+from exportctl.licensing.scenarios.smic import generate_smic
 from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Organisation
 
@@ -45,7 +46,8 @@ OUTCOME = {Decision.APPROVE: "approved", Decision.RETURN_WITHOUT_ACTION: "return
 @dataclass(frozen=True)
 class ScenarioRun:
     seed: int
-    outcomes: dict[str, int]  # outcome -> applications, as decided by the workflow
+    outcomes: dict[str, int]  # Huawei: outcome -> applications, as decided by the workflow
+    smic_outcomes: dict[str, int]  # SMIC: only the published Category 2 row is generated
     halt_impact: Impact
     revocation: AppliedAction
     notes: tuple[str, ...]
@@ -100,14 +102,16 @@ def _review(engine: Engine, cast: _Cast, app: GeneratedApplication, app_id: int)
 
 def run_huawei(engine: Engine, *, seed: int = DEFAULT_SEED) -> ScenarioRun:
     """Load and run the scenario in ``engine``'s database (migrated, without a previous scenario)."""
-    apps = sorted(generate_huawei(seed), key=lambda a: (a.submitted_on, a.reference))
+    huawei = generate_huawei(seed)
+    apps = sorted((*huawei, *generate_smic(seed)), key=lambda a: (a.submitted_on, a.reference))
     cast = _cast(engine, sorted({a.applicant for a in apps}))
     with session_scope(engine) as s:
         seed_timeline_policies(s, cast.policy_admin)
     ids = {app.reference: _file(engine, cast, app) for app in apps}
-    outcomes: Counter[str] = Counter()
+    outcomes: dict[str, Counter[str]] = {"HW": Counter(), "SM": Counter()}
     for app in sorted(apps, key=lambda a: (a.review_on is None, a.review_on, a.reference)):
-        outcomes[_review(engine, cast, app, ids[app.reference]) if app.review_on else "pending"] += 1
+        decided = _review(engine, cast, app, ids[app.reference]) if app.review_on else "pending"
+        outcomes[app.reference[:2]][decided] += 1
     halt = halt_2023()
     with session_scope(engine) as s:
         impact, _ = apply_policy_change(s, cast.policy_admin, halt)
@@ -115,9 +119,11 @@ def run_huawei(engine: Engine, *, seed: int = DEFAULT_SEED) -> ScenarioRun:
         revoked = apply_licence_action(s, cast.policy_admin, revocation_2024())
     notes = (
         GENERATED_NOTICE,
-        f"{outcomes['pending']} applications have no published outcome, category or value: generated as pending "
-        "(EAR99 placeholder items).",
+        f"{outcomes['HW']['pending']} Huawei applications have no published outcome, category or value: "
+        "generated as pending (EAR99 placeholder items).",
+        "SMIC: only the published Category 2 approvals are generated; the rest of SMIC's figures have no "
+        "category breakdown (see the SMIC gaps).",
         f"2023 halt stored as policy {halt.policy_id!r} from {halt.effective_from} ({halt.date_note}).",
         f"2024 revocation: {revocation_2024().reason}",
     )
-    return ScenarioRun(seed, dict(outcomes), impact, revoked, notes)
+    return ScenarioRun(seed, dict(outcomes["HW"]), dict(outcomes["SM"]), impact, revoked, notes)
