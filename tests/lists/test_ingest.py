@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
 
-from exportctl.errors import FileFormatError, InputError, NotFoundError
+from exportctl.errors import ConflictError, FileFormatError, InputError, NotFoundError
 from exportctl.lists.bundled import DATA_DIR
-from exportctl.lists.ingest import import_file
+from exportctl.lists.ingest import ImportResult, import_file
 from exportctl.lists.repository import (
     current_entries,
     current_snapshot_ids,
@@ -21,7 +22,7 @@ from exportctl.lists.repository import (
 )
 from exportctl.lists.snapshot_writes import start_snapshot
 from exportctl.lists.sources import get_parser
-from exportctl.store.lists_tables import ListSnapshot
+from exportctl.store.lists_tables import ListEntryRow, ListSnapshot
 
 DPL_2022 = DATA_DIR / "dpl.txt"
 DPL_2026 = DATA_DIR / "denied_persons_list.csv"
@@ -144,3 +145,35 @@ def test_an_older_file_is_kept_as_history_without_turning_the_list_back(engine: 
     assert [s.id for s in snapshots(engine, "dpl")] == [new.snapshot_id, old.snapshot_id]
     forced = import_file(engine, "dpl", DPL_2022.parent / "dpl.txt", effective_date=date(2026, 11, 1))
     assert forced.unchanged is False and forced.is_current  # a later effective date given by hand wins
+
+
+def test_concurrent_imports_of_one_source_leave_a_consistent_store(engine: Engine) -> None:
+    outcomes: dict[str, object] = {}
+
+    def run(path: Path) -> None:
+        try:
+            outcomes[path.name] = import_file(engine, "dpl", path)
+        except ConflictError as error:  # the documented way to lose a race
+            outcomes[path.name] = error
+
+    threads = [threading.Thread(target=run, args=(p,)) for p in (DPL_2022, DPL_2026)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert set(outcomes) == {"dpl.txt", "denied_persons_list.csv"}
+    complete = snapshots(engine, "dpl")
+    assert complete, outcomes
+    [current] = [s for s in complete if s.is_current]
+    if isinstance(outcomes["denied_persons_list.csv"], ImportResult):
+        assert current.file_name == "denied_persons_list.csv"  # the 2022 file never turns the list back
+    with engine.connect() as connection:
+        for snap in complete:
+            rows = connection.scalar(
+                select(func.count()).select_from(ListEntryRow).where(ListEntryRow.snapshot_id == snap.id)
+            )
+            assert rows == snap.entry_count
+        loading = connection.scalar(
+            select(func.count()).select_from(ListSnapshot).where(ListSnapshot.status == "loading")
+        )
+    assert loading == 0

@@ -25,8 +25,9 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
-from exportctl.errors import FileFormatError, Problem
+from exportctl.errors import ConflictError, FileFormatError, Problem
 from exportctl.lists.bundled import BUNDLED
 from exportctl.lists.codec import entry_to_dict
 from exportctl.lists.model import ListEntry
@@ -84,6 +85,11 @@ def import_file(engine: Engine, source: str, path: Path, *, effective_date: date
         with engine.begin() as connection:
             write_entries(connection, snapshot_id, entries)
             kept = make_current(connection, source, snapshot_id, effective)
+    except IntegrityError as error:
+        discard_snapshot(engine, snapshot_id)
+        # Entries were validated unique, so a violated constraint means another import of this source removed
+        # or replaced this one's snapshot row while it was writing.
+        raise ConflictError(f"{source}: a concurrent import interfered; nothing was changed ({error.orig})") from error
     except BaseException:
         discard_snapshot(engine, snapshot_id)
         raise

@@ -69,13 +69,14 @@ def start_snapshot(
     effective_date: date | None,
     counts: dict[str, int],
 ) -> int:
-    """Remove leftovers of killed imports of ``source``, then commit a new ``loading`` snapshot row."""
+    """Commit a new ``loading`` snapshot row, removing what killed imports of ``source`` left behind.
+
+    The insert comes first so that on SQLite the transaction takes the write lock at once (a read first would
+    risk a lock upgrade failure under a concurrent writer). Leftovers are removed only while still ``loading``:
+    on PostgreSQL an import running concurrently holds its row, and once it commits it is no longer ``loading``.
+    """
     with engine.begin() as connection:
-        leftovers = select(ListSnapshot.id).where(
-            ListSnapshot.source == source, ListSnapshot.status == SNAPSHOT_LOADING
-        )
-        _delete_snapshots(connection, list(connection.scalars(leftovers)))
-        return int(
+        snapshot_id = int(
             connection.execute(
                 insert(ListSnapshot).returning(ListSnapshot.id),
                 {
@@ -90,6 +91,11 @@ def start_snapshot(
                 },
             ).scalar_one()
         )
+        leftovers = select(ListSnapshot.id).where(
+            ListSnapshot.source == source, ListSnapshot.status == SNAPSHOT_LOADING, ListSnapshot.id != snapshot_id
+        )
+        _delete_snapshots(connection, list(connection.scalars(leftovers)))
+        return snapshot_id
 
 
 def write_entries(connection: Connection, snapshot_id: int, entries: Sequence[ListEntry]) -> None:
@@ -148,7 +154,8 @@ def _delete_snapshots(connection: Connection, snapshot_ids: list[int]) -> None:
         return
     connection.execute(delete(ListEntryName).where(ListEntryName.snapshot_id.in_(snapshot_ids)))
     connection.execute(delete(ListEntryRow).where(ListEntryRow.snapshot_id.in_(snapshot_ids)))
-    connection.execute(delete(ListSnapshot).where(ListSnapshot.id.in_(snapshot_ids)))
+    still_loading = ListSnapshot.status == SNAPSHOT_LOADING
+    connection.execute(delete(ListSnapshot).where(ListSnapshot.id.in_(snapshot_ids), still_loading))
 
 
 def _entry_row(snapshot_id: int, entry: ListEntry) -> dict[str, object]:
