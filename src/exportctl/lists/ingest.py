@@ -12,7 +12,8 @@ Build, then swap:
 
 A failure or a crash at any point leaves the previous snapshot current: readers only see ``complete`` snapshots,
 and an uncommitted transaction disappears with the process. The ``loading`` row a killed process leaves behind is
-deleted by the next import of that source.
+deleted by the next import of that source. Two imports of one source at the same moment never corrupt the store;
+the one that loses the race gets a ConflictError and changes nothing.
 """
 
 from __future__ import annotations
