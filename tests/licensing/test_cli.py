@@ -59,6 +59,10 @@ def test_application_to_shipment(cli_env: Engine, cast: Cast, tmp_path: Path) ->
         "licences", "ship", "D000001", "--value", "99999999", "--quantity", "1", "--as", exporter, "--on", "2021-01-05"
     )
     assert code == 6 and "left" in out
+    code, out = run("licences", "shipments", "D000001", "--as", exporter, "--json")
+    assert code == 0 and [x["value"] for x in json.loads(out)] == ["1000.00"]
+    code, out = run("applications", "decisions", "Z000001", "--as", exporter, "--json")
+    assert code == 0 and json.loads(out)[0]["licence_number"] == "D000001"
     code, out = run("licences", "show", "D000001", "--as", exporter, "--json")
     assert json.loads(out)["value_used"] == "1000.00"
     code, out = run("applications", "show", "Z000001", "--as", "officer@other.example")

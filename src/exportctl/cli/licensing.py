@@ -154,6 +154,23 @@ def show_command(reference: str, actor: str = As, as_json: bool = Json) -> None:
     _json(app) if as_json else _show_application(app)
 
 
+@applications_app.command("decisions")
+@handle_errors
+def decisions_command(reference: str, actor: str = As, as_json: bool = Json) -> None:
+    """Every decision on an application (rows are never edited), with the licence each issued."""
+    found = service.query_as(open_engine(), actor, repository.list_decisions, reference)
+    if as_json:
+        _json(found)
+        return
+    table = Table("id", "outcome", "decided on", "by", "reasons", "conditions", "licence")
+    for d in found:
+        table.add_row(
+            str(d.id), d.outcome, str(d.decided_on), str(d.decided_by), escape("; ".join(d.reasons)),
+            escape("; ".join((*d.conditions, *d.riders))), d.licence_number or "",
+        )  # fmt: skip
+    console.print(table)
+
+
 @applications_app.command("submit")
 @handle_errors
 def submit_command(reference: str, actor: str = As, on: str | None = On) -> None:
@@ -331,6 +348,20 @@ def licences_show_command(reference: str, actor: str = As, as_json: bool = Json)
     """One licence by number (D000123) or id."""
     found = service.query_as(open_engine(), actor, repository.get_licence, reference)
     _json(found) if as_json else console.print(_licences_table([found]))
+
+
+@licences_app.command("shipments")
+@handle_errors
+def shipments_command(reference: str, actor: str = As, as_json: bool = Json) -> None:
+    """Shipments drawn against a licence."""
+    found = service.query_as(open_engine(), actor, repository.list_shipments, reference)
+    if as_json:
+        _json(found)
+        return
+    table = Table("id", "shipped on", "value (USD)", "quantity", "reference")
+    for x in found:
+        table.add_row(str(x.id), str(x.shipped_on), f"{x.value:,}", str(x.quantity), escape(x.reference))
+    console.print(table)
 
 
 @licences_app.command("ship")
