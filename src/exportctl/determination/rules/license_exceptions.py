@@ -16,7 +16,7 @@ from functools import lru_cache
 from exportctl.determination.facts import Transaction
 from exportctl.determination.findings import Effect, ExceptionStatus, Finding, LicenseExceptionResult
 from exportctl.determination.rules import ccl_chart
-from exportctl.regulations import Eccn, Regulations
+from exportctl.regulations import Regulations
 
 EXCEPTIONS: tuple[tuple[str, str, str], ...] = (
     ("LVS", "15 CFR 740.3", "shipments of limited value"),
@@ -49,8 +49,8 @@ def _chart_reasons(findings: Sequence[Finding], effect: Effect) -> frozenset[str
 class _Facts:
     """What the exception verdicts depend on; hashable, so verdicts are computed once per distinct set."""
 
-    eccn: Eccn
-    destination: str
+    software_or_technology: bool  # product group D or E
+    encryption_item: bool  # Category 5 Part 2 (and the mass-market 5x992 entries)
     groups: frozenset[str]
     reasons: frozenset[str]
     undecided: frozenset[str]
@@ -61,7 +61,7 @@ def _decide(code: str, tx: _Facts) -> tuple[ExceptionStatus, str]:
     groups, reasons, undecided, only_chart = tx.groups, tx.reasons, tx.undecided, tx.only_chart
     none_ = ExceptionStatus.NOT_AVAILABLE
     if code in ("LVS", "GBS", "TSR") and "B" not in groups:
-        return none_, f"{code} is for destinations in Country Group B; {tx.destination} is not in it"
+        return none_, f"{code} is for destinations in Country Group B; the destination is not in it"
     if code == "GBS":
         if not only_chart or not reasons:
             return none_, "GBS overcomes only Country Chart licence requirements for national security (NS) reasons"
@@ -76,12 +76,12 @@ def _decide(code: str, tx: _Facts) -> tuple[ExceptionStatus, str]:
             "NS-only licence requirement and a Country Group B destination: GBS applies if the ECCN says 'GBS: Yes' "
             "(List Based License Exceptions are not in the bundled CCL data)"
         )
-    if code == "TSR" and tx.eccn.product_group not in ("D", "E"):
+    if code == "TSR" and not tx.software_or_technology:
         return none_, "TSR covers software and technology only (product groups D and E)"
-    if code == "ENC" and tx.eccn.base not in _ENC_ECCNS:
+    if code == "ENC" and not tx.encryption_item:
         return none_, "ENC covers Category 5 Part 2 (information security) items only"
     if code == "STA" and not groups & {"A:5", "A:6"}:
-        return none_, f"STA is for destinations in Country Group A:5 or A:6; {tx.destination} is in neither"
+        return none_, "STA is for destinations in Country Group A:5 or A:6; the destination is in neither"
     return ExceptionStatus.NOT_EVALUATED, "eligibility depends on facts or ECCN paragraphs not in the bundled data"
 
 
@@ -110,8 +110,8 @@ def evaluate(tx: Transaction, regs: Regulations, findings: Sequence[Finding]) ->
         if f.bars_license_exceptions:
             return _barred(f.rule, f.citation, f.party or "")
     facts = _Facts(
-        eccn=tx.eccn,
-        destination=tx.destination,
+        software_or_technology=tx.eccn.product_group in ("D", "E"),
+        encryption_item=tx.eccn.base in _ENC_ECCNS,
         groups=regs.groups.groups_of(tx.destination),
         reasons=_chart_reasons(findings, Effect.LICENSE_REQUIRED),
         undecided=_chart_reasons(findings, Effect.NEEDS_REVIEW),
