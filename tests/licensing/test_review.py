@@ -30,6 +30,8 @@ def test_request_info_pauses_the_clock_until_the_applicant_answers(engine: Engin
         engine, request_info, cast.reviewer, app_id, reason="end-user statement missing", on=date(2020, 11, 20)
     )
     assert paused.status == "info_requested"
+    with pytest.raises(InvalidTransitionError, match="before the pause began"):
+        step(engine, resume, cast.exporter, app_id, on=date(2020, 11, 19))
     resumed = step(engine, resume, cast.exporter, app_id, on=date(2020, 11, 30))  # the applicant answers
     assert resumed.status == "under_review"
     with session_scope(engine) as s:

@@ -15,9 +15,9 @@ from exportctl.audit.locking import lock_for_write
 from exportctl.config import get_settings
 from exportctl.errors import InputError, InvalidTransitionError, NotFoundError
 from exportctl.licensing import _steps
-from exportctl.licensing.actor import Actor
+from exportctl.licensing.actor import Actor, Role
 from exportctl.licensing.clock import intent_response_due_on, referral_due_on
-from exportctl.licensing.records import close_open_pause
+from exportctl.licensing.records import close_open_pause, open_pause
 from exportctl.licensing.repository import load_application
 from exportctl.licensing.states import Status
 from exportctl.licensing.views import ApplicationView, application_view
@@ -96,9 +96,14 @@ def resume(session: Session, actor: Actor, application_id: int, *, on: date | No
     """Restart the clock and return to the state the pause interrupted (the reviewer, or the applicant answering
     a request for information)."""
     app, current = _steps.begin_step(session, actor, application_id, "resume")
-    if not (current is Status.INFO_REQUESTED and actor.organisation_id == app.organisation_id):
+    if current is Status.INFO_REQUESTED and actor.organisation_id == app.organisation_id:
+        actor.require(Role.EXPORTER, action="answer a request for information")
+    else:
         _steps.require_independent_reviewer(actor, app, "resume a review")
     day = on or _steps.today()
+    pause = open_pause(session, app)
+    if pause is not None:
+        _steps.not_before(day, pause.started_on, "the pause began", app)
     before = _steps.snapshot(app)
     back_to = close_open_pause(session, app, day) or Status.UNDER_REVIEW
     _steps.finish_step(session, actor, app, "review.resumed", back_to, before, {"on": day})
