@@ -48,8 +48,8 @@ def test_import_status_and_reimport(database: Path) -> None:
     first = run("lists", "import", "--source", "dpl", str(DPL_2022))
     assert first.exit_code == 0, first.output
     assert "imported 581 entries" in first.stdout
-    again = run("lists", "import", "--source", "dpl", str(DPL_2022))
-    assert again.exit_code == 0 and "identical" in again.stdout
+    [again] = run_json("lists", "import", "--source", "dpl", str(DPL_2022))
+    assert again["unchanged"] is True and "identical" in again["message"]
     [status] = run_json("lists", "status")
     assert status["source"] == "dpl" and status["entry_count"] == 581 and status["effective_date"] == "2022-09-02"
     assert "dpl" in run("lists", "status").stdout

@@ -40,10 +40,8 @@ def _default(value: Any) -> Any:
 
 
 def print_json(value: Any) -> None:
-    data = dataclasses.asdict(value) if dataclasses.is_dataclass(value) and not isinstance(value, type) else value
-    if isinstance(data, list):
-        data = [dataclasses.asdict(v) if dataclasses.is_dataclass(v) and not isinstance(v, type) else v for v in data]
-    typer.echo(json.dumps(data, default=_default, ensure_ascii=False, indent=2))
+    """Result dataclasses (and lists of them) as indented JSON on stdout; dates in ISO format."""
+    typer.echo(json.dumps(value, default=_default, ensure_ascii=False, indent=2))
 
 
 def _parse_date(text: str, field: str) -> date:
@@ -59,6 +57,7 @@ def import_command(
     path: Path | None = typer.Argument(None, help="File (folder for ofac-sdn) to import; needs --source."),
     source: str | None = typer.Option(None, "--source", help="csl, ofac-sdn, dpl, un, entity-list, meu, fcc-covered"),
     effective: str | None = typer.Option(None, "--effective-date", help="Date the file is as of (YYYY-MM-DD)."),
+    as_json: bool = JsonOption,
 ) -> None:
     """Import all bundled lists, or one file with --source NAME PATH. A file identical to the current one is skipped."""
     if (source is None) != (path is None):
@@ -69,6 +68,9 @@ def import_command(
         results = [ingest.import_file(engine, source, path, effective_date=eff)]
     else:
         results = ingest.import_bundled(engine)
+    if as_json:
+        print_json(results)
+        return
     for result in results:
         style = "dim" if result.unchanged else "green"
         console.print(f"[{style}]{escape(result.message)}[/] ({result.seconds:.2f} s)", highlight=False)
