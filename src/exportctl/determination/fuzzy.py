@@ -50,6 +50,7 @@ class FuzzyScreener:
                 hit.score,
                 hit.matched_name,
                 certain=hit.score >= CERTAIN_SCORE or fold(hit.matched_name) == query,
+                features=tuple((f.name, f.contribution) for f in hit.features if f.contribution),
             )
             for hit in result.hits
         )

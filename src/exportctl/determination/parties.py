@@ -30,6 +30,7 @@ class PartyMatch:
     score: float
     matched_name: str
     certain: bool
+    features: tuple[tuple[str, float], ...] = ()  # (feature, contribution to the score) from the screening engine
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -41,6 +42,7 @@ class PartyMatch:
             "certain": self.certain,
             "listed_on": self.entry.listed_on.isoformat() if self.entry.listed_on else None,
             "federal_register_citations": list(self.entry.federal_register_citations),
+            "features": [{"name": name, "contribution": round(value, 4)} for name, value in self.features],
         }
 
 

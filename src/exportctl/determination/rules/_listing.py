@@ -37,14 +37,38 @@ def describe(hit: PartyMatch) -> str:
     return f"{entry.primary_name!r}{listed}{fr}"
 
 
-def fuzzy_finding(rule: str, citation: str, party: PartyScreening, hit: PartyMatch, consequence: str) -> Finding:
-    """A possible (not certain) match: the consequence holds only if a person confirms the party is the entry."""
-    return Finding(
-        rule,
-        citation,
-        f"possible match (score {hit.score:.2f}, matched {hit.matched_name!r}) of {party.label} with "
-        f"{describe(hit)}: if it is the same party, {consequence}",
-        Effect.NEEDS_REVIEW,
-        party=party.label,
-        hit=hit,
-    )
+class FuzzyHits:
+    """Collects a rule's possible (not certain) matches and reports one review finding per party.
+
+    The finding carries the best-scoring hit; the other candidates are named in its summary, so a party that
+    resembles ten listed affiliates yields one question for a person, not ten.
+    """
+
+    def __init__(self, rule: str, citation: str) -> None:
+        self.rule = rule
+        self.citation = citation
+        self._by_party: dict[str, tuple[PartyScreening, list[tuple[PartyMatch, str]]]] = {}
+
+    def add(self, party: PartyScreening, hit: PartyMatch, consequence: str) -> None:
+        self._by_party.setdefault(party.label, (party, []))[1].append((hit, consequence))
+
+    def findings(self) -> list[Finding]:
+        result = []
+        for party, hits in self._by_party.values():
+            hits.sort(key=lambda item: -item[0].score)
+            best, consequence = hits[0]
+            others = "; ".join(f"{h.entry.primary_name!r} ({h.score:.2f})" for h, _ in hits[1:6])
+            more = f" (and {len(hits) - 6} more)" if len(hits) > 6 else ""
+            also = f". Other possible matches: {others}{more}" if others else ""
+            result.append(
+                Finding(
+                    self.rule,
+                    self.citation,
+                    f"possible match (score {best.score:.2f}, matched {best.matched_name!r}) of {party.label} with "
+                    f"{describe(best)}: if it is the same party, {consequence}{also}",
+                    Effect.NEEDS_REVIEW,
+                    party=party.label,
+                    hit=best,
+                )
+            )
+        return result

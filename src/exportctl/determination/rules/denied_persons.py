@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from exportctl.determination.facts import Transaction
 from exportctl.determination.findings import Effect, Finding
 from exportctl.determination.parties import PartyScreening
-from exportctl.determination.rules._listing import describe, fuzzy_finding, hits_on
+from exportctl.determination.rules._listing import FuzzyHits, describe, hits_on
 from exportctl.lists.model import ListCode
 
 RULE = "denied_persons"
@@ -18,11 +18,10 @@ CITATION = "15 CFR 736.2(b)(4) (General Prohibition 4); part 764, Supp. No. 1 (d
 
 def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Finding]:
     findings: list[Finding] = []
+    fuzzy = FuzzyHits(RULE, CITATION)
     for party, hit in hits_on(screenings, frozenset({ListCode.DPL}), tx.date):
         if not hit.certain:
-            findings.append(
-                fuzzy_finding(RULE, CITATION, party, hit, "the export is prohibited (General Prohibition 4)")
-            )
+            fuzzy.add(party, hit, "the export is prohibited (General Prohibition 4)")
             continue
         expiry = f"; order expires {hit.entry.removed_on.isoformat()}" if hit.entry.removed_on else ""
         findings.append(
@@ -37,4 +36,5 @@ def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Find
                 bars_license_exceptions=True,
             )
         )
+    findings.extend(fuzzy.findings())
     return findings

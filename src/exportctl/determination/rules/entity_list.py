@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from exportctl.determination.facts import Transaction
 from exportctl.determination.findings import Effect, Finding
 from exportctl.determination.parties import PartyMatch, PartyScreening
-from exportctl.determination.rules._listing import describe, fuzzy_finding, hits_on
+from exportctl.determination.rules._listing import FuzzyHits, describe, hits_on
 from exportctl.determination.rules.entity_requirement import ScopeKind, parse_entity_requirement
 from exportctl.lists.model import ListCode
 
@@ -76,11 +76,11 @@ def _scope_findings(tx: Transaction, party: PartyScreening, hit: PartyMatch) -> 
 
 def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Finding]:
     findings: list[Finding] = []
+    fuzzy = FuzzyHits(RULE, CITATION)
     for party, hit in hits_on(screenings, _CODES, tx.date):
         if hit.certain:
             findings.extend(_scope_findings(tx, party, hit))
         else:
-            findings.append(
-                fuzzy_finding(RULE, CITATION, party, hit, "a licence is required for all items subject to the EAR")
-            )
+            fuzzy.add(party, hit, "a licence is required for all items subject to the EAR")
+    findings.extend(fuzzy.findings())
     return findings

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from exportctl.determination.facts import Transaction
 from exportctl.determination.findings import Effect, Finding
 from exportctl.determination.parties import PartyScreening
-from exportctl.determination.rules._listing import describe, fuzzy_finding, hits_on
+from exportctl.determination.rules._listing import FuzzyHits, describe, hits_on
 from exportctl.lists.model import ListCode
 
 RULE = "military_end_user"
@@ -43,10 +43,11 @@ def _consequence(tx: Transaction, who: str) -> tuple[str, Effect]:
 
 def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Finding]:
     findings: list[Finding] = []
+    fuzzy = FuzzyHits(RULE, CITATION)
     for party, hit in hits_on(screenings, frozenset({ListCode.MEU}), tx.date):
         if not hit.certain:
             consequence = "a licence is required for items in Supp. No. 2 to part 744 (all items for Russia/Belarus)"
-            findings.append(fuzzy_finding(RULE, CITATION, party, hit, consequence))
+            fuzzy.add(party, hit, consequence)
             continue
         summary, effect = _consequence(tx, f"{party.label} is a listed military end user ({describe(hit)})")
         findings.append(Finding(RULE, CITATION, summary, effect, party=party.label, hit=hit))
@@ -60,4 +61,5 @@ def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Find
                 Effect.NEEDS_REVIEW,
             )
         )
+    findings.extend(fuzzy.findings())
     return findings

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from exportctl.determination.facts import Transaction
 from exportctl.determination.findings import Effect, Finding
 from exportctl.determination.parties import PartyScreening
-from exportctl.determination.rules._listing import describe, fuzzy_finding, hits_on
+from exportctl.determination.rules._listing import FuzzyHits, describe, hits_on
 from exportctl.lists.model import ListCode
 
 RULE = "other_lists"
@@ -25,6 +25,7 @@ _CODES = frozenset(ListCode) - _HANDLED
 
 def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Finding]:
     findings: list[Finding] = []
+    fuzzy = FuzzyHits(RULE, "15 CFR 744.8, 744.12-744.14; OFAC 31 CFR ch. V")
     for party, hit in hits_on(screenings, _CODES, tx.date):
         entry = hit.entry
         label = f"{entry.list.value} list"
@@ -48,7 +49,8 @@ def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Find
         if not hit.certain and effect is not Effect.INFO:
             programmes = ", ".join(programs) or "none recorded"
             consequence = f"sanctions of the {label} (programmes: {programmes}) may apply"
-            findings.append(fuzzy_finding(RULE, citation, party, hit, consequence))
+            fuzzy.add(party, hit, consequence)
         else:
             findings.append(Finding(RULE, citation, summary, effect, party=party.label, hit=hit))
+    findings.extend(fuzzy.findings())
     return findings

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from exportctl.determination.facts import Transaction
 from exportctl.determination.findings import Effect, Finding
 from exportctl.determination.parties import PartyScreening
-from exportctl.determination.rules._listing import describe, fuzzy_finding, hits_on
+from exportctl.determination.rules._listing import FuzzyHits, describe, hits_on
 from exportctl.lists.model import ListCode
 
 RULE = "unverified_list"
@@ -18,10 +18,11 @@ CITATION = "15 CFR 744.15; part 744, Supp. No. 6"
 
 def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Finding]:
     findings: list[Finding] = []
+    fuzzy = FuzzyHits(RULE, CITATION)
     for party, hit in hits_on(screenings, frozenset({ListCode.UVL}), tx.date):
         if not hit.certain:
             consequence = "a UVL statement is required and no licence exception may be used"
-            findings.append(fuzzy_finding(RULE, CITATION, party, hit, consequence))
+            fuzzy.add(party, hit, consequence)
             continue
         findings.append(
             Finding(
@@ -35,4 +36,5 @@ def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Find
                 bars_license_exceptions=True,
             )
         )
+    findings.extend(fuzzy.findings())
     return findings
