@@ -1,4 +1,4 @@
-"""One real service per test session (building it imports the bundled lists and hashes six passwords)."""
+"""The API tests share one real service per test session (see ``tests/api/service.py``)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.service import ServiceUnderTest, build_service
+from tests.api.service import ServiceUnderTest, shared_service
 
 
 @pytest.fixture(scope="session")
-def service(tmp_path_factory: pytest.TempPathFactory) -> ServiceUnderTest:
-    return build_service(tmp_path_factory.mktemp("service"))
+def service() -> ServiceUnderTest:
+    return shared_service()
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,12 @@ passwords and tokens, and the real app (no doubles). Shared by the API, web and 
 
 from __future__ import annotations
 
+import atexit
 import secrets
+import shutil
+import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -71,3 +75,12 @@ def build_service(directory: Path, max_upload_bytes: int = 256 * 1024) -> Servic
             service.passwords[name] = password
             service.tokens[name] = issue_token(session, principal, "tests").token
     return service
+
+
+@lru_cache(maxsize=1)
+def shared_service() -> ServiceUnderTest:
+    """One service for the whole test session (API, page and browser tests): building one imports the bundled
+    lists and hashes six passwords, which is worth doing once. Tests create their own resources in it."""
+    directory = Path(tempfile.mkdtemp(prefix="exportctl-service-"))
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    return build_service(directory)

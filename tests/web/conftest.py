@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.service import ServiceUnderTest, build_service
+from tests.api.service import ServiceUnderTest, shared_service
 
 
 @pytest.fixture(scope="session")
-def web_service(tmp_path_factory: pytest.TempPathFactory) -> ServiceUnderTest:
-    return build_service(tmp_path_factory.mktemp("web-service"))
+def web_service() -> ServiceUnderTest:
+    return shared_service()

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from pydantic import ValidationError
 
+from exportctl.errors import InputError
 from exportctl.licensing.inputs import ApplicationInput, ApplicationType, PartyRole
 from exportctl.licensing.views import ApplicationView
 
@@ -50,7 +52,7 @@ def read_form(form: Mapping[str, object]) -> ApplicationForm:
     items: list[dict[str, object]] = []
     for n in range(ITEM_ROWS):
         row = {name: values.get(f"item-{n}-{name}", "").strip() for name in ITEM_FIELDS}
-        if not any(row.values()):
+        if not any(value for name, value in row.items() if name != "unit"):  # "ea" is pre-filled in every row
             continue
         flags = [flag.strip() for flag in row.pop("tech_flags").split(",") if flag.strip()]
         item: dict[str, object] = {k: v for k, v in row.items() if v}
@@ -96,3 +98,14 @@ def form_from_view(view: ApplicationView) -> ApplicationForm:
             }
         )
     return ApplicationForm(values=values)
+
+
+def optional_date(value: str, field_name: str) -> date | None:
+    """A date from a form field where empty means "not given" (browsers send ``name=`` for empty date inputs)."""
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{text!r} is not a date (YYYY-MM-DD)", field=field_name) from None

@@ -61,7 +61,8 @@ class JobRegistry:
     def __init__(self, workers: int = 2) -> None:
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="exportctl-job")
+        self._workers = workers
+        self._pool: ThreadPoolExecutor | None = None
 
     def start(self, principal: Principal, kind: str, filename: str, total: int, work: JobWork) -> Job:
         job = Job(
@@ -76,7 +77,10 @@ class JobRegistry:
         with self._lock:
             self._jobs[job.id] = job
             self._forget_old()
-        self._pool.submit(self._run, job, work)
+        with self._lock:
+            if self._pool is None:  # created lazily, and again after a shutdown (the app's lifespan restarted)
+                self._pool = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="exportctl-job")
+            self._pool.submit(self._run, job, work)
         return job
 
     def get(self, principal: Principal, job_id: str) -> Job:
@@ -95,7 +99,10 @@ class JobRegistry:
         return sorted(jobs, key=lambda j: j.created_at, reverse=True)
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def _run(self, job: Job, work: JobWork) -> None:
         job.status = JobStatus.RUNNING

@@ -24,6 +24,7 @@ from exportctl.licensing.actor import Role
 from exportctl.regulations import load_regulations
 from exportctl.reports.licences import licence_report
 from exportctl.web.context import get_context
+from exportctl.web.forms import optional_date
 from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
@@ -37,11 +38,12 @@ def oversight_page(
     request: Request,
     user: User,
     party: Short = "",
-    date_from: Annotated[date | None, Query(alias="from")] = None,
-    date_to: Annotated[date | None, Query(alias="to")] = None,
+    from_text: Annotated[str, Query(alias="from", max_length=10)] = "",
+    to_text: Annotated[str, Query(alias="to", max_length=10)] = "",
     by: Short = "period,outcome",
 ) -> Response:
     require_role(user, Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER, Role.ADMIN)
+    date_from, date_to = optional_date(from_text, "from"), optional_date(to_text, "to")
     params: dict[str, str] = {"by": by}
     if party:
         params["party"] = party
@@ -87,14 +89,16 @@ def determination_page(
     destination: Annotated[str, Query(max_length=60)] = "",
     end_user: Annotated[str, Query(max_length=500)] = "",
     end_use: Annotated[str, Query(max_length=2000)] = "",
-    on: Annotated[date | None, Query()] = None,
+    on_text: Annotated[str, Query(alias="on", max_length=10)] = "",
 ) -> Response:
     """The form; with an ECCN and a destination it shows the determination with reasons and citations."""
     result: Any = None
     error = None
+    on: date | None = None
     if eccn.strip() and destination.strip():
         ctx = get_context(request)
         try:
+            on = optional_date(on_text, "on")
             regulations = load_regulations()
             transaction = make_transaction(
                 eccn=eccn,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
@@ -14,6 +13,7 @@ from exportctl.errors import InputError
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningResult, screen
 from exportctl.web.batch import BatchColumns, start_batch_job
 from exportctl.web.context import get_context
+from exportctl.web.forms import optional_date
 from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
@@ -27,7 +27,7 @@ def screening_page(
     user: User,
     name: Annotated[str, Query(max_length=1000)] = "",
     country: Annotated[str, Query(max_length=60)] = "",
-    as_of: Annotated[date | None, Query()] = None,
+    as_of: Annotated[str, Query(max_length=10)] = "",
     threshold: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
 ) -> Response:
     """The search form; with ``name`` it shows the hits (only the results when htmx asks for them)."""
@@ -35,7 +35,7 @@ def screening_page(
     error: str | None = None
     if name.strip():
         try:
-            index = get_context(request).screening_index(as_of)
+            index = get_context(request).screening_index(optional_date(as_of, "as_of"))
             result = screen(index, name, country=country or None, threshold=threshold)
         except InputError as exc:
             error = str(exc)
