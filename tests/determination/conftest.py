@@ -16,6 +16,7 @@ from exportctl.determination import (
     make_transaction,
     screen_parties,
 )
+from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.lists.bundled import DATA_DIR
 from exportctl.lists.model import ListEntry
 from exportctl.lists.sources import get_parser
@@ -45,6 +46,12 @@ def entries() -> list[ListEntry]:
 @pytest.fixture(scope="session")
 def screener(entries: list[ListEntry]) -> ExactNameScreener:
     return ExactNameScreener(entries)
+
+
+@pytest.fixture(scope="session")
+def fuzzy_screener(entries: list[ListEntry]) -> FuzzyScreener:
+    """The screening engine over the bundled Entity List entries."""
+    return FuzzyScreener.build(e for e in entries if e.list.value == "entity_list")
 
 
 @pytest.fixture(scope="session")

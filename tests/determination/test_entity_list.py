@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from exportctl.determination import Effect, ExceptionStatus
+from exportctl.determination import Determination, Effect, ExceptionStatus, make_transaction, screen_parties
+from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.lists.model import ListEntry
+from exportctl.regulations import Regulations
 from tests.determination.conftest import Decide, fuzzy
 
 HUAWEI = "purchaser=Huawei Technologies Co., Ltd."
@@ -88,21 +90,28 @@ def test_party_not_screened_needs_review(decide: Decide) -> None:
     assert d.needs_review and d.license_required is None
 
 
-def test_fuzzy_name_through_screening_engine_sets_needs_review_744_11(decide: Decide, entries: list[ListEntry]) -> None:
-    """A misspelt Huawei (0.945 < certain bar 0.98) through exportctl.screening: review, not a silent answer."""
-    from exportctl.determination.fuzzy import FuzzyScreener
-    from exportctl.determination.service import screen_parties
-
-    screener = FuzzyScreener.build(e for e in entries if e.list.value == "entity_list")
-    typo = decide("EAR99", "CN", "purchaser=Huawai Technology Company", on="2020-01-01")
-    d = decide(
-        "EAR99", "CN", "purchaser=Huawai Technology Company", on="2020-01-01",
-        screenings=screen_parties(typo.transaction, screener),
-    )  # fmt: skip
+def test_fuzzy_name_through_screening_engine_sets_needs_review_744_11(
+    decide: Decide, regs: Regulations, fuzzy_screener: FuzzyScreener
+) -> None:
+    """A misspelt Huawei (below the certain bar 0.98) through exportctl.screening: review, not a silent answer."""
+    d = _screened(decide, regs, fuzzy_screener, "purchaser=Huawai Technology Company", "2020-01-01")
     assert d.needs_review and d.license_required is None
-    exact = decide(
-        "EAR99", "CN", HUAWEI, on="2020-01-01",
-        screenings=screen_parties(decide("EAR99", "CN", HUAWEI, on="2020-01-01").transaction, screener),
-    )  # fmt: skip
+    exact = _screened(decide, regs, fuzzy_screener, HUAWEI, "2020-01-01")
     assert exact.license_required is True
     assert {f.hit.entry.primary_name for f in exact.reasons if f.hit} == {"Huawei Technologies Co., Ltd."}
+
+
+def test_many_similar_listed_names_give_one_review_finding_per_party(
+    decide: Decide, regs: Regulations, fuzzy_screener: FuzzyScreener
+) -> None:
+    """'SMIC' resembles several SMIC affiliates (85 FR 83420): one question for a person, naming the candidates."""
+    d = _screened(decide, regs, fuzzy_screener, "end_user=SMIC", "2021-06-01")
+    review = [f for f in d.reasons if f.rule == "entity_list"]
+    assert len(review) == 1 and review[0].effect is Effect.NEEDS_REVIEW
+    assert "Other possible matches" in review[0].summary and review[0].hit is not None
+    assert review[0].hit.features  # the screening engine's explanation travels with the hit
+
+
+def _screened(decide: Decide, regs: Regulations, screener: FuzzyScreener, party: str, on: str) -> Determination:
+    tx = make_transaction(eccn="EAR99", destination="CN", regulations=regs, parties=[party], on=on)
+    return decide("EAR99", "CN", party, on=on, screenings=screen_parties(tx, screener))
