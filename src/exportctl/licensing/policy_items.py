@@ -18,21 +18,26 @@ from exportctl.errors import InputError
 EAR99 = "EAR99"
 AT_ONLY = "AT"
 CATEGORY_LABELS: tuple[str, ...] = (*(str(n) for n in range(10)), AT_ONLY, EAR99)
+_ORDER = {label: n for n, label in enumerate(CATEGORY_LABELS)}
 _ECCN = re.compile(r"^[0-9][A-E][0-9]{3}")
 
 
 @lru_cache(maxsize=1)
-def _reasons_by_eccn() -> dict[str, str]:
+def _at_only_eccns() -> frozenset[str]:
     text = resources.files("exportctl").joinpath("data/ear/ccl_eccns.csv").read_text(encoding="utf-8")
-    return {row["eccn"].upper(): row["reasons_for_control"] for row in csv.DictReader(text.splitlines())}
+    return frozenset(
+        row["eccn"].upper()
+        for row in csv.DictReader(text.splitlines())
+        if [r.strip() for r in row["reasons_for_control"].split(",")] == ["AT"]
+    )
 
 
 def is_at_only(eccn: str) -> bool:
     """True when the bundled CCL lists ``eccn`` with "AT" as its only reason for control."""
-    reasons = _reasons_by_eccn().get(eccn.upper()[:5])
-    return reasons is not None and [r.strip() for r in reasons.split(",")] == ["AT"]
+    return eccn.upper()[:5] in _at_only_eccns()
 
 
+@lru_cache(maxsize=8192)
 def category_of(eccn: str) -> str:
     """The report category of an ECCN ("3A001" -> "3", "3A991" -> "AT", "EAR99" -> "EAR99").
 
@@ -56,5 +61,4 @@ def application_category(eccns: list[str] | tuple[str, ...]) -> str:
     before "AT" before "EAR99"; the lower number on ties). The published table gives one category per licence."""
     if not eccns:
         raise InputError("an application needs at least one item", field="items")
-    order = {label: n for n, label in enumerate(CATEGORY_LABELS)}
-    return min((category_of(e) for e in eccns), key=order.__getitem__)
+    return min((category_of(e) for e in eccns), key=_ORDER.__getitem__)

@@ -33,14 +33,10 @@ def _family(names: tuple[str, ...]) -> str:
     return family_of(names)
 
 
-@lru_cache(maxsize=4096)
-def _category(eccns: tuple[str, ...]) -> str:
-    return application_category(eccns)
-
-
 def load_decision_records(engine: Engine) -> list[DecisionRecord]:
     """Every submitted application as a decision record (outcome from its status, date from its last decision)."""
-    with session_scope(engine) as s:
+    with session_scope(engine) as session:
+        s = session.connection()  # Core rows: no ORM loading overhead on 100,000s of rows
         apps = s.execute(
             select(
                 Application.id,
@@ -52,12 +48,10 @@ def load_decision_records(engine: Engine) -> list[DecisionRecord]:
         last_decision = select(Decision.application_id, func.max(Decision.decided_on)).group_by(Decision.application_id)
         decided = {app_id: day for app_id, day in s.execute(last_decision)}
         eccns: dict[int, list[str]] = defaultdict(list)
-        values: dict[int, Decimal] = defaultdict(Decimal)
-        for app_id, eccn, value in s.execute(
-            select(ApplicationItem.application_id, ApplicationItem.eccn, ApplicationItem.total_value)
-        ):
+        for app_id, eccn in s.execute(select(ApplicationItem.application_id, ApplicationItem.eccn)):
             eccns[app_id].append(eccn)
-            values[app_id] += value
+        per_app = select(ApplicationItem.application_id, func.sum(ApplicationItem.total_value))
+        values = {app_id: value for app_id, value in s.execute(per_app.group_by(ApplicationItem.application_id))}
         parties: dict[int, list[str]] = defaultdict(list)
         for app_id, name in s.execute(select(ApplicationParty.application_id, ApplicationParty.name)):
             parties[app_id].append(name)
@@ -72,8 +66,8 @@ def load_decision_records(engine: Engine) -> list[DecisionRecord]:
                 _family(tuple(parties[app_id])),
                 outcome,
                 on or submitted_on,
-                _category(tuple(eccns[app_id])) if eccns[app_id] else "EAR99",
-                values[app_id],
+                application_category(eccns[app_id]) if eccns[app_id] else "EAR99",
+                values.get(app_id) or Decimal(0),
                 used.get(app_id, Decimal(0)),
             )
         )
