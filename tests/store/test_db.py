@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 import exportctl.store
 from exportctl.config import reset_settings_cache
+from exportctl.errors import ConfigError
 from exportctl.store import db
 from exportctl.store.base import Base
 from exportctl.store.db import make_engine, session_scope, upgrade
@@ -84,3 +85,10 @@ def test_session_scope_rolls_back_on_error(engine: Engine) -> None:
         raise RuntimeError("boom")
     with session_scope(engine) as session:
         assert session.execute(text("SELECT count(*) FROM list_snapshots")).scalar() == 0
+
+
+def test_postgresql_urls_use_psycopg_3() -> None:
+    assert make_engine("postgresql://u@localhost/x").url.drivername == "postgresql+psycopg"
+    assert make_engine("postgresql+psycopg://u@localhost/x").url.drivername == "postgresql+psycopg"
+    with pytest.raises(ConfigError, match="psycopg 3"):
+        make_engine("postgresql+psycopg2://u@localhost/x")

@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from exportctl.config import get_settings
+from exportctl.errors import ConfigError
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -28,7 +29,7 @@ def make_engine(url: str | None = None) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, parsed.database)
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("psycopg2", "psycopg2cffi"):
-        raise ValueError("use the psycopg 3 driver: postgresql+psycopg://…")
+        raise ConfigError(f"database URL {parsed.drivername}://…: use the psycopg 3 driver, postgresql+psycopg://…")
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
     return create_engine(url, pool_pre_ping=True)
