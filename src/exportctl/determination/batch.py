@@ -23,9 +23,9 @@ from exportctl.determination.batch_input import read_transactions
 from exportctl.determination.engine import determine
 from exportctl.determination.facts import Transaction
 from exportctl.determination.result import Determination, ListVersion
-from exportctl.determination.service import Screener, default_screener, screen_parties
+from exportctl.determination.service import Screener, default_screener, screen_parties, snapshot_versions
 from exportctl.lists.model import ListEntry
-from exportctl.lists.repository import SnapshotInfo, entries_of_snapshots, snapshot_for_date, snapshots
+from exportctl.lists.repository import SnapshotInfo, entries_of_snapshots, snapshots
 from exportctl.regulations import Regulations, load_regulations
 
 CSV_COLUMNS = (
@@ -105,17 +105,10 @@ def _screener_for(
 ) -> tuple[Screener | None, tuple[ListVersion, ...]]:
     if engine is None or not by_source:
         return None, (ListVersion("none", "", note="no list snapshot available: parties unscreened"),)
-    versions: list[ListVersion] = []
-    ids: list[int] = []
-    for source, snaps in sorted(by_source.items()):
-        chosen, note = snapshot_for_date(snaps, on)
-        ids.append(chosen.id)
-        snapshot = f"snapshot {chosen.id} ({chosen.file_name}, sha {chosen.content_hash[:12]})"
-        versions.append(ListVersion(source, snapshot, chosen.in_force_from.isoformat(), note))
-    key = tuple(ids)
-    if key not in screeners:
-        screeners[key] = factory(entries_of_snapshots(engine, key), on)
-    return screeners[key], tuple(versions)
+    ids, versions = snapshot_versions(engine, on, by_source)
+    if ids not in screeners:
+        screeners[ids] = factory(entries_of_snapshots(engine, ids), on)
+    return screeners[ids], versions
 
 
 def determine_file(

@@ -3,8 +3,8 @@
 ``determine_with_screening`` screens each party against the list entries in force on the transaction date
 (:func:`exportctl.lists.repository.entries_as_of`) and records which snapshots answered. A screener is any callable
 ``(name, country) -> tuple[PartyMatch, ...]``; the default is :class:`~exportctl.determination.fuzzy.FuzzyScreener`
-over the screening engine's index (hits below its certain bar are fuzzy → review); :class:`ExactNameScreener`
-matches exact names only.
+over the screening engine's index for the date (hits below its certain bar are fuzzy → review);
+:class:`ExactNameScreener` matches exact names only.
 """
 
 from __future__ import annotations
@@ -21,15 +21,17 @@ from exportctl.determination.facts import Transaction, make_transaction
 from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.determination.parties import PartyMatch, PartyScreening
 from exportctl.determination.result import Determination, ListVersion
+from exportctl.errors import NotFoundError
 from exportctl.lists.model import ListEntry
-from exportctl.lists.repository import AsOfEntries, entries_as_of, in_force_on
+from exportctl.lists.repository import SnapshotInfo, entries_of_snapshots, in_force_on, snapshot_for_date, snapshots
 from exportctl.regulations import Regulations, load_regulations
+from exportctl.screening.service import load_index
 
 Screener = Callable[[str, "str | None"], Sequence[PartyMatch]]
 
 
 def default_screener(entries: list[ListEntry], _on: date) -> Screener:
-    """The fuzzy screening engine over ``entries`` (the entries in force on the date)."""
+    """The fuzzy screening engine over ``entries``."""
     return FuzzyScreener.build(entries)
 
 
@@ -57,19 +59,24 @@ def screen_parties(transaction: Transaction, screener: Screener) -> list[PartySc
     ]
 
 
-def list_versions(as_of: AsOfEntries) -> list[ListVersion]:
-    versions = [
-        ListVersion(
-            source=source,
-            snapshot=f"snapshot {info.id} ({info.file_name}, sha {info.content_hash[:12]})",
-            as_of=info.in_force_from.isoformat(),
-        )
-        for source, info in sorted(as_of.snapshots.items())
-    ]
-    versions.extend(ListVersion(source="note", snapshot="", note=note) for note in as_of.notes)
-    if not as_of.snapshots:
-        versions.append(ListVersion(source="none", snapshot="", note="no list snapshot imported: parties unscreened"))
-    return versions
+def snapshot_versions(
+    engine: Engine, on: date, by_source: dict[str, list[SnapshotInfo]] | None = None
+) -> tuple[tuple[int, ...], tuple[ListVersion, ...]]:
+    """The snapshot of each source that speaks for ``on`` (ids, and how to report them), without loading entries."""
+    if by_source is None:
+        by_source = {}
+        for snap in snapshots(engine):
+            by_source.setdefault(snap.source, []).append(snap)
+    ids: list[int] = []
+    versions: list[ListVersion] = []
+    for source, snaps in sorted(by_source.items()):
+        chosen, note = snapshot_for_date(snaps, on)
+        ids.append(chosen.id)
+        snapshot = f"snapshot {chosen.id} ({chosen.file_name}, sha {chosen.content_hash[:12]})"
+        versions.append(ListVersion(source, snapshot, chosen.in_force_from.isoformat(), note))
+    if not ids:
+        versions.append(ListVersion("none", "", note="no list snapshot imported: parties unscreened"))
+    return tuple(ids), tuple(versions)
 
 
 def determine_with_screening(
@@ -79,20 +86,29 @@ def determine_with_screening(
     regulations: Regulations | None = None,
     screener_factory: Callable[[list[ListEntry], date], Screener] | None = None,
 ) -> Determination:
-    """Screen the parties as of the transaction date, then determine.
+    """Screen the parties against the snapshots in force on the transaction date, then determine.
 
-    ``screener_factory(entries, as_of)`` builds the screener over the entries in force; by default, exact names.
+    By default the screening engine's index for that date (:func:`exportctl.screening.service.load_index`, cached
+    on disk) is used. ``screener_factory(entries, on)`` replaces it: it gets the entries of those snapshots, and
+    :func:`screen_parties` keeps the hits on entries in force on the date.
     """
     regs = regulations or load_regulations()
-    as_of = entries_as_of(engine, transaction.date)
-    factory = screener_factory or default_screener
-    screenings = screen_parties(transaction, factory(as_of.entries, transaction.date))
-    determination = determine(
-        transaction, regulations=regs, parties_screened=screenings, list_versions=list_versions(as_of)
-    )
-    if not as_of.snapshots and transaction.parties:
-        return _with_unscreened_note(determination)
-    return determination
+    ids, versions = snapshot_versions(engine, transaction.date)
+    if not ids:
+        screened = screen_parties(transaction, ExactNameScreener(()))
+        d = determine(transaction, regulations=regs, parties_screened=screened, list_versions=versions)
+        return _with_unscreened_note(d) if transaction.parties else d
+    if not transaction.parties:
+        screener: Screener = ExactNameScreener(())
+    elif screener_factory is None:
+        try:
+            screener = FuzzyScreener(load_index(engine, transaction.date))
+        except NotFoundError:  # snapshots exist but no entry was in force on the date: nothing to match
+            screener = ExactNameScreener(())
+    else:
+        screener = screener_factory(entries_of_snapshots(engine, ids), transaction.date)
+    screened = screen_parties(transaction, screener)
+    return determine(transaction, regulations=regs, parties_screened=screened, list_versions=versions)
 
 
 def determine_from_input(
