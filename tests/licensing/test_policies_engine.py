@@ -118,3 +118,18 @@ def test_recommendation_does_not_depend_on_policy_order(
     random.Random(seed).shuffle(shuffled)
     a, b = recommend(facts, POLICIES, day), recommend(facts, shuffled, day)
     assert (a.outcome, a.decision, a.reasons) == (b.outcome, b.decision, b.reasons)
+
+
+def test_item_scopes_by_eccn_subparagraph_category_and_product_group() -> None:
+    from exportctl.licensing.policy_engine import item_match
+    from exportctl.licensing.policy_items import category_of, product_group_of
+    from exportctl.licensing.policy_model import ItemScope
+
+    item = ItemFacts("3A991.a.1", category_of("3A991.a.1"), Decimal(1), product_group_of("3A991.a.1"))
+    assert item.category == "AT" and item.product_group == "A"
+    assert item_match(ItemScope(eccns=frozenset({"3A991"})), item) == "ECCN 3A991.a.1"
+    assert item_match(ItemScope(eccns=frozenset({"3A99"})), item) is None
+    assert item_match(ItemScope(categories=frozenset({"AT"}), product_groups=frozenset({"A"})), item)
+    assert item_match(ItemScope(categories=frozenset({"AT"}), product_groups=frozenset({"E"})), item) is None
+    assert item_match(ItemScope(categories=frozenset({"EAR99"})), ItemFacts("EAR99", "EAR99")) == "category EAR99"
+    assert category_of("3A001.b") == "3" and category_of("ear99") == "EAR99" and product_group_of("EAR99") is None

@@ -24,7 +24,7 @@ from exportctl.licensing.licences import revoke, suspend
 from exportctl.licensing.policy_engine import recommend
 from exportctl.licensing.policy_facts import facts_from_row
 from exportctl.licensing.policy_impact import Impact, LicenceFacts, licences_hit_by_action, preview_policy_change
-from exportctl.licensing.policy_items import category_of
+from exportctl.licensing.policy_items import category_of, product_group_of
 from exportctl.licensing.policy_model import ApplicationFacts, ItemFacts, PartyFacts, Policy, Recommendation
 from exportctl.licensing.policy_rows import policy_from_row, row_from_policy
 from exportctl.licensing.policy_seed import LicenceAction, seed_policies
@@ -141,7 +141,7 @@ def licence_facts(session: Session) -> list[LicenceFacts]:
 
 
 def _licence_item(eccn: str, value: Decimal, flags: list[str]) -> ItemFacts:
-    return ItemFacts(eccn, category_of(eccn), value, technology_flags=frozenset(flags))
+    return ItemFacts(eccn, category_of(eccn), value, product_group_of(eccn), technology_flags=frozenset(flags))
 
 
 def preview_change(session: Session, actor: Actor, policy: Policy, *, on_date: date | None = None) -> Impact:

@@ -56,7 +56,9 @@ def item_match(scope: ItemScope, item: ItemFacts) -> str | None:
     """Why ``scope`` covers ``item``, or None. Every dimension the scope gives must match."""
     parts: list[str] = []
     if scope.eccns:
-        if item.eccn.upper() not in scope.eccns:
+        code = item.eccn.upper()
+        # "3A991" covers "3A991.a.1": a scope ECCN covers its sub-paragraphs
+        if not any(code == e or code.startswith(e + ".") for e in scope.eccns):
             return None
         parts.append(f"ECCN {item.eccn}")
     if scope.categories:

@@ -11,7 +11,7 @@ from typing import Any
 
 from exportctl.licensing.inputs import ApplicationInput
 from exportctl.licensing.linter import lint
-from exportctl.licensing.policy_items import category_of
+from exportctl.licensing.policy_items import category_of, product_group_of
 from exportctl.licensing.policy_model import ApplicationFacts, ItemFacts, PartyFacts
 from exportctl.store.licensing_tables import Application
 
@@ -30,7 +30,12 @@ def facts_from_input(reference: str, data: ApplicationInput) -> ApplicationFacts
     parties = tuple(PartyFacts(p.name, role=p.role.value) for p in data.parties)
     items = tuple(
         ItemFacts(
-            i.eccn, category_of(i.eccn), i.total, technology_flags=frozenset(i.tech_flags), description=i.description
+            i.eccn,
+            category_of(i.eccn),
+            i.total,
+            product_group=product_group_of(i.eccn),
+            technology_flags=frozenset(i.tech_flags),
+            description=i.description,
         )
         for i in data.items
     )
@@ -46,6 +51,7 @@ def facts_from_row(app: Application) -> ApplicationFacts:
             i.eccn,
             category_of(i.eccn),
             i.total_value,
+            product_group=product_group_of(i.eccn),
             technology_flags=frozenset(i.tech_flags or ()),
             description=i.description,
         )

@@ -19,7 +19,7 @@ EAR99 = "EAR99"
 AT_ONLY = "AT"
 CATEGORY_LABELS: tuple[str, ...] = (*(str(n) for n in range(10)), AT_ONLY, EAR99)
 _ORDER = {label: n for n, label in enumerate(CATEGORY_LABELS)}
-_ECCN = re.compile(r"^[0-9][A-E][0-9]{3}")
+_ECCN = re.compile(r"^[0-9][A-EY][0-9]{3}")  # Y: the 0Y521 series
 
 
 @lru_cache(maxsize=1)
@@ -62,3 +62,9 @@ def application_category(eccns: list[str] | tuple[str, ...]) -> str:
     if not eccns:
         raise InputError("an application needs at least one item", field="items")
     return min((category_of(e) for e in eccns), key=_ORDER.__getitem__)
+
+
+def product_group_of(eccn: str) -> str | None:
+    """The CCL product group letter ("3A001" -> "A"); None for EAR99."""
+    code = eccn.strip().upper()
+    return code[1] if _ECCN.match(code) else None
