@@ -29,6 +29,14 @@ def test_ear99_to_huawei_after_listing_2019_06_01_needs_licence_744_11(decide: D
     assert finding.hit.entry.federal_register_citations == ("84 FR 22963, 5/21/19",)
 
 
+def test_between_effective_and_publication_date_needs_review_744_11(decide: Decide) -> None:
+    """Huawei's rule took effect 2019-05-16 but our listing date is the FR publication (2019-05-21): a date in
+    between is not a safe "not listed" — review, never NLR."""
+    d = decide("EAR99", "CN", HUAWEI, on="2019-05-17")
+    assert d.needs_review and d.license_required is None
+    assert any("may have taken effect earlier" in r for r in d.needs_review_reasons)
+
+
 def test_huawei_review_policy_not_recorded_in_ecfr_derived_list_744_11_b(decide: Decide) -> None:
     d = decide("EAR99", "CN", HUAWEI, on="2019-06-01")
     assert d.review_policy is None

@@ -127,3 +127,9 @@ def test_cli_determine_file(cli_env: CliRunner, tmp_path: Path) -> None:
     result = cli_env.invoke(app, ["determine-file", str(source), "--out", str(tmp_path / "o.json"), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "o.json").read_text())[0]["license_required"] is True
+
+
+def test_publication_lag_flagged_through_the_service_744_11(db: tuple[str, Engine]) -> None:
+    """2019-05-17: Huawei's rule was in effect (2019-05-16) though the list dates it 2019-05-21 — review."""
+    d = determine_from_input(db[1], eccn="EAR99", destination="CN", parties=[HUAWEI], on="2019-05-17")
+    assert d.needs_review and d.license_required is None

@@ -3,7 +3,7 @@
 ``determine_with_screening`` screens each party against the list entries in force on the transaction date
 (:func:`exportctl.lists.repository.entries_as_of`) and records which snapshots answered. A screener is any callable
 ``(name, country) -> tuple[PartyMatch, ...]``; the default is :class:`~exportctl.determination.fuzzy.FuzzyScreener`
-over the screening engine's index for the date (hits below its certain bar are fuzzy → review);
+over the screening engine's index (hits below its certain bar are fuzzy → review);
 :class:`ExactNameScreener` matches exact names only.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.engine import Engine
 
@@ -21,11 +21,10 @@ from exportctl.determination.facts import Transaction, make_transaction
 from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.determination.parties import PartyMatch, PartyScreening
 from exportctl.determination.result import Determination, ListVersion
-from exportctl.errors import NotFoundError
+from exportctl.determination.rules._listing import PUBLICATION_LAG_DAYS
 from exportctl.lists.model import ListEntry
 from exportctl.lists.repository import SnapshotInfo, entries_of_snapshots, in_force_on, snapshot_for_date, snapshots
 from exportctl.regulations import Regulations, load_regulations
-from exportctl.screening.service import load_index
 
 Screener = Callable[[str, "str | None"], Sequence[PartyMatch]]
 
@@ -40,8 +39,10 @@ def exact_screener(entries: list[ListEntry], _on: date) -> Screener:
 
 
 def select_matches(matches: Sequence[PartyMatch], on: date) -> tuple[PartyMatch, ...]:
-    """The matches whose entry is in force on ``on``; only the certain ones when there is one."""
-    current = tuple(m for m in matches if in_force_on(m.entry, on))
+    """The matches whose entry is in force on ``on`` (or listed within the publication lag after it, which the
+    Entity List rule flags); only the certain ones when there is one."""
+    soon = on + timedelta(days=PUBLICATION_LAG_DAYS)
+    current = tuple(m for m in matches if in_force_on(m.entry, on) or in_force_on(m.entry, soon))
     certain = tuple(m for m in current if m.certain)
     return certain or current
 
@@ -88,9 +89,10 @@ def determine_with_screening(
 ) -> Determination:
     """Screen the parties against the snapshots in force on the transaction date, then determine.
 
-    By default the screening engine's index for that date (:func:`exportctl.screening.service.load_index`, cached
-    on disk) is used. ``screener_factory(entries, on)`` replaces it: it gets the entries of those snapshots, and
-    :func:`screen_parties` keeps the hits on entries in force on the date.
+    The screener is built over every entry of those snapshots — by default the screening engine's index, kept per
+    process for each set of snapshots — and :func:`screen_parties` then keeps the hits on entries in force on the
+    date (and those listed just after it, which the Entity List rule flags). ``screener_factory(entries, on)``
+    replaces the default.
     """
     regs = regulations or load_regulations()
     ids, versions = snapshot_versions(engine, transaction.date)
@@ -101,14 +103,24 @@ def determine_with_screening(
     if not transaction.parties:
         screener: Screener = ExactNameScreener(())
     elif screener_factory is None:
-        try:
-            screener = FuzzyScreener(load_index(engine, transaction.date))
-        except NotFoundError:  # snapshots exist but no entry was in force on the date: nothing to match
-            screener = ExactNameScreener(())
+        screener = _default_screener_for(engine, ids)
     else:
         screener = screener_factory(entries_of_snapshots(engine, ids), transaction.date)
     screened = screen_parties(transaction, screener)
     return determine(transaction, regulations=regs, parties_screened=screened, list_versions=versions)
+
+
+_SCREENERS: dict[tuple[str, tuple[int, ...]], Screener] = {}
+
+
+def _default_screener_for(engine: Engine, ids: tuple[int, ...]) -> Screener:
+    """The fuzzy screener over the entries of snapshots ``ids``; kept for the few most recent snapshot sets."""
+    key = (engine.url.render_as_string(hide_password=True), ids)
+    if key not in _SCREENERS:
+        if len(_SCREENERS) >= 4:
+            _SCREENERS.pop(next(iter(_SCREENERS)))
+        _SCREENERS[key] = FuzzyScreener.build(entries_of_snapshots(engine, ids))
+    return _SCREENERS[key]
 
 
 def determine_from_input(

@@ -9,6 +9,8 @@ from exportctl.determination.findings import Effect, Finding
 from exportctl.determination.parties import PartyMatch, PartyScreening
 from exportctl.lists.model import ListCode
 
+PUBLICATION_LAG_DAYS = 30  # how long before an entry's FR publication date a determination is flagged
+
 
 def hits_on(
     screenings: Sequence[PartyScreening], codes: frozenset[ListCode], on: date
@@ -28,6 +30,21 @@ def hits_on(
             if entry.removed_on is not None and entry.removed_on < on:
                 continue
             yield party, hit
+
+
+def listed_soon_after(
+    screenings: Sequence[PartyScreening], codes: frozenset[ListCode], on: date, days: int
+) -> Iterator[tuple[PartyScreening, PartyMatch]]:
+    """Certain hits on entries whose listing date falls within ``days`` after ``on``.
+
+    Our listing dates come from the Federal Register citation (publication); a rule often takes effect a few days
+    earlier (Huawei: effective 2019-05-16, published 2019-05-21), so such a date is not a safe "not yet listed".
+    """
+    for party in screenings:
+        for hit in party.hits:
+            listed = hit.entry.listed_on
+            if hit.certain and hit.entry.list in codes and listed is not None and 0 < (listed - on).days <= days:
+                yield party, hit
 
 
 def describe(hit: PartyMatch) -> str:

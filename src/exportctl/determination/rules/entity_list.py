@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from exportctl.determination.facts import Transaction
 from exportctl.determination.findings import Effect, Finding
 from exportctl.determination.parties import PartyMatch, PartyScreening
-from exportctl.determination.rules._listing import FuzzyHits, describe, hits_on
+from exportctl.determination.rules._listing import (
+    PUBLICATION_LAG_DAYS,
+    FuzzyHits,
+    describe,
+    hits_on,
+    listed_soon_after,
+)
 from exportctl.determination.rules.entity_requirement import ScopeKind, parse_entity_requirement
 from exportctl.lists.model import ListCode
 
@@ -83,4 +89,17 @@ def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Find
         else:
             fuzzy.add(party, hit, "a licence is required for all items subject to the EAR")
     findings.extend(fuzzy.findings())
+    for party, hit in listed_soon_after(screenings, _CODES, tx.date, PUBLICATION_LAG_DAYS):
+        findings.append(
+            Finding(
+                RULE,
+                CITATION,
+                f"{party.label} is {describe(hit)}, within {PUBLICATION_LAG_DAYS} days after the determination date: "
+                "the listing date is the Federal Register publication date and the rule may have taken effect "
+                "earlier — check its effective date",
+                Effect.NEEDS_REVIEW,
+                party=party.label,
+                hit=hit,
+            )
+        )
     return findings
