@@ -9,6 +9,7 @@ feature's part is shown in the hit.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -55,17 +56,22 @@ def screen_query(
     notes: list[str] = list(index.notes)
     if len(query.name) > MAX_NAME_CHARS:
         notes.append(f"name longer than {MAX_NAME_CHARS} characters: only its start was screened")
-    reachable = threshold - max_bonus(query)
+    bonus = max_bonus(query)
     hits: list[tuple[float, float, Hit]] = []
-    for entry_no, match in match_names(index, analyzed, _SCORED_PER_QUERY):
-        if match.similarity < reachable:
-            break
+    best_totals: list[float] = []  # min-heap of the ``limit`` best totals so far
+    for entry_no, match in match_names(index, analyzed, _SCORED_PER_QUERY, min_similarity=threshold - bonus):
+        if len(best_totals) >= limit and match.similarity + bonus < best_totals[0]:
+            break  # candidates come best first: none of the rest can enter the top ``limit``
         entry = index.entries[entry_no]
         pair = Pair(query, analyzed, entry, match, index.name_forms[match.name_id])
         parts = tuple(FeatureContribution(f.name, f.function(pair), f.weight, f.doc) for f in FEATURES)
         total = sum(p.contribution for p in parts)
         score = min(1.0, max(0.0, total))
         if score >= threshold:
+            if len(best_totals) < limit:
+                heapq.heappush(best_totals, total)
+            else:
+                heapq.heappushpop(best_totals, total)
             hits.append(
                 (
                     total,

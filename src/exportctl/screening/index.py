@@ -173,7 +173,7 @@ class ScreeningIndex:
                 found.add(self.vocab[key])  # the query added a letter
             found.update(self.by_delete.get(key, ()))  # substitution / transposition
         code = phonetic(token)
-        if code and code in self.phonetic_ids:
+        if len(code) >= 3 and code in self.phonetic_ids:  # short codes (KN, TM) sound like half the vocabulary
             found.update(self.by_phonetic.get(self.phonetic_ids[code], ()))
         if exact is None:  # an unknown token: maybe several typos; tokens sharing half its trigrams
             grams = trigrams(token)

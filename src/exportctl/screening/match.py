@@ -25,7 +25,8 @@ from rapidfuzz.process import cdist
 from exportctl.screening.index import BLOCKING_MAX_DF, ScreeningIndex, phonetic
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, NameVariant
 
-CANDIDATES_PER_VARIANT = 30
+CANDIDATES_PER_VARIANT = 12
+BOUND_SLACK = 0.02  # blocking's similarity bound is approximate (a 2-edit typo of a known word is not reached)
 UNKNOWN_ROMANISED_WEIGHT = 0.5  # weight of an unknown token of a romanised reading, relative to the rarest token
 CANDIDATES_PER_SKELETON = 100  # consonant skeletons are ambiguous: look at more names
 COVERAGE_WEIGHT = 0.65  # share of coverage in the name similarity; the rest is completeness
@@ -72,7 +73,14 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
         return cached
     texts = index.token_skeleton if skeleton_mode else index.tokens
     reached = index.skeleton_tokens(token) if skeleton_mode else index.similar_tokens(token)
-    scored = [(t, sim) for t in reached if (sim := token_similarity(token, texts[t])) > 0.0]
+    reached_ids = list(reached)
+    sims = cdist([token], [texts[t] for t in reached_ids], scorer=OSA.normalized_similarity)[0] if reached_ids else []
+    floor = SHORT_TOKEN_FLOOR if len(token) <= 4 else TOKEN_FLOOR
+    scored = [
+        (t, float(sim))
+        for t, sim in zip(reached_ids, sims, strict=True)
+        if sim >= (SHORT_TOKEN_FLOOR if len(texts[t]) <= 4 else floor)
+    ]
     exact = None if skeleton_mode else index.vocab.get(token)
     if exact is not None:
         weight = index.idf[exact]
@@ -102,8 +110,14 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
     return result
 
 
-def _candidates(index: ScreeningIndex, variant: NameVariant) -> tuple[npt.NDArray[np.int64], list[float]]:
-    """Blocking: the names voted for by the query tokens' similar vocabulary tokens, and each query token's weight."""
+def _candidates(
+    index: ScreeningIndex, variant: NameVariant, min_similarity: float = 0.0
+) -> tuple[npt.NDArray[np.int64], list[float]]:
+    """Blocking: the names voted for by the query tokens' similar vocabulary tokens, and each query token's weight.
+
+    A name's votes bound its coverage from above (common tokens, which do not vote, are counted as if they all
+    matched); names whose best possible similarity stays under ``min_similarity`` are not scored at all.
+    """
     romanised = variant.kind != LATIN
     per_token = [_token_votes(index, token, variant.kind == SKELETON, romanised) for token in variant.tokens]
     weights = [t.weight for t in per_token]
@@ -119,8 +133,17 @@ def _candidates(index: ScreeningIndex, variant: NameVariant) -> tuple[npt.NDArra
     names = np.concatenate(voters)
     unique, inverse = np.unique(names, return_inverse=True)
     shared = np.bincount(inverse, weights=np.concatenate(vote_weights))
+    total_weight = max(sum(weights), 1e-9)
+    if min_similarity > 0.0:
+        common_weight = sum(t.weight for t in per_token if t.common)
+        best_case = COVERAGE_WEIGHT * np.minimum(1.0, (shared + common_weight) / total_weight) + 1 - COVERAGE_WEIGHT
+        possible = best_case >= min_similarity - BOUND_SLACK
+        if not possible.all():
+            unique, shared = unique[possible], shared[possible]
+            if not len(unique):
+                return np.zeros(0, dtype=np.int64), weights
     # rank like the final similarity does: share of the query found, and share of the name found
-    votes = COVERAGE_WEIGHT * shared / max(sum(weights), 1e-9) + (1 - COVERAGE_WEIGHT) * shared / np.maximum(
+    votes = COVERAGE_WEIGHT * shared / total_weight + (1 - COVERAGE_WEIGHT) * shared / np.maximum(
         index.name_weight[unique], 1e-9
     )
     wanted = CANDIDATES_PER_SKELETON if variant.kind == SKELETON else CANDIDATES_PER_VARIANT
@@ -147,34 +170,32 @@ def _split_compounds(index: ScreeningIndex, variant: NameVariant) -> NameVariant
 
 
 def _score_variant(
-    index: ScreeningIndex, variant: NameVariant
+    index: ScreeningIndex, variant: NameVariant, min_similarity: float = 0.0
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Candidate name ids with their similarity, coverage and completeness for one reading of the query."""
     if variant.kind == SKELETON:
         variant = _split_compounds(index, variant)
-    name_ids, weights = _candidates(index, variant)
+    name_ids, weights = _candidates(index, variant, min_similarity)
     if not len(name_ids):
         empty = np.zeros(0)
         return name_ids, empty, empty, empty
     width = int(index.name_length[name_ids].max())
-    tokens_of = index.name_token_matrix[name_ids, :width]  # (K, m), padded with index.pad_token
-    unique, columns = np.unique(tokens_of, return_inverse=True)
-    columns = columns.reshape(tokens_of.shape)
+    tokens_of = index.name_token_matrix[name_ids, :width]  # (K, m), padded with index.pad_token (empty, weight 0)
     texts = index.padded_skeletons if variant.kind == SKELETON else index.padded_tokens
-    choices = [texts[t] for t in unique.tolist()]
     query = list(variant.tokens)
-    raw = cdist(query, choices, scorer=OSA.normalized_similarity, dtype=np.float32)  # (n, U)
+    raw = cdist(query, [texts[t] for t in tokens_of.ravel().tolist()], scorer=OSA.normalized_similarity)
+    raw = raw.reshape(len(query), *tokens_of.shape)  # (n, K, m)
     # numbers must be equal: "14th" is not "16th", "360" is not "366"
-    query_digits = np.array([any(ch.isdigit() for ch in t) for t in query])
-    numeric = query_digits[:, None] | index.token_has_digit[unique][None, :]
+    query_digits = np.array([any(ch.isdigit() for ch in t) for t in query])[:, None, None]
+    numeric = query_digits | index.token_has_digit[tokens_of][None, :, :]
     raw = np.where(numeric & (raw < 1.0), 0.0, raw)
-    short = np.minimum(np.array([len(t) for t in query])[:, None], index.padded_lengths[unique][None, :]) <= 4
-    sims = np.where(raw >= np.where(short, SHORT_TOKEN_FLOOR, TOKEN_FLOOR), raw, 0.0)
+    query_lengths = np.array([len(t) for t in query])[:, None, None]
+    short = np.minimum(query_lengths, index.padded_lengths[tokens_of][None, :, :]) <= 4
+    pair = np.where(raw >= np.where(short, SHORT_TOKEN_FLOOR, TOKEN_FLOOR), raw, 0.0)
     if variant.kind != SKELETON:
-        query_codes = np.array([index.phonetic_ids.get(phonetic(t), -2) for t in query])
-        sounds_alike = (query_codes[:, None] == index.phonetic_array[unique][None, :]) & (raw >= PHONETIC_MIN)
-        sims = np.where(sounds_alike, np.maximum(sims, PHONETIC_SIMILARITY), sims)
-    pair = sims[:, columns]  # (n, K, m)
+        query_codes = np.array([index.phonetic_ids.get(phonetic(t), -2) for t in query])[:, None, None]
+        sounds_alike = (query_codes == index.phonetic_array[tokens_of][None, :, :]) & (raw >= PHONETIC_MIN)
+        pair = np.where(sounds_alike, np.maximum(pair, PHONETIC_SIMILARITY), pair)
     query_weights = np.array(weights)
     coverage = (query_weights @ pair.max(axis=2)) / query_weights.sum()
     name_weights = index.idf_array[tokens_of]
@@ -183,39 +204,49 @@ def _score_variant(
     return name_ids, similarity, coverage, completeness
 
 
-def match_names(index: ScreeningIndex, query: AnalyzedName, limit: int = 25) -> list[tuple[int, NameMatch]]:
-    """The best-matching ``limit`` entries, best first: (entry index, its best-matching name), over every reading."""
-    parts = [(variant, *_score_variant(index, variant)) for variant in query.variants]
+def match_names(
+    index: ScreeningIndex, query: AnalyzedName, limit: int = 25, min_similarity: float = 0.0
+) -> list[tuple[int, NameMatch]]:
+    """The best-matching entries (at most ``limit``, similarity ≥ ``min_similarity``), best first, each with its
+    best-matching name, over every reading of the query."""
+    parts = [(variant, *_score_variant(index, variant, min_similarity)) for variant in query.variants]
     parts = [p for p in parts if len(p[1])]
     if not parts:
         return []
     variant_no = np.concatenate([np.full(len(p[1]), i) for i, p in enumerate(parts)])
     name_ids = np.concatenate([p[1] for p in parts])
     similarity = np.concatenate([p[2] for p in parts])
+    keep = similarity >= min_similarity
+    if not keep.any():
+        return []
+    entries = index.name_entry_array[name_ids]
+    if len(parts) > 1:  # agreement over all readings, for the entries that can still be hits
+        wanted = np.isin(entries, entries[keep])
+        per_reading: dict[tuple[int, int], float] = {}
+        readings = zip(variant_no[wanted].tolist(), entries[wanted].tolist(), similarity[wanted].tolist(), strict=True)
+        for v, e, s in readings:
+            if per_reading.get((v, e), -1.0) < s:
+                per_reading[(v, e)] = s
+        support: dict[int, float] = {}
+        for (_, e), s in per_reading.items():
+            support[e] = support.get(e, 0.0) + s
     coverage = np.concatenate([p[3] for p in parts])
     completeness = np.concatenate([p[4] for p in parts])
-    order = np.lexsort((name_ids, -similarity))  # best first; ties by name id, for stable results
-    entries = index.name_entry_array[name_ids]
-    per_reading: dict[tuple[int, int], float] = {}
-    for v, e, s in zip(variant_no.tolist(), entries.tolist(), similarity.tolist(), strict=True):
-        if per_reading.get((v, e), -1.0) < s:
-            per_reading[(v, e)] = s
-    support: dict[int, float] = {}
-    for (_, e), s in per_reading.items():
-        support[e] = support.get(e, 0.0) + s
+    kept = np.flatnonzero(keep)
+    order = kept[np.lexsort((name_ids[kept], -similarity[kept]))]  # best first; ties by name id, for stability
     best: list[tuple[int, NameMatch]] = []
     seen: set[int] = set()
     for i in order.tolist():
-        name_id = int(name_ids[i])
-        entry_no = index.name_entry[name_id]
+        entry_no = int(entries[i])
         if entry_no in seen:
             continue
         seen.add(entry_no)
+        sim = float(similarity[i])
+        agreement = support[entry_no] if len(parts) > 1 else sim
         variant = parts[int(variant_no[i])][0]
-        match = NameMatch(
-            name_id, float(similarity[i]), float(coverage[i]), float(completeness[i]), variant, support[entry_no]
+        best.append(
+            (entry_no, NameMatch(int(name_ids[i]), sim, float(coverage[i]), float(completeness[i]), variant, agreement))
         )
-        best.append((entry_no, match))
         if len(best) >= limit:
             break
     return best

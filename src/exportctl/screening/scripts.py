@@ -41,8 +41,15 @@ def script_of(ch: str) -> str:
     return OTHER
 
 
+_NON_LATIN = re.compile(
+    "[\u0400-\u052f\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]"
+)
+
+
 def script_runs(text: str) -> list[tuple[str, str]]:
     """Split text into maximal runs of one script; spaces and punctuation join the run they sit in."""
+    if not _NON_LATIN.search(text):
+        return [(OTHER, text)] if text else []  # the common case, decided in one regex scan
     runs: list[tuple[str, str]] = []
     current, buf = OTHER, []
     for ch in text:

@@ -1,0 +1,87 @@
+"""Screening speed over the full bundled corpus: index build, single-query latency, batch throughput, memory.
+
+Times are CPU times of this process (``time.process_time``), so that other work on a shared machine does not
+inflate them; wall-clock figures are printed beside them. Queries: the 630 labelled development queries (single
+query latency), and for the batch a deterministic mix of 5,000 names — listed names with one word dropped or
+their words reordered, and combinations of list words that are not on any list (the usual case in a customer base).
+Usage: ``python benchmarks/screening_speed.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import resource
+import statistics
+import time
+from pathlib import Path
+
+from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.batch import InputRow, screen_rows
+from screening_corpus import bundled_entries
+
+EVAL = Path("/work/shared/eval/screening_dev.csv")
+
+
+def _batch_names(index: ScreeningIndex, count: int) -> list[str]:
+    rng = random.Random(20261122)
+    names: list[str] = []
+    listed = [name for entry in index.entries for name in entry.names]
+    words = [w for name in listed for w in name.split() if w.isalpha() and len(w) > 3]
+    while len(names) < count:
+        kind = rng.random()
+        if kind < 0.3:
+            parts = rng.choice(listed).split()
+            if len(parts) > 2:
+                parts.pop(rng.randrange(len(parts)))
+            rng.shuffle(parts)
+            names.append(" ".join(parts))
+        else:
+            names.append(" ".join(rng.sample(words, rng.randint(2, 4))) + rng.choice(["", " Ltd", " GmbH", " Inc."]))
+    return names
+
+
+def main() -> None:
+    entries = bundled_entries()
+    cpu, wall = time.process_time(), time.perf_counter()
+    index = ScreeningIndex.build(entries)
+    build_cpu, build_wall = time.process_time() - cpu, time.perf_counter() - wall
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus: {len(entries)} entries, {index.name_count} names, {len(index.tokens)} distinct tokens")
+    print(f"index build: {build_cpu:.2f} s CPU ({build_wall:.2f} s wall); peak RSS after build {peak_mb:.0f} MB")
+
+    with EVAL.open(encoding="utf-8") as f:
+        queries = [(r["query"], r["country"] or None) for r in csv.DictReader(f)]
+    for name, country in queries[:50]:  # warm-up: imports, caches of the first tokens
+        screen(index, name, country=country)
+    index.token_cache.clear()
+    latencies = []
+    for name, country in queries:
+        started = time.process_time()
+        screen(index, name, country=country)
+        latencies.append((time.process_time() - started) * 1000)
+    latencies.sort()
+    p50 = statistics.median(latencies)
+    p99 = latencies[int(len(latencies) * 0.99) - 1]
+    print(
+        f"single query ({len(queries)} dev queries, cold token cache): p50 {p50:.2f} ms, p99 {p99:.2f} ms, "
+        f"max {latencies[-1]:.2f} ms (targets: p50 <= 1 ms, p99 <= 5 ms)"
+    )
+
+    names = _batch_names(index, 5000)
+    rows = [InputRow(i + 2, str(i), name, "") for i, name in enumerate(names)]
+    index.token_cache.clear()
+    cpu, wall = time.process_time(), time.perf_counter()
+    outcomes = screen_rows(index, rows, 0.72, 5)
+    batch_cpu, batch_wall = time.process_time() - cpu, time.perf_counter() - wall
+    hits = sum(1 for o in outcomes if o.rows)
+    print(
+        f"batch: {len(rows)} names in {batch_cpu:.2f} s CPU ({batch_wall:.2f} s wall) = "
+        f"{len(rows) / batch_cpu:,.0f} names/s per core; {hits} with hits (target: >= 5,000 names/s per core)"
+    )
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {peak_mb:.0f} MB (target <= 1,024 MB)")
+
+
+if __name__ == "__main__":
+    main()
