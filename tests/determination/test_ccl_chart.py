@@ -59,6 +59,7 @@ def test_3a090_a_worldwide_rs_licence_742_6_a_6_iii_a(decide: Decide) -> None:
     d = decide("3A090.a", "DE")
     assert d.license_required is True
     assert any("742.6(a)(6)(iii)(A)" in f.citation for f in d.reasons if f.license_required)
+    assert d.needs_review  # the worldwide requirement's exclusions live in § 742.6, which is not bundled
 
 
 def test_3a090_b_to_d5_not_a5_licence_but_not_to_germany_742_6_a_6_iii_b(decide: Decide) -> None:
@@ -91,7 +92,8 @@ def test_itar_cross_reference_0d001_needs_review_not_nlr(decide: Decide) -> None
 
 
 def test_cc_all_destinations_except_canada_0a503_742_7(decide: Decide) -> None:
-    assert decide("0A503", "FR").license_required is True
+    fr = decide("0A503", "FR")
+    assert fr.license_required is True and fr.needs_review
     d = decide("0A503", "CA")
     assert not any(f.license_required for f in d.reasons)
 

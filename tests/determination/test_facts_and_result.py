@@ -56,6 +56,7 @@ def test_json_has_contract_fields(decide: Decide) -> None:
     data = json.loads(json.dumps(d.to_dict()))
     assert {"license_required", "prohibited", "reasons", "review_policy", "review_policy_reason",
             "license_exceptions", "needs_review", "needs_review_reasons", "data_versions"} <= set(data)  # fmt: skip
+    assert data["verdict"] == "license_required"
     reason = next(r for r in data["reasons"] if r["rule"] == "entity_list")
     assert set(reason) >= {"rule", "citation", "summary", "party", "hit"}
     assert reason["hit"]["entry_id"].startswith("entity-list:")

@@ -53,6 +53,13 @@ class Determination:
     needs_review_reasons: tuple[str, ...]
     data_versions: DataVersions = field(default_factory=lambda: DataVersions((), ()))
 
+    @property
+    def verdict(self) -> str:
+        """One word for lists and dashboards: prohibited, license_required, no_license_required or undetermined."""
+        if self.prohibited:
+            return "prohibited"
+        return {True: "license_required", False: "no_license_required", None: "undetermined"}[self.license_required]
+
     def to_dict(self) -> dict[str, Any]:
         tx = self.transaction
         return {
@@ -65,6 +72,7 @@ class Determination:
                 "foreign_produced": tx.foreign_produced,
                 "date": tx.date.isoformat(),
             },
+            "verdict": self.verdict,
             "license_required": self.license_required,
             "prohibited": self.prohibited,
             "reasons": [f.to_dict() for f in self.reasons],

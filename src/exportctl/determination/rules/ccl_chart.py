@@ -27,6 +27,9 @@ REASON_SECTIONS = {
     "CW": "742.18", "EI": "742.15", "SL": "742.13", "SI": "742.14", "UN": "746.1(b)", "SS": "part 754",
     "AT": "742.8, 742.9, 742.19",
 }  # fmt: skip
+# Rows whose chart cell is prose ("Worldwide control", "all destinations except Canada"): the licence requirement is
+# decided, but the section it cites carries exclusions we do not hold.
+_OUTSIDE_CHART = frozenset({DestinationKind.WORLDWIDE, DestinationKind.ALL_EXCEPT})
 _NOTE_TRIGGERS = re.compile(r"(?<!no )license is required|not used for determining|country chart is not", re.IGNORECASE)
 
 
@@ -61,33 +64,46 @@ def _citation(row: LicenseRequirementRow, foreign_produced: bool) -> str:
     return "; ".join([_prohibitions(foreign_produced), *sections])
 
 
-def _row_finding(item: Eccn, row: LicenseRequirementRow, dest: ChartRow, regs: Regulations, fp: bool) -> Finding | None:
+def _row_findings(item: Eccn, row: LicenseRequirementRow, dest: ChartRow, regs: Regulations, fp: bool) -> list[Finding]:
     covers = row.scope.applies_to(item)
     reaches = _reaches(row, dest, regs)
     if Applies.NO in (covers, reaches):
-        return None
+        return []
     label = row.reason or "control"
     where = row.destinations.column or row.chart_text
     if covers is Applies.YES and reaches is Applies.YES:
-        return Finding(
+        required = Finding(
             RULE,
             _citation(row, fp),
             f"{item}: licence required for {label} reasons to {dest.name} ({where}; {row.control_text})",
             Effect.LICENSE_REQUIRED,
             control_reason=row.reason,
         )
+        if row.destinations.kind not in _OUTSIDE_CHART:
+            return [required]
+        outside = Finding(
+            RULE,
+            _citation(row, fp),
+            f"{item}: the {label} requirement is set outside the Country Chart ({row.chart_text!r}); its exclusions "
+            "and exceptions are in the cited section, which is not in the bundled data — verify",
+            Effect.NEEDS_REVIEW,
+            control_reason=row.reason,
+        )
+        return [required, outside]
     doubt = []
     if covers is Applies.MAYBE:
         doubt.append(f"whether the row covers {item} (scope: {row.control_text!r})")
     if reaches is Applies.MAYBE:
         doubt.append(f"whether it reaches {dest.name} (chart cell: {row.chart_text!r})")
-    return Finding(
-        RULE,
-        _citation(row, fp),
-        f"{item}: {label} licence requirement undecided from the data — check " + " and ".join(doubt),
-        Effect.NEEDS_REVIEW,
-        control_reason=row.reason,
-    )
+    return [
+        Finding(
+            RULE,
+            _citation(row, fp),
+            f"{item}: {label} licence requirement undecided from the data — check " + " and ".join(doubt),
+            Effect.NEEDS_REVIEW,
+            control_reason=row.reason,
+        )
+    ]
 
 
 @lru_cache(maxsize=65536)
@@ -136,7 +152,7 @@ def evaluate(regs: Regulations, item: Eccn, destination: str, foreign_produced: 
         )
     if dest.see_part_746:
         return (Finding(RULE, "15 CFR 738.4; part 746", f"Country Chart for {dest.name}: {dest.note}", Effect.INFO),)
-    findings = [f for row in entry.rows if (f := _row_finding(item, row, dest, regs, foreign_produced)) is not None]
+    findings = [f for row in entry.rows for f in _row_findings(item, row, dest, regs, foreign_produced)]
     for mark in dest.footnotes:  # chart footnotes naming this ECCN (e.g. 10: firearms to Australia and the UK)
         text = regs.chart.footnotes.get(mark, "")
         if entry.eccn in text:
