@@ -29,7 +29,7 @@ from exportctl.lists.repository import SnapshotInfo, entries_of_snapshots, snaps
 from exportctl.regulations import Regulations, load_regulations
 
 CSV_COLUMNS = (
-    "line", "eccn", "destination", "date", "license_required", "prohibited", "needs_review", "review_policy",
+    "line", "eccn", "destination", "date", "verdict", "license_required", "prohibited", "needs_review", "review_policy",
     "citations", "summary", "needs_review_reasons",
 )  # fmt: skip
 
@@ -50,6 +50,7 @@ def _csv_row(line: int, d: Determination) -> dict[str, object]:
         "eccn": str(d.transaction.eccn),
         "destination": d.transaction.region or d.transaction.destination,
         "date": d.transaction.date.isoformat(),
+        "verdict": d.verdict,
         "license_required": {True: "yes", False: "no", None: "undetermined"}[d.license_required],
         "prohibited": "yes" if d.prohibited else "no",
         "needs_review": "yes" if d.needs_review else "no",
