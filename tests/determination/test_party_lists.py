@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from exportctl.determination import Effect, ExceptionStatus
 from tests.determination.conftest import Decide
 
@@ -71,3 +73,23 @@ def test_meu_party_in_russia_needs_licence_for_ccl_items_744_21(decide: Decide) 
     shipped to via Russia here: for Russia/Belarus § 744.21 reaches all items subject to the EAR."""
     d = decide("5A992.c", "RU", "end_user=Academy of Aerospace Solid Propulsion Technology (AASPT)", on="2023-01-01")
     assert any(f.rule == "military_end_user" and f.license_required for f in d.reasons)
+
+
+@pytest.mark.parametrize(
+    ("end_use", "section"),
+    [
+        ("uranium enrichment plant instrumentation", "744.2"),
+        ("guidance electronics for a sounding rocket", "744.3"),
+        ("lab for nerve agent detection research", "744.4"),
+        ("servers for a supercomputer centre", "744.23"),
+    ],
+)
+def test_stated_end_use_prompts_part_744_review(decide: Decide, end_use: str, section: str) -> None:
+    """Knowledge-based end-use controls (744.2-744.4, 744.23): a matching stated end use asks for review."""
+    d = decide("EAR99", "DE", end_use=end_use)
+    assert d.needs_review and d.license_required is None
+    assert any(section in f.citation for f in d.reasons if f.rule == "end_use")
+
+
+def test_ordinary_end_use_adds_nothing(decide: Decide) -> None:
+    assert decide("EAR99", "DE", end_use="office printers for a bakery").license_required is False

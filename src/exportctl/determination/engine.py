@@ -20,6 +20,7 @@ from exportctl.determination.rules import (
     ccl_chart,
     denied_persons,
     embargo,
+    end_use,
     entity_list,
     license_exceptions,
     meu,
@@ -28,7 +29,15 @@ from exportctl.determination.rules import (
 )
 from exportctl.regulations import DataCoverage, Eccn, Regulations
 
-_PARTY_RULES = (entity_list.evaluate, denied_persons.evaluate, meu.evaluate, uvl.evaluate, other_lists.evaluate)
+# Rules that read the parties or the stated end use; they run only when a party was hit or an end use given.
+_PARTY_RULES = (
+    entity_list.evaluate,
+    denied_persons.evaluate,
+    meu.evaluate,
+    uvl.evaluate,
+    other_lists.evaluate,
+    end_use.evaluate,
+)
 _FOREIGN_PRODUCED = Finding(
     "foreign_produced",
     "15 CFR 734.3(a), 734.4, 734.9",
