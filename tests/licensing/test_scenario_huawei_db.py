@@ -34,6 +34,8 @@ def test_scenario_reproduces_published_table_from_stored_records(engine: Engine)
     }
     # the halt: the 6 pending applications now get "deny"; the 113 licences are in its scope
     assert len(run.halt_impact.changes) == 6 and len(run.halt_impact.affected_licences) == 113
+    # had it applied to everything filed: the 113 approvals and the 6 pending become denials (SMIC untouched)
+    assert run.halt_counterfactual == {"approve → deny": 119}
     # the 2024 revocation: the 8 Intel/Qualcomm licences, each an audit event
     assert len(run.revocation.licences) == 8
     assert all(lic.status == "revoked" for lic in run.revocation.licences)

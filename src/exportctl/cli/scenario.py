@@ -34,6 +34,8 @@ def huawei_command(seed: int = typer.Option(DEFAULT_SEED, "--seed", help="genera
     for gap in result.smic.missing:
         console.print(f"  SMIC missing from the published data: {escape(gap)}")
     print_impact(result.run.halt_impact)
+    moved = ", ".join(f"{k}: {v}" for k, v in result.run.halt_counterfactual.items()) or "none"
+    console.print(f"had the halt applied to every application filed (Huawei and SMIC), decisions would change: {moved}")
     revoked = result.run.revocation
     console.print(
         f"{revoked.kind} from {revoked.from_date}: {len(revoked.licences)} licence(s) — {escape(revoked.reason)}"

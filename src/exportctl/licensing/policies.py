@@ -8,6 +8,7 @@ change is its own status event and audit event.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -151,6 +152,22 @@ def preview_change(session: Session, actor: Actor, policy: Policy, *, on_date: d
         policy, policies=load_policies(session), pending=pending_facts(session), licences=licence_facts(session),
         on_date=on_date,
     )  # fmt: skip
+
+
+def what_if(session: Session, actor: Actor, policy: Policy, *, on_date: date | None = None) -> dict[str, int]:
+    """Counterfactual: had ``policy`` applied to every submitted application (decided or not), how many would be
+    recommended a different decision — counts per "before → after" (e.g. {"approve → deny": 113})."""
+    actor.require(*READERS, action="evaluate a policy change")
+    apps = session.scalars(select(Application).where(Application.status != Status.DRAFT.value).order_by(Application.id))
+    impact = preview_policy_change(
+        policy, policies=load_policies(session), pending=[facts_from_row(a) for a in apps], on_date=on_date
+    )
+    moved = Counter(
+        f"{c.before_decision.value} → {c.after_decision.value}"
+        for c in impact.changes
+        if c.before_decision is not c.after_decision
+    )
+    return dict(moved)
 
 
 def apply_to_licences(

@@ -27,6 +27,7 @@ from exportctl.licensing.policies import (
     apply_policy_change,
     recommend_application,
     seed_timeline_policies,
+    what_if,
 )
 from exportctl.licensing.policy_impact import Impact
 from exportctl.licensing.policy_model import Decision
@@ -49,6 +50,7 @@ class ScenarioRun:
     outcomes: dict[str, int]  # Huawei: outcome -> applications, as decided by the workflow
     smic_outcomes: dict[str, int]  # SMIC: only the published Category 2 row is generated
     halt_impact: Impact
+    halt_counterfactual: dict[str, int]  # every submitted application re-evaluated under the halt
     revocation: AppliedAction
     notes: tuple[str, ...]
 
@@ -114,6 +116,7 @@ def run_huawei(engine: Engine, *, seed: int = DEFAULT_SEED) -> ScenarioRun:
         outcomes[app.reference[:2]][decided] += 1
     halt = halt_2023()
     with session_scope(engine) as s:
+        counterfactual = what_if(s, cast.policy_admin, halt)
         impact, _ = apply_policy_change(s, cast.policy_admin, halt)
     with session_scope(engine) as s:
         revoked = apply_licence_action(s, cast.policy_admin, revocation_2024())
@@ -126,4 +129,4 @@ def run_huawei(engine: Engine, *, seed: int = DEFAULT_SEED) -> ScenarioRun:
         f"2023 halt stored as policy {halt.policy_id!r} from {halt.effective_from} ({halt.date_note}).",
         f"2024 revocation: {revocation_2024().reason}",
     )
-    return ScenarioRun(seed, dict(outcomes["HW"]), dict(outcomes["SM"]), impact, revoked, notes)
+    return ScenarioRun(seed, dict(outcomes["HW"]), dict(outcomes["SM"]), impact, counterfactual, revoked, notes)
