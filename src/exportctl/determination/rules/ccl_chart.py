@@ -30,6 +30,8 @@ REASON_SECTIONS = {
 # Rows whose chart cell is prose ("Worldwide control", "all destinations except Canada"): the licence requirement is
 # decided, but the section it cites carries exclusions we do not hold.
 _OUTSIDE_CHART = frozenset({DestinationKind.WORLDWIDE, DestinationKind.ALL_EXCEPT})
+# Footnotes pointing to §§ 746.6/746.8 (covered regions of Ukraine, Russia/Belarus) belong to the embargo rule.
+_PART_746_FOOTNOTE = re.compile(r"746\.[68]")
 _NOTE_TRIGGERS = re.compile(r"(?<!no )license is required|not used for determining|country chart is not", re.IGNORECASE)
 
 
@@ -155,7 +157,7 @@ def evaluate(regs: Regulations, item: Eccn, destination: str, foreign_produced: 
     findings = [f for row in entry.rows for f in _row_findings(item, row, dest, regs, foreign_produced)]
     for mark in dest.footnotes:  # chart footnotes naming this ECCN (e.g. 10: firearms to Australia and the UK)
         text = regs.chart.footnotes.get(mark, "")
-        if entry.eccn in text:
+        if entry.eccn in text and not _PART_746_FOOTNOTE.search(text):
             findings.append(
                 Finding(
                     RULE,

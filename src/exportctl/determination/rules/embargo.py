@@ -72,10 +72,12 @@ def _region(item: Eccn, region: str, regs: Regulations) -> tuple[Finding, ...]:
             Effect.LICENSE_REQUIRED,
         )
     ]
-    if item.is_ear99 or item.base == "5D992":
-        findings.append(
-            Finding(RULE, _REGION, f"{region}: {_CARVE_OUT_EAR99} (or the software carve-out)", Effect.NEEDS_REVIEW)
-        )
+    if item.is_ear99:
+        carve_out = f"{_CARVE_OUT_EAR99}, nor whether it is software for internet-based communications"
+        findings.append(Finding(RULE, _REGION, f"{region}: {carve_out}", Effect.NEEDS_REVIEW))
+    elif item.base == "5D992":
+        carve_out = "whether this is the 5D992.c internet-communications software carved out is not in the facts"
+        findings.append(Finding(RULE, _REGION, f"{region}: {carve_out}", Effect.NEEDS_REVIEW))
     return tuple(findings)
 
 
