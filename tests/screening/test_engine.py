@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from exportctl.errors import InputError
 from exportctl.screening import DEFAULT_THRESHOLD, FEATURES, ScreeningIndex, screen
@@ -94,3 +98,20 @@ def test_json_contract(index: ScreeningIndex) -> None:
     hit = data["hits"][0]
     assert set(hit) >= {"entry_id", "list", "primary_name", "matched_name", "score", "country", "features"}
     assert set(hit["features"][0]) == {"name", "value", "weight", "doc"}
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_screening_arbitrary_text_never_crashes(index: ScreeningIndex, text: str) -> None:
+    try:
+        result = screen(index, text, threshold=0.5)
+    except InputError as error:
+        assert error.field == "name"  # only "nothing to match on" is refused
+        return
+    assert all(0.0 <= h.score <= 1.0 for h in result.hits)
+
+
+def test_the_index_pickles_and_screens_the_same(index: ScreeningIndex) -> None:
+    copy = pickle.loads(pickle.dumps(index))
+    for query in ("Huawei Technologies Co Ltd", "华为技术有限公司", "Bashar al-Assad"):
+        assert screen(copy, query) == screen(index, query)
