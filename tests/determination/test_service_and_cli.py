@@ -133,3 +133,20 @@ def test_publication_lag_flagged_through_the_service_744_11(db: tuple[str, Engin
     """2019-05-17: Huawei's rule was in effect (2019-05-16) though the list dates it 2019-05-21 — review."""
     d = determine_from_input(db[1], eccn="EAR99", destination="CN", parties=[HUAWEI], on="2019-05-17")
     assert d.needs_review and d.license_required is None
+
+
+def test_cli_determine_file_bad_rows_exit_2_with_line_and_field(cli_env: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_text("eccn,destination\n5A99,CN\nEAR99,Narnia\n")
+    result = cli_env.invoke(app, ["determine-file", str(source), "--out", str(tmp_path / "o.csv")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert ":2 [eccn]" in result.stderr and ":3 [destination]" in result.stderr
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_missing_required_column_is_reported(tmp_path: Path) -> None:
+    source = tmp_path / "cols.csv"
+    source.write_text("item,country\nEAR99,CN\n")
+    with pytest.raises(FileFormatError) as info:
+        determine_file(source, tmp_path / "o.csv")
+    assert {p.field for p in info.value.problems} == {"eccn", "destination"}
