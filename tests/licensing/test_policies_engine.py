@@ -133,3 +133,31 @@ def test_item_scopes_by_eccn_subparagraph_category_and_product_group() -> None:
     assert item_match(ItemScope(categories=frozenset({"AT"}), product_groups=frozenset({"E"})), item) is None
     assert item_match(ItemScope(categories=frozenset({"EAR99"})), ItemFacts("EAR99", "EAR99")) == "category EAR99"
     assert category_of("3A001.b") == "3" and category_of("ear99") == "EAR99" and product_group_of("EAR99") is None
+
+
+def test_screening_hits_let_entry_id_policies_reach_a_stored_party() -> None:
+    from exportctl.licensing.policy_facts import screened_parties
+    from exportctl.licensing.policy_model import ItemScope, PartyScope, Policy
+
+    screening = {
+        "status": "screened",
+        "hits": [
+            {"entry_id": "entity-list:123", "name": "Huawei Device Co., Ltd.", "score": "0.9731"},
+            {"entry_id": "entity-list:999", "name": "Weak Match Ltd", "score": "0.41"},
+        ],
+    }
+    parties = screened_parties("HUAWEI DEVICE CO LTD", "end_user", screening)
+    assert [(p.entry_id, p.name) for p in parties] == [
+        (None, "HUAWEI DEVICE CO LTD"),
+        ("entity-list:123", "Huawei Device Co., Ltd."),
+    ]
+    by_id = Policy(
+        "p", "by entry", PartyScope("one entry", entry_ids=frozenset({"entity-list:123"})), ItemScope(),
+        Outcome.POLICY_OF_DENIAL, date(2020, 1, 1), POLICIES[0].citation,
+    )  # fmt: skip
+    facts = ApplicationFacts("A", tuple(parties), (PLAIN,), justification="x")
+    rec = recommend(facts, (by_id,), date(2021, 1, 1))
+    assert rec.outcome is Outcome.POLICY_OF_DENIAL and "entity-list:123" in rec.reasons[0]
+    assert screened_parties("X", "purchaser", {"status": "not_screened", "hits": []}) == [
+        PartyFacts("X", role="purchaser")
+    ]

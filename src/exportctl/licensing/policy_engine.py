@@ -87,16 +87,19 @@ def govern_item(
 ) -> tuple[Policy | None, list[RuleMatch]]:
     """The policy governing item ``index`` on ``on_date`` and every rule that matched it (winner first)."""
     item = facts.items[index]
-    candidates: list[tuple[Policy, str]] = []
+    candidates: list[tuple[Policy, str, str]] = []
     for policy in policies:
         if not policy.in_force(on_date):
             continue
         why_party = party_match(policy.parties, facts.parties)
         why_item = item_match(policy.items, item) if why_party else None
         if why_party and why_item:
-            candidates.append((policy, f"{why_party}; item {index + 1} ({item.eccn}): {why_item}"))
-    candidates.sort(key=lambda pair: _rank(pair[0]), reverse=True)
-    matches = [RuleMatch(policy, index, why, applied=(n == 0)) for n, (policy, why) in enumerate(candidates)]
+            candidates.append((policy, f"{why_party}; item {index + 1} ({item.eccn}): {why_item}", why_party))
+    candidates.sort(key=lambda found: _rank(found[0]), reverse=True)
+    matches = [
+        RuleMatch(policy, index, why, applied=(n == 0), party_reason=party)
+        for n, (policy, why, party) in enumerate(candidates)
+    ]
     return (candidates[0][0] if candidates else None), matches
 
 
@@ -118,7 +121,8 @@ def recommend(facts: ApplicationFacts, policies: Iterable[Policy], on_date: date
         matched.extend(matches)
         if winner is not None:
             governing.append(winner)
-            reasons.append(f"item {index + 1} ({facts.items[index].eccn}) governed by {describe(winner)}")
+            why = matches[0].party_reason
+            reasons.append(f"item {index + 1} ({facts.items[index].eccn}) governed by {describe(winner)} [{why}]")
         else:
             reasons.append(f"item {index + 1} ({facts.items[index].eccn}): no review policy recorded for these parties")
     outcome = max((p.outcome for p in governing), key=RESTRICTIVENESS.__getitem__, default=None)

@@ -15,6 +15,7 @@ from exportctl.licensing.policy_items import category_of, product_group_of
 from exportctl.licensing.policy_model import ApplicationFacts, ItemFacts, PartyFacts
 from exportctl.store.licensing_tables import Application
 
+POLICY_HIT_SCORE = 0.9  # screening hits at least this strong count as the listed party for review policies
 RETURN_FOR = frozenset(
     {"vague_end_use", "missing_end_use", "missing_end_user", "missing_ultimate_consignee", "missing_justification"}
 )
@@ -43,9 +44,25 @@ def facts_from_input(reference: str, data: ApplicationInput) -> ApplicationFacts
     return ApplicationFacts(reference, parties, items, documentation_issues(findings), data.justification)
 
 
+def screened_parties(name: str, role: str, screening: Mapping[str, Any] | None) -> list[PartyFacts]:
+    """The party as named, plus each listed entry its submission screening matched with a score of at least
+    :data:`POLICY_HIT_SCORE` — so policies scoped by entry id, or by a family's listed names, reach it."""
+    found = [PartyFacts(name, role=role)]
+    for hit in (screening or {}).get("hits") or []:
+        try:
+            score = float(hit.get("score", 0))
+        except (TypeError, ValueError):
+            continue
+        if score >= POLICY_HIT_SCORE and hit.get("entry_id"):
+            listed = str(hit.get("name") or hit.get("matched_name") or name)
+            found.append(PartyFacts(listed, entry_id=str(hit["entry_id"]), role=f"{role} (screening hit {score:.2f})"))
+    return found
+
+
 def facts_from_row(app: Application) -> ApplicationFacts:
-    """Facts for a stored application, using the findings the linter recorded at submission."""
-    parties = tuple(PartyFacts(p.name, role=p.role) for p in app.parties)
+    """Facts for a stored application, using the findings the linter recorded at submission and the parties'
+    screening hits."""
+    parties = tuple(f for p in app.parties for f in screened_parties(p.name, p.role, p.screening))
     items = tuple(
         ItemFacts(
             i.eccn,

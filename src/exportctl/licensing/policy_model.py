@@ -155,6 +155,7 @@ class RuleMatch:
     item_index: int
     reason: str
     applied: bool
+    party_reason: str = ""  # why the policy's parties cover the application (part of ``reason``)
 
 
 @dataclass(frozen=True)
