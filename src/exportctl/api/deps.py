@@ -23,8 +23,13 @@ async def api_principal(
     return await require_user(request)
 
 
+async def service_context(request: Request) -> ServiceContext:
+    """Async on purpose: a sync dependency would cost every request a thread-pool round trip."""
+    return get_context(request)
+
+
 CurrentPrincipal = Annotated[Principal, Depends(api_principal)]
-Context = Annotated[ServiceContext, Depends(get_context)]
+Context = Annotated[ServiceContext, Depends(service_context)]
 
 
 def requires(*roles: Role) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:

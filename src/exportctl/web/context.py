@@ -22,6 +22,7 @@ from exportctl.licensing.checks import PartyScreener, make_screener
 from exportctl.lists.repository import current_entries, entries_as_of
 from exportctl.screening import ScreeningIndex
 from exportctl.web.jobs import JobRegistry
+from exportctl.web.result_cache import ResultCache
 
 log = logging.getLogger(__name__)
 MAX_DATED_INDEXES = 3
@@ -46,6 +47,7 @@ class ServiceContext:
     engine: Engine
     codec: SessionCodec
     jobs: JobRegistry = field(default_factory=JobRegistry)
+    results: ResultCache = field(default_factory=ResultCache)
     _indexes: dict[date | None, ScreeningIndex] = field(default_factory=dict)
     _screeners: dict[date, PartyScreener] = field(default_factory=dict)
     _index_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -83,6 +85,7 @@ class ServiceContext:
         """Forget every index (after a list import); the next screening rebuilds it."""
         with self._index_lock:
             self._indexes.clear()
+            self.results.clear()
             self._screeners.clear()
 
 

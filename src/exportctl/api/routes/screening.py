@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import json
 from datetime import date, datetime
 from typing import Annotated
 
@@ -14,7 +15,7 @@ from pydantic import BaseModel, Field
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.pagination import Page, Paging, paginate
 from exportctl.errors import InvalidTransitionError
-from exportctl.screening import DEFAULT_THRESHOLD, ScreeningResult, screen
+from exportctl.screening import DEFAULT_THRESHOLD, screen
 from exportctl.web.batch import BatchColumns, start_batch_job
 from exportctl.web.context import ServiceContext
 from exportctl.web.jobs import Job, JobStatus
@@ -60,10 +61,6 @@ class ScreeningOut(BaseModel):
     notes: list[str]
     hits: list[HitOut]
 
-    @classmethod
-    def of(cls, result: ScreeningResult) -> ScreeningOut:
-        return cls.model_validate(result.to_dict())
-
 
 class JobOut(BaseModel):
     id: str
@@ -102,14 +99,23 @@ class BatchForm(BaseModel):
     top: int = Field(default=3, ge=1, le=20)
 
 
-def run_screening(ctx: ServiceContext, request: ScreenRequest) -> ScreeningOut:
+def run_screening(ctx: ServiceContext, request: ScreenRequest) -> Response:
+    """The engine's answer as JSON (the contract ``ScreeningOut`` documents), from the result cache when the same
+    query was screened against the same index before; the hot path skips re-validating what the engine built."""
     index = ctx.screening_index(request.as_of)
     threshold = DEFAULT_THRESHOLD if request.threshold is None else request.threshold
-    return ScreeningOut.of(screen(index, request.name, country=request.country, threshold=threshold))
+
+    def compute() -> bytes:
+        result = screen(index, request.name, country=request.country, threshold=threshold)
+        return json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    key = (id(index), request.as_of, request.name, request.country, threshold)
+    body = ctx.results.get_or_compute(key, compute)
+    return Response(body, media_type="application/json")
 
 
 @router.post("", response_model=ScreeningOut)
-async def screen_post(body: ScreenRequest, principal: CurrentPrincipal, ctx: Context) -> ScreeningOut:
+async def screen_post(body: ScreenRequest, principal: CurrentPrincipal, ctx: Context) -> Response:
     """Screen one name against every list; each hit explains its score feature by feature."""
     if body.as_of is not None:  # building a past-date index reads the store: keep it off the event loop
         return await asyncio.to_thread(run_screening, ctx, body)
@@ -123,7 +129,7 @@ async def screen_get(
     name: Annotated[str, Query(min_length=1, max_length=1000)],
     country: Annotated[str | None, Query(max_length=60)] = None,
     threshold: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
-) -> ScreeningOut:
+) -> Response:
     """The same as ``POST /api/screening`` for the current lists, as a cacheable GET."""
     return run_screening(ctx, ScreenRequest(name=name, country=country, threshold=threshold))
 
