@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -60,3 +61,13 @@ def test_json_has_contract_fields(decide: Decide) -> None:
     reason = next(r for r in data["reasons"] if r["rule"] == "entity_list")
     assert set(reason) >= {"rule", "citation", "summary", "party", "hit"}
     assert reason["hit"]["entry_id"].startswith("entity-list:")
+
+
+def test_every_rule_family_documents_itself() -> None:
+    from exportctl.determination.rules import rule_families
+
+    families = rule_families()
+    assert {f["rule"] for f in families} >= {
+        "ccl_country_chart", "embargo", "entity_list", "denied_persons", "military_end_user", "unverified_list",
+    }  # fmt: skip
+    assert all(len(f["doc"]) > 80 and re.search(r"\b7[34]\d\b", f["doc"]) for f in families)  # each cites its part
