@@ -13,14 +13,13 @@ from exportctl.errors import InputError, InvalidTransitionError, PermissionDenie
 from exportctl.licensing.decide import decide
 from exportctl.licensing.inputs import ItemInput, PartyInput, PartyRole
 from exportctl.licensing.policies import (
-    apply_policy_change,
-    apply_to_licences,
     end_policy,
     load_policies,
     preview_change,
     recommend_application,
     seed_timeline_policies,
 )
+from exportctl.licensing.policy_actions import apply_policy_change, apply_to_licences
 from exportctl.licensing.policy_model import Decision, Outcome
 from exportctl.licensing.policy_seed import halt_2023, seed_policies
 from exportctl.licensing.repository import get_licence

@@ -17,7 +17,7 @@ from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
 from exportctl.cli.reports import parse_date
 from exportctl.errors import InputError
-from exportctl.licensing import policies, service
+from exportctl.licensing import policies, policy_actions, service
 from exportctl.licensing.policy_engine import describe
 from exportctl.licensing.policy_impact import Impact
 from exportctl.licensing.policy_input import load_policy_file
@@ -156,8 +156,11 @@ def apply_command(
     actor: str = As,
 ) -> None:
     """Store a policy; with --licences, suspend or revoke every active licence it reaches from its start date."""
-    impact, applied = service.run_as(open_engine(), actor, policies.apply_policy_change, policy=_policy(preset, file),
-                                     licence_action=licence_action, reason=reason)  # fmt: skip
+    policy = _policy(preset, file)
+    impact, applied = service.run_as(
+        open_engine(), actor, policy_actions.apply_policy_change, policy=policy, licence_action=licence_action,
+        reason=reason,
+    )  # fmt: skip
     print_impact(impact)
     if applied is not None:
         console.print(f"{applied.kind}: {len(applied.licences)} licence(s) from {applied.from_date}")
@@ -169,7 +172,7 @@ def action_command(name: str = typer.Argument(..., help="huawei-2024-revocation"
     """Apply a dated licence action from the timeline to every active licence it reaches."""
     if name not in ACTIONS:
         raise InputError(f"unknown action {name!r}; known: {', '.join(ACTIONS)}", field="name")
-    applied = service.run_as(open_engine(), actor, policies.apply_licence_action, action=ACTIONS[name]())
+    applied = service.run_as(open_engine(), actor, policy_actions.apply_licence_action, action=ACTIONS[name]())
     console.print(f"{applied.kind}: {len(applied.licences)} licence(s) from {applied.from_date}")
     for lic in applied.licences:
         console.print(f"  {lic.number}: {lic.status}")

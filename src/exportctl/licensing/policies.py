@@ -1,16 +1,14 @@
-"""Review policies in the store: seed, add, end, recommend, preview a change's impact, apply licence actions.
+"""Review policies in the store: seed, add, end, load; recommend for a stored application; preview a change.
 
 The engine (:mod:`policy_engine`) stays pure; this module reads rows into plain objects, runs it, and writes
-policy versions (audit event ``policy.added``). Bulk suspension/revocation goes through the workflow's
-:func:`~exportctl.licensing.licences.suspend` / :func:`~exportctl.licensing.licences.revoke`, so each licence
-change is its own status event and audit event.
+policy versions (audit event ``policy.added``). Applying a change to licences (bulk suspend/revoke) is
+:mod:`exportctl.licensing.policy_actions`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -21,33 +19,20 @@ from exportctl.audit.chain import append_event, utc_now
 from exportctl.audit.locking import lock_for_write
 from exportctl.errors import InputError, NotFoundError
 from exportctl.licensing.actor import Actor, Role
-from exportctl.licensing.licences import revoke, suspend
 from exportctl.licensing.policy_engine import recommend
 from exportctl.licensing.policy_facts import facts_from_row
-from exportctl.licensing.policy_impact import Impact, LicenceFacts, licences_hit_by_action, preview_policy_change
+from exportctl.licensing.policy_impact import Impact, LicenceFacts, preview_policy_change
 from exportctl.licensing.policy_items import category_of, product_group_of
 from exportctl.licensing.policy_model import ApplicationFacts, ItemFacts, PartyFacts, Policy, Recommendation
 from exportctl.licensing.policy_rows import policy_from_row, row_from_policy
-from exportctl.licensing.policy_seed import LicenceAction, seed_policies
+from exportctl.licensing.policy_seed import seed_policies
 from exportctl.licensing.repository import load_application
 from exportctl.licensing.states import FINAL, Status
-from exportctl.licensing.views import LicenceView
 from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Application, ApplicationItem, ApplicationParty, Licence, Organisation
 from exportctl.store.policy_tables import ReviewPolicy
 
 READERS = (Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR, Role.ADMIN)
-LICENCE_ACTIONS = ("suspend", "revoke")
-
-
-@dataclass(frozen=True)
-class AppliedAction:
-    """A bulk suspend/revoke: what was planned and the licences changed (each also an audit event)."""
-
-    kind: str
-    from_date: date
-    reason: str
-    licences: tuple[LicenceView, ...]
 
 
 def load_policies(session: Session) -> tuple[Policy, ...]:
@@ -168,39 +153,3 @@ def what_if(session: Session, actor: Actor, policy: Policy, *, on_date: date | N
         if c.before_decision is not c.after_decision
     )
     return dict(moved)
-
-
-def apply_to_licences(
-    session: Session, actor: Actor, licence_ids: Sequence[int], *, kind: str, from_date: date, reason: str
-) -> AppliedAction:
-    """Suspend or revoke every licence in ``licence_ids`` from ``from_date`` (one status + audit event each)."""
-    actor.require(Role.POLICY_ADMIN, action=f"{kind} licences in bulk")
-    if kind not in LICENCE_ACTIONS:
-        raise InputError(f"licence action must be one of {', '.join(LICENCE_ACTIONS)}, not {kind!r}", field="kind")
-    step = suspend if kind == "suspend" else revoke
-    changed = tuple(step(session, actor, lid, from_date=from_date, reason=reason) for lid in licence_ids)
-    return AppliedAction(kind, from_date, reason, changed)
-
-
-def apply_policy_change(
-    session: Session, actor: Actor, policy: Policy, *, licence_action: str | None = None, reason: str = ""
-) -> tuple[Impact, AppliedAction | None]:
-    """Store ``policy``; with ``licence_action``, also suspend/revoke every active licence it reaches, from its
-    effective date. The impact is computed before the policy is stored, as previewed."""
-    impact = preview_change(session, actor, policy)
-    add_policy(session, actor, policy)
-    if licence_action is None:
-        return impact, None
-    ids = [int(a.licence_id) for a in impact.affected_licences]
-    why = reason or f"{policy.title} ({policy.citation})"
-    applied = apply_to_licences(session, actor, ids, kind=licence_action, from_date=policy.effective_from, reason=why)
-    return impact, applied
-
-
-def apply_licence_action(session: Session, actor: Actor, action: LicenceAction) -> AppliedAction:
-    """Apply a dated licence action (e.g. the 2024 revocation) to every active licence it reaches."""
-    hit = licences_hit_by_action(action, licence_facts(session))
-    reason = f"{action.reason} — {action.citation}"
-    return apply_to_licences(
-        session, actor, [int(a.licence_id) for a in hit], kind=action.kind, from_date=action.effective, reason=reason
-    )
