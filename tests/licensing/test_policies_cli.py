@@ -79,6 +79,10 @@ def test_policy_file_problems_are_reported_by_field(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )  # fmt: skip
-    assert run("policies", "preview", "--file", str(good), "--as", ADMIN).exit_code == 0
+    preview = run("policies", "preview", "--file", str(good), "--as", ADMIN, "--json")
+    assert preview.exit_code == 0, preview.output
+    assert json.loads(preview.output) == {
+        "policy_id": "acme", "on_date": "2024-01-01", "unchanged": 0, "changes": [], "affected_licences": [],
+    }  # fmt: skip
     assert run("policies", "preview", "--preset", "nope", "--as", ADMIN).exit_code == 2
     assert run("policies", "action", "nope", "--as", ADMIN).exit_code == 2

@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exportctl.licensing.policy_model import Decision
 from exportctl.licensing.scenarios.generate import split_value
@@ -125,3 +127,21 @@ def test_smic_generates_only_the_published_category_row_and_lists_the_gaps() -> 
     gaps = smic_gaps().missing
     assert "approved: 162 applications with no published category ($41,891,503,519)" in gaps
     assert any("returned_without_action" in g and "value not published" in g for g in gaps)
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**32))
+def test_any_seed_generates_exact_cells(seed: int) -> None:
+    table = published("Huawei")
+    sums: Counter[tuple[str, str]] = Counter()
+    counts: Counter[tuple[str, str]] = Counter()
+    for app in generate_huawei(seed):
+        decision, category = app.generated_for.split("/")
+        label = category if category in ("AT", "EAR99") else f"Category {category}"
+        sums[(decision, label)] += app.value
+        counts[(decision, label)] += 1
+        assert all(item.value > 0 for item in app.items)
+    for (decision, label), (count, value) in table.items():
+        if label != "all":
+            assert (counts[(decision, label)], sums[(decision, label)]) == (count, value)
+    assert counts[("pending", "EAR99")] == 6

@@ -73,6 +73,26 @@ def _policy(preset: str | None, file: Path | None) -> Policy:
     return PRESETS[preset]()
 
 
+def impact_dict(impact: Impact) -> dict[str, object]:
+    return {
+        "policy_id": impact.policy_id,
+        "on_date": impact.on_date.isoformat(),
+        "unchanged": impact.unchanged,
+        "changes": [
+            {
+                "application": c.application_id,
+                "before": {"outcome": c.before_outcome, "decision": c.before_decision},
+                "after": {"outcome": c.after_outcome, "decision": c.after_decision},
+                "reasons": list(c.reasons),
+            }
+            for c in impact.changes
+        ],
+        "affected_licences": [
+            {"licence_id": a.licence_id, "holder": a.holder, "reason": a.reason} for a in impact.affected_licences
+        ],
+    }
+
+
 def print_impact(impact: Impact) -> None:
     console.print(f"[bold]impact of {impact.policy_id} on {impact.on_date}[/]: {len(impact.changes)} pending "
                   f"application(s) recommended differently, {impact.unchanged} unchanged, "
@@ -138,12 +158,16 @@ def preview_command(
     preset: str | None = typer.Option(None, "--preset", help="huawei-2023-halt"),
     file: Path | None = typer.Option(None, "--file", help="a policy as JSON"),
     on: str | None = typer.Option(None, "--on", help="evaluate on this date (default: the policy's start)"),
+    as_json: bool = Json,
     actor: str = As,
 ) -> None:
     """What a new policy would change: pending recommendations (before → after) and licences in scope."""
     impact = service.run_as(open_engine(), actor, policies.preview_change, policy=_policy(preset, file),
                             on_date=parse_date(on, "on"))  # fmt: skip
-    print_impact(impact)
+    if as_json:
+        typer.echo(json.dumps(impact_dict(impact), indent=2, ensure_ascii=False))
+    else:
+        print_impact(impact)
 
 
 @policies_app.command("apply")
