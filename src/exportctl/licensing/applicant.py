@@ -46,8 +46,8 @@ def create_application(
         created_on=on or _steps.today(),
         version=1,
     )
+    session.add(app)  # in the session before filling: documents are rows that need the application's id
     fill_from_input(session, app, data, uploaded_by=actor.user_id)
-    session.add(app)
     session.flush()
     append_event(
         session, actor, "application.created", "application", app.id, None, {"number": app.number, **data.model_dump()}
