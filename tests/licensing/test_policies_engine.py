@@ -161,3 +161,17 @@ def test_screening_hits_let_entry_id_policies_reach_a_stored_party() -> None:
     assert screened_parties("X", "purchaser", {"status": "not_screened", "hits": []}) == [
         PartyFacts("X", role="purchaser")
     ]
+
+
+def test_history_accounts_for_every_timeline_row() -> None:
+    from exportctl.licensing.policy_history import policy_history
+    from exportctl.licensing.policy_timeline import bundled_timeline
+
+    history = policy_history()
+    assert len(history) == len(bundled_timeline()) == 14
+    by_date = {(h.date_text, h.role) for h in history}
+    assert ("2020-05-15", "scope (FDP)") in by_date and ("2021-03-12", "context") in by_date
+    fdp = next(h for h in history if h.date_text == "2020-05-15")
+    assert fdp.citation.verification is Verification.UNVERIFIED and "85 FR 29849" in fdp.citation.text
+    seeded = {pid for h in history for pid in h.ids}
+    assert {p.policy_id for p in POLICIES} <= seeded and "huawei-2024-revocation" in seeded

@@ -19,6 +19,7 @@ from exportctl.cli.reports import parse_date
 from exportctl.errors import InputError
 from exportctl.licensing import policies, policy_actions, service
 from exportctl.licensing.policy_engine import describe
+from exportctl.licensing.policy_history import policy_history
 from exportctl.licensing.policy_impact import Impact
 from exportctl.licensing.policy_input import load_policy_file
 from exportctl.licensing.policy_model import Policy, Recommendation
@@ -117,6 +118,12 @@ def history_command(as_json: bool = Json) -> None:
         return
     action = revocation_2024()
     console.print(f"licence action {action.action_id}: {action.kind} from {action.effective} — {escape(action.reason)}")
+    table = Table("date", "action", "citation", "role", "effect", title="every timeline row")
+    for entry in policy_history():
+        table.add_row(
+            entry.date_text, escape(entry.action), escape(str(entry.citation)), entry.role, escape(entry.effect)
+        )
+    console.print(table)
 
 
 @policies_app.command("list")

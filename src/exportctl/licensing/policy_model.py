@@ -54,7 +54,8 @@ class Citation:
     def __str__(self) -> str:
         if self.verification is Verification.NONE:
             return f"no citation recorded ({self.note})" if self.note else "no citation recorded"
-        flag = "" if self.verification is Verification.VERIFIED else f" [{self.verification.value.upper()}]"
+        mark = self.verification.value.upper()
+        flag = "" if self.verification is Verification.VERIFIED or mark in self.text else f" [{mark}]"
         return f"{self.text}{flag}"
 
 
