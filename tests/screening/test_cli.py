@@ -114,3 +114,14 @@ def test_exposure(store: Path, tmp_path: Path) -> None:
     assert berlin["rows"] == 3 and berlin["flagged_rows"] == 2 and berlin["contracts_affected"] == ["C-100", "C-200"]
     table = runner.invoke(app, ["exposure", str(inventory)])
     assert table.exit_code == 0 and "Berlin-1" in table.output
+
+
+def test_a_corrupt_or_foreign_index_cache_is_rebuilt(store: Path) -> None:
+    assert runner.invoke(app, ["screen", "Huawei", "--json"]).exit_code == 0
+    caches = list((store / "screening-index").glob("*.pickle"))
+    assert caches
+    for cache in caches:
+        cache.write_bytes(b"not a pickle")
+    result = runner.invoke(app, ["screen", "Huawei Technologies Co Ltd", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["hits"][0]["primary_name"] == "Huawei Technologies Co., Ltd."

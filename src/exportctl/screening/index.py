@@ -11,6 +11,7 @@ caches it on disk per snapshot).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from exportctl.lists.model import ListEntry
 from exportctl.screening.normalize import SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import skeleton
 
-INDEX_FORMAT = 3  # bump when the pickled layout changes; caches of another format are rebuilt
+INDEX_FORMAT = 4  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -53,6 +54,7 @@ class ScreeningIndex:
     entries: list[ListEntry]
     snapshot_key: str
     notes: tuple[str, ...] = ()  # what the caller should know about the data (e.g. as-of substitutions)
+    format: int = INDEX_FORMAT
     name_entry: list[int] = field(default_factory=list)  # name id -> entry index
     name_text: list[str] = field(default_factory=list)
     name_forms: list[frozenset[str]] = field(default_factory=list)
@@ -60,7 +62,7 @@ class ScreeningIndex:
     name_tokens: list[tuple[int, ...]] = field(default_factory=list)  # name id -> token ids
     vocab: dict[str, int] = field(default_factory=dict)
     tokens: list[str] = field(default_factory=list)
-    postings: list[list[int]] = field(default_factory=list)  # token id -> name ids
+    postings: list[list[int]] = field(default_factory=list)  # token id -> name ids, while building
     idf: list[float] = field(default_factory=list)
     token_phonetic: list[int] = field(default_factory=list)  # token id -> phonetic key id (-1: none)
     phonetic_ids: dict[str, int] = field(default_factory=dict)
@@ -73,7 +75,8 @@ class ScreeningIndex:
     name_token_matrix: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
     idf_array: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
     phonetic_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    postings_array: list[npt.NDArray[np.int32]] = field(default_factory=list)
+    postings_flat: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    postings_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     name_weight: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))  # sum of a name's token IDFs
     name_length: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     pad_token: int = 0
@@ -87,7 +90,9 @@ class ScreeningIndex:
     @classmethod
     def build(cls, entries: Iterable[ListEntry], snapshot_key: str = "", notes: tuple[str, ...] = ()) -> ScreeningIndex:
         """Analyse every name of every entry and build postings, rarity weights and blocking keys."""
-        index = cls(entries=list(entries), snapshot_key=snapshot_key, notes=tuple(notes))
+        # the entries' raw source fields are not needed to screen or explain, and would double the cached index
+        kept = [dataclasses.replace(e, raw={}) if e.raw else e for e in entries]
+        index = cls(entries=kept, snapshot_key=snapshot_key, notes=tuple(notes))
         for entry_no, entry in enumerate(index.entries):
             for name in entry.names:
                 index._add_name(entry_no, analyze(name))
@@ -120,16 +125,13 @@ class ScreeningIndex:
         n_names = max(len(self.name_text), 1)
         self.idf = [math.log(1 + n_names / len(p)) for p in self.postings]
         self.max_idf = math.log(1 + n_names)
+        self._build_edit_keys()
         for token_id, token in enumerate(self.tokens):
-            for key in deletes(token):
-                self.by_delete.setdefault(key, []).append(token_id)
             code = phonetic(token)
             key_id = self.phonetic_ids.setdefault(code, len(self.phonetic_ids)) if code else -1
             self.token_phonetic.append(key_id)
             if key_id >= 0:
                 self.by_phonetic.setdefault(key_id, []).append(token_id)
-            for gram in trigrams(token):
-                self.by_trigram.setdefault(gram, []).append(token_id)
             skel = skeleton(token) if token.isalpha() else token
             self.token_skeleton.append(skel)
             if skel:
@@ -150,12 +152,36 @@ class ScreeningIndex:
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
         self.name_weight = self.idf_array[matrix].sum(axis=1)
         self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)
-        self.postings_array = [np.array(p, dtype=np.int32) for p in self.postings]
+        # postings as one array + offsets: a few arrays pickle and load far faster than 25,000 small ones
+        self.postings_offsets = np.cumsum([0, *(len(p) for p in self.postings)], dtype=np.int64)
+        self.postings_flat = np.array([n for p in self.postings for n in p], dtype=np.int32)
+        self.postings = []
+
+    def _build_edit_keys(self) -> None:
+        """Deletion and trigram keys: cheap to derive from the vocabulary, so rebuilt on load rather than pickled."""
+        self.by_delete, self.by_trigram = {}, {}
+        for token_id, token in enumerate(self.tokens):
+            for key in deletes(token):
+                self.by_delete.setdefault(key, []).append(token_id)
+            for gram in trigrams(token):
+                self.by_trigram.setdefault(gram, []).append(token_id)
+
+    def postings_of(self, token_id: int) -> npt.NDArray[np.int32]:
+        """The ids of the names that contain a token."""
+        return self.postings_flat[self.postings_offsets[token_id] : self.postings_offsets[token_id + 1]]
+
+    def document_frequency(self, token_id: int) -> int:
+        return int(self.postings_offsets[token_id + 1] - self.postings_offsets[token_id])
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["token_cache"] = {}
+        state["by_delete"] = state["by_trigram"] = {}
         return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._build_edit_keys()
 
     @property
     def name_count(self) -> int:

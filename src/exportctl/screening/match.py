@@ -25,7 +25,7 @@ from rapidfuzz.process import cdist
 from exportctl.screening.index import BLOCKING_MAX_DF, ScreeningIndex, phonetic
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, NameVariant
 
-CANDIDATES_PER_VARIANT = 12
+CANDIDATES_PER_VARIANT = 30
 BOUND_SLACK = 0.02  # blocking's similarity bound is approximate (a 2-edit typo of a known word is not reached)
 UNKNOWN_ROMANISED_WEIGHT = 0.5  # weight of an unknown token of a romanised reading, relative to the rarest token
 CANDIDATES_PER_SKELETON = 100  # consonant skeletons are ambiguous: look at more names
@@ -92,7 +92,7 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
     votes: list[npt.NDArray[np.float64]] = []
     common: list[int] = []
     for token_id, sim in scored:
-        postings = index.postings_array[token_id]
+        postings = index.postings_of(token_id)
         if len(postings) > BLOCKING_MAX_DF:
             common.append(token_id)
         else:
@@ -128,7 +128,7 @@ def _candidates(
         if not common:
             return np.zeros(0, dtype=np.int64), weights
         rarest = max(common, key=lambda t: index.idf[t])
-        voters = [index.postings_array[rarest][: BLOCKING_MAX_DF * 4]]
+        voters = [index.postings_of(rarest)[: BLOCKING_MAX_DF * 4]]
         vote_weights = [np.ones(len(voters[0]))]
     names = np.concatenate(voters)
     unique, inverse = np.unique(names, return_inverse=True)

@@ -54,7 +54,9 @@ def _read_cache(path: Path, key: str) -> ScreeningIndex | None:
             index = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    return index if isinstance(index, ScreeningIndex) and index.snapshot_key == key else None
+    if not isinstance(index, ScreeningIndex) or index.__dict__.get("format") != INDEX_FORMAT:
+        return None  # written by another version of exportctl
+    return index if index.snapshot_key == key else None
 
 
 def _write_cache(path: Path, index: ScreeningIndex) -> None:
