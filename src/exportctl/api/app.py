@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from exportctl.accounts.sessions import SessionCodec
 from exportctl.api.errors import install_error_handlers
 from exportctl.api.limits import BodySizeLimit
+from exportctl.api.openapi import install_openapi
 from exportctl.api.routes import (
     applications,
     audit,
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.ctx = ctx
     install_error_handlers(app)
+    install_openapi(app)
     for router in API_ROUTERS:
         app.include_router(router, prefix="/api")
     for router in PAGE_ROUTERS:
