@@ -28,7 +28,7 @@ from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, NameVar
 CANDIDATES_PER_VARIANT = 30
 BOUND_SLACK = 0.02  # blocking's similarity bound is approximate (a 2-edit typo of a known word is not reached)
 UNKNOWN_ROMANISED_WEIGHT = 0.5  # weight of an unknown token of a romanised reading, relative to the rarest token
-CANDIDATES_PER_SKELETON = 100  # consonant skeletons are ambiguous: look at more names
+CANDIDATES_PER_SKELETON = 60  # consonant skeletons are ambiguous: look at more names
 COVERAGE_WEIGHT = 0.65  # share of coverage in the name similarity; the rest is completeness
 TOKEN_FLOOR = 0.65  # edit similarity below which two tokens are "different" (similarity 0)
 SHORT_TOKEN_FLOOR = 0.75  # … for tokens of 4 letters or fewer, where one edit is a different word

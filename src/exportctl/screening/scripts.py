@@ -8,6 +8,7 @@ only on their consonants (Arabic script omits short vowels), so Arabic is compar
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Container
@@ -121,6 +122,16 @@ def group_syllables(syllables: list[str], known: Container[str]) -> list[str]:
     return best[n][2]
 
 
+@functools.lru_cache(maxsize=4096)
+def _pinyin_cached(chars: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(chars))
+
+
+def _pinyin(chars: str) -> list[str]:
+    """Pinyin syllables of Chinese characters (pypinyin is slow; the same pieces recur across readings)."""
+    return list(_pinyin_cached(chars))
+
+
 def _segment(chars: str, prefer_long: bool) -> list[tuple[str, str]]:
     """Split Chinese characters into ("term", English alternatives), ("ord", "14th") and ("name", characters).
 
@@ -166,7 +177,7 @@ def _segment(chars: str, prefer_long: bool) -> list[tuple[str, str]]:
     return pieces
 
 
-def han_variants(run: str, known: Container[str], alternatives: int = 3) -> list[list[str]]:
+def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list[list[str]]:
     """Alternative word lists for a run of Chinese characters: terms translated (long and short segmentation, each
     alternative rendering), then pure pinyin."""
     chars = "".join(ch for ch in run if script_of(ch) == HAN)
@@ -179,9 +190,9 @@ def han_variants(run: str, known: Container[str], alternatives: int = 3) -> list
             elif kind == "ord":
                 words.append(value)
             elif join:
-                words.extend(group_syllables(lazy_pinyin(value), known))
+                words.extend(group_syllables(_pinyin(value), known))
             else:
-                words.extend(lazy_pinyin(value))
+                words.extend(_pinyin(value))
         return words
 
     long_pieces = _segment(chars, prefer_long=True)
@@ -190,7 +201,7 @@ def han_variants(run: str, known: Container[str], alternatives: int = 3) -> list
     if short_pieces != long_pieces:
         variants.append(render(short_pieces, 0))
     variants.append(render(long_pieces, 0, join=False))  # some list names space every syllable: "Yun Cong"
-    variants.append(group_syllables(lazy_pinyin(chars), known))
+    variants.append(group_syllables(_pinyin(chars), known))
     return _dedupe(variants)
 
 
