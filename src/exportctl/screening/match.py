@@ -63,6 +63,7 @@ class _TokenVotes:
     names: npt.NDArray[np.int32]
     votes: npt.NDArray[np.float64]
     common: tuple[int, ...]  # reached tokens too common to block with
+    best: float  # the highest similarity this token can reach with any listed token (0: none)
 
 
 def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool) -> _TokenVotes:
@@ -81,6 +82,11 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
         for t, sim in zip(reached_ids, sims, strict=True)
         if sim >= (SHORT_TOKEN_FLOOR if len(texts[t]) <= 4 else floor)
     ]
+    best = max((sim for _, sim in scored), default=0.0)
+    if not skeleton_mode and best < PHONETIC_SIMILARITY:
+        code = index.phonetic_ids.get(phonetic(token), -2)
+        if any(index.token_phonetic[t] == code and s >= PHONETIC_MIN for t, s in zip(reached_ids, sims, strict=True)):
+            best = PHONETIC_SIMILARITY
     exact = None if skeleton_mode else index.vocab.get(token)
     if exact is not None:
         weight = index.idf[exact]
@@ -103,6 +109,7 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
         np.concatenate(names) if names else np.zeros(0, dtype=np.int32),
         np.concatenate(votes) if votes else np.zeros(0),
         tuple(common),
+        best,
     )
     if len(cache) > 100_000:
         cache.clear()
@@ -121,6 +128,10 @@ def _candidates(
     romanised = variant.kind != LATIN
     per_token = [_token_votes(index, token, variant.kind == SKELETON, romanised) for token in variant.tokens]
     weights = [t.weight for t in per_token]
+    if min_similarity > 0.0:  # no name can cover more of the query than its tokens reach: often nothing can hit
+        reach = sum(t.weight * t.best for t in per_token) / max(sum(weights), 1e-9)
+        if COVERAGE_WEIGHT * reach + 1 - COVERAGE_WEIGHT < min_similarity - BOUND_SLACK:
+            return np.zeros(0, dtype=np.int64), weights
     voters = [t.names for t in per_token if len(t.names)]
     vote_weights = [t.votes for t in per_token if len(t.names)]
     if not voters:  # only very common words: block on the rarest of them
