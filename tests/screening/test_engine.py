@@ -74,7 +74,7 @@ def test_country_mismatch_lowers_the_score(index: ScreeningIndex) -> None:
     assert {f.name: f.value for f in other.features}["country_mismatch"] == 1.0
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "!!!", "—…«»"])
+@pytest.mark.parametrize("bad", ["", "   ", "!!!", "—…«»", "A", "x."])
 def test_names_with_nothing_to_match_are_refused_clearly(index: ScreeningIndex, bad: str) -> None:
     with pytest.raises(InputError) as error:
         screen(index, bad)
