@@ -105,3 +105,26 @@ def test_oversight_audit_and_determination_pages(web_service: ServiceUnderTest) 
         "/determination", params={"eccn": "5A992.c", "destination": "CN", "end_user": "Huawei Technologies Co., Ltd."}
     )
     assert "Licence required" in determination.text and "744.11" in determination.text
+
+
+def test_policy_editor_previews_impact_without_storing(web_service: ServiceUnderTest) -> None:
+    admin = signed_in(web_service, "policy_admin")
+    page = admin.get("/policies")
+    assert page.status_code == 200 and "Preview impact" in page.text
+    form = {
+        "csrf_token": csrf_of(page.text),
+        "policy_id": "web-preview",
+        "title": "preview only",
+        "family": "Huawei",
+        "name_contains": "Huawei",
+        "outcome": "presumption_of_denial",
+        "effective_from": "2021-01-01",
+        "priority": "10",
+    }
+    preview = admin.post("/policies/preview", data=form, headers={"HX-Request": "true"})
+    assert preview.status_code == 200 and "Impact of web-preview" in preview.text
+    assert "web-preview" not in admin.get("/policies").text.split("<h2>New policy")[0]
+    bad = admin.post("/policies/preview", data={**form, "name_contains": ""}, headers={"HX-Request": "true"})
+    assert "name the parties" in bad.text
+    exporter = signed_in(web_service, "exporter_a")
+    assert exporter.get("/policies", headers={"Accept": "text/html"}).status_code == 403

@@ -24,6 +24,7 @@ from exportctl.api.routes import (
     determination,
     licences,
     lists,
+    policies,
     reports,
     reviews,
     screening,
@@ -35,6 +36,7 @@ from exportctl.web.pages import applications as application_pages
 from exportctl.web.pages import home, login, oversight
 from exportctl.web.pages import licences as licence_pages
 from exportctl.web.pages import lists as list_pages
+from exportctl.web.pages import policies as policy_pages
 from exportctl.web.pages import reviews as review_pages
 from exportctl.web.pages import screening as screening_pages
 from exportctl.web.templating import STATIC_DIR
@@ -47,6 +49,7 @@ API_ROUTERS = (
     reviews.router,
     licences.router,
     determination.router,
+    policies.router,
     reports.router,
     audit.router,
 )
@@ -59,6 +62,7 @@ PAGE_ROUTERS = (
     review_pages.router,
     licence_pages.router,
     oversight.router,
+    policy_pages.router,
 )
 
 SECURITY_HEADERS = [
