@@ -89,7 +89,7 @@ async def apply(request: Request, user: User) -> Response:
     action = str(form.get("licence_action") or "") or None
     with session_scope(get_context(request).engine) as session:
         impact, applied = apply_policy_change(session, user.actor, policy, licence_action=action)
-    result = {"impact": impact, "applied": applied, "stored": policy.policy_id, "errors": []}
+    result: dict[str, Any] = {"impact": impact, "applied": applied, "stored": policy.policy_id, "errors": []}
     if request.headers.get("hx-request"):
         return render(request, "policy_impact.html", result)
     return _page(request, user, values, **result)
