@@ -58,3 +58,13 @@ def test_bad_policies_are_422(client: TestClient, service: ServiceUnderTest) -> 
     for body in (no_parties, bad_dates, unknown_outcome):
         response = client.post("/api/policies/preview", json={"policy": body}, headers=admin)
         assert response.status_code == 422, (body, response.text)
+
+
+def test_recommendation_with_reasons_for_reviewers_only(client: TestClient, service: ServiceUnderTest) -> None:
+    application = file_application(client, service)
+    response = client.get(f"/api/reviews/{application['id']}/recommendation", headers=service.auth("reviewer"))
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["decision"] in ("approve", "deny", "return_without_action") and body["reasons"]
+    denied = client.get(f"/api/reviews/{application['id']}/recommendation", headers=service.auth("exporter_a"))
+    assert denied.status_code == 403

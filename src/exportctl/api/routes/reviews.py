@@ -17,6 +17,7 @@ from exportctl.api.pagination import Page, Paging, paginate
 from exportctl.licensing.actor import Role
 from exportctl.licensing.clock_queries import review_queue
 from exportctl.licensing.decide import decide
+from exportctl.licensing.policies import recommend_application
 from exportctl.licensing.repository import list_applications
 from exportctl.licensing.review import (
     Recommendation,
@@ -50,6 +51,26 @@ class QueueEntryOut(BaseModel):
     application: ApplicationOut
     clock: ClockOut
     referrals: list[ReferralOut]
+
+
+class RuleMatchOut(BaseModel):
+    policy_id: str
+    title: str
+    item_index: int
+    applied: bool
+    reason: str
+    citation: str
+
+
+class RecommendationOut(BaseModel):
+    """The policy engine's recommendation: the policy outcome in force, the decision and every reason."""
+
+    application_id: str
+    on_date: date
+    outcome: str | None
+    decision: str
+    reasons: list[str]
+    matched: list[RuleMatchOut]
 
 
 class StepBody(BaseModel):
@@ -110,6 +131,33 @@ def incoming(principal: Reviewer, ctx: Context, paging: Paging) -> Page[Applicat
     with session_scope(ctx.engine) as session:
         views = list_applications(session, actor=principal.actor, statuses=[Status.SUBMITTED.value])
     return paginate([ApplicationOut.model_validate(v) for v in views], paging)
+
+
+@router.get("/{application_id}/recommendation", response_model=RecommendationOut)
+def recommendation(
+    application_id: AppId, principal: CurrentPrincipal, ctx: Context, on: Annotated[date | None, Query()] = None
+) -> RecommendationOut:
+    """What the review policies in force recommend for the application, with the reasons and the rules matched."""
+    with session_scope(ctx.engine) as session:
+        found = recommend_application(session, principal.actor, application_id, on=on or date.today())
+    return RecommendationOut(
+        application_id=found.application_id,
+        on_date=found.on_date,
+        outcome=found.outcome.value if found.outcome else None,
+        decision=found.decision.value,
+        reasons=list(found.reasons),
+        matched=[
+            RuleMatchOut(
+                policy_id=m.policy.policy_id,
+                title=m.policy.title,
+                item_index=m.item_index,
+                applied=m.applied,
+                reason=m.reason,
+                citation=str(m.policy.citation),
+            )
+            for m in found.matched
+        ],
+    )
 
 
 @router.post("/{application_id}/register", response_model=ApplicationOut)
