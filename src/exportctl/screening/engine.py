@@ -25,7 +25,8 @@ from exportctl.screening.normalize import MAX_NAME_CHARS, analyze
 
 DEFAULT_THRESHOLD = 0.72
 MIN_NAME_CHARS = 2  # a single Latin letter matches every name with an initial: refuse rather than flood
-_SCORED_PER_QUERY = 25  # candidates (best name similarity first) that get the full feature treatment
+_SCORED_PER_QUERY = 25
+_BLOCKING_MARGIN = 0.07  # candidates (best name similarity first) that get the full feature treatment
 
 
 @lru_cache(maxsize=512)
@@ -60,18 +61,25 @@ def screen_query(
     notes: list[str] = list(index.notes)
     if len(query.name) > MAX_NAME_CHARS:
         notes.append(f"name longer than {MAX_NAME_CHARS} characters: only its start was screened")
-    bonus = max_bonus(query)
+    bonus = max_bonus(query, analyzed)
     hits: list[tuple[float, float, Hit]] = []
     best_totals: list[float] = []  # min-heap of the ``limit`` best totals so far
-    for entry_no, match in match_names(index, analyzed, _SCORED_PER_QUERY, min_similarity=threshold - bonus):
+    # blocking bounds a name's similarity only roughly (a 3-edit variant of a known word is scored, not reached)
+    floor = threshold - bonus - _BLOCKING_MARGIN
+    for entry_no, match in match_names(index, analyzed, _SCORED_PER_QUERY, min_similarity=floor):
+        if match.similarity < threshold - bonus:
+            break  # best first: no later candidate can reach the threshold
         if len(best_totals) >= limit and match.similarity + bonus < best_totals[0]:
             break  # candidates come best first: none of the rest can enter the top ``limit``
         entry = index.entries[entry_no]
         pair = Pair(query, analyzed, entry, match, index.name_forms[match.name_id])
-        parts = tuple(FeatureContribution(f.name, f.function(pair), f.weight, f.doc) for f in FEATURES)
-        total = sum(p.contribution for p in parts)
+        values = [f.function(pair) for f in FEATURES]
+        total = sum(value * f.weight for value, f in zip(values, FEATURES, strict=True))
         score = min(1.0, max(0.0, total))
         if score >= threshold:
+            parts = tuple(
+                FeatureContribution(f.name, value, f.weight, f.doc) for value, f in zip(values, FEATURES, strict=True)
+            )
             if len(best_totals) < limit:
                 heapq.heappush(best_totals, total)
             else:

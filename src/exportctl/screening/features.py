@@ -119,9 +119,13 @@ class Feature:
         object.__setattr__(self, "doc", " ".join((self.function.__doc__ or "").split()))
 
 
-def max_bonus(query: Query) -> float:
+def max_bonus(query: Query, analyzed: AnalyzedName) -> float:
     """The most the features other than name similarity can add for this query (to skip hopeless candidates)."""
-    bonus = sum(f.weight for f in FEATURES if f.weight > 0 and f.name in _ALWAYS_POSSIBLE)
+    bonus = 0.0
+    if analyzed.forms:
+        bonus += _LEGAL_FORM_WEIGHT
+    if query.country:
+        bonus += _COUNTRY_WEIGHT
     if query.address:
         bonus += _ADDRESS_WEIGHT
     if query.identifiers:
@@ -131,12 +135,13 @@ def max_bonus(query: Query) -> float:
 
 _ADDRESS_WEIGHT = 0.05
 _IDENTIFIER_WEIGHT = 0.3
-_ALWAYS_POSSIBLE = {"legal_form", "country_match"}
+_LEGAL_FORM_WEIGHT = 0.03
+_COUNTRY_WEIGHT = 0.04
 
 FEATURES: tuple[Feature, ...] = (
     Feature("name_similarity", 1.0, name_similarity),
-    Feature("legal_form", 0.03, legal_form),
-    Feature("country_match", 0.04, country_match),
+    Feature("legal_form", _LEGAL_FORM_WEIGHT, legal_form),
+    Feature("country_match", _COUNTRY_WEIGHT, country_match),
     Feature("country_mismatch", -0.15, country_mismatch),
     Feature("address_similarity", _ADDRESS_WEIGHT, address_similarity),
     Feature("identifier_match", _IDENTIFIER_WEIGHT, identifier_match),
