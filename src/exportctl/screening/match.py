@@ -2,8 +2,8 @@
 
 For each reading of the query (see :class:`~exportctl.screening.normalize.NameVariant`) the blocking keys of the
 index pick candidate names; then every query token is aligned with its most similar token of each candidate name
-(rapidfuzz ratio, lifted to "same" when the two tokens sound alike). Similarity is weighted by rarity (IDF) on both
-sides:
+(rapidfuzz's optimal-string-alignment similarity, where a transposition is one edit; 0 below a floor; numbers must be
+equal; at least 0.85 when the two tokens sound alike). Similarity is weighted by rarity (IDF) on both sides:
 
 * ``coverage`` — how much of the *query* is found in the candidate (rare query tokens count most);
 * ``completeness`` — how much of the *candidate* is found in the query.
