@@ -30,6 +30,10 @@ def test_file_review_approve_and_ship(client: TestClient, service: ServiceUnderT
     )
     assert overdraw.status_code == 409 and overdraw.json()["error"] == "ShipmentRefusedError"
     assert client.get(f"/api/licences/{licence['id']}/shipments", headers=exporter).json()["total"] == 1
+    future = client.get(f"/api/licences/{licence['id']}/shipments?shipped_from=2999-01-01", headers=exporter).json()
+    assert future["total"] == 0
+    decisions = client.get(f"/api/applications/{application['id']}/decisions?outcome=denied", headers=exporter).json()
+    assert decisions["total"] == 0
     # The auditor sees it all and the audit chain verifies.
     auditor = service.auth("auditor")
     events = client.get("/api/audit/events", params={"entity_type": "application"}, headers=auditor).json()

@@ -16,6 +16,8 @@ def test_list_status_pages_through_the_imported_sources(client: TestClient, serv
     assert page["total"] == len(page["items"]) and page["limit"] == 50 and page["offset"] == 0
     second = client.get("/api/lists/status?limit=1&offset=1", headers=service.auth("exporter_a")).json()
     assert second["items"] == page["items"][1:2]
+    only = client.get("/api/lists/status?source=dpl", headers=service.auth("exporter_a")).json()
+    assert [row["source"] for row in only["items"]] == ["dpl"]
 
 
 def test_pagination_bounds_are_enforced(client: TestClient, service: ServiceUnderTest) -> None:

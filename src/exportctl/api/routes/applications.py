@@ -130,8 +130,14 @@ def clock(application_id: AppId, principal: CurrentPrincipal, ctx: Context, as_o
 
 
 @router.get("/{application_id}/decisions", response_model=Page[DecisionOut])
-def decisions(application_id: AppId, principal: CurrentPrincipal, ctx: Context, paging: Paging) -> Page[DecisionOut]:
+def decisions(
+    application_id: AppId,
+    principal: CurrentPrincipal,
+    ctx: Context,
+    paging: Paging,
+    outcome: Annotated[str | None, Query(max_length=40)] = None,
+) -> Page[DecisionOut]:
     """Every decision on the application, oldest first, with the licence an approval issued."""
     with session_scope(ctx.engine) as session:
         rows = list_decisions(session, application_id, actor=principal.actor)
-    return paginate([DecisionOut.model_validate(d) for d in rows], paging)
+    return paginate([DecisionOut.model_validate(d) for d in rows if outcome is None or d.outcome == outcome], paging)

@@ -59,10 +59,23 @@ def licence(licence_id: LicenceId, principal: CurrentPrincipal, ctx: Context) ->
 
 
 @router.get("/{licence_id}/shipments", response_model=Page[ShipmentOut])
-def shipments(licence_id: LicenceId, principal: CurrentPrincipal, ctx: Context, paging: Paging) -> Page[ShipmentOut]:
+def shipments(
+    licence_id: LicenceId,
+    principal: CurrentPrincipal,
+    ctx: Context,
+    paging: Paging,
+    shipped_from: date | None = None,
+    shipped_to: date | None = None,
+) -> Page[ShipmentOut]:
+    """The licence's shipments, oldest first, filtered by shipping date."""
     with session_scope(ctx.engine) as session:
         rows = list_shipments(session, licence_id, actor=principal.actor)
-    return paginate([ShipmentOut.model_validate(s) for s in rows], paging)
+    kept = [
+        s
+        for s in rows
+        if (shipped_from is None or s.shipped_on >= shipped_from) and (shipped_to is None or s.shipped_on <= shipped_to)
+    ]
+    return paginate([ShipmentOut.model_validate(s) for s in kept], paging)
 
 
 @router.post("/{licence_id}/shipments", status_code=status.HTTP_201_CREATED, response_model=ShipmentOut)

@@ -76,7 +76,12 @@ class WasListedOut(BaseModel):
 
 
 @router.get("/status", response_model=Page[SourceStatusOut])
-def status(principal: CurrentPrincipal, ctx: Context, paging: Paging) -> Page[SourceStatusOut]:
+def status(
+    principal: CurrentPrincipal,
+    ctx: Context,
+    paging: Paging,
+    source: Annotated[str | None, Query(max_length=40, description="only this source")] = None,
+) -> Page[SourceStatusOut]:
     """The current snapshot of every imported source."""
     rows = [
         SourceStatusOut(
@@ -89,6 +94,7 @@ def status(principal: CurrentPrincipal, ctx: Context, paging: Paging) -> Page[So
             snapshot_count=s.snapshot_count,
         )
         for s in list_status(ctx.engine)
+        if source is None or s.source == source
     ]
     return paginate(rows, paging)
 
