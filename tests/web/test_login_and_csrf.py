@@ -69,3 +69,21 @@ def test_security_headers_are_set(web_service: ServiceUnderTest) -> None:
     response = TestClient(web_service.app).get("/login")
     assert response.headers["x-frame-options"] == "DENY"
     assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_repeated_wrong_passwords_lock_the_email_out(web_service: ServiceUnderTest) -> None:
+    client = TestClient(web_service.app, follow_redirects=False)
+    email = web_service.email("admin")
+    codes = []
+    for _ in range(6):
+        token = csrf_of(client.get("/login").text)
+        codes.append(
+            client.post("/login", data={"email": email, "password": "guess-guess", "csrf_token": token}).status_code
+        )
+    assert codes == [401] * 5 + [429]
+    token = csrf_of(client.get("/login").text)
+    right = client.post(
+        "/login", data={"email": email, "password": web_service.passwords["admin"], "csrf_token": token}
+    )
+    assert right.status_code == 429 and "too many failed sign-ins" in right.text
+    web_service.app.state.ctx.throttle.succeeded(email)  # other tests sign in as admin

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from starlette.requests import Request
 
 from exportctl.accounts.sessions import SessionCodec
+from exportctl.accounts.throttle import LoginThrottle
 from exportctl.config import Settings
 from exportctl.licensing.checks import PartyScreener, make_screener
 from exportctl.lists.repository import current_entries, entries_as_of
@@ -48,6 +49,7 @@ class ServiceContext:
     codec: SessionCodec
     jobs: JobRegistry = field(default_factory=JobRegistry)
     results: ResultCache = field(default_factory=ResultCache)
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
     _indexes: dict[date | None, ScreeningIndex] = field(default_factory=dict)
     _screeners: dict[date, PartyScreener] = field(default_factory=dict)
     _index_lock: threading.Lock = field(default_factory=threading.Lock)

@@ -42,10 +42,13 @@ class Me(BaseModel):
 @router.post("/tokens", status_code=status.HTTP_201_CREATED, response_model=TokenOut)
 def create_token(body: TokenRequest, ctx: Context) -> TokenOut:
     """A new bearer token for the user whose e-mail and password are given."""
+    ctx.throttle.check(body.email)
     with session_scope(ctx.engine) as session:
         principal = authenticate(session, body.email, body.password)
         if principal is None:
+            ctx.throttle.failed(body.email)
             raise PermissionDeniedError("wrong e-mail or password")
+        ctx.throttle.succeeded(body.email)
         issued = issue_token(session, principal, body.name, body.valid_days)
     return TokenOut(id=issued.id, name=issued.name, token=issued.token, expires_at=issued.expires_at)
 

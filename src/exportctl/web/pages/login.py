@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from exportctl.accounts.users import authenticate
+from exportctl.errors import PermissionDeniedError
 from exportctl.store.db import session_scope
 from exportctl.web.context import get_context
 from exportctl.web.security import SESSION_COOKIE, optional_user, require_user
@@ -57,10 +58,16 @@ def login(
     pre = ctx.codec.read_session(request.cookies.get(LOGIN_COOKIE))
     if pre is None or not ctx.codec.check_csrf(pre, csrf_token):
         return _login_form(request, _safe_next(next), "Your login form expired; please try again.", email, 400)
+    try:
+        ctx.throttle.check(email)
+    except PermissionDeniedError as exc:
+        return _login_form(request, _safe_next(next), f"{exc}.", email, 429)
     with session_scope(ctx.engine) as db:
         principal = authenticate(db, email, password)
     if principal is None:
+        ctx.throttle.failed(email)
         return _login_form(request, _safe_next(next), "Wrong e-mail or password.", email, 401)
+    ctx.throttle.succeeded(email)
     _, cookie = ctx.codec.new_session(principal.user_id)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(
