@@ -16,10 +16,13 @@ from exportctl.errors import (
     PermissionDeniedError,
     ShipmentRefusedError,
 )
+from exportctl.licensing.actor import Actor
 from exportctl.licensing.decide import decide
+from exportctl.licensing.denial import DeniedPartyCheck
 from exportctl.licensing.inputs import ItemInput
 from exportctl.licensing.licences import record_shipment, reinstate, revoke, status_on, suspend
 from exportctl.licensing.repository import get_licence, list_shipments
+from exportctl.licensing.views import ShipmentView
 from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Licence, Shipment
 from tests.licensing.conftest import Cast, good_input, in_review, step
@@ -35,26 +38,34 @@ def approved_licence(engine: Engine, cast: Cast, quantity: int = 100, unit_value
     return decision.licence_id
 
 
+def ship(
+    engine: Engine,
+    cast: Cast,
+    licence_id: int,
+    value: Decimal,
+    quantity: int,
+    shipped_on: date,
+    *,
+    actor: Actor | None = None,
+    denied_party_check: DeniedPartyCheck | None = None,
+) -> ShipmentView:
+    """Record one shipment against ``licence_id`` in its own transaction (by the exporter unless ``actor`` is given)."""
+    return step(
+        engine,
+        record_shipment,
+        actor or cast.exporter,
+        licence_id,
+        value=value,
+        quantity=quantity,
+        shipped_on=shipped_on,
+        denied_party_check=denied_party_check,
+    )
+
+
 def test_shipments_draw_value_and_quantity_down(engine: Engine, cast: Cast) -> None:
     licence_id = approved_licence(engine, cast)
-    step(
-        engine,
-        record_shipment,
-        cast.exporter,
-        licence_id,
-        value=Decimal("400.00"),
-        quantity=40,
-        shipped_on=date(2021, 1, 5),
-    )
-    step(
-        engine,
-        record_shipment,
-        cast.exporter,
-        licence_id,
-        value=Decimal("600.00"),
-        quantity=60,
-        shipped_on=date(2021, 2, 5),
-    )
+    ship(engine, cast, licence_id, Decimal("400.00"), 40, date(2021, 1, 5))
+    ship(engine, cast, licence_id, Decimal("600.00"), 60, date(2021, 2, 5))
     with session_scope(engine) as s:
         licence = get_licence(s, licence_id, actor=cast.exporter)
         assert (licence.value_remaining, licence.quantity_remaining) == (Decimal("0.00"), 0)
@@ -63,35 +74,11 @@ def test_shipments_draw_value_and_quantity_down(engine: Engine, cast: Cast) -> N
 
 def test_overdraw_is_refused_with_the_remaining_balance(engine: Engine, cast: Cast) -> None:
     licence_id = approved_licence(engine, cast)
-    step(
-        engine,
-        record_shipment,
-        cast.exporter,
-        licence_id,
-        value=Decimal("999.99"),
-        quantity=10,
-        shipped_on=date(2021, 1, 5),
-    )
+    ship(engine, cast, licence_id, Decimal("999.99"), 10, date(2021, 1, 5))
     with pytest.raises(ShipmentRefusedError, match="0.01 USD and 90 units left"):
-        step(
-            engine,
-            record_shipment,
-            cast.exporter,
-            licence_id,
-            value=Decimal("0.02"),
-            quantity=1,
-            shipped_on=date(2021, 1, 6),
-        )
+        ship(engine, cast, licence_id, Decimal("0.02"), 1, date(2021, 1, 6))
     with pytest.raises(ShipmentRefusedError, match="90 units left"):
-        step(
-            engine,
-            record_shipment,
-            cast.exporter,
-            licence_id,
-            value=Decimal("0.01"),
-            quantity=91,
-            shipped_on=date(2021, 1, 6),
-        )
+        ship(engine, cast, licence_id, Decimal("0.01"), 91, date(2021, 1, 6))
     with session_scope(engine) as s:
         assert s.scalar(select(func.count()).select_from(Shipment)) == 1
 
@@ -106,59 +93,25 @@ def test_nonsense_amounts_are_input_errors(engine: Engine, cast: Cast) -> None:
         (Decimal(1), 10**20, "quantity"),
     ):
         with pytest.raises(InputError) as caught:
-            step(
-                engine,
-                record_shipment,
-                cast.exporter,
-                licence_id,
-                value=value,
-                quantity=quantity,
-                shipped_on=date(2021, 1, 5),
-            )
+            ship(engine, cast, licence_id, value, quantity, date(2021, 1, 5))
         assert caught.value.field == field
 
 
 def test_shipments_outside_validity_are_refused(engine: Engine, cast: Cast) -> None:
     licence_id = approved_licence(engine, cast)
     with pytest.raises(ShipmentRefusedError, match="valid only from 2020-12-01"):
-        step(
-            engine,
-            record_shipment,
-            cast.exporter,
-            licence_id,
-            value=Decimal("1"),
-            quantity=1,
-            shipped_on=date(2020, 11, 30),
-        )
+        ship(engine, cast, licence_id, Decimal("1"), 1, date(2020, 11, 30))
     with pytest.raises(ShipmentRefusedError, match="expired on 2024-12-01"):
-        step(
-            engine,
-            record_shipment,
-            cast.exporter,
-            licence_id,
-            value=Decimal("1"),
-            quantity=1,
-            shipped_on=date(2024, 12, 2),
-        )
+        ship(engine, cast, licence_id, Decimal("1"), 1, date(2024, 12, 2))
 
 
 def test_revocation_applies_from_its_date_and_is_final(engine: Engine, cast: Cast) -> None:
     licence_id = approved_licence(engine, cast)
     step(engine, revoke, cast.policy_admin, licence_id, from_date=date(2024, 5, 7), reason="policy change")
     # a shipment before the revocation date is still covered
-    step(
-        engine, record_shipment, cast.exporter, licence_id, value=Decimal("10"), quantity=1, shipped_on=date(2024, 5, 6)
-    )
+    ship(engine, cast, licence_id, Decimal("10"), 1, date(2024, 5, 6))
     with pytest.raises(ShipmentRefusedError, match="revoked on 2024-05-07"):
-        step(
-            engine,
-            record_shipment,
-            cast.exporter,
-            licence_id,
-            value=Decimal("10"),
-            quantity=1,
-            shipped_on=date(2024, 5, 7),
-        )
+        ship(engine, cast, licence_id, Decimal("10"), 1, date(2024, 5, 7))
     with pytest.raises(InvalidTransitionError, match="revocation is final"):
         step(engine, reinstate, cast.policy_admin, licence_id, from_date=date(2024, 6, 1), reason="oops")
 
@@ -174,29 +127,13 @@ def test_suspension_and_reinstatement_are_dated_events(engine: Engine, cast: Cas
             "active",
         ]
     with pytest.raises(ShipmentRefusedError, match="suspended on 2021-03-15"):
-        step(
-            engine,
-            record_shipment,
-            cast.exporter,
-            licence_id,
-            value=Decimal("1"),
-            quantity=1,
-            shipped_on=date(2021, 3, 15),
-        )
+        ship(engine, cast, licence_id, Decimal("1"), 1, date(2021, 3, 15))
 
 
 def test_only_the_holder_ships_and_only_authority_staff_revoke(engine: Engine, cast: Cast) -> None:
     licence_id = approved_licence(engine, cast)
     with pytest.raises(NotFoundError):
-        step(
-            engine,
-            record_shipment,
-            cast.other_exporter,
-            licence_id,
-            value=Decimal("1"),
-            quantity=1,
-            shipped_on=date(2021, 1, 1),
-        )
+        ship(engine, cast, licence_id, Decimal("1"), 1, date(2021, 1, 1), actor=cast.other_exporter)
     with pytest.raises(PermissionDeniedError):
         step(engine, revoke, cast.exporter, licence_id, from_date=date(2021, 1, 1), reason="self-revoke")
 
@@ -207,27 +144,9 @@ def test_a_party_now_on_a_denial_list_stops_shipments(engine: Engine, cast: Cast
     def denied(session: object, parties: object, on: date) -> str | None:
         return "party 'Example Handset Factory' is on the DPL" if on >= date(2021, 6, 1) else None
 
-    step(
-        engine,
-        record_shipment,
-        cast.exporter,
-        licence_id,
-        value=Decimal("1"),
-        quantity=1,
-        shipped_on=date(2021, 5, 31),
-        denied_party_check=denied,
-    )
+    ship(engine, cast, licence_id, Decimal("1"), 1, date(2021, 5, 31), denied_party_check=denied)
     with pytest.raises(ShipmentRefusedError, match="on the DPL"):
-        step(
-            engine,
-            record_shipment,
-            cast.exporter,
-            licence_id,
-            value=Decimal("1"),
-            quantity=1,
-            shipped_on=date(2021, 6, 1),
-            denied_party_check=denied,
-        )
+        ship(engine, cast, licence_id, Decimal("1"), 1, date(2021, 6, 1), denied_party_check=denied)
 
 
 @pytest.mark.slow
@@ -237,25 +156,17 @@ def test_fifty_concurrent_shipments_never_overdraw(engine: Engine, cast: Cast) -
     outcomes: list[str] = []
     lock = threading.Lock()
 
-    def ship() -> None:
+    def ship_one() -> None:
         barrier.wait()
         try:
-            step(
-                engine,
-                record_shipment,
-                cast.exporter,
-                licence_id,
-                value=Decimal("30.00"),
-                quantity=3,
-                shipped_on=date(2021, 1, 5),
-            )
+            ship(engine, cast, licence_id, Decimal("30.00"), 3, date(2021, 1, 5))
             result = "shipped"
         except ShipmentRefusedError:
             result = "refused"
         with lock:
             outcomes.append(result)
 
-    threads = [threading.Thread(target=ship) for _ in range(50)]
+    threads = [threading.Thread(target=ship_one) for _ in range(50)]
     for thread in threads:
         thread.start()
     for thread in threads:
