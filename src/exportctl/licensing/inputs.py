@@ -7,16 +7,15 @@ quantities); whether they make a good application is the linter's job.
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
 import pycountry
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from exportctl.errors import FileFormatError, Problem
+from exportctl.licensing.json_file import load_json_model
 
 # Bounds that keep every amount (and every sum over one application) inside a 64-bit count of cents.
 MAX_QUANTITY = 10**12
@@ -121,18 +120,4 @@ class ApplicationInput(BaseModel):
 
 def load_application_file(path: Path) -> ApplicationInput:
     """Read one application from a JSON file; every problem is reported with its field path."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise FileFormatError(str(path), [Problem(str(path), None, None, f"cannot read: {exc.strerror}")]) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        raise FileFormatError(str(path), [Problem(str(path), line, None, f"not valid JSON: {exc}")]) from exc
-    try:
-        return ApplicationInput.model_validate(raw)
-    except ValidationError as exc:
-        problems = [
-            Problem(str(path), None, ".".join(str(part) for part in error["loc"]) or None, error["msg"])
-            for error in exc.errors()
-        ]
-        raise FileFormatError(str(path), problems) from exc
+    return load_json_model(path, ApplicationInput)

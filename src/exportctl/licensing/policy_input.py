@@ -9,13 +9,12 @@ Example::
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from exportctl.errors import FileFormatError, Problem
+from exportctl.licensing.json_file import load_json_model
 from exportctl.licensing.policy_model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
 
 
@@ -74,17 +73,4 @@ class PolicyInput(BaseModel):
 
 def load_policy_file(path: Path) -> Policy:
     """Read one policy from a JSON file; every problem is reported with its field."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise FileFormatError(str(path), [Problem(str(path), None, None, f"cannot read: {exc.strerror}")]) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        raise FileFormatError(str(path), [Problem(str(path), line, None, f"not valid JSON: {exc}")]) from exc
-    try:
-        return PolicyInput.model_validate(raw).to_policy()
-    except ValidationError as exc:
-        problems = [
-            Problem(str(path), None, ".".join(str(p) for p in err["loc"]) or None, err["msg"]) for err in exc.errors()
-        ]
-        raise FileFormatError(str(path), problems) from exc
+    return load_json_model(path, PolicyInput).to_policy()
