@@ -21,6 +21,7 @@ from rich.table import Table
 
 from exportctl.audit.chain import verify_chain
 from exportctl.audit.events import list_events
+from exportctl.cli.dates import parse_date, required_date
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
 from exportctl.errors import DataIntegrityError, InputError
@@ -44,21 +45,6 @@ console = Console()
 As = typer.Option(..., "--as", envvar="EXPORTCTL_AS", help="E-mail of the acting user.")
 On = typer.Option(None, "--on", help="Date of the step (YYYY-MM-DD); default today.")
 Json = typer.Option(False, "--json", help="Print JSON instead of a table.")
-
-
-def _date(text: str | None, field: str = "on") -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{text!r} is not a date (YYYY-MM-DD)", field=field) from None
-
-
-def _required_date(text: str, field: str) -> date:
-    parsed = _date(text, field)
-    assert parsed is not None
-    return parsed
 
 
 def _json(value: Any) -> None:
@@ -120,7 +106,7 @@ def _findings(findings: tuple[Finding, ...]) -> None:
 @handle_errors
 def create_command(file: Path, actor: str = As, on: str | None = On) -> None:
     """Create a draft from a JSON file (BIS-748P fields: type, items, parties, end_use, justification)."""
-    view = service.create_from_file(open_engine(), actor, file, on=_date(on))
+    view = service.create_from_file(open_engine(), actor, file, on=parse_date(on, "on"))
     console.print(f"created draft [bold]{view.number}[/]")
 
 
@@ -132,7 +118,7 @@ def lint_command(
     on: str | None = On,
 ) -> None:
     """Lint an application file: what would make the authority return it. Exit 1 when there are errors."""
-    findings = service.lint_file(file, engine=open_engine() if with_determination else None, on=_date(on))
+    findings = service.lint_file(file, engine=open_engine() if with_determination else None, on=parse_date(on, "on"))
     _findings(findings)
     if any(f.severity == "error" for f in findings):
         raise typer.Exit(1)
@@ -175,7 +161,7 @@ def decisions_command(reference: str, actor: str = As, as_json: bool = Json) -> 
 @handle_errors
 def submit_command(reference: str, actor: str = As, on: str | None = On) -> None:
     """Lint and submit a draft; every party is screened against the lists in force."""
-    result = service.submit_as(open_engine(), actor, reference, on=_date(on))
+    result = service.submit_as(open_engine(), actor, reference, on=parse_date(on, "on"))
     console.print(f"{result.application.number} submitted")
     _findings(result.findings)
 
@@ -186,7 +172,7 @@ def withdraw_command(
     reference: str, reason: str = typer.Option(..., "--reason"), actor: str = As, on: str | None = On
 ) -> None:
     """Withdraw an application (the applicant's step)."""
-    view = service.run_as(open_engine(), actor, applicant.withdraw, reference, reason=reason, on=_date(on))
+    view = service.run_as(open_engine(), actor, applicant.withdraw, reference, reason=reason, on=parse_date(on, "on"))
     console.print(f"{view.number} withdrawn")
 
 
@@ -199,7 +185,7 @@ def queue_command(
     as_json: bool = Json,
 ) -> None:
     """Registered, undecided applications, least time left first (``--overdue``: only those past a deadline)."""
-    day = _date(as_of, "as-of") or date.today()
+    day = parse_date(as_of, "as-of") or date.today()
     entries = service.query_as(open_engine(), actor, clock_queries.review_queue, as_of=day, overdue_only=overdue)
     if as_json:
         _json(entries)
@@ -231,7 +217,7 @@ def _step(name: str, fn: Any, help_text: str, needs_reason: bool = False) -> Non
     def command(
         reference: str, actor: str = As, on: str | None = On, reason: str = typer.Option("", "--reason")
     ) -> None:
-        kwargs: dict[str, Any] = {"on": _date(on)}
+        kwargs: dict[str, Any] = {"on": parse_date(on, "on")}
         if needs_reason:
             kwargs["reason"] = reason
         view = service.run_as(open_engine(), actor, fn, reference, **kwargs)
@@ -257,7 +243,7 @@ def refer_command(
     reference: str, agency: list[str] = typer.Option(..., "--agency"), actor: str = As, on: str | None = On
 ) -> None:
     """Refer to one or more agencies (--agency DoD --agency State)."""
-    view = service.run_as(open_engine(), actor, review.refer, reference, agencies=agency, on=_date(on))
+    view = service.run_as(open_engine(), actor, review.refer, reference, agencies=agency, on=parse_date(on, "on"))
     console.print(f"{view.number}: referred to {', '.join(agency)}")
 
 
@@ -278,7 +264,7 @@ def recommend_command(
         referral_id,
         recommendation=recommendation,
         basis=basis,
-        on=_date(on),
+        on=parse_date(on, "on"),
     )
     console.print(f"{view.number}: recommendation recorded")
 
@@ -310,7 +296,7 @@ def decide_command(
         riders=rider,
         approved_item_ids=item or None,
         expected_version=version,
-        on=_date(on),
+        on=parse_date(on, "on"),
     )
     licence = f", licence {result.licence_number}" if result.licence_number else ""
     console.print(f"decision {result.id}: {result.outcome}{licence}")
@@ -386,7 +372,7 @@ def ship_command(
         reference,
         value=amount,
         quantity=quantity,
-        shipped_on=_date(on),
+        shipped_on=parse_date(on, "on"),
         reference=ref,
     )
     console.print(f"shipment {shipment.id} recorded: {shipment.value:,} USD, {shipment.quantity} units")
@@ -400,7 +386,7 @@ def _status_command(name: str, fn: Any, help_text: str) -> None:
         actor: str = As,
     ) -> None:
         view = service.run_as(
-            open_engine(), actor, fn, reference, from_date=_required_date(from_date, "from"), reason=reason
+            open_engine(), actor, fn, reference, from_date=required_date(from_date, "from"), reason=reason
         )
         console.print(f"{view.number}: {view.status} from {from_date}")
 

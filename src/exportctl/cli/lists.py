@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from exportctl.cli.dates import required_date
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
 from exportctl.errors import InputError
@@ -44,13 +45,6 @@ def print_json(value: Any) -> None:
     typer.echo(json.dumps(value, default=_default, ensure_ascii=False, indent=2))
 
 
-def _parse_date(text: str, field: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{text!r} is not a date (YYYY-MM-DD)", field=field) from None
-
-
 @lists_app.command("import")
 @handle_errors
 def import_command(
@@ -64,7 +58,7 @@ def import_command(
         raise InputError("give both --source NAME and PATH, or neither (to import the bundled lists)", field="source")
     engine = open_engine()
     if source is not None and path is not None:
-        eff = _parse_date(effective, "effective-date") if effective else None
+        eff = required_date(effective, "effective-date") if effective else None
         results = [ingest.import_file(engine, source, path, effective_date=eff)]
     else:
         results = ingest.import_bundled(engine)
@@ -195,7 +189,7 @@ def listed_command(
     as_json: bool = JsonOption,
 ) -> None:
     """Was NAME listed on a date? Answered from the snapshot in force that day and the entry's listing dates."""
-    answer = list_history.was_listed(open_engine(), name, _parse_date(on, "on"))
+    answer = list_history.was_listed(open_engine(), name, required_date(on, "on"))
     if as_json:
         print_json(answer)
         return

@@ -13,9 +13,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from exportctl.cli.dates import parse_date
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
-from exportctl.cli.reports import parse_date
 from exportctl.errors import InputError
 from exportctl.licensing import policies, policy_actions, service
 from exportctl.licensing.policy_engine import describe

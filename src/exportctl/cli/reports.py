@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from exportctl.cli.dates import parse_date
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
 from exportctl.errors import InputError
@@ -19,15 +19,6 @@ from exportctl.reports.render import money, to_csv, to_json
 report_app = typer.Typer(help="Oversight reports over licence decisions.", no_args_is_help=True)
 console = Console()
 FORMATS = ("table", "csv", "json", "png", "svg")
-
-
-def parse_date(text: str | None, field: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{text!r} is not a date (YYYY-MM-DD)", field=field) from None
 
 
 def report_table(report: Report, title: str) -> Table:
