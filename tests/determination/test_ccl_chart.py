@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from exportctl.determination import Determination, Effect
 from tests.determination.conftest import Decide
 
@@ -50,8 +52,16 @@ def test_unknown_eccn_is_never_no_licence_774_supp1(decide: Decide) -> None:
     assert any("not in bundled CCL data" in r for r in d.needs_review_reasons)
 
 
-def test_family_designation_9x515_needs_classification_738_2_d(decide: Decide) -> None:
-    d = decide("9x515", "CN")
+@pytest.mark.parametrize(
+    ("eccn", "destination"),
+    [
+        pytest.param("9x515", "CN", id="family_designation_9x515_needs_classification_738_2_d"),
+        pytest.param("0A521", "FR", id="0y521_series_text_rows_need_review_742_6_a_8"),
+        pytest.param("0D001", "FR", id="itar_cross_reference_0d001_needs_review_not_nlr"),
+    ],
+)
+def test_undecidable_from_the_chart_needs_review_never_nlr(decide: Decide, eccn: str, destination: str) -> None:
+    d = decide(eccn, destination)
     assert d.license_required is None and d.needs_review
 
 
@@ -79,16 +89,6 @@ def test_rs_600_series_y_paragraph_to_china_742_6_a_7(decide: Decide) -> None:
     assert d.license_required is True
     assert any("742.6(a)(7)" in f.citation for f in d.reasons if f.license_required)
     assert decide("9A610.y.1", "FR").license_required is False
-
-
-def test_0y521_series_text_rows_need_review_742_6_a_8(decide: Decide) -> None:
-    d = decide("0A521", "FR")
-    assert d.license_required is None and d.needs_review
-
-
-def test_itar_cross_reference_0d001_needs_review_not_nlr(decide: Decide) -> None:
-    d = decide("0D001", "FR")
-    assert d.license_required is None and d.needs_review
 
 
 def test_cc_all_destinations_except_canada_0a503_742_7(decide: Decide) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from exportctl.determination import ExceptionStatus
 from tests.determination.conftest import Decide
 
@@ -22,19 +24,21 @@ def test_iran_needs_licence_and_ofac_authorisation_746_7(decide: Decide) -> None
     assert d.license_required is True and any("31 CFR part 560" in f.citation for f in d.reasons)
 
 
-def test_syria_section_746_9_not_bundled_needs_review_never_nlr(decide: Decide) -> None:
-    d = decide("EAR99", "SY")
-    assert d.license_required is None and d.needs_review
-
-
 def test_russia_any_ccl_item_needs_licence_746_8_a_1(decide: Decide) -> None:
     """4A994 is AT-only (no chart X for Russia), yet § 746.8(a)(1) requires a licence for every ECCN."""
     d = decide("4A994", "RU")
     assert d.license_required is True and any("746.8(a)(1)" in f.citation for f in d.reasons)
 
 
-def test_belarus_ear99_depends_on_hts_supplements_review_746_8(decide: Decide) -> None:
-    d = decide("EAR99", "BY")
+@pytest.mark.parametrize(
+    "destination",
+    [
+        pytest.param("SY", id="syria_section_746_9_not_bundled"),
+        pytest.param("BY", id="belarus_ear99_depends_on_hts_supplements_746_8"),
+    ],
+)
+def test_ear99_undecided_by_bundled_embargo_text_needs_review_never_nlr(decide: Decide, destination: str) -> None:
+    d = decide("EAR99", destination)
     assert d.license_required is None and d.needs_review
 
 
