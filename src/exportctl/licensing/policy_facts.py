@@ -7,6 +7,7 @@ found one of :data:`RETURN_FOR` (what licensing officers return applications for
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from exportctl.licensing.inputs import ApplicationInput
@@ -26,20 +27,22 @@ def documentation_issues(findings: Iterable[Mapping[str, Any]]) -> tuple[str, ..
     return tuple(f"{f['code']}: {f['message']}" for f in findings if f.get("code") in RETURN_FOR)
 
 
+def _item_facts(eccn: str, value: Decimal, tech_flags: Iterable[str], description: str) -> ItemFacts:
+    """One item's facts, its category and product group derived from the ECCN (input and stored rows alike)."""
+    return ItemFacts(
+        eccn,
+        category_of(eccn),
+        value,
+        product_group=product_group_of(eccn),
+        technology_flags=frozenset(tech_flags),
+        description=description,
+    )
+
+
 def facts_from_input(reference: str, data: ApplicationInput) -> ApplicationFacts:
     """Facts for an application input, with the linter run on it."""
     parties = tuple(PartyFacts(p.name, role=p.role.value) for p in data.parties)
-    items = tuple(
-        ItemFacts(
-            i.eccn,
-            category_of(i.eccn),
-            i.total,
-            product_group=product_group_of(i.eccn),
-            technology_flags=frozenset(i.tech_flags),
-            description=i.description,
-        )
-        for i in data.items
-    )
+    items = tuple(_item_facts(i.eccn, i.total, i.tech_flags, i.description) for i in data.items)
     findings = [{"code": f.code, "message": f.message} for f in lint(data)]
     return ApplicationFacts(reference, parties, items, documentation_issues(findings), data.justification)
 
@@ -63,16 +66,6 @@ def facts_from_row(app: Application) -> ApplicationFacts:
     """Facts for a stored application, using the findings the linter recorded at submission and the parties'
     screening hits."""
     parties = tuple(f for p in app.parties for f in screened_parties(p.name, p.role, p.screening))
-    items = tuple(
-        ItemFacts(
-            i.eccn,
-            category_of(i.eccn),
-            i.total_value,
-            product_group=product_group_of(i.eccn),
-            technology_flags=frozenset(i.tech_flags or ()),
-            description=i.description,
-        )
-        for i in app.items
-    )
+    items = tuple(_item_facts(i.eccn, i.total_value, i.tech_flags or (), i.description) for i in app.items)
     issues = documentation_issues(app.lint_findings or [])
     return ApplicationFacts(app.number, parties, items, issues, app.justification)
