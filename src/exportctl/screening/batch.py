@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exportctl.errors import ExportctlError, FileFormatError, InputError, Problem
-from exportctl.screening.engine import DEFAULT_THRESHOLD, normalize_country, screen_query
+from exportctl.screening.engine import DEFAULT_THRESHOLD, normalize_country, screen_queries
 from exportctl.screening.features import Query
 from exportctl.screening.index import ScreeningIndex
 
@@ -109,16 +109,31 @@ def read_rows(path: Path, id_column: str, name_column: str, country_column: str 
     return rows
 
 
+_CHUNK = 256  # rows whose blocking runs in one numpy pass (bounds the arrays of a pass to a few MB)
+
+
 def screen_rows(index: ScreeningIndex, rows: Sequence[InputRow], threshold: float, top: int) -> list[RowOutcome]:
-    """Screen rows in order (pure: the same on one core or on a Dask worker)."""
+    """Screen rows in order (pure: the same on one core or on a Dask worker), a chunk of rows at a time."""
     outcomes: list[RowOutcome] = []
+    for start in range(0, len(rows), _CHUNK):
+        outcomes.extend(_screen_chunk(index, rows[start : start + _CHUNK], threshold, top))
+    return outcomes
+
+
+def _screen_chunk(index: ScreeningIndex, rows: Sequence[InputRow], threshold: float, top: int) -> list[RowOutcome]:
+    queries: list[Query | InputError] = []
     for row in rows:
         try:
-            result = screen_query(
-                index, Query(row.name, normalize_country(row.country)), threshold=threshold, limit=top
-            )
+            queries.append(Query(row.name, normalize_country(row.country)))
         except InputError as error:
-            outcomes.append(RowOutcome(row.line, problem=str(error), field=error.field))
+            queries.append(error)
+    usable = [q for q in queries if isinstance(q, Query)]
+    results = iter(screen_queries(index, usable, threshold=threshold, limit=top))
+    outcomes: list[RowOutcome] = []
+    for row, query in zip(rows, queries, strict=True):
+        result = query if isinstance(query, InputError) else next(results)
+        if isinstance(result, InputError):
+            outcomes.append(RowOutcome(row.line, problem=str(result), field=result.field))
             continue
         out = tuple(
             (

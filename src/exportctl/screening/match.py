@@ -15,7 +15,9 @@ vectorised pass (numpy), which is what keeps a query well under a millisecond.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +36,9 @@ TOKEN_FLOOR = 0.65  # edit similarity below which two tokens are "different" (si
 SHORT_TOKEN_FLOOR = 0.75  # … for tokens of 4 letters or fewer, where one edit is a different word
 PHONETIC_SIMILARITY = 0.85  # tokens that sound the same (and are not far apart in spelling) count this much
 PHONETIC_MIN = 0.5
+
+
+_Int = TypeVar("_Int", np.int32, np.int64)
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,12 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
     texts = index.token_skeleton if skeleton_mode else index.tokens
     reached = index.skeleton_tokens(token) if skeleton_mode else index.similar_tokens(token)
     reached_ids = list(reached)
-    sims = cdist([token], [texts[t] for t in reached_ids], scorer=OSA.normalized_similarity)[0] if reached_ids else []
+    # similarities under PHONETIC_MIN are never used (every floor is above it): the cut-off lets rapidfuzz stop early
+    sims = (
+        cdist([token], [texts[t] for t in reached_ids], scorer=OSA.normalized_similarity, score_cutoff=PHONETIC_MIN)[0]
+        if reached_ids
+        else []
+    )
     floor = SHORT_TOKEN_FLOOR if len(token) <= 4 else TOKEN_FLOOR
     scored = [
         (t, float(sim))
@@ -95,7 +105,8 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
     else:  # unknown: rare, so it counts — less so when it is a romanisation guess (a brand's pinyin, a skeleton)
         weight = index.max_idf * (UNKNOWN_ROMANISED_WEIGHT if romanised else 1.0)
     names: list[npt.NDArray[np.int32]] = []
-    votes: list[npt.NDArray[np.float64]] = []
+    votes: list[float] = []
+    counts: list[int] = []
     common: list[int] = []
     for token_id, sim in scored:
         postings = index.postings_of(token_id)
@@ -103,11 +114,12 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
             common.append(token_id)
         else:
             names.append(postings)
-            votes.append(np.full(len(postings), weight * sim))
+            votes.append(weight * sim)
+            counts.append(len(postings))
     result = _TokenVotes(
         weight,
         np.concatenate(names) if names else np.zeros(0, dtype=np.int32),
-        np.concatenate(votes) if votes else np.zeros(0),
+        np.repeat(np.array(votes, dtype=np.float64), counts) if votes else np.zeros(0),
         tuple(common),
         best,
     )
@@ -117,51 +129,109 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
     return result
 
 
-def _candidates(
-    index: ScreeningIndex, variant: NameVariant, min_similarity: float = 0.0
-) -> tuple[npt.NDArray[np.int64], list[float]]:
-    """Blocking: the names voted for by the query tokens' similar vocabulary tokens, and each query token's weight.
+def _unique(values: npt.NDArray[_Int]) -> tuple[npt.NDArray[_Int], npt.NDArray[np.intp]]:
+    """``np.unique(values, return_inverse=True)`` without its generality (a third of the time on small arrays)."""
+    ordered = np.sort(values)
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    unique = ordered[first]
+    return unique, np.searchsorted(unique, values)
 
-    A name's votes bound its coverage from above (common tokens, which do not vote, are counted as if they all
-    matched); names whose best possible similarity stays under ``min_similarity`` are not scored at all.
-    """
-    romanised = variant.kind != LATIN
-    per_token = [_token_votes(index, token, variant.kind == SKELETON, romanised) for token in variant.tokens]
+
+@dataclass(frozen=True)
+class _Unit:
+    """One reading of one query of a batch, with the least similarity worth scoring for that query."""
+
+    variant: NameVariant  # as analysed (what a hit reports)
+    searched: NameVariant  # as searched (Persian compounds split)
+    min_similarity: float
+
+
+def _votes_of(
+    index: ScreeningIndex, unit: _Unit, per_token: list[_TokenVotes]
+) -> tuple[list[npt.NDArray[np.int32]], list[npt.NDArray[np.float64]]]:
+    """The names one reading votes for and the vote of each; nothing when no name can reach its threshold."""
     weights = [t.weight for t in per_token]
-    if min_similarity > 0.0:  # no name can cover more of the query than its tokens reach: often nothing can hit
+    if unit.min_similarity > 0.0:  # no name can cover more of the query than its tokens reach: often nothing can hit
         reach = sum(t.weight * t.best for t in per_token) / max(sum(weights), 1e-9)
-        if COVERAGE_WEIGHT * reach + 1 - COVERAGE_WEIGHT < min_similarity - BOUND_SLACK:
-            return np.zeros(0, dtype=np.int64), weights
+        if COVERAGE_WEIGHT * reach + 1 - COVERAGE_WEIGHT < unit.min_similarity - BOUND_SLACK:
+            return [], []
     voters = [t.names for t in per_token if len(t.names)]
     vote_weights = [t.votes for t in per_token if len(t.names)]
     if not voters:  # only very common words: block on the rarest of them
         common = [token_id for t in per_token for token_id in t.common]
         if not common:
-            return np.zeros(0, dtype=np.int64), weights
+            return [], []
         rarest = max(common, key=lambda t: index.idf[t])
         voters = [index.postings_of(rarest)[: BLOCKING_MAX_DF * 4]]
         vote_weights = [np.ones(len(voters[0]))]
-    names = np.concatenate(voters)
-    unique, inverse = np.unique(names, return_inverse=True)
-    shared = np.bincount(inverse, weights=np.concatenate(vote_weights))
-    total_weight = max(sum(weights), 1e-9)
-    if min_similarity > 0.0:
-        common_weight = sum(t.weight for t in per_token if t.common)
-        best_case = COVERAGE_WEIGHT * np.minimum(1.0, (shared + common_weight) / total_weight) + 1 - COVERAGE_WEIGHT
-        possible = best_case >= min_similarity - BOUND_SLACK
-        if not possible.all():
-            unique, shared = unique[possible], shared[possible]
-            if not len(unique):
-                return np.zeros(0, dtype=np.int64), weights
+    return voters, vote_weights
+
+
+def _candidates(index: ScreeningIndex, units: list[_Unit]) -> list[tuple[npt.NDArray[np.int64], list[float]]]:
+    """Blocking for a batch of readings: the names voted for by each reading's similar vocabulary tokens, and each
+    query token's weight.
+
+    A name's votes bound its coverage from above (common tokens, which do not vote, are counted as if they all
+    matched); names whose best possible similarity stays under the reading's ``min_similarity`` are not scored.
+    All readings are counted and ranked in one numpy pass (key: reading × names + name), which gives each reading
+    exactly the numbers it would get alone, without paying numpy's per-call cost once per reading.
+    """
+    n_names = max(len(index.name_text), 1)
+    weights_of: list[list[float]] = []
+    pieces: list[npt.NDArray[np.int32]] = []
+    piece_votes: list[npt.NDArray[np.float64]] = []
+    piece_unit: list[int] = []
+    totals, commons, floors, bounded = [], [], [], []
+    for unit_no, unit in enumerate(units):
+        romanised = unit.searched.kind != LATIN
+        skeleton_mode = unit.searched.kind == SKELETON
+        per_token = [_token_votes(index, token, skeleton_mode, romanised) for token in unit.searched.tokens]
+        weights_of.append([t.weight for t in per_token])
+        voters, vote_weights = _votes_of(index, unit, per_token)
+        pieces.extend(voters)
+        piece_votes.extend(vote_weights)
+        piece_unit.extend([unit_no] * len(voters))
+        totals.append(max(sum(weights_of[-1]), 1e-9))
+        commons.append(sum(t.weight for t in per_token if t.common))
+        floors.append(unit.min_similarity - BOUND_SLACK)
+        bounded.append(unit.min_similarity > 0.0)
+    empty = np.zeros(0, dtype=np.int64)
+    if not pieces:
+        return [(empty, weights) for weights in weights_of]
+    lengths = np.array([len(p) for p in pieces])
+    keys = np.concatenate(pieces).astype(np.int64) + np.repeat(np.array(piece_unit, dtype=np.int64) * n_names, lengths)
+    unique, inverse = _unique(keys)
+    shared = np.bincount(inverse, weights=np.concatenate(piece_votes))  # per reading: the same sums, in the same order
+    unit_of = unique // n_names
+    names = unique - unit_of * n_names
+    total_weight = np.array(totals)[unit_of]
+    best_case = COVERAGE_WEIGHT * np.minimum(1.0, (shared + np.array(commons)[unit_of]) / total_weight) + 1
+    best_case = best_case - COVERAGE_WEIGHT
+    possible = ~np.array(bounded)[unit_of] | (best_case >= np.array(floors)[unit_of])
+    if not possible.all():
+        names, shared, unit_of, total_weight = (
+            names[possible],
+            shared[possible],
+            unit_of[possible],
+            total_weight[possible],
+        )
     # rank like the final similarity does: share of the query found, and share of the name found
     votes = COVERAGE_WEIGHT * shared / total_weight + (1 - COVERAGE_WEIGHT) * shared / np.maximum(
-        index.name_weight[unique], 1e-9
+        index.name_weight[names], 1e-9
     )
-    wanted = CANDIDATES_PER_SKELETON if variant.kind == SKELETON else CANDIDATES_PER_VARIANT
-    if len(unique) > wanted:
-        top = np.argpartition(-votes, wanted)[:wanted]
-        return unique[top].astype(np.int64), weights
-    return unique.astype(np.int64), weights
+    bounds = np.searchsorted(unit_of, np.arange(len(units) + 1)).tolist()
+    found: list[tuple[npt.NDArray[np.int64], list[float]]] = []
+    for unit_no, unit in enumerate(units):
+        lo, hi = bounds[unit_no], bounds[unit_no + 1]
+        wanted = CANDIDATES_PER_SKELETON if unit.searched.kind == SKELETON else CANDIDATES_PER_VARIANT
+        if hi - lo > wanted:
+            top = np.argpartition(-votes[lo:hi], wanted)[:wanted]
+            found.append((names[lo:hi][top], weights_of[unit_no]))
+        else:
+            found.append((names[lo:hi], weights_of[unit_no]))
+    return found
 
 
 def _split_compounds(index: ScreeningIndex, variant: NameVariant) -> NameVariant:
@@ -180,39 +250,115 @@ def _split_compounds(index: ScreeningIndex, variant: NameVariant) -> NameVariant
     return NameVariant(tuple(tokens), variant.kind)
 
 
-def _score_variant(
-    index: ScreeningIndex, variant: NameVariant, min_similarity: float = 0.0
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Candidate name ids with their similarity, coverage and completeness for one reading of the query."""
-    if variant.kind == SKELETON:
-        variant = _split_compounds(index, variant)
-    name_ids, weights = _candidates(index, variant, min_similarity)
-    if not len(name_ids):
-        empty = np.zeros(0)
-        return name_ids, empty, empty, empty
+_Scored = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One reading's candidates, ready to score: their token matrix and its distinct tokens' raw similarities."""
+
+    name_ids: npt.NDArray[np.int64]
+    weights: list[float]
+    tokens_of: npt.NDArray[np.int32]  # (K, m), padded with index.pad_token (empty, weight 0)
+    where: npt.NDArray[np.intp]  # position of each cell of tokens_of among the distinct tokens
+    distinct: npt.NDArray[np.int32]
+    raw: npt.NDArray[np.float32]  # (n, D): query token × distinct candidate token
+
+
+def _block(
+    index: ScreeningIndex, variant: NameVariant, name_ids: npt.NDArray[np.int64], weights: list[float]
+) -> _Block:
     width = int(index.name_length[name_ids].max())
-    tokens_of = index.name_token_matrix[name_ids, :width]  # (K, m), padded with index.pad_token (empty, weight 0)
+    tokens_of = index.name_token_matrix[name_ids, :width]
+    # candidate names share many tokens (and the pad): score each distinct token once, then spread to (n, K, m)
+    distinct, where = _unique(tokens_of.ravel())
     texts = index.padded_skeletons if variant.kind == SKELETON else index.padded_tokens
-    query = list(variant.tokens)
-    raw = cdist(query, [texts[t] for t in tokens_of.ravel().tolist()], scorer=OSA.normalized_similarity)
-    raw = raw.reshape(len(query), *tokens_of.shape)  # (n, K, m)
+    # similarities under PHONETIC_MIN are never used (every floor is above it): the cut-off lets rapidfuzz stop early
+    raw = cdist(
+        list(variant.tokens),
+        [texts[t] for t in distinct.tolist()],
+        scorer=OSA.normalized_similarity,
+        score_cutoff=PHONETIC_MIN,
+    )
+    return _Block(name_ids, weights, tokens_of, where, distinct, raw)
+
+
+def _token_pairs(index: ScreeningIndex, units: list[_Unit], blocks: list[_Block]) -> npt.NDArray[np.float32]:
+    """The aligned-token similarity of every (query token, distinct candidate token) of every block, flattened
+    block by block: one numpy pass for the whole batch (each element is computed exactly as for one reading)."""
+    query = [t for unit in units for t in unit.searched.tokens]
+    sizes = np.array([b.raw.size for b in blocks])
+    columns = np.array([b.raw.shape[1] for b in blocks])
+    block_of = np.repeat(np.arange(len(blocks)), sizes)
+    position = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    row_in_block = position // columns[block_of]
+    first_row = np.cumsum([0, *(len(u.searched.tokens) for u in units)])[:-1]
+    rows = first_row[block_of] + row_in_block
+    first_column = np.cumsum(columns) - columns
+    tokens = np.concatenate([b.distinct for b in blocks])[
+        first_column[block_of] + position - row_in_block * columns[block_of]
+    ]
+    raw = np.concatenate([b.raw.ravel() for b in blocks])
     # numbers must be equal: "14th" is not "16th", "360" is not "366"
-    query_digits = np.array([any(ch.isdigit() for ch in t) for t in query])[:, None, None]
-    numeric = query_digits | index.token_has_digit[tokens_of][None, :, :]
+    numeric = np.array([any(ch.isdigit() for ch in t) for t in query])[rows] | index.token_has_digit[tokens]
     raw = np.where(numeric & (raw < 1.0), 0.0, raw)
-    query_lengths = np.array([len(t) for t in query])[:, None, None]
-    short = np.minimum(query_lengths, index.padded_lengths[tokens_of][None, :, :]) <= 4
+    short = np.minimum(np.array([len(t) for t in query])[rows], index.padded_lengths[tokens]) <= 4
     pair = np.where(raw >= np.where(short, SHORT_TOKEN_FLOOR, TOKEN_FLOOR), raw, 0.0)
-    if variant.kind != SKELETON:
-        query_codes = np.array([index.phonetic_ids.get(phonetic(t), -2) for t in query])[:, None, None]
-        sounds_alike = (query_codes == index.phonetic_array[tokens_of][None, :, :]) & (raw >= PHONETIC_MIN)
-        pair = np.where(sounds_alike, np.maximum(pair, PHONETIC_SIMILARITY), pair)
-    query_weights = np.array(weights)
-    coverage = (query_weights @ pair.max(axis=2)) / query_weights.sum()
-    name_weights = index.idf_array[tokens_of]
-    completeness = (name_weights * pair.max(axis=0)).sum(axis=1) / np.maximum(name_weights.sum(axis=1), 1e-9)
-    similarity = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * completeness
-    return name_ids, similarity, coverage, completeness
+    codes = [
+        index.phonetic_ids.get(phonetic(t), -2) if unit.searched.kind != SKELETON else -3
+        for unit in units
+        for t in unit.searched.tokens
+    ]  # skeleton readings have no sound keys (-3 equals no token's code)
+    sounds_alike = (np.array(codes)[rows] == index.phonetic_array[tokens]) & (raw >= PHONETIC_MIN)
+    return np.where(sounds_alike, np.maximum(pair, PHONETIC_SIMILARITY), pair)
+
+
+def _score_units(
+    index: ScreeningIndex, units: list[_Unit], found: list[tuple[npt.NDArray[np.int64], list[float]]]
+) -> list[_Scored]:
+    """Candidate name ids with their similarity, coverage and completeness, for each reading of a batch."""
+    live = [i for i, (name_ids, _) in enumerate(found) if len(name_ids)]
+    empty = np.zeros(0)
+    scored: list[_Scored] = [(name_ids, empty, empty, empty) for name_ids, _ in found]
+    if not live:
+        return scored
+    live_units = [units[i] for i in live]
+    blocks = [_block(index, units[i].searched, *found[i]) for i in live]
+    pairs = _token_pairs(index, live_units, blocks)
+    start = 0
+    for i, block in zip(live, blocks, strict=True):
+        size = block.raw.size
+        pair = pairs[start : start + size].reshape(block.raw.shape)[:, block.where.reshape(block.tokens_of.shape)]
+        start += size
+        query_weights = np.array(block.weights)
+        coverage = (query_weights @ pair.max(axis=2)) / query_weights.sum()
+        name_weights = index.idf_array[block.tokens_of]
+        completeness = (name_weights * pair.max(axis=0)).sum(axis=1) / np.maximum(name_weights.sum(axis=1), 1e-9)
+        similarity = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * completeness
+        scored[i] = (block.name_ids, similarity, coverage, completeness)
+    return scored
+
+
+def match_many(
+    index: ScreeningIndex, queries: Sequence[tuple[AnalyzedName, float]], limit: int = 25
+) -> list[list[tuple[int, NameMatch]]]:
+    """:func:`match_names` for a batch of (query, min_similarity): each query gets exactly what it would get alone;
+    blocking runs once for the whole batch."""
+    units = [
+        _Unit(v, _split_compounds(index, v) if v.kind == SKELETON else v, min_similarity)
+        for query, min_similarity in queries
+        for v in query.variants
+    ]
+    scored = iter(
+        [
+            (unit.variant, *part)
+            for unit, part in zip(units, _score_units(index, units, _candidates(index, units)), strict=True)
+        ]
+    )
+    return [
+        _best_entries(index, [next(scored) for _ in query.variants], limit, min_similarity)
+        for query, min_similarity in queries
+    ]
 
 
 def match_names(
@@ -220,8 +366,14 @@ def match_names(
 ) -> list[tuple[int, NameMatch]]:
     """The best-matching entries (at most ``limit``, similarity ≥ ``min_similarity``), best first, each with its
     best-matching name, over every reading of the query."""
-    parts = [(variant, *_score_variant(index, variant, min_similarity)) for variant in query.variants]
-    parts = [p for p in parts if len(p[1])]
+    return match_many(index, [(query, min_similarity)], limit)[0]
+
+
+def _best_entries(
+    index: ScreeningIndex, scored: list[tuple[NameVariant, *_Scored]], limit: int, min_similarity: float
+) -> list[tuple[int, NameMatch]]:
+    """Each entry once, through its best name over all readings, best first (at most ``limit``)."""
+    parts = [p for p in scored if len(p[1])]
     if not parts:
         return []
     variant_no = np.concatenate([np.full(len(p[1]), i) for i, p in enumerate(parts)])
