@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 
 import pytest
@@ -12,6 +11,7 @@ from exportctl.audit.chain import append_event, verify_chain
 from exportctl.audit.events import list_events
 from exportctl.licensing.actor import Actor, Role
 from exportctl.store.db import session_scope
+from tests.concurrency import run_at_once
 
 ACTOR = Actor(user_id=7, organisation_id=3, roles=frozenset({Role.REVIEWER}))
 
@@ -63,16 +63,6 @@ def test_tampering_is_detected(engine: Engine, sql: str, bad: int, reason: str) 
 
 
 def test_concurrent_appenders_keep_one_linear_chain(engine: Engine) -> None:
-    barrier = threading.Barrier(8)
-
-    def worker() -> None:
-        barrier.wait()
-        _append(engine, 5)
-
-    threads = [threading.Thread(target=worker) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    run_at_once([lambda: _append(engine, 5)] * 8, timeout=60)
     result = verify_chain(engine)
     assert result.ok and result.count == 40

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 
 from sqlalchemy import Engine, func, select
@@ -12,6 +11,7 @@ from exportctl.licensing.decide import decide
 from exportctl.licensing.repository import get_application
 from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Decision, Licence
+from tests.concurrency import run_at_once
 from tests.licensing.conftest import Cast, in_review, step
 
 
@@ -49,12 +49,10 @@ def test_two_reviewers_deciding_at_once(engine: Engine, cast: Cast) -> None:
     app_id = in_review(engine, cast)
     with session_scope(engine) as s:
         seen = get_application(s, app_id, actor=cast.reviewer).version
-    barrier = threading.Barrier(2)
     results: dict[str, str] = {}
 
     def run(name: str, outcome: str) -> None:
         reviewer = cast.reviewer if name == "a" else cast.second_reviewer
-        barrier.wait()
         try:
             step(
                 engine,
@@ -70,14 +68,7 @@ def test_two_reviewers_deciding_at_once(engine: Engine, cast: Cast) -> None:
         except ConflictError:
             results[name] = "conflict"
 
-    threads = [
-        threading.Thread(target=run, args=("a", "approved")),
-        threading.Thread(target=run, args=("b", "returned_without_action")),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    run_at_once([lambda: run("a", "approved"), lambda: run("b", "returned_without_action")], timeout=60)
     assert sorted(results.values()) == ["conflict", "won"]
     with session_scope(engine) as s:
         decisions = s.execute(select(Decision.outcome).where(Decision.application_id == app_id)).scalars().all()
@@ -98,11 +89,9 @@ def test_concurrent_commands_as_named_users(engine: Engine, cast: Cast) -> None:
 
     app_id = in_review(engine, cast)
     licence = step(engine, decide, cast.reviewer, app_id, outcome="approved", reasons=["ok"], on=date(2020, 12, 1))
-    barrier = threading.Barrier(20)
     errors: list[BaseException] = []
 
     def ship() -> None:
-        barrier.wait()
         try:
             run_as(
                 engine, "officer@chips.example", record_shipment, licence.licence_number,
@@ -111,11 +100,7 @@ def test_concurrent_commands_as_named_users(engine: Engine, cast: Cast) -> None:
         except BaseException as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
 
-    threads = [threading.Thread(target=ship) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    run_at_once([ship] * 20, timeout=60)
     assert errors == []
     with session_scope(engine) as s:
         assert s.get(Licence, licence.licence_id).quantity_used == 20  # type: ignore[union-attr]

@@ -25,6 +25,7 @@ from exportctl.licensing.repository import get_licence, list_shipments
 from exportctl.licensing.views import ShipmentView
 from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Licence, Shipment
+from tests.concurrency import run_at_once
 from tests.licensing.conftest import Cast, good_input, in_review, step
 
 DECIDED = date(2020, 12, 1)
@@ -152,12 +153,10 @@ def test_a_party_now_on_a_denial_list_stops_shipments(engine: Engine, cast: Cast
 @pytest.mark.slow
 def test_fifty_concurrent_shipments_never_overdraw(engine: Engine, cast: Cast) -> None:
     licence_id = approved_licence(engine, cast, quantity=100, unit_value="10.00")  # 1,000.00 USD, 100 units
-    barrier = threading.Barrier(50)
     outcomes: list[str] = []
     lock = threading.Lock()
 
     def ship_one() -> None:
-        barrier.wait()
         try:
             ship(engine, cast, licence_id, Decimal("30.00"), 3, date(2021, 1, 5))
             result = "shipped"
@@ -166,11 +165,7 @@ def test_fifty_concurrent_shipments_never_overdraw(engine: Engine, cast: Cast) -
         with lock:
             outcomes.append(result)
 
-    threads = [threading.Thread(target=ship_one) for _ in range(50)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    run_at_once([ship_one] * 50, timeout=120)
     assert sorted(set(outcomes)) == ["refused", "shipped"] and len(outcomes) == 50
     assert outcomes.count("shipped") == 33  # floor(1000 / 30) and floor(100 / 3)
     with session_scope(engine) as s:
