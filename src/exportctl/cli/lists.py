@@ -23,7 +23,7 @@ from exportctl.cli.errors import handle_errors
 from exportctl.errors import InputError
 from exportctl.lists import history as list_history
 from exportctl.lists import ingest, repository
-from exportctl.lists.entry_diff import describe
+from exportctl.lists.entry_diff import describe, only_reformatted
 
 lists_app = typer.Typer(help="Official lists: import, status, diff, show, history.", no_args_is_help=True)
 console = Console()
@@ -125,7 +125,9 @@ def diff_command(
     console.print(
         f"{escape(source)}: snapshot {result.from_snapshot.id} ({result.from_snapshot.in_force_from}) → "
         f"snapshot {result.to_snapshot.id} ({result.to_snapshot.in_force_from}): {len(result.added)} added, "
-        f"{len(result.removed)} removed, {len(result.changed)} changed, {result.unchanged_count} unchanged",
+        f"{len(result.removed)} removed, {len(result.changed)} changed "
+        f"({sum(only_reformatted(c.changes) for c in result.changed)} only reformatted), "
+        f"{result.unchanged_count} unchanged",
         highlight=False,
     )
     table = Table("", "entry id", "name", "changes")

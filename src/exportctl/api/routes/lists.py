@@ -7,12 +7,12 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.models import EntryOut, EntrySummary, SnapshotOut
 from exportctl.api.pagination import Page, Paging, paginate
-from exportctl.lists.entry_diff import describe
+from exportctl.lists.entry_diff import describe, only_reformatted
 from exportctl.lists.history import diff, history, was_listed
 from exportctl.lists.repository import get_entry, list_status, snapshots
 
@@ -41,6 +41,7 @@ class FieldChangeOut(BaseModel):
     before: Any
     after: Any
     description: str
+    reformatted: bool = Field(description="Same content written differently (e.g. country code vs name).")
 
 
 class DiffItem(BaseModel):
@@ -56,6 +57,7 @@ class DiffOut(BaseModel):
     added: int
     removed: int
     changed: int
+    reformatted_only: int = Field(description="Changed entries whose every change is only a change of form.")
     unchanged: int
     page: Page[DiffItem]
 
@@ -126,7 +128,9 @@ def source_diff(
         for change in result.changed:
             summary = EntrySummary(entry_id=change.entry_id, list="", primary_name=change.primary_name, country=None)
             fields = [
-                FieldChangeOut(field=c.field, before=c.before, after=c.after, description=describe(c))
+                FieldChangeOut(
+                    field=c.field, before=c.before, after=c.after, description=describe(c), reformatted=c.reformatted
+                )
                 for c in change.changes
             ]
             items.append(DiffItem(kind=ChangeKind.CHANGED, entry=summary, changes=fields))
@@ -137,6 +141,7 @@ def source_diff(
         added=len(result.added),
         removed=len(result.removed),
         changed=len(result.changed),
+        reformatted_only=sum(only_reformatted(c.changes) for c in result.changed),
         unchanged=result.unchanged_count,
         page=paginate(items, paging),
     )
