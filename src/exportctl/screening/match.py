@@ -80,22 +80,24 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
     texts = index.token_skeleton if skeleton_mode else index.tokens
     reached = index.skeleton_tokens(token) if skeleton_mode else index.similar_tokens(token)
     reached_ids = list(reached)
+    reached_texts = [texts[t] for t in reached_ids]
     # similarities under PHONETIC_MIN are never used (every floor is above it): the cut-off lets rapidfuzz stop early
     sims = (
-        cdist([token], [texts[t] for t in reached_ids], scorer=OSA.normalized_similarity, score_cutoff=PHONETIC_MIN)[0]
+        cdist([token], reached_texts, scorer=OSA.normalized_similarity, score_cutoff=PHONETIC_MIN)[0]
         if reached_ids
-        else []
+        else np.zeros(0, dtype=np.float32)
     )
     floor = SHORT_TOKEN_FLOOR if len(token) <= 4 else TOKEN_FLOOR
-    scored = [
-        (t, float(sim))
-        for t, sim in zip(reached_ids, sims, strict=True)
-        if sim >= (SHORT_TOKEN_FLOOR if len(texts[t]) <= 4 else floor)
-    ]
+    # compared in float32, like the similarities themselves (one array comparison rather than one per token)
+    floors = np.array([SHORT_TOKEN_FLOOR if len(text) <= 4 else floor for text in reached_texts], dtype=np.float32)
+    sim_list: list[float] = sims.tolist()
+    scored = [(reached_ids[i], sim_list[i]) for i in np.flatnonzero(sims >= floors).tolist()]
     best = max((sim for _, sim in scored), default=0.0)
     if not skeleton_mode and best < PHONETIC_SIMILARITY:
         code = index.phonetic_ids.get(phonetic(token), -2)
-        if any(index.token_phonetic[t] == code and s >= PHONETIC_MIN for t, s in zip(reached_ids, sims, strict=True)):
+        if any(
+            index.token_phonetic[t] == code and s >= PHONETIC_MIN for t, s in zip(reached_ids, sim_list, strict=True)
+        ):
             best = PHONETIC_SIMILARITY
     exact = None if skeleton_mode else index.vocab.get(token)
     if exact is not None:
@@ -261,26 +263,42 @@ class _Block:
     weights: list[float]
     tokens_of: npt.NDArray[np.int32]  # (K, m), padded with index.pad_token (empty, weight 0)
     where: npt.NDArray[np.intp]  # position of each cell of tokens_of among the distinct tokens
-    distinct: npt.NDArray[np.int32]
+    distinct: npt.NDArray[np.int64]
     raw: npt.NDArray[np.float32]  # (n, D): query token × distinct candidate token
 
 
-def _block(
-    index: ScreeningIndex, variant: NameVariant, name_ids: npt.NDArray[np.int64], weights: list[float]
-) -> _Block:
-    width = int(index.name_length[name_ids].max())
-    tokens_of = index.name_token_matrix[name_ids, :width]
-    # candidate names share many tokens (and the pad): score each distinct token once, then spread to (n, K, m)
-    distinct, where = _unique(tokens_of.ravel())
-    texts = index.padded_skeletons if variant.kind == SKELETON else index.padded_tokens
-    # similarities under PHONETIC_MIN are never used (every floor is above it): the cut-off lets rapidfuzz stop early
-    raw = cdist(
-        list(variant.tokens),
-        [texts[t] for t in distinct.tolist()],
-        scorer=OSA.normalized_similarity,
-        score_cutoff=PHONETIC_MIN,
-    )
-    return _Block(name_ids, weights, tokens_of, where, distinct, raw)
+def _blocks(
+    index: ScreeningIndex, variants: list[NameVariant], found: list[tuple[npt.NDArray[np.int64], list[float]]]
+) -> list[_Block]:
+    """The candidates of each reading as a token matrix; candidate names share many tokens (and the pad), so each
+    distinct token is compared once with the query (distinct tokens of all readings found in one sort)."""
+    starts = np.cumsum([0, *(len(name_ids) for name_ids, _ in found)]).tolist()
+    all_ids = np.concatenate([name_ids for name_ids, _ in found])
+    widths = np.maximum.reduceat(index.name_length[all_ids], starts[:-1]).tolist()
+    matrix = index.name_token_matrix[all_ids]
+    tokens_of = [matrix[starts[b] : starts[b + 1], :width] for b, width in enumerate(widths)]
+    cells = np.array([t.size for t in tokens_of])
+    stride = len(index.padded_tokens)
+    keys = np.concatenate([t.ravel() for t in tokens_of]) + np.repeat(np.arange(len(found)) * stride, cells)
+    unique, inverse = _unique(keys)
+    block_of = unique // stride
+    distinct_all = unique - block_of * stride
+    bounds = np.searchsorted(block_of, np.arange(len(found) + 1)).tolist()
+    cell_bounds = np.cumsum([0, *cells.tolist()]).tolist()
+    blocks: list[_Block] = []
+    for b, (variant, (name_ids, weights)) in enumerate(zip(variants, found, strict=True)):
+        distinct = distinct_all[bounds[b] : bounds[b + 1]]
+        where = inverse[cell_bounds[b] : cell_bounds[b + 1]] - bounds[b]
+        texts = index.padded_skeletons if variant.kind == SKELETON else index.padded_tokens
+        # similarities under PHONETIC_MIN are never used (every floor is above it): rapidfuzz may stop early
+        raw = cdist(
+            list(variant.tokens),
+            [texts[t] for t in distinct.tolist()],
+            scorer=OSA.normalized_similarity,
+            score_cutoff=PHONETIC_MIN,
+        )
+        blocks.append(_Block(name_ids, weights, tokens_of[b], where, distinct, raw))
+    return blocks
 
 
 def _token_pairs(index: ScreeningIndex, units: list[_Unit], blocks: list[_Block]) -> npt.NDArray[np.float32]:
@@ -323,7 +341,7 @@ def _score_units(
     if not live:
         return scored
     live_units = [units[i] for i in live]
-    blocks = [_block(index, units[i].searched, *found[i]) for i in live]
+    blocks = _blocks(index, [u.searched for u in live_units], [found[i] for i in live])
     pairs = _token_pairs(index, live_units, blocks)
     start = 0
     for i, block in zip(live, blocks, strict=True):
