@@ -60,6 +60,14 @@ def application_clock(session: Session, application_id: int, *, actor: Actor, as
     return clock_status(app.registered_on, as_of, pauses, decision_days=get_settings().review_decision_days)
 
 
+def application_referrals(
+    session: Session, application_id: int, *, actor: Actor, as_of: date
+) -> tuple[ReferralDue, ...]:
+    """One application's referrals (oldest first) with their due dates and recommendations, if any."""
+    app = load_application(session, application_id, actor=actor)
+    return tuple(_referrals(session, [app.id], as_of)[app.id])
+
+
 def review_queue(session: Session, *, actor: Actor, as_of: date, overdue_only: bool = False) -> list[QueueEntry]:
     """Registered, undecided applications with their clocks, the least time remaining first."""
     actor.require(Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN, Role.ADMIN, action="see the review queue")

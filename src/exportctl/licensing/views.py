@@ -59,6 +59,7 @@ class ApplicationView:
     registered_on: date | None
     assigned_reviewer_id: int | None
     intent_response_due_on: date | None
+    intent_response: str | None  # the applicant's answer to an intent to deny, once given
     version: int
     items: tuple[ItemView, ...]
     parties: tuple[PartyView, ...]
@@ -162,6 +163,7 @@ def application_view(app: Application) -> ApplicationView:
         registered_on=app.registered_on,
         assigned_reviewer_id=app.assigned_reviewer_id,
         intent_response_due_on=app.intent_response_due_on,
+        intent_response=app.intent_response,
         version=app.version,
         items=tuple(item_view(item) for item in app.items),
         parties=tuple(party_view(party) for party in app.parties),

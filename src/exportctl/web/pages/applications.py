@@ -1,5 +1,6 @@
 """Application pages: list, the form with the linter's findings inline (htmx), detail with status, clock and
-decisions, and the applicant's steps (submit, withdraw). Every call goes through the licensing workflow."""
+decisions, and the applicant's steps (submit, withdraw, respond to an intent to deny). Every call goes through the
+licensing workflow; a response the workflow refuses (window closed, already answered) is explained inline."""
 
 from __future__ import annotations
 
@@ -11,13 +12,21 @@ from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.roles import Principal
 from exportctl.errors import InvalidTransitionError
-from exportctl.licensing.applicant import create_application, edit_draft, lint_application, submit, withdraw
+from exportctl.licensing.applicant import (
+    create_application,
+    edit_draft,
+    lint_application,
+    respond_to_intent,
+    submit,
+    withdraw,
+)
 from exportctl.licensing.clock_queries import application_clock
 from exportctl.licensing.linter import lint
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
 from exportctl.store.db import session_scope
 from exportctl.web.context import get_context
 from exportctl.web.forms import ApplicationForm, form_from_view, read_form
+from exportctl.web.inline_errors import FIXABLE_ERRORS, inline_status
 from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
@@ -62,8 +71,7 @@ async def create(request: Request, user: User) -> Response:
     return RedirectResponse(f"/applications/{view.id}", status_code=303)
 
 
-@router.get("/applications/{application_id}")
-def application_page(request: Request, user: User, application_id: AppId) -> Response:
+def _application(request: Request, user: Principal, application_id: int, error: Exception | None = None) -> Response:
     with session_scope(get_context(request).engine) as session:
         view = get_application(session, application_id, actor=user.actor)
         decisions = list_decisions(session, application_id, actor=user.actor)
@@ -75,7 +83,14 @@ def application_page(request: Request, user: User, application_id: AppId) -> Res
             except InvalidTransitionError:
                 clock = None
     context = {"app": view, "decisions": decisions, "findings": findings, "clock": clock}
-    return render(request, "application.html", context)
+    if error is not None:
+        context["step_error"] = {"message": str(error), "field": getattr(error, "field", None)}
+    return render(request, "application.html", context, status_code=inline_status(error) if error else 200)
+
+
+@router.get("/applications/{application_id}")
+def application_page(request: Request, user: User, application_id: AppId) -> Response:
+    return _application(request, user, application_id)
 
 
 @router.get("/applications/{application_id}/edit")
@@ -111,4 +126,17 @@ def withdraw_page(
 ) -> Response:
     with session_scope(get_context(request).engine) as session:
         withdraw(session, user.actor, application_id, reason=reason)
+    return RedirectResponse(f"/applications/{application_id}", status_code=303)
+
+
+@router.post("/applications/{application_id}/intent-response")
+def intent_response_page(
+    request: Request, user: User, application_id: AppId, response: Annotated[str, Form(max_length=20_000)] = ""
+) -> Response:
+    """The applicant's answer to an intent to deny (exporters of the owning organisation; others get 403/404)."""
+    try:
+        with session_scope(get_context(request).engine) as session:
+            respond_to_intent(session, user.actor, application_id, response=response)
+    except FIXABLE_ERRORS as exc:
+        return _application(request, user, application_id, exc)
     return RedirectResponse(f"/applications/{application_id}", status_code=303)

@@ -1,4 +1,6 @@
-"""Licence pages: the list with remaining value, one licence with its shipments and the form to draw one."""
+"""Licence pages: the list with remaining value, one licence with its shipments, the form to draw one (the holder's
+exporters) and the authority's form to suspend, revoke or reinstate it from a date (reviewers and policy admins, as
+the workflow allows). Refusals the user can act on are explained inline on the licence page."""
 
 from __future__ import annotations
 
@@ -11,16 +13,18 @@ from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.roles import Principal
 from exportctl.errors import InputError
-from exportctl.licensing.licences import record_shipment
+from exportctl.licensing.licences import record_shipment, reinstate, revoke, suspend
 from exportctl.licensing.repository import get_licence, list_licences, list_shipments
 from exportctl.store.db import session_scope
 from exportctl.web.context import get_context
+from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
 from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 User = Annotated[Principal, Depends(require_user)]
 LicenceId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+STATUS_CHANGES = {"suspend": suspend, "revoke": revoke, "reinstate": reinstate}
 
 
 @router.get("/licences")
@@ -30,12 +34,19 @@ def licences_page(request: Request, user: User) -> Response:
     return render(request, "licences.html", {"licences": list(reversed(views)), "today": date.today()})
 
 
-@router.get("/licences/{licence_id}")
-def licence_page(request: Request, user: User, licence_id: LicenceId) -> Response:
+def _licence(request: Request, user: Principal, licence_id: int, error: Exception | None = None) -> Response:
     with session_scope(get_context(request).engine) as session:
         licence = get_licence(session, licence_id, actor=user.actor)
         shipments = list_shipments(session, licence_id, actor=user.actor)
-    return render(request, "licence.html", {"licence": licence, "shipments": shipments})
+    context: dict[str, object] = {"licence": licence, "shipments": shipments, "today": date.today()}
+    if error is not None:
+        context["step_error"] = {"message": str(error), "field": getattr(error, "field", None)}
+    return render(request, "licence.html", context, status_code=inline_status(error) if error else 200)
+
+
+@router.get("/licences/{licence_id}")
+def licence_page(request: Request, user: User, licence_id: LicenceId) -> Response:
+    return _licence(request, user, licence_id)
 
 
 @router.post("/licences/{licence_id}/ship")
@@ -48,9 +59,32 @@ def ship(
     reference: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     try:
-        amount = Decimal(value.replace(",", "").strip())
-    except InvalidOperation:
-        raise InputError(f"value {value!r} is not an amount in USD", field="value") from None
-    with session_scope(get_context(request).engine) as session:
-        record_shipment(session, user.actor, licence_id, value=amount, quantity=quantity, reference=reference)
+        try:
+            amount = Decimal(value.replace(",", "").strip())
+        except InvalidOperation:
+            raise InputError(f"value {value!r} is not an amount in USD", field="value") from None
+        with session_scope(get_context(request).engine) as session:
+            record_shipment(session, user.actor, licence_id, value=amount, quantity=quantity, reference=reference)
+    except FIXABLE_ERRORS as exc:
+        return _licence(request, user, licence_id, exc)
+    return RedirectResponse(f"/licences/{licence_id}", status_code=303)
+
+
+@router.post("/licences/{licence_id}/status")
+def change_status(
+    request: Request,
+    user: User,
+    licence_id: LicenceId,
+    action: Annotated[str, Form(pattern="^(suspend|revoke|reinstate)$")],
+    from_date: Annotated[str, Form(max_length=20)] = "",
+    reason: Annotated[str, Form(max_length=5000)] = "",
+) -> Response:
+    """Suspend, revoke (final) or reinstate from a date. The workflow checks the role before reading the licence
+    (403 for exporters, auditors and admins) and that the actor belongs to the licensing authority."""
+    try:
+        day = form_date(from_date, "from_date") or date.today()
+        with session_scope(get_context(request).engine) as session:
+            STATUS_CHANGES[action](session, user.actor, licence_id, from_date=day, reason=reason)
+    except FIXABLE_ERRORS as exc:
+        return _licence(request, user, licence_id, exc)
     return RedirectResponse(f"/licences/{licence_id}", status_code=303)

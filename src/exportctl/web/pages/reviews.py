@@ -1,5 +1,7 @@
 """Reviewer pages: the queue with each application's clock, and one application with the policy engine's
-recommendation (with reasons), the parties' list history, and the review steps as forms."""
+recommendation (with reasons), the parties' list history, and the review steps as forms: register, start, pause
+and resume, refer to agencies and record their recommendations, intent to deny, decide. Every step needs the
+reviewer role (checked first, as in the API); errors the reviewer can act on are shown inline on the page."""
 
 from __future__ import annotations
 
@@ -10,17 +12,29 @@ from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.roles import Principal, require_role
+from exportctl.config import get_settings
 from exportctl.errors import ExportctlError, NotFoundError
 from exportctl.licensing.actor import Role
-from exportctl.licensing.clock_queries import application_clock, review_queue
+from exportctl.licensing.clock_queries import application_clock, application_referrals, review_queue
 from exportctl.licensing.decide import decide
 from exportctl.licensing.policies import recommend_application
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
-from exportctl.licensing.review import refer, register, request_info, resume, start_review
+from exportctl.licensing.review import (
+    Recommendation,
+    intent_to_deny,
+    put_on_hold,
+    record_referral_recommendation,
+    refer,
+    register,
+    request_info,
+    resume,
+    start_review,
+)
 from exportctl.licensing.views import ApplicationView
 from exportctl.lists.history import HistoryEvent, history
 from exportctl.store.db import session_scope
 from exportctl.web.context import get_context
+from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
 from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
@@ -59,13 +73,17 @@ def party_history(request: Request, app: ApplicationView) -> list[tuple[str, str
     return seen
 
 
-@router.get("/reviews/{application_id}")
-def review_page(request: Request, user: User, application_id: AppId) -> Response:
-    require_role(user, Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN, Role.ADMIN)
+def _review(request: Request, user: Principal, application_id: int, error: Exception | None = None) -> Response:
+    """The review page; with ``error``, the step that failed is explained at the top of the review steps."""
     context: dict[str, Any] = {"recommendation": None, "recommendation_error": None, "clock": None}
+    if error is not None:
+        context["step_error"] = {"message": str(error), "field": getattr(error, "field", None)}
+    context["intent_days"] = get_settings().intent_to_deny_response_days
+    context["recommendations"] = [r.value for r in Recommendation]
     with session_scope(get_context(request).engine) as session:
         app = get_application(session, application_id, actor=user.actor)
         context["decisions"] = list_decisions(session, application_id, actor=user.actor)
+        context["referrals"] = application_referrals(session, application_id, actor=user.actor, as_of=date.today())
         try:
             context["recommendation"] = recommend_application(session, user.actor, application_id, on=date.today())
         except ExportctlError as exc:
@@ -75,7 +93,13 @@ def review_page(request: Request, user: User, application_id: AppId) -> Response
     context.update(
         {"app": app, "history": party_history(request, app), "own": app.organisation_id == user.organisation_id}
     )
-    return render(request, "review.html", context)
+    return render(request, "review.html", context, status_code=inline_status(error) if error else 200)
+
+
+@router.get("/reviews/{application_id}")
+def review_page(request: Request, user: User, application_id: AppId) -> Response:
+    require_role(user, Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN, Role.ADMIN)
+    return _review(request, user, application_id)
 
 
 @router.post("/reviews/{application_id}/step")
@@ -83,22 +107,70 @@ def review_step(
     request: Request,
     user: User,
     application_id: AppId,
-    step: Annotated[str, Form(pattern="^(register|start|resume|request_info|refer)$")],
+    step: Annotated[str, Form(pattern="^(register|start|resume|request_info|hold|refer)$")],
     text: Annotated[str, Form(max_length=5000)] = "",
 ) -> Response:
-    with session_scope(get_context(request).engine) as session:
-        actor = user.actor
-        if step == "register":
-            register(session, actor, application_id)
-        elif step == "start":
-            start_review(session, actor, application_id)
-        elif step == "resume":
-            resume(session, actor, application_id)
-        elif step == "request_info":
-            request_info(session, actor, application_id, reason=text)
-        else:
-            refer(session, actor, application_id, agencies=[a.strip() for a in text.split(",")])
+    if step != "resume":  # as in the API: the applicant may resume by answering a request for information
+        require_role(user, Role.REVIEWER)
+    try:
+        with session_scope(get_context(request).engine) as session:
+            actor = user.actor
+            if step == "register":
+                register(session, actor, application_id)
+            elif step == "start":
+                start_review(session, actor, application_id)
+            elif step == "resume":
+                resume(session, actor, application_id)
+            elif step == "request_info":
+                request_info(session, actor, application_id, reason=text)
+            elif step == "hold":
+                put_on_hold(session, actor, application_id, reason=text)
+            else:
+                refer(session, actor, application_id, agencies=[a.strip() for a in text.split(",")])
+    except FIXABLE_ERRORS as exc:
+        return _review(request, user, application_id, exc)
     return RedirectResponse(f"/reviews/{application_id}", status_code=303)
+
+
+@router.post("/reviews/{application_id}/intent-to-deny")
+def intent_to_deny_page(
+    request: Request,
+    user: User,
+    application_id: AppId,
+    reason: Annotated[str, Form(max_length=5000)] = "",
+    on: Annotated[str, Form(max_length=20)] = "",
+) -> Response:
+    """Notify the applicant; the response window (``intent_to_deny_response_days``) starts on ``on``."""
+    require_role(user, Role.REVIEWER)
+    try:
+        day = form_date(on, "on")
+        with session_scope(get_context(request).engine) as session:
+            intent_to_deny(session, user.actor, application_id, reason=reason, on=day)
+    except FIXABLE_ERRORS as exc:
+        return _review(request, user, application_id, exc)
+    return RedirectResponse(f"/reviews/{application_id}", status_code=303)
+
+
+@router.post("/reviews/{application_id}/referrals/{referral_id}/recommendation")
+def referral_recommendation_page(
+    request: Request,
+    user: User,
+    application_id: AppId,
+    referral_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    recommendation: Annotated[str, Form(max_length=40)] = "",
+    basis: Annotated[str, Form(max_length=5000)] = "",
+) -> Response:
+    """Record an agency's recommendation (once). The referral decides which application it belongs to; the page
+    returned is that application's."""
+    require_role(user, Role.REVIEWER)
+    try:
+        with session_scope(get_context(request).engine) as session:
+            view = record_referral_recommendation(
+                session, user.actor, referral_id, recommendation=recommendation, basis=basis
+            )
+    except FIXABLE_ERRORS as exc:
+        return _review(request, user, application_id, exc)
+    return RedirectResponse(f"/reviews/{view.id}", status_code=303)
 
 
 @router.post("/reviews/{application_id}/decide")
@@ -110,13 +182,17 @@ def decide_page(
     reasons: Annotated[str, Form(max_length=20_000)],
     conditions: Annotated[str, Form(max_length=20_000)] = "",
 ) -> Response:
-    with session_scope(get_context(request).engine) as session:
-        decide(
-            session,
-            user.actor,
-            application_id,
-            outcome=outcome,
-            reasons=_lines(reasons),
-            conditions=_lines(conditions),
-        )
+    require_role(user, Role.REVIEWER)
+    try:
+        with session_scope(get_context(request).engine) as session:
+            decide(
+                session,
+                user.actor,
+                application_id,
+                outcome=outcome,
+                reasons=_lines(reasons),
+                conditions=_lines(conditions),
+            )
+    except FIXABLE_ERRORS as exc:
+        return _review(request, user, application_id, exc)
     return RedirectResponse(f"/reviews/{application_id}", status_code=303)
