@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TypeVar
 
 import numpy as np
@@ -185,7 +186,10 @@ def _candidates(index: ScreeningIndex, units: list[_Unit]) -> list[tuple[npt.NDA
     pieces: list[npt.NDArray[np.int32]] = []
     piece_votes: list[npt.NDArray[np.float64]] = []
     piece_unit: list[int] = []
-    totals, commons, floors, bounded = [], [], [], []
+    totals: list[float] = []
+    commons: list[float] = []
+    floors: list[float] = []
+    bounded: list[float] = []
     for unit_no, unit in enumerate(units):
         romanised = unit.searched.kind != LATIN
         skeleton_mode = unit.searched.kind == SKELETON
@@ -198,27 +202,31 @@ def _candidates(index: ScreeningIndex, units: list[_Unit]) -> list[tuple[npt.NDA
         totals.append(max(sum(weights_of[-1]), 1e-9))
         commons.append(sum(t.weight for t in per_token if t.common))
         floors.append(unit.min_similarity - BOUND_SLACK)
-        bounded.append(unit.min_similarity > 0.0)
+        bounded.append(1.0 if unit.min_similarity > 0.0 else 0.0)
     empty = np.zeros(0, dtype=np.int64)
     if not pieces:
         return [(empty, weights) for weights in weights_of]
-    lengths = np.array([len(p) for p in pieces])
-    keys = np.concatenate(pieces).astype(np.int64) + np.repeat(np.array(piece_unit, dtype=np.int64) * n_names, lengths)
+    keys = np.concatenate(pieces).astype(np.int64)
+    if len(units) > 1:
+        lengths = np.array([len(p) for p in pieces])
+        keys += np.repeat(np.array(piece_unit, dtype=np.int64) * n_names, lengths)
     unique, inverse = _unique(keys)
     shared = np.bincount(inverse, weights=np.concatenate(piece_votes))  # per reading: the same sums, in the same order
     unit_of = unique // n_names
     names = unique - unit_of * n_names
-    total_weight = np.array(totals)[unit_of]
-    best_case = COVERAGE_WEIGHT * np.minimum(1.0, (shared + np.array(commons)[unit_of]) / total_weight) + 1
+    single = len(units) == 1  # one query (screen): plain numbers rather than gathered arrays, the same values
+
+    def spread(values: list[float]) -> float | npt.NDArray[np.float64]:
+        return values[0] if single else np.array(values)[unit_of]
+
+    total_weight = spread(totals)
+    best_case = COVERAGE_WEIGHT * np.minimum(1.0, (shared + spread(commons)) / total_weight) + 1
     best_case = best_case - COVERAGE_WEIGHT
-    possible = ~np.array(bounded)[unit_of] | (best_case >= np.array(floors)[unit_of])
+    possible = np.logical_or(best_case >= spread(floors), np.logical_not(spread(bounded)))
     if not possible.all():
-        names, shared, unit_of, total_weight = (
-            names[possible],
-            shared[possible],
-            unit_of[possible],
-            total_weight[possible],
-        )
+        names, shared, unit_of = names[possible], shared[possible], unit_of[possible]
+        if not isinstance(total_weight, float):
+            total_weight = total_weight[possible]
     # rank like the final similarity does: share of the query found, and share of the name found
     votes = COVERAGE_WEIGHT * shared / total_weight + (1 - COVERAGE_WEIGHT) * shared / np.maximum(
         index.name_weight[names], 1e-9
@@ -272,7 +280,12 @@ def _blocks(
 ) -> list[_Block]:
     """The candidates of each reading as a token matrix; candidate names share many tokens (and the pad), so each
     distinct token is compared once with the query (distinct tokens of all readings found in one sort)."""
-    starts = np.cumsum([0, *(len(name_ids) for name_ids, _ in found)]).tolist()
+    if len(found) == 1:  # one query (screen): the same blocks, without the batch's bookkeeping
+        (name_ids, weights), variant = found[0], variants[0]
+        cells = index.name_token_matrix[name_ids, : int(index.name_length[name_ids].max())]
+        distinct, where = _unique(cells.ravel().astype(np.int64))
+        return [_Block(name_ids, weights, cells, where, distinct, _raw(index, variant, distinct))]
+    starts = [0, *accumulate(len(name_ids) for name_ids, _ in found)]
     all_ids = np.concatenate([name_ids for name_ids, _ in found])
     widths = np.maximum.reduceat(index.name_length[all_ids], starts[:-1]).tolist()
     matrix = index.name_token_matrix[all_ids]
@@ -284,27 +297,30 @@ def _blocks(
     block_of = unique // stride
     distinct_all = unique - block_of * stride
     bounds = np.searchsorted(block_of, np.arange(len(found) + 1)).tolist()
-    cell_bounds = np.cumsum([0, *cells.tolist()]).tolist()
+    cell_bounds = [0, *accumulate(cells.tolist())]
     blocks: list[_Block] = []
     for b, (variant, (name_ids, weights)) in enumerate(zip(variants, found, strict=True)):
         distinct = distinct_all[bounds[b] : bounds[b + 1]]
         where = inverse[cell_bounds[b] : cell_bounds[b + 1]] - bounds[b]
-        texts = index.padded_skeletons if variant.kind == SKELETON else index.padded_tokens
-        # similarities under PHONETIC_MIN are never used (every floor is above it): rapidfuzz may stop early
-        raw = cdist(
-            list(variant.tokens),
-            [texts[t] for t in distinct.tolist()],
-            scorer=OSA.normalized_similarity,
-            score_cutoff=PHONETIC_MIN,
-        )
-        blocks.append(_Block(name_ids, weights, tokens_of[b], where, distinct, raw))
+        blocks.append(_Block(name_ids, weights, tokens_of[b], where, distinct, _raw(index, variant, distinct)))
     return blocks
 
 
-def _token_pairs(index: ScreeningIndex, units: list[_Unit], blocks: list[_Block]) -> npt.NDArray[np.float32]:
-    """The aligned-token similarity of every (query token, distinct candidate token) of every block, flattened
-    block by block: one numpy pass for the whole batch (each element is computed exactly as for one reading)."""
-    query = [t for unit in units for t in unit.searched.tokens]
+def _raw(index: ScreeningIndex, variant: NameVariant, distinct: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
+    """Edit similarity of each query token to each distinct candidate token (n, D)."""
+    texts = index.padded_skeletons if variant.kind == SKELETON else index.padded_tokens
+    # similarities under PHONETIC_MIN are never used (every floor is above it): rapidfuzz may stop early
+    raw: npt.NDArray[np.float32] = cdist(
+        list(variant.tokens),
+        [texts[t] for t in distinct.tolist()],
+        scorer=OSA.normalized_similarity,
+        score_cutoff=PHONETIC_MIN,
+    )
+    return raw
+
+
+def _element_positions(units: list[_Unit], blocks: list[_Block]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """For each element of the flattened blocks: its query token (row over all readings) and candidate token."""
     sizes = np.array([b.raw.size for b in blocks])
     columns = np.array([b.raw.shape[1] for b in blocks])
     block_of = np.repeat(np.arange(len(blocks)), sizes)
@@ -316,6 +332,18 @@ def _token_pairs(index: ScreeningIndex, units: list[_Unit], blocks: list[_Block]
     tokens = np.concatenate([b.distinct for b in blocks])[
         first_column[block_of] + position - row_in_block * columns[block_of]
     ]
+    return rows, tokens
+
+
+def _token_pairs(index: ScreeningIndex, units: list[_Unit], blocks: list[_Block]) -> npt.NDArray[np.float32]:
+    """The aligned-token similarity of every (query token, distinct candidate token) of every block, flattened
+    block by block: one numpy pass for the whole batch (each element is computed exactly as for one reading)."""
+    query = [t for unit in units for t in unit.searched.tokens]
+    if len(blocks) == 1:  # one query (screen): the same elements, without the batch's index arithmetic
+        rows = np.repeat(np.arange(len(query)), blocks[0].raw.shape[1])
+        tokens = np.tile(blocks[0].distinct, len(query))
+    else:
+        rows, tokens = _element_positions(units, blocks)
     raw = np.concatenate([b.raw.ravel() for b in blocks])
     # numbers must be equal: "14th" is not "16th", "360" is not "366"
     numeric = np.array([any(ch.isdigit() for ch in t) for t in query])[rows] | index.token_has_digit[tokens]
