@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from exportctl.accounts.passwords import dummy_verify, hash_password, verify_password
 from exportctl.accounts.roles import Principal
+from exportctl.accounts.session_records import end_user_sessions
 from exportctl.errors import NotFoundError
 from exportctl.licensing.actor import Actor, OrganisationKind, Role
 from exportctl.licensing.organisations import create_organisation, parse_roles
@@ -60,11 +61,13 @@ def create_user(
 
 
 def set_password(session: Session, user_id: int, password: str) -> None:
-    """Replace a user's password (policy-checked)."""
+    """Replace a user's password (policy-checked) and end the user's browser sessions: whoever held an old
+    session cookie must sign in with the new password."""
     user = session.get(User, user_id)
     if user is None:
         raise NotFoundError(f"no user {user_id}")
     user.password_hash = hash_password(password)
+    end_user_sessions(session, user_id)
 
 
 def authenticate(session: Session, email: str, password: str) -> Principal | None:

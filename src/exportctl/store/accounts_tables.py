@@ -1,5 +1,6 @@
-"""API tokens for programmatic access. Only a SHA-256 digest of each token is stored: a leaked database does not
-leak usable tokens. Browser sessions are signed cookies and need no table."""
+"""API tokens for programmatic access, and the server-side record of browser sessions. Only SHA-256 digests of
+tokens and session nonces are stored: a leaked database does not leak usable credentials. A signed session cookie
+is honoured only while its session row is open, so signing out (or a password change) ends it for good."""
 
 from __future__ import annotations
 
@@ -21,3 +22,14 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class BrowserSessionRecord(Base):
+    """One signed-in browser session, keyed by the digest of the nonce its cookie carries."""
+
+    __tablename__ = "browser_sessions"
+
+    nonce_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

@@ -1,5 +1,6 @@
-"""Who is calling: session cookies (browser) and bearer tokens (API), plus CSRF checks on every unsafe request
-authenticated by a cookie. Bearer-token requests need no CSRF token: browsers never attach them on their own.
+"""Who is calling: session cookies (browser; honoured only while their server-side session record is open) and bearer
+tokens (API), plus CSRF checks on every unsafe request authenticated by a cookie. Bearer-token requests need no
+CSRF token: browsers never attach them on their own.
 
 A valid token's principal is cached for a few seconds so the screening endpoint does not hit the database on every
 request; revoking a token or deactivating a user therefore takes effect within ``PRINCIPAL_CACHE_SECONDS``.
@@ -13,6 +14,7 @@ import time
 from starlette.requests import Request
 
 from exportctl.accounts.roles import Principal
+from exportctl.accounts.session_records import session_is_open
 from exportctl.accounts.sessions import BrowserSession
 from exportctl.accounts.tokens import principal_for_token, token_digest
 from exportctl.accounts.users import load_principal
@@ -71,8 +73,8 @@ def identify(request: Request) -> Principal | None:
     else:
         session = browser_session(request)
         if session is not None:
-            with session_scope(ctx.engine) as db:
-                principal = load_principal(db, session.user_id)
+            with session_scope(ctx.engine) as db:  # a signed cookie counts only while its session is open
+                principal = load_principal(db, session.user_id) if session_is_open(db, session) else None
             if principal is not None:
                 request.state.browser_session = session
                 request.state.csrf_token = ctx.codec.csrf_token(session)

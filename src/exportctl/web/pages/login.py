@@ -8,11 +8,12 @@ from urllib.parse import urlparse
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from exportctl.accounts.session_records import end_session, open_session
 from exportctl.accounts.users import authenticate
 from exportctl.errors import PermissionDeniedError
 from exportctl.store.db import session_scope
 from exportctl.web.context import get_context
-from exportctl.web.security import SESSION_COOKIE, optional_user, require_user
+from exportctl.web.security import SESSION_COOKIE, browser_session, optional_user, require_user
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -68,7 +69,9 @@ def login(
         ctx.throttle.failed(email)
         return _login_form(request, _safe_next(next), "Wrong e-mail or password.", email, 401)
     ctx.throttle.succeeded(email)
-    _, cookie = ctx.codec.new_session(principal.user_id)
+    session, cookie = ctx.codec.new_session(principal.user_id)
+    with session_scope(ctx.engine) as db:
+        open_session(db, session)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
@@ -85,6 +88,10 @@ def login(
 @router.post("/logout")
 async def logout(request: Request) -> Response:
     await require_user(request)  # CSRF-checked: a third-party site cannot sign a user out
+    session = browser_session(request)
+    if session is not None:  # a bearer-token caller has no browser session to end
+        with session_scope(get_context(request).engine) as db:
+            end_session(db, session)  # a copy of the cookie is refused from now on
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response
