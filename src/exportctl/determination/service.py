@@ -1,10 +1,12 @@
 """Determination with screening: the one place that reads the store, screens the parties, then calls the pure engine.
 
-``determine_with_screening`` screens each party against the list entries in force on the transaction date
-(:func:`exportctl.lists.repository.entries_as_of`) and records which snapshots answered. A screener is any callable
-``(name, country) -> tuple[PartyMatch, ...]``; the default is :class:`~exportctl.determination.fuzzy.FuzzyScreener`
-over the screening engine's index (hits below its certain bar are fuzzy → review);
-:class:`ExactNameScreener` matches exact names only.
+``determine_with_screening`` screens each party against every entry of the snapshots that speak for the
+transaction date and keeps the hits in force on it (or listed within the publication lag after it), and records
+which snapshots answered. A screener is any callable ``(name, country) -> tuple[PartyMatch, ...]``; the default is
+:class:`~exportctl.determination.fuzzy.FuzzyScreener` over the screening index of that snapshot set, held by a
+:class:`~exportctl.determination.list_index.ListIndexes` (the caller's, e.g. the service's, else the process's; on
+disk between processes), so no request loads entries or builds an index. :class:`ExactNameScreener` matches exact
+names only.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from exportctl.determination.engine import determine
 from exportctl.determination.exact import ExactNameScreener
 from exportctl.determination.facts import Transaction, make_transaction
 from exportctl.determination.fuzzy import FuzzyScreener
+from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
 from exportctl.determination.parties import PartyMatch, PartyScreening
 from exportctl.determination.result import Determination, ListVersion
 from exportctl.determination.rules._listing import PUBLICATION_LAG_DAYS
@@ -86,11 +89,13 @@ def determine_with_screening(
     *,
     regulations: Regulations | None = None,
     screener_factory: Callable[[list[ListEntry], date], Screener] | None = None,
+    indexes: ListIndexes | None = None,
 ) -> Determination:
     """Screen the parties against the snapshots in force on the transaction date, then determine.
 
-    The screener is built over every entry of those snapshots — by default the screening engine's index, kept per
-    process for each set of snapshots — and :func:`screen_parties` then keeps the hits on entries in force on the
+    The screener is built over every entry of those snapshots — by default the screening engine's index for that
+    snapshot set from ``indexes`` (the caller's, e.g. the service's, else this process's; the current snapshots'
+    index comes from the disk cache) — and :func:`screen_parties` then keeps the hits on entries in force on the
     date (and those listed just after it, which the Entity List rule flags). ``screener_factory(entries, on)``
     replaces the default.
     """
@@ -103,24 +108,11 @@ def determine_with_screening(
     if not transaction.parties:
         screener: Screener = ExactNameScreener(())
     elif screener_factory is None:
-        screener = _default_screener_for(engine, ids)
+        screener = (indexes or PROCESS_INDEXES).for_ids(engine, ids).fuzzy
     else:
         screener = screener_factory(entries_of_snapshots(engine, ids), transaction.date)
     screened = screen_parties(transaction, screener)
     return determine(transaction, regulations=regs, parties_screened=screened, list_versions=versions)
-
-
-_SCREENERS: dict[tuple[str, tuple[int, ...]], Screener] = {}
-
-
-def _default_screener_for(engine: Engine, ids: tuple[int, ...]) -> Screener:
-    """The fuzzy screener over the entries of snapshots ``ids``; kept for the few most recent snapshot sets."""
-    key = (engine.url.render_as_string(hide_password=True), ids)
-    if key not in _SCREENERS:
-        if len(_SCREENERS) >= 4:
-            _SCREENERS.pop(next(iter(_SCREENERS)))
-        _SCREENERS[key] = FuzzyScreener.build(entries_of_snapshots(engine, ids))
-    return _SCREENERS[key]
 
 
 def determine_from_input(
@@ -134,6 +126,7 @@ def determine_from_input(
     on: str | date | None = None,
     regulations: Regulations | None = None,
     screener_factory: Callable[[list[ListEntry], date], Screener] | None = None,
+    indexes: ListIndexes | None = None,
 ) -> Determination:
     """Check raw input (``ROLE=NAME`` parties, ``YYYY-MM-DD`` date…), screen as of the date, determine."""
     regs = regulations or load_regulations()
@@ -146,7 +139,9 @@ def determine_from_input(
         foreign_produced=foreign_produced,
         on=on,
     )
-    return determine_with_screening(engine, transaction, regulations=regs, screener_factory=screener_factory)
+    return determine_with_screening(
+        engine, transaction, regulations=regs, screener_factory=screener_factory, indexes=indexes
+    )
 
 
 def _with_unscreened_note(d: Determination) -> Determination:

@@ -19,8 +19,10 @@ from starlette.requests import Request
 from exportctl.accounts.sessions import SessionCodec
 from exportctl.accounts.throttle import LoginThrottle
 from exportctl.config import Settings
+from exportctl.determination.list_index import ListIndexes
+from exportctl.errors import NotFoundError
 from exportctl.licensing.checks import PartyScreener, make_screener
-from exportctl.lists.repository import current_entries, entries_as_of
+from exportctl.lists.repository import current_entries, current_snapshot_ids, entries_as_of
 from exportctl.screening import ScreeningIndex
 from exportctl.web.jobs import JobRegistry
 from exportctl.web.result_cache import ResultCache
@@ -50,6 +52,7 @@ class ServiceContext:
     jobs: JobRegistry = field(default_factory=JobRegistry)
     results: ResultCache = field(default_factory=ResultCache)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    list_indexes: ListIndexes = field(default_factory=ListIndexes)  # per snapshot set, for every date it answers
     _indexes: dict[date | None, ScreeningIndex] = field(default_factory=dict)
     _screeners: dict[date, PartyScreener] = field(default_factory=dict)
     _index_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -65,7 +68,9 @@ class ServiceContext:
         with self._index_lock:
             index = self._indexes.get(as_of)
             if index is None:
-                index = build_index(self.engine, as_of)
+                index = self._current_list_index() if as_of is None else None
+                if index is None:
+                    index = build_index(self.engine, as_of)
                 dated = [d for d in self._indexes if d is not None]
                 if as_of is not None and len(dated) >= MAX_DATED_INDEXES:
                     del self._indexes[dated[0]]
@@ -83,10 +88,20 @@ class ServiceContext:
                 screener = self._screeners[day] = make_screener(self.engine, day)
         return screener
 
+    def _current_list_index(self) -> ScreeningIndex | None:
+        """The current snapshots' index from :attr:`list_indexes` (disk-cached), so that screening and determination
+        share one index; None when no list is imported."""
+        ids = tuple(current_snapshot_ids(self.engine).values())
+        try:
+            return self.list_indexes.for_ids(self.engine, ids).index if ids else None
+        except NotFoundError:  # snapshots without entries
+            return None
+
     def reset_screening_index(self) -> None:
         """Forget every index (after a list import); the next screening rebuilds it."""
         with self._index_lock:
             self._indexes.clear()
+            self.list_indexes.clear()
             self.results.clear()
             self._screeners.clear()
 

@@ -3,7 +3,6 @@ citations, review policy and licence exceptions. Parties are screened with the s
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
@@ -12,10 +11,8 @@ from pydantic import BaseModel, Field
 
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.determination.facts import make_transaction
-from exportctl.determination.fuzzy import FuzzyScreener
-from exportctl.determination.service import Screener, determine_with_screening
+from exportctl.determination.service import determine_with_screening
 from exportctl.errors import ExportctlError
-from exportctl.lists.model import ListEntry
 from exportctl.regulations import load_regulations
 from exportctl.web.context import ServiceContext
 
@@ -49,15 +46,6 @@ class BatchRowOut(BaseModel):
     field: str | None
 
 
-def screener_factory(ctx: ServiceContext) -> Callable[[list[ListEntry], date], Screener]:
-    """Screen with the service's cached index for the date instead of building one per request."""
-
-    def factory(_entries: list[ListEntry], on: date) -> Screener:
-        return FuzzyScreener(ctx.screening_index(None if on >= date.today() else on))
-
-    return factory
-
-
 def run_determination(ctx: ServiceContext, body: DetermineBody) -> dict[str, Any]:
     regulations = load_regulations()
     transaction = make_transaction(
@@ -69,9 +57,7 @@ def run_determination(ctx: ServiceContext, body: DetermineBody) -> dict[str, Any
         foreign_produced=body.foreign_produced,
         on=body.on,
     )
-    determination = determine_with_screening(
-        ctx.engine, transaction, regulations=regulations, screener_factory=screener_factory(ctx)
-    )
+    determination = determine_with_screening(ctx.engine, transaction, regulations=regulations, indexes=ctx.list_indexes)
     result: dict[str, Any] = determination.to_dict()
     return result
 

@@ -17,7 +17,6 @@ from exportctl.accounts.roles import Principal, require_role
 from exportctl.audit.chain import verify_chain
 from exportctl.audit.events import list_events
 from exportctl.determination.facts import make_transaction
-from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.determination.service import determine_with_screening
 from exportctl.errors import ExportctlError
 from exportctl.licensing.actor import Role
@@ -112,9 +111,7 @@ def determination_page(
                 ctx.engine,
                 transaction,
                 regulations=regulations,
-                screener_factory=lambda _e, day: FuzzyScreener(
-                    ctx.screening_index(None if day >= date.today() else day)
-                ),
+                indexes=ctx.list_indexes,
             ).to_dict()
         except ExportctlError as exc:
             error = str(exc)

@@ -1,0 +1,73 @@
+"""Disk cache for the screening index of a snapshot set other than the current one (a date before the latest import).
+
+:func:`exportctl.screening.service.load_index` caches the current snapshots' index and as-of indexes of the
+entries *in force* on a date; the determination needs every entry of the snapshots that speak for a date (entries
+listed just after it count for the publication-lag check), so those indexes are cached here, under the data
+directory, keyed by the database and the snapshot ids. Same rules as the screening cache: written to a temporary
+name and renamed into place (a crash leaves no half-written file); an unreadable file or one written by another
+index format is ignored and rebuilt; a read-only data directory only costs a rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from exportctl.config import get_settings
+from exportctl.lists.repository import entries_of_snapshots
+from exportctl.screening import ScreeningIndex
+from exportctl.screening.index import INDEX_FORMAT
+
+
+def _key(engine: Engine, snapshot_ids: Sequence[int]) -> str:
+    url = engine.url.render_as_string(hide_password=True)
+    return f"v{INDEX_FORMAT}|{url}|snapshots|{','.join(str(i) for i in sorted(snapshot_ids))}"
+
+
+def _path(key: str) -> Path:
+    name = f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+    return get_settings().resolved_data_dir() / "determination-index" / name
+
+
+def _read(path: Path, key: str) -> ScreeningIndex | None:
+    try:
+        with path.open("rb") as f:
+            index = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    if not isinstance(index, ScreeningIndex) or index.__dict__.get("format") != INDEX_FORMAT:
+        return None
+    return index if index.snapshot_key == key else None
+
+
+def _write(path: Path, index: ScreeningIndex) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".index.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as f:
+                pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+
+
+def index_of_snapshots(engine: Engine, snapshot_ids: Sequence[int]) -> ScreeningIndex:
+    """The index over every entry of ``snapshot_ids``, from the disk cache or built (and then cached)."""
+    key = _key(engine, snapshot_ids)
+    path = _path(key)
+    cached = _read(path, key)
+    if cached is not None:
+        return cached
+    index = ScreeningIndex.build(entries_of_snapshots(engine, snapshot_ids), snapshot_key=key)
+    _write(path, index)
+    return index
