@@ -61,6 +61,12 @@ def token_similarity(a: str, b: str) -> float:
     return sim if sim >= floor else 0.0
 
 
+# the floors as float32 numbers: similarities come from rapidfuzz as float32, and a similarity of exactly 0.65 is at
+# the floor (as when numpy compares a float32 with the floor)
+_FLOOR_32 = float(np.float32(TOKEN_FLOOR))
+_SHORT_FLOOR_32 = float(np.float32(SHORT_TOKEN_FLOOR))
+
+
 @dataclass(frozen=True)
 class _TokenVotes:
     """What one query token contributes to blocking: its weight, the names it votes for and how strongly."""
@@ -88,11 +94,13 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
         if reached_ids
         else np.zeros(0, dtype=np.float32)
     )
-    floor = SHORT_TOKEN_FLOOR if len(token) <= 4 else TOKEN_FLOOR
-    # compared in float32, like the similarities themselves (one array comparison rather than one per token)
-    floors = np.array([SHORT_TOKEN_FLOOR if len(text) <= 4 else floor for text in reached_texts], dtype=np.float32)
-    sim_list: list[float] = sims.tolist()
-    scored = [(reached_ids[i], sim_list[i]) for i in np.flatnonzero(sims >= floors).tolist()]
+    floor = _SHORT_FLOOR_32 if len(token) <= 4 else _FLOOR_32
+    sim_list: list[float] = sims.tolist()  # Python floats: far cheaper to compare than numpy scalars
+    scored = [
+        (t, sim)
+        for t, text, sim in zip(reached_ids, reached_texts, sim_list, strict=True)
+        if sim >= (_SHORT_FLOOR_32 if len(text) <= 4 else floor)
+    ]
     best = max((sim for _, sim in scored), default=0.0)
     if not skeleton_mode and best < PHONETIC_SIMILARITY:
         code = index.phonetic_ids.get(phonetic(token), -2)
@@ -212,9 +220,9 @@ def _candidates(index: ScreeningIndex, units: list[_Unit]) -> list[tuple[npt.NDA
         keys += np.repeat(np.array(piece_unit, dtype=np.int64) * n_names, lengths)
     unique, inverse = _unique(keys)
     shared = np.bincount(inverse, weights=np.concatenate(piece_votes))  # per reading: the same sums, in the same order
-    unit_of = unique // n_names
-    names = unique - unit_of * n_names
     single = len(units) == 1  # one query (screen): plain numbers rather than gathered arrays, the same values
+    unit_of = unique if single else unique // n_names  # (unused for one reading)
+    names = unique if single else unique - unit_of * n_names
 
     def spread(values: list[float]) -> float | npt.NDArray[np.float64]:
         return values[0] if single else np.array(values)[unit_of]
@@ -231,7 +239,7 @@ def _candidates(index: ScreeningIndex, units: list[_Unit]) -> list[tuple[npt.NDA
     votes = COVERAGE_WEIGHT * shared / total_weight + (1 - COVERAGE_WEIGHT) * shared / np.maximum(
         index.name_weight[names], 1e-9
     )
-    bounds = np.searchsorted(unit_of, np.arange(len(units) + 1)).tolist()
+    bounds = [0, len(names)] if single else np.searchsorted(unit_of, np.arange(len(units) + 1)).tolist()
     found: list[tuple[npt.NDArray[np.int64], list[float]]] = []
     for unit_no, unit in enumerate(units):
         lo, hi = bounds[unit_no], bounds[unit_no + 1]
@@ -422,9 +430,15 @@ def _best_entries(
     parts = [p for p in scored if len(p[1])]
     if not parts:
         return []
-    variant_no = np.concatenate([np.full(len(p[1]), i) for i, p in enumerate(parts)])
-    name_ids = np.concatenate([p[1] for p in parts])
-    similarity = np.concatenate([p[2] for p in parts])
+    if len(parts) == 1:
+        _, name_ids, similarity, coverage, completeness = parts[0]
+        variant_no = np.zeros(len(name_ids), dtype=np.int64)
+    else:
+        variant_no = np.concatenate([np.full(len(p[1]), i) for i, p in enumerate(parts)])
+        name_ids = np.concatenate([p[1] for p in parts])
+        similarity = np.concatenate([p[2] for p in parts])
+        coverage = np.concatenate([p[3] for p in parts])
+        completeness = np.concatenate([p[4] for p in parts])
     keep = similarity >= min_similarity
     if not keep.any():
         return []
@@ -439,8 +453,6 @@ def _best_entries(
         support: dict[int, float] = {}
         for (_, e), s in per_reading.items():
             support[e] = support.get(e, 0.0) + s
-    coverage = np.concatenate([p[3] for p in parts])
-    completeness = np.concatenate([p[4] for p in parts])
     kept = np.flatnonzero(keep)
     order = kept[np.lexsort((name_ids[kept], -similarity[kept]))]  # best first; ties by name id, for stability
     best: list[tuple[int, NameMatch]] = []
