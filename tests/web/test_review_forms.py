@@ -77,10 +77,12 @@ def test_intent_to_deny_shows_the_window_and_takes_the_applicants_response(web_s
     assert other_tenant.status_code == 404
     assert _post(reviewer, f"{app_url}/intent-response", review_url, answer).status_code == 403
     assert _application(web_service, app_id)["status"] == "intent_to_deny"
+    assert _application(web_service, app_id)["intent_response"] is None
     assert "not 5G capable" not in reviewer.get(review_url).text
 
     assert _post(exporter_a, f"{app_url}/intent-response", app_url, answer).status_code == 303
     assert "not 5G capable" in exporter_a.get(app_url).text and "not 5G capable" in reviewer.get(review_url).text
+    assert _application(web_service, app_id)["intent_response"] == answer["response"]  # the API shows it too
     again = _post(exporter_a, f"{app_url}/intent-response", app_url, {"response": "second thoughts"})
     assert again.status_code == 409 and "already given" in again.text and "second thoughts" not in again.text
 

@@ -113,6 +113,7 @@ class ApplicationOut(BaseModel):
     submitted_on: date | None
     registered_on: date | None
     intent_response_due_on: date | None
+    intent_response: str | None = None
     version: int
     total_value: Decimal
     items: list[ItemOut]
