@@ -141,6 +141,10 @@ def test_file_review_approve_ship_and_oversight(browser: Browser, live: tuple[Se
     expect(exporter.locator("#value-remaining")).to_contain_text("$9,500.00")
     expect(exporter.locator("#shipments")).to_contain_text("$2,500.00")
     shot(exporter, "licence-shipment")
+    reviewer.goto(exporter.url)  # the authority suspends the licence from its page
+    reviewer.get_by_label("Reason", exact=True).fill("end user added to a denial list")
+    reviewer.get_by_role("button", name="Record status change").click()
+    expect(reviewer.locator("#licence-status")).to_have_text("suspended")
 
     auditor = log_in(browser, url, service, "auditor")
     auditor.get_by_role("link", name="Oversight").click()
