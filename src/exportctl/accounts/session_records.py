@@ -6,12 +6,12 @@ ends all of the user's sessions; a copied cookie then stops working even though 
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from exportctl.accounts.sessions import BrowserSession
+from exportctl.accounts.sessions import SESSION_MAX_AGE_SECONDS, BrowserSession
 from exportctl.store.accounts_tables import BrowserSessionRecord
 
 
@@ -23,8 +23,15 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def open_session(db: Session, session: BrowserSession) -> None:
-    """Record a session just signed in."""
+def open_session(db: Session, session: BrowserSession, *, max_age_seconds: int = SESSION_MAX_AGE_SECONDS) -> None:
+    """Record a session just signed in, and drop the user's records older than any cookie can be (their cookies
+    are refused by the signature's age check anyway), so the table stays as small as the live sessions."""
+    cutoff = _now() - timedelta(seconds=max_age_seconds)
+    db.execute(
+        delete(BrowserSessionRecord).where(
+            BrowserSessionRecord.user_id == session.user_id, BrowserSessionRecord.created_at < cutoff
+        )
+    )
     db.add(BrowserSessionRecord(nonce_sha256=_digest(session), user_id=session.user_id, created_at=_now()))
     db.flush()
 

@@ -71,7 +71,7 @@ def login(
     ctx.throttle.succeeded(email)
     session, cookie = ctx.codec.new_session(principal.user_id)
     with session_scope(ctx.engine) as db:
-        open_session(db, session)
+        open_session(db, session, max_age_seconds=ctx.codec.max_age_seconds)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
