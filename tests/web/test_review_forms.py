@@ -119,6 +119,11 @@ def test_referral_and_agency_recommendations(web_service: ServiceUnderTest) -> N
     waiting = _post(reviewer, f"{review_url}/decide", review_url, {"outcome": "approved", "reasons": "fine"})
     assert waiting.status_code == 409 and "waiting for referral recommendations from State" in waiting.text
     assert _application(web_service, app_id)["status"] == "referred"
+    held = _post(reviewer, f"{review_url}/step", review_url, {"step": "hold", "text": "applicant asked for time"})
+    assert held.status_code == 303 and _application(web_service, app_id)["status"] == "on_hold"
+    assert _post(exporter_a, f"{review_url}/step", f"/applications/{app_id}", {"step": "resume"}).status_code == 403
+    assert _post(reviewer, f"{review_url}/step", review_url, {"step": "resume"}).status_code == 303
+    assert _application(web_service, app_id)["status"] == "referred"  # back to the state the hold interrupted
 
 
 def test_licence_suspend_reinstate_revoke(web_service: ServiceUnderTest) -> None:
