@@ -10,7 +10,10 @@ equal; at least 0.85 when the two tokens sound alike). Similarity is weighted by
 
 A query may leave out parts of a listed name ("Hikvision Digital Technology" for "Hangzhou Hikvision Digital
 Technology Co., Ltd."), so coverage counts more than completeness. All candidates of a query are scored in one
-vectorised pass (numpy), which is what keeps a query well under a millisecond.
+vectorised pass (numpy), which is what keeps a query well under a millisecond; a batch of queries (a file screen)
+goes through blocking and token comparison in one pass per chunk (:func:`match_many`), because with a handful of
+candidates per query numpy's per-call cost, not the arithmetic, is what takes the time. Each query still gets
+exactly the numbers it would get alone: only element-wise work is shared; sums and dot products stay per reading.
 """
 
 from __future__ import annotations
