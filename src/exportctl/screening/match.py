@@ -89,7 +89,9 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
         return cached
     texts = index.token_skeleton if skeleton_mode else index.tokens
     reached = index.skeleton_tokens(token) if skeleton_mode else index.similar_tokens(token)
-    reached_ids = list(reached)
+    # sorted: ties between equally similar tokens must not depend on set order (PYTHONHASHSEED differs per process,
+    # e.g. on Dask workers), or the same query could score differently in two processes
+    reached_ids = sorted(reached)
     reached_texts = [texts[t] for t in reached_ids]
     # similarities under PHONETIC_MIN are never used (every floor is above it): the cut-off lets rapidfuzz stop early
     sims = (
