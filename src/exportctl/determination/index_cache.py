@@ -5,15 +5,13 @@ entries *in force* on a date; the determination needs every entry of the snapsho
 listed just after it count for the publication-lag check), so those indexes are cached here, under the data
 directory, keyed by the database and the snapshot ids. Same rules as the screening cache: written to a temporary
 name and renamed into place (a crash leaves no half-written file); an unreadable file or one written by another
-index format is ignored and rebuilt; a read-only data directory only costs a rebuild.
+index format is ignored and rebuilt; a read-only data directory only costs a rebuild. Reading and writing are
+screening's own (:func:`~exportctl.screening.service.read_cached_index`, ``write_cached_index``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from exportctl.config import get_settings
 from exportctl.lists.repository import entries_of_snapshots
 from exportctl.screening import ScreeningIndex
 from exportctl.screening.index import INDEX_FORMAT
+from exportctl.screening.service import read_cached_index, write_cached_index
 
 
 def _key(engine: Engine, snapshot_ids: Sequence[int]) -> str:
@@ -35,39 +34,13 @@ def _path(key: str) -> Path:
     return get_settings().resolved_data_dir() / "determination-index" / name
 
 
-def _read(path: Path, key: str) -> ScreeningIndex | None:
-    try:
-        with path.open("rb") as f:
-            index = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    if not isinstance(index, ScreeningIndex) or index.__dict__.get("format") != INDEX_FORMAT:
-        return None
-    return index if index.snapshot_key == key else None
-
-
-def _write(path: Path, index: ScreeningIndex) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".index.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as f:
-                pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
-
-
 def index_of_snapshots(engine: Engine, snapshot_ids: Sequence[int]) -> ScreeningIndex:
     """The index over every entry of ``snapshot_ids``, from the disk cache or built (and then cached)."""
     key = _key(engine, snapshot_ids)
     path = _path(key)
-    cached = _read(path, key)
+    cached = read_cached_index(path, key)
     if cached is not None:
         return cached
     index = ScreeningIndex.build(entries_of_snapshots(engine, snapshot_ids), snapshot_key=key)
-    _write(path, index)
+    write_cached_index(path, index)
     return index

@@ -48,7 +48,8 @@ def _snapshot_key(engine: Engine, as_of: date | None) -> str:
     return f"v{INDEX_FORMAT}|{url}|{as_of.isoformat() if as_of else 'current'}|{ids}"
 
 
-def _read_cache(path: Path, key: str) -> ScreeningIndex | None:
+def read_cached_index(path: Path, key: str) -> ScreeningIndex | None:
+    """The index cached at ``path`` for ``key``; None when missing, unreadable, stale or of another format."""
     try:
         with path.open("rb") as f:
             index = pickle.load(f)
@@ -59,13 +60,18 @@ def _read_cache(path: Path, key: str) -> ScreeningIndex | None:
     return index if index.snapshot_key == key else None
 
 
-def _write_cache(path: Path, index: ScreeningIndex) -> None:
+def write_cached_index(path: Path, index: ScreeningIndex) -> None:
+    """Write ``index`` to ``path`` through a temporary file renamed into place (a crash leaves no half file)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".index.", dir=path.parent)
-        with os.fdopen(handle, "wb") as f:
-            pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
+        try:
+            with os.fdopen(handle, "wb") as f:
+                pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
     except OSError:
         return  # a read-only data directory only costs a rebuild next time
 
@@ -79,7 +85,7 @@ def load_index(engine: Engine, as_of: date | None = None, *, use_cache: bool = T
     key = _snapshot_key(engine, as_of)
     path = _cache_dir() / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
     if use_cache:
-        cached = _read_cache(path, key)
+        cached = read_cached_index(path, key)
         if cached is not None:
             return cached
     if as_of is None:
@@ -90,7 +96,7 @@ def load_index(engine: Engine, as_of: date | None = None, *, use_cache: bool = T
     if not index.entries:
         raise NotFoundError(EMPTY_STORE)
     if use_cache:
-        _write_cache(path, index)
+        write_cached_index(path, index)
     return index
 
 
