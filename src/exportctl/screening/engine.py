@@ -18,6 +18,7 @@ from functools import lru_cache
 import pycountry
 
 from exportctl.errors import InputError
+from exportctl.screening.equivalents import with_equivalents
 from exportctl.screening.explain import FeatureContribution, Hit, ScreeningResult
 from exportctl.screening.features import FEATURES, Pair, Query, max_bonus
 from exportctl.screening.index import ScreeningIndex
@@ -90,7 +91,7 @@ class _Prepared:
 def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared:
     if not query.name or not query.name.strip():
         raise InputError("the name to screen is empty", field="name")
-    analyzed = analyze(query.name, index.vocab)
+    analyzed = with_equivalents(analyze(query.name, index.vocab), index.equivalents)
     if analyzed.is_empty:
         raise InputError(f"the name {query.name[:80]!r} has no letters or digits to match on", field="name")
     if sum(len(t) for t in analyzed.variants[0].tokens) < MIN_NAME_CHARS and not analyzed.scripts:
@@ -149,6 +150,7 @@ def _result(
                         source=entry.source,
                         programs=entry.programs,
                         federal_register_citations=entry.federal_register_citations,
+                        equivalents=match.variant.replaced,
                     ),
                 )
             )

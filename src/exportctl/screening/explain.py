@@ -42,6 +42,7 @@ class Hit:
     source: str
     programs: tuple[str, ...] = ()
     federal_register_citations: tuple[str, ...] = ()
+    equivalents: tuple[tuple[str, str], ...] = ()  # (query word, listed word) brands the lists give as one
 
     @property
     def review_policy_text(self) -> str:
@@ -62,6 +63,7 @@ class Hit:
             "source": self.source,
             "programs": list(self.programs),
             "federal_register_citations": list(self.federal_register_citations),
+            "equivalents": [{"query_word": a, "listed_word": b} for a, b in self.equivalents],
             "features": [
                 {"name": f.name, "value": round(f.value, 4), "weight": f.weight, "doc": f.doc} for f in self.features
             ],

@@ -106,6 +106,12 @@ def cross_script(pair: Pair) -> float:
     return 0.0 if pair.match.variant.kind == LATIN else 1.0
 
 
+def brand_equivalent(pair: Pair) -> float:
+    """1 when the name matched only after a brand of the query was replaced by the one the lists give as the same
+    in another entry's aliases (Langchao = Inspur, Shuguang = Sugon); the replaced words are listed in the hit."""
+    return 1.0 if pair.match.variant.replaced else 0.0
+
+
 @dataclass(frozen=True)
 class Feature:
     """A named, weighted feature function; ``doc`` is its docstring, shown in every hit's explanation."""
@@ -146,4 +152,5 @@ FEATURES: tuple[Feature, ...] = (
     Feature("address_similarity", _ADDRESS_WEIGHT, address_similarity),
     Feature("identifier_match", _IDENTIFIER_WEIGHT, identifier_match),
     Feature("cross_script", -0.03, cross_script),
+    Feature("brand_equivalent", -0.03, brand_equivalent),
 )

@@ -20,11 +20,12 @@ import jellyfish
 import numpy as np
 import numpy.typing as npt
 
-from exportctl.lists.model import ListEntry
-from exportctl.screening.normalize import SKELETON, AnalyzedName, analyze
+from exportctl.lists.model import EntryType, ListEntry
+from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
+from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import skeleton
 
-INDEX_FORMAT = 4  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 5  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -72,6 +73,7 @@ class ScreeningIndex:
     by_trigram: dict[str, list[int]] = field(default_factory=dict)
     token_skeleton: list[str] = field(default_factory=list)
     max_idf: float = 1.0
+    equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # brand -> its learnt equivalents
     name_token_matrix: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
     idf_array: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
     phonetic_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -125,6 +127,7 @@ class ScreeningIndex:
         n_names = max(len(self.name_text), 1)
         self.idf = [math.log(1 + n_names / len(p)) for p in self.postings]
         self.max_idf = math.log(1 + n_names)
+        self._learn_equivalents()
         self._build_edit_keys()
         for token_id, token in enumerate(self.tokens):
             code = phonetic(token)
@@ -156,6 +159,27 @@ class ScreeningIndex:
         self.postings_offsets = np.cumsum([0, *(len(p) for p in self.postings)], dtype=np.int64)
         self.postings_flat = np.array([n for p in self.postings for n in p], dtype=np.int32)
         self.postings = []
+
+    def _learn_equivalents(self) -> None:
+        """Brand equivalents from each Chinese organisation's Latin-script names (see :mod:`.equivalents`)."""
+        chinese = [
+            entry.entry_type != EntryType.INDIVIDUAL
+            and bool({entry.country, *(a.country for a in entry.addresses)} & CHINESE_JURISDICTIONS)
+            for entry in self.entries
+        ]
+        by_entry: dict[int, list[tuple[str, ...]]] = {}
+        for name_id, entry_no in enumerate(self.name_entry):
+            if self.name_kind[name_id] == LATIN and chinese[entry_no]:
+                by_entry.setdefault(entry_no, []).append(tuple(self.tokens[t] for t in self.name_tokens[name_id]))
+        frequency = {token: len(self.postings[token_id]) for token_id, token in enumerate(self.tokens)}
+        elsewhere = {
+            self.tokens[t]
+            for name_id, ids in enumerate(self.name_tokens)
+            if not chinese[self.name_entry[name_id]]
+            for t in ids
+        }
+        names = (names for names in by_entry.values() if len(names) > 1)
+        self.equivalents = learn_equivalents(names, frequency, elsewhere)
 
     def _build_edit_keys(self) -> None:
         """Deletion and trigram keys: cheap to derive from the vocabulary, so rebuilt on load rather than pickled."""

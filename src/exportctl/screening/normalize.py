@@ -39,10 +39,12 @@ _EMPTY: frozenset[str] = frozenset()
 
 @dataclass(frozen=True)
 class NameVariant:
-    """One way of reading a name: its core tokens (legal forms removed) and how they were obtained."""
+    """One way of reading a name: its core tokens (legal forms removed) and how they were obtained; ``replaced``
+    lists the brands swapped for their learnt equivalents (:mod:`exportctl.screening.equivalents`), as (from, to)."""
 
     tokens: tuple[str, ...]
     kind: str
+    replaced: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,86 @@
+"""Brand equivalents learnt from the lists' aliases: what is learnt, what is refused, and how a hit shows it."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exportctl.screening import FEATURES, ScreeningIndex, screen
+from exportctl.screening.equivalents import is_pinyin_word, learn_equivalents, with_equivalents
+from exportctl.screening.normalize import analyze
+
+
+def test_pinyin_words() -> None:
+    for word in ("langchao", "kaishitong", "shuguang", "zhongguo"):
+        assert is_pinyin_word(word), word
+    for word in ("inspur", "sevenstar", "sugon", "piotech", "huawei technologies", "a", "xyz"):
+        assert not is_pinyin_word(word), word
+
+
+def test_learns_a_pinyin_brand_and_its_english_name_both_ways() -> None:
+    names = [[("inspur", "beijing", "electronic", "information", "industry"), ("langchao", "beijing", "electronic")]]
+    assert learn_equivalents(names, {}, set()) == {"inspur": ("langchao",), "langchao": ("inspur",)}
+
+
+def test_refuses_vocabulary_common_words_and_loose_alignments() -> None:
+    aligned = [("automation", "technology", "chengdu"), ("dapeng", "technology", "chengdu")]
+    # the English word is used by another (non-Chinese) entry: vocabulary, not a coined brand
+    assert learn_equivalents([aligned], {}, {"automation"}) == {}
+    # the pinyin word is in many names (a city): never spread
+    assert learn_equivalents([aligned], {"dapeng": 11}, set()) == {}
+    # both pinyin, or both English: spelling variants and translations are not brands
+    assert learn_equivalents([[("shenzhen", "a", "b"), ("suzhou", "a", "b")]], {}, set()) == {}
+    assert learn_equivalents([[("foundation", "a", "b"), ("society", "a", "b")]], {}, set()) == {}
+    # only one shared word, or two words replaced: the names are not aligned closely enough
+    assert learn_equivalents([[("inspur", "group"), ("langchao", "group")]], {}, set()) == {}
+    assert learn_equivalents([[("inspur", "x", "a", "b"), ("langchao", "y", "a", "b")]], {}, set()) == {}
+
+
+@given(st.lists(st.lists(st.sampled_from(["a", "bb", "inspur", "langchao", "group"]), max_size=5), max_size=4))
+def test_learnt_pairs_are_symmetric_and_mix_pinyin_with_another_word(names: list[list[str]]) -> None:
+    learnt = learn_equivalents([[tuple(n) for n in names]], {}, set())
+    for word, others in learnt.items():
+        for other in others:
+            assert word in learnt[other]
+            assert is_pinyin_word(word) != is_pinyin_word(other)
+
+
+def test_index_learns_real_brands_only_from_chinese_organisations(index: ScreeningIndex) -> None:
+    assert "inspur" in index.equivalents["langchao"]  # Inspur (Beijing) … a.k.a. Langchao Beijing …
+    assert "sugon" in index.equivalents["shuguang"]
+    chinese = {"CN", "HK", "MO", "TW"}
+    elsewhere: set[str] = set()
+    for entry in index.entries:
+        if entry.country in chinese or any(a.country in chinese for a in entry.addresses):
+            if entry.entry_type.value != "individual":
+                continue
+        elsewhere.update(t for name in entry.names for v in analyze(name).variants for t in v.tokens)
+    brands = {word for word in index.equivalents if not is_pinyin_word(word)}
+    assert brands and not brands & elsewhere  # a learnt brand is never a word another party's name uses
+
+
+def test_query_written_with_the_other_brand_hits_and_says_so(index: ScreeningIndex) -> None:
+    result = screen(index, "Langchao Group Co., Ltd.")
+    best = result.hits[0]
+    assert best.primary_name == "Inspur Group Co., Ltd."
+    assert best.equivalents == (("langchao", "inspur"),)
+    feature = {f.name: f for f in best.features}["brand_equivalent"]
+    assert feature.value == 1.0 and feature.weight < 0 and feature.doc
+    assert best.to_dict()["equivalents"] == [{"query_word": "langchao", "listed_word": "inspur"}]
+    assert "brand_equivalent" in {f.name for f in FEATURES}
+
+
+def test_a_direct_match_carries_no_equivalent(index: ScreeningIndex) -> None:
+    best = screen(index, "Inspur Group Co., Ltd.").hits[0]
+    assert best.primary_name == "Inspur Group Co., Ltd."
+    assert best.equivalents == ()
+    assert {f.name: f.value for f in best.features}["brand_equivalent"] == 0.0
+
+
+def test_expansion_adds_readings_only_for_learnt_brands() -> None:
+    analyzed = analyze("Langchao Group")
+    expanded = with_equivalents(analyzed, {"langchao": ("inspur",)})
+    assert expanded.variants[: len(analyzed.variants)] == analyzed.variants
+    assert [v.tokens for v in expanded.variants[len(analyzed.variants) :]] == [("inspur", "group")]
+    assert expanded.variants[-1].replaced == (("langchao", "inspur"),)
+    assert with_equivalents(analyze("Huawei Technologies"), {"langchao": ("inspur",)}) == analyze("Huawei Technologies")
