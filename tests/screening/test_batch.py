@@ -76,3 +76,31 @@ def test_empty_file_and_missing_file(index: ScreeningIndex, tmp_path: Path) -> N
         screen_file(index, tmp_path / "empty.csv", tmp_path / "out.csv")
     with pytest.raises(InputError):
         screen_file(index, tmp_path / "nope.csv", tmp_path / "out.csv")
+
+
+def test_batch_gives_each_row_what_a_single_screen_gives_and_restores_the_collector(index: ScreeningIndex) -> None:
+    import gc
+
+    from exportctl.screening import screen
+    from exportctl.screening.batch import InputRow, screen_rows
+
+    names = [
+        "Huawei Technologies Co Ltd",
+        "Langchao Group",
+        "Toyota Motor Corporation",
+        "华为技术有限公司",
+        "Rosoboronexport",
+    ]
+    rows = [InputRow(line, str(line), name, "") for line, name in enumerate(names, start=2)]
+    was_enabled = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            outcomes = screen_rows(index, rows, 0.72, 5)
+            assert gc.isenabled() is enabled  # paused only while a chunk is screened
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+    for row, outcome in zip(rows, outcomes, strict=True):
+        alone = screen(index, row.name, limit=5)
+        assert [(r[6], r[4]) for r in outcome.rows] == [(h.entry_id, f"{h.score:.4f}") for h in alone.hits]
+    assert sum(1 for o in outcomes if o.rows) >= 3

@@ -43,6 +43,16 @@ def normalize_country(value: str | None) -> str | None:
         raise InputError(f"unknown country {text!r}: give an ISO 3166 code such as CN or RU", field="country") from None
 
 
+_WEIGHTS = tuple(f.weight for f in FEATURES)
+
+
+@lru_cache(maxsize=4096)
+def _contribution(position: int, value: float) -> FeatureContribution:
+    """One feature's contribution (immutable, and most values are 0 or 1: shared rather than rebuilt per hit)."""
+    feature = FEATURES[position]
+    return FeatureContribution(feature.name, value, feature.weight, feature.doc)
+
+
 def _check_threshold(threshold: float) -> None:
     if not 0.0 <= threshold <= 1.0:
         raise InputError(f"threshold must be between 0 and 1, got {threshold}", field="threshold")
@@ -123,12 +133,10 @@ def _result(
         entry = index.entries[entry_no]
         pair = Pair(query, analyzed, entry, match, index.name_forms[match.name_id])
         values = [f.function(pair) for f in FEATURES]
-        total = sum(value * f.weight for value, f in zip(values, FEATURES, strict=True))
+        total = sum(value * weight for value, weight in zip(values, _WEIGHTS, strict=True))
         score = min(1.0, max(0.0, total))
         if score >= threshold:
-            parts = tuple(
-                FeatureContribution(f.name, value, f.weight, f.doc) for value, f in zip(values, FEATURES, strict=True)
-            )
+            parts = tuple(_contribution(position, value) for position, value in enumerate(values))
             if len(best_totals) < limit:
                 heapq.heappush(best_totals, total)
             else:
