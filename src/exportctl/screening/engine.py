@@ -123,7 +123,7 @@ def _result(
     notes: list[str] = list(index.notes)
     if len(query.name) > MAX_NAME_CHARS:
         notes.append(f"name longer than {MAX_NAME_CHARS} characters: only its start was screened")
-    hits: list[tuple[float, float, Hit]] = []
+    hits: list[tuple[float, tuple[float, ...], Hit]] = []
     best_totals: list[float] = []  # min-heap of the ``limit`` best totals so far
     for entry_no, match in matches:
         if match.similarity < threshold - bonus:
@@ -162,8 +162,9 @@ def _result(
                     ),
                 )
             )
-    # ties: the unclipped total, then agreement over all readings of the query, then the id
-    hits.sort(key=lambda item: (-item[2].score, -item[0], -item[1], item[2].entry_id))
+    # ties: the unclipped total, then how well each reading of the query matches, the most faithful reading first
+    # (a transliteration before the consonant skeletons, which cannot tell Bushra from Bashar), then the id
+    hits.sort(key=lambda item: (-item[2].score, -item[0], tuple(-s for s in item[1]), item[2].entry_id))
     best = tuple(hit for _, _, hit in hits[:limit])
     return ScreeningResult(query.name, best, query.country, threshold, tuple(notes))
 

@@ -54,7 +54,7 @@ class NameMatch:
     coverage: float
     completeness: float
     variant: NameVariant
-    support: float = 0.0  # sum over the query's readings of their best similarity to this entry (breaks ties)
+    support: tuple[float, ...] = ()  # each reading's best similarity to this entry, best reading first (breaks ties)
 
 
 def token_similarity(a: str, b: str) -> float:
@@ -78,7 +78,35 @@ class _TokenVotes:
     names: npt.NDArray[np.int32]
     votes: npt.NDArray[np.float64]
     common: tuple[int, ...]  # reached tokens too common to block with
-    best: float  # the highest similarity this token can reach with any listed token (0: none)
+    best: float  # the highest similarity this token reaches with any listed token blocking found (0: none)
+    unreached: float  # the most it may score with a listed token it does not vote for (sounds alike, unreached)
+
+    @property
+    def ceiling(self) -> float:
+        """The highest similarity this token may score with any listed token."""
+        return max(self.best, self.unreached)
+
+
+def _unreached_ceiling(index: ScreeningIndex, token: str, skeleton_mode: bool, best: float) -> float:
+    """How similar an *unknown* query token may still be to a listed token that blocking did not reach.
+
+    Blocking reaches every listed token within one edit (symmetric deletes) and, for sound keys of 3+ letters, every
+    token that sounds the same; scoring also accepts a token 2+ edits away (a similarity of at most n/(n+2) for a
+    token of n letters, over the floor from 5 letters) and one with a short sound key (0.85). Ignoring those made a
+    higher threshold lose hits that score above it ("JRIJKS" for "JIRJIS", "qihu" for "qihoo"). A token of the
+    vocabulary is found as itself; its own 2-edit variants in other names remain the documented approximation.
+    """
+    if best >= 1.0 or any(ch.isdigit() for ch in token):  # known, or a number (numbers must be equal)
+        return 0.0
+    n = len(token)
+    if skeleton_mode:  # skeletons reach only equal ones and one deletion: an insertion or substitution is missed
+        return n / (n + 1) if n >= 3 else 0.0
+    if token in index.vocab:
+        return 0.0
+    edits = n / (n + 2) if n >= 5 else 0.0  # under the short-token floor below 5 letters
+    code = phonetic(token)
+    sounds = PHONETIC_SIMILARITY if 0 < len(code) < 3 and code in index.phonetic_ids else 0.0
+    return max(edits, sounds)
 
 
 def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool) -> _TokenVotes:
@@ -107,12 +135,13 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
         if sim >= (_SHORT_FLOOR_32 if len(text) <= 4 else floor)
     ]
     best = max((sim for _, sim in scored), default=0.0)
+    sounds_alike = 0.0  # scoring counts a token that sounds the same 0.85; blocking does not vote with it
     if not skeleton_mode and best < PHONETIC_SIMILARITY:
         code = index.phonetic_ids.get(phonetic(token), -2)
         if any(
             index.token_phonetic[t] == code and s >= PHONETIC_MIN for t, s in zip(reached_ids, sim_list, strict=True)
         ):
-            best = PHONETIC_SIMILARITY
+            best = sounds_alike = PHONETIC_SIMILARITY
     exact = None if skeleton_mode else index.vocab.get(token)
     if exact is not None:
         weight = index.idf[exact]
@@ -138,6 +167,7 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
         np.repeat(np.array(votes, dtype=np.float64), counts) if votes else np.zeros(0),
         tuple(common),
         best,
+        max(sounds_alike, _unreached_ceiling(index, token, skeleton_mode, best)),
     )
     if len(cache) > 100_000:
         cache.clear()
@@ -170,7 +200,7 @@ def _votes_of(
     """The names one reading votes for and the vote of each; nothing when no name can reach its threshold."""
     weights = [t.weight for t in per_token]
     if unit.min_similarity > 0.0:  # no name can cover more of the query than its tokens reach: often nothing can hit
-        reach = sum(t.weight * t.best for t in per_token) / max(sum(weights), 1e-9)
+        reach = sum(t.weight * t.ceiling for t in per_token) / max(sum(weights), 1e-9)
         if COVERAGE_WEIGHT * reach + 1 - COVERAGE_WEIGHT < unit.min_similarity - BOUND_SLACK:
             return [], []
     voters = [t.names for t in per_token if len(t.names)]
@@ -190,7 +220,8 @@ def _candidates(index: ScreeningIndex, units: list[_Unit]) -> list[tuple[npt.NDA
     query token's weight.
 
     A name's votes bound its coverage from above (common tokens, which do not vote, are counted as if they all
-    matched); names whose best possible similarity stays under the reading's ``min_similarity`` are not scored.
+    matched, and unknown tokens as if their unreached look-alikes were there: :func:`_unreached_ceiling`); names whose
+    best possible similarity stays under the reading's ``min_similarity`` are not scored.
     All readings are counted and ranked in one numpy pass (key: reading × names + name), which gives each reading
     exactly the numbers it would get alone, without paying numpy's per-call cost once per reading.
     """
@@ -213,7 +244,8 @@ def _candidates(index: ScreeningIndex, units: list[_Unit]) -> list[tuple[npt.NDA
         piece_votes.extend(vote_weights)
         piece_unit.extend([unit_no] * len(voters))
         totals.append(max(sum(weights_of[-1]), 1e-9))
-        commons.append(sum(t.weight for t in per_token if t.common))
+        # what may match beyond the votes: common tokens (fully), unknown tokens' unreached look-alikes (at most)
+        commons.append(sum(t.weight if t.common else t.weight * t.unreached for t in per_token))
         floors.append(unit.min_similarity - BOUND_SLACK)
         bounded.append(1.0 if unit.min_similarity > 0.0 else 0.0)
     empty = np.zeros(0, dtype=np.int64)
@@ -455,9 +487,9 @@ def _best_entries(
         for v, e, s in readings:
             if per_reading.get((v, e), -1.0) < s:
                 per_reading[(v, e)] = s
-        support: dict[int, float] = {}
-        for (_, e), s in per_reading.items():
-            support[e] = support.get(e, 0.0) + s
+        support: dict[int, list[float]] = {}
+        for (v, e), s in per_reading.items():
+            support.setdefault(e, [0.0] * len(parts))[v] = s
     kept = np.flatnonzero(keep)
     order = kept[np.lexsort((name_ids[kept], -similarity[kept]))]  # best first; ties by name id, for stability
     best: list[tuple[int, NameMatch]] = []
@@ -468,7 +500,7 @@ def _best_entries(
             continue
         seen.add(entry_no)
         sim = float(similarity[i])
-        agreement = support[entry_no] if len(parts) > 1 else sim
+        agreement = tuple(support[entry_no]) if len(parts) > 1 else (sim,)
         variant = parts[int(variant_no[i])][0]
         best.append(
             (entry_no, NameMatch(int(name_ids[i]), sim, float(coverage[i]), float(completeness[i]), variant, agreement))

@@ -1,0 +1,81 @@
+"""A higher threshold only removes hits: a hit that scores above it is still found (blocking's bounds hold)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cdist
+
+from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
+from exportctl.screening.index import phonetic
+from exportctl.screening.match import PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_TOKEN_FLOOR, TOKEN_FLOOR, _token_votes
+
+
+@pytest.mark.parametrize(
+    ("query", "higher"),
+    [
+        ("JRIJKS, Hiyam", 0.80),  # an unknown word two edits from the listed JIRJIS: not reached by blocking
+        ("奇虎360", 0.80),  # pinyin "qihu" sounds like the listed "Qihoo" (a short sound key)
+        ("Huawei OpenLab Dlhy", 0.90),  # "Dlhy" sounds like "Delhi"
+    ],
+)
+def test_raising_the_threshold_keeps_the_hits_above_it(index: ScreeningIndex, query: str, higher: float) -> None:
+    at_default = screen(index, query, threshold=DEFAULT_THRESHOLD, limit=20)
+    expected = {(h.entry_id, h.score) for h in at_default.hits if h.score >= higher}
+    assert expected, "the case must have a hit above the higher threshold"
+    assert {(h.entry_id, h.score) for h in screen(index, query, threshold=higher, limit=20).hits} == expected
+
+
+def _scored_similarity(index: ScreeningIndex, token: str) -> float:
+    """The best similarity the scorer gives ``token`` with any vocabulary token (its rules, over every token)."""
+    raw = cdist([token], index.tokens, scorer=OSA.normalized_similarity, score_cutoff=PHONETIC_MIN)[0]
+    lengths = np.array([len(t) for t in index.tokens])
+    floors = np.where(np.minimum(lengths, len(token)) <= 4, SHORT_TOKEN_FLOOR, TOKEN_FLOOR)
+    numeric = index.token_has_digit[:-1] | any(ch.isdigit() for ch in token)
+    raw = np.where(numeric & (raw < 1.0), 0.0, raw)
+    pair = np.where(raw >= floors, raw, 0.0)
+    code = index.phonetic_ids.get(phonetic(token), -2)
+    alike = (index.phonetic_array[:-1] == code) & (raw >= PHONETIC_MIN)
+    return float(np.where(alike, np.maximum(pair, PHONETIC_SIMILARITY), pair).max())
+
+
+@st.composite
+def _misspelt(draw: st.DrawFn, index: ScreeningIndex) -> str:
+    word = draw(st.sampled_from([t for t in index.tokens if t.isalpha() and 3 <= len(t) <= 14]))
+    for _ in range(draw(st.integers(1, 3))):  # deletions, substitutions, transpositions, insertions
+        at = draw(st.integers(0, len(word) - 1))
+        letter = draw(st.sampled_from("aeiouhknrstyz"))
+        edits = [word[:at] + word[at + 1 :] or word, word[:at] + letter + word[at + 1 :]]
+        edits.append(word[:at] + letter + word[at:])
+        if at + 1 < len(word):
+            edits.append(word[:at] + word[at + 1] + word[at] + word[at + 2 :])
+        word = draw(st.sampled_from(edits))
+    return word
+
+
+@given(data=st.data())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_word_outside_the_vocabulary_never_scores_above_its_blocking_ceiling(
+    index: ScreeningIndex, data: st.DataObject
+) -> None:
+    token = data.draw(_misspelt(index))
+    if token in index.vocab:
+        return  # a known word's bound is its exact self (its own far variants are the documented approximation)
+    votes = _token_votes(index, token, skeleton_mode=False, romanised=False)
+    assert _scored_similarity(index, token) <= votes.ceiling + 1e-6
+
+
+@given(data=st.data())
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_an_unknown_consonant_skeleton_never_scores_above_its_blocking_ceiling(
+    index: ScreeningIndex, data: st.DataObject
+) -> None:
+    skeleton = data.draw(_misspelt(index)).translate(str.maketrans("", "", "aeiou")) or "kr"
+    votes = _token_votes(index, skeleton, skeleton_mode=True, romanised=True)
+    raw = cdist([skeleton], index.token_skeleton, scorer=OSA.normalized_similarity, score_cutoff=PHONETIC_MIN)[0]
+    lengths = index.padded_lengths[:-1]  # as scoring does: the listed token's own length sets the floor
+    floors = np.where(np.minimum(lengths, len(skeleton)) <= 4, SHORT_TOKEN_FLOOR, TOKEN_FLOOR)
+    assert float(np.where(raw >= floors, raw, 0.0).max()) <= votes.ceiling + 1e-6
