@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from sqlalchemy import Engine
 
@@ -29,8 +27,6 @@ def test_import_bundled_then_again(engine: Engine) -> None:
     assert all("already imported as snapshot" in r.message for r in again)
     assert [r.snapshot_id for r in again] == [r.snapshot_id for r in results]
 
-    started = time.process_time()
+    # how fast they load is measured by benchmarks/import_lists.py, not asserted here (a shared machine's timings vary)
     entries = current_entries(engine)
-    cpu_seconds = time.process_time() - started
     assert len(entries) == sum(s.entry_count for s in status.values())
-    assert cpu_seconds < 1.5, f"loading {len(entries)} current entries took {cpu_seconds:.2f} s of CPU"
