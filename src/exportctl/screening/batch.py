@@ -8,19 +8,18 @@ leaves a half-written result. With a Dask scheduler address the rows are screene
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from exportctl.errors import ExportctlError, FileFormatError, InputError, Problem
 from exportctl.screening.engine import DEFAULT_THRESHOLD, normalize_country, screen_queries
 from exportctl.screening.features import Query
+from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.index import ScreeningIndex
 
 OUTPUT_COLUMNS = (
@@ -118,22 +117,9 @@ def screen_rows(index: ScreeningIndex, rows: Sequence[InputRow], threshold: floa
     """Screen rows in order (pure: the same on one core or on a Dask worker), a chunk of rows at a time."""
     outcomes: list[RowOutcome] = []
     for start in range(0, len(rows), _CHUNK):
-        with _no_cyclic_gc():
+        with cyclic_gc_paused():  # see gc_pause: the collector would walk the whole index for nothing
             outcomes.extend(_screen_chunk(index, rows[start : start + _CHUNK], threshold, top))
     return outcomes
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector for one chunk: screening allocates many small objects and creates no
-    reference cycles, and each collection would walk the whole index (~1 million objects) for nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _screen_chunk(index: ScreeningIndex, rows: Sequence[InputRow], threshold: float, top: int) -> list[RowOutcome]:

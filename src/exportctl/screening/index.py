@@ -5,16 +5,20 @@ token reaches the vocabulary tokens that are equal to it, one deletion away from
 dropped, doubled, transposed or substituted letter), sound the same (metaphone), or share its consonant skeleton
 (Arabic script). Each reached token votes for the names that contain it with its rarity (IDF), so "Huawei" brings
 its 30 names and "Technologies" — in thousands of names — is not used for blocking at all; the best-voted names are
-the candidates. Everything is plain Python containers, so the index pickles (Dask ships it once per worker; the CLI
-caches it on disk per snapshot).
+the candidates. Each vocabulary word's votes are worked out once at build
+(:class:`~exportctl.screening.match.VocabularyVotes`), so a query pays that only for words the lists do not have.
+Everything is plain Python containers and a few flat numpy arrays, so the index pickles (Dask ships it once per
+worker; the CLI caches it on disk per snapshot).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import jellyfish
 import numpy as np
@@ -22,10 +26,14 @@ import numpy.typing as npt
 
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
+from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import skeleton
 
-INDEX_FORMAT = 5  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+if TYPE_CHECKING:
+    from exportctl.screening.match import VocabularyVotes
+
+INDEX_FORMAT = 6  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -87,6 +95,7 @@ class ScreeningIndex:
     padded_tokens: list[str] = field(default_factory=list)
     padded_skeletons: list[str] = field(default_factory=list)
     padded_lengths: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    vocabulary_votes: VocabularyVotes | None = field(default=None, repr=False)  # see match.VocabularyVotes
     token_cache: dict[object, object] = field(default_factory=dict, repr=False)  # per process, never pickled
 
     @classmethod
@@ -95,10 +104,18 @@ class ScreeningIndex:
         # the entries' raw source fields are not needed to screen or explain, and would double the cached index
         kept = [dataclasses.replace(e, raw={}) if e.raw else e for e in entries]
         index = cls(entries=kept, snapshot_key=snapshot_key, notes=tuple(notes))
-        for entry_no, entry in enumerate(index.entries):
-            for name in entry.names:
-                index._add_name(entry_no, analyze(name))
-        index._finish()
+        with cyclic_gc_paused():
+            for entry_no, entry in enumerate(index.entries):
+                for name in entry.names:
+                    index._add_name(entry_no, analyze(name))
+            index._finish()
+            # blocking is match's business (match builds on this module): its per-word work is done once, here
+            from exportctl.screening.match import VocabularyVotes
+
+            index.vocabulary_votes = VocabularyVotes.build(index)
+        # one collection now moves the new objects to the oldest generation, rather than several during the first
+        # queries (they would each walk the whole index: a 70 ms stall in one of them)
+        gc.collect()
         return index
 
     def _add_name(self, entry_no: int, analyzed: AnalyzedName) -> None:

@@ -109,12 +109,69 @@ def _unreached_ceiling(index: ScreeningIndex, token: str, skeleton_mode: bool, b
     return max(edits, sounds)
 
 
+@dataclass(frozen=True)
+class VocabularyVotes:
+    """Every vocabulary token's blocking votes, computed once at index build (a few flat arrays: they pickle and
+    load fast). A query word found in the vocabulary — most words of most names — then costs a lookup, not the
+    ~50 µs of finding its look-alikes and their names; an unknown word is still worked out when it comes."""
+
+    offsets: npt.NDArray[np.int64]  # token id -> its slice of names / votes
+    names: npt.NDArray[np.int32]
+    votes: npt.NDArray[np.float64]
+    common_offsets: npt.NDArray[np.int64]  # token id -> its slice of common
+    common: npt.NDArray[np.int64]
+    weight: npt.NDArray[np.float64]
+    best: npt.NDArray[np.float64]
+    unreached: npt.NDArray[np.float64]
+
+    @classmethod
+    def build(cls, index: ScreeningIndex) -> VocabularyVotes:
+        computed = [_compute_token_votes(index, token, False, False) for token in index.tokens]
+        return cls(
+            offsets=np.cumsum([0, *(len(v.names) for v in computed)], dtype=np.int64),
+            names=np.concatenate([v.names for v in computed] or [np.zeros(0, dtype=np.int32)]).astype(np.int32),
+            votes=np.concatenate([v.votes for v in computed] or [np.zeros(0)]).astype(np.float64),
+            common_offsets=np.cumsum([0, *(len(v.common) for v in computed)], dtype=np.int64),
+            common=np.array([t for v in computed for t in v.common], dtype=np.int64),
+            weight=np.array([v.weight for v in computed], dtype=np.float64),
+            best=np.array([v.best for v in computed], dtype=np.float64),
+            unreached=np.array([v.unreached for v in computed], dtype=np.float64),
+        )
+
+    def of(self, token_id: int) -> _TokenVotes:
+        """The votes of a vocabulary token, exactly as :func:`_compute_token_votes` gives them."""
+        lo, hi = int(self.offsets[token_id]), int(self.offsets[token_id + 1])
+        c_lo, c_hi = int(self.common_offsets[token_id]), int(self.common_offsets[token_id + 1])
+        return _TokenVotes(
+            float(self.weight[token_id]),
+            self.names[lo:hi],
+            self.votes[lo:hi],
+            tuple(self.common[c_lo:c_hi].tolist()),
+            float(self.best[token_id]),
+            float(self.unreached[token_id]),
+        )
+
+
 def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool) -> _TokenVotes:
     cache = index.token_cache
     key = (token, skeleton_mode, romanised)
     cached = cache.get(key)
     if isinstance(cached, _TokenVotes):
         return cached
+    known = None if skeleton_mode else index.vocab.get(token)
+    vocabulary = index.vocabulary_votes
+    if known is not None and isinstance(vocabulary, VocabularyVotes):  # a known word's votes ignore ``romanised``
+        result = vocabulary.of(known)
+    else:
+        result = _compute_token_votes(index, token, skeleton_mode, romanised)
+    if len(cache) > 100_000:
+        cache.clear()
+    cache[key] = result
+    return result
+
+
+def _compute_token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool) -> _TokenVotes:
+    """What one query token contributes to blocking: the vocabulary tokens it reaches and the names they vote for."""
     texts = index.token_skeleton if skeleton_mode else index.tokens
     reached = index.skeleton_tokens(token) if skeleton_mode else index.similar_tokens(token)
     # sorted: ties between equally similar tokens must not depend on set order (PYTHONHASHSEED differs per process,
@@ -161,7 +218,7 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
             names.append(postings)
             votes.append(weight * sim)
             counts.append(len(postings))
-    result = _TokenVotes(
+    return _TokenVotes(
         weight,
         np.concatenate(names) if names else np.zeros(0, dtype=np.int32),
         np.repeat(np.array(votes, dtype=np.float64), counts) if votes else np.zeros(0),
@@ -169,10 +226,6 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
         best,
         max(sounds_alike, _unreached_ceiling(index, token, skeleton_mode, best)),
     )
-    if len(cache) > 100_000:
-        cache.clear()
-    cache[key] = result
-    return result
 
 
 def _unique(values: npt.NDArray[_Int]) -> tuple[npt.NDArray[_Int], npt.NDArray[np.intp]]:
