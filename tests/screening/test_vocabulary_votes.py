@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import pickle
 
 import numpy as np
 
@@ -39,3 +40,12 @@ def test_a_small_index_precomputes_its_own_vocabulary(corpus: list[ListEntry]) -
     assert isinstance(small.vocabulary_votes, VocabularyVotes)
     assert len(small.vocabulary_votes.weight) == len(small.tokens)
     assert len(small.vocabulary_votes.offsets) == len(small.tokens) + 1
+
+
+def test_a_loaded_index_builds_its_edit_keys_only_for_an_unknown_word(index: ScreeningIndex) -> None:
+    loaded = pickle.loads(pickle.dumps(index))
+    assert not loaded.edit_keys_built and not loaded.by_delete
+    assert screen(loaded, "Huawei Technologies Co., Ltd.") == screen(index, "Huawei Technologies Co., Ltd.")
+    assert not loaded.edit_keys_built  # every word listed: precomputed votes were enough
+    assert screen(loaded, "Huawwei Tecnologies") == screen(index, "Huawwei Tecnologies")
+    assert loaded.edit_keys_built and loaded.by_delete == index.by_delete
