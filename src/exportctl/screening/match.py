@@ -229,13 +229,19 @@ def _compute_token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool,
 
 
 def _unique(values: npt.NDArray[_Int]) -> tuple[npt.NDArray[_Int], npt.NDArray[np.intp]]:
-    """``np.unique(values, return_inverse=True)`` without its generality (a third of the time on small arrays)."""
-    ordered = np.sort(values)
+    """``np.unique(values, return_inverse=True)`` without its generality (a third of the time on small arrays).
+
+    The values are runs already in order (each token's postings, reading after reading), which the stable sort
+    (timsort) merges rather than sorts afresh; the inverse comes from the sorting permutation, not from a binary
+    search per value: a third of the time of sort + search on a batch's keys."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
     first = np.empty(len(ordered), dtype=bool)
     first[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    unique = ordered[first]
-    return unique, np.searchsorted(unique, values)
+    inverse = np.empty(len(values), dtype=np.intp)
+    inverse[order] = np.cumsum(first) - 1
+    return ordered[first], inverse
 
 
 @dataclass(frozen=True)
