@@ -87,25 +87,23 @@ class _TokenVotes:
         return max(self.best, self.unreached)
 
 
-def _unreached_ceiling(index: ScreeningIndex, token: str, skeleton_mode: bool, best: float) -> float:
+def _unreached_ceiling(index: ScreeningIndex, token: str, sound_key: str, skeleton_mode: bool, best: float) -> float:
     """How similar an *unknown* query token may still be to a listed token that blocking did not reach.
 
     Blocking reaches every listed token within one edit (symmetric deletes) and, for sound keys of 3+ letters, every
     token that sounds the same; scoring also accepts a token 2+ edits away (a similarity of at most n/(n+2) for a
     token of n letters, over the floor from 5 letters) and one with a short sound key (0.85). Ignoring those made a
     higher threshold lose hits that score above it ("JRIJKS" for "JIRJIS", "qihu" for "qihoo"). A token of the
-    vocabulary is found as itself; its own 2-edit variants in other names remain the documented approximation.
+    vocabulary is found as itself (``best`` 1); its own 2-edit variants in other names remain the documented
+    approximation.
     """
     if best >= 1.0 or any(ch.isdigit() for ch in token):  # known, or a number (numbers must be equal)
         return 0.0
     n = len(token)
     if skeleton_mode:  # skeletons reach only equal ones and one deletion: an insertion or substitution is missed
         return n / (n + 1) if n >= 3 else 0.0
-    if token in index.vocab:
-        return 0.0
     edits = n / (n + 2) if n >= 5 else 0.0  # under the short-token floor below 5 letters
-    code = phonetic(token)
-    sounds = PHONETIC_SIMILARITY if 0 < len(code) < 3 and code in index.phonetic_ids else 0.0
+    sounds = PHONETIC_SIMILARITY if 0 < len(sound_key) < 3 and sound_key in index.phonetic_ids else 0.0
     return max(edits, sounds)
 
 
@@ -129,8 +127,8 @@ class VocabularyVotes:
         computed = [_compute_token_votes(index, token, False, False) for token in index.tokens]
         return cls(
             offsets=np.cumsum([0, *(len(v.names) for v in computed)], dtype=np.int64),
-            names=np.concatenate([v.names for v in computed] or [np.zeros(0, dtype=np.int32)]).astype(np.int32),
-            votes=np.concatenate([v.votes for v in computed] or [np.zeros(0)]).astype(np.float64),
+            names=np.concatenate([v.names for v in computed] or [np.zeros(0, dtype=np.int32)]),
+            votes=np.concatenate([v.votes for v in computed] or [np.zeros(0)]),
             common_offsets=np.cumsum([0, *(len(v.common) for v in computed)], dtype=np.int64),
             common=np.array([t for v in computed for t in v.common], dtype=np.int64),
             weight=np.array([v.weight for v in computed], dtype=np.float64),
@@ -160,7 +158,7 @@ def _token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanis
         return cached
     known = None if skeleton_mode else index.vocab.get(token)
     vocabulary = index.vocabulary_votes
-    if known is not None and isinstance(vocabulary, VocabularyVotes):  # a known word's votes ignore ``romanised``
+    if known is not None and vocabulary is not None:  # a known word's votes ignore ``romanised``
         result = vocabulary.of(known)
     else:
         result = _compute_token_votes(index, token, skeleton_mode, romanised)
@@ -192,9 +190,10 @@ def _compute_token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool,
         if sim >= (_SHORT_FLOOR_32 if len(text) <= 4 else floor)
     ]
     best = max((sim for _, sim in scored), default=0.0)
+    sound_key = "" if skeleton_mode else phonetic(token)  # skeletons have no sound keys
     sounds_alike = 0.0  # scoring counts a token that sounds the same 0.85; blocking does not vote with it
     if not skeleton_mode and best < PHONETIC_SIMILARITY:
-        code = index.phonetic_ids.get(phonetic(token), -2)
+        code = index.phonetic_ids.get(sound_key, -2)
         if any(
             index.token_phonetic[t] == code and s >= PHONETIC_MIN for t, s in zip(reached_ids, sim_list, strict=True)
         ):
@@ -224,7 +223,7 @@ def _compute_token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool,
         np.repeat(np.array(votes, dtype=np.float64), counts) if votes else np.zeros(0),
         tuple(common),
         best,
-        max(sounds_alike, _unreached_ceiling(index, token, skeleton_mode, best)),
+        max(sounds_alike, _unreached_ceiling(index, token, sound_key, skeleton_mode, best)),
     )
 
 
@@ -290,7 +289,7 @@ def _candidates(index: ScreeningIndex, units: list[_Unit]) -> list[tuple[npt.NDA
     piece_votes: list[npt.NDArray[np.float64]] = []
     piece_unit: list[int] = []
     totals: list[float] = []
-    commons: list[float] = []
+    unvoted: list[float] = []  # per reading: query weight that may match without voting (see below)
     floors: list[float] = []
     bounded: list[float] = []
     for unit_no, unit in enumerate(units):
@@ -304,7 +303,7 @@ def _candidates(index: ScreeningIndex, units: list[_Unit]) -> list[tuple[npt.NDA
         piece_unit.extend([unit_no] * len(voters))
         totals.append(max(sum(weights_of[-1]), 1e-9))
         # what may match beyond the votes: common tokens (fully), unknown tokens' unreached look-alikes (at most)
-        commons.append(sum(t.weight if t.common else t.weight * t.unreached for t in per_token))
+        unvoted.append(sum(t.weight if t.common else t.weight * t.unreached for t in per_token))
         floors.append(unit.min_similarity - BOUND_SLACK)
         bounded.append(1.0 if unit.min_similarity > 0.0 else 0.0)
     empty = np.zeros(0, dtype=np.int64)
@@ -324,7 +323,7 @@ def _candidates(index: ScreeningIndex, units: list[_Unit]) -> list[tuple[npt.NDA
         return values[0] if single else np.array(values)[unit_of]
 
     total_weight = spread(totals)
-    best_case = COVERAGE_WEIGHT * np.minimum(1.0, (shared + spread(commons)) / total_weight) + 1
+    best_case = COVERAGE_WEIGHT * np.minimum(1.0, (shared + spread(unvoted)) / total_weight) + 1
     best_case = best_case - COVERAGE_WEIGHT
     possible = np.logical_or(best_case >= spread(floors), np.logical_not(spread(bounded)))
     if not possible.all():
