@@ -9,8 +9,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exportctl.licensing.policy_engine import recommend
-from exportctl.licensing.policy_model import (
+from exportctl.licensing.policies.engine import recommend
+from exportctl.licensing.policies.model import (
     ApplicationFacts,
     Decision,
     ItemFacts,
@@ -18,7 +18,7 @@ from exportctl.licensing.policy_model import (
     PartyFacts,
     Verification,
 )
-from exportctl.licensing.policy_seed import seed_policies
+from exportctl.licensing.policies.seed import seed_policies
 
 POLICIES = seed_policies()
 HUAWEI = PartyFacts("Huawei Technologies Co., Ltd.")
@@ -121,9 +121,9 @@ def test_recommendation_does_not_depend_on_policy_order(
 
 
 def test_item_scopes_by_eccn_subparagraph_category_and_product_group() -> None:
-    from exportctl.licensing.policy_engine import item_match
-    from exportctl.licensing.policy_items import category_of, product_group_of
-    from exportctl.licensing.policy_model import ItemScope
+    from exportctl.licensing.policies.engine import item_match
+    from exportctl.licensing.policies.items import category_of, product_group_of
+    from exportctl.licensing.policies.model import ItemScope
 
     item = ItemFacts("3A991.a.1", category_of("3A991.a.1"), Decimal(1), product_group_of("3A991.a.1"))
     assert item.category == "AT" and item.product_group == "A"
@@ -136,8 +136,8 @@ def test_item_scopes_by_eccn_subparagraph_category_and_product_group() -> None:
 
 
 def test_screening_hits_let_entry_id_policies_reach_a_stored_party() -> None:
-    from exportctl.licensing.policy_facts import screened_parties
-    from exportctl.licensing.policy_model import ItemScope, PartyScope, Policy
+    from exportctl.licensing.policies.facts import screened_parties
+    from exportctl.licensing.policies.model import ItemScope, PartyScope, Policy
 
     screening = {
         "status": "screened",
@@ -164,8 +164,8 @@ def test_screening_hits_let_entry_id_policies_reach_a_stored_party() -> None:
 
 
 def test_history_accounts_for_every_timeline_row() -> None:
-    from exportctl.licensing.policy_history import policy_history
-    from exportctl.licensing.policy_timeline import bundled_timeline
+    from exportctl.licensing.policies.history import policy_history
+    from exportctl.licensing.policies.timeline import bundled_timeline
 
     history = policy_history()
     assert len(history) == len(bundled_timeline()) == 14

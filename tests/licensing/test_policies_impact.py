@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from exportctl.licensing.policy_impact import LicenceFacts, licences_hit_by_action, preview_policy_change
-from exportctl.licensing.policy_model import ApplicationFacts, Decision, ItemFacts, Outcome, PartyFacts
-from exportctl.licensing.policy_seed import halt_2023, revocation_2024, seed_policies
+from exportctl.licensing.policies.impact import LicenceFacts, licences_hit_by_action, preview_policy_change
+from exportctl.licensing.policies.model import ApplicationFacts, Decision, ItemFacts, Outcome, PartyFacts
+from exportctl.licensing.policies.seed import halt_2023, revocation_2024, seed_policies
 
 BEFORE_HALT = tuple(p for p in seed_policies() if p.policy_id != "huawei-2023-halt")
 HUAWEI = PartyFacts("Huawei Device Co., Ltd.")

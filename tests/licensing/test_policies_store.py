@@ -12,16 +12,16 @@ from exportctl.audit.chain import verify_chain
 from exportctl.errors import InputError, InvalidTransitionError, PermissionDeniedError
 from exportctl.licensing.decide import decide
 from exportctl.licensing.inputs import ItemInput, PartyInput, PartyRole
-from exportctl.licensing.policies import (
+from exportctl.licensing.policies.actions import apply_policy_change, apply_to_licences
+from exportctl.licensing.policies.model import Decision, Outcome
+from exportctl.licensing.policies.seed import halt_2023, seed_policies
+from exportctl.licensing.policies.store import (
     end_policy,
     load_policies,
     preview_change,
     recommend_application,
     seed_timeline_policies,
 )
-from exportctl.licensing.policy_actions import apply_policy_change, apply_to_licences
-from exportctl.licensing.policy_model import Decision, Outcome
-from exportctl.licensing.policy_seed import halt_2023, seed_policies
 from exportctl.licensing.repository import get_licence
 from exportctl.store.audit_tables import AuditEvent
 from exportctl.store.db import session_scope

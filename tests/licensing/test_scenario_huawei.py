@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exportctl.licensing.policy_model import Decision
+from exportctl.licensing.policies.model import Decision
 from exportctl.licensing.scenarios.generate import split_value
 from exportctl.licensing.scenarios.huawei import DEFAULT_SEED, Simulation, generate_huawei, simulate
 from exportctl.reports.aggregate import build_report

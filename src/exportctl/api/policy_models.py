@@ -10,9 +10,9 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from exportctl.errors import InputError
-from exportctl.licensing.policy_impact import Impact
-from exportctl.licensing.policy_input import PolicyInput
-from exportctl.licensing.policy_model import Outcome, Policy, Verification
+from exportctl.licensing.policies.impact import Impact
+from exportctl.licensing.policies.input import PolicyInput
+from exportctl.licensing.policies.model import Outcome, Policy, Verification
 
 Short = Annotated[str, Field(min_length=1, max_length=200)]
 Terms = Annotated[list[Short], Field(default_factory=list, max_length=100)]

@@ -17,13 +17,14 @@ from exportctl.cli.dates import parse_date
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
 from exportctl.errors import InputError
-from exportctl.licensing import policies, policy_actions, service
-from exportctl.licensing.policy_engine import describe
-from exportctl.licensing.policy_history import policy_history
-from exportctl.licensing.policy_impact import Impact
-from exportctl.licensing.policy_input import load_policy_file
-from exportctl.licensing.policy_model import Policy, Recommendation
-from exportctl.licensing.policy_seed import halt_2023, revocation_2024, seed_policies
+from exportctl.licensing import service
+from exportctl.licensing.policies import actions, store
+from exportctl.licensing.policies.engine import describe
+from exportctl.licensing.policies.history import policy_history
+from exportctl.licensing.policies.impact import Impact
+from exportctl.licensing.policies.input import load_policy_file
+from exportctl.licensing.policies.model import Policy, Recommendation
+from exportctl.licensing.policies.seed import halt_2023, revocation_2024, seed_policies
 
 policies_app = typer.Typer(
     help="Review policies: history, recommendations, changes and their impact.", no_args_is_help=True
@@ -130,14 +131,14 @@ def history_command(as_json: bool = Json) -> None:
 @handle_errors
 def list_command(as_json: bool = Json) -> None:
     """The policies stored in the database (latest version of each)."""
-    show_policies(policies.stored_policies(open_engine()), "stored review policies", as_json)
+    show_policies(store.stored_policies(open_engine()), "stored review policies", as_json)
 
 
 @policies_app.command("seed")
 @handle_errors
 def seed_command(actor: str = As) -> None:
     """Store the timeline-seeded policy history (idempotent; the 2023 halt is left to `apply`)."""
-    added = service.run_as(open_engine(), actor, policies.seed_timeline_policies)
+    added = service.run_as(open_engine(), actor, store.seed_timeline_policies)
     console.print(f"{len(added)} policies added")
 
 
@@ -148,7 +149,7 @@ def recommend_command(
 ) -> None:
     """The policy engine's recommendation for an application on a date, with reasons and citations."""
     rec: Recommendation = service.run_as(
-        open_engine(), actor, policies.recommend_application, reference, on=parse_date(on, "on")
+        open_engine(), actor, store.recommend_application, reference, on=parse_date(on, "on")
     )
     console.print(f"[bold]{rec.application_id}[/] on {rec.on_date}: {rec.outcome.value if rec.outcome else 'no policy'}"
                   f" → recommend [bold]{rec.decision.value}[/]")  # fmt: skip
@@ -169,7 +170,7 @@ def preview_command(
     actor: str = As,
 ) -> None:
     """What a new policy would change: pending recommendations (before → after) and licences in scope."""
-    impact = service.run_as(open_engine(), actor, policies.preview_change, policy=_policy(preset, file),
+    impact = service.run_as(open_engine(), actor, store.preview_change, policy=_policy(preset, file),
                             on_date=parse_date(on, "on"))  # fmt: skip
     if as_json:
         typer.echo(json.dumps(impact_dict(impact), indent=2, ensure_ascii=False))
@@ -189,7 +190,7 @@ def apply_command(
     """Store a policy; with --licences, suspend or revoke every active licence it reaches from its start date."""
     policy = _policy(preset, file)
     impact, applied = service.run_as(
-        open_engine(), actor, policy_actions.apply_policy_change, policy=policy, licence_action=licence_action,
+        open_engine(), actor, actions.apply_policy_change, policy=policy, licence_action=licence_action,
         reason=reason,
     )  # fmt: skip
     print_impact(impact)
@@ -203,7 +204,7 @@ def action_command(name: str = typer.Argument(..., help="huawei-2024-revocation"
     """Apply a dated licence action from the timeline to every active licence it reaches."""
     if name not in ACTIONS:
         raise InputError(f"unknown action {name!r}; known: {', '.join(ACTIONS)}", field="name")
-    applied = service.run_as(open_engine(), actor, policy_actions.apply_licence_action, action=ACTIONS[name]())
+    applied = service.run_as(open_engine(), actor, actions.apply_licence_action, action=ACTIONS[name]())
     console.print(f"{applied.kind}: {len(applied.licences)} licence(s) from {applied.from_date}")
     for lic in applied.licences:
         console.print(f"  {lic.number}: {lic.status}")

@@ -12,9 +12,9 @@ from datetime import date
 from decimal import Decimal
 
 from exportctl.errors import InputError
-from exportctl.licensing.policy_engine import party_match
-from exportctl.licensing.policy_items import CATEGORY_LABELS, category_label
-from exportctl.licensing.policy_model import PartyFacts, PartyScope
+from exportctl.licensing.policies.engine import party_match
+from exportctl.licensing.policies.items import CATEGORY_LABELS, category_label
+from exportctl.licensing.policies.model import PartyFacts, PartyScope
 from exportctl.reports.model import DIMENSIONS, DecisionRecord, Report, ReportOutcome, ReportRow, ReportTotal
 
 _OUTCOME_ORDER = {outcome.value: n for n, outcome in enumerate(ReportOutcome)}

@@ -1,16 +1,16 @@
 """Which party family an application is counted under in oversight reports.
 
 Families are those the review policies define (Huawei, SMIC: whole-word name patterns, see
-:mod:`exportctl.licensing.policy_seed`); a party in no family is counted under its own name.
+:mod:`exportctl.licensing.policies.seed`); a party in no family is counted under its own name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from exportctl.licensing.policy_engine import party_match
-from exportctl.licensing.policy_model import PartyFacts, PartyScope
-from exportctl.licensing.policy_seed import HUAWEI, SMIC
+from exportctl.licensing.policies.engine import party_match
+from exportctl.licensing.policies.model import PartyFacts, PartyScope
+from exportctl.licensing.policies.seed import HUAWEI, SMIC
 
 KNOWN_FAMILIES: tuple[PartyScope, ...] = (HUAWEI, SMIC)
 

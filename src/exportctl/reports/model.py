@@ -31,7 +31,7 @@ class DecisionRecord:
     """One application. ``on`` is the decision date (the submission date while undecided).
 
     ``party_family`` is the listed party's family ("Huawei", "SMIC") or its own name when it belongs to none.
-    ``category`` is "0"–"9", "AT" or "EAR99" (see :func:`exportctl.licensing.policy_items.category_of`).
+    ``category`` is "0"–"9", "AT" or "EAR99" (see :func:`exportctl.licensing.policies.items.category_of`).
     ``used_value`` is what shipments drew down against the licence issued for it (approved applications only).
     """
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from sqlalchemy import Engine, func, select
 
-from exportctl.licensing.policy_items import application_category
+from exportctl.licensing.policies.items import application_category
 from exportctl.reports.families import family_of
 from exportctl.reports.model import DecisionRecord, ReportOutcome
 from exportctl.store.db import session_scope

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from exportctl.licensing.policy_items import application_category
+from exportctl.licensing.policies.items import application_category
 from exportctl.licensing.scenarios.huawei import Simulation
 from exportctl.reports.families import family_of
 from exportctl.reports.model import DecisionRecord, ReportOutcome

@@ -12,8 +12,8 @@ from exportctl.api.deps import Context, requires
 from exportctl.api.pagination import Page, Paging, paginate
 from exportctl.api.policy_models import AppliedOut, ApplyBody, ImpactOut, PolicyOut, PreviewBody
 from exportctl.licensing.actor import Role
-from exportctl.licensing.policies import load_policies, preview_change
-from exportctl.licensing.policy_actions import apply_policy_change
+from exportctl.licensing.policies.actions import apply_policy_change
+from exportctl.licensing.policies.store import load_policies, preview_change
 from exportctl.store.db import session_scope
 
 router = APIRouter(prefix="/policies", tags=["policies"])

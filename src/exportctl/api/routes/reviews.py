@@ -17,7 +17,7 @@ from exportctl.api.pagination import Page, Paging, paginate
 from exportctl.licensing.actor import Role
 from exportctl.licensing.clock_queries import review_queue
 from exportctl.licensing.decide import decide
-from exportctl.licensing.policies import recommend_application
+from exportctl.licensing.policies.store import recommend_application
 from exportctl.licensing.repository import list_applications
 from exportctl.licensing.review import (
     Recommendation,

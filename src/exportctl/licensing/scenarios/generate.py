@@ -33,7 +33,7 @@ FICTIONAL_APPLICANTS = (
     "Tailspin Test Systems Inc.",
     "Litware Software Inc.",
 )
-# (ECCN, description) per category; the ECCN decides the category the report counts (policy_items.category_of).
+# (ECCN, description) per category; the ECCN decides the category the report counts (policies.items.category_of).
 ITEMS: dict[str, tuple[tuple[str, str], ...]] = {
     "2": (("2B006", "dimensional inspection system"), ("2B230", "pressure transducer")),
     "3": (("3A001", "radio-frequency integrated circuits"), ("3E001", "IC production technology")),

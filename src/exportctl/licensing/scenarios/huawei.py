@@ -10,16 +10,16 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from exportctl.licensing.policy_facts import facts_from_input
-from exportctl.licensing.policy_impact import (
+from exportctl.licensing.policies.facts import facts_from_input
+from exportctl.licensing.policies.impact import (
     AffectedLicence,
     Impact,
     LicenceFacts,
     licences_hit_by_action,
     preview_policy_change,
 )
-from exportctl.licensing.policy_model import ApplicationFacts, Decision, Policy, Recommendation
-from exportctl.licensing.policy_seed import LicenceAction, halt_2023, revocation_2024, seed_policies
+from exportctl.licensing.policies.model import ApplicationFacts, Decision, Policy, Recommendation
+from exportctl.licensing.policies.seed import LicenceAction, halt_2023, revocation_2024, seed_policies
 from exportctl.licensing.scenarios.generate import GeneratedApplication, generate_for_cells
 from exportctl.licensing.scenarios.published import PublishedCell, bundled_published, cells_for
 from exportctl.licensing.scenarios.review import application_input, review

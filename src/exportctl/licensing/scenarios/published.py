@@ -14,7 +14,7 @@ from datetime import date
 from importlib import resources
 
 from exportctl.errors import FileFormatError, Problem
-from exportctl.licensing.policy_items import AT_ONLY, EAR99
+from exportctl.licensing.policies.items import AT_ONLY, EAR99
 
 PUBLISHED_RESOURCE = "data/licensing/huawei_smic_license_decisions_2020-11_2021-04.csv"
 DECISIONS = ("applications_considered", "approved", "returned_without_action", "denied")

@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 
 from exportctl.licensing.inputs import ApplicationInput, ItemInput, PartyInput, PartyRole
-from exportctl.licensing.policy_engine import recommend
-from exportctl.licensing.policy_facts import facts_from_input
-from exportctl.licensing.policy_model import Policy, Recommendation
+from exportctl.licensing.policies.engine import recommend
+from exportctl.licensing.policies.facts import facts_from_input
+from exportctl.licensing.policies.model import Policy, Recommendation
 from exportctl.licensing.scenarios.generate import GeneratedApplication
 
 PARTY_COUNTRY = "CN"

@@ -21,11 +21,11 @@ from exportctl.licensing.actor import Actor
 from exportctl.licensing.applicant import create_application, submit
 from exportctl.licensing.decide import decide
 from exportctl.licensing.organisations import actor_for_user, create_organisation, create_user
-from exportctl.licensing.policies import recommend_application, seed_timeline_policies, what_if
-from exportctl.licensing.policy_actions import AppliedAction, apply_licence_action, apply_policy_change
-from exportctl.licensing.policy_impact import Impact
-from exportctl.licensing.policy_model import Decision
-from exportctl.licensing.policy_seed import halt_2023, revocation_2024
+from exportctl.licensing.policies.actions import AppliedAction, apply_licence_action, apply_policy_change
+from exportctl.licensing.policies.impact import Impact
+from exportctl.licensing.policies.model import Decision
+from exportctl.licensing.policies.seed import halt_2023, revocation_2024
+from exportctl.licensing.policies.store import recommend_application, seed_timeline_policies, what_if
 from exportctl.licensing.review import intent_to_deny, register, start_review
 from exportctl.licensing.scenarios.generate import GeneratedApplication
 from exportctl.licensing.scenarios.huawei import DEFAULT_SEED, GENERATED_NOTICE, generate_huawei

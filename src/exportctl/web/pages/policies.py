@@ -12,10 +12,10 @@ from pydantic import ValidationError
 
 from exportctl.accounts.roles import Principal, require_role
 from exportctl.licensing.actor import Role
-from exportctl.licensing.policies import load_policies, preview_change
-from exportctl.licensing.policy_actions import apply_policy_change
-from exportctl.licensing.policy_input import PolicyInput
-from exportctl.licensing.policy_model import Outcome, Policy, Verification
+from exportctl.licensing.policies.actions import apply_policy_change
+from exportctl.licensing.policies.input import PolicyInput
+from exportctl.licensing.policies.model import Outcome, Policy, Verification
+from exportctl.licensing.policies.store import load_policies, preview_change
 from exportctl.store.db import session_scope
 from exportctl.web.context import get_context
 from exportctl.web.security import require_user

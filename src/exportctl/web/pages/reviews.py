@@ -17,7 +17,7 @@ from exportctl.errors import ExportctlError, NotFoundError
 from exportctl.licensing.actor import Role
 from exportctl.licensing.clock_queries import application_clock, application_referrals, review_queue
 from exportctl.licensing.decide import decide
-from exportctl.licensing.policies import recommend_application
+from exportctl.licensing.policies.store import recommend_application
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
 from exportctl.licensing.review import (
     Recommendation,

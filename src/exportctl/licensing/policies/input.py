@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from exportctl.licensing.json_file import load_json_model
-from exportctl.licensing.policy_model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
+from exportctl.licensing.policies.model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
 
 
 class PolicyInput(BaseModel):

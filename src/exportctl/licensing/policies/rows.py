@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from exportctl.licensing.policy_model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
+from exportctl.licensing.policies.model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
 from exportctl.store.policy_tables import ReviewPolicy
 
 

@@ -127,7 +127,7 @@ class PartyFacts:
 
 @dataclass(frozen=True)
 class ItemFacts:
-    """One line item. ``category`` is "0"–"9", "AT" or "EAR99" (see :func:`exportctl.licensing.policy_items`)."""
+    """One line item. ``category`` is "0"–"9", "AT" or "EAR99" (see :func:`.items.category_of`)."""
 
     eccn: str
     category: str

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from exportctl.errors import InputError
 from exportctl.licensing.actor import Actor, Role
 from exportctl.licensing.licences import revoke, suspend
-from exportctl.licensing.policies import add_policy, licence_facts, preview_change
-from exportctl.licensing.policy_impact import Impact, licences_hit_by_action
-from exportctl.licensing.policy_model import Policy
-from exportctl.licensing.policy_seed import LicenceAction
+from exportctl.licensing.policies.impact import Impact, licences_hit_by_action
+from exportctl.licensing.policies.model import Policy
+from exportctl.licensing.policies.seed import LicenceAction
+from exportctl.licensing.policies.store import add_policy, licence_facts, preview_change
 from exportctl.licensing.views import LicenceView
 
 LICENCE_ACTIONS = ("suspend", "revoke")

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from exportctl.licensing.policy_model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
-from exportctl.licensing.policy_timeline import TimelineAction, bundled_timeline, find_action
+from exportctl.licensing.policies.model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
+from exportctl.licensing.policies.timeline import TimelineAction, bundled_timeline, find_action
 
 HUAWEI = PartyScope(family="Huawei", name_contains=("Huawei",))
 SMIC = PartyScope(

@@ -3,7 +3,7 @@
 :func:`preview_policy_change` re-runs the engine on every pending application with and without the new policy and
 lists the applications whose recommendation changes, plus the active licences the new policy covers.
 :func:`licences_hit_by_action` lists the active licences a suspend/revoke action reaches. Applying either is the
-job of :mod:`exportctl.licensing.policies`, which calls the workflow so each licence change is an audit event.
+job of :mod:`exportctl.licensing.policies.store`, which calls the workflow so each licence change is an audit event.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from exportctl.licensing.policy_engine import item_match, party_match, recommend
-from exportctl.licensing.policy_model import (
+from exportctl.licensing.policies.engine import item_match, party_match, recommend
+from exportctl.licensing.policies.model import (
     ApplicationFacts,
     Decision,
     ItemFacts,
@@ -21,7 +21,7 @@ from exportctl.licensing.policy_model import (
     PartyFacts,
     Policy,
 )
-from exportctl.licensing.policy_seed import LicenceAction
+from exportctl.licensing.policies.seed import LicenceAction
 
 
 @dataclass(frozen=True)

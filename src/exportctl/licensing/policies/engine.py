@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
-from exportctl.licensing.policy_model import (
+from exportctl.licensing.policies.model import (
     RESTRICTIVENESS,
     ApplicationFacts,
     Decision,

@@ -1,8 +1,8 @@
 """Review policies in the store: seed, add, end, load; recommend for a stored application; preview a change.
 
-The engine (:mod:`policy_engine`) stays pure; this module reads rows into plain objects, runs it, and writes
-policy versions (audit event ``policy.added``). Applying a change to licences (bulk suspend/revoke) is
-:mod:`exportctl.licensing.policy_actions`.
+The engine (:mod:`exportctl.licensing.policies.engine`) stays pure; this module reads rows into plain objects,
+runs it, and writes policy versions (audit event ``policy.added``). Applying a change to licences (bulk suspend/revoke)
+is :mod:`exportctl.licensing.policies.actions`.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from exportctl.audit.chain import append_event, utc_now
 from exportctl.audit.locking import lock_for_write
 from exportctl.errors import InputError, NotFoundError
 from exportctl.licensing.actor import Actor, Role
-from exportctl.licensing.policy_engine import recommend
-from exportctl.licensing.policy_facts import facts_from_row
-from exportctl.licensing.policy_impact import Impact, LicenceFacts, preview_policy_change
-from exportctl.licensing.policy_items import category_of, product_group_of
-from exportctl.licensing.policy_model import ApplicationFacts, ItemFacts, PartyFacts, Policy, Recommendation
-from exportctl.licensing.policy_rows import policy_from_row, row_from_policy
-from exportctl.licensing.policy_seed import seed_policies
+from exportctl.licensing.policies.engine import recommend
+from exportctl.licensing.policies.facts import facts_from_row
+from exportctl.licensing.policies.impact import Impact, LicenceFacts, preview_policy_change
+from exportctl.licensing.policies.items import category_of, product_group_of
+from exportctl.licensing.policies.model import ApplicationFacts, ItemFacts, PartyFacts, Policy, Recommendation
+from exportctl.licensing.policies.rows import policy_from_row, row_from_policy
+from exportctl.licensing.policies.seed import seed_policies
 from exportctl.licensing.repository import load_application
 from exportctl.licensing.states import FINAL, Status
 from exportctl.store.db import session_scope

@@ -14,7 +14,7 @@ from datetime import date
 from importlib import resources
 
 from exportctl.errors import FileFormatError, Problem
-from exportctl.licensing.policy_model import Citation, Verification
+from exportctl.licensing.policies.model import Citation, Verification
 
 TIMELINE_RESOURCE = "data/timeline/huawei_smic_actions.csv"
 COLUMNS = ("date", "action", "entity", "federal_register_citation", "summary", "source", "verification")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exportctl.licensing.policy_model import Citation
-from exportctl.licensing.policy_timeline import TimelineAction, bundled_timeline
+from exportctl.licensing.policies.model import Citation
+from exportctl.licensing.policies.timeline import TimelineAction, bundled_timeline
 
 # (date as written, action prefix) -> (role, what the engine does with it, seeded policy/action ids)
 ROLES: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {

@@ -12,8 +12,8 @@ from typing import Any
 
 from exportctl.licensing.inputs import ApplicationInput
 from exportctl.licensing.linter import lint
-from exportctl.licensing.policy_items import category_of, product_group_of
-from exportctl.licensing.policy_model import ApplicationFacts, ItemFacts, PartyFacts
+from exportctl.licensing.policies.items import category_of, product_group_of
+from exportctl.licensing.policies.model import ApplicationFacts, ItemFacts, PartyFacts
 from exportctl.store.licensing_tables import Application
 
 POLICY_HIT_SCORE = 0.9  # screening hits at least this strong count as the listed party for review policies
