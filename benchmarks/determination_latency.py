@@ -55,7 +55,7 @@ def service_runs() -> None:
     from tests.api.service import build_service
     from tests.api.workflow import application_body
 
-    from exportctl.api import create_app
+    from exportctl.app import create_app
 
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="bench-xdg-")
     service = build_service(Path(tempfile.mkdtemp(prefix="bench-service-")))

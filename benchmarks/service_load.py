@@ -72,7 +72,7 @@ def serve(url: str, port: int) -> None:
     """The server process: the app as ``exportctl serve`` builds it, index built before listening."""
     import uvicorn
 
-    from exportctl.api import create_app
+    from exportctl.app import create_app
     from exportctl.config import Settings
 
     app = create_app(Settings(database_url=url, secret_key=secrets.token_urlsafe(32)))

@@ -1,7 +1,7 @@
 """The exportctl exception tree.
 
 Every error exportctl raises on purpose derives from :class:`ExportctlError`. Interfaces map them in one
-place each: HTTP status codes in ``exportctl.api.errors``, exit codes in ``exportctl.cli.errors``.
+place each: HTTP status codes in ``exportctl.app.errors``, exit codes in ``exportctl.cli.errors``.
 
     ExportctlError
     ├── ConfigError            settings are missing or invalid

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from exportctl.accounts.roles import Principal, Role
 from exportctl.accounts.tokens import issue_token
 from exportctl.accounts.users import create_user
-from exportctl.api import create_app
+from exportctl.app import create_app
 from exportctl.config import Settings
 from exportctl.lists.ingest import import_bundled
 from exportctl.store.db import make_engine, session_scope, upgrade

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from exportctl.accounts.roles import Role
 from exportctl.accounts.tokens import issue_token
 from exportctl.accounts.users import create_user
-from exportctl.api import create_app
+from exportctl.app import create_app
 from exportctl.config import Settings
 from exportctl.store.db import session_scope
 from tests.api.workflow import application_body

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from exportctl.api.service import prepare_service
+from exportctl.app.service import prepare_service
 from exportctl.config import Settings
 
 

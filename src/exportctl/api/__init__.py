@@ -1,5 +1,4 @@
-"""The exportctl HTTP API (FastAPI): ``create_app()`` builds the whole service, pages included."""
+"""The exportctl HTTP API (FastAPI routers under ``/api``, their request/response models and dependencies).
 
-from exportctl.api.app import create_app
-
-__all__ = ["create_app"]
+Only the API: the pages are :mod:`exportctl.web`, and :func:`exportctl.app.create_app` mounts both.
+"""

@@ -11,8 +11,8 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from exportctl.accounts.roles import Principal, Role, require_role
-from exportctl.web.context import ServiceContext, get_context
-from exportctl.web.security import require_user
+from exportctl.http.context import ServiceContext, get_context
+from exportctl.http.security import require_user
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/auth/tokens or `exportctl users`")
 

@@ -23,7 +23,7 @@ def serve(
     """Start the web service (pages and API) on the configured database with the bundled lists."""
     import uvicorn
 
-    from exportctl.api.service import prepare_service
+    from exportctl.app.service import prepare_service
 
     try:
         prepared = prepare_service(demo=demo)

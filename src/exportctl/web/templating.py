@@ -77,3 +77,13 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
     }
     html = environment().get_template(template).render(full)
     return HTMLResponse(html, status_code=status_code)
+
+
+def render_error_page(request: Request, status: int, message: str, problems: list[Any]) -> HTMLResponse:
+    """The HTML error page a browser gets for a failed request (JSON callers get ``app.errors``' body)."""
+    return render(
+        request,
+        "error.html",
+        {"status": status, "message": message, "problems": problems},
+        status_code=status,
+    )

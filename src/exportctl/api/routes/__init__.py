@@ -1,1 +1,1 @@
-"""API routers, one module per area; ``exportctl.api.app`` mounts them under ``/api``."""
+"""API routers, one module per area; ``exportctl.app.factory`` mounts them under ``/api``."""

@@ -13,8 +13,8 @@ from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.determination.facts import make_transaction
 from exportctl.determination.service import determine_with_screening
 from exportctl.errors import ExportctlError
+from exportctl.http.context import ServiceContext
 from exportctl.regulations import load_regulations
-from exportctl.web.context import ServiceContext
 
 router = APIRouter(prefix="/determination", tags=["determination"])
 MAX_BATCH = 200

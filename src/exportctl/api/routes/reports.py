@@ -15,12 +15,12 @@ from pydantic import BaseModel
 
 from exportctl.accounts.roles import Principal
 from exportctl.api.deps import Context, requires
+from exportctl.http.context import ServiceContext
 from exportctl.licensing.actor import Role
 from exportctl.reports.chart import render_chart
 from exportctl.reports.licences import licence_report
 from exportctl.reports.model import Report
 from exportctl.reports.render import to_csv, to_dict
-from exportctl.web.context import ServiceContext
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 _CHART_LOCK = threading.Lock()

@@ -15,10 +15,10 @@ from pydantic import BaseModel, Field
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.pagination import Page, Paging, paginate
 from exportctl.errors import InvalidTransitionError
+from exportctl.http.batch import BatchColumns, start_batch_job
+from exportctl.http.context import ServiceContext
+from exportctl.http.jobs import Job, JobStatus
 from exportctl.screening import DEFAULT_THRESHOLD, screen
-from exportctl.web.batch import BatchColumns, start_batch_job
-from exportctl.web.context import ServiceContext
-from exportctl.web.jobs import Job, JobStatus
 
 router = APIRouter(prefix="/screening", tags=["screening"])
 Country = Annotated[str | None, Field(default=None, max_length=60, description="ISO 3166 code or country name")]

@@ -1,1 +1,1 @@
-"""Server-rendered pages, one module per area; ``exportctl.api.app`` mounts them at the site root."""
+"""Server-rendered pages, one module per area; ``exportctl.app.factory`` mounts them at the site root."""

@@ -12,6 +12,8 @@ from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.roles import Principal
 from exportctl.errors import InvalidTransitionError
+from exportctl.http.context import get_context
+from exportctl.http.security import require_user
 from exportctl.licensing.applicant import (
     create_application,
     edit_draft,
@@ -24,10 +26,8 @@ from exportctl.licensing.clock_queries import application_clock
 from exportctl.licensing.linter import lint
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
 from exportctl.store.db import session_scope
-from exportctl.web.context import get_context
 from exportctl.web.forms import ApplicationForm, form_from_view, read_form
 from exportctl.web.inline_errors import FIXABLE_ERRORS, inline_status
-from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)

@@ -13,12 +13,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from exportctl.accounts.roles import Principal
+from exportctl.http.context import get_context
+from exportctl.http.security import require_user
 from exportctl.licensing.repository import list_applications, list_licences
 from exportctl.licensing.views import ApplicationView, LicenceView
 from exportctl.lists.repository import list_status
 from exportctl.store.db import session_scope
-from exportctl.web.context import get_context
-from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)

@@ -13,12 +13,12 @@ from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.roles import Principal
 from exportctl.errors import InputError
+from exportctl.http.context import get_context
+from exportctl.http.security import require_user
 from exportctl.licensing.licences import record_shipment, reinstate, revoke, suspend
 from exportctl.licensing.repository import get_licence, list_licences, list_shipments
 from exportctl.store.db import session_scope
-from exportctl.web.context import get_context
 from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
-from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)

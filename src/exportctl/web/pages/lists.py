@@ -9,11 +9,11 @@ from fastapi.responses import Response
 
 from exportctl.accounts.roles import Principal
 from exportctl.errors import NotFoundError
+from exportctl.http.context import get_context
+from exportctl.http.security import require_user
 from exportctl.lists.entry_diff import describe
 from exportctl.lists.history import SnapshotDiff, diff, history
 from exportctl.lists.repository import get_entry, list_status
-from exportctl.web.context import get_context
-from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)

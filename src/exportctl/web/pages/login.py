@@ -11,9 +11,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from exportctl.accounts.session_records import end_session, open_session
 from exportctl.accounts.users import authenticate
 from exportctl.errors import PermissionDeniedError
+from exportctl.http.context import get_context
+from exportctl.http.security import SESSION_COOKIE, browser_session, optional_user, require_user
 from exportctl.store.db import session_scope
-from exportctl.web.context import get_context
-from exportctl.web.security import SESSION_COOKIE, browser_session, optional_user, require_user
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)

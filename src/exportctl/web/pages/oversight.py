@@ -19,12 +19,12 @@ from exportctl.audit.events import list_events
 from exportctl.determination.facts import make_transaction
 from exportctl.determination.service import determine_with_screening
 from exportctl.errors import ExportctlError
+from exportctl.http.context import get_context
+from exportctl.http.security import require_user
 from exportctl.licensing.actor import Role
 from exportctl.regulations import load_regulations
 from exportctl.reports.licences import licence_report
-from exportctl.web.context import get_context
 from exportctl.web.forms import optional_date
-from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)

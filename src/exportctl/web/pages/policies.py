@@ -11,14 +11,14 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 
 from exportctl.accounts.roles import Principal, require_role
+from exportctl.http.context import get_context
+from exportctl.http.security import require_user
 from exportctl.licensing.actor import Role
 from exportctl.licensing.policies.actions import apply_policy_change
 from exportctl.licensing.policies.input import PolicyInput
 from exportctl.licensing.policies.model import Outcome, Policy, Verification
 from exportctl.licensing.policies.store import load_policies, preview_change
 from exportctl.store.db import session_scope
-from exportctl.web.context import get_context
-from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)

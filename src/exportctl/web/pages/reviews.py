@@ -14,6 +14,8 @@ from fastapi.responses import RedirectResponse, Response
 from exportctl.accounts.roles import Principal, require_role
 from exportctl.config import get_settings
 from exportctl.errors import ExportctlError, NotFoundError
+from exportctl.http.context import get_context
+from exportctl.http.security import require_user
 from exportctl.licensing.actor import Role
 from exportctl.licensing.clock_queries import application_clock, application_referrals, review_queue
 from exportctl.licensing.decide import decide
@@ -33,9 +35,7 @@ from exportctl.licensing.review import (
 from exportctl.licensing.views import ApplicationView
 from exportctl.lists.history import HistoryEvent, history
 from exportctl.store.db import session_scope
-from exportctl.web.context import get_context
 from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
-from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)

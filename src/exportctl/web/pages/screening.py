@@ -10,11 +10,11 @@ from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.roles import Principal
 from exportctl.errors import InputError
+from exportctl.http.batch import BatchColumns, start_batch_job
+from exportctl.http.context import get_context
+from exportctl.http.security import require_user
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningResult, screen
-from exportctl.web.batch import BatchColumns, start_batch_job
-from exportctl.web.context import get_context
 from exportctl.web.forms import optional_date
-from exportctl.web.security import require_user
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)

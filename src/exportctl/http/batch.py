@@ -16,10 +16,10 @@ from typing import Any
 
 from exportctl.accounts.roles import Principal
 from exportctl.errors import FileFormatError, InputError, Problem
+from exportctl.http.context import ServiceContext
+from exportctl.http.errors import BadUploadError
+from exportctl.http.jobs import Job
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
-from exportctl.web.context import ServiceContext
-from exportctl.web.errors import BadUploadError
-from exportctl.web.jobs import Job
 
 MAX_ROWS = 100_000
 MAX_NAME_LENGTH = 1_000

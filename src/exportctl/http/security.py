@@ -19,9 +19,9 @@ from exportctl.accounts.sessions import BrowserSession
 from exportctl.accounts.tokens import principal_for_token, token_digest
 from exportctl.accounts.users import load_principal
 from exportctl.errors import PermissionDeniedError
+from exportctl.http.context import ServiceContext, get_context
+from exportctl.http.errors import LoginRequired
 from exportctl.store.db import session_scope
-from exportctl.web.context import ServiceContext, get_context
-from exportctl.web.errors import LoginRequired
 
 SESSION_COOKIE = "exportctl_session"
 CSRF_HEADER = "x-csrf-token"

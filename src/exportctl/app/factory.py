@@ -14,8 +14,6 @@ from sqlalchemy import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from exportctl.accounts.sessions import SessionCodec
-from exportctl.api.errors import install_error_handlers
-from exportctl.api.limits import BodySizeLimit
 from exportctl.api.openapi import install_openapi
 from exportctl.api.routes import (
     applications,
@@ -29,9 +27,11 @@ from exportctl.api.routes import (
     reviews,
     screening,
 )
+from exportctl.app.errors import install_error_handlers
+from exportctl.app.limits import BodySizeLimit
 from exportctl.config import Settings, get_settings
+from exportctl.http.context import ServiceContext, resolve_secret_key
 from exportctl.store.db import make_engine
-from exportctl.web.context import ServiceContext, resolve_secret_key
 from exportctl.web.pages import applications as application_pages
 from exportctl.web.pages import home, login, oversight
 from exportctl.web.pages import licences as licence_pages

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine, func, select
 
 from exportctl.accounts.demo import DemoUser, ensure_demo_users
-from exportctl.api.app import create_app
+from exportctl.app.factory import create_app
 from exportctl.config import Settings, get_settings
 from exportctl.licensing.scenarios.run import run_huawei
 from exportctl.lists.ingest import import_bundled

@@ -7,7 +7,7 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from exportctl.web.errors import UploadTooLarge
+from exportctl.http.errors import UploadTooLarge
 
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
 

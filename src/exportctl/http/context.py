@@ -1,8 +1,8 @@
-"""The service's shared state, built once per application by ``exportctl.api.app.create_app``.
+"""The service's shared state, built once per application by ``exportctl.app.factory.create_app``.
 
-It lives here, in the lowest interface layer, because both the web pages and the API (which sits above the pages in
-the layer order) need it. It holds the engine, the session codec, the screening index (built once, then reused
-by every request) and the registry of background jobs.
+It lives in :mod:`exportctl.http`, below both the API and the web pages, because both need it. It holds the
+engine, the session codec, the screening index (built once, then reused by every request) and the registry of
+background jobs.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from exportctl.accounts.throttle import LoginThrottle
 from exportctl.config import Settings
 from exportctl.determination.list_index import ListIndexes
 from exportctl.errors import NotFoundError
+from exportctl.http.jobs import JobRegistry
+from exportctl.http.result_cache import ResultCache
 from exportctl.licensing.checks import PartyScreener, make_screener
 from exportctl.lists.repository import current_entries, current_snapshot_ids, entries_as_of
 from exportctl.screening import ScreeningIndex
-from exportctl.web.jobs import JobRegistry
-from exportctl.web.result_cache import ResultCache
 
 log = logging.getLogger(__name__)
 MAX_DATED_INDEXES = 3

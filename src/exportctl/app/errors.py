@@ -36,7 +36,8 @@ from exportctl.errors import (
     PermissionDeniedError,
     ShipmentRefusedError,
 )
-from exportctl.web.errors import BadUploadError, LoginRequired, UploadTooLarge, render_error_page
+from exportctl.http.errors import BadUploadError, LoginRequired, UploadTooLarge
+from exportctl.web.templating import render_error_page
 
 log = logging.getLogger(__name__)
 

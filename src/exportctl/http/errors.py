@@ -1,11 +1,7 @@
-"""Errors raised at the HTTP edge, and the HTML error page (the status codes are chosen in ``api.errors``)."""
+"""Errors raised at the HTTP edge (the status codes are chosen in ``exportctl.app.errors``; the HTML error page is
+``exportctl.web.templating.render_error_page``)."""
 
 from __future__ import annotations
-
-from typing import Any
-
-from starlette.requests import Request
-from starlette.responses import Response
 
 from exportctl.errors import ExportctlError, InputError
 
@@ -19,17 +15,6 @@ class LoginRequired(ExportctlError):
 
 class BadUploadError(InputError):
     """An upload that cannot be read at all: wrong content type, not UTF-8, too large."""
-
-
-def render_error_page(request: Request, status: int, message: str, problems: list[Any]) -> Response:
-    from exportctl.web.templating import render
-
-    return render(
-        request,
-        "error.html",
-        {"status": status, "message": message, "problems": problems},
-        status_code=status,
-    )
 
 
 class UploadTooLarge(BadUploadError):
