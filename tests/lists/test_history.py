@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 
 from exportctl.errors import InputError, NotFoundError
 from exportctl.lists.bundled import DATA_DIR
-from exportctl.lists.history import diff, history, was_listed
+from exportctl.lists.history import ListedStatus, diff, history, was_listed
 from exportctl.lists.ingest import import_file
 from exportctl.lists.repository import SnapshotInfo, snapshots
 from exportctl.lists.sources import get_parser
@@ -100,12 +100,18 @@ def test_diff_needs_two_snapshots_of_the_same_source(engine: Engine) -> None:
 @pytest.mark.parametrize(
     ("query", "on", "listed", "because"),
     [
-        ("Aaron Abraham Villa", date(2023, 1, 1), True, "listed on 2022-08-24"),
-        ("aaron abraham-villa", date(2022, 1, 1), False, "after 2022-01-01"),  # snapshot of 2022-09-02 stands in
-        (AARON, date(2026, 2, 1), False, "removed on 2026-01-14"),  # order expired; 2022 snapshot still in force
+        ("Aaron Abraham Villa", date(2023, 1, 1), True, "effective 2022-08-24, expiry 2026-01-14"),
+        ("aaron abraham-villa", date(2022, 1, 1), False, "after 2022-01-01"),  # before any file; FR cite of 2022
+        (AARON, date(2026, 2, 1), False, "ended on 2026-01-14; absent from snapshot"),  # expired, then gone
         (AARON, date(2026, 6, 1), False, "not in snapshot"),  # gone from the 2026 list
-        ("AIDEN DAVIDSON", date(2024, 1, 1), True, "records it listed on 2023-03-21"),  # only the 2026 file has it
-        ("AIDEN DAVIDSON", date(2023, 1, 1), False, "after 2023-01-01"),
+        ("AIDEN DAVIDSON", date(2024, 1, 1), True, "effective 2023-03-21"),  # only the 2026 file has it
+        ("AIDEN DAVIDSON", date(2023, 1, 1), False, "the file in force on 2023-01-01; per snapshot"),
+        # renewed every six months since 2011: the 2022 file ends the order on 2022-11-09, the 2026 file has it from
+        # 2025-10-27 to 2026-10-27; in between, no file says (unknown, not "not listed")
+        ("SIRJANCO TRADING LLC", date(2026, 1, 15), True, "effective 2025-10-27, expiry 2026-10-27"),
+        ("SIRJANCO TRADING LLC", date(2024, 1, 15), None, "ended on 2022-11-09"),
+        ("SIRJANCO TRADING LLC", date(2015, 1, 15), None, "citations go back to 2011-08-31"),
+        ("SIRJANCO TRADING LLC", date(2027, 1, 15), None, "no later file says whether it was renewed"),
     ],
 )
 def test_was_listed(
@@ -113,11 +119,12 @@ def test_was_listed(
     dpl_snapshots: tuple[SnapshotInfo, SnapshotInfo],
     query: str,
     on: date,
-    listed: bool,
+    listed: bool | None,
     because: str,
 ) -> None:
     answer = was_listed(dpl_engine, query, on)
-    assert answer.listed is listed
+    expected = {True: ListedStatus.LISTED, False: ListedStatus.NOT_LISTED, None: ListedStatus.UNKNOWN}[listed]
+    assert answer.status is expected and answer.listed is (listed is True)
     assert because in answer.reason
 
 

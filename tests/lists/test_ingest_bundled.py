@@ -16,11 +16,16 @@ def test_import_bundled_then_again(engine: Engine) -> None:
     assert [(r.source, r.file_name) for r in results] == [(b.source, b.path.name) for b in BUNDLED]
     assert not any(r.unchanged for r in results)
     status = {s.source: s for s in list_status(engine)}
-    assert set(status) == {"entity-list", "meu", "fcc-covered", "dpl", "ofac-sdn", "un", "csl"}
+    assert set(status) == {
+        *("entity-list", "meu", "fcc-covered", "dpl", "ofac-sdn", "ofac-consolidated", "un", "uk-ofsi", "csl")
+    }
     assert status["dpl"].snapshot_count == 2 and status["dpl"].file_name == "denied_persons_list.csv"
     assert status["entity-list"].entry_count == 3409
-    assert status["ofac-sdn"].entry_count == 8976
-    assert status["csl"].counts_by_list["entity_list"] == 22
+    # the newest file of each source is current: SDN 2021 -> 2024 -> 2026, UN 2025-11 -> 2026-02, CSL 2019 -> 2026
+    assert status["ofac-sdn"].snapshot_count == 3 and status["ofac-sdn"].entry_count == 19_181
+    assert status["un"].snapshot_count == 2 and status["un"].file_name == "UN_consolidated.xml"
+    assert status["csl"].entry_count == 25_921 and status["csl"].counts_by_list["entity_list"] == 3_420
+    assert status["uk-ofsi"].entry_count == 4_688
 
     again = import_bundled(engine)
     assert all(r.unchanged for r in again)

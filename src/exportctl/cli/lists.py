@@ -24,6 +24,8 @@ from exportctl.errors import InputError
 from exportctl.lists import history as list_history
 from exportctl.lists import ingest, repository
 from exportctl.lists.entry_diff import describe, only_reformatted
+from exportctl.lists.listed import ListedStatus
+from exportctl.lists.sources import SOURCES
 
 lists_app = typer.Typer(help="Official lists: import, status, diff, show, history.", no_args_is_help=True)
 console = Console()
@@ -45,11 +47,17 @@ def print_json(value: Any) -> None:
     typer.echo(json.dumps(value, default=_default, ensure_ascii=False, indent=2))
 
 
+def attribution_of(source: str) -> str | None:
+    """The notice the licence of a source's data requires (the UK list's OGL v3.0), if any."""
+    parser = SOURCES.get(source)
+    return parser.attribution if parser else None
+
+
 @lists_app.command("import")
 @handle_errors
 def import_command(
     path: Path | None = typer.Argument(None, help="File (folder for ofac-sdn) to import; needs --source."),
-    source: str | None = typer.Option(None, "--source", help="csl, ofac-sdn, dpl, un, entity-list, meu, fcc-covered"),
+    source: str | None = typer.Option(None, "--source", help=f"One of: {', '.join(SOURCES)}."),
     effective: str | None = typer.Option(None, "--effective-date", help="Date the file is as of (YYYY-MM-DD)."),
     as_json: bool = JsonOption,
 ) -> None:
@@ -88,6 +96,9 @@ def status_command(as_json: bool = JsonOption) -> None:
             str(s.snapshot_count),
         )  # fmt: skip
     console.print(table if statuses else "no list imported yet: run `exportctl lists import`")
+    for s in statuses:
+        if attribution := attribution_of(s.source):
+            console.print(f"{escape(s.source)}: {escape(attribution)}", highlight=False)
 
 
 @lists_app.command("snapshots")
@@ -160,9 +171,11 @@ def show_command(
         elif isinstance(value, tuple):
             value = "\n".join(str(v) for v in value)
         elif field.name == "license_review_policy" and value is None:
-            value = "unknown (not recorded by the source)"
+            value = "not recorded (no source records it for this entry)"
         table.add_row(field.name, escape("" if value is None else str(value)))
     console.print(table)
+    if attribution := attribution_of(entry.source):
+        console.print(escape(attribution), highlight=False)
 
 
 @lists_app.command("history")
@@ -183,6 +196,13 @@ def history_command(
     console.print(table)
 
 
+_VERDICTS = {
+    ListedStatus.LISTED: "[bold red]LISTED[/]",
+    ListedStatus.NOT_LISTED: "[bold green]not listed[/]",
+    ListedStatus.UNKNOWN: "[bold yellow]unknown → review[/] (no file we hold settles this date)",
+}
+
+
 @lists_app.command("listed")
 @handle_errors
 def listed_command(
@@ -190,15 +210,14 @@ def listed_command(
     on: str = typer.Option(..., "--on", help="Date (YYYY-MM-DD)."),
     as_json: bool = JsonOption,
 ) -> None:
-    """Was NAME listed on a date? Answered from the snapshot in force that day and the entry's listing dates."""
+    """Was NAME listed on a date? From every snapshot's own dates (later ones too); unknown → review if none says."""
     answer = list_history.was_listed(open_engine(), name, required_date(on, "on"))
     if as_json:
-        print_json(answer)
+        print_json({**dataclasses.asdict(answer), "listed": answer.listed})
         return
-    verdict = "[bold red]LISTED[/]" if answer.listed else "[bold green]not listed[/]"
-    console.print(f"{escape(name)} on {answer.on}: {verdict}")
+    console.print(f"{escape(name)} on {answer.on}: {_VERDICTS[answer.status]}")
     for match in answer.matches:
-        mark = "listed" if match.listed else "not listed"
+        mark = str(match.status) if match.status is not ListedStatus.UNKNOWN else "unknown → review"
         console.print(f"  {escape(match.entry_id)} ({escape(match.primary_name)}): {mark}: {escape(match.reason)}")
     if not answer.matches:
         console.print(f"  {escape(answer.reason)}")

@@ -20,9 +20,9 @@ RAW_KEY = "raw"
 T = TypeVar("T")
 _SCALARS = (
     "source", "source_id", "primary_name", "country", "country_name", "license_requirement",
-    "license_review_policy", "remarks",
+    "license_review_policy", "remarks", "policy_source",
 )  # fmt: skip
-_TUPLES = ("aliases", "programs", "federal_register_citations")
+_TUPLES = ("aliases", "programs", "federal_register_citations", "policy_citations")
 
 
 def _compact(obj: Address | Identifier) -> dict[str, Any]:

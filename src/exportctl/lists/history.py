@@ -16,7 +16,7 @@ from exportctl.errors import InputError, NotFoundError
 from exportctl.lists.codec import entry_from_json
 from exportctl.lists.entry_diff import FieldChange, describe, field_changes
 from exportctl.lists.entry_versions import appearances, chronological, matching_entry_ids, source_snapshots
-from exportctl.lists.listed import ListedAnswer, ListedMatch, was_listed
+from exportctl.lists.listed import ListedAnswer, ListedMatch, ListedStatus, entry_status_on, was_listed
 from exportctl.lists.model import ListEntry
 from exportctl.lists.repository import SnapshotInfo, get_snapshot, snapshots
 from exportctl.store.lists_tables import ListEntryRow
@@ -26,8 +26,10 @@ __all__ = [
     "HistoryEvent",
     "ListedAnswer",
     "ListedMatch",
+    "ListedStatus",
     "SnapshotDiff",
     "diff",
+    "entry_status_on",
     "history",
     "was_listed",
 ]

@@ -18,6 +18,7 @@ the one that loses the race gets a ConflictError and changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -32,7 +33,8 @@ from exportctl.errors import ConflictError, FileFormatError, Problem
 from exportctl.lists.bundled import BUNDLED
 from exportctl.lists.codec import entry_to_dict
 from exportctl.lists.model import ListEntry
-from exportctl.lists.repository import current_snapshot_ids
+from exportctl.lists.repository import current_snapshot_ids, entries_of_snapshots
+from exportctl.lists.review_policy import apply_csl_policies
 from exportctl.lists.snapshot_writes import (
     content_hash,
     current_snapshot,
@@ -44,6 +46,8 @@ from exportctl.lists.snapshot_writes import (
 )
 from exportctl.lists.sources import get_parser
 from exportctl.store.lists_tables import ListSnapshot
+
+POLICY_TARGET, POLICY_SOURCE = "entity-list", "csl"  # the Entity List takes its review policies from the CSL
 
 
 @dataclass(frozen=True)
@@ -72,12 +76,13 @@ def import_file(engine: Engine, source: str, path: Path, *, effective_date: date
     started = time.perf_counter()
     parser = get_parser(source)
     _check_path(path, parser.path_is_dir)
-    digest = content_hash(path)
+    digest = _digest(engine, source, path)
     current = current_snapshot(engine, source)
     if current is not None and current.content_hash == digest:
         message = f"{source}: {path.name} is identical to the current snapshot {current.id}"
         return _unchanged(current, started, message, is_current=True)
     entries = list(parser.parse(path))
+    entries, policy_note = _with_csl_policies(engine, source, entries)
     _validate(path, source, entries)
     effective = effective_date or parser.effective_date(path)
     counts = dict(sorted(Counter(e.list.value for e in entries).items()))
@@ -105,7 +110,8 @@ def import_file(engine: Engine, source: str, path: Path, *, effective_date: date
         unchanged=False,
         is_current=kept is None,
         message=f"{source}: imported {len(entries)} entries from {path.name} as snapshot {snapshot_id} "
-        + ("(current)" if kept is None else f"(history only: older than the current snapshot {kept})"),
+        + ("(current)" if kept is None else f"(history only: older than the current snapshot {kept})")
+        + policy_note,
         seconds=time.perf_counter() - started,
     )
 
@@ -120,14 +126,40 @@ def import_bundled(engine: Engine) -> list[ImportResult]:
     for bundled in BUNDLED:
         started = time.perf_counter()
         path = Path(str(bundled.path))
-        existing = snapshot_with_hash(engine, bundled.source, content_hash(path))
+        existing = snapshot_with_hash(engine, bundled.source, _digest(engine, bundled.source, path))
         if existing is not None:
             message = f"{bundled.source}: {path.name} already imported as snapshot {existing.id}"
             is_current = current_snapshot_ids(engine).get(bundled.source) == existing.id
             results.append(_unchanged(existing, started, message, is_current=is_current))
         else:
-            results.append(import_file(engine, bundled.source, path))
+            results.append(import_file(engine, bundled.source, path, effective_date=bundled.effective))
     return results
+
+
+def _digest(engine: Engine, source: str, path: Path) -> str:
+    """The snapshot's content hash: the file's; for the Entity List, also the CSL snapshot its policies come from.
+
+    So importing the same Entity List file after a new CSL makes a new snapshot with the new policies.
+    """
+    digest = content_hash(path)
+    if source != POLICY_TARGET:
+        return digest
+    csl = current_snapshot(engine, POLICY_SOURCE)
+    return digest if csl is None else hashlib.sha256(f"{digest}+csl:{csl.content_hash}".encode()).hexdigest()
+
+
+def _with_csl_policies(engine: Engine, source: str, entries: list[ListEntry]) -> tuple[list[ListEntry], str]:
+    """Entity List entries with the review policy of the current CSL snapshot's EL rows (see review_policy)."""
+    if source != POLICY_TARGET:
+        return entries, ""
+    csl = current_snapshot(engine, POLICY_SOURCE)
+    if csl is None:
+        return entries, "; no CSL imported: review policies not recorded"
+    when = csl.effective_date or csl.imported_at.date()
+    label = f"CSL snapshot {csl.id} ({csl.file_name}, {when})"
+    enriched, match = apply_csl_policies(entries, entries_of_snapshots(engine, [csl.id]), label)
+    matched = match.by_name_and_country + match.by_unique_name + match.by_alias
+    return enriched, f"; review policy from {label} for {matched} entries ({match.unmatched} not matched)"
 
 
 def _check_path(path: Path, want_dir: bool) -> None:

@@ -27,6 +27,7 @@ class ListCode(StrEnum):
     ISN = "isn"  # State Dept. Nonproliferation Sanctions
     DTC = "dtc"  # State Dept. ITAR Debarred
     UN = "un"  # UN Security Council Consolidated List
+    UK_OFSI = "uk_ofsi"  # UK HM Treasury / OFSI Consolidated List of Financial Sanctions Targets
     FCC = "fcc"  # FCC Covered List
     OTHER = "other"
 
@@ -70,8 +71,8 @@ class ListEntry:
     no id of its own, ``source_id`` is derived from the entry's content (normalised primary name and country), so
     the same listed party keeps its id from one snapshot to the next.
 
-    ``license_review_policy`` is ``None`` when the source does not record it (e.g. our eCFR-derived Entity List):
-    it means *unknown*, never "no policy".
+    ``license_review_policy`` is ``None`` when no source records it: it means *unknown*, never "no policy". The
+    eCFR-derived Entity List has none of its own; it takes the CSL's (``policy_source`` says which CSL row).
     """
 
     source: str  # importer name: "entity-list", "csl", "ofac-sdn", "dpl", "un", "meu", "fcc-covered"
@@ -88,6 +89,10 @@ class ListEntry:
     license_requirement: str | None = None
     license_review_policy: str | None = None
     federal_register_citations: tuple[str, ...] = ()
+    # Where the licence requirement / review policy came from when not from the entry's own file, e.g. the CSL's
+    # Entity List row matched to an eCFR-derived entry; that row's FR citations are kept apart from the entry's own.
+    policy_source: str | None = None
+    policy_citations: tuple[str, ...] = ()
     listed_on: date | None = None  # the entry's own date, else the date of its first FR citation
     removed_on: date | None = None  # end date when the source gives one (e.g. a DPL order's expiry)
     remarks: str | None = None

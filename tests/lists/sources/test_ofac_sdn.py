@@ -69,13 +69,20 @@ def _copy(data_dir: Path, tmp_path: Path) -> Path:
     return folder
 
 
-def test_missing_file(data_dir: Path, tmp_path: Path) -> None:
+def test_missing_sdn_csv(data_dir: Path, tmp_path: Path) -> None:
     folder = _copy(data_dir, tmp_path)
-    (folder / "add.csv").unlink()
+    (folder / "sdn.csv").unlink()
     with pytest.raises(FileFormatError) as caught:
         list(get_parser("ofac-sdn").parse(folder))
-    (problem,) = caught.value.problems
-    assert problem.path == str(folder / "add.csv") and "missing" in problem.message
+    assert any(p.path == str(folder / "sdn.csv") and "missing" in p.message for p in caught.value.problems)
+
+
+def test_sdn_csv_alone_is_read_without_addresses(data_dir: Path) -> None:
+    entries = {e.source_id: e for e in get_parser("ofac-sdn").parse(data_dir / "ofac_sdn_2024-05-03")}
+    assert len(entries) == 14_965
+    husain = entries["11380"]
+    assert husain.primary_name == "HUSAIN, Ali Saleh" and husain.addresses == ()
+    assert "DAHHAK, Abu" in " ".join(husain.aliases)  # the weak a.k.a.s of Remarks are its only aliases
 
 
 def test_bad_rows_in_two_files_are_all_reported(data_dir: Path, tmp_path: Path) -> None:

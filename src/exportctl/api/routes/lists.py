@@ -73,7 +73,8 @@ class HistoryEventOut(BaseModel):
 class WasListedOut(BaseModel):
     query: str
     on: date
-    listed: bool
+    listed: bool = Field(description="True only when status is 'listed'; false also when the answer is unknown.")
+    status: str = Field(description="'listed', 'not listed' or 'unknown' (no file we hold settles the date: review).")
     reason: str
 
 
@@ -181,6 +182,8 @@ def entry_history(
 def listed_on(
     q: Annotated[str, Query(min_length=1, max_length=500)], on: date, principal: CurrentPrincipal, ctx: Context
 ) -> WasListedOut:
-    """Was the party (entry id or exact name) on a list on a date? With the reason."""
+    """Was the party (entry id or exact name) on a list on a date, from every snapshot's dates? With the reason."""
     answer = was_listed(ctx.engine, q, on)
-    return WasListedOut(query=answer.query, on=answer.on, listed=answer.listed, reason=answer.reason)
+    return WasListedOut(
+        query=answer.query, on=answer.on, listed=answer.listed, status=str(answer.status), reason=answer.reason
+    )

@@ -14,7 +14,18 @@ from pathlib import Path
 
 from exportctl.errors import InputError
 from exportctl.lists.model import ListEntry
-from exportctl.lists.sources import csl, dpl, entity_list, fcc_covered, meu, ofac_sdn, un
+from exportctl.lists.sources import (
+    csl,
+    dpl,
+    entity_list,
+    fcc_covered,
+    meu,
+    ofac_sdn,
+    ofac_sdn_csl,
+    ofac_xml,
+    uk_ofsi,
+    un,
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +37,7 @@ class SourceParser:
     parse: Callable[[Path], Iterator[ListEntry]]
     effective_date: Callable[[Path], date | None]  # None when the file does not say
     path_is_dir: bool = False  # True when PATH is a folder (ofac-sdn: sdn.csv, alt.csv, add.csv, sdn_comments.csv)
+    attribution: str | None = None  # a notice the licence of the data requires wherever it is shown (e.g. OGL v3.0)
 
 
 SOURCES: dict[str, SourceParser] = {
@@ -39,15 +51,29 @@ SOURCES: dict[str, SourceParser] = {
         ),
         SourceParser(
             "ofac-sdn",
-            "OFAC SDN legacy CSVs: a folder with sdn.csv, alt.csv, add.csv and sdn_comments.csv",
-            ofac_sdn.parse,
+            "OFAC SDN legacy CSVs: a folder with sdn.csv (+ alt.csv, add.csv, sdn_comments.csv), or with a CSL "
+            "consolidated.csv whose SDN rows add.csv and alt.csv enrich",
+            ofac_sdn_csl.parse,
             ofac_sdn.effective_date,
             path_is_dir=True,
         ),
         SourceParser(
             "dpl", "BIS Denied Persons List (legacy tab-separated export, or the CSV)", dpl.parse, dpl.effective_date
         ),
+        SourceParser(
+            "ofac-consolidated",
+            "OFAC Consolidated (non-SDN) list XML, sdnList schema (SSI, NS-MBS, CMIC, PLC, CAP, FSE)",
+            ofac_xml.parse,
+            ofac_xml.effective_date,
+        ),
         SourceParser("un", "UN Security Council Consolidated List XML", un.parse, un.effective_date),
+        SourceParser(
+            "uk-ofsi",
+            "UK HM Treasury / OFSI Consolidated List of Financial Sanctions Targets XLSX (ConList.xlsx)",
+            uk_ofsi.parse,
+            uk_ofsi.effective_date,
+            attribution=uk_ofsi.ATTRIBUTION,
+        ),
         SourceParser(
             "entity-list",
             "BIS Entity List (Supp. No. 4 to Part 744) CSV",

@@ -6,9 +6,16 @@
 - ``add.csv``: ent_num, Add_num, Address, City/State/Province/Postal, Country, Add_remarks;
 - ``sdn_comments.csv``: ent_num, Remarks_Extended — the rest of a Remarks text too long for sdn.csv.
 
-All four must be present. ``source_id`` is OFAC's ent_num; ``primary_name`` is SDN_Name exactly as published
-("AL-ASSAD, Bashar"). Aliases are alt.csv's names followed by the weak a.k.a.s found in Remarks. The legacy files
-carry no dates, so ``listed_on`` and the effective date are unknown (None).
+``sdn.csv`` must be present; OFAC publishes the other three with it, but an archived ``sdn.csv`` may come alone (the
+bundled one of 2024-05-03 does), so they are read when present. ``source_id`` is OFAC's ent_num; ``primary_name`` is
+SDN_Name exactly as published ("AL-ASSAD, Bashar"). Aliases are alt.csv's names followed by the weak a.k.a.s found in
+Remarks. The legacy files carry no dates, so ``listed_on`` and the effective date are unknown (None).
+
+A folder without ``sdn.csv`` but with a CSL ``consolidated.csv``, ``add.csv`` and ``alt.csv`` (the bundled 2026 data:
+OFAC's 2026 sdn.csv was not obtainable) takes its entries from the CSL's SDN rows (entity number, name, type,
+programs, alternate names, country codes) and enriches them by entity number with the full addresses and aliases
+of add.csv and alt.csv: :mod:`exportctl.lists.sources.ofac_sdn_csl` reads such a folder (its ``parse`` is the
+registered ``ofac-sdn`` parser and hands a folder holding ``sdn.csv`` to :func:`load`).
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from exportctl.lists.sources._common import ProblemLog, Row, entry_country, null
 from exportctl.lists.sources.ofac_remarks import parse_remarks
 
 SOURCE = "ofac-sdn"
+CSL_FILE = "consolidated.csv"
 NULL = "-0-"
 COLUMNS: dict[str, tuple[str, ...]] = {
     "sdn.csv": (
@@ -69,11 +77,15 @@ def load(folder: Path) -> list[ListEntry]:
     tables: dict[str, list[Row]] = {}
     for name, columns in COLUMNS.items():
         file_log = ProblemLog(folder / name)
-        if not (folder / name).is_file():
-            file_log.add(None, None, "missing file (the SDN list needs sdn.csv, alt.csv, add.csv and sdn_comments.csv)")
+        if (folder / name).is_file():
+            tables[name] = _checked_rows(folder / name, columns, file_log)
+        elif name == "sdn.csv":
+            file_log.add(
+                None, None, f"missing file (the SDN list needs sdn.csv, or {CSL_FILE} with add.csv and alt.csv)"
+            )
             tables[name] = []
         else:
-            tables[name] = _checked_rows(folder / name, columns, file_log)
+            tables[name] = []
         log.problems.extend(file_log.problems)
     known = {row.fields["ent_num"].strip() for row in tables["sdn.csv"]}
     for name in ("alt.csv", "add.csv", "sdn_comments.csv"):
@@ -83,6 +95,20 @@ def load(folder: Path) -> list[ListEntry]:
                 log.add(row.line, "ent_num", f"ent_num {ent_num} is not in sdn.csv", path=folder / name)
     log.raise_if_any()
     return _entries(tables)
+
+
+def read_related(folder: Path, log: ProblemLog) -> dict[str, list[Row]]:
+    """The rows of alt.csv and add.csv (each checked; a missing one is a problem)."""
+    tables = {}
+    for name in ("alt.csv", "add.csv"):
+        file_log = ProblemLog(folder / name)
+        if (folder / name).is_file():
+            tables[name] = _checked_rows(folder / name, COLUMNS[name], file_log)
+        else:
+            file_log.add(None, None, f"missing file (an SDN folder built on {CSL_FILE} needs add.csv and alt.csv)")
+            tables[name] = []
+        log.problems.extend(file_log.problems)
+    return tables
 
 
 def _checked_rows(path: Path, columns: tuple[str, ...], log: ProblemLog) -> list[Row]:
@@ -134,6 +160,11 @@ def _entry(row: Row, related: dict[str, list[Row]]) -> ListEntry:
         remarks="; ".join(part for part in (f"Title: {title}" if title else "", remarks or "") if part) or None,
         raw=_raw(fields, related, extended),
     )
+
+
+def address(row: Row) -> Address:
+    """An add.csv row as an Address."""
+    return _address(row)
 
 
 def _address(row: Row) -> Address:
