@@ -177,3 +177,15 @@ def test_concurrent_imports_of_one_source_leave_a_consistent_store(engine: Engin
             select(func.count()).select_from(ListSnapshot).where(ListSnapshot.status == "loading")
         )
     assert loading == 0
+
+
+def test_a_nul_character_is_refused_but_a_written_backslash_u0000_is_not(engine: Engine, tmp_path: Path) -> None:
+    lines = DPL_2026.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / DPL_2026.name
+    path.write_text("".join([lines[0], lines[1].replace("ADT", "A\x00DT", 1), *lines[2:]]), encoding="utf-8")
+    with pytest.raises(FileFormatError) as caught:
+        import_file(engine, "dpl", path)
+    assert ["NUL" in p.message for p in caught.value.problems] == [True]
+    assert current_snapshot_ids(engine) == {}
+    path.write_text("".join([lines[0], lines[1].replace("ADT", "A\\u0000DT", 1), *lines[2:]]), encoding="utf-8")
+    assert import_file(engine, "dpl", path).entry_count == 564

@@ -19,6 +19,7 @@ the one that loses the race gets a ConflictError and changes nothing.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -31,7 +32,7 @@ from sqlalchemy.exc import IntegrityError
 
 from exportctl.errors import ConflictError, FileFormatError, Problem
 from exportctl.lists.bundled import BUNDLED
-from exportctl.lists.codec import entry_to_dict
+from exportctl.lists.codec import stored_forms
 from exportctl.lists.model import ListEntry
 from exportctl.lists.repository import current_snapshot_ids, entries_of_snapshots
 from exportctl.lists.review_policy import apply_csl_policies
@@ -47,6 +48,7 @@ from exportctl.lists.snapshot_writes import (
 from exportctl.lists.sources import get_parser
 from exportctl.store.lists_tables import ListSnapshot
 
+_JSON_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")  # JSON's escape of NUL (not an escaped backslash + "u0000")
 POLICY_TARGET, POLICY_SOURCE = "entity-list", "csl"  # the Entity List takes its review policies from the CSL
 
 
@@ -83,13 +85,14 @@ def import_file(engine: Engine, source: str, path: Path, *, effective_date: date
         return _unchanged(current, started, message, is_current=True)
     entries = list(parser.parse(path))
     entries, policy_note = _with_csl_policies(engine, source, entries)
-    _validate(path, source, entries)
+    forms = [stored_forms(entry) for entry in entries]  # serialised once: checked for NUL here, then written
+    _validate(path, source, entries, [text for text, _ in forms])
     effective = effective_date or parser.effective_date(path)
     counts = dict(sorted(Counter(e.list.value for e in entries).items()))
     snapshot_id = start_snapshot(engine, source, path.name, digest, effective, counts)
     try:
         with engine.begin() as connection:
-            write_entries(connection, snapshot_id, entries)
+            write_entries(connection, snapshot_id, entries, forms)
             kept = make_current(connection, source, snapshot_id, effective)
     except IntegrityError as error:
         discard_snapshot(engine, snapshot_id)
@@ -174,30 +177,20 @@ def _check_path(path: Path, want_dir: bool) -> None:
         raise FileFormatError(str(path), [Problem(str(path), None, None, problem)])
 
 
-def _validate(path: Path, source: str, entries: Sequence[ListEntry]) -> None:
+def _validate(path: Path, source: str, entries: Sequence[ListEntry], texts: Sequence[str]) -> None:
     problems = []
     if not entries:
         problems.append(Problem(str(path), None, None, "no entries found; refusing to replace the list with nothing"))
-    for entry in entries:
+    for entry, text in zip(entries, texts, strict=True):
         if entry.source != source:
             problems.append(Problem(str(path), None, "source", f"entry {entry.entry_id} is not of source {source}"))
-        if _has_nul(entry_to_dict(entry)):  # no database text column may hold NUL (PostgreSQL refuses it)
+        if "\\u0000" in text and _JSON_NUL.search(text):  # no text column may hold NUL (PostgreSQL refuses it)
             problems.append(Problem(str(path), None, None, f"entry {entry.entry_id!r} contains a NUL character"))
     for entry_id, count in Counter(e.entry_id for e in entries).items():
         if count > 1:
             problems.append(Problem(str(path), None, "id", f"entry id {entry_id} occurs {count} times"))
     if problems:
         raise FileFormatError(str(path), problems)
-
-
-def _has_nul(value: object) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(v) for v in value)
-    return False
 
 
 def _unchanged(snap: ListSnapshot, started: float, message: str, *, is_current: bool) -> ImportResult:

@@ -98,10 +98,20 @@ def start_snapshot(
         return snapshot_id
 
 
-def write_entries(connection: Connection, snapshot_id: int, entries: Sequence[ListEntry]) -> None:
-    """Insert every entry of the snapshot and each of its distinct normalised names, in batches."""
-    for batch in _batches(entries):
-        connection.execute(insert(ListEntryRow), [_entry_row(snapshot_id, e) for e in batch])
+def write_entries(
+    connection: Connection,
+    snapshot_id: int,
+    entries: Sequence[ListEntry],
+    forms: Sequence[tuple[str, str]] | None = None,
+) -> None:
+    """Insert every entry of the snapshot and each of its distinct normalised names, in batches.
+
+    ``forms``: each entry's :func:`~exportctl.lists.codec.stored_forms`, when the caller already computed them.
+    """
+    all_forms = forms if forms is not None else [stored_forms(e) for e in entries]
+    for start, batch in _batches(entries):
+        rows = [_entry_row(snapshot_id, e, all_forms[start + i]) for i, e in enumerate(batch)]
+        connection.execute(insert(ListEntryRow), rows)
         names = [
             {"snapshot_id": snapshot_id, "entry_id": e.entry_id, "normalised": name}
             for e in batch
@@ -158,8 +168,8 @@ def _delete_snapshots(connection: Connection, snapshot_ids: list[int]) -> None:
     connection.execute(delete(ListSnapshot).where(ListSnapshot.id.in_(snapshot_ids), still_loading))
 
 
-def _entry_row(snapshot_id: int, entry: ListEntry) -> dict[str, object]:
-    data, digest = stored_forms(entry)
+def _entry_row(snapshot_id: int, entry: ListEntry, form: tuple[str, str]) -> dict[str, object]:
+    data, digest = form
     return {
         "snapshot_id": snapshot_id,
         "entry_id": entry.entry_id,
@@ -174,6 +184,6 @@ def _entry_row(snapshot_id: int, entry: ListEntry) -> dict[str, object]:
     }
 
 
-def _batches(entries: Sequence[ListEntry]) -> Iterator[Sequence[ListEntry]]:
+def _batches(entries: Sequence[ListEntry]) -> Iterator[tuple[int, Sequence[ListEntry]]]:
     for start in range(0, len(entries), _BATCH):
-        yield entries[start : start + _BATCH]
+        yield start, entries[start : start + _BATCH]

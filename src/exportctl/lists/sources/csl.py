@@ -11,6 +11,7 @@ else a key derived from the normalised name and country (BIS and State rows have
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -97,6 +98,21 @@ def list_code(source: str) -> ListCode:
 
 
 def load(path: Path) -> list[ListEntry]:
+    """Every entry of the file. The last file read is remembered (by path, size and modification time): the bundled
+    CSL is read twice in a row, as the CSL and as the source of the 2026 SDN snapshot (ofac_sdn_csl)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return _load(path)  # reports the file as unreadable
+    return list(_load_once(path, stat.st_size, stat.st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=1)
+def _load_once(path: Path, size: int, mtime_ns: int) -> tuple[ListEntry, ...]:
+    return tuple(_load(path))
+
+
+def _load(path: Path) -> list[ListEntry]:
     log = ProblemLog(path)
     rows, header = read_delimited(path, log, HEADERS)
     type_first = header[:1] == ("_id",)  # the newer export writes ids as "type, number, CC"

@@ -18,6 +18,8 @@ _PERSON_FACTS = (
 
 def split_semicolons(value: str) -> tuple[str, ...]:
     """``;``-separated values; a leading "and " (BIS style: "X; Y; and Z") is dropped."""
+    if not value or value.isspace():  # most CSL fields are empty: skip the regex work
+        return ()
     parts = (re.sub(r"^and\s+", "", part.strip()).strip() for part in value.split(";"))
     return tuple(dict.fromkeys(part for part in parts if part))
 
