@@ -40,6 +40,15 @@ class Settings(BaseSettings):
     referral_days: int = Field(default=30, ge=1, description="EAR 750.4(b): agencies have 30 days")
     intent_to_deny_response_days: int = Field(default=20, ge=1, description="EAR 750.6: 20 days to respond")
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+    # Official list downloads (``exportctl lists update``; see README "Keeping the lists current").
+    lists_mirror: str | None = Field(
+        default=None, description="Directory or base URL with one folder per source, instead of the official URLs."
+    )
+    lists_refresh: str | None = Field(
+        default=None, description="How often `serve` runs `lists update`, e.g. 12h or 30m; unset: never."
+    )
+    lists_max_bytes: int = Field(default=200 * 1024 * 1024, ge=1024, description="Refuse a larger list file.")
+    lists_timeout_seconds: float = Field(default=60.0, gt=0, description="Per-request connect/read timeout.")
 
     def resolved_data_dir(self) -> Path:
         return self.data_dir if self.data_dir is not None else default_data_dir()

@@ -12,7 +12,8 @@ place each: HTTP status codes in ``exportctl.app.errors``, exit codes in ``expor
     ├── ConflictError          the state changed under the caller (concurrent decision, stale version)
     ├── InvalidTransitionError a workflow step that the current state or date does not allow
     ├── ShipmentRefusedError   a shipment that a licence does not cover (overdraw, expired, revoked…)
-    └── DataIntegrityError     stored data failed a check (e.g. a broken audit hash chain)
+    ├── DataIntegrityError     stored data failed a check (e.g. a broken audit hash chain)
+    └── DownloadError          a list download failed (network, HTTP status, timeout, size cap); names source and URL
 """
 
 from __future__ import annotations
@@ -87,3 +88,7 @@ class ShipmentRefusedError(ExportctlError):
 
 class DataIntegrityError(ExportctlError):
     """Raised when stored data fails an integrity check."""
+
+
+class DownloadError(ExportctlError):
+    """Raised when fetching an official list fails; the message names the source and the address. Nothing changed."""

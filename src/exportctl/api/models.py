@@ -40,6 +40,8 @@ class EntryOut(BaseModel):
     license_requirement: str | None
     license_review_policy: str | None
     federal_register_citations: builtins.list[str]
+    policy_source: str | None = None  # where the review policy came from when not the entry's own file (the CSL)
+    policy_citations: builtins.list[str] = []  # that source's FR citations, beside the entry's own
     listed_on: date | None
     removed_on: date | None
     remarks: str | None
@@ -61,6 +63,8 @@ class EntryOut(BaseModel):
             license_requirement=entry.license_requirement,
             license_review_policy=entry.license_review_policy,
             federal_register_citations=list(entry.federal_register_citations),
+            policy_source=entry.policy_source,
+            policy_citations=list(entry.policy_citations),
             listed_on=entry.listed_on,
             removed_on=entry.removed_on,
             remarks=entry.remarks,

@@ -5,6 +5,7 @@
 3  not found                      4  permission denied
 5  conflict / invalid transition   6  shipment refused
 7  data integrity failure          8  configuration error
+9  a list download failed (network, HTTP status, timeout, size cap)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from exportctl.errors import (
     ConfigError,
     ConflictError,
     DataIntegrityError,
+    DownloadError,
     ExportctlError,
     FileFormatError,
     InputError,
@@ -39,6 +41,7 @@ EXIT_CODES: tuple[tuple[type[ExportctlError], int], ...] = (
     (ShipmentRefusedError, 6),
     (DataIntegrityError, 7),
     (ConfigError, 8),
+    (DownloadError, 9),
 )
 
 P = ParamSpec("P")

@@ -20,10 +20,14 @@ from rich.table import Table
 from exportctl.cli.dates import required_date
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
+from exportctl.config import get_settings
 from exportctl.errors import InputError
 from exportctl.lists import history as list_history
 from exportctl.lists import ingest, repository
+from exportctl.lists import update as list_update
+from exportctl.lists.downloads import DOWNLOADS
 from exportctl.lists.entry_diff import describe, only_reformatted
+from exportctl.lists.fetch import FetchOptions
 from exportctl.lists.listed import ListedStatus
 from exportctl.lists.sources import SOURCES
 
@@ -86,19 +90,55 @@ def status_command(as_json: bool = JsonOption) -> None:
     if as_json:
         print_json(statuses)
         return
-    table = Table("source", "snapshot", "effective", "imported at (UTC)", "entries", "per list", "file", "snapshots")
+    table = Table(
+        "source", "snapshot", "effective", "imported at (UTC)", "entries", "per list", "file", "snapshots",
+        "last check (UTC)", "last change (UTC)",
+    )  # fmt: skip
     for s in statuses:
         per_list = ", ".join(f"{k} {v}" for k, v in s.counts_by_list.items())
         effective = str(s.effective_date) if s.effective_date else "unknown"
         imported = s.imported_at.strftime("%Y-%m-%d %H:%M:%S")
+        checked = f"{s.checks.checked_at:%Y-%m-%d %H:%M} {s.checks.result}" if s.checks else "never"
+        changed = f"{s.checks.changed_at:%Y-%m-%d %H:%M}" if s.checks and s.checks.changed_at else ""
         table.add_row(
             s.source, str(s.snapshot_id), effective, imported, str(s.entry_count), per_list, s.file_name,
-            str(s.snapshot_count),
+            str(s.snapshot_count), checked, changed,
         )  # fmt: skip
     console.print(table if statuses else "no list imported yet: run `exportctl lists import`")
     for s in statuses:
         if attribution := attribution_of(s.source):
             console.print(f"{escape(s.source)}: {escape(attribution)}", highlight=False)
+
+
+FROM_HELP = (
+    "Mirror: a directory or base URL with one folder per source "
+    "(default: $EXPORTCTL_LISTS_MIRROR, else the official addresses)."
+)
+
+
+@lists_app.command("update")
+@handle_errors
+def update_command(
+    source: list[str] = typer.Option(None, "--source", help=f"Only these (repeatable): {', '.join(DOWNLOADS)}."),
+    origin: str | None = typer.Option(None, "--from", help=FROM_HELP),
+    as_json: bool = JsonOption,
+) -> None:
+    """Fetch each source's current file (conditional request, size cap, timeouts, retries) and import it if changed.
+
+    A failed download or a file that does not validate changes nothing; exit code 9 if any source failed.
+    """
+    settings = get_settings()
+    options = FetchOptions(max_bytes=settings.lists_max_bytes, timeout_seconds=settings.lists_timeout_seconds)
+    mirror = origin or settings.lists_mirror
+    results = list_update.update(open_engine(), source or None, mirror=mirror, options=options)
+    if as_json:
+        print_json(results)
+    else:
+        for result in results:
+            style = {"changed": "green", "failed": "bold red"}.get(result.result, "dim")
+            console.print(f"[{style}]{result.result}[/] {escape(result.message)}", highlight=False)
+    if any(r.failed for r in results):
+        raise typer.Exit(9)
 
 
 @lists_app.command("snapshots")

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from exportctl.errors import NotFoundError
-from exportctl.store.lists_tables import SNAPSHOT_COMPLETE, ListCurrent, ListSnapshot
+from exportctl.store.lists_tables import SNAPSHOT_COMPLETE, ListCurrent, ListSnapshot, ListUpdateCheck
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,18 @@ class SnapshotInfo:
 
 
 @dataclass(frozen=True)
+class LastChecks:
+    """A source's ``lists update`` checks: the latest one (when, result, message) and when one last changed it."""
+
+    checked_at: datetime
+    result: str  # changed, unchanged, not-modified, failed
+    message: str
+    changed_at: datetime | None
+
+
+@dataclass(frozen=True)
 class SourceStatus:
-    """What ``exportctl lists status`` shows for one source."""
+    """What ``exportctl lists status`` shows for one source; ``checks`` is None when it was never updated."""
 
     source: str
     snapshot_id: int
@@ -49,6 +59,7 @@ class SourceStatus:
     counts_by_list: dict[str, int]
     file_name: str
     snapshot_count: int
+    checks: LastChecks | None = None
 
 
 def _info(snap: ListSnapshot, current_ids: Iterable[int]) -> SnapshotInfo:
@@ -95,6 +106,7 @@ def get_snapshot(engine: Engine, snapshot_id: int) -> SnapshotInfo:
 def list_status(engine: Engine) -> list[SourceStatus]:
     """Per source with a current snapshot: that snapshot's dates and counts, and how many snapshots exist."""
     all_snapshots = snapshots(engine)
+    checks = last_checks(engine)
     statuses = []
     for snap in all_snapshots:
         if snap.is_current:
@@ -108,6 +120,19 @@ def list_status(engine: Engine) -> list[SourceStatus]:
                     counts_by_list=snap.counts_by_list,
                     file_name=snap.file_name,
                     snapshot_count=sum(1 for s in all_snapshots if s.source == snap.source),
+                    checks=checks.get(snap.source),
                 )
             )
     return sorted(statuses, key=lambda s: s.source)
+
+
+def last_checks(engine: Engine) -> dict[str, LastChecks]:
+    """Per source ever checked by ``lists update``: its latest check and the time of its latest change."""
+    found: dict[str, LastChecks] = {}
+    with engine.connect() as connection:
+        for row in connection.execute(select(ListUpdateCheck).order_by(ListUpdateCheck.id)):
+            at = row.checked_at if row.checked_at.tzinfo else row.checked_at.replace(tzinfo=UTC)
+            before = found.get(row.source)
+            changed_at = at if row.result == "changed" else (before.changed_at if before else None)
+            found[row.source] = LastChecks(at, row.result, row.message, changed_at)
+    return found

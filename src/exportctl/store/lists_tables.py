@@ -92,3 +92,26 @@ class ListEntryName(Base):
         ),
         Index("ix_list_entry_names_normalised", "normalised"),
     )
+
+
+class ListUpdateCheck(Base):
+    """One ``lists update`` check of one source: when, from where, what came of it (append-only).
+
+    ``result``: ``changed`` (a new snapshot), ``unchanged`` (the same content), ``not-modified`` (HTTP 304) or
+    ``failed`` (nothing changed; ``message`` says why). ``etag`` / ``last_modified`` are the validators the server
+    sent for the file, replayed as If-None-Match / If-Modified-Since on the next check of the same address.
+    """
+
+    __tablename__ = "list_update_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(40), nullable=False)
+    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    origin: Mapped[str] = mapped_column(Text, nullable=False)
+    result: Mapped[str] = mapped_column(String(16), nullable=False)
+    message: Mapped[str] = mapped_column(Text, nullable=False)
+    snapshot_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    etag: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_modified: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    __table_args__ = (Index("ix_list_update_checks_source_id", "source", "id"),)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -15,6 +15,7 @@ from exportctl.api.pagination import Page, Paging, paginate
 from exportctl.lists.entry_diff import describe, only_reformatted
 from exportctl.lists.history import diff, history, was_listed
 from exportctl.lists.repository import get_entry, list_status, snapshots
+from exportctl.lists.sources import SOURCES
 
 router = APIRouter(prefix="/lists", tags=["lists"])
 Source = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[a-z0-9_-]+$")]
@@ -28,6 +29,11 @@ class SourceStatusOut(BaseModel):
     counts_by_list: dict[str, int]
     file_name: str
     snapshot_count: int
+    last_check_at: datetime | None = Field(None, description="Last `lists update` check (null: never checked).")
+    last_check_result: str | None = Field(None, description="changed, unchanged, not-modified or failed.")
+    last_check_message: str | None = None
+    last_change_at: datetime | None = Field(None, description="Last check that made a new snapshot.")
+    attribution: str | None = Field(None, description="Notice the data's licence requires (UK list: OGL v3.0).")
 
 
 class ChangeKind(StrEnum):
@@ -95,6 +101,11 @@ def status(
             counts_by_list=dict(s.counts_by_list),
             file_name=s.file_name,
             snapshot_count=s.snapshot_count,
+            last_check_at=s.checks.checked_at if s.checks else None,
+            last_check_result=s.checks.result if s.checks else None,
+            last_check_message=s.checks.message if s.checks else None,
+            last_change_at=s.checks.changed_at if s.checks else None,
+            attribution=SOURCES[s.source].attribution if s.source in SOURCES else None,
         )
         for s in list_status(ctx.engine)
         if source is None or s.source == source
