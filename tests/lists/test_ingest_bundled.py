@@ -21,7 +21,7 @@ def test_import_bundled_then_again(engine: Engine) -> None:
     }
     assert status["dpl"].snapshot_count == 2 and status["dpl"].file_name == "denied_persons_list.csv"
     assert status["entity-list"].entry_count == 3409
-    # the newest file of each source is current: SDN 2021 -> 2024 -> 2026, UN 2025-11 -> 2026-02, CSL 2019 -> 2026
+    # the newest file of each source is current: SDN 2021 -> 2024 -> 2026, UN 2025-11 -> 2026-02
     assert status["ofac-sdn"].snapshot_count == 3 and status["ofac-sdn"].entry_count == 19_181
     assert status["un"].snapshot_count == 2 and status["un"].file_name == "UN_consolidated.xml"
     assert status["csl"].entry_count == 25_921 and status["csl"].counts_by_list["entity_list"] == 3_420
