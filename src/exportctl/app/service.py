@@ -13,8 +13,11 @@ from exportctl.accounts.demo import DemoUser, ensure_demo_users
 from exportctl.app.factory import create_app
 from exportctl.config import Settings, get_settings
 from exportctl.licensing.scenarios.run import run_huawei
+from exportctl.lists.fetch import FetchOptions
 from exportctl.lists.ingest import import_bundled
+from exportctl.lists.refresh import Refresher, parse_interval
 from exportctl.lists.repository import list_status
+from exportctl.lists.update import update
 from exportctl.store.db import make_engine, session_scope, upgrade
 from exportctl.store.licensing_tables import Application
 
@@ -29,6 +32,7 @@ class PreparedService:
     demo_users: list[DemoUser] = field(default_factory=list)
     scenario_summary: str | None = None
     index_seconds: float = 0.0
+    refresher: Refresher | None = None  # EXPORTCTL_LISTS_REFRESH: lists update on a schedule (started)
 
 
 def prepare_service(settings: Settings | None = None, *, demo: bool = False) -> PreparedService:
@@ -49,14 +53,30 @@ def prepare_service(settings: Settings | None = None, *, demo: bool = False) -> 
     app = create_app(settings, engine)
     started = time.perf_counter()
     app.state.ctx.screening_index()
+    index_seconds = time.perf_counter() - started
+    refresher = _start_refresher(settings, engine)
     return PreparedService(
         app=app,
         database_url=engine.url.render_as_string(hide_password=True),
         imported_sources=imported,
         demo_users=demo_users,
         scenario_summary=scenario,
-        index_seconds=time.perf_counter() - started,
+        index_seconds=index_seconds,
+        refresher=refresher,
     )
+
+
+def _start_refresher(settings: Settings, engine: Engine) -> Refresher | None:
+    """The scheduled ``lists update`` when ``EXPORTCTL_LISTS_REFRESH`` is set (ConfigError if it is malformed)."""
+    if not settings.lists_refresh:
+        return None
+    options = FetchOptions(max_bytes=settings.lists_max_bytes, timeout_seconds=settings.lists_timeout_seconds)
+    refresher = Refresher(
+        parse_interval(settings.lists_refresh),
+        lambda: update(engine, mirror=settings.lists_mirror, options=options),
+    )
+    refresher.start()
+    return refresher
 
 
 def _load_scenario(engine: Engine) -> str:

@@ -34,6 +34,8 @@ def serve(
     if prepared.imported_sources:
         console.print(f"imported the bundled lists: {', '.join(sorted(set(prepared.imported_sources)))}")
     console.print(f"screening index built in {prepared.index_seconds:.1f} s")
+    if prepared.refresher is not None:
+        console.print(f"lists update every {prepared.refresher.interval} (EXPORTCTL_LISTS_REFRESH)")
     if prepared.scenario_summary:
         console.print(prepared.scenario_summary, soft_wrap=True, highlight=False)
     if prepared.demo_users:

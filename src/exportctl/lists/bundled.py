@@ -1,12 +1,13 @@
 """The list files shipped with exportctl, in the order a fresh install imports them.
 
 They live in the package (``exportctl/data/lists``, see ``data/PROVENANCE.md``) so the first run needs no network.
-Older files come before newer ones of the same source, so a fresh install holds real history to diff: the DPL of 2022
-then 2026, the SDN of 2021, 2024 and 2026, the UN list of 2025-11 then 2026-02. The CSL comes before the Entity List, whose entries take their licence requirement and review
-policy from the CSL's Entity List rows (see :mod:`exportctl.lists.review_policy`). ``effective`` is the date the file
-speaks for where the file itself does not say (CSL, SDN CSVs); None lets the parser read it from the file. The
-CSL samples (``csl.csv``: 115 rows of 2019; the 13-row one) are test fixtures and are not imported: a sample's
-missing entries are no evidence that a party was not listed, so it must not stand as a snapshot.
+Older files come before newer ones of the same source, so a fresh install holds real history to diff: the DPL of
+2022 then 2026, the SDN of 2021, 2024 and 2026, the UN list of 2025-11 then 2026-02. The CSL comes before the Entity
+List, whose entries take their licence requirement and review policy from the CSL's Entity List rows (see
+:mod:`exportctl.lists.review_policy`). ``effective`` is the date the file speaks for where the file itself does not
+say (CSL, SDN CSVs); None lets the parser read it from the file. The CSL samples (``csl.csv``: 115 rows of 2019;
+the 13-row one) are test fixtures and are not imported: a sample's missing entries are no evidence that a party was
+not listed, so it must not stand as a snapshot.
 """
 
 from __future__ import annotations
