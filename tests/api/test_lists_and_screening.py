@@ -127,3 +127,13 @@ def test_bad_uploads_are_refused_whole(client: TestClient, service: ServiceUnder
     assert client.get("/api/screening/jobs", headers=headers).json()["total"] == before
     response = client.post("/api/screening/batch", data={"top": "1"}, headers=headers)
     assert response.status_code == 422
+
+
+def test_was_listed_answers_from_every_file_with_a_status(client: TestClient, service: ServiceUnderTest) -> None:
+    headers = service.auth("exporter_a")
+    params = {"q": "SIRJANCO TRADING LLC", "on": "2026-01-15"}
+    answer = client.get("/api/lists/was-listed", params=params, headers=headers).json()
+    assert answer["status"] == "listed" and answer["listed"] is True
+    assert "effective 2025-10-27, expiry 2026-10-27" in answer["reason"]  # the 2026 DPL file's dates
+    status = client.get("/api/lists/status?source=uk-ofsi", headers=headers).json()["items"][0]
+    assert status["attribution"].startswith("Contains public sector information") and status["last_check_at"] is None

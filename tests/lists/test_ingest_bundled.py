@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 
 from exportctl.lists.bundled import BUNDLED
 from exportctl.lists.ingest import import_bundled
-from exportctl.lists.repository import current_entries, list_status
+from exportctl.lists.repository import current_entries, get_entry, list_status
 
 
 @pytest.mark.slow
@@ -26,6 +26,11 @@ def test_import_bundled_then_again(engine: Engine) -> None:
     assert status["un"].snapshot_count == 2 and status["un"].file_name == "UN_consolidated.xml"
     assert status["csl"].entry_count == 25_921 and status["csl"].counts_by_list["entity_list"] == 3_420
     assert status["uk-ofsi"].entry_count == 4_688
+    # the Entity List (imported after the CSL) carries the CSL's review policy, and says where it came from
+    huawei = get_entry(engine, "entity-list:huawei-technologies-co-ltd@cn")
+    assert huawei.license_review_policy == "Presumption of denial"
+    assert huawei.policy_source is not None and "consolidated.csv" in huawei.policy_source
+    assert "3331 entries (78 not matched)" in results[[r.source for r in results].index("entity-list")].message
 
     again = import_bundled(engine)
     assert all(r.unchanged for r in again)
