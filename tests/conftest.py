@@ -8,7 +8,9 @@
 The PostgreSQL server is Debian's: ``initdb`` + ``pg_ctl`` from ``/usr/lib/postgresql/*/bin``, started once per test
 session on a free loopback port with its sockets in the temporary directory, and stopped at the end. As root
 (CI runs as root), initdb refuses to run, so the server runs as the ``postgres`` system user. Without PostgreSQL
-installed the postgres cases FAIL; ``EXPORTCTL_SKIP_POSTGRES=1`` skips them (e.g. ``-m "not postgres"`` works too).
+installed the postgres cases FAIL with a message saying what to install; locally (not in CI)
+``EXPORTCTL_SKIP_POSTGRES=1`` skips them instead, installed or not (see ``tests/external.py``; ``-m "not postgres"``
+deselects them too). In CI (``CI=true``) the variable is ignored.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from sqlalchemy import Engine
 
 from exportctl.config import reset_settings_cache
 from exportctl.store.db import make_engine, upgrade
+from tests.external import in_ci, skip_requested, tool_missing
 
 
 def _pg_bin_dir() -> Path | None:
@@ -102,13 +105,15 @@ class PostgresServer:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    if os.environ.get("EXPORTCTL_SKIP_POSTGRES") == "1":
+    if skip_requested("EXPORTCTL_SKIP_POSTGRES") and not in_ci():
         pytest.skip("EXPORTCTL_SKIP_POSTGRES=1: PostgreSQL cases skipped")
     bin_dir = _pg_bin_dir()
     if bin_dir is None:
-        pytest.fail(
-            "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): install Debian's `postgresql` "
-            "package (.ci/run does) or set EXPORTCTL_SKIP_POSTGRES=1 to skip the PostgreSQL cases"
+        tool_missing(
+            "PostgreSQL",
+            "no /usr/lib/postgresql/*/bin/initdb",
+            "install Debian's `postgresql` package (.ci/run does)",
+            "EXPORTCTL_SKIP_POSTGRES",
         )
     server = PostgresServer(bin_dir)
     server.start()
