@@ -26,4 +26,7 @@ def test_success_clears_the_record() -> None:
     throttle.failed("a@x.org")
     throttle.succeeded("a@x.org")
     throttle.failed("a@x.org")
-    throttle.check("a@x.org")
+    throttle.check("a@x.org")  # one failure since the success: not locked (two would be, without the reset)
+    throttle.failed("a@x.org")
+    with pytest.raises(PermissionDeniedError, match="try again in"):
+        throttle.check("a@x.org")

@@ -1,5 +1,12 @@
 """A real service for tests: a SQLite file with every migration and the bundled lists, real users with real
-passwords and tokens, and the real app (no doubles). Shared by the API, web and browser tests."""
+passwords and tokens, and the real app (no doubles). Used by the API, web and browser tests.
+
+Each test gets its own copy (:func:`fresh_service`): the database is built once per session (importing the bundled
+lists and hashing six passwords takes ~15 s), then copied for every test (~20 ms) and served by a new app, so that
+nothing one test does (a policy applied, an account locked out, a list imported) is seen by another, whatever the
+order. The copies share one in-memory list index (built on first use, ~8 s), which is sound because every copy holds
+the same snapshots under the same database URL and the index is keyed by URL and snapshot ids.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,9 @@ import atexit
 import secrets
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +28,7 @@ from exportctl.accounts.tokens import issue_token
 from exportctl.accounts.users import create_user
 from exportctl.app import create_app
 from exportctl.config import Settings
+from exportctl.determination.list_index import ListIndexes
 from exportctl.lists.ingest import import_bundled
 from exportctl.store.db import make_engine, session_scope, upgrade
 
@@ -78,9 +88,50 @@ def build_service(directory: Path, max_upload_bytes: int = 256 * 1024) -> Servic
 
 
 @lru_cache(maxsize=1)
-def shared_service() -> ServiceUnderTest:
-    """One service for the whole test session (API, page and browser tests): building one imports the bundled
-    lists and hashes six passwords, which is worth doing once. Tests create their own resources in it."""
+def _template() -> tuple[Path, ServiceUnderTest]:
+    """The database every test copies (built once per session) and the service over it, whose users, passwords and
+    tokens every copy shares. The template's own database is never served."""
     directory = Path(tempfile.mkdtemp(prefix="exportctl-service-"))
     atexit.register(shutil.rmtree, directory, ignore_errors=True)
-    return build_service(directory)
+    (directory / "template").mkdir()
+    template = build_service(directory / "template")
+    template.engine.dispose()  # closes the last connection: SQLite checkpoints the WAL into the file
+    return directory, template
+
+
+_in_use: list[Path] = []
+
+
+@contextmanager
+def fresh_service() -> Iterator[ServiceUnderTest]:
+    """A service of its own: a fresh copy of the template database served by a new app, disposed at the end.
+
+    Every copy lives at the same path (the shared list index is keyed by database URL), so only one can be in use
+    at a time; asking for a second one while the first is open is a test bug and raises.
+    """
+    directory, template = _template()
+    live = directory / "live"
+    if _in_use:
+        raise RuntimeError("fresh_service() is already in use: close the first service before asking for another")
+    if live.exists():
+        shutil.rmtree(live)
+    live.mkdir()
+    shutil.copyfile(directory / "template" / "service.sqlite3", live / "service.sqlite3")
+    url = f"sqlite:///{live / 'service.sqlite3'}"
+    engine = make_engine(url)
+    settings = template.settings.model_copy(update={"database_url": url})
+    app = create_app(settings, engine)
+    app.state.ctx.list_indexes = _shared_list_indexes()
+    service = replace(template, engine=engine, app=app, settings=settings)
+    _in_use.append(live)
+    try:
+        yield service
+    finally:
+        _in_use.clear()
+        app.state.ctx.jobs.shutdown()
+        engine.dispose()
+
+
+@lru_cache(maxsize=1)
+def _shared_list_indexes() -> ListIndexes:
+    return ListIndexes()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.api.service import ServiceUnderTest, shared_service
+from tests.api.service import ServiceUnderTest, fresh_service
 from tests.external import tool_missing
 from tests.web.live_server import serving
 
@@ -46,11 +46,12 @@ def chromium() -> Path:
 
 
 @pytest.fixture(scope="module")
-def live() -> Iterator[tuple[ServiceUnderTest, str]]:
-    service = shared_service()
-    service.app.state.ctx.screening_index()  # as `exportctl serve` does: built once, before the first request
-    with serving(service.app) as url:
-        yield service, url
+def live(chromium: Path) -> Iterator[tuple[ServiceUnderTest, str]]:
+    """One service for this module's browser flows (each test files and signs in with its own data)."""
+    with fresh_service() as service:
+        service.app.state.ctx.screening_index()  # as `exportctl serve` does: built once, before the first request
+        with serving(service.app) as url:
+            yield service, url
 
 
 @pytest.fixture(scope="module")
