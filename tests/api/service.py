@@ -11,6 +11,7 @@ the same snapshots under the same database URL and the index is keyed by URL and
 from __future__ import annotations
 
 import atexit
+import os
 import secrets
 import shutil
 import tempfile
@@ -27,9 +28,10 @@ from exportctl.accounts.roles import Principal, Role
 from exportctl.accounts.tokens import issue_token
 from exportctl.accounts.users import create_user
 from exportctl.app import create_app
-from exportctl.config import Settings
+from exportctl.config import Settings, reset_settings_cache
 from exportctl.determination.list_index import ListIndexes
 from exportctl.lists.ingest import import_bundled
+from exportctl.lists.repository import current_snapshot_ids
 from exportctl.store.db import make_engine, session_scope, upgrade
 
 ORG_A = "Exporter A Corp (test)"
@@ -124,12 +126,30 @@ def fresh_service() -> Iterator[ServiceUnderTest]:
     app.state.ctx.list_indexes = _shared_list_indexes()
     service = replace(template, engine=engine, app=app, settings=settings)
     _in_use.append(live)
+    # The screening indexes' disk cache (keyed by database URL, date and snapshot ids) is shared by every copy too:
+    # otherwise each test's first submission would rebuild the day's index (~8 s).
+    previous_xdg = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(directory / "xdg-data")
+    reset_settings_cache()
     try:
         yield service
     finally:
-        _in_use.clear()
-        app.state.ctx.jobs.shutdown()
-        engine.dispose()
+        try:
+            if current_snapshot_ids(engine) != current_snapshot_ids(template.engine):
+                # the test imported lists: its snapshot ids may be reused by the next test's import, with other
+                # entries, so every index built from them is forgotten
+                shutil.rmtree(directory / "xdg-data", ignore_errors=True)
+                _shared_list_indexes().clear()
+        finally:
+            _in_use.clear()
+            app.state.ctx.jobs.shutdown()
+            engine.dispose()
+            template.engine.dispose()
+            if previous_xdg is None:
+                os.environ.pop("XDG_DATA_HOME", None)
+            else:
+                os.environ["XDG_DATA_HOME"] = previous_xdg
+            reset_settings_cache()
 
 
 @lru_cache(maxsize=1)

@@ -42,7 +42,11 @@ def test_report_json_csv_and_chart(client: TestClient, service: ServiceUnderTest
     auditor = service.auth("auditor")
     report = client.get("/api/reports/licences", params={"party": "Huawei", "by": "outcome"}, headers=auditor)
     assert report.status_code == 200, report.text
-    assert "rows" in report.json() or "totals" in report.json()
+    body = report.json()
+    # this service's only Huawei application: approved, 10 x $1,200.00, nothing shipped yet
+    assert body["applications"] == 1
+    assert body["totals"] == [{"outcome": "approved", "count": 1, "value_usd": 12000, "used_value_usd": 0}]
+    assert [(r["outcome"], r["count"], r["value_usd"]) for r in body["rows"]] == [("approved", 1, 12000)]
     csv_report = client.get("/api/reports/licences", params={"format": "csv", "by": "outcome"}, headers=auditor)
     assert csv_report.headers["content-type"].startswith("text/csv") and "approved" in csv_report.text
     chart = client.get("/api/reports/licences/chart", params={"by": "outcome"}, headers=auditor)

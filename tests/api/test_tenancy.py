@@ -12,7 +12,7 @@ from tests.api.service import ServiceUnderTest
 from tests.api.workflow import approve, file_application
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def a_resources(client: TestClient, service: ServiceUnderTest) -> dict[str, Any]:
     application = file_application(client, service, "exporter_a")
     decision = approve(client, service, application["id"])
