@@ -189,3 +189,22 @@ def test_a_nul_character_is_refused_but_a_written_backslash_u0000_is_not(engine:
     assert current_snapshot_ids(engine) == {}
     path.write_text("".join([lines[0], lines[1].replace("ADT", "A\\u0000DT", 1), *lines[2:]]), encoding="utf-8")
     assert import_file(engine, "dpl", path).entry_count == 564
+
+
+def test_a_nul_character_is_refused_before_anything_is_written(engine: Engine, tmp_path: Path) -> None:
+    """PostgreSQL text cannot hold NUL and SQLite would store it silently: both refuse the file, naming the entry,
+    and neither keeps a snapshot row or an entry of it."""
+    lines = DPL_2022.read_text(encoding="utf-8").splitlines(keepends=True)
+    poisoned = tmp_path / "dpl.txt"
+    header, first, *rest = lines
+    at = first.index('\t"') + 2  # inside the quoted street address of the first person
+    poisoned.write_text(header + first[:at] + "\x00" + first[at:] + "".join(rest), encoding="utf-8")
+    with pytest.raises(FileFormatError, match="NUL character") as refused:
+        import_file(engine, "dpl", poisoned)
+    assert [p.message for p in refused.value.problems if "NUL" in p.message] == [
+        p.message for p in refused.value.problems
+    ]
+    assert snapshots(engine, "dpl") == [] and current_snapshot_ids(engine) == {}
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(ListSnapshot)) == 0
+        assert connection.scalar(select(func.count()).select_from(ListEntryRow)) == 0

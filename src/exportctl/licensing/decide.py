@@ -23,6 +23,7 @@ from exportctl.licensing.records import close_open_pause
 from exportctl.licensing.states import Outcome, Status
 from exportctl.licensing.views import DecisionView, decision_view
 from exportctl.store.licensing_tables import Application, Decision, Referral
+from exportctl.store.pause_points import pause_point
 
 STEP_FOR = {
     Outcome.APPROVED: "approve",
@@ -122,5 +123,6 @@ def decide(
     details = {"decision_id": decision.id, "outcome": parsed, "reasons": reason_list, "on": day}
     _steps.finish_step(session, actor, app, "application.decided", Status(parsed.value), before, details)
     append_event(session, actor, "decision.created", "decision", decision.id, None, details)
+    pause_point("licensing.decision_written")  # crash tests kill the process here
     licence = issue_licence(session, actor, app, decision) if item_ids else None
     return decision_view(decision, licence)

@@ -34,6 +34,7 @@ from exportctl.store.licensing_tables import (
     Organisation,
     Shipment,
 )
+from exportctl.store.pause_points import pause_point
 
 ACTIVE, SUSPENDED, REVOKED, EXPIRED = "active", "suspended", "revoked", "expired"
 
@@ -179,6 +180,7 @@ def record_shipment(
     )
     session.add(shipment)
     session.flush()
+    pause_point("licensing.shipment_written")  # crash tests kill the process here
     session.refresh(licence)
     after = {
         "licence": licence.number,

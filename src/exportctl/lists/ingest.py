@@ -47,6 +47,7 @@ from exportctl.lists.snapshot_writes import (
 )
 from exportctl.lists.sources import get_parser
 from exportctl.store.lists_tables import ListSnapshot
+from exportctl.store.pause_points import pause_point
 
 _JSON_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")  # JSON's escape of NUL (not an escaped backslash + "u0000")
 POLICY_TARGET, POLICY_SOURCE = "entity-list", "csl"  # the Entity List takes its review policies from the CSL
@@ -93,6 +94,7 @@ def import_file(engine: Engine, source: str, path: Path, *, effective_date: date
     try:
         with engine.begin() as connection:
             write_entries(connection, snapshot_id, entries, forms)
+            pause_point("lists.entries_written")  # crash tests kill the import here
             kept = make_current(connection, source, snapshot_id, effective)
     except IntegrityError as error:
         discard_snapshot(engine, snapshot_id)
