@@ -5,7 +5,7 @@ nothing; errors the user can act on are shown inline on the page, never as a 500
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -60,12 +60,14 @@ def test_intent_to_deny_shows_the_window_and_takes_the_applicants_response(web_s
     assert bad_day.status_code == 422 and "is not a date" in bad_day.text
     assert _application(web_service, app_id)["status"] == "under_review"
 
+    issued_from = utc_today()  # the service dates the step in UTC; bracket it, in case midnight passes meanwhile
     done = _post(reviewer, f"{review_url}/intent-to-deny", review_url, {"reason": "end user builds 5G networks"})
+    issued_to = utc_today()
     assert done.status_code == 303
-    due = (date.today() + timedelta(days=20)).isoformat()
-    assert f"20 days to respond: until <strong>{due}" in reviewer.get(review_url).text
-    page = exporter_a.get(app_url).text
-    assert f"respond until <strong>{due}" in page and 'id="send-intent-response"' in page
+    review_page, page = reviewer.get(review_url).text, exporter_a.get(app_url).text
+    dues = {(day + timedelta(days=20)).isoformat() for day in (issued_from, issued_to)}
+    assert any(f"20 days to respond: until <strong>{due}" in review_page for due in dues), dues
+    assert any(f"respond until <strong>{due}" in page for due in dues) and 'id="send-intent-response"' in page
     premature = _post(reviewer, f"{review_url}/decide", review_url, {"outcome": "denied", "reasons": "5G end use"})
     assert premature.status_code == 409 and "response window closes on" in premature.text
 
@@ -126,6 +128,10 @@ def test_referral_and_agency_recommendations(web_service: ServiceUnderTest) -> N
     assert _application(web_service, app_id)["status"] == "referred"  # back to the state the hold interrupted
 
 
+def utc_today() -> date:
+    return datetime.now(UTC).date()
+
+
 def test_licence_suspend_reinstate_revoke(web_service: ServiceUnderTest) -> None:
     api = _api(web_service)
     app_id = int(file_application(api, web_service)["id"])
@@ -136,7 +142,8 @@ def test_licence_suspend_reinstate_revoke(web_service: ServiceUnderTest) -> None
         found: str = api.get(f"/api/licences/{licence_id}", headers=web_service.auth("auditor")).json()["status"]
         return found
 
-    suspend = {"action": "suspend", "from_date": date.today().isoformat(), "reason": "end user added to a list"}
+    valid_from = api.get(f"/api/licences/{licence_id}", headers=web_service.auth("auditor")).json()["valid_from"]
+    suspend = {"action": "suspend", "from_date": valid_from, "reason": "end user added to a list"}
     for user in ("exporter_a", "exporter_b", "auditor", "admin"):
         client = signed_in(web_service, user)
         page = client.get(url, headers=HTML)
