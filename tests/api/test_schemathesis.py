@@ -22,7 +22,7 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 from exportctl.accounts.roles import Role
 from exportctl.accounts.tokens import issue_token
 from exportctl.accounts.users import create_user
-from exportctl.api import create_app
+from exportctl.app import create_app
 from exportctl.config import Settings
 from exportctl.store.db import session_scope
 from tests.api.service import ServiceUnderTest
