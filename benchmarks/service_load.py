@@ -235,6 +235,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--distinct-cached", type=int, default=200, help="distinct names in the cached phase")
     parser.add_argument("--queries", type=Path, help="CSV with a 'query' column instead of generated names")
+    parser.add_argument("--start-timeout", type=float, default=300, help="seconds to wait for the server to start")
     parser.add_argument("--serve", nargs=2, metavar=("URL", "PORT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -254,7 +255,7 @@ def main() -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         server = subprocess.Popen([sys.executable, __file__, "--serve", url, str(port)], env=env)
         try:
-            wait_until_up(f"http://127.0.0.1:{port}", server)
+            wait_until_up(f"http://127.0.0.1:{port}", server, args.start_timeout)
             setup = time.perf_counter() - setup_started
             load_before = os.getloadavg()[0]
             cold = run_phase("cache-cold", server, port, token, cold_names, args.requests, args.concurrency)

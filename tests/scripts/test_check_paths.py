@@ -30,7 +30,7 @@ def tree(root: Path, files: dict[str, str]) -> Path:
         (f'EVAL = Path("{WORK}")', "work folder"),
         (f"data = '{HOME}'", "home directory"),
         (f"out = {TMP}", "/tmp"),
-        ("venv = r'C:\\Users\\bob\\venv'", "Windows home"),
+        ("venv = r'C:" + "\\Users\\bob\\venv'", "Windows home"),
     ],
 )
 def test_machine_paths_are_flagged_with_file_and_line(tmp_path: Path, line: str, what: str) -> None:
