@@ -28,8 +28,10 @@ def pause_point(name: str) -> None:
     if os.environ.get("EXPORTCTL_PAUSE_AT") != name:
         return
     signal_file = os.environ.get("EXPORTCTL_PAUSE_SIGNAL")
-    if signal_file:
-        Path(signal_file).write_text(name, encoding="utf-8")
+    if signal_file:  # written whole, then renamed: the waiting test never reads a half-written file
+        partial = Path(f"{signal_file}.partial")
+        partial.write_text(name, encoding="utf-8")
+        os.replace(partial, signal_file)
     limit = float(os.environ.get("EXPORTCTL_PAUSE_SECONDS", "300"))
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
