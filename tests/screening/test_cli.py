@@ -127,4 +127,5 @@ def test_a_corrupt_or_foreign_index_cache_is_rebuilt(store: Path) -> None:
         cache.write_bytes(b"not a pickle")
     result = runner.invoke(app, ["screen", "Huawei Technologies Co Ltd", "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["hits"][0]["primary_name"] == "Huawei Technologies Co., Ltd."
+    best = json.loads(result.output)["hits"][0]  # the Entity List, CMIC (upper case) and FCC entries tie
+    assert best["primary_name"].casefold() == "huawei technologies co., ltd."
