@@ -8,9 +8,10 @@ from tests.api.workflow import application_body
 from tests.security.live import LiveService
 
 
-def submitted_application(live: LiveService, exporter: str = "exporter_a") -> int:
+def submitted_application(live: LiveService, exporter: str = "exporter_a", end_user: str | None = None) -> int:
+    body = application_body(end_user) if end_user else application_body()
     with live.client(exporter) as client:
-        created = client.post("/api/applications", json=application_body())
+        created = client.post("/api/applications", json=body)
         assert created.status_code == 201, created.text
         app_id = int(created.json()["id"])
         submitted = client.post(f"/api/applications/{app_id}/submit")
@@ -18,8 +19,8 @@ def submitted_application(live: LiveService, exporter: str = "exporter_a") -> in
     return app_id
 
 
-def under_review(live: LiveService, exporter: str = "exporter_a") -> int:
-    app_id = submitted_application(live, exporter)
+def under_review(live: LiveService, exporter: str = "exporter_a", end_user: str | None = None) -> int:
+    app_id = submitted_application(live, exporter, end_user)
     with live.client("reviewer") as reviewer:
         for step in ("register", "start"):
             response = reviewer.post(f"/api/reviews/{app_id}/{step}")
@@ -27,9 +28,9 @@ def under_review(live: LiveService, exporter: str = "exporter_a") -> int:
     return app_id
 
 
-def licence(live: LiveService, exporter: str = "exporter_a") -> dict[str, Any]:
+def licence(live: LiveService, exporter: str = "exporter_a", end_user: str | None = None) -> dict[str, Any]:
     """An approved application's licence, issued today."""
-    app_id = under_review(live, exporter)
+    app_id = under_review(live, exporter, end_user)
     with live.client("reviewer") as reviewer:
         decision = reviewer.post(
             f"/api/reviews/{app_id}/decide", json={"outcome": "approved", "reasons": ["case by case: mass-market"]}
