@@ -124,7 +124,7 @@ def test_a_reviewer_never_decides_their_own_organisations_application(
         create_user(
             session,
             email="dual@test.example",
-            password="dual-role-password",
+            password="a sufficiently unusual passphrase 42",
             roles=frozenset({Role.EXPORTER, Role.REVIEWER}),
             organisation="Exporter A Corp (test)",
         )

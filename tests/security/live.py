@@ -90,8 +90,12 @@ def prepare(directory: Path) -> LiveService:
         "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[2] / "src"), str(Path.cwd())]),
         "EXPORTCTL_DATABASE_URL": url,
         "EXPORTCTL_SECRET_KEY": secrets.token_urlsafe(32),
-        "EXPORTCTL_MAX_UPLOAD_BYTES": str(64 * 1024),
+        "EXPORTCTL_MAX_UPLOAD_BYTES": str(256 * 1024),
         "XDG_CACHE_HOME": str(directory / "cache"),
+        "EXPORTCTL_DATA_DIR": str(directory / "data"),
+        "EXPORTCTL_DATED_INDEX_REQUESTS_PER_MINUTE": "3",
+        "EXPORTCTL_BATCH_JOBS_PER_USER": "1",
+        "EXPORTCTL_BATCH_ROWS_PER_USER": "3000",
     }
     live = LiveService(base_url="", directory=directory, env=env, log_path=directory / "service.log")
     with session_scope(engine) as session:

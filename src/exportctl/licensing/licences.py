@@ -44,6 +44,9 @@ ACTIVE, SUSPENDED, REVOKED, EXPIRED = "active", "suspended", "revoked", "expired
 
 
 def add_years(day: date, years: int) -> date:
+    """``day`` ``years`` later (28 February for 29 February), at most ``date.max``."""
+    if day.year + years > date.max.year:
+        return date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
