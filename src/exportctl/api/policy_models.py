@@ -9,6 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from exportctl.api.strict import StrictCount
 from exportctl.errors import InputError
 from exportctl.http.dates import AnyDay
 from exportctl.licensing.policies.impact import Impact
@@ -38,7 +39,7 @@ class PolicyBody(BaseModel):
     outcome: Outcome
     effective_from: AnyDay
     effective_to: AnyDay | None = None
-    priority: int = Field(default=0, ge=-1000, le=1000)
+    priority: StrictCount = Field(default=0, ge=-1000, le=1000)
     citation: str = Field(default="", max_length=2000)
     citation_verification: Verification = Verification.NONE
     citation_note: str = Field(default="", max_length=2000)

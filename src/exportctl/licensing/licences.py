@@ -176,6 +176,8 @@ def record_shipment(
     Interfaces never do: the recording time is the server's."""
     actor.require(Role.EXPORTER, action="record a shipment")
     value = Decimal(value)
+    if not value.is_finite():
+        raise InputError(f"a shipment's value must be a number of USD, not {value}", field="value")
     if not (0 < value <= MAX_VALUE) or value != value.quantize(Decimal("0.01")):
         raise InputError(f"a shipment's value is positive, in whole cents, at most {MAX_VALUE:,} USD", field="value")
     if not 0 <= quantity <= MAX_QUANTITY:

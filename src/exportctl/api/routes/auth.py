@@ -7,9 +7,10 @@ from datetime import datetime
 from fastapi import APIRouter, status
 from pydantic import BaseModel, Field
 
-from exportctl.accounts.tokens import issue_token, revoke_token
+from exportctl.accounts.tokens import MAX_TOKEN_DAYS, issue_token, revoke_token
 from exportctl.accounts.users import authenticate
 from exportctl.api.deps import Context, CurrentPrincipal
+from exportctl.api.strict import StrictCount
 from exportctl.errors import PermissionDeniedError
 from exportctl.store.db import session_scope
 
@@ -20,14 +21,16 @@ class TokenRequest(BaseModel):
     email: str = Field(min_length=3, max_length=320)
     password: str = Field(min_length=1, max_length=256)
     name: str = Field(default="api", min_length=1, max_length=100)
-    valid_days: int | None = Field(default=90, ge=1, le=3650)
+    valid_days: StrictCount = Field(
+        default=90, ge=1, le=MAX_TOKEN_DAYS, description=f"at most {MAX_TOKEN_DAYS}; a token always expires"
+    )
 
 
 class TokenOut(BaseModel):
     id: int
     name: str
     token: str = Field(description="shown once; send it as `Authorization: Bearer <token>`")
-    expires_at: datetime | None
+    expires_at: datetime
 
 
 class Me(BaseModel):

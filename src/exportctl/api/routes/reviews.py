@@ -14,6 +14,7 @@ from exportctl.accounts.roles import Principal
 from exportctl.api.deps import Context, CurrentPrincipal, requires
 from exportctl.api.licensing_models import ApplicationOut, ClockOut, DecisionOut
 from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.api.strict import StrictCount
 from exportctl.http.dates import AnyDay, PastDay
 from exportctl.licensing.actor import Role
 from exportctl.licensing.clock_queries import review_queue
@@ -96,8 +97,8 @@ class DecideBody(StepBody):
     reasons: list[Text] = Field(min_length=1, max_length=50)
     conditions: list[Text] = Field(default_factory=list, max_length=50)
     riders: list[Text] = Field(default_factory=list, max_length=50)
-    approved_item_ids: list[Annotated[int, Field(ge=1)]] | None = Field(default=None, max_length=200)
-    version: int | None = Field(default=None, ge=1, description="optimistic lock: the version you reviewed")
+    approved_item_ids: list[Annotated[StrictCount, Field(ge=1)]] | None = Field(default=None, max_length=200)
+    version: StrictCount | None = Field(default=None, ge=1, description="optimistic lock: the version you reviewed")
 
 
 def _on(body: StepBody | None) -> date | None:

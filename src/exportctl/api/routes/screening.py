@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.api.strict import StrictRatio
 from exportctl.errors import InvalidTransitionError
 from exportctl.http.batch import BatchColumns, start_batch_job
 from exportctl.http.context import ServiceContext
@@ -23,7 +24,7 @@ from exportctl.screening import DEFAULT_THRESHOLD, screen
 
 router = APIRouter(prefix="/screening", tags=["screening"])
 Country = Annotated[str | None, Field(default=None, max_length=60, description="ISO 3166 code or country name")]
-Threshold = Annotated[float | None, Field(default=None, ge=0.0, le=1.0, description="default: the engine's")]
+Threshold = Annotated[StrictRatio | None, Field(default=None, ge=0.0, le=1.0, description="default: the engine's")]
 
 
 class ScreenRequest(BaseModel):
