@@ -12,6 +12,7 @@ Domain errors (``exportctl.errors``) map to status codes here and nowhere else; 
     DataIntegrityError            → 500 with the check's message (stored data is broken, not the request)
     ConfigError                   → 500
     TooManyRequests               → 429 with Retry-After (a per-user rate limit)
+    SignInThrottled               → 429 with Retry-After (failed sign-ins from this address)
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from exportctl.accounts.throttle import SignInThrottled
 from exportctl.errors import (
     ConfigError,
     ConflictError,
@@ -45,6 +47,7 @@ log = logging.getLogger(__name__)
 
 STATUS_BY_ERROR: tuple[tuple[type[ExportctlError], int], ...] = (
     (TooManyRequests, 429),
+    (SignInThrottled, 429),
     (UploadTooLarge, 413),
     (BadUploadError, 400),
     (InputError, 422),
@@ -92,7 +95,7 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
     if status >= 500:
         log.error("%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc)
     response = _respond(request, status, error_body(exc))
-    if isinstance(exc, TooManyRequests):
+    if isinstance(exc, TooManyRequests | SignInThrottled):
         response.headers["Retry-After"] = str(exc.retry_after)
     return response
 

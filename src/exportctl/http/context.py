@@ -62,7 +62,7 @@ class ServiceContext:
     codec: SessionCodec
     jobs: JobRegistry = field(init=False)
     results: ResultCache = field(default_factory=ResultCache)
-    throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    throttle: LoginThrottle = field(init=False)
     limiter: RateLimiter = field(init=False)
     list_indexes: ListIndexes = field(default_factory=ListIndexes)  # per snapshot set, for every date it answers
     _indexes: OrderedDict[date | None, ScreeningIndex] = field(default_factory=OrderedDict)
@@ -72,6 +72,7 @@ class ServiceContext:
     _generation: int = 0
 
     def __post_init__(self) -> None:
+        self.throttle = LoginThrottle(self.engine)
         self.jobs = JobRegistry(
             directory=self.settings.resolved_data_dir() / "jobs" / f"{os.getpid()}-{secrets.token_hex(4)}",
             max_active_per_user=self.settings.batch_jobs_per_user,
@@ -155,6 +156,11 @@ def build_index(engine: Engine, as_of: date | None) -> ScreeningIndex:
     if as_of is None:
         return ScreeningIndex.build(current_entries(engine), snapshot_key="current")
     return ScreeningIndex.build(entries_as_of(engine, as_of).entries, snapshot_key=f"as-of:{as_of.isoformat()}")
+
+
+def client_address(request: Request) -> str:
+    """The address the request came from (the direct peer; a proxy in front must be trusted to be the client)."""
+    return request.client.host if request.client is not None else "unknown"
 
 
 def get_context(request: Request) -> ServiceContext:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request, status
 from pydantic import BaseModel, Field
 
 from exportctl.accounts.tokens import MAX_TOKEN_DAYS, issue_token, revoke_token
@@ -12,6 +12,7 @@ from exportctl.accounts.users import authenticate
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.strict import StrictCount
 from exportctl.errors import PermissionDeniedError
+from exportctl.http.context import client_address
 from exportctl.store.db import session_scope
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -43,15 +44,17 @@ class Me(BaseModel):
 
 
 @router.post("/tokens", status_code=status.HTTP_201_CREATED, response_model=TokenOut)
-def create_token(body: TokenRequest, ctx: Context) -> TokenOut:
-    """A new bearer token for the user whose e-mail and password are given."""
-    ctx.throttle.check(body.email)
+def create_token(body: TokenRequest, request: Request, ctx: Context) -> TokenOut:
+    """A new bearer token for the user whose e-mail and password are given (throttled per e-mail and address)."""
+    address = client_address(request)
+    ctx.throttle.check(body.email, address)
     with session_scope(ctx.engine) as session:
         principal = authenticate(session, body.email, body.password)
-        if principal is None:
-            ctx.throttle.failed(body.email)
-            raise PermissionDeniedError("wrong e-mail or password")
-        ctx.throttle.succeeded(body.email)
+    if principal is None:
+        ctx.throttle.failed(body.email, address)
+        raise PermissionDeniedError("wrong e-mail or password")
+    ctx.throttle.succeeded(body.email, address)
+    with session_scope(ctx.engine) as session:
         issued = issue_token(session, principal, body.name, body.valid_days)
     return TokenOut(id=issued.id, name=issued.name, token=issued.token, expires_at=issued.expires_at)
 
