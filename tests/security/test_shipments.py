@@ -39,6 +39,6 @@ def test_no_shipment_dated_in_the_future(live: LiveService, days_ahead: int) -> 
     with live.client("exporter_a") as exporter:
         refused = exporter.post(f"/api/licences/{issued['id']}/shipments", json={**SHIP, "shipped_on": shipped_on})
         assert refused.status_code == 422, refused.text
-        assert refused.json()["field"] == "shipped_on"
+        assert "shipped_on" in refused.json()["detail"]
         accepted = exporter.post(f"/api/licences/{issued['id']}/shipments", json={**SHIP, "shipped_on": today()})
         assert accepted.status_code == 201, accepted.text
