@@ -5,6 +5,8 @@ tests' data; revoking tokens is left out (a fuzzed id could revoke the token the
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -51,3 +53,37 @@ def test_no_server_errors_and_responses_match_the_schema(case: schemathesis.Case
         headers={"Authorization": f"Bearer {fuzz_token}"},
         checks=[not_a_server_error, response_schema_conformance, content_type_conformance],
     )
+
+
+@lru_cache(maxsize=1)
+def _stateful_token() -> str:
+    service = shared_service()
+    with session_scope(service.engine) as session:
+        user = create_user(
+            session,
+            email="stateful@test.example",
+            password="harbour violet trombone 5821",
+            roles=frozenset({Role.EXPORTER}),
+            organisation="Stateful Fuzzing Exporter (test)",
+        )
+        return issue_token(session, user, "stateful").token
+
+
+class APIWorkflow(schema.as_state_machine()):  # type: ignore[misc]
+    """Stateful (links) mode: sequences of calls that use the ids earlier responses returned (links inferred by
+    schemathesis from the response schemas and path parameters), a bounded number of steps."""
+
+    def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, object]:
+        return {"headers": {"Authorization": f"Bearer {_stateful_token()}"}}
+
+    def validate_response(self, response: object, case: schemathesis.Case, **kwargs: object) -> None:
+        case.validate_response(response, checks=[not_a_server_error, content_type_conformance])  # type: ignore[arg-type]
+
+
+TestAPIWorkflow = pytest.mark.slow(APIWorkflow.TestCase)
+TestAPIWorkflow.settings = settings(
+    max_examples=4,
+    stateful_step_count=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
