@@ -52,6 +52,7 @@ def test_no_server_errors_and_responses_match_the_schema(case: schemathesis.Case
     case.call_and_validate(
         headers={"Authorization": f"Bearer {fuzz_token}"},
         checks=[not_a_server_error, response_schema_conformance, content_type_conformance],
+        timeout=120,  # a fuzzed as-of date builds that date's screening index: seconds, more on a loaded machine
     )
 
 
@@ -74,7 +75,7 @@ class APIWorkflow(schema.as_state_machine()):  # type: ignore[misc]
     schemathesis from the response schemas and path parameters), a bounded number of steps."""
 
     def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, object]:
-        return {"headers": {"Authorization": f"Bearer {_stateful_token()}"}}
+        return {"headers": {"Authorization": f"Bearer {_stateful_token()}"}, "timeout": 120}
 
     def validate_response(self, response: object, case: schemathesis.Case, **kwargs: object) -> None:
         case.validate_response(response, checks=[not_a_server_error, content_type_conformance])  # type: ignore[arg-type]
