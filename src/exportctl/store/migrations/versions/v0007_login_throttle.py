@@ -1,7 +1,7 @@
 """Failed sign-ins per (e-mail, address) pair and per address, shared by every service process.
 
-Revision ID: 0006_login_throttle
-Revises: 0005_sessions
+Revision ID: 0007_login_throttle
+Revises: 0006_list_update_checks
 Create Date: 2026-12-03
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_login_throttle"
-down_revision: str | None = "0005_sessions"
+revision = "0007_login_throttle"
+down_revision: str | None = "0006_list_update_checks"
 branch_labels: str | None = None
 depends_on: str | None = None
 
