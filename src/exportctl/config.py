@@ -49,6 +49,19 @@ class Settings(BaseSettings):
     )
     lists_max_bytes: int = Field(default=200 * 1024 * 1024, ge=1024, description="Refuse a larger list file.")
     lists_timeout_seconds: float = Field(default=60.0, gt=0, description="Per-request connect/read timeout.")
+    # Service hardening (README "Threat model").
+    shipment_grace_days: int = Field(
+        default=3, ge=0, le=30, description="a shipment may be recorded this many days after it left, no more"
+    )
+    dated_index_requests_per_minute: int = Field(
+        default=6, ge=1, le=1000, description="per user: requests that may build a past date's screening index"
+    )
+    batch_jobs_per_user: int = Field(default=2, ge=1, le=100, description="batch jobs queued or running per user")
+    batch_rows_per_user: int = Field(default=100_000, ge=1, description="rows across a user's active batch jobs")
+    batch_retention_hours: int = Field(default=24, ge=1, le=24 * 30, description="finished batch results kept")
+    clock_skew_days: int = Field(
+        default=1, ge=0, le=2, description="how far after today (UTC) a date given by a user may lie"
+    )
 
     def resolved_data_dir(self) -> Path:
         return self.data_dir if self.data_dir is not None else default_data_dir()

@@ -64,3 +64,16 @@ def test_expired_session_is_refused() -> None:
 def test_no_cookie_text_is_accepted_unless_signed(text: str) -> None:
     codec = SessionCodec("k" * 40)
     assert codec.read_session(text) is None
+
+
+def test_common_passwords_and_the_users_email_are_refused() -> None:
+    from exportctl.accounts.passwords import check_password_policy
+
+    for password in ("aaaaaaaaaa", "password123456", "qwertyuiop12", "1234567890"):
+        with pytest.raises(InputError, match="too easy to guess"):
+            check_password_policy(password)
+    for password in ("Maria.Lopez2024", "maria.lopez@bank.example"):
+        with pytest.raises(InputError, match="too easy to guess"):
+            check_password_policy(password, email="maria.lopez@bank.example")
+    check_password_policy("Maria.Lopez2024", email="someone@else.example")
+    check_password_policy("tangerine ferry quietly 1987")

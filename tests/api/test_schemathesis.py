@@ -52,7 +52,7 @@ def fuzz_token(fuzz_service: ServiceUnderTest) -> str:
         user = create_user(
             session,
             email="fuzz@test.example",
-            password="fuzzing-password-123",
+            password="lantern fjord quietly 2718",
             roles=frozenset({Role.EXPORTER}),
             organisation="Fuzzing Exporter (test)",
         )

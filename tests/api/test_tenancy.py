@@ -109,22 +109,31 @@ def test_auditor_reads_everything_but_writes_nothing(
 def test_a_reviewer_never_decides_their_own_organisations_application(
     client: TestClient, service: ServiceUnderTest
 ) -> None:
-    """A reviewer who also exports for the authority's organisation (an edge case) may not review that case."""
+    """A reviewer inside an exporter organisation is refused at creation; one stored earlier (the licensing
+    primitive does not check) has no reviewer rights: 403, and no cross-tenant reads."""
+    import pytest
+
     from exportctl.accounts.roles import Role
     from exportctl.accounts.tokens import issue_token
-    from exportctl.accounts.users import create_user
+    from exportctl.accounts.users import create_user, load_principal
+    from exportctl.errors import InputError
+    from exportctl.licensing.organisations import create_user as create_stored_user
     from exportctl.store.db import session_scope
 
-    with session_scope(service.engine) as session:
-        dual = create_user(
+    with session_scope(service.engine) as session, pytest.raises(InputError, match="reviewer belong to"):
+        create_user(
             session,
             email="dual@test.example",
-            password="dual-role-password",
+            password="a sufficiently unusual passphrase 42",
             roles=frozenset({Role.EXPORTER, Role.REVIEWER}),
             organisation="Exporter A Corp (test)",
         )
+    with session_scope(service.engine) as session:
+        org_a = service.principals["exporter_a"].organisation_id
+        user_id = create_stored_user(session, org_a, "dual@test.example", "dual", ["exporter", "reviewer"])
+        dual = load_principal(session, user_id)
+        assert dual is not None and dual.roles == frozenset({Role.EXPORTER})
         headers = {"Authorization": f"Bearer {issue_token(session, dual, 't').token}"}
     application = file_application(client, service, "exporter_a")
     response = client.post(f"/api/reviews/{application['id']}/register", headers=headers)
     assert response.status_code == 403
-    assert "own organisation" in response.json()["detail"]

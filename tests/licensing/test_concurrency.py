@@ -95,7 +95,7 @@ def test_concurrent_commands_as_named_users(engine: Engine, cast: Cast) -> None:
         try:
             run_as(
                 engine, "officer@chips.example", record_shipment, licence.licence_number,
-                value=Decimal("1.00"), quantity=1, shipped_on=date(2021, 1, 5),
+                value=Decimal("1.00"), quantity=1, shipped_on=date(2021, 1, 5), recorded_on=date(2021, 1, 5),
             )  # fmt: skip
         except BaseException as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)

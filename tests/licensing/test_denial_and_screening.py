@@ -47,9 +47,11 @@ def test_denied_person_becomes_a_refusal_from_the_listing_date(dpl_engine: Engin
     ).licence_id
     assert licence_id is not None
     ship = {"value": Decimal("100.00"), "quantity": 1}
-    step(dpl_engine, record_shipment, cast.exporter, licence_id, shipped_on=date(2020, 10, 29), **ship)
+    day = date(2020, 10, 29)
+    step(dpl_engine, record_shipment, cast.exporter, licence_id, shipped_on=day, recorded_on=day, **ship)
+    day = date(2020, 10, 30)
     with pytest.raises(ShipmentRefusedError, match=r"'Abdul Majid Saidi' is on the DPL as 'ABDUL MAJID SAIDI'"):
-        step(dpl_engine, record_shipment, cast.exporter, licence_id, shipped_on=date(2020, 10, 30), **ship)
+        step(dpl_engine, record_shipment, cast.exporter, licence_id, shipped_on=day, recorded_on=day, **ship)
 
 
 def _submit_cable(engine: Engine, cast: Cast, parties: tuple[PartyInput, ...]) -> SubmitResult:

@@ -60,6 +60,7 @@ def ship(
         quantity=quantity,
         shipped_on=shipped_on,
         denied_party_check=denied_party_check,
+        recorded_on=shipped_on,  # the history is replayed: recorded the day it shipped
     )
 
 
@@ -108,11 +109,14 @@ def test_shipments_outside_validity_are_refused(engine: Engine, cast: Cast) -> N
 
 def test_revocation_applies_from_its_date_and_is_final(engine: Engine, cast: Cast) -> None:
     licence_id = approved_licence(engine, cast)
+    ship(engine, cast, licence_id, Decimal("10"), 1, date(2024, 5, 6))  # recorded before the revocation: stays
     step(engine, revoke, cast.policy_admin, licence_id, from_date=date(2024, 5, 7), reason="policy change")
-    # a shipment before the revocation date is still covered
-    ship(engine, cast, licence_id, Decimal("10"), 1, date(2024, 5, 6))
-    with pytest.raises(ShipmentRefusedError, match="revoked on 2024-05-07"):
-        ship(engine, cast, licence_id, Decimal("10"), 1, date(2024, 5, 7))
+    with session_scope(engine) as s:
+        assert [status_on(s, licence_id, d) for d in (date(2024, 5, 6), date(2024, 5, 7))] == ["active", "revoked"]
+    # once the revocation is recorded, nothing more is drawn, not even a shipment dated before it takes effect
+    for shipped_on in (date(2024, 5, 6), date(2024, 5, 7)):
+        with pytest.raises(ShipmentRefusedError, match="revoked: no shipment may be recorded"):
+            ship(engine, cast, licence_id, Decimal("10"), 1, shipped_on)
     with pytest.raises(InvalidTransitionError, match="revocation is final"):
         step(engine, reinstate, cast.policy_admin, licence_id, from_date=date(2024, 6, 1), reason="oops")
 
@@ -148,6 +152,29 @@ def test_a_party_now_on_a_denial_list_stops_shipments(engine: Engine, cast: Cast
     ship(engine, cast, licence_id, Decimal("1"), 1, date(2021, 5, 31), denied_party_check=denied)
     with pytest.raises(ShipmentRefusedError, match="on the DPL"):
         ship(engine, cast, licence_id, Decimal("1"), 1, date(2021, 6, 1), denied_party_check=denied)
+
+
+def test_shipments_are_recorded_within_the_grace_period_only(engine: Engine, cast: Cast) -> None:
+    licence_id = approved_licence(engine, cast)
+    recorded = {"recorded_on": date(2021, 5, 10)}
+    for shipped_on, problem in ((date(2021, 5, 6), "more than 3 days ago"), (date(2021, 5, 12), "in the future")):
+        with pytest.raises(InputError, match=problem):
+            step(engine, record_shipment, cast.exporter, licence_id, value=Decimal("1"), quantity=1,
+                 shipped_on=shipped_on, **recorded)  # fmt: skip
+    for shipped_on in (date(2021, 5, 7), date(2021, 5, 11)):  # grace 3 days, clock skew 1 day
+        step(engine, record_shipment, cast.exporter, licence_id, value=Decimal("1"), quantity=1,
+             shipped_on=shipped_on, **recorded)  # fmt: skip
+
+
+def test_a_back_dated_shipment_is_checked_at_the_recording_time(engine: Engine, cast: Cast) -> None:
+    licence_id = approved_licence(engine, cast)
+
+    def denied(session: object, parties: object, on: date) -> str | None:
+        return "party 'Example Handset Factory' is on the DPL" if on >= date(2021, 6, 1) else None
+
+    with pytest.raises(ShipmentRefusedError, match="on the DPL"):  # shipped the day before, recorded after listing
+        step(engine, record_shipment, cast.exporter, licence_id, value=Decimal("1"), quantity=1,
+             shipped_on=date(2021, 5, 31), recorded_on=date(2021, 6, 1), denied_party_check=denied)  # fmt: skip
 
 
 @pytest.mark.slow

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import Engine, select
@@ -20,7 +20,7 @@ from exportctl.licensing.review import (
     resume,
 )
 from exportctl.store.db import session_scope
-from exportctl.store.licensing_tables import Referral
+from exportctl.store.licensing_tables import Application, Referral
 from tests.licensing.conftest import REGISTERED, Cast, in_review, step
 
 
@@ -164,3 +164,20 @@ def test_agencies_recommend_but_only_the_authority_decides(engine: Engine, cast:
         engine, decide, cast.reviewer, app_id, outcome="approved", reasons=["DoD concurs"], on=date(2020, 11, 20)
     )
     assert approved.outcome == "approved" and approved.licence_number is not None
+
+
+def test_a_pause_or_a_withdrawal_is_not_dated_before_the_step_it_follows(engine: Engine, cast: Cast) -> None:
+    from exportctl.licensing.applicant import withdraw
+    from exportctl.licensing.review import put_on_hold, resume
+
+    app_id = in_review(engine, cast)
+    with session_scope(engine) as s:
+        app = s.get(Application, app_id)
+        assert app is not None and app.registered_on is not None
+        registered = app.registered_on
+    step(engine, put_on_hold, cast.reviewer, app_id, reason="applicant asked", on=registered + timedelta(days=10))
+    step(engine, resume, cast.reviewer, app_id, on=registered + timedelta(days=20))
+    with pytest.raises(InvalidTransitionError, match="previous pause"):
+        step(engine, put_on_hold, cast.reviewer, app_id, reason="again", on=registered + timedelta(days=15))
+    with pytest.raises(InvalidTransitionError, match="submission or registration"):
+        step(engine, withdraw, cast.exporter, app_id, reason="no longer needed", on=registered - timedelta(days=1))

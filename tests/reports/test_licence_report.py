@@ -24,7 +24,7 @@ def test_report_reads_outcomes_dates_and_shipments(engine: Engine, cast: Cast) -
     step(engine, decide, cast.reviewer, returned, **rwa)
     assert decision.licence_id is not None
     step(engine, record_shipment, cast.exporter, decision.licence_id, value=Decimal("1000.00"), quantity=10,
-         shipped_on=date(2020, 12, 5))  # fmt: skip
+         shipped_on=date(2020, 12, 5), recorded_on=date(2020, 12, 5))  # fmt: skip
 
     report = licence_report(engine, by=("outcome", "period"))
     rows = {r.key: (r.count, r.value, r.used_value) for r in report.rows}

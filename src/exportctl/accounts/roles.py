@@ -27,8 +27,9 @@ class Principal:
     email: str
     display_name: str
     organisation_id: int
-    roles: frozenset[Role]
+    roles: frozenset[Role]  # the roles in effect in the organisation (``licensing.actor.effective_roles``)
     organisation_name: str = ""
+    organisation_kind: str = ""
 
     @property
     def sees_all_organisations(self) -> bool:

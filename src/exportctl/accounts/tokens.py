@@ -17,6 +17,7 @@ from exportctl.store.accounts_tables import ApiToken
 
 TOKEN_PREFIX = "exp_"
 MAX_TOKEN_LENGTH = 200
+MAX_TOKEN_DAYS = 365  # every token expires; a token stored without an expiry counts as expiring this long after issue
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class IssuedToken:
     id: int
     name: str
     token: str
-    expires_at: datetime | None
+    expires_at: datetime
 
 
 def token_digest(token: str) -> str:
@@ -37,13 +38,15 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def issue_token(session: Session, principal: Principal, name: str, valid_days: int | None = 90) -> IssuedToken:
-    """A new bearer token for ``principal`` (valid ``valid_days``; ``None`` = until revoked)."""
+def issue_token(session: Session, principal: Principal, name: str, valid_days: int = 90) -> IssuedToken:
+    """A new bearer token for ``principal``, valid ``valid_days`` (1 to :data:`MAX_TOKEN_DAYS`)."""
     name = name.strip()
     if not name or len(name) > 100:
         raise InputError("token name must have 1 to 100 characters", field="name")
+    if isinstance(valid_days, bool) or not isinstance(valid_days, int) or not 1 <= valid_days <= MAX_TOKEN_DAYS:
+        raise InputError(f"a token is valid for 1 to {MAX_TOKEN_DAYS} days", field="valid_days")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    expires = _now() + timedelta(days=valid_days) if valid_days else None
+    expires = _now() + timedelta(days=valid_days)
     row = ApiToken(
         user_id=principal.user_id, name=name, token_sha256=token_digest(token), created_at=_now(), expires_at=expires
     )
@@ -57,7 +60,10 @@ def principal_for_token(session: Session, token: str) -> Principal | None:
     if not token.startswith(TOKEN_PREFIX) or len(token) > MAX_TOKEN_LENGTH:
         return None
     row = session.scalar(select(ApiToken).where(ApiToken.token_sha256 == token_digest(token)))
-    if row is None or row.revoked_at is not None or (row.expires_at is not None and row.expires_at <= _now()):
+    if row is None or row.revoked_at is not None:
+        return None
+    expires = min(row.expires_at or datetime.max, row.created_at + timedelta(days=MAX_TOKEN_DAYS))
+    if expires <= _now():
         return None
     return load_principal(session, row.user_id)
 

@@ -13,14 +13,15 @@ from sqlalchemy.orm import Session
 from exportctl.accounts.passwords import dummy_verify, hash_password, verify_password
 from exportctl.accounts.roles import Principal
 from exportctl.accounts.session_records import end_user_sessions
-from exportctl.errors import NotFoundError
-from exportctl.licensing.actor import Actor, OrganisationKind, Role
+from exportctl.errors import InputError, NotFoundError
+from exportctl.licensing.actor import Actor, OrganisationKind, Role, effective_roles, misplaced_roles
 from exportctl.licensing.organisations import create_organisation, parse_roles
 from exportctl.licensing.organisations import create_user as create_workflow_user
 from exportctl.store.licensing_tables import Organisation, User
 
 AUTHORITY_ROLES = frozenset({Role.REVIEWER, Role.POLICY_ADMIN, Role.AUDITOR, Role.ADMIN})
 MAX_EMAIL_LENGTH = 320
+KNOWN_ROLES = frozenset(role.value for role in Role)
 
 __all__ = ["authenticate", "create_user", "load_principal", "organisation_id_for", "parse_roles", "set_password"]
 
@@ -43,11 +44,21 @@ def create_user(
 ) -> Principal:
     """Create a user with an Argon2id password hash, and its organisation if needed (both audited).
 
-    The organisation's kind follows the roles: authority staff (reviewer, policy admin, auditor, admin) belong to
-    an authority, everyone else to an exporter.
+    A new organisation's kind follows the roles: authority staff (reviewer, policy admin, auditor, admin) belong to
+    an authority, everyone else to an exporter. Authority roles are refused in an exporter organisation (they would
+    read every organisation's data), and so is a mix of exporter and authority roles.
     """
-    password_hash = hash_password(password)  # policy checked before anything is written
+    password_hash = hash_password(password, email=email)  # policy checked before anything is written
     kind = OrganisationKind.AUTHORITY if roles and roles <= AUTHORITY_ROLES else OrganisationKind.EXPORTER
+    existing = session.scalar(select(Organisation.kind).where(Organisation.name == organisation.strip()))
+    misplaced = misplaced_roles(roles, existing or kind)
+    if misplaced:
+        names = ", ".join(sorted(role.value for role in misplaced))
+        where = f"{existing} organisation {organisation.strip()!r}" if existing else "an exporter organisation"
+        raise InputError(
+            f"the roles {names} belong to the licensing authority; refused in {where} (use a separate account)",
+            field="roles",
+        )
     org_id = organisation_id_for(session, organisation, kind, actor=actor)
     name = display_name or email.strip().split("@")[0]
     user_id = create_workflow_user(session, org_id, email, name, roles, actor=actor)
@@ -66,7 +77,7 @@ def set_password(session: Session, user_id: int, password: str) -> None:
     user = session.get(User, user_id)
     if user is None:
         raise NotFoundError(f"no user {user_id}")
-    user.password_hash = hash_password(password)
+    user.password_hash = hash_password(password, email=user.email)
     end_user_sessions(session, user_id)
 
 
@@ -96,5 +107,6 @@ def load_principal(session: Session, user_id: int) -> Principal | None:
         display_name=user.display_name,
         organisation_id=org.id,
         organisation_name=org.name,
-        roles=frozenset(Role(name) for name in user.roles if name in {r.value for r in Role}),
+        organisation_kind=org.kind,
+        roles=effective_roles(frozenset(Role(name) for name in user.roles if name in KNOWN_ROLES), org.kind),
     )

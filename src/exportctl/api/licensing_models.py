@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from exportctl.api.strict import StrictCount
 from exportctl.errors import InputError
 from exportctl.licensing.inputs import ApplicationInput, ApplicationType, PartyRole
 
@@ -25,7 +26,7 @@ class ItemBody(BaseModel):
     eccn: str = Field(min_length=4, max_length=40, description="ECCN such as 5A002 or 3A001.a.1, or EAR99")
     description: str = Field(min_length=1, max_length=2000)
     model: str | None = Field(default=None, max_length=200)
-    quantity: int = Field(gt=0, le=10**12)
+    quantity: StrictCount = Field(gt=0, le=10**12)
     unit: str = Field(default="ea", min_length=1, max_length=20)
     unit_value: Decimal = Field(ge=0, le=Decimal("1e13"), decimal_places=2, description="USD")
     total_value: Decimal | None = Field(default=None, ge=0, le=Decimal("1e15"), decimal_places=2)
@@ -46,7 +47,7 @@ class DocumentBody(BaseModel):
 
     filename: str = Field(min_length=1, max_length=300)
     content_type: str = Field(default="application/octet-stream", max_length=100)
-    size_bytes: int = Field(ge=0, le=10**12)
+    size_bytes: StrictCount = Field(ge=0, le=10**12)
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     description: str = Field(default="", max_length=2000)
 

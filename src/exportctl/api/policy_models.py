@@ -9,7 +9,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from exportctl.api.strict import StrictCount
 from exportctl.errors import InputError
+from exportctl.http.dates import AnyDay
 from exportctl.licensing.policies.impact import Impact
 from exportctl.licensing.policies.input import PolicyInput
 from exportctl.licensing.policies.model import Outcome, Policy, Verification
@@ -35,9 +37,9 @@ class PolicyBody(BaseModel):
     technology_flags: Terms
     items_description: str = Field(default="all items subject to the EAR", max_length=500)
     outcome: Outcome
-    effective_from: date
-    effective_to: date | None = None
-    priority: int = Field(default=0, ge=-1000, le=1000)
+    effective_from: AnyDay
+    effective_to: AnyDay | None = None
+    priority: StrictCount = Field(default=0, ge=-1000, le=1000)
     citation: str = Field(default="", max_length=2000)
     citation_verification: Verification = Verification.NONE
     citation_note: str = Field(default="", max_length=2000)
@@ -135,7 +137,7 @@ class LicenceAction(StrEnum):
 
 class PreviewBody(BaseModel):
     policy: PolicyBody
-    on_date: date | None = Field(default=None, description="evaluate pending applications as of (default today)")
+    on_date: AnyDay | None = Field(default=None, description="evaluate pending applications as of (default today)")
 
 
 class ApplyBody(BaseModel):

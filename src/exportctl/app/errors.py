@@ -11,6 +11,8 @@ Domain errors (``exportctl.errors``) map to status codes here and nowhere else; 
     ShipmentRefusedError          → 409 (the licence does not cover the shipment)
     DataIntegrityError            → 500 with the check's message (stored data is broken, not the request)
     ConfigError                   → 500
+    TooManyRequests               → 429 with Retry-After (a per-user rate limit)
+    SignInThrottled               → 429 with Retry-After (failed sign-ins from this address)
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from exportctl.accounts.throttle import SignInThrottled
 from exportctl.errors import (
     ConfigError,
     ConflictError,
@@ -37,11 +40,14 @@ from exportctl.errors import (
     ShipmentRefusedError,
 )
 from exportctl.http.errors import BadUploadError, LoginRequired, UploadTooLarge
+from exportctl.http.rate_limit import TooManyRequests
 from exportctl.web.templating import render_error_page
 
 log = logging.getLogger(__name__)
 
 STATUS_BY_ERROR: tuple[tuple[type[ExportctlError], int], ...] = (
+    (TooManyRequests, 429),
+    (SignInThrottled, 429),
     (UploadTooLarge, 413),
     (BadUploadError, 400),
     (InputError, 422),
@@ -88,7 +94,10 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
     status = status_for(exc)
     if status >= 500:
         log.error("%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc)
-    return _respond(request, status, error_body(exc))
+    response = _respond(request, status, error_body(exc))
+    if isinstance(exc, TooManyRequests | SignInThrottled):
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:

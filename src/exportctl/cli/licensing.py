@@ -373,6 +373,7 @@ def ship_command(
         value=amount,
         quantity=quantity,
         shipped_on=parse_date(on, "on"),
+        recorded_on=parse_date(on, "on"),  # the CLI acts as any user (--as) and replays dated histories (--on)
         reference=ref,
     )
     console.print(f"shipment {shipment.id} recorded: {shipment.value:,} USD, {shipment.quantity} units")

@@ -7,7 +7,6 @@ Output: JSON (a list of determinations) when ``as_json`` or the name ends in ``.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import tempfile
@@ -19,6 +18,7 @@ from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
+from exportctl.csv_cells import SafeDictWriter
 from exportctl.determination.batch_input import read_transactions
 from exportctl.determination.engine import determine
 from exportctl.determination.facts import Transaction
@@ -132,7 +132,7 @@ def determine_file(
         if use_json:
             json.dump([{"line": line, **d.to_dict()} for line, d in results], handle, indent=2)
         else:
-            writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
+            writer = SafeDictWriter(handle, fieldnames=CSV_COLUMNS)
             writer.writeheader()
             writer.writerows(_csv_row(line, d) for line, d in results)
 

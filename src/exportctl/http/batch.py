@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from exportctl.accounts.roles import Principal
+from exportctl.csv_cells import SafeWriter
 from exportctl.errors import FileFormatError, InputError, Problem
 from exportctl.http.context import ServiceContext
 from exportctl.http.errors import BadUploadError
@@ -117,7 +118,7 @@ def screen_rows(
 ) -> bytes:
     """Screen every row and return the result CSV (UTF-8), calling ``progress(done, total)`` as it goes."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    writer = SafeWriter(out)
     writer.writerow(RESULT_COLUMNS)
     total = len(rows)
     for done, row in enumerate(rows, start=1):
@@ -127,33 +128,16 @@ def screen_rows(
     return out.getvalue().encode("utf-8")
 
 
-def _result_rows(index: ScreeningIndex, row: BatchRow, threshold: float, top: int) -> list[list[str]]:
+def _result_rows(index: ScreeningIndex, row: BatchRow, threshold: float, top: int) -> list[list[object]]:
     try:
         result = screen(index, row.name, country=row.country, threshold=threshold, limit=top)
     except InputError as exc:
-        return [[_cell(c) for c in (row.id, row.name, *[""] * 8, f"line {row.line}: {exc}")]]
+        return [[row.id, row.name, *[""] * 8, f"line {row.line}: {exc}"]]
     return [
-        [
-            _cell(c)
-            for c in (row.id, row.name, rank, f"{hit.score:.4f}", hit.list, hit.entry_id, hit.primary_name)
-            + (hit.matched_name, hit.country or "", hit.review_policy_text, "")
-        ]
+        [row.id, row.name, rank, f"{hit.score:.4f}", hit.list, hit.entry_id, hit.primary_name]
+        + [hit.matched_name, hit.country or "", hit.review_policy_text, ""]
         for rank, hit in enumerate(result.hits, start=1)
     ]
-
-
-def _cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (uploaded names are untrusted)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text) else text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def start_batch_job(

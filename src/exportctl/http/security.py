@@ -2,21 +2,18 @@
 tokens (API), plus CSRF checks on every unsafe request authenticated by a cookie. Bearer-token requests need no
 CSRF token: browsers never attach them on their own.
 
-A valid token's principal is cached for a few seconds so the screening endpoint does not hit the database on every
-request; revoking a token or deactivating a user therefore takes effect within ``PRINCIPAL_CACHE_SECONDS``.
+Every request looks its token up in the database (one indexed read by SHA-256 digest), so revoking a token or
+deactivating a user takes effect at once, in every service process.
 """
 
 from __future__ import annotations
-
-import threading
-import time
 
 from starlette.requests import Request
 
 from exportctl.accounts.roles import Principal
 from exportctl.accounts.session_records import session_is_open
 from exportctl.accounts.sessions import BrowserSession
-from exportctl.accounts.tokens import principal_for_token, token_digest
+from exportctl.accounts.tokens import principal_for_token
 from exportctl.accounts.users import load_principal
 from exportctl.errors import PermissionDeniedError
 from exportctl.http.context import ServiceContext, get_context
@@ -26,27 +23,12 @@ from exportctl.store.db import session_scope
 SESSION_COOKIE = "exportctl_session"
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
-PRINCIPAL_CACHE_SECONDS = 10.0
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
-_cache: dict[tuple[int, str], tuple[float, Principal | None]] = {}
-_cache_lock = threading.Lock()
 
-
-def _cached_token_principal(ctx: ServiceContext, token: str) -> Principal | None:
-    key = (id(ctx), token_digest(token))
-    now = time.monotonic()
-    with _cache_lock:
-        hit = _cache.get(key)
-    if hit is not None and hit[0] > now:
-        return hit[1]
+def _token_principal(ctx: ServiceContext, token: str) -> Principal | None:
     with session_scope(ctx.engine) as session:
-        principal = principal_for_token(session, token)
-    with _cache_lock:
-        if len(_cache) > 10_000:
-            _cache.clear()
-        _cache[key] = (now + PRINCIPAL_CACHE_SECONDS, principal)
-    return principal
+        return principal_for_token(session, token)
 
 
 def bearer_token(request: Request) -> str | None:
@@ -68,7 +50,7 @@ def identify(request: Request) -> Principal | None:
     principal = None
     token = bearer_token(request)
     if token is not None:
-        principal = _cached_token_principal(ctx, token)
+        principal = _token_principal(ctx, token)
         request.state.via_cookie = False
     else:
         session = browser_session(request)

@@ -22,6 +22,32 @@ class OrganisationKind(StrEnum):
     AGENCY = "agency"
 
 
+#: The organisation kinds in which a role takes effect. Authority roles read every organisation's data, so they
+#: count only inside the licensing authority (a reviewer also inside an agency, for referrals); a user created with
+#: one in an exporter organisation is refused, and a stored one has no effect (:func:`effective_roles`).
+ROLE_KINDS: dict[Role, frozenset[OrganisationKind]] = {
+    Role.EXPORTER: frozenset(OrganisationKind),
+    Role.REVIEWER: frozenset({OrganisationKind.AUTHORITY, OrganisationKind.AGENCY}),
+    Role.POLICY_ADMIN: frozenset({OrganisationKind.AUTHORITY}),
+    Role.AUDITOR: frozenset({OrganisationKind.AUTHORITY}),
+    Role.ADMIN: frozenset({OrganisationKind.AUTHORITY}),
+}
+
+
+def misplaced_roles(roles: frozenset[Role], kind: OrganisationKind | str) -> frozenset[Role]:
+    """The roles that take no effect in an organisation of ``kind``."""
+    try:
+        org_kind = OrganisationKind(kind)
+    except ValueError:
+        return roles
+    return frozenset(role for role in roles if org_kind not in ROLE_KINDS[role])
+
+
+def effective_roles(roles: frozenset[Role], kind: OrganisationKind | str) -> frozenset[Role]:
+    """The roles that take effect for a member of an organisation of ``kind``."""
+    return roles - misplaced_roles(roles, kind)
+
+
 @dataclass(frozen=True)
 class Actor:
     user_id: int

@@ -137,6 +137,7 @@ def withdraw(
     _steps.require_applicant(actor, app, "withdraw an application")
     day = on or _steps.today()
     _steps.not_before(day, app.created_on, "its creation", app)
+    _steps.not_before(day, app.registered_on or app.submitted_on, "its submission or registration", app)
     before = _steps.snapshot(app)
     close_open_pause(session, app, day)
     session.add(

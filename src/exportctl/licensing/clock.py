@@ -4,6 +4,9 @@
 (``review_decision_days``). 750.4(b) stops the clock while the applicant is asked for information or asks for a
 hold. Agencies receiving a referral have 30 days to recommend (``referral_days``). 750.6: after an intent to deny
 the applicant has 20 days to respond (``intent_to_deny_response_days``). Day limits are settings.
+
+Every function survives any stored date (9999-12-31 included): due dates past the calendar's end are clamped to
+``date.max`` and paused periods are merged as intervals, never expanded day by day.
 """
 
 from __future__ import annotations
@@ -31,14 +34,28 @@ class ClockStatus:
     overdue: bool
 
 
+def shift(day: date, days: int) -> date:
+    """``day`` moved by ``days``, clamped to the calendar (``date.min``..``date.max``)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def paused_days(pauses: Iterable[Pause], registered_on: date, as_of: date) -> int:
     """Days within [registered_on, as_of) covered by pauses; overlapping pauses are counted once."""
-    days: set[date] = set()
-    for pause in pauses:
-        start = max(pause.started_on, registered_on)
-        end = min(pause.ended_on or as_of, as_of)
-        days.update(start + timedelta(n) for n in range((end - start).days))
-    return len(days)
+    spans = sorted(
+        (max(p.started_on, registered_on), min(p.ended_on or as_of, as_of))
+        for p in pauses
+        if min(p.ended_on or as_of, as_of) > max(p.started_on, registered_on)
+    )
+    total, covered_to = 0, date.min
+    for start, end in spans:
+        start = max(start, covered_to)
+        if end > start:
+            total += (end - start).days
+            covered_to = end
+    return total
 
 
 def clock_status(registered_on: date, as_of: date, pauses: Sequence[Pause], *, decision_days: int) -> ClockStatus:
@@ -53,15 +70,15 @@ def clock_status(registered_on: date, as_of: date, pauses: Sequence[Pause], *, d
         elapsed_days=elapsed,
         paused_days=paused,
         paused=any(p.ended_on is None and p.started_on <= as_of for p in pauses),
-        decision_due_on=as_of + timedelta(days=remaining),
+        decision_due_on=shift(as_of, remaining),
         days_remaining=remaining,
         overdue=remaining < 0,
     )
 
 
 def referral_due_on(referred_on: date, *, referral_days: int) -> date:
-    return referred_on + timedelta(days=referral_days)
+    return shift(referred_on, referral_days)
 
 
 def intent_response_due_on(issued_on: date, *, response_days: int) -> date:
-    return issued_on + timedelta(days=response_days)
+    return shift(issued_on, response_days)

@@ -1,5 +1,10 @@
 """Licences: issue on approval, draw shipments down, suspend / revoke / reinstate from a date.
 
+A shipment is recorded when it leaves: its date lies between today minus ``shipment_grace_days`` (late recording)
+and today (plus ``clock_skew_days``). It is refused once a suspension or revocation has been recorded, whatever
+the date it claims, and the licence's status and the parties' denial checks are made at the recording time as
+well as on the claimed date, so a back-dated shipment cannot draw on a licence that no longer covers it.
+
 Drawdown is one conditional UPDATE (``value_used + :v <= value_limit AND quantity_used + :q <= quantity_limit``)
 inside the workflow write lock, so concurrent shipments can never overdraw, on SQLite or PostgreSQL. Status
 changes are rows in ``licence_status_events``; the status on a date is the latest event in force on that date.
@@ -7,7 +12,7 @@ changes are rows in ``licence_status_events``; the status on a date is the lates
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select, update
@@ -40,6 +45,9 @@ ACTIVE, SUSPENDED, REVOKED, EXPIRED = "active", "suspended", "revoked", "expired
 
 
 def add_years(day: date, years: int) -> date:
+    """``day`` ``years`` later (28 February for 29 February), at most ``date.max``."""
+    if day.year + years > date.max.year:
+        return date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
@@ -126,6 +134,31 @@ def _refuse_if_not_covered(session: Session, licence: Licence, on: date, denied:
         raise ShipmentRefusedError(f"licence {licence.number}: {reason}")
 
 
+def check_shipment_date(shipped_on: date, recorded_on: date) -> None:
+    """Refuse a shipment date after the recording day (beyond the clock-skew allowance) or earlier than the
+    late-recording grace period allows."""
+    settings = get_settings()
+    latest = recorded_on + timedelta(days=settings.clock_skew_days)
+    earliest = recorded_on - timedelta(days=settings.shipment_grace_days)
+    if shipped_on > latest:
+        raise InputError(
+            f"shipped_on {shipped_on.isoformat()} is in the future: record a shipment when it leaves",
+            field="shipped_on",
+        )
+    if shipped_on < earliest:
+        raise InputError(
+            f"shipped_on {shipped_on.isoformat()} is more than {settings.shipment_grace_days} days ago "
+            f"(setting EXPORTCTL_SHIPMENT_GRACE_DAYS): late shipments are reported to the authority, not drawn",
+            field="shipped_on",
+        )
+
+
+def _refuse_if_status_recorded(licence: Licence) -> None:
+    """A recorded suspension or revocation stops shipments at once, whatever date it takes effect from."""
+    if licence.status != ACTIVE:
+        raise ShipmentRefusedError(f"licence {licence.number} is {licence.status}: no shipment may be recorded")
+
+
 def record_shipment(
     session: Session,
     actor: Actor,
@@ -136,18 +169,29 @@ def record_shipment(
     shipped_on: date | None = None,
     reference: str = "",
     denied_party_check: DeniedPartyCheck | None = None,
+    recorded_on: date | None = None,
 ) -> ShipmentView:
-    """Draw ``value``/``quantity`` down from the licence, or refuse with the reason (nothing is recorded)."""
+    """Draw ``value``/``quantity`` down from the licence, or refuse with the reason (nothing is recorded).
+
+    ``recorded_on`` is the recording day (default today, UTC); only code replaying a dated history passes it.
+    Interfaces never do: the recording time is the server's."""
     actor.require(Role.EXPORTER, action="record a shipment")
     value = Decimal(value)
+    if not value.is_finite():
+        raise InputError(f"a shipment's value must be a number of USD, not {value}", field="value")
     if not (0 < value <= MAX_VALUE) or value != value.quantize(Decimal("0.01")):
         raise InputError(f"a shipment's value is positive, in whole cents, at most {MAX_VALUE:,} USD", field="value")
     if not 0 <= quantity <= MAX_QUANTITY:
         raise InputError(f"a shipment's quantity is between 0 and {MAX_QUANTITY:,}", field="quantity")
+    now = recorded_on or _steps.today()
+    day = shipped_on or now
+    check_shipment_date(day, now)
     lock_for_write(session)
     licence = load_licence(session, licence_id, actor=actor)
-    day = shipped_on or _steps.today()
+    _refuse_if_status_recorded(licence)
     _refuse_if_not_covered(session, licence, day, denied_party_check)
+    if day != now:  # status and parties also at the recording time, not only on the claimed date
+        _refuse_if_not_covered(session, licence, now, denied_party_check)
     drawn = session.execute(
         update(Licence)
         .where(

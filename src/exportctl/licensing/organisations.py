@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from exportctl.audit.chain import append_event, utc_now
 from exportctl.audit.locking import lock_for_write
 from exportctl.errors import ConflictError, InputError, NotFoundError
-from exportctl.licensing.actor import Actor, OrganisationKind, Role
+from exportctl.licensing.actor import Actor, OrganisationKind, Role, effective_roles
 from exportctl.store.licensing_tables import Organisation, User
 
 
@@ -77,7 +77,11 @@ def create_user(
 
 
 def _actor(user: User) -> Actor:
-    return Actor(user_id=user.id, organisation_id=user.organisation_id, roles=parse_roles(user.roles))
+    """The user as an actor, with only the roles that take effect in the user's organisation."""
+    session = Session.object_session(user)
+    org = session.get(Organisation, user.organisation_id) if session is not None else None
+    roles = effective_roles(parse_roles(user.roles), org.kind) if org is not None else frozenset()
+    return Actor(user_id=user.id, organisation_id=user.organisation_id, roles=roles)
 
 
 def actor_for_email(session: Session, email: str) -> Actor:

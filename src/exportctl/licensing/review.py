@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exportctl.audit.chain import append_event
@@ -65,6 +66,8 @@ def _pause(
     _steps.require_independent_reviewer(actor, app, step.replace("_", " "))
     day = on or _steps.today()
     _steps.not_before(day, app.registered_on, "its registration", app)
+    ended = session.scalar(select(func.max(ClockPause.ended_on)).where(ClockPause.application_id == app.id))
+    _steps.not_before(day, ended, "the end of its previous pause", app)
     new_status = Status.INFO_REQUESTED if step == "request_info" else Status.ON_HOLD
     before = _steps.snapshot(app)
     session.add(

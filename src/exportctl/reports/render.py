@@ -3,12 +3,12 @@ suppressed cells are written as empty (CSV) or null (JSON) with ``suppressed`` s
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from decimal import Decimal
 from typing import Any
 
+from exportctl.csv_cells import SafeWriter
 from exportctl.reports.model import Report
 
 
@@ -21,7 +21,7 @@ def money(value: Decimal | None) -> int | str | None:
 def to_csv(report: Report) -> str:
     """One line per cell: the ``by`` dimensions, then count, value_usd, used_value_usd, suppressed."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out, lineterminator="\n")
     writer.writerow([*report.by, "count", "value_usd", "used_value_usd", "suppressed"])
     for row in report.rows:
         cells = ["" if v is None else v for v in (row.count, money(row.value), money(row.used_value))]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from exportctl.csv_cells import SafeWriter
 from exportctl.errors import ExportctlError, FileFormatError, InputError, Problem
 from exportctl.screening.engine import DEFAULT_THRESHOLD, normalize_country, screen_queries
 from exportctl.screening.features import Query
@@ -174,7 +175,7 @@ def _write(output: Path, outcomes: list[RowOutcome]) -> int:
     handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f, lineterminator="\n")
+            writer = SafeWriter(f, lineterminator="\n")
             writer.writerow(OUTPUT_COLUMNS)
             for outcome in outcomes:
                 writer.writerows(outcome.rows)

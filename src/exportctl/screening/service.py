@@ -8,6 +8,7 @@ leaves no half-written index. An unreadable cache file is ignored and rebuilt.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
@@ -28,6 +29,7 @@ from exportctl.screening.exposure import ExposureReport, screen_inventory
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.index import INDEX_FORMAT, ScreeningIndex
 
+MAX_CACHED_INDEXES = 8  # index files kept on disk, least recently used pruned first (tens of MB each)
 EMPTY_STORE = "the list store is empty: run `exportctl lists import` first"
 
 
@@ -58,6 +60,8 @@ def read_cached_index(path: Path, key: str) -> ScreeningIndex | None:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
     gc.collect()  # the new objects to the oldest generation in one pass, not in stalls during the first queries
+    with contextlib.suppress(OSError):
+        os.utime(path)  # most recently used: pruned last
     if not isinstance(index, ScreeningIndex) or index.__dict__.get("format") != INDEX_FORMAT:
         return None  # written by another version of exportctl
     return index if index.snapshot_key == key else None
@@ -75,8 +79,17 @@ def write_cached_index(path: Path, index: ScreeningIndex) -> None:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+        prune_cache(path.parent, keep=MAX_CACHED_INDEXES)
     except OSError:
         return  # a read-only data directory only costs a rebuild next time
+
+
+def prune_cache(directory: Path, *, keep: int) -> None:
+    """Keep the ``keep`` most recently used index files in ``directory`` (each is tens of megabytes; one per date
+    and snapshot set would otherwise pile up without end); reading a file marks it used."""
+    files = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in files[keep:]:
+        stale.unlink(missing_ok=True)
 
 
 def load_index(engine: Engine, as_of: date | None = None, *, use_cache: bool = True) -> ScreeningIndex:

@@ -13,6 +13,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from exportctl.errors import InputError
+from exportctl.http.dates import check_date
 from exportctl.licensing.inputs import ApplicationInput, ApplicationType, PartyRole
 from exportctl.licensing.views import ApplicationView
 
@@ -100,12 +101,13 @@ def form_from_view(view: ApplicationView) -> ApplicationForm:
     return ApplicationForm(values=values)
 
 
-def optional_date(value: str, field_name: str) -> date | None:
+def optional_date(value: str, field_name: str, *, not_future: bool = False) -> date | None:
     """A date from a form field where empty means "not given" (browsers send ``name=`` for empty date inputs)."""
     text = value.strip()
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise InputError(f"{text!r} is not a date (YYYY-MM-DD)", field=field_name) from None
+    return check_date(day, field_name, not_future=not_future)

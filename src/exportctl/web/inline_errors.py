@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from exportctl.errors import ConflictError, InputError, InvalidTransitionError, ShipmentRefusedError
+from exportctl.http.dates import check_date
 
 #: Raised by a step for reasons the page can explain; everything else goes to the error handlers.
 FIXABLE_ERRORS = (InputError, InvalidTransitionError, ConflictError, ShipmentRefusedError)
@@ -26,6 +27,7 @@ def form_date(value: str, field: str) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise InputError(f"{field.replace('_', ' ')} {text!r} is not a date (YYYY-MM-DD)", field=field) from None
+    return check_date(day, field, not_future=True)

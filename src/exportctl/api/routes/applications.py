@@ -20,11 +20,13 @@ from exportctl.api.licensing_models import (
     SubmitOut,
 )
 from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.http.dates import PastDay
+from exportctl.licensing.actor import Role
 from exportctl.licensing.applicant import create_application, edit_draft, lint_application, respond_to_intent, submit
 from exportctl.licensing.applicant import withdraw as withdraw_application
 from exportctl.licensing.clock_queries import application_clock
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
-from exportctl.licensing.states import Status
+from exportctl.licensing.states import Status, check_step
 from exportctl.store.db import session_scope
 
 router = APIRouter(prefix="/applications", tags=["applications"])
@@ -41,7 +43,7 @@ class IntentResponseBody(BaseModel):
 
 
 class SubmitBody(BaseModel):
-    on: date | None = Field(default=None, description="submission date (default today)")
+    on: PastDay | None = Field(default=None, description="submission date (default today)")
 
 
 @router.get("", response_model=Page[ApplicationOut])
@@ -95,6 +97,12 @@ def submit_application(
 ) -> SubmitOut:
     """Lint (errors refuse with every finding named), screen every party, submit."""
     on = body.on if body else None
+    with session_scope(ctx.engine) as session:  # existence, tenant, role and state before any costly work
+        principal.actor.require(Role.EXPORTER, action="submit an application")
+        found = get_application(session, application_id, actor=principal.actor)
+        check_step("submit", found.status, application_number=found.number)
+    if not ctx.has_screener(on):  # a past date's index: seconds of CPU, so a per-user limit
+        ctx.limiter.take(principal.user_id, "dated_index")
     screener = ctx.party_screener(on)
     with session_scope(ctx.engine) as session:
         result = submit(session, principal.actor, application_id, on=on, screener=screener)

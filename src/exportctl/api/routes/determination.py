@@ -3,7 +3,6 @@ citations, review policy and licence exceptions. Parties are screened with the s
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter
@@ -14,6 +13,7 @@ from exportctl.determination.facts import make_transaction
 from exportctl.determination.service import determine_with_screening
 from exportctl.errors import ExportctlError
 from exportctl.http.context import ServiceContext
+from exportctl.http.dates import AnyDay
 from exportctl.regulations import load_regulations
 
 router = APIRouter(prefix="/determination", tags=["determination"])
@@ -32,7 +32,7 @@ class DetermineBody(BaseModel):
     parties: list[PartyBody] = Field(default_factory=list, max_length=20)
     end_use: str | None = Field(default=None, max_length=2000)
     foreign_produced: bool = False
-    on: date | None = Field(default=None, description="the export date (default today)")
+    on: AnyDay | None = Field(default=None, description="the export date (default today)")
 
 
 class BatchBody(BaseModel):
@@ -65,12 +65,14 @@ def run_determination(ctx: ServiceContext, body: DetermineBody) -> dict[str, Any
 @router.post("", response_model=dict[str, Any])
 def determine(body: DetermineBody, principal: CurrentPrincipal, ctx: Context) -> dict[str, Any]:
     """Licence required or not, each reason with its EAR citation, the review policy and licence exceptions."""
+    ctx.limiter.take(principal.user_id, "determination")
     return run_determination(ctx, body)
 
 
 @router.post("/batch", response_model=list[BatchRowOut])
 def determine_batch(body: BatchBody, principal: CurrentPrincipal, ctx: Context) -> list[BatchRowOut]:
     """Up to 200 transactions; a bad one gets its error (and field) and the others are still determined."""
+    ctx.limiter.take(principal.user_id, "determination")
     rows = []
     for number, transaction in enumerate(body.transactions):
         try:

@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.licensing_models import LicenceOut, ShipmentOut
 from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.api.strict import StrictCount
+from exportctl.http.dates import AnyDay, PastDay
 from exportctl.licensing.licences import record_shipment, reinstate, revoke, suspend
 from exportctl.licensing.repository import get_licence, list_licences, list_shipments
 from exportctl.store.db import session_scope
@@ -23,13 +25,13 @@ LicenceId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 class ShipmentBody(BaseModel):
     value: Decimal = Field(gt=0, le=Decimal("1e15"), decimal_places=2, description="USD drawn from the licence")
-    quantity: int = Field(ge=0, le=10**12)
-    shipped_on: date | None = Field(default=None, description="default today")
+    quantity: StrictCount = Field(ge=0, le=10**12)
+    shipped_on: PastDay | None = Field(default=None, description="default today")
     reference: str = Field(default="", max_length=200)
 
 
 class StatusChangeBody(BaseModel):
-    from_date: date
+    from_date: PastDay
     reason: str = Field(min_length=1, max_length=5000)
 
 
@@ -64,8 +66,8 @@ def shipments(
     principal: CurrentPrincipal,
     ctx: Context,
     paging: Paging,
-    shipped_from: date | None = None,
-    shipped_to: date | None = None,
+    shipped_from: AnyDay | None = None,
+    shipped_to: AnyDay | None = None,
 ) -> Page[ShipmentOut]:
     """The licence's shipments, oldest first, filtered by shipping date."""
     with session_scope(ctx.engine) as session:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.models import EntryOut, EntrySummary, SnapshotOut
 from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.http.dates import AnyDay
 from exportctl.lists.entry_diff import describe, only_reformatted
 from exportctl.lists.history import diff, history, was_listed
 from exportctl.lists.repository import get_entry, list_status, snapshots
@@ -191,7 +192,7 @@ def entry_history(
 
 @router.get("/was-listed", response_model=WasListedOut)
 def listed_on(
-    q: Annotated[str, Query(min_length=1, max_length=500)], on: date, principal: CurrentPrincipal, ctx: Context
+    q: Annotated[str, Query(min_length=1, max_length=500)], on: AnyDay, principal: CurrentPrincipal, ctx: Context
 ) -> WasListedOut:
     """Was the party (entry id or exact name) on a list on a date, from every snapshot's dates? With the reason."""
     answer = was_listed(ctx.engine, q, on)

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from exportctl.accounts.roles import Principal
 from exportctl.api.deps import Context, requires
 from exportctl.http.context import ServiceContext
+from exportctl.http.dates import AnyDay
 from exportctl.licensing.actor import Role
 from exportctl.reports.chart import render_chart
 from exportctl.reports.licences import licence_report
@@ -49,8 +50,8 @@ class ReportQuery(BaseModel):
 
 def report_query(
     party: Annotated[str | None, Query(max_length=100, description='a party family, e.g. "Huawei"')] = None,
-    date_from: Annotated[date | None, Query(alias="from")] = None,
-    date_to: Annotated[date | None, Query(alias="to")] = None,
+    date_from: Annotated[AnyDay | None, Query(alias="from")] = None,
+    date_to: Annotated[AnyDay | None, Query(alias="to")] = None,
     by: Annotated[
         str, Query(max_length=100, description="comma-separated: party, period, outcome, category")
     ] = "outcome,category",

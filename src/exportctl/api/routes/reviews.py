@@ -14,6 +14,8 @@ from exportctl.accounts.roles import Principal
 from exportctl.api.deps import Context, CurrentPrincipal, requires
 from exportctl.api.licensing_models import ApplicationOut, ClockOut, DecisionOut
 from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.api.strict import StrictCount
+from exportctl.http.dates import AnyDay, PastDay
 from exportctl.licensing.actor import Role
 from exportctl.licensing.clock_queries import review_queue
 from exportctl.licensing.decide import decide
@@ -74,7 +76,7 @@ class RecommendationOut(BaseModel):
 
 
 class StepBody(BaseModel):
-    on: date | None = Field(default=None, description="the day of the step (default today)")
+    on: PastDay | None = Field(default=None, description="the day of the step (default today)")
 
 
 class ReasonBody(StepBody):
@@ -95,8 +97,8 @@ class DecideBody(StepBody):
     reasons: list[Text] = Field(min_length=1, max_length=50)
     conditions: list[Text] = Field(default_factory=list, max_length=50)
     riders: list[Text] = Field(default_factory=list, max_length=50)
-    approved_item_ids: list[Annotated[int, Field(ge=1)]] | None = Field(default=None, max_length=200)
-    version: int | None = Field(default=None, ge=1, description="optimistic lock: the version you reviewed")
+    approved_item_ids: list[Annotated[StrictCount, Field(ge=1)]] | None = Field(default=None, max_length=200)
+    version: StrictCount | None = Field(default=None, ge=1, description="optimistic lock: the version you reviewed")
 
 
 def _on(body: StepBody | None) -> date | None:
@@ -109,7 +111,7 @@ def queue(
     ctx: Context,
     paging: Paging,
     overdue_only: bool = False,
-    as_of: Annotated[date | None, Query()] = None,
+    as_of: Annotated[AnyDay | None, Query()] = None,
 ) -> Page[QueueEntryOut]:
     """Registered, undecided applications with their clocks, least time remaining first."""
     with session_scope(ctx.engine) as session:
@@ -135,7 +137,7 @@ def incoming(principal: Reviewer, ctx: Context, paging: Paging) -> Page[Applicat
 
 @router.get("/{application_id}/recommendation", response_model=RecommendationOut)
 def recommendation(
-    application_id: AppId, principal: CurrentPrincipal, ctx: Context, on: Annotated[date | None, Query()] = None
+    application_id: AppId, principal: CurrentPrincipal, ctx: Context, on: Annotated[AnyDay | None, Query()] = None
 ) -> RecommendationOut:
     """What the review policies in force recommend for the application, with the reasons and the rules matched."""
     with session_scope(ctx.engine) as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import builtins
 import json
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, UploadFile, status
@@ -14,22 +14,24 @@ from pydantic import BaseModel, Field
 
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.api.strict import StrictRatio
 from exportctl.errors import InvalidTransitionError
 from exportctl.http.batch import BatchColumns, start_batch_job
 from exportctl.http.context import ServiceContext
+from exportctl.http.dates import PastDay
 from exportctl.http.jobs import Job, JobStatus
 from exportctl.screening import DEFAULT_THRESHOLD, screen
 
 router = APIRouter(prefix="/screening", tags=["screening"])
 Country = Annotated[str | None, Field(default=None, max_length=60, description="ISO 3166 code or country name")]
-Threshold = Annotated[float | None, Field(default=None, ge=0.0, le=1.0, description="default: the engine's")]
+Threshold = Annotated[StrictRatio | None, Field(default=None, ge=0.0, le=1.0, description="default: the engine's")]
 
 
 class ScreenRequest(BaseModel):
     name: str = Field(min_length=1, max_length=1000)
     country: Country = None
     threshold: Threshold = None
-    as_of: date | None = Field(default=None, description="screen against the lists in force on this date")
+    as_of: PastDay | None = Field(default=None, description="screen against the lists in force on this date")
 
 
 class FeatureOut(BaseModel):
@@ -117,6 +119,8 @@ def run_screening(ctx: ServiceContext, request: ScreenRequest) -> Response:
 @router.post("", response_model=ScreeningOut)
 async def screen_post(body: ScreenRequest, principal: CurrentPrincipal, ctx: Context) -> Response:
     """Screen one name against every list; each hit explains its score feature by feature."""
+    if body.as_of is not None and not ctx.has_index(body.as_of):  # a past date's index costs seconds of CPU
+        ctx.limiter.take(principal.user_id, "dated_index")
     if body.as_of is not None:  # building a past-date index reads the store: keep it off the event loop
         return await asyncio.to_thread(run_screening, ctx, body)
     return run_screening(ctx, body)
@@ -179,12 +183,13 @@ def get_job(job_id: Annotated[str, Field(max_length=64)], principal: CurrentPrin
 def job_result(job_id: Annotated[str, Field(max_length=64)], principal: CurrentPrincipal, ctx: Context) -> Response:
     """The result CSV of a finished job (409 while it is still running)."""
     job = ctx.jobs.get(principal, job_id)
-    if job.status is not JobStatus.DONE or job.result is None:
+    result = job.read_result()
+    if result is None:
         raise InvalidTransitionError(f"job {job_id} is {job.status.value}; its result is not ready")
     stem = job.filename.rsplit(".", 1)[0] or "screening"
     safe = "".join(c for c in stem if c.isalnum() or c in "-_")[:80] or "screening"
     return Response(
-        job.result,
+        result,
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{safe}-hits.csv"'},
     )

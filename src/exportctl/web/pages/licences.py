@@ -63,6 +63,8 @@ def ship(
             amount = Decimal(value.replace(",", "").strip())
         except InvalidOperation:
             raise InputError(f"value {value!r} is not an amount in USD", field="value") from None
+        if not amount.is_finite():  # NaN, sNaN and Infinity parse as Decimals but are no amount
+            raise InputError(f"value {value!r} is not an amount in USD", field="value")
         with session_scope(get_context(request).engine) as session:
             record_shipment(session, user.actor, licence_id, value=amount, quantity=quantity, reference=reference)
     except FIXABLE_ERRORS as exc:

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from exportctl.accounts.session_records import end_session, open_session
 from exportctl.accounts.users import authenticate
 from exportctl.errors import PermissionDeniedError
-from exportctl.http.context import get_context
+from exportctl.http.context import client_address, get_context
 from exportctl.http.security import SESSION_COOKIE, browser_session, optional_user, require_user
 from exportctl.store.db import session_scope
 from exportctl.web.templating import render
@@ -60,15 +60,15 @@ def login(
     if pre is None or not ctx.codec.check_csrf(pre, csrf_token):
         return _login_form(request, _safe_next(next), "Your login form expired; please try again.", email, 400)
     try:
-        ctx.throttle.check(email)
+        ctx.throttle.check(email, client_address(request))
     except PermissionDeniedError as exc:
         return _login_form(request, _safe_next(next), f"{exc}.", email, 429)
     with session_scope(ctx.engine) as db:
         principal = authenticate(db, email, password)
     if principal is None:
-        ctx.throttle.failed(email)
+        ctx.throttle.failed(email, client_address(request))
         return _login_form(request, _safe_next(next), "Wrong e-mail or password.", email, 401)
-    ctx.throttle.succeeded(email)
+    ctx.throttle.succeeded(email, client_address(request))
     session, cookie = ctx.codec.new_session(principal.user_id)
     with session_scope(ctx.engine) as db:
         open_session(db, session, max_age_seconds=ctx.codec.max_age_seconds)

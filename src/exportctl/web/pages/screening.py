@@ -35,7 +35,10 @@ def screening_page(
     error: str | None = None
     if name.strip():
         try:
-            index = get_context(request).screening_index(optional_date(as_of, "as_of"))
+            ctx, day = get_context(request), optional_date(as_of, "as_of", not_future=True)
+            if day is not None and not ctx.has_index(day):  # a past date's index costs seconds of CPU
+                ctx.limiter.take(user.user_id, "dated_index")
+            index = ctx.screening_index(day)
             result = screen(index, name, country=country or None, threshold=threshold)
         except InputError as exc:
             error = str(exc)
