@@ -109,3 +109,25 @@ def test_foreign_produced_cites_gp3_and_needs_review_736_2_b_3(decide: Decide) -
     d = decide("4A003.g", "CN", foreign_produced=True)
     assert d.license_required is True and d.needs_review
     assert any("736.2(b)(2)-(3)" in f.citation for f in d.reasons if f.license_required)
+
+
+@pytest.mark.parametrize(
+    ("eccn", "reason"),
+    [
+        pytest.param("3B001.b", "NS", id="3b001_b_ns2_row_bare_letter"),
+        pytest.param("3B001.h", "NS", id="3b001_h_inside_range_g_to_j"),
+        pytest.param("3B001.d", "NS", id="3b001_d_macau_d5_row_bare_letter"),
+        pytest.param("3B001.k", "RS", id="3b001_k_inside_range_k_to_n"),
+        pytest.param("3B002.b", "NS", id="3b002_b_after_and"),
+    ],
+)
+def test_semiconductor_equipment_to_china_needs_licence_742_4(decide: Decide, eccn: str, reason: str) -> None:
+    """3B001/3B002 rows name bare letters and ranges; China is in NS2 and in Country Group D:5 (Supp. 1, 738/740)."""
+    d = decide(eccn, "CN")
+    assert d.license_required is True
+    assert any(f.control_reason == reason for f in d.reasons if f.license_required)
+
+
+def test_3b001_k_to_macau_d5_row_but_not_to_germany(decide: Decide) -> None:
+    assert decide("3B001.k", "MO").license_required is True
+    assert decide("3B001.k", "DE").license_required is False

@@ -48,11 +48,12 @@ def test_paragraph_scope_5a992_c_outside_z_rows() -> None:
     assert all(r.scope.applies_to(parse_eccn("5A992")) is Applies.MAYBE for r in rs)
 
 
-def test_unreadable_paragraph_lists_stay_unparsed_1c351() -> None:
-    """'1C351.d.15 and .16' must not shrink to d.15 only: unread references make the scope a MAYBE."""
+def test_relative_paragraph_is_read_1c351() -> None:
+    """'1C351.d.15 and .16' names d.15 and d.16 (CB Column 1), not d.15 only."""
     rows = load_regulations().ccl.entries["1C351"].rows
     cb1 = next(r for r in rows if r.destinations.column == "CB1")
-    assert cb1.scope.applies_to(parse_eccn("1C351.d.16")) is Applies.MAYBE
+    assert cb1.scope.applies_to(parse_eccn("1C351.d.16")) is Applies.YES
+    assert cb1.scope.applies_to(parse_eccn("1C351.d.14")) is Applies.NO
 
 
 def test_every_dataset_carries_provenance_dates() -> None:
