@@ -78,14 +78,12 @@ def test_meu_party_in_russia_needs_licence_for_ccl_items_744_21(decide: Decide) 
 @pytest.mark.parametrize(
     ("end_use", "section"),
     [
-        ("uranium enrichment plant instrumentation", "744.2"),
-        ("guidance electronics for a sounding rocket", "744.3"),
         ("lab for nerve agent detection research", "744.4"),
         ("servers for a supercomputer centre", "744.23"),
     ],
 )
 def test_stated_end_use_prompts_part_744_review(decide: Decide, end_use: str, section: str) -> None:
-    """Knowledge-based end-use controls (744.2-744.4, 744.23): a matching stated end use asks for review."""
+    """Words that may (not must) name a controlled use (detection research, 744.23 fabs) ask for review."""
     d = decide("EAR99", "DE", end_use=end_use)
     assert d.needs_review and d.license_required is None
     assert any(section in f.citation for f in d.reasons if f.rule == "end_use")
@@ -93,3 +91,45 @@ def test_stated_end_use_prompts_part_744_review(decide: Decide, end_use: str, se
 
 def test_ordinary_end_use_adds_nothing(decide: Decide) -> None:
     assert decide("EAR99", "DE", end_use="office printers for a bakery").license_required is False
+
+
+@pytest.mark.parametrize(
+    ("eccn", "destination", "end_use", "citation"),
+    [
+        pytest.param("EAR99", "DE", "parts for a nuclear explosive device", "744.2(a)", id="ear99_nuclear_explosive"),
+        pytest.param("EAR99", "FR", "uranium enrichment cascade", "744.2(a)", id="ear99_enrichment_744_2"),
+        pytest.param("4A994", "JP", "guidance computer for a ballistic missile", "744.3(a)", id="missile_744_3"),
+        pytest.param("EAR99", "BR", "sounding rocket telemetry", "744.3(a)", id="rocket_744_3"),
+        pytest.param("EAR99", "IN", "spray drone to disperse chemical weapons", "744.4(a)", id="cbw_744_4"),
+        pytest.param("EAR99", "CN", "reconnaissance drone", "744.3(a)", id="uav_in_d4_china_744_3"),
+        pytest.param("EAR99", "CN", "military-intelligence unit", "744.22(a)", id="mil_intel_china_744_22"),
+    ],
+)
+def test_stated_wmd_end_use_requires_licence_for_all_items(
+    decide: Decide, eccn: str, destination: str, end_use: str, citation: str
+) -> None:
+    d = decide(eccn, destination, end_use=end_use)
+    assert d.license_required is True
+    assert any(citation in f.citation for f in d.reasons if f.license_required)
+
+
+@pytest.mark.parametrize(
+    ("destination", "end_use"),
+    [
+        pytest.param("DE", "nuclear power plant maintenance", id="safeguarded_nuclear_outside_d2"),
+        pytest.param("FR", "reconnaissance drone", id="uav_outside_d4"),
+        pytest.param("DE", "not for use in missiles", id="negated_statement"),
+    ],
+)
+def test_end_use_words_that_do_not_settle_the_question_go_to_review(
+    decide: Decide, destination: str, end_use: str
+) -> None:
+    d = decide("EAR99", destination, end_use=end_use)
+    assert d.license_required is None and d.needs_review
+
+
+@pytest.mark.parametrize("destination", ["RU", "BY"])
+def test_military_end_use_in_russia_belarus_covers_ear99_744_21(decide: Decide, destination: str) -> None:
+    d = decide("EAR99", destination, end_use="field radios for the army")
+    assert d.license_required is True
+    assert any("744.21" in f.citation for f in d.reasons if f.license_required)

@@ -36,7 +36,6 @@ _PARTY_RULES = (
     meu.evaluate,
     uvl.evaluate,
     other_lists.evaluate,
-    end_use.evaluate,
 )
 _FOREIGN_PRODUCED = Finding(
     "foreign_produced",
@@ -155,6 +154,7 @@ def determine(
     if tx.end_use is not None or any(p.hits for p in parties_screened):  # no hit, no end use: no party rule fires
         for rule in _PARTY_RULES:
             party_findings.extend(rule(tx, parties_screened))
+        party_findings.extend(end_use.evaluate(tx, parties_screened, regulations))
     party_findings.extend(_unscreened(tx, parties_screened))
     if party_findings:  # (the end-use rule is among the party rules: a stated end use that fires lands here)
         out = _outcome(tx, regulations, _findings(regulations, tx, party_findings), coverage)
