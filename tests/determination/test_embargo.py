@@ -58,3 +58,31 @@ def test_embargo_limits_exceptions_to_those_listed_in_part_746(decide: Decide) -
     d = decide("EAR99", "CU")
     gov = next(e for e in d.license_exceptions if e.code == "GOV")
     assert gov.status is ExceptionStatus.NOT_EVALUATED and "746.2" in gov.reason
+
+
+def test_russia_746_8_not_applied_before_2022_02_24(decide: Decide) -> None:
+    """87 FR 12226 took effect 2022-02-24: a 2021 answer may not cite § 746.8, nor rest on the 2026 chart."""
+    d = decide("4A994", "RU", on="2021-06-01")
+    assert not any("746.8" in f.citation for f in d.reasons)
+    assert d.license_required is None and d.needs_review
+
+
+def test_russia_category_1_between_rules_needs_review_87_fr_22130(decide: Decide) -> None:
+    """Until 2022-04-08 (87 FR 22130) § 746.8(a)(1) covered Categories 3-9 only."""
+    d = decide("1C992", "RU", on="2022-03-15")
+    assert d.needs_review and any("22130" in f.summary for f in d.reasons)
+    assert any(
+        "746.8(a)(1)" in f.citation for f in decide("4A994", "RU", on="2022-03-15").reasons if f.license_required
+    )
+
+
+@pytest.mark.parametrize("region", ["UA-DNR", "UA-LNR"])
+def test_dnr_lnr_746_6_not_in_force_in_2021(decide: Decide, region: str) -> None:
+    d = decide("EAR99", region, on="2021-06-01")
+    assert d.license_required is None and d.needs_review
+    assert not any(f.license_required for f in d.reasons)
+
+
+def test_crimea_746_6_in_force_since_2015(decide: Decide) -> None:
+    assert decide("EAR99", "UA-CRIMEA", on="2021-06-01").license_required is True
+    assert decide("EAR99", "UA-CRIMEA", on="2014-06-01").license_required is None

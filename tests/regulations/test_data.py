@@ -66,8 +66,8 @@ def test_every_dataset_carries_provenance_dates() -> None:
     }
 
 
-def test_coverage_after_newest_data_needs_review_before_is_noted() -> None:
+def test_coverage_after_newest_data_needs_review_before_text_is_flagged() -> None:
     regs = load_regulations()
     assert regs.coverage(date(2027, 1, 1)).needs_review
     early = regs.coverage(date(2019, 1, 1))
-    assert not early.needs_review and any("no older version" in n for n in early.notes)
+    assert early.before_text and any("no older version" in n for n in early.before_notes)

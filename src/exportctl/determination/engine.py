@@ -28,6 +28,7 @@ from exportctl.determination.rules import (
     uvl,
 )
 from exportctl.regulations import DataCoverage, Eccn, Regulations
+from exportctl.regulations.changes import not_yet_in_force
 
 # Rules that read the parties or the stated end use; they run only when a party was hit or an end use given.
 _PARTY_RULES = (
@@ -98,6 +99,8 @@ def _outcome(
     tx: Transaction, regulations: Regulations, findings: tuple[Finding, ...], coverage: DataCoverage
 ) -> _Outcome:
     review = [f.summary for f in findings if f.needs_review]
+    if coverage.before_text and not tx.eccn.is_ear99:  # EAR99 (734.3(c)) does not read the chart or the CCL
+        review.extend(coverage.before_notes)
     license_required: bool | None = True if any(f.license_required for f in findings) else (None if review else False)
     if coverage.needs_review:
         review.extend(coverage.notes)
@@ -123,18 +126,22 @@ def _party_free_outcome(
     region: str | None,
     foreign_produced: bool,
     coverage: DataCoverage,
+    pending: frozenset[str],
 ) -> _Outcome:
-    """The outcome when no party rule fired: a function of item, destination and what the data says about the date
-    (not of the date itself), so it is cached and shared by every date with the same data coverage."""
+    """The outcome when no party rule fired: a function of item, destination, the dated changes not yet in force
+    and what the data says about the date (not of the date itself), so it is cached and shared by every date with
+    the same coverage and pending changes."""
     tx = Transaction(eccn, destination, (), None, foreign_produced, region=region)
-    return _outcome(tx, regulations, _findings(regulations, tx, ()), coverage)
+    return _outcome(tx, regulations, _findings(regulations, tx, (), pending), coverage)
 
 
-def _findings(regulations: Regulations, tx: Transaction, party_findings: Sequence[Finding]) -> tuple[Finding, ...]:
+def _findings(
+    regulations: Regulations, tx: Transaction, party_findings: Sequence[Finding], pending: frozenset[str]
+) -> tuple[Finding, ...]:
     """Item/destination findings, then party findings, then the foreign-produced caveat."""
     return (
-        *ccl_chart.evaluate(regulations, tx.eccn, tx.destination, tx.foreign_produced),
-        *embargo.evaluate(regulations, tx.eccn, tx.destination, tx.region),
+        *ccl_chart.evaluate(regulations, tx.eccn, tx.destination, tx.foreign_produced, pending),
+        *embargo.evaluate(regulations, tx.eccn, tx.destination, tx.region, pending),
         *party_findings,
         *((_FOREIGN_PRODUCED,) if tx.foreign_produced else ()),
     )
@@ -150,6 +157,7 @@ def determine(
     """Decide whether ``transaction`` needs a licence, why (with citations), under which policy and exceptions."""
     tx = transaction
     coverage = regulations.coverage(tx.date)
+    pending = not_yet_in_force(tx.eccn.base, tx.destination, tx.region, tx.date)
     party_findings: list[Finding] = []
     if tx.end_use is not None or any(p.hits for p in parties_screened):  # no hit, no end use: no party rule fires
         for rule in _PARTY_RULES:
@@ -157,9 +165,11 @@ def determine(
         party_findings.extend(end_use.evaluate(tx, parties_screened, regulations))
     party_findings.extend(_unscreened(tx, parties_screened))
     if party_findings:  # (the end-use rule is among the party rules: a stated end use that fires lands here)
-        out = _outcome(tx, regulations, _findings(regulations, tx, party_findings), coverage)
+        out = _outcome(tx, regulations, _findings(regulations, tx, party_findings, pending), coverage)
     else:
-        out = _party_free_outcome(regulations, tx.eccn, tx.destination, tx.region, tx.foreign_produced, coverage)
+        out = _party_free_outcome(
+            regulations, tx.eccn, tx.destination, tx.region, tx.foreign_produced, coverage, pending
+        )
     versions = out.data_versions
     if list_versions:
         versions = DataVersions(versions.regulations, tuple(list_versions), versions.notes)

@@ -1,8 +1,10 @@
 """All bundled regulation data in one object, loaded once, with "as of a date" bookkeeping.
 
 We hold one version of each table (see :mod:`exportctl.regulations.provenance`). For a date after the newest
-content date the text may have changed since, so the determination must be reviewed; for a date before a table's
-content window we still use the text we have and say so (we have no older versions).
+content date the text may have changed since, so the determination must be reviewed. For a date before a table's
+content window the text in force may differ: an answer read from the Country Chart, the Country Groups or the CCL
+then needs review (the engine applies the dated changes of :mod:`exportctl.regulations.changes` it can source, and
+never answers "no licence required" from a text that was not in force).
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ class DataCoverage:
 
     notes: tuple[str, ...]
     needs_review: bool
+    before_notes: tuple[str, ...] = ()  # the date precedes a dataset's text: answers read from it need review
+
+    @property
+    def before_text(self) -> bool:
+        return bool(self.before_notes)
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,16 +74,20 @@ def _coverage(regs: Regulations, on: date) -> DataCoverage:
             f"the determination date is later than the newest bundled regulation data ({newest.isoformat()}); "
             "rules may have changed since"
         )
+    before: list[str] = []
     for info in datasets:
         if on < info.content_from:
-            notes.append(
+            note = (
                 f"{info.name}: the bundled text is the one in force {info.content_from.isoformat()}"
                 + (f"..{info.content_to.isoformat()}" if info.content_to != info.content_from else "")
-                + "; no older version is bundled, so it was used for this earlier date"
+                + "; no older version is bundled and the text in force on this earlier date may differ (only the "
+                "dated changes exportctl carries were applied) — review against the text of that date"
             )
+            notes.append(note)
+            before.append(note)
         elif on > info.content_to and not review:
             notes.append(f"{info.name}: bundled text dates from {info.content_to.isoformat()}; later changes missing")
-    return DataCoverage(notes=tuple(notes), needs_review=review)
+    return DataCoverage(notes=tuple(notes), needs_review=review, before_notes=tuple(before))
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ from exportctl.regulations import Regulations
 RULE = "end_use"
 _NEGATED = re.compile(r"\b(?:no|not|non|never|without|excluding|other than)\b", re.IGNORECASE)
 # 744.22(a): Belarus, Burma, Cambodia, China, Cuba, Iran, North Korea, Russia, Syria, Venezuela (and E:1/E:2).
-MILITARY_INTELLIGENCE_COUNTRIES = frozenset({"BY", "MM", "KH", "CN", "CU", "IR", "KP", "RU", "SY", "VE"})
+MILITARY_INTELLIGENCE_COUNTRIES = frozenset({"BY", "MM", "KH", "CN", "HK", "CU", "IR", "KP", "RU", "SY", "VE"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from exportctl.lists.model import ListCode
 
 RULE = "military_end_user"
 CITATION = "15 CFR 744.21; part 744, Supp. No. 2 and Supp. No. 7"
-MEU_COUNTRIES = frozenset({"BY", "MM", "KH", "CN", "NI", "RU", "VE"})  # 744.21(a)
+MEU_COUNTRIES = frozenset({"BY", "MM", "KH", "CN", "HK", "NI", "RU", "VE"})  # 744.21(a); HK as China (85 FR 83765)
 _NEGATED = re.compile(r"\b(?:no|not|non|never|without|excluding|other than)\b", re.IGNORECASE)
 _MILITARY = re.compile(r"\b(military|defen[cs]e|army|navy|air force|weapon|munition|missile|PLA)\b", re.IGNORECASE)
 
