@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from exportctl.determination import Effect, ExceptionStatus
+from exportctl.determination import Effect, ExceptionStatus, PartyMatch, PartyScreening
+from exportctl.determination.parties import Role
+from exportctl.lists.model import ListCode, ListEntry
 from tests.determination.conftest import Decide
 
 
@@ -15,11 +19,38 @@ def test_denied_person_is_prohibited_general_prohibition_4_736_2_b_4(decide: Dec
     assert all(e.status is ExceptionStatus.NOT_AVAILABLE for e in d.license_exceptions)
 
 
-def test_expired_denial_order_no_longer_prohibits_764_supp1(decide: Decide) -> None:
-    """AL NASER WINGS AIRLINES: denial 2019-06-05 to 2019-12-03."""
+def test_denial_renewed_after_an_older_files_expiry_still_prohibits(decide: Decide) -> None:
+    """AL NASER WINGS AIRLINES: the CSL sample's order ran 2019-06-05 to 2019-12-03, but it was renewed (84 F.R.
+    66873 12/6/2019, 85 F.R. 34405 6/4/2020 … in the 2026 file): 2020-06-01 is prohibited, not cleared."""
     assert decide("EAR99", "AE", "purchaser=AL NASER WINGS AIRLINES", on="2019-07-01").prohibited
-    later = decide("EAR99", "AE", "purchaser=AL NASER WINGS AIRLINES", on="2020-06-01")
-    assert not later.prohibited and not any(f.rule == "denied_persons" for f in later.reasons)
+    assert decide("EAR99", "AE", "purchaser=AL NASER WINGS AIRLINES", on="2020-06-01").prohibited
+
+
+def test_expired_order_with_nothing_later_is_unknown_not_cleared(decide: Decide) -> None:
+    """An order that expired in the only file that has the party: whether it was renewed is not in the data."""
+    entry = ListEntry(
+        source="dpl", source_id="x", list=ListCode.DPL, primary_name="EXAMPLE TRADING FZE",
+        federal_register_citations=("87 F.R. 21611 4/12/2022",),
+        listed_on=date(2022, 4, 7), removed_on=date(2022, 10, 4),
+    )  # fmt: skip
+    hit = PartyMatch(entry, 1.0, entry.primary_name, certain=True)
+    screened = [PartyScreening(Role.PURCHASER, entry.primary_name, (hit,))]
+    d = decide("EAR99", "AE", f"purchaser={entry.primary_name}", on="2023-06-01", screenings=screened)
+    assert not d.prohibited and d.needs_review and d.license_required is None
+    assert any(f.rule == "denied_persons" and f.needs_review for f in d.reasons)
+
+
+@pytest.mark.parametrize("on", ["2022-06-01", "2023-06-01", "2024-12-01"])
+def test_renewed_denial_order_prohibits_between_renewals_aeroflot(decide: Decide, on: str) -> None:
+    """PJSC AEROFLOT: TDO of 2022-04-07, renewed (87 FR 60985 10/7/2022 … 90 FR 45178 9/18/2025); the 2026 file's
+    order runs from 2025-09-16, yet the renewal chain covers every date since April 2022 (15 CFR 766.24)."""
+    d = decide("EAR99", "RU", "purchaser=PJSC AEROFLOT", on=on)
+    assert d.prohibited
+
+
+def test_denial_before_first_order_is_not_a_prohibition(decide: Decide) -> None:
+    d = decide("EAR99", "DE", "purchaser=PJSC AEROFLOT", on="2021-01-01")
+    assert not d.prohibited and not any(f.rule == "denied_persons" for f in d.reasons)
 
 
 def test_meu_party_with_ear99_item_no_744_21_licence(decide: Decide) -> None:

@@ -44,7 +44,7 @@ def test_huawei_as_of_dates_through_the_store_744_11(engine: Engine) -> None:
     before = determine_from_input(engine, eccn="EAR99", destination="CN", parties=[HUAWEI], on="2019-01-01")
     after = determine_from_input(engine, eccn="EAR99", destination="CN", parties=[HUAWEI], on="2019-06-01")
     assert after.license_required is True
-    assert before.license_required is not True  # fuzzy near-namesakes listed earlier may still ask for review
+    assert before.license_required is False and not before.needs_review  # not listed on 2019-01-01 (EAR99: NLR)
     assert not any(f.hit and f.hit.entry.primary_name == HUAWEI.split("=")[1] for f in before.reasons)
     exact = determine_from_input(
         engine, eccn="EAR99", destination="CN", parties=[HUAWEI], on="2019-01-01", screener_factory=exact_screener
@@ -130,9 +130,9 @@ def test_cli_determine_file(cli_env: CliRunner, tmp_path: Path) -> None:
 
 
 def test_publication_lag_flagged_through_the_service_744_11(db: tuple[str, Engine]) -> None:
-    """2019-05-17: Huawei's rule was in effect (2019-05-16) though the list dates it 2019-05-21 — review."""
+    """2019-05-17: Huawei's rule was in effect (2019-05-16, 84 FR 22961) though the list dates it 2019-05-21."""
     d = determine_from_input(db[1], eccn="EAR99", destination="CN", parties=[HUAWEI], on="2019-05-17")
-    assert d.needs_review and d.license_required is None
+    assert d.license_required is True
 
 
 def test_cli_determine_file_bad_rows_exit_2_with_line_and_field(cli_env: CliRunner, tmp_path: Path) -> None:

@@ -24,8 +24,8 @@ from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
 from exportctl.determination.parties import PartyMatch, PartyScreening
 from exportctl.determination.result import Determination, ListVersion
-from exportctl.determination.rules._listing import PUBLICATION_LAG_DAYS
-from exportctl.lists.model import ListEntry
+from exportctl.determination.rules._listing import PUBLICATION_LAG_DAYS, DenialStatus, denial_on, effective_listing
+from exportctl.lists.model import ListCode, ListEntry
 from exportctl.lists.repository import SnapshotInfo, entries_of_snapshots, in_force_on, snapshot_for_date, snapshots
 from exportctl.regulations import Regulations, load_regulations
 
@@ -41,11 +41,21 @@ def exact_screener(entries: list[ListEntry], _on: date) -> Screener:
     return ExactNameScreener(entries)
 
 
+def _may_bear_on(entry: ListEntry, on: date, soon: date) -> bool:
+    """In force on ``on`` or listed within the publication lag after it; for a Denied Persons entry, anything but
+    "not yet denied" (an expired or renewed order is for the rule to judge); Entity List dates are effective dates."""
+    if entry.list is ListCode.DPL:
+        return denial_on(entry, on).status is not DenialStatus.NOT_LISTED
+    if entry.list is ListCode.ENTITY_LIST:
+        listed = effective_listing(entry)[0]
+        entry = replace(entry, listed_on=listed) if listed != entry.listed_on else entry
+    return in_force_on(entry, on) or in_force_on(entry, soon)
+
+
 def select_matches(matches: Sequence[PartyMatch], on: date) -> tuple[PartyMatch, ...]:
-    """The matches whose entry is in force on ``on`` (or listed within the publication lag after it, which the
-    Entity List rule flags); only the certain ones when there is one."""
+    """The matches whose entry may bear on ``on`` (:func:`_may_bear_on`); only the certain ones when there is one."""
     soon = on + timedelta(days=PUBLICATION_LAG_DAYS)
-    current = tuple(m for m in matches if in_force_on(m.entry, on) or in_force_on(m.entry, soon))
+    current = tuple(m for m in matches if _may_bear_on(m.entry, on, soon))
     certain = tuple(m for m in current if m.certain)
     return certain or current
 
