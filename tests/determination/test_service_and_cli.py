@@ -44,14 +44,24 @@ def test_huawei_as_of_dates_through_the_store_744_11(engine: Engine) -> None:
     before = determine_from_input(engine, eccn="EAR99", destination="CN", parties=[HUAWEI], on="2019-01-01")
     after = determine_from_input(engine, eccn="EAR99", destination="CN", parties=[HUAWEI], on="2019-06-01")
     assert after.license_required is True
-    assert before.license_required is False and not before.needs_review  # not listed on 2019-01-01 (EAR99: NLR)
+    # Huawei's Entity List entry dates it 2019-05 (so not listed then), but the only Denied Persons data is of 2026:
+    # an order that ended before 2026 would be missing from it, so 2019 is "review", never a clearance
+    assert before.license_required is None and before.needs_review
+    coverage = [f for f in before.reasons if f.rule == "list_coverage"]
+    assert [f.summary.split(" data we hold")[0].rsplit(" ", 1)[-1] for f in coverage] == ["dpl"]
     assert not any(f.hit and f.hit.entry.primary_name == HUAWEI.split("=")[1] for f in before.reasons)
     exact = determine_from_input(
         engine, eccn="EAR99", destination="CN", parties=[HUAWEI], on="2019-01-01", screener_factory=exact_screener
     )
-    assert exact.license_required is False
+    assert exact.license_required is None and any(f.rule == "list_coverage" for f in exact.reasons)
     sources = {v.source for v in after.data_versions.lists}
     assert {"entity-list", "dpl"} <= sources
+
+
+def test_date_covered_by_every_list_snapshot_is_decided(engine: Engine) -> None:
+    _import(engine)
+    d = determine_from_input(engine, eccn="EAR99", destination="DE", parties=["end_user=Bakery Schmidt GmbH"])
+    assert not any(f.rule == "list_coverage" for f in d.reasons)
 
 
 def test_no_snapshots_means_review_not_nlr(sqlite_engine: Engine) -> None:

@@ -23,7 +23,13 @@ from exportctl.determination.batch_input import read_transactions
 from exportctl.determination.engine import determine
 from exportctl.determination.facts import Transaction
 from exportctl.determination.result import Determination, ListVersion
-from exportctl.determination.service import Screener, default_screener, screen_parties, snapshot_versions
+from exportctl.determination.service import (
+    Screener,
+    default_screener,
+    screen_parties,
+    snapshot_versions,
+    uncovered_sources,
+)
 from exportctl.lists.model import ListEntry
 from exportctl.lists.repository import SnapshotInfo, entries_of_snapshots, snapshots
 from exportctl.regulations import Regulations, load_regulations
@@ -93,7 +99,7 @@ def iter_determinations(
         if tx.date not in per_date:
             per_date[tx.date] = _screener_for(engine, by_source, tx.date, screeners, screener_factory)
         screener, versions = per_date[tx.date]
-        screened = screen_parties(tx, screener) if screener is not None else []
+        screened = screen_parties(tx, screener, uncovered_sources(versions, tx.date)) if screener is not None else []
         yield line, determine(tx, regulations=regulations, parties_screened=screened, list_versions=versions)
 
 

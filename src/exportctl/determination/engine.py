@@ -66,6 +66,23 @@ def _unscreened(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[F
     ]
 
 
+def _unsettled(screenings: Sequence[PartyScreening], on_text: str) -> list[Finding]:
+    """Parties screened against list data that begins after the date, with no certain match there."""
+    return [
+        Finding(
+            "list_coverage",
+            "15 CFR 744.11, 736.2(b)(4); part 744 Supp. No. 4, part 764 Supp. No. 1",
+            f"{s.label}: the {', '.join(s.unsettled)} data we hold begins after {on_text}; an entry removed before "
+            "that data (as ZTE, removed from the Entity List in 2017, is from the 2026 list) would be missing, so "
+            "no match there does not show the party was not listed on the date — check the lists as they stood",
+            Effect.NEEDS_REVIEW,
+            party=s.label,
+        )
+        for s in screenings
+        if s.unsettled
+    ]
+
+
 def _review_policy(findings: Sequence[Finding], license_required: bool | None) -> tuple[str | None, str | None]:
     listed = [f for f in findings if f.rule == entity_list.RULE and f.effect is Effect.LICENSE_REQUIRED]
     policies = list(dict.fromkeys(f.review_policy for f in listed if f.review_policy))
@@ -164,6 +181,7 @@ def determine(
             party_findings.extend(rule(tx, parties_screened))
         party_findings.extend(end_use.evaluate(tx, parties_screened, regulations))
     party_findings.extend(_unscreened(tx, parties_screened))
+    party_findings.extend(_unsettled(parties_screened, tx.date.isoformat()))
     if party_findings:  # (the end-use rule is among the party rules: a stated end use that fires lands here)
         out = _outcome(tx, regulations, _findings(regulations, tx, party_findings, pending), coverage)
     else:

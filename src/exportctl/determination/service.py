@@ -60,17 +60,24 @@ def select_matches(matches: Sequence[PartyMatch], on: date) -> tuple[PartyMatch,
     return certain or current
 
 
-def screen_parties(transaction: Transaction, screener: Screener) -> list[PartyScreening]:
-    """Screen every party of the transaction (the party's own country, else the destination, as hint)."""
-    return [
-        PartyScreening(
-            p.role,
-            p.name,
-            select_matches(screener(p.name, p.country or transaction.destination), transaction.date),
-            p.country,
-        )
-        for p in transaction.parties
-    ]
+def uncovered_sources(versions: Sequence[ListVersion], on: date) -> tuple[str, ...]:
+    """The list sources whose snapshot for ``on`` speaks only for a later date (no older data imported)."""
+    return tuple(v.source for v in versions if v.as_of and date.fromisoformat(v.as_of) > on)
+
+
+def screen_parties(transaction: Transaction, screener: Screener, uncovered: Sequence[str] = ()) -> list[PartyScreening]:
+    """Screen every party of the transaction (the party's own country, else the destination, as hint).
+
+    ``uncovered`` names the sources whose data begins after the date: a party with no certain match on one of them
+    is marked ``unsettled`` for it (an entry removed before that data would not be there to match).
+    """
+    screened = []
+    for p in transaction.parties:
+        raw = screener(p.name, p.country or transaction.destination)
+        known = {m.entry.source for m in raw if m.certain}
+        unsettled = tuple(source for source in uncovered if source not in known)
+        screened.append(PartyScreening(p.role, p.name, select_matches(raw, transaction.date), p.country, unsettled))
+    return screened
 
 
 def snapshot_versions(
@@ -121,7 +128,7 @@ def determine_with_screening(
         screener = (indexes or PROCESS_INDEXES).for_ids(engine, ids).fuzzy
     else:
         screener = screener_factory(entries_of_snapshots(engine, ids), transaction.date)
-    screened = screen_parties(transaction, screener)
+    screened = screen_parties(transaction, screener, uncovered_sources(versions, transaction.date))
     return determine(transaction, regulations=regs, parties_screened=screened, list_versions=versions)
 
 
