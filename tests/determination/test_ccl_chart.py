@@ -46,10 +46,10 @@ def test_ear99_to_non_embargoed_destination_is_nlr_734_3_c(decide: Decide) -> No
 
 
 def test_unknown_eccn_is_never_no_licence_774_supp1(decide: Decide) -> None:
-    """9A999 is not among the 596 bundled entries: needs review, licence requirement undecided (None)."""
+    """9A999 is not among the bundled entries: needs review, licence requirement undecided (None)."""
     d = decide("9A999", "CA")
     assert d.license_required is None and d.needs_review
-    assert any("not in bundled CCL data" in r for r in d.needs_review_reasons)
+    assert any("is not in the bundled CCL data" in r for r in d.needs_review_reasons)
 
 
 @pytest.mark.parametrize(
@@ -189,3 +189,10 @@ def test_past_date_never_nlr_from_later_chart_text(decide: Decide) -> None:
     d = decide("4A994", "JP", on="2019-01-01")
     assert d.license_required is None and d.needs_review
     assert any("no older version" in r for r in d.needs_review_reasons)
+
+
+@pytest.mark.parametrize("eccn", ["9A010", "9A011", "0A002", "9A018"])
+def test_entry_without_requirement_rows_is_never_nlr(decide: Decide, eccn: str) -> None:
+    """The 2026 index lists these entries without a License Requirements table: undecided, not NLR."""
+    d = decide(eccn, "CN")
+    assert d.license_required is None and d.needs_review

@@ -58,12 +58,13 @@ def test_relative_paragraph_is_read_1c351() -> None:
 
 def test_every_dataset_carries_provenance_dates() -> None:
     regs = load_regulations()
-    dates = {info.name: (info.content_from, info.content_to) for info in regs.datasets}
+    dates = {info.name: (info.content_from, info.content_to) for info in regs.datasets_on(date(2025, 3, 1))}
     assert dates == {
         "country_chart": (date(2026, 9, 1), date(2026, 9, 1)),
         "country_groups": (date(2026, 9, 1), date(2026, 9, 1)),
         "ccl": (date(2025, 1, 16), date(2025, 7, 11)),
     }
+    assert {i.name: i.content_from for i in regs.datasets_on(date(2026, 9, 1))}["ccl"] == date(2026, 7, 23)
 
 
 def test_coverage_after_newest_data_needs_review_before_text_is_flagged() -> None:
@@ -71,3 +72,12 @@ def test_coverage_after_newest_data_needs_review_before_text_is_flagged() -> Non
     assert regs.coverage(date(2027, 1, 1)).needs_review
     early = regs.coverage(date(2019, 1, 1))
     assert early.before_text and any("no older version" in n for n in early.before_notes)
+
+
+def test_ccl_2026_index_speaks_from_its_date_and_keeps_prose_rows() -> None:
+    regs = load_regulations()
+    assert regs.ccl_2026 is not None and len(regs.ccl_2026) == 633
+    assert regs.ccl_on(date(2026, 7, 23)) is regs.ccl_2026 and regs.ccl_on(date(2026, 7, 22)) is regs.ccl
+    prose = regs.ccl_2026.entries["0A521"]
+    assert prose.rows and "2025 text" in prose.source  # prose-only requirement kept from the 2025 file
+    assert regs.ccl_2026.entries["3B001"].exception_flags["GBS"].startswith("Yes, except")

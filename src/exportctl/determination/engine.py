@@ -121,7 +121,8 @@ def _outcome(
     license_required: bool | None = True if any(f.license_required for f in findings) else (None if review else False)
     if coverage.needs_review:
         review.extend(coverage.notes)
-    exceptions = () if license_required is False else license_exceptions.evaluate(tx, regulations, findings)
+    ccl = regulations.ccl_on(coverage.datasets[2].content_from) if len(coverage.datasets) > 2 else None
+    exceptions = () if license_required is False else license_exceptions.evaluate(tx, regulations, findings, ccl)
     policy, policy_reason = _review_policy(findings, license_required)
     return _Outcome(
         findings,
@@ -131,7 +132,7 @@ def _outcome(
         exceptions,
         policy,
         policy_reason,
-        DataVersions(regulations.dataset_dicts, (), coverage.notes),
+        DataVersions(coverage.dataset_dicts, (), coverage.notes),
     )
 
 

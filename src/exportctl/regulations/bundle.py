@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 
-from exportctl.regulations.ccl import CommerceControlList, load_ccl
+from exportctl.regulations.ccl import CommerceControlList, load_ccl, load_ccl_2026
 from exportctl.regulations.country_chart import CountryChart, load_country_chart
 from exportctl.regulations.country_groups import CountryGroups, load_country_groups
 from exportctl.regulations.provenance import DatasetInfo
@@ -28,6 +28,11 @@ class DataCoverage:
     notes: tuple[str, ...]
     needs_review: bool
     before_notes: tuple[str, ...] = ()  # the date precedes a dataset's text: answers read from it need review
+    datasets: tuple[DatasetInfo, ...] = ()  # the versions that speak for the date
+
+    @property
+    def dataset_dicts(self) -> tuple[dict[str, str], ...]:
+        return _dicts(self.datasets)
 
     @property
     def before_text(self) -> bool:
@@ -40,12 +45,25 @@ class Regulations:
 
     chart: CountryChart
     groups: CountryGroups
-    ccl: CommerceControlList
+    ccl: CommerceControlList  # the 2025 text (eCFR between 2025-01-16 and 2025-07-11)
     names: Mapping[str, str]  # lower-case country name (chart and supplement spellings) -> ISO2
+    ccl_2026: CommerceControlList | None = None  # the 2026-07-23 index: speaks for dates from 2026-07-23
 
     @property
     def datasets(self) -> tuple[DatasetInfo, ...]:
-        return (self.chart.info, self.groups.info, self.ccl.info)
+        return (self.chart.info, self.groups.info, self.current_ccl.info)
+
+    @property
+    def current_ccl(self) -> CommerceControlList:
+        return self.ccl_2026 or self.ccl
+
+    def ccl_on(self, on: date) -> CommerceControlList:
+        """The CCL version that speaks for ``on``: the 2026 index from its date, else the 2025 text."""
+        newer = self.ccl_2026
+        return newer if newer is not None and on >= newer.info.content_from else self.ccl
+
+    def datasets_on(self, on: date) -> tuple[DatasetInfo, ...]:
+        return (self.chart.info, self.groups.info, self.ccl_on(on).info)
 
     @property
     def newest_content_date(self) -> date:
@@ -63,9 +81,14 @@ class Regulations:
         return row.name if row else self.groups.names.get(iso2)
 
 
+@lru_cache(maxsize=64)
+def _dicts(datasets: tuple[DatasetInfo, ...]) -> tuple[dict[str, str], ...]:
+    return tuple(info.to_dict() for info in datasets)
+
+
 @lru_cache(maxsize=4096)
 def _coverage(regs: Regulations, on: date) -> DataCoverage:
-    datasets = regs.datasets
+    datasets = regs.datasets_on(on)
     notes: list[str] = []
     newest = max(info.content_to for info in datasets)
     review = on > newest
@@ -87,7 +110,7 @@ def _coverage(regs: Regulations, on: date) -> DataCoverage:
             before.append(note)
         elif on > info.content_to and not review:
             notes.append(f"{info.name}: bundled text dates from {info.content_to.isoformat()}; later changes missing")
-    return DataCoverage(notes=tuple(notes), needs_review=review, before_notes=tuple(before))
+    return DataCoverage(notes=tuple(notes), needs_review=review, before_notes=tuple(before), datasets=datasets)
 
 
 @lru_cache(maxsize=1)
@@ -100,4 +123,5 @@ def load_regulations() -> Regulations:
         names[name.lower()] = iso2
     for row in chart:
         names[row.name.lower()] = row.iso2
-    return Regulations(chart=chart, groups=groups, ccl=load_ccl(names), names=names)
+    ccl = load_ccl(names)
+    return Regulations(chart=chart, groups=groups, ccl=ccl, names=names, ccl_2026=load_ccl_2026(names, ccl))

@@ -71,6 +71,12 @@ ADVANCED_COMPUTING = DatedChange(
     "87 FR 62186 (effective 2022-10-07; some provisions 2022-10-21)",
     "ECCNs 3A090 and 4A090 created (advanced computing integrated circuits and computers)",
 )
+CCL_2026 = DatedChange(
+    "ccl_2026",
+    date(2026, 7, 23),
+    "eCFR 15 CFR part 774 Supp. No. 1 as of 2026-07-23",
+    "the 2026 CCL text speaks for dates from 2026-07-23; earlier dates read the 2025 text",
+)
 NEW_ECCNS: dict[str, DatedChange] = {"3A090": ADVANCED_COMPUTING, "4A090": ADVANCED_COMPUTING}
 ALL_CHANGES: tuple[DatedChange, ...] = (
     HK_SUSPENSION, HK_AS_CHINA, AUKUS, RUSSIA_SANCTIONS, BELARUS_SANCTIONS, ALL_CCL_RU_BY, CRIMEA, ADVANCED_COMPUTING,
@@ -90,4 +96,5 @@ def not_yet_in_force(eccn_base: str, destination: str, region: str | None, on: d
         pending.append(CRIMEA if "Crimea" in region else RUSSIA_SANCTIONS)
     if eccn_base in NEW_ECCNS:
         pending.append(NEW_ECCNS[eccn_base])
+    pending.append(CCL_2026)
     return frozenset(change.key for change in pending if on < change.effective)

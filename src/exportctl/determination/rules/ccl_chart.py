@@ -281,14 +281,26 @@ def evaluate(
                 Effect.NEEDS_REVIEW,
             ),
         )
-    entry = regs.ccl.get(item.base)
+    ccl = regs.ccl if changes.CCL_2026.key in pending or regs.ccl_2026 is None else regs.ccl_2026
+    entry = ccl.get(item.base)
     if entry is None:
         return (
             Finding(
                 RULE,
                 "15 CFR part 774, Supp. No. 1",
-                f"ECCN {item.base} is not in bundled CCL data (596 entries, eCFR text of 2025): licence requirement "
-                "undecided",
+                f"ECCN {item.base} is not in the bundled CCL data that speaks for the date ({len(ccl)} entries, "
+                f"{ccl.info.file}): licence requirement undecided",
+                Effect.NEEDS_REVIEW,
+            ),
+        )
+    if not entry.rows:
+        return (
+            Finding(
+                RULE,
+                f"15 CFR part 774, Supp. No. 1, ECCN {entry.eccn}",
+                f"ECCN {entry.eccn}: the bundled CCL data ({ccl.info.file}) has no License Requirements rows for this "
+                "entry (a cross-reference, a reserved entry or a table the source did not capture): licence "
+                "requirement undecided — read the entry",
                 Effect.NEEDS_REVIEW,
             ),
         )
