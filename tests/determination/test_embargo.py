@@ -78,11 +78,13 @@ def test_russia_category_1_between_rules_needs_review_87_fr_22130(decide: Decide
 
 @pytest.mark.parametrize("region", ["UA-DNR", "UA-LNR"])
 def test_dnr_lnr_746_6_not_in_force_in_2021(decide: Decide, region: str) -> None:
+    """87 FR 12226 (effective 2022-02-24): in 2021 the region was Ukraine; EAR99 needed no licence (734.3(c))."""
     d = decide("EAR99", region, on="2021-06-01")
-    assert d.license_required is None and d.needs_review
-    assert not any(f.license_required for f in d.reasons)
+    assert d.license_required is False and not any("746.6" in f.citation for f in d.reasons)
+    listed = decide("4A994", region, on="2021-06-01")  # a CCL item: Ukraine's chart entry of 2021 is not bundled
+    assert listed.license_required is None and listed.needs_review
 
 
 def test_crimea_746_6_in_force_since_2015(decide: Decide) -> None:
     assert decide("EAR99", "UA-CRIMEA", on="2021-06-01").license_required is True
-    assert decide("EAR99", "UA-CRIMEA", on="2014-06-01").license_required is None
+    assert decide("EAR99", "UA-CRIMEA", on="2014-06-01").license_required is False  # 80 FR 4776: 2015-01-29

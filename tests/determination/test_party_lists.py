@@ -80,7 +80,7 @@ def test_uvl_party_no_exceptions_and_uvl_statement_744_15(decide: Decide) -> Non
     d = decide("EAR99", "CN", "ultimate_consignee=Guangdong University of Technology")
     uvl = next(f for f in d.reasons if f.rule == "unverified_list")
     assert "UVL statement" in uvl.summary and "744.15" in uvl.citation
-    assert d.license_required is False  # the UVL alone requires a statement, not a licence
+    assert d.license_required is None and d.verdict == "review_needed"  # a statement before shipping, not a licence
 
 
 def test_uvl_party_bars_exceptions_when_a_licence_is_needed_744_15(decide: Decide) -> None:

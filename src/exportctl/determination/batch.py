@@ -27,6 +27,7 @@ from exportctl.determination.result import Determination, ListVersion
 from exportctl.determination.service import (
     Screener,
     default_screener,
+    later_denials,
     screen_parties,
     snapshot_versions,
     uncovered_sources,
@@ -122,12 +123,15 @@ def iter_determinations(
     for snap in snapshots(engine) if engine is not None else []:
         by_source.setdefault(snap.source, []).append(snap)
     screeners: dict[tuple[int, ...], Screener] = {}
+    later = later_denials(engine, by_source) if engine is not None and by_source else None
     per_date: dict[date, tuple[Screener | None, tuple[ListVersion, ...]]] = {}
     for line, tx in transactions:
         if tx.date not in per_date:
             per_date[tx.date] = _screener_for(engine, by_source, tx.date, screeners, screener_factory)
         screener, versions = per_date[tx.date]
-        screened = screen_parties(tx, screener, uncovered_sources(versions, tx.date)) if screener is not None else []
+        screened = (
+            screen_parties(tx, screener, uncovered_sources(versions, tx.date), later) if screener is not None else []
+        )
         yield line, determine(tx, regulations=regulations, parties_screened=screened, list_versions=versions)
 
 

@@ -65,15 +65,69 @@ def uncovered_sources(versions: Sequence[ListVersion], on: date) -> tuple[str, .
     return tuple(v.source for v in versions if v.as_of and date.fromisoformat(v.as_of) > on)
 
 
-def screen_parties(transaction: Transaction, screener: Screener, uncovered: Sequence[str] = ()) -> list[PartyScreening]:
+LaterEntries = Callable[[ListEntry], Sequence[ListEntry]]
+
+
+class LaterDenials:
+    """The Denied Persons entries of the newest DPL snapshot, by name: what later files say of a denied party.
+
+    A file of 2022 shows an order that expired in 2022; the file of 2026 shows the same party's renewal notices
+    since. Screening for a 2023 date uses the 2022 file, so the rule also gets the newer entries of the same name.
+    """
+
+    def __init__(self, entries: Sequence[ListEntry]) -> None:
+        self._by_name: dict[str, list[ListEntry]] = {}
+        for entry in entries:
+            if entry.list is ListCode.DPL:
+                self._by_name.setdefault(entry.primary_name.casefold(), []).append(entry)
+
+    def __call__(self, entry: ListEntry) -> Sequence[ListEntry]:
+        if entry.list is not ListCode.DPL:
+            return ()
+        return [e for e in self._by_name.get(entry.primary_name.casefold(), ()) if e != entry]
+
+
+_LATER: dict[tuple[str, int], LaterDenials] = {}
+
+
+def later_denials(engine: Engine, by_source: dict[str, list[SnapshotInfo]] | None = None) -> LaterDenials | None:
+    """:class:`LaterDenials` of the newest Denied Persons snapshot (kept per process by snapshot id)."""
+    if by_source is None:
+        by_source = {}
+        for snap in snapshots(engine):
+            by_source.setdefault(snap.source, []).append(snap)
+    dpl = by_source.get("dpl")
+    if not dpl:
+        return None
+    newest = max(dpl, key=lambda s: (s.in_force_from, s.id))
+    key = (engine.url.render_as_string(hide_password=True), newest.id)
+    if key not in _LATER:
+        _LATER[key] = LaterDenials(entries_of_snapshots(engine, [newest.id]))
+    return _LATER[key]
+
+
+def screen_parties(
+    transaction: Transaction,
+    screener: Screener,
+    uncovered: Sequence[str] = (),
+    later: LaterEntries | None = None,
+) -> list[PartyScreening]:
     """Screen every party of the transaction (the party's own country, else the destination, as hint).
 
     ``uncovered`` names the sources whose data begins after the date: a party with no certain match on one of them
-    is marked ``unsettled`` for it (an entry removed before that data would not be there to match).
+    is marked ``unsettled`` for it (an entry removed before that data would not be there to match). ``later`` gives,
+    for a matched entry, the entries newer files hold for the same party (renewed denial orders).
     """
     screened = []
     for p in transaction.parties:
-        raw = screener(p.name, p.country or transaction.destination)
+        raw = list(screener(p.name, p.country or transaction.destination))
+        if later is not None:
+            raw += [
+                PartyMatch(e, m.score, m.matched_name, m.certain, m.features)
+                for m in list(raw)
+                if m.certain
+                for e in later(m.entry)
+            ]
         known = {m.entry.source for m in raw if m.certain}
         unsettled = tuple(source for source in uncovered if source not in known)
         screened.append(PartyScreening(p.role, p.name, select_matches(raw, transaction.date), p.country, unsettled))
@@ -128,7 +182,9 @@ def determine_with_screening(
         screener = (indexes or PROCESS_INDEXES).for_ids(engine, ids).fuzzy
     else:
         screener = screener_factory(entries_of_snapshots(engine, ids), transaction.date)
-    screened = screen_parties(transaction, screener, uncovered_sources(versions, transaction.date))
+    screened = screen_parties(
+        transaction, screener, uncovered_sources(versions, transaction.date), later_denials(engine)
+    )
     return determine(transaction, regulations=regs, parties_screened=screened, list_versions=versions)
 
 

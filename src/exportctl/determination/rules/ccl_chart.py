@@ -130,7 +130,7 @@ def _reaches(row: LicenseRequirementRow, dest: ChartRow, regs: Regulations) -> A
     members = {dest.iso2} | {f"group:{g}" for g in groups}
     if kind is DestinationKind.ALL_EXCEPT:
         return Applies.NO if members & rule.excluded else Applies.YES
-    if members & rule.included and not members & rule.excluded:
+    if dest.iso2 in rule.named or (members & rule.included and not members & rule.excluded):
         return Applies.YES
     return Applies.MAYBE if row.from_prose else Applies.NO
 

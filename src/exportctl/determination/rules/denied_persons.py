@@ -8,19 +8,31 @@ from collections.abc import Sequence
 
 from exportctl.determination.facts import Transaction
 from exportctl.determination.findings import Effect, Finding
-from exportctl.determination.parties import PartyScreening
-from exportctl.determination.rules._listing import DenialStatus, FuzzyHits, denial_on, describe
+from exportctl.determination.parties import PartyMatch, PartyScreening
+from exportctl.determination.rules._listing import Denial, DenialStatus, FuzzyHits, denial_on, describe
 from exportctl.lists.model import ListCode
 
 RULE = "denied_persons"
 CITATION = "15 CFR 736.2(b)(4) (General Prohibition 4); part 764, Supp. No. 1 (denial orders)"
+_RANK = {DenialStatus.IN_FORCE: 0, DenialStatus.RENEWED: 0, DenialStatus.UNKNOWN: 1, DenialStatus.NOT_LISTED: 2}
 
 
 def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Finding]:
     findings: list[Finding] = []
     fuzzy = FuzzyHits(RULE, CITATION)
-    for party, hit in ((p, h) for p in screenings for h in p.hits if h.entry.list is ListCode.DPL):
-        denial = denial_on(hit.entry, tx.date)
+    # one party may match the same denied person in several files (an older order, the newer renewal chain):
+    # the decisive reading wins — in force or renewed, else unknown, else not listed
+    best: dict[tuple[str, str], tuple[int, PartyScreening, PartyMatch, Denial]] = {}
+    for party in screenings:
+        for hit in party.hits:
+            if hit.entry.list is not ListCode.DPL:
+                continue
+            denial = denial_on(hit.entry, tx.date)
+            rank = _RANK[denial.status]
+            key = (party.label, hit.entry.primary_name.casefold())
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, party, hit, denial)
+    for _, party, hit, denial in best.values():
         if denial.status is DenialStatus.NOT_LISTED:
             continue
         if not hit.certain:

@@ -77,6 +77,8 @@ def _russia_belarus(item: Eccn, name: str, destination: str, pending: frozenset[
 
 def _region(item: Eccn, region: str, regs: Regulations, pending: frozenset[str]) -> tuple[Finding, ...]:
     start = changes.CRIMEA if "Crimea" in region else changes.RUSSIA_SANCTIONS
+    if start.key in pending and item.is_ear99:
+        return ()  # before § 746.6 reached the region, an EAR99 item needed no licence under the chart (734.3(c))
     if start.key in pending:
         return (
             Finding(
