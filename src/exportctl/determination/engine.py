@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from exportctl.determination.facts import Transaction
@@ -66,8 +67,11 @@ def _unscreened(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[F
     ]
 
 
-def _unsettled(screenings: Sequence[PartyScreening], on_text: str) -> list[Finding]:
+def _unsettled(screenings: Sequence[PartyScreening], on: date) -> list[Finding]:
     """Parties screened against list data that begins after the date, with no certain match there."""
+    if not any(s.unsettled for s in screenings):
+        return []
+    on_text = on.isoformat()
     return [
         Finding(
             "list_coverage",
@@ -182,7 +186,7 @@ def determine(
             party_findings.extend(rule(tx, parties_screened))
         party_findings.extend(end_use.evaluate(tx, parties_screened, regulations))
     party_findings.extend(_unscreened(tx, parties_screened))
-    party_findings.extend(_unsettled(parties_screened, tx.date.isoformat()))
+    party_findings.extend(_unsettled(parties_screened, tx.date))
     if party_findings:  # (the end-use rule is among the party rules: a stated end use that fires lands here)
         out = _outcome(tx, regulations, _findings(regulations, tx, party_findings, pending), coverage)
     else:

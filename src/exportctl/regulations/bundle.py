@@ -20,10 +20,11 @@ from exportctl.regulations.country_groups import CountryGroups, load_country_gro
 from exportctl.regulations.provenance import DatasetInfo
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DataCoverage:
     """What the bundled data says about one determination date. The notes do not repeat the date, so every date in
-    the same band (before, within, after the data's content dates) has an equal coverage: results are cached by it."""
+    the same band (before, within, after the data's content dates) has the same coverage: one interned object per
+    band, compared and hashed by identity, by which results are cached."""
 
     notes: tuple[str, ...]
     needs_review: bool
@@ -110,7 +111,14 @@ def _coverage(regs: Regulations, on: date) -> DataCoverage:
             before.append(note)
         elif on > info.content_to and not review:
             notes.append(f"{info.name}: bundled text dates from {info.content_to.isoformat()}; later changes missing")
-    return DataCoverage(notes=tuple(notes), needs_review=review, before_notes=tuple(before), datasets=datasets)
+    key = (tuple(notes), review, tuple(before), datasets)
+    found = _INTERNED.get(key)
+    if found is None:
+        found = _INTERNED.setdefault(key, DataCoverage(*key))
+    return found
+
+
+_INTERNED: dict[tuple[tuple[str, ...], bool, tuple[str, ...], tuple[DatasetInfo, ...]], DataCoverage] = {}
 
 
 @lru_cache(maxsize=1)

@@ -50,7 +50,7 @@ class CclEntry:
     exception_flags: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CommerceControlList:
     entries: Mapping[str, CclEntry]
     info: DatasetInfo = CCL

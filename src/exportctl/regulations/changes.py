@@ -83,8 +83,15 @@ ALL_CHANGES: tuple[DatedChange, ...] = (
 )  # fmt: skip
 
 
+_SPECIAL_DESTINATIONS = frozenset({"HK", "AU", "GB", "RU", "BY"})
+_CCL_ONLY = frozenset({"ccl_2026"})
+_NONE: frozenset[str] = frozenset()
+
+
 def not_yet_in_force(eccn_base: str, destination: str, region: str | None, on: date) -> frozenset[str]:
     """Keys of the changes relevant to this item and destination that had not taken effect on ``on``."""
+    if region is None and destination not in _SPECIAL_DESTINATIONS and eccn_base not in NEW_ECCNS:
+        return _CCL_ONLY if on < CCL_2026.effective else _NONE  # the common case, without building a list
     pending: list[DatedChange] = []
     if destination == "HK":
         pending += [HK_AS_CHINA, HK_SUSPENSION]

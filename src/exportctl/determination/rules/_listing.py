@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from exportctl.determination.findings import Effect, Finding
 from exportctl.determination.parties import PartyMatch, PartyScreening
@@ -31,6 +32,11 @@ _FR_PAGE = re.compile(r"\b(\d{2,3})\s*F\.?\s?R\.?\s+(\d{3,6})\b")
 
 def citation_dates(citations: Sequence[str]) -> list[date]:
     """The dates written in Federal Register citations ("87 F.R. 21611 4/12/2022", "84 FR 22963, 5/21/19")."""
+    return list(_citation_dates(tuple(citations)))
+
+
+@lru_cache(maxsize=16384)
+def _citation_dates(citations: tuple[str, ...]) -> tuple[date, ...]:
     found: list[date] = []
     for citation in citations:
         for month, day, year in _FR_DATE.findall(citation):
@@ -39,18 +45,24 @@ def citation_dates(citations: Sequence[str]) -> list[date]:
                 found.append(date(full, int(month), int(day)))
             except ValueError:
                 continue
-    return sorted(set(found))
+    return tuple(sorted(set(found)))
 
 
 def effective_listing(entry: ListEntry) -> tuple[date | None, str | None]:
     """The date an Entity List entry took effect: the rule's effective date where a source gives it (earlier than
     the FR publication date we otherwise hold), else ``listed_on``; with the rule cited when it was used."""
-    for citation in entry.federal_register_citations:
+    return _effective(entry.federal_register_citations, entry.listed_on)
+
+
+@lru_cache(maxsize=16384)
+def _effective(citations: tuple[str, ...], listed_on: date | None) -> tuple[date | None, str | None]:
+    entry_listed_on = listed_on
+    for citation in citations:
         for volume, page in _FR_PAGE.findall(citation):
             known = ENTITY_RULE_EFFECTIVE.get((int(volume), int(page)))
-            if known and (entry.listed_on is None or known[0] <= entry.listed_on):
+            if known and (entry_listed_on is None or known[0] <= entry_listed_on):
                 return known
-    return entry.listed_on, None
+    return entry_listed_on, None
 
 
 class DenialStatus(StrEnum):

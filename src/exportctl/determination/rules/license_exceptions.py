@@ -162,12 +162,18 @@ def _verdicts(facts: _Facts, embargo: str | None) -> tuple[LicenseExceptionResul
     return tuple(results)
 
 
+@lru_cache(maxsize=4096)
+def _flag_items(ccl: CommerceControlList, base: str) -> tuple[tuple[str, str], ...]:
+    entry = ccl.get(base)
+    return tuple(sorted(entry.exception_flags.items())) if entry else ()
+
+
 def evaluate(
     tx: Transaction, regs: Regulations, findings: Sequence[Finding], ccl: CommerceControlList | None = None
 ) -> tuple[LicenseExceptionResult, ...]:
     """The verdict for each exception, given the findings of every other rule for this transaction and the CCL
     version that speaks for its date (its List Based License Exceptions flags, where it has them)."""
-    entry = (ccl or regs.ccl).get(tx.eccn.base)
+    flags = _flag_items(ccl or regs.ccl, tx.eccn.base)
     for f in findings:
         if f.bars_license_exceptions:
             return _barred(f.rule, f.citation, f.party or "")
@@ -178,6 +184,6 @@ def evaluate(
         reasons=_chart_reasons(findings, Effect.LICENSE_REQUIRED),
         undecided=_chart_reasons(findings, Effect.NEEDS_REVIEW),
         only_chart=all(f.rule == ccl_chart.RULE for f in findings if f.license_required),
-        flags=tuple(sorted(entry.exception_flags.items())) if entry else (),
+        flags=flags,
     )
     return _verdicts(facts, "746.6" if tx.region else _EMBARGO_SECTIONS.get(tx.destination))
