@@ -29,12 +29,22 @@ def test_ear99_to_huawei_after_listing_2019_06_01_needs_licence_744_11(decide: D
     assert finding.hit.entry.federal_register_citations == ("84 FR 22963, 5/21/19",)
 
 
-def test_between_effective_and_publication_date_needs_review_744_11(decide: Decide) -> None:
-    """Huawei's rule took effect 2019-05-16 but our listing date is the FR publication (2019-05-21): a date in
-    between is not a safe "not listed" — review, never NLR."""
+def test_listing_counts_from_the_rules_effective_date_744_11(decide: Decide) -> None:
+    """Huawei's rule (84 FR 22961) took effect 2019-05-16, published 2019-05-21: 2019-05-17 needs a licence."""
     d = decide("EAR99", "CN", HUAWEI, on="2019-05-17")
+    assert d.license_required is True
+    assert any("2019-05-16" in f.summary for f in d.reasons if f.license_required)
+    assert decide("EAR99", "CN", HUAWEI, on="2019-05-15").license_required is False
+
+
+def test_smic_effective_2020_12_18_before_publication(decide: Decide) -> None:
+    assert decide("EAR99", "CN", SMIC, on="2020-12-19").license_required is True
+
+
+def test_entry_without_a_known_effective_date_still_flags_the_publication_lag(decide: Decide) -> None:
+    """An entry with only its publication date (87 FR 34157, 6/6/22): a date just before it is reviewed."""
+    d = decide("EAR99", "RU", "end_user=Joint Stock Company Lazurit Central Design Bureau", on="2022-06-01")
     assert d.needs_review and d.license_required is None
-    assert any("may have taken effect earlier" in r for r in d.needs_review_reasons)
 
 
 def test_huawei_review_policy_not_recorded_in_ecfr_derived_list_744_11_b(decide: Decide) -> None:

@@ -47,9 +47,16 @@ def test_date_after_newest_data_needs_review_and_records_versions(decide: Decide
     assert {v["name"] for v in d.data_versions.regulations} == {"country_chart", "country_groups", "ccl"}
 
 
-def test_date_before_data_is_noted_not_reviewed(decide: Decide) -> None:
+def test_date_before_data_is_reviewed_not_answered_from_later_text(decide: Decide) -> None:
     d = decide("4A994", "JP", on="2019-01-01")
-    assert not d.needs_review and any("no older version" in n for n in d.data_versions.notes)
+    assert d.needs_review and d.license_required is None
+    assert any("no older version" in n for n in d.data_versions.notes)
+
+
+def test_ear99_past_date_does_not_read_the_chart(decide: Decide) -> None:
+    """EAR99 is NLR under General Prohibitions 1-3 on any date (734.3(c)); no chart text is read."""
+    d = decide("EAR99", "JP", on="2019-01-01")
+    assert d.license_required is False and not d.needs_review
 
 
 def test_json_has_contract_fields(decide: Decide) -> None:

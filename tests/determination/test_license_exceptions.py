@@ -44,3 +44,19 @@ def test_every_other_exception_not_evaluated_with_its_section(decide: Decide) ->
     d = decide("4A003.g", "AL")
     tmp = next(e for e in d.license_exceptions if e.code == "TMP")
     assert tmp.status is ExceptionStatus.NOT_EVALUATED and tmp.citation == "15 CFR 740.9"
+
+
+def test_gbs_available_when_the_eccn_says_gbs_yes_740_4(decide: Decide) -> None:
+    """3C005: NS-only requirement (NS2), Brazil in Country Group B, and the 2026 entry says 'GBS: Yes'."""
+    d = decide("3C005", "BR")
+    assert d.license_required is True
+    gbs = next(e for e in d.license_exceptions if e.code == "GBS")
+    assert gbs.status is ExceptionStatus.AVAILABLE
+
+
+def test_na_flag_closes_an_exception_and_new_exceptions_are_listed(decide: Decide) -> None:
+    """3A090: 'LVS: N/A', 'GBS: N/A'; 3A090.c names HBM (§ 740.25)."""
+    d = decide("3A090.c", "CN")
+    by_code = {e.code: e for e in d.license_exceptions}
+    assert by_code["LVS"].status is ExceptionStatus.NOT_AVAILABLE
+    assert by_code["HBM"].citation == "15 CFR 740.25" and by_code["HBM"].status is ExceptionStatus.NOT_EVALUATED

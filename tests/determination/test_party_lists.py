@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from exportctl.determination import Effect, ExceptionStatus
+from exportctl.determination import Effect, ExceptionStatus, PartyMatch, PartyScreening
+from exportctl.determination.parties import Role
+from exportctl.lists.model import ListCode, ListEntry
 from tests.determination.conftest import Decide
 
 
@@ -15,11 +19,38 @@ def test_denied_person_is_prohibited_general_prohibition_4_736_2_b_4(decide: Dec
     assert all(e.status is ExceptionStatus.NOT_AVAILABLE for e in d.license_exceptions)
 
 
-def test_expired_denial_order_no_longer_prohibits_764_supp1(decide: Decide) -> None:
-    """AL NASER WINGS AIRLINES: denial 2019-06-05 to 2019-12-03."""
+def test_denial_renewed_after_an_older_files_expiry_still_prohibits(decide: Decide) -> None:
+    """AL NASER WINGS AIRLINES: the CSL sample's order ran 2019-06-05 to 2019-12-03, but it was renewed (84 F.R.
+    66873 12/6/2019, 85 F.R. 34405 6/4/2020 … in the 2026 file): 2020-06-01 is prohibited, not cleared."""
     assert decide("EAR99", "AE", "purchaser=AL NASER WINGS AIRLINES", on="2019-07-01").prohibited
-    later = decide("EAR99", "AE", "purchaser=AL NASER WINGS AIRLINES", on="2020-06-01")
-    assert not later.prohibited and not any(f.rule == "denied_persons" for f in later.reasons)
+    assert decide("EAR99", "AE", "purchaser=AL NASER WINGS AIRLINES", on="2020-06-01").prohibited
+
+
+def test_expired_order_with_nothing_later_is_unknown_not_cleared(decide: Decide) -> None:
+    """An order that expired in the only file that has the party: whether it was renewed is not in the data."""
+    entry = ListEntry(
+        source="dpl", source_id="x", list=ListCode.DPL, primary_name="EXAMPLE TRADING FZE",
+        federal_register_citations=("87 F.R. 21611 4/12/2022",),
+        listed_on=date(2022, 4, 7), removed_on=date(2022, 10, 4),
+    )  # fmt: skip
+    hit = PartyMatch(entry, 1.0, entry.primary_name, certain=True)
+    screened = [PartyScreening(Role.PURCHASER, entry.primary_name, (hit,))]
+    d = decide("EAR99", "AE", f"purchaser={entry.primary_name}", on="2023-06-01", screenings=screened)
+    assert not d.prohibited and d.needs_review and d.license_required is None
+    assert any(f.rule == "denied_persons" and f.needs_review for f in d.reasons)
+
+
+@pytest.mark.parametrize("on", ["2022-06-01", "2023-06-01", "2024-12-01"])
+def test_renewed_denial_order_prohibits_between_renewals_aeroflot(decide: Decide, on: str) -> None:
+    """PJSC AEROFLOT: TDO of 2022-04-07, renewed (87 FR 60985 10/7/2022 … 90 FR 45178 9/18/2025); the 2026 file's
+    order runs from 2025-09-16, yet the renewal chain covers every date since April 2022 (15 CFR 766.24)."""
+    d = decide("EAR99", "RU", "purchaser=PJSC AEROFLOT", on=on)
+    assert d.prohibited
+
+
+def test_denial_before_first_order_is_not_a_prohibition(decide: Decide) -> None:
+    d = decide("EAR99", "DE", "purchaser=PJSC AEROFLOT", on="2021-01-01")
+    assert not d.prohibited and not any(f.rule == "denied_persons" for f in d.reasons)
 
 
 def test_meu_party_with_ear99_item_no_744_21_licence(decide: Decide) -> None:
@@ -49,7 +80,7 @@ def test_uvl_party_no_exceptions_and_uvl_statement_744_15(decide: Decide) -> Non
     d = decide("EAR99", "CN", "ultimate_consignee=Guangdong University of Technology")
     uvl = next(f for f in d.reasons if f.rule == "unverified_list")
     assert "UVL statement" in uvl.summary and "744.15" in uvl.citation
-    assert d.license_required is False  # the UVL alone requires a statement, not a licence
+    assert d.license_required is None and d.verdict == "review_needed"  # a statement before shipping, not a licence
 
 
 def test_uvl_party_bars_exceptions_when_a_licence_is_needed_744_15(decide: Decide) -> None:
@@ -78,14 +109,12 @@ def test_meu_party_in_russia_needs_licence_for_ccl_items_744_21(decide: Decide) 
 @pytest.mark.parametrize(
     ("end_use", "section"),
     [
-        ("uranium enrichment plant instrumentation", "744.2"),
-        ("guidance electronics for a sounding rocket", "744.3"),
         ("lab for nerve agent detection research", "744.4"),
         ("servers for a supercomputer centre", "744.23"),
     ],
 )
 def test_stated_end_use_prompts_part_744_review(decide: Decide, end_use: str, section: str) -> None:
-    """Knowledge-based end-use controls (744.2-744.4, 744.23): a matching stated end use asks for review."""
+    """Words that may (not must) name a controlled use (detection research, 744.23 fabs) ask for review."""
     d = decide("EAR99", "DE", end_use=end_use)
     assert d.needs_review and d.license_required is None
     assert any(section in f.citation for f in d.reasons if f.rule == "end_use")
@@ -93,3 +122,45 @@ def test_stated_end_use_prompts_part_744_review(decide: Decide, end_use: str, se
 
 def test_ordinary_end_use_adds_nothing(decide: Decide) -> None:
     assert decide("EAR99", "DE", end_use="office printers for a bakery").license_required is False
+
+
+@pytest.mark.parametrize(
+    ("eccn", "destination", "end_use", "citation"),
+    [
+        pytest.param("EAR99", "DE", "parts for a nuclear explosive device", "744.2(a)", id="ear99_nuclear_explosive"),
+        pytest.param("EAR99", "FR", "uranium enrichment cascade", "744.2(a)", id="ear99_enrichment_744_2"),
+        pytest.param("4A994", "JP", "guidance computer for a ballistic missile", "744.3(a)", id="missile_744_3"),
+        pytest.param("EAR99", "BR", "sounding rocket telemetry", "744.3(a)", id="rocket_744_3"),
+        pytest.param("EAR99", "IN", "spray drone to disperse chemical weapons", "744.4(a)", id="cbw_744_4"),
+        pytest.param("EAR99", "CN", "reconnaissance drone", "744.3(a)", id="uav_in_d4_china_744_3"),
+        pytest.param("EAR99", "CN", "military-intelligence unit", "744.22(a)", id="mil_intel_china_744_22"),
+    ],
+)
+def test_stated_wmd_end_use_requires_licence_for_all_items(
+    decide: Decide, eccn: str, destination: str, end_use: str, citation: str
+) -> None:
+    d = decide(eccn, destination, end_use=end_use)
+    assert d.license_required is True
+    assert any(citation in f.citation for f in d.reasons if f.license_required)
+
+
+@pytest.mark.parametrize(
+    ("destination", "end_use"),
+    [
+        pytest.param("DE", "nuclear power plant maintenance", id="safeguarded_nuclear_outside_d2"),
+        pytest.param("FR", "reconnaissance drone", id="uav_outside_d4"),
+        pytest.param("DE", "not for use in missiles", id="negated_statement"),
+    ],
+)
+def test_end_use_words_that_do_not_settle_the_question_go_to_review(
+    decide: Decide, destination: str, end_use: str
+) -> None:
+    d = decide("EAR99", destination, end_use=end_use)
+    assert d.license_required is None and d.needs_review
+
+
+@pytest.mark.parametrize("destination", ["RU", "BY"])
+def test_military_end_use_in_russia_belarus_covers_ear99_744_21(decide: Decide, destination: str) -> None:
+    d = decide("EAR99", destination, end_use="field radios for the army")
+    assert d.license_required is True
+    assert any("744.21" in f.citation for f in d.reasons if f.license_required)

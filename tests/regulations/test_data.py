@@ -48,25 +48,36 @@ def test_paragraph_scope_5a992_c_outside_z_rows() -> None:
     assert all(r.scope.applies_to(parse_eccn("5A992")) is Applies.MAYBE for r in rs)
 
 
-def test_unreadable_paragraph_lists_stay_unparsed_1c351() -> None:
-    """'1C351.d.15 and .16' must not shrink to d.15 only: unread references make the scope a MAYBE."""
+def test_relative_paragraph_is_read_1c351() -> None:
+    """'1C351.d.15 and .16' names d.15 and d.16 (CB Column 1), not d.15 only."""
     rows = load_regulations().ccl.entries["1C351"].rows
     cb1 = next(r for r in rows if r.destinations.column == "CB1")
-    assert cb1.scope.applies_to(parse_eccn("1C351.d.16")) is Applies.MAYBE
+    assert cb1.scope.applies_to(parse_eccn("1C351.d.16")) is Applies.YES
+    assert cb1.scope.applies_to(parse_eccn("1C351.d.14")) is Applies.NO
 
 
 def test_every_dataset_carries_provenance_dates() -> None:
     regs = load_regulations()
-    dates = {info.name: (info.content_from, info.content_to) for info in regs.datasets}
+    dates = {info.name: (info.content_from, info.content_to) for info in regs.datasets_on(date(2025, 3, 1))}
     assert dates == {
         "country_chart": (date(2026, 9, 1), date(2026, 9, 1)),
         "country_groups": (date(2026, 9, 1), date(2026, 9, 1)),
         "ccl": (date(2025, 1, 16), date(2025, 7, 11)),
     }
+    assert {i.name: i.content_from for i in regs.datasets_on(date(2026, 9, 1))}["ccl"] == date(2026, 7, 23)
 
 
-def test_coverage_after_newest_data_needs_review_before_is_noted() -> None:
+def test_coverage_after_newest_data_needs_review_before_text_is_flagged() -> None:
     regs = load_regulations()
     assert regs.coverage(date(2027, 1, 1)).needs_review
     early = regs.coverage(date(2019, 1, 1))
-    assert not early.needs_review and any("no older version" in n for n in early.notes)
+    assert early.before_text and any("no older version" in n for n in early.before_notes)
+
+
+def test_ccl_2026_index_speaks_from_its_date_and_keeps_prose_rows() -> None:
+    regs = load_regulations()
+    assert regs.ccl_2026 is not None and len(regs.ccl_2026) == 633
+    assert regs.ccl_on(date(2026, 7, 23)) is regs.ccl_2026 and regs.ccl_on(date(2026, 7, 22)) is regs.ccl
+    prose = regs.ccl_2026.entries["0A521"]
+    assert prose.rows and "2025 text" in prose.source  # prose-only requirement kept from the 2025 file
+    assert regs.ccl_2026.entries["3B001"].exception_flags["GBS"].startswith("Yes, except")

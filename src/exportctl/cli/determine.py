@@ -12,15 +12,16 @@ from rich.table import Table
 
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
-from exportctl.determination import Determination, Effect
+from exportctl.determination import Determination, Effect, Finding
 from exportctl.determination.batch import determine_file
 from exportctl.determination.service import determine_from_input
 
 console = Console()
-_VERDICT: dict[bool | None, str] = {
-    True: "[bold red]LICENCE REQUIRED[/]",
-    False: "[bold green]NO LICENCE REQUIRED (NLR)[/]",
-    None: "[bold yellow]UNDETERMINED — REVIEW[/]",
+_VERDICT_STYLE = {
+    "prohibited": "bold red",
+    "license_required": "bold red",
+    "review_needed": "bold yellow",
+    "no_license_required": "bold green",
 }
 _STYLE = {
     Effect.PROHIBITED: "bold red",
@@ -31,10 +32,19 @@ _STYLE = {
 }
 
 
+def _effect_label(d: Determination, f: Finding) -> str:
+    """A rule that requires nothing is not the outcome when another rule requires a licence or asks for review."""
+    if f.effect is Effect.NO_LICENSE_REQUIRED and d.verdict != "no_license_required":
+        return "nothing required by this rule"
+    if f.effect is Effect.NEEDS_REVIEW and f.hit is not None and not f.hit.certain:
+        return f"possible match ({f.hit.score:.2f}): review"
+    return f.effect.value.replace("_", " ")
+
+
 def _show(d: Determination) -> None:
     tx = d.transaction
     where = f"{tx.destination}" + (f" ({tx.region})" if tx.region else "")
-    verdict = "[bold red]PROHIBITED[/]" if d.prohibited else _VERDICT[d.license_required]
+    verdict = f"[{_VERDICT_STYLE[d.verdict]}]{escape(d.headline.upper())}[/]"
     console.print(f"{escape(str(tx.eccn))} to {escape(where)} on {tx.date.isoformat()}: {verdict}")
     table = Table(show_lines=True, expand=True)
     table.add_column("effect", ratio=2)
@@ -42,13 +52,13 @@ def _show(d: Determination) -> None:
     table.add_column("citation", ratio=3)
     table.add_column("summary", ratio=8)
     for f in d.reasons:
-        table.add_row(f"[{_STYLE[f.effect]}]{f.effect.value}[/]", f.rule, escape(f.citation), escape(f.summary))
+        table.add_row(f"[{_STYLE[f.effect]}]{_effect_label(d, f)}[/]", f.rule, escape(f.citation), escape(f.summary))
     console.print(table)
     console.print(f"review policy: {escape(d.review_policy or f'none — {d.review_policy_reason}')}")
     if d.license_exceptions:
-        exceptions = Table("exception", "status", "citation", "reason")
-        for e in d.license_exceptions:
-            exceptions.add_row(e.code, e.status.value, e.citation, escape(e.reason))
+        exceptions = Table("licence exception", "status", "citation", "reason", title="licence exceptions")
+        for e in sorted(d.license_exceptions, key=lambda e: e.status.value != "available"):
+            exceptions.add_row(e.code, e.status.value.replace("_", " "), e.citation, escape(e.reason))
         console.print(exceptions)
     if d.needs_review:
         console.print("[bold yellow]needs review:[/]")
@@ -101,8 +111,9 @@ def determine_file_command(
     """Determine every transaction of a CSV file; every bad row is reported (file:line [field]) before any output."""
     summary = determine_file(input_csv, out, engine=open_engine(), as_json=True if as_json else None)
     console.print(
-        f"{summary.rows} transactions → {escape(str(summary.output))}: {summary.license_required} need a licence, "
-        f"{summary.prohibited} prohibited, {summary.needs_review} need review"
+        f"{summary.rows} transactions → {escape(str(summary.output))}: {summary.prohibited} prohibited, "
+        f"{summary.license_required} licence required, {summary.review_needed} review needed (hold), "
+        f"{summary.no_license_required} no licence required (each row counted once)"
     )
 
 

@@ -19,42 +19,77 @@ from typing import TextIO
 from sqlalchemy.engine import Engine
 
 from exportctl.csv_cells import SafeDictWriter
-from exportctl.determination.batch_input import read_transactions
+from exportctl.determination.batch_input import read_rows
 from exportctl.determination.engine import determine
 from exportctl.determination.facts import Transaction
+from exportctl.determination.findings import ExceptionStatus
 from exportctl.determination.result import Determination, ListVersion
-from exportctl.determination.service import Screener, default_screener, screen_parties, snapshot_versions
+from exportctl.determination.service import (
+    Screener,
+    default_screener,
+    later_denials,
+    screen_parties,
+    snapshot_versions,
+    uncovered_sources,
+)
 from exportctl.lists.model import ListEntry
 from exportctl.lists.repository import SnapshotInfo, entries_of_snapshots, snapshots
 from exportctl.regulations import Regulations, load_regulations
 
+# Result columns, written after the input's own columns (kept as they were, in their order, ids included).
 CSV_COLUMNS = (
-    "line", "eccn", "destination", "date", "verdict", "license_required", "prohibited", "needs_review", "review_policy",
-    "citations", "summary", "needs_review_reasons",
+    "line", "checked_eccn", "checked_destination", "checked_date", "verdict", "action", "license_required",
+    "prohibited", "needs_review", "review_policy", "license_exceptions", "citations", "summary",
+    "needs_review_reasons",
 )  # fmt: skip
+_ACTION = {
+    "prohibited": "do not export: prohibited",
+    "license_required": "apply for a licence (or use a licence exception listed as available)",
+    "review_needed": "hold: a person must decide the points listed before any shipment",
+    "no_license_required": "ship under NLR",
+}
 
 
 @dataclass(frozen=True)
 class BatchSummary:
+    """Counts by verdict; each row is counted once (prohibited, licence required, review needed, NLR)."""
+
     rows: int
-    license_required: int
+    license_required: int  # licence required and not prohibited
     prohibited: int
-    needs_review: int
+    review_needed: int  # nothing requires a licence, something is undecided
+    no_license_required: int
     output: Path
+
+    @property
+    def needs_review(self) -> int:
+        """Rows whose verdict is review needed (the licence-required rows with points to review are not in it)."""
+        return self.review_needed
+
+
+def _exceptions(d: Determination) -> str:
+    shown = [e for e in d.license_exceptions if e.status is not ExceptionStatus.NOT_AVAILABLE]
+    if not d.license_exceptions:
+        return ""
+    if not shown:
+        return "none available"
+    return " | ".join(f"{e.code} ({e.citation}): {e.status.value} — {e.reason}" for e in shown)
 
 
 def _csv_row(line: int, d: Determination) -> dict[str, object]:
     decisive = [f for f in d.reasons if f.license_required or f.needs_review] or list(d.reasons)
     return {
         "line": line,
-        "eccn": str(d.transaction.eccn),
-        "destination": d.transaction.region or d.transaction.destination,
-        "date": d.transaction.date.isoformat(),
+        "checked_eccn": str(d.transaction.eccn),
+        "checked_destination": d.transaction.region or d.transaction.destination,
+        "checked_date": d.transaction.date.isoformat(),
         "verdict": d.verdict,
+        "action": _ACTION[d.verdict],
         "license_required": {True: "yes", False: "no", None: "undetermined"}[d.license_required],
         "prohibited": "yes" if d.prohibited else "no",
         "needs_review": "yes" if d.needs_review else "no",
         "review_policy": d.review_policy or f"(none: {d.review_policy_reason})",
+        "license_exceptions": _exceptions(d),
         "citations": " | ".join(dict.fromkeys(f.citation for f in decisive)),
         "summary": " | ".join(f.summary for f in decisive),
         "needs_review_reasons": " | ".join(d.needs_review_reasons),
@@ -88,12 +123,15 @@ def iter_determinations(
     for snap in snapshots(engine) if engine is not None else []:
         by_source.setdefault(snap.source, []).append(snap)
     screeners: dict[tuple[int, ...], Screener] = {}
+    later = later_denials(engine, by_source) if engine is not None and by_source else None
     per_date: dict[date, tuple[Screener | None, tuple[ListVersion, ...]]] = {}
     for line, tx in transactions:
         if tx.date not in per_date:
             per_date[tx.date] = _screener_for(engine, by_source, tx.date, screeners, screener_factory)
         screener, versions = per_date[tx.date]
-        screened = screen_parties(tx, screener) if screener is not None else []
+        screened = (
+            screen_parties(tx, screener, uncovered_sources(versions, tx.date), later) if screener is not None else []
+        )
         yield line, determine(tx, regulations=regulations, parties_screened=screened, list_versions=versions)
 
 
@@ -123,24 +161,36 @@ def determine_file(
 ) -> BatchSummary:
     """Determine every transaction of ``input_csv`` and write the results to ``output`` (CSV or JSON)."""
     regs = regulations or load_regulations()
-    transactions = read_transactions(Path(input_csv), regs)
+    columns, rows = read_rows(Path(input_csv), regs)
     factory = screener_factory or default_screener
+    transactions = [(row.line, row.transaction) for row in rows]
     results = list(iter_determinations(transactions, regs, engine, factory))
     use_json = as_json if as_json is not None else str(output).lower().endswith(".json")
+    own = [c for c in CSV_COLUMNS if c not in columns]
 
     def write(handle: TextIO) -> None:
         if use_json:
-            json.dump([{"line": line, **d.to_dict()} for line, d in results], handle, indent=2)
+            json.dump(
+                [
+                    {"line": line, "input": row.values, **d.to_dict()}
+                    for (line, d), row in zip(results, rows, strict=True)
+                ],
+                handle,
+                indent=2,
+            )
         else:
-            writer = SafeDictWriter(handle, fieldnames=CSV_COLUMNS)
+            writer = SafeDictWriter(handle, fieldnames=[*columns, *own], extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(_csv_row(line, d) for line, d in results)
+            for (line, d), row in zip(results, rows, strict=True):
+                writer.writerow({**row.values, **{k: v for k, v in _csv_row(line, d).items() if k in own}})
 
     _write_atomically(Path(output), write)
+    verdicts = [d.verdict for _, d in results]
     return BatchSummary(
         rows=len(results),
-        license_required=sum(d.license_required is True for _, d in results),
-        prohibited=sum(d.prohibited for _, d in results),
-        needs_review=sum(d.needs_review for _, d in results),
+        license_required=verdicts.count("license_required"),
+        prohibited=verdicts.count("prohibited"),
+        review_needed=verdicts.count("review_needed"),
+        no_license_required=verdicts.count("no_license_required"),
         output=Path(output),
     )

@@ -8,6 +8,7 @@ Columns (header names, case-insensitive): ``eccn``, ``destination`` (required); 
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from pathlib import Path
 
 from exportctl.determination.facts import Transaction, make_transaction
@@ -28,17 +29,32 @@ def _parties(row: dict[str, str]) -> list[str]:
     return found
 
 
+@dataclass(frozen=True)
+class InputRow:
+    """One checked row: its line, the transaction, and the row as written (every input column, in order)."""
+
+    line: int
+    transaction: Transaction
+    values: dict[str, str]
+
+
 def read_transactions(path: Path, regulations: Regulations) -> list[tuple[int, Transaction]]:
     """Every row as a checked transaction, or FileFormatError with every problem of the file."""
+    return [(row.line, row.transaction) for row in read_rows(path, regulations)[1]]
+
+
+def read_rows(path: Path, regulations: Regulations) -> tuple[list[str], list[InputRow]]:
+    """The input header (as written) and every row checked, or FileFormatError with every problem of the file."""
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}", field="input") from None
     problems: list[Problem] = []
-    result: list[tuple[int, Transaction]] = []
+    result: list[InputRow] = []
     with handle:
         reader = csv.DictReader(handle)
-        header = [h.strip().lower() for h in reader.fieldnames or []]
+        columns = [h for h in reader.fieldnames or [] if h is not None]
+        header = [h.strip().lower() for h in columns]
         missing = [c for c in ("eccn", "destination") if c not in header]
         if missing:
             raise FileFormatError(str(path), [Problem(str(path), 1, c, "missing column") for c in missing])
@@ -62,7 +78,8 @@ def read_transactions(path: Path, regulations: Regulations) -> list[tuple[int, T
             except InputError as error:
                 problems.append(Problem(str(path), line, error.field, str(error)))
                 continue
-            result.append((line, tx))
+            values = {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, str)}
+            result.append(InputRow(line, tx, values))
     if problems:
         raise FileFormatError(str(path), problems)
-    return result
+    return columns, result

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from exportctl.determination.facts import Transaction
@@ -28,6 +29,7 @@ from exportctl.determination.rules import (
     uvl,
 )
 from exportctl.regulations import DataCoverage, Eccn, Regulations
+from exportctl.regulations.changes import not_yet_in_force
 
 # Rules that read the parties or the stated end use; they run only when a party was hit or an end use given.
 _PARTY_RULES = (
@@ -36,7 +38,6 @@ _PARTY_RULES = (
     meu.evaluate,
     uvl.evaluate,
     other_lists.evaluate,
-    end_use.evaluate,
 )
 _FOREIGN_PRODUCED = Finding(
     "foreign_produced",
@@ -63,6 +64,26 @@ def _unscreened(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[F
         )
         for p in tx.parties
         if (p.role, p.name) not in screened
+    ]
+
+
+def _unsettled(screenings: Sequence[PartyScreening], on: date) -> list[Finding]:
+    """Parties screened against list data that begins after the date, with no certain match there."""
+    if not any(s.unsettled for s in screenings):
+        return []
+    on_text = on.isoformat()
+    return [
+        Finding(
+            "list_coverage",
+            "15 CFR 744.11, 736.2(b)(4); part 744 Supp. No. 4, part 764 Supp. No. 1",
+            f"{s.label}: the {', '.join(s.unsettled)} data we hold begins after {on_text}; an entry removed before "
+            "that data (as ZTE, removed from the Entity List in 2017, is from the 2026 list) would be missing, so "
+            "no match there does not show the party was not listed on the date — check the lists as they stood",
+            Effect.NEEDS_REVIEW,
+            party=s.label,
+        )
+        for s in screenings
+        if s.unsettled
     ]
 
 
@@ -99,10 +120,13 @@ def _outcome(
     tx: Transaction, regulations: Regulations, findings: tuple[Finding, ...], coverage: DataCoverage
 ) -> _Outcome:
     review = [f.summary for f in findings if f.needs_review]
+    if coverage.before_text and not tx.eccn.is_ear99:  # EAR99 (734.3(c)) does not read the chart or the CCL
+        review.extend(coverage.before_notes)
     license_required: bool | None = True if any(f.license_required for f in findings) else (None if review else False)
     if coverage.needs_review:
         review.extend(coverage.notes)
-    exceptions = () if license_required is False else license_exceptions.evaluate(tx, regulations, findings)
+    ccl = regulations.ccl_on(coverage.datasets[2].content_from) if len(coverage.datasets) > 2 else None
+    exceptions = () if license_required is False else license_exceptions.evaluate(tx, regulations, findings, ccl)
     policy, policy_reason = _review_policy(findings, license_required)
     return _Outcome(
         findings,
@@ -112,7 +136,7 @@ def _outcome(
         exceptions,
         policy,
         policy_reason,
-        DataVersions(regulations.dataset_dicts, (), coverage.notes),
+        DataVersions(coverage.dataset_dicts, (), coverage.notes),
     )
 
 
@@ -124,18 +148,22 @@ def _party_free_outcome(
     region: str | None,
     foreign_produced: bool,
     coverage: DataCoverage,
+    pending: frozenset[str],
 ) -> _Outcome:
-    """The outcome when no party rule fired: a function of item, destination and what the data says about the date
-    (not of the date itself), so it is cached and shared by every date with the same data coverage."""
+    """The outcome when no party rule fired: a function of item, destination, the dated changes not yet in force
+    and what the data says about the date (not of the date itself), so it is cached and shared by every date with
+    the same coverage and pending changes."""
     tx = Transaction(eccn, destination, (), None, foreign_produced, region=region)
-    return _outcome(tx, regulations, _findings(regulations, tx, ()), coverage)
+    return _outcome(tx, regulations, _findings(regulations, tx, (), pending), coverage)
 
 
-def _findings(regulations: Regulations, tx: Transaction, party_findings: Sequence[Finding]) -> tuple[Finding, ...]:
+def _findings(
+    regulations: Regulations, tx: Transaction, party_findings: Sequence[Finding], pending: frozenset[str]
+) -> tuple[Finding, ...]:
     """Item/destination findings, then party findings, then the foreign-produced caveat."""
     return (
-        *ccl_chart.evaluate(regulations, tx.eccn, tx.destination, tx.foreign_produced),
-        *embargo.evaluate(regulations, tx.eccn, tx.destination, tx.region),
+        *ccl_chart.evaluate(regulations, tx.eccn, tx.destination, tx.foreign_produced, pending),
+        *embargo.evaluate(regulations, tx.eccn, tx.destination, tx.region, pending),
         *party_findings,
         *((_FOREIGN_PRODUCED,) if tx.foreign_produced else ()),
     )
@@ -151,15 +179,20 @@ def determine(
     """Decide whether ``transaction`` needs a licence, why (with citations), under which policy and exceptions."""
     tx = transaction
     coverage = regulations.coverage(tx.date)
+    pending = not_yet_in_force(tx.eccn.base, tx.destination, tx.region, tx.date)
     party_findings: list[Finding] = []
     if tx.end_use is not None or any(p.hits for p in parties_screened):  # no hit, no end use: no party rule fires
         for rule in _PARTY_RULES:
             party_findings.extend(rule(tx, parties_screened))
+        party_findings.extend(end_use.evaluate(tx, parties_screened, regulations))
     party_findings.extend(_unscreened(tx, parties_screened))
+    party_findings.extend(_unsettled(parties_screened, tx.date))
     if party_findings:  # (the end-use rule is among the party rules: a stated end use that fires lands here)
-        out = _outcome(tx, regulations, _findings(regulations, tx, party_findings), coverage)
+        out = _outcome(tx, regulations, _findings(regulations, tx, party_findings, pending), coverage)
     else:
-        out = _party_free_outcome(regulations, tx.eccn, tx.destination, tx.region, tx.foreign_produced, coverage)
+        out = _party_free_outcome(
+            regulations, tx.eccn, tx.destination, tx.region, tx.foreign_produced, coverage, pending
+        )
     versions = out.data_versions
     if list_versions:
         versions = DataVersions(versions.regulations, tuple(list_versions), versions.notes)

@@ -54,6 +54,9 @@ class PartyScreening:
     name: str
     hits: tuple[PartyMatch, ...] = ()
     country: str | None = None
+    # list sources whose data begins after the determination date and on which the party matched no entry for
+    # certain: an entry removed before that data would be missing, so "no hit" there proves nothing for the date
+    unsettled: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

@@ -55,10 +55,25 @@ class Determination:
 
     @property
     def verdict(self) -> str:
-        """One word for lists and dashboards: prohibited, license_required, no_license_required or undetermined."""
+        """What the officer must do, one word each, never overlapping: ``prohibited``; ``license_required`` (apply
+        for a licence, even if some other point is also to be reviewed); ``review_needed`` (nothing requires a
+        licence but something could not be decided — never ship on it); ``no_license_required`` (every rule decided
+        and none requires one, with nothing to review)."""
         if self.prohibited:
             return "prohibited"
-        return {True: "license_required", False: "no_license_required", None: "undetermined"}[self.license_required]
+        if self.license_required:
+            return "license_required"
+        return "review_needed" if self.needs_review or self.license_required is None else "no_license_required"
+
+    @property
+    def headline(self) -> str:
+        """The verdict in words for people."""
+        return {
+            "prohibited": "Prohibited — no licence can authorise this export",
+            "license_required": "Licence required" + (" (and review needed)" if self.needs_review else ""),
+            "review_needed": "Review needed — do not ship until a person decides",
+            "no_license_required": "No licence required (NLR)",
+        }[self.verdict]
 
     def to_dict(self) -> dict[str, Any]:
         tx = self.transaction
@@ -73,6 +88,7 @@ class Determination:
                 "date": tx.date.isoformat(),
             },
             "verdict": self.verdict,
+            "headline": self.headline,
             "license_required": self.license_required,
             "prohibited": self.prohibited,
             "reasons": [f.to_dict() for f in self.reasons],

@@ -24,8 +24,8 @@ from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
 from exportctl.determination.parties import PartyMatch, PartyScreening
 from exportctl.determination.result import Determination, ListVersion
-from exportctl.determination.rules._listing import PUBLICATION_LAG_DAYS
-from exportctl.lists.model import ListEntry
+from exportctl.determination.rules._listing import PUBLICATION_LAG_DAYS, DenialStatus, denial_on, effective_listing
+from exportctl.lists.model import ListCode, ListEntry
 from exportctl.lists.repository import SnapshotInfo, entries_of_snapshots, in_force_on, snapshot_for_date, snapshots
 from exportctl.regulations import Regulations, load_regulations
 
@@ -41,26 +41,97 @@ def exact_screener(entries: list[ListEntry], _on: date) -> Screener:
     return ExactNameScreener(entries)
 
 
+def _may_bear_on(entry: ListEntry, on: date, soon: date) -> bool:
+    """In force on ``on`` or listed within the publication lag after it; for a Denied Persons entry, anything but
+    "not yet denied" (an expired or renewed order is for the rule to judge); Entity List dates are effective dates."""
+    if entry.list is ListCode.DPL:
+        return denial_on(entry, on).status is not DenialStatus.NOT_LISTED
+    if entry.list is ListCode.ENTITY_LIST:
+        listed = effective_listing(entry)[0]
+        entry = replace(entry, listed_on=listed) if listed != entry.listed_on else entry
+    return in_force_on(entry, on) or in_force_on(entry, soon)
+
+
 def select_matches(matches: Sequence[PartyMatch], on: date) -> tuple[PartyMatch, ...]:
-    """The matches whose entry is in force on ``on`` (or listed within the publication lag after it, which the
-    Entity List rule flags); only the certain ones when there is one."""
+    """The matches whose entry may bear on ``on`` (:func:`_may_bear_on`); only the certain ones when there is one."""
     soon = on + timedelta(days=PUBLICATION_LAG_DAYS)
-    current = tuple(m for m in matches if in_force_on(m.entry, on) or in_force_on(m.entry, soon))
+    current = tuple(m for m in matches if _may_bear_on(m.entry, on, soon))
     certain = tuple(m for m in current if m.certain)
     return certain or current
 
 
-def screen_parties(transaction: Transaction, screener: Screener) -> list[PartyScreening]:
-    """Screen every party of the transaction (the party's own country, else the destination, as hint)."""
-    return [
-        PartyScreening(
-            p.role,
-            p.name,
-            select_matches(screener(p.name, p.country or transaction.destination), transaction.date),
-            p.country,
-        )
-        for p in transaction.parties
-    ]
+def uncovered_sources(versions: Sequence[ListVersion], on: date) -> tuple[str, ...]:
+    """The list sources whose snapshot for ``on`` speaks only for a later date (no older data imported)."""
+    return tuple(v.source for v in versions if v.as_of and date.fromisoformat(v.as_of) > on)
+
+
+LaterEntries = Callable[[ListEntry], Sequence[ListEntry]]
+
+
+class LaterDenials:
+    """The Denied Persons entries of the newest DPL snapshot, by name: what later files say of a denied party.
+
+    A file of 2022 shows an order that expired in 2022; the file of 2026 shows the same party's renewal notices
+    since. Screening for a 2023 date uses the 2022 file, so the rule also gets the newer entries of the same name.
+    """
+
+    def __init__(self, entries: Sequence[ListEntry]) -> None:
+        self._by_name: dict[str, list[ListEntry]] = {}
+        for entry in entries:
+            if entry.list is ListCode.DPL:
+                self._by_name.setdefault(entry.primary_name.casefold(), []).append(entry)
+
+    def __call__(self, entry: ListEntry) -> Sequence[ListEntry]:
+        if entry.list is not ListCode.DPL:
+            return ()
+        return [e for e in self._by_name.get(entry.primary_name.casefold(), ()) if e != entry]
+
+
+_LATER: dict[tuple[str, int], LaterDenials] = {}
+
+
+def later_denials(engine: Engine, by_source: dict[str, list[SnapshotInfo]] | None = None) -> LaterDenials | None:
+    """:class:`LaterDenials` of the newest Denied Persons snapshot (kept per process by snapshot id)."""
+    if by_source is None:
+        by_source = {}
+        for snap in snapshots(engine):
+            by_source.setdefault(snap.source, []).append(snap)
+    dpl = by_source.get("dpl")
+    if not dpl:
+        return None
+    newest = max(dpl, key=lambda s: (s.in_force_from, s.id))
+    key = (engine.url.render_as_string(hide_password=True), newest.id)
+    if key not in _LATER:
+        _LATER[key] = LaterDenials(entries_of_snapshots(engine, [newest.id]))
+    return _LATER[key]
+
+
+def screen_parties(
+    transaction: Transaction,
+    screener: Screener,
+    uncovered: Sequence[str] = (),
+    later: LaterEntries | None = None,
+) -> list[PartyScreening]:
+    """Screen every party of the transaction (the party's own country, else the destination, as hint).
+
+    ``uncovered`` names the sources whose data begins after the date: a party with no certain match on one of them
+    is marked ``unsettled`` for it (an entry removed before that data would not be there to match). ``later`` gives,
+    for a matched entry, the entries newer files hold for the same party (renewed denial orders).
+    """
+    screened = []
+    for p in transaction.parties:
+        raw = list(screener(p.name, p.country or transaction.destination))
+        if later is not None:
+            raw += [
+                PartyMatch(e, m.score, m.matched_name, m.certain, m.features)
+                for m in list(raw)
+                if m.certain
+                for e in later(m.entry)
+            ]
+        known = {m.entry.source for m in raw if m.certain}
+        unsettled = tuple(source for source in uncovered if source not in known)
+        screened.append(PartyScreening(p.role, p.name, select_matches(raw, transaction.date), p.country, unsettled))
+    return screened
 
 
 def snapshot_versions(
@@ -111,7 +182,9 @@ def determine_with_screening(
         screener = (indexes or PROCESS_INDEXES).for_ids(engine, ids).fuzzy
     else:
         screener = screener_factory(entries_of_snapshots(engine, ids), transaction.date)
-    screened = screen_parties(transaction, screener)
+    screened = screen_parties(
+        transaction, screener, uncovered_sources(versions, transaction.date), later_denials(engine)
+    )
     return determine(transaction, regulations=regs, parties_screened=screened, list_versions=versions)
 
 

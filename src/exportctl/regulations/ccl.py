@@ -7,13 +7,14 @@ Rows the parser cannot fully read keep their text and are reported for review; t
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from exportctl.regulations._files import read_ear_csv
+from exportctl.regulations._files import EAR_DATA_DIR, read_ear_csv
 from exportctl.regulations.destinations import DestinationRule, parse_destinations
-from exportctl.regulations.provenance import CCL, DatasetInfo
+from exportctl.regulations.provenance import CCL, CCL_2026, DatasetInfo
 from exportctl.regulations.scope import ParagraphScope, parse_scope
 
 _REASON = re.compile(r"^([A-Z]{2})\b(?: and ([A-Z]{2}))?")
@@ -44,9 +45,12 @@ class CclEntry:
     rows: tuple[LicenseRequirementRow, ...]
     notes: str
     source: str
+    # "List Based License Exceptions" flags as the entry writes them ({"GBS": "Yes", "LVS": "$5000", …}); empty
+    # when the dataset does not carry them (the 2025 file)
+    exception_flags: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CommerceControlList:
     entries: Mapping[str, CclEntry]
     info: DatasetInfo = CCL
@@ -112,3 +116,40 @@ def load_ccl(names: Mapping[str, str]) -> CommerceControlList:
             source=record["source"],
         )
     return CommerceControlList(entries=entries)
+
+
+def load_ccl_2026(names: Mapping[str, str], older: CommerceControlList) -> CommerceControlList:
+    """Read the bundled 2026-07-23 CCL index (633 ECCNs, licence-exception flags).
+
+    Its rows are ``control`` / ``countryChart`` pairs; one trailing period per cell is dropped as in the 2025 file.
+    Entries whose requirements are prose only have no rows in the index: their rows and notes come from ``older``
+    (the 2025 text), and the entry's ``source`` says so. An entry with no rows in either stays without rows, which
+    the determination reports as undecided.
+    """
+    data = json.loads((EAR_DATA_DIR / "ccl_index_2026-07-23.json").read_text(encoding="utf-8"))
+    entries: dict[str, CclEntry] = {}
+    for record in data["entries"]:
+        eccn = record["eccn"]
+        previous = older.get(eccn)
+        rows: list[LicenseRequirementRow] = []
+        for cell in record["countryChart"]:
+            control = cell["control"].strip().removesuffix(".")
+            chart = (cell.get("countryChart") or "").strip().removesuffix(".")
+            text = f"{control}: {chart}" if chart else control
+            rows.extend(parse_row(eccn, text, names, from_prose=False))
+        source = f"{CCL_2026.source}; eCFR {data['ecfrIssueDate']}"
+        notes = previous.notes if previous else ""
+        if not rows and previous is not None and previous.rows:
+            rows = list(previous.rows)
+            source += f"; licence requirements (prose) from the 2025 text: {previous.source}"
+        flags = {str(k): str(v) for k, v in (record.get("licenceExceptionFlags") or {}).items()}
+        entries[eccn] = CclEntry(
+            eccn=eccn,
+            heading=record["heading"],
+            reasons_for_control=record.get("reasonForControl") or "",
+            rows=tuple(rows),
+            notes=notes,
+            source=source,
+            exception_flags=flags,
+        )
+    return CommerceControlList(entries=entries, info=CCL_2026)

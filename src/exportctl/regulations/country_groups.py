@@ -30,6 +30,11 @@ GROUPS: tuple[str, ...] = (
 )
 
 
+# Destinations the supplement no longer lists because another entry governs them: Hong Kong follows China since
+# 85 FR 83765 (effective 2020-12-23). Dates before that are the caller's concern (regulations.changes).
+SAME_AS: dict[str, str] = {"HK": "CN"}
+
+
 @dataclass(frozen=True)
 class CountryGroups:
     memberships: Mapping[str, frozenset[str]]
@@ -37,7 +42,8 @@ class CountryGroups:
     info: DatasetInfo = COUNTRY_GROUPS
 
     def groups_of(self, iso2: str) -> frozenset[str]:
-        return self.memberships.get(iso2.upper(), frozenset())
+        code = iso2.upper()
+        return self.memberships.get(SAME_AS.get(code, code), frozenset())
 
     def is_member(self, iso2: str, group: str) -> bool:
         return group in self.groups_of(iso2)

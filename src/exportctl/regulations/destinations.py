@@ -31,6 +31,9 @@ _NAME_LIST = re.compile(r"^((?:[A-Z][a-z]+ ?)+(?:,? (?:or )?(?:[A-Z][a-z]+ ?)+)*
 PROSE_NAMES: Mapping[str, str] = {"north korea": "KP", "macau": "MO", "russia": "RU", "china": "CN"}
 
 
+_NAMED_IN_GROUP_ROWS: Mapping[str, str] = {"Macau": "MO", "United Arab Emirates": "AE"}
+
+
 class DestinationKind(StrEnum):
     COLUMN = "column"  # a Country Chart column, e.g. NS2
     WORLDWIDE = "worldwide"
@@ -48,6 +51,7 @@ class DestinationRule:
     excluded: frozenset[str] = frozenset()
     sections: tuple[str, ...] = ()
     text: str = ""
+    named: frozenset[str] = frozenset()  # ISO2 codes named in words: included whatever the exclusions say
 
 
 def _names_to_iso2(names_text: str, names: Mapping[str, str]) -> frozenset[str] | None:
@@ -85,10 +89,19 @@ def parse_destinations(reason: str | None, chart_text: str, names: Mapping[str, 
         return DestinationRule(DestinationKind.LISTED, included=frozenset({"RU", "BY"}), sections=sections, text=text)
     if "Country Group" in text and (lowered.startswith("to or within") or "a license is required" in lowered):
         head, _, tail = text.partition("excluding")
-        included = _groups(head) | (frozenset({"MO"}) if "Macau" in head else frozenset())
+        # destinations named in words are included as such: "the United Arab Emirates or destinations specified in
+        # Country Groups D:1, D:4, and D:5 …, excluding any destination also specified in A:5 or A:6" excludes
+        # group members, not the UAE it names (which is in A:5)
+        named = frozenset(code for name, code in _NAMED_IN_GROUP_ROWS.items() if name in head)
+        included = _groups(head) | named
         if included:
             return DestinationRule(
-                DestinationKind.LISTED, included=included, excluded=_groups(tail), sections=sections, text=text
+                DestinationKind.LISTED,
+                included=included,
+                excluded=_groups(tail),
+                sections=sections,
+                text=text,
+                named=named,
             )
     for regex in (_NAME_LIST, _TO_NAMED):
         match = regex.search(text)

@@ -67,4 +67,20 @@ CCL = DatasetInfo(
     notes="596 of 605 ECCN entries; licence-exception paragraphs are not included; not checked against later rules.",
 )
 
-ALL_DATASETS: tuple[DatasetInfo, ...] = (COUNTRY_CHART, COUNTRY_GROUPS, CCL)
+CCL_2026 = DatasetInfo(
+    name="ccl",
+    citation="15 CFR part 774, Supplement No. 1 (Commerce Control List): License Requirements",
+    file="ear/ccl_index_2026-07-23.json",
+    source=(
+        "unofficial index built from the eCFR versioner XML of 2026-07-23 (github seelpeed-debug/"
+        "export-controls-agent-mcp src/data/ccl.json, commit 1c2896ba2f92339be6a48866304fa9f7d1eb5d22, MIT)"
+    ),
+    content_from=date(2026, 7, 23),
+    content_to=date(2026, 7, 23),
+    notes=(
+        "633 ECCNs with licence-exception flags; prose-only licence requirements (0x521, SS, x999, 5A980…) are not "
+        "in it: those rows come from the 2025 file and are marked so."
+    ),
+)
+
+ALL_DATASETS: tuple[DatasetInfo, ...] = (COUNTRY_CHART, COUNTRY_GROUPS, CCL, CCL_2026)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from exportctl.regulations.eccn import Eccn
+from exportctl.regulations.paragraph_list import parse_paragraph_list
 from exportctl.regulations.tristate import Applies
 
 _OTHER_ECCN = re.compile(r"\b\d[A-E]\d{3}\b")
-_DOT_PARAGRAPH = re.compile(r"(?<![\w.])\.([a-z](?:\.[a-z0-9]{1,2})*)\b")
 _BARE_PARAGRAPH = re.compile(r"(?<![\w.])([a-z]\.\d{1,2}(?:\.[a-z](?:\.\d{1,2})?)?)(?![\w])")
 _LEFTOVER_REFERENCE = re.compile(r"(?<![\w])\.\w")
 _CONDITION = re.compile(r"\b(when|if|unless|usable|for use in|being exported|regardless)\b", re.IGNORECASE)
@@ -35,6 +35,7 @@ class ParagraphScope:
     conditional: bool
     text: str
     conditional_paragraphs: frozenset[tuple[str, ...]] = frozenset()  # excepted only under a condition
+    carved_out: tuple[tuple[str, ...], ...] = ()  # PARAGRAPHS: "(except .b.5)" inside the list
 
     def applies_to(self, item: Eccn) -> Applies:
         """Does this row cover ``item``? Entry-level items (no paragraph) count as covered by "entire entry"."""
@@ -49,24 +50,39 @@ class ParagraphScope:
                 conditional = any(item.paragraphs[: len(p)] == p for p in self.conditional_paragraphs)
                 return Applies.MAYBE if conditional else Applies.NO
             return Applies.YES  # entry-level item: the exception covers only named paragraphs
+        if any(item.paragraphs[: len(p)] == p for p in self.carved_out):
+            return Applies.NO
         if inside:
             return Applies.MAYBE if self.conditional else Applies.YES
         return Applies.MAYBE if overlaps else Applies.NO
 
 
-def _paragraphs(base: str, text: str) -> tuple[tuple[str, ...], ...] | None:
-    """Paragraph paths named in ``text``; None when a reference is left that we could not read (".16")."""
+def _paragraphs(eccn: str, text: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]] | None:
+    """(included, excepted) paragraph paths named in ``text``; None when a reference is left that no list read.
+
+    Raises :class:`~exportctl.regulations.paragraph_list.ParagraphListError` for a list item it cannot expand.
+    """
+    base = eccn
     found: list[tuple[str, ...]] = []
-    explicit = re.compile(rf"\b{re.escape(base)}\.([a-z0-9]+(?:\.[a-z0-9]+)*)")
-    for regex in (explicit, _DOT_PARAGRAPH, _BARE_PARAGRAPH):
-        for match in regex.finditer(text):
-            path = tuple(match.group(1).lower().split("."))
-            if path not in found:
-                found.append(path)
-        text = regex.sub(" ", text)
-    if _LEFTOVER_REFERENCE.search(text):
-        return None
-    return tuple(found)
+    excepted: list[tuple[str, ...]] = []
+    rest: list[str] = []
+    pos = 0
+    while (plist := parse_paragraph_list(eccn, base, text, pos)) is not None:
+        start = plist.start
+        rest.append(text[pos:start])
+        found.extend(p for p in plist.included if p not in found)
+        excepted.extend(p for p in plist.excepted if p not in excepted)
+        if not plist.included:  # nothing read at the list start: keep the reference for the leftover check
+            rest.append(text[start : plist.end + 2])
+            pos = plist.end + 2
+            continue
+        pos = plist.end
+    rest.append(text[pos:])
+    leftover = " ".join(rest)
+    for regex in (re.compile(rf"\b{re.escape(base)}\.[a-z0-9]"), _BARE_PARAGRAPH, _LEFTOVER_REFERENCE):
+        if regex.search(leftover):
+            return None
+    return tuple(found), tuple(excepted)
 
 
 def parse_scope(base: str, control_text: str) -> ParagraphScope:
@@ -81,13 +97,14 @@ def parse_scope(base: str, control_text: str) -> ParagraphScope:
         if "except" in after:
             clauses = text[lowered.index("except", lowered.index("entire entry")) :].split(";")
             parsed = [(_paragraphs(base, clause), bool(_CONDITION.search(clause))) for clause in clauses]
-            if parsed and all(paths is not None for paths, _ in parsed):
-                excepted = tuple(p for paths, _ in parsed for p in paths or ())
-                iffy = frozenset(p for paths, cond in parsed if cond for p in paths or ())
+            if parsed and all(paths is not None and not paths[1] for paths, _ in parsed):
+                excepted = tuple(p for paths, _ in parsed for p in (paths[0] if paths else ()))
+                iffy = frozenset(p for paths, cond in parsed if cond for p in (paths[0] if paths else ()))
                 return ParagraphScope(ScopeKind.ENTIRE_EXCEPT, excepted, conditional, text, iffy)
             return ParagraphScope(ScopeKind.UNPARSED, (), conditional, text)
         return ParagraphScope(ScopeKind.ENTIRE, (), conditional, text)
-    included = _paragraphs(base, text)
-    if included:
-        return ParagraphScope(ScopeKind.PARAGRAPHS, included, conditional, text)
+    parsed_list = _paragraphs(base, text)
+    if parsed_list and parsed_list[0]:
+        included, carved = parsed_list
+        return ParagraphScope(ScopeKind.PARAGRAPHS, included, conditional, text, carved_out=carved)
     return ParagraphScope(ScopeKind.UNPARSED, (), conditional, text)

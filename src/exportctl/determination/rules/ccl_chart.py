@@ -9,6 +9,7 @@ licence under these prohibitions (NLR); an ECCN absent from the bundled CCL is n
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from exportctl.determination.findings import Effect, Finding
@@ -18,8 +19,12 @@ from exportctl.regulations import (
     DestinationKind,
     Eccn,
     LicenseRequirementRow,
+    ParagraphScope,
     Regulations,
+    ScopeKind,
+    changes,
 )
+from exportctl.regulations.scope import parse_scope
 
 RULE = "ccl_country_chart"
 REASON_SECTIONS = {
@@ -33,6 +38,77 @@ _OUTSIDE_CHART = frozenset({DestinationKind.WORLDWIDE, DestinationKind.ALL_EXCEP
 # Footnotes pointing to §§ 746.6/746.8 (covered regions of Ukraine, Russia/Belarus) belong to the embargo rule.
 _PART_746_FOOTNOTE = re.compile(r"746\.[68]")
 _NOTE_TRIGGERS = re.compile(r"(?<!no )license is required|not used for determining|country chart is not", re.IGNORECASE)
+
+
+_FOOTNOTE_REQUIRES = re.compile(r"\blicense is (?:still )?required\b", re.IGNORECASE)
+_FOOTNOTE_ECCN = re.compile(r"\b\d[A-E]\d{3}\b")
+
+
+def footnote_scope(base: str, text: str) -> ParagraphScope:
+    """What a licence-requiring chart footnote (7, 10) names of ``base``: the whole entry, the entry except
+    paragraphs, a paragraph list, or (when it adds conditions such as a barrel length) a scope a person must read."""
+    text = re.split(r"\s+for [A-Z]{2} column \d\b", text, flags=re.IGNORECASE)[0]
+    starts = [m for m in _FOOTNOTE_ECCN.finditer(text) if m.group() == base]
+    if not starts:
+        return ParagraphScope(ScopeKind.UNPARSED, (), False, text)
+    start = starts[0].start()
+    following = [m.start() for m in _FOOTNOTE_ECCN.finditer(text, starts[0].end()) if m.group() != base]
+    # the segment ends at the comma (or "and") before the next ECCN that is not this one
+    end = len(text)
+    for nxt in following:
+        cut = max(text.rfind(",", start, nxt), text.rfind(" and ", start, nxt))
+        if cut > start:
+            end = cut
+            break
+    segment = text[start:end].strip(" .,;").replace("(except for ", "(except ")
+    if segment == base:
+        return ParagraphScope(ScopeKind.ENTIRE, (), False, segment)
+    excepted = re.fullmatch(rf"{base} \(except ({base}\.[a-z](?:\.\w+)*)\)", segment)
+    if excepted:
+        return ParagraphScope(ScopeKind.ENTIRE_EXCEPT, (tuple(excepted.group(1).split(".")[1:]),), False, segment)
+    if segment.startswith(f"{base}."):
+        scope = parse_scope(base, segment)
+        if scope.kind is ScopeKind.PARAGRAPHS and not re.search(r"\bfor\b", segment):
+            return scope
+    return ParagraphScope(ScopeKind.UNPARSED, (), True, segment)
+
+
+def _footnote_findings(item: Eccn, mark: str, text: str, dest: ChartRow) -> list[Finding]:
+    citation = f"15 CFR part 738, Supp. No. 1, footnote {mark}"
+    if not _FOOTNOTE_REQUIRES.search(text):
+        return [
+            Finding(
+                RULE,
+                citation,
+                f"Country Chart footnote {mark} for {dest.name} names {item.base}: {text[:400]}",
+                Effect.NEEDS_REVIEW,
+            )
+        ]
+    scope = footnote_scope(item.base, text)
+    covers = scope.applies_to(item)
+    if covers is Applies.NO:
+        return []
+    if covers is Applies.YES:
+        return [
+            Finding(
+                RULE,
+                citation,
+                f"{item}: licence required to {dest.name} by Country Chart footnote {mark} ({scope.text!r}), "
+                "whatever the chart's columns show",
+                Effect.LICENSE_REQUIRED,
+                control_reason="footnote",
+            )
+        ]
+    return [
+        Finding(
+            RULE,
+            citation,
+            f"{item}: Country Chart footnote {mark} requires a licence to {dest.name} for {scope.text!r}; whether "
+            "this item is one of them depends on facts not given — review",
+            Effect.NEEDS_REVIEW,
+            control_reason="footnote",
+        )
+    ]
 
 
 def _prohibitions(foreign_produced: bool) -> str:
@@ -54,7 +130,7 @@ def _reaches(row: LicenseRequirementRow, dest: ChartRow, regs: Regulations) -> A
     members = {dest.iso2} | {f"group:{g}" for g in groups}
     if kind is DestinationKind.ALL_EXCEPT:
         return Applies.NO if members & rule.excluded else Applies.YES
-    if members & rule.included and not members & rule.excluded:
+    if dest.iso2 in rule.named or (members & rule.included and not members & rule.excluded):
         return Applies.YES
     return Applies.MAYBE if row.from_prose else Applies.NO
 
@@ -108,9 +184,72 @@ def _row_findings(item: Eccn, row: LicenseRequirementRow, dest: ChartRow, regs: 
     ]
 
 
+def _dated_destination(
+    regs: Regulations, destination: str, pending: frozenset[str]
+) -> tuple[ChartRow | None, list[Finding]]:
+    """The chart row that spoke for ``destination`` on the date (dated changes applied), with notes saying so.
+
+    None with a review finding when the row in force on the date is not bundled (Hong Kong before 2020-12-23).
+    """
+    notes: list[Finding] = []
+    if destination == "HK":
+        hk = changes.HK_AS_CHINA
+        if hk.key in pending:
+            return None, [
+                Finding(
+                    RULE,
+                    f"15 CFR part 738, Supp. No. 1; {hk.citation}",
+                    f"Hong Kong had its own Country Chart entry until {hk.effective.isoformat()}; that entry is not "
+                    "bundled"
+                    + (
+                        f" ({changes.HK_SUSPENSION.summary}, {changes.HK_SUSPENSION.citation})"
+                        if changes.HK_SUSPENSION.key not in pending
+                        else ""
+                    )
+                    + ": licence requirement undecided",
+                    Effect.NEEDS_REVIEW,
+                )
+            ]
+        row = regs.chart.get("CN")
+        if row is None:  # pragma: no cover - the bundled chart has China
+            return None, []
+        notes.append(
+            Finding(
+                RULE,
+                f"15 CFR part 738, Supp. No. 1; {hk.citation}",
+                f"Hong Kong: {hk.summary} (since {hk.effective.isoformat()})",
+                Effect.INFO,
+            )
+        )
+        return replace(row, iso2="HK", name="Hong Kong (Country Chart entry for China)"), notes
+    row = regs.chart.get(destination)
+    if row is not None and changes.AUKUS.key in pending:
+        aukus = changes.AUKUS
+        notes.append(
+            Finding(
+                RULE,
+                f"15 CFR part 738, Supp. No. 1; {aukus.citation}",
+                f"{row.name}: before {aukus.effective.isoformat()} the chart also had NS1, RS1 and MT1 for this "
+                f"destination ({aukus.summary} by {aukus.citation}); applied for this date",
+                Effect.INFO,
+            )
+        )
+        row = replace(row, columns=row.columns | {"NS1", "RS1", "MT1"})
+    return row, notes
+
+
 @lru_cache(maxsize=65536)
-def evaluate(regs: Regulations, item: Eccn, destination: str, foreign_produced: bool) -> tuple[Finding, ...]:
-    """The CCL/Country Chart findings for ``item`` to ``destination`` (cached: same inputs, same findings)."""
+def evaluate(
+    regs: Regulations,
+    item: Eccn,
+    destination: str,
+    foreign_produced: bool,
+    pending: frozenset[str] = frozenset(),
+) -> tuple[Finding, ...]:
+    """The CCL/Country Chart findings for ``item`` to ``destination`` (cached: same inputs, same findings).
+
+    ``pending`` holds the :mod:`~exportctl.regulations.changes` not yet in force on the date.
+    """
     cite = _prohibitions(foreign_produced)
     if item.is_ear99:
         return (
@@ -131,18 +270,43 @@ def evaluate(regs: Regulations, item: Eccn, destination: str, foreign_produced: 
                 Effect.NEEDS_REVIEW,
             ),
         )
-    entry = regs.ccl.get(item.base)
+    created = changes.NEW_ECCNS.get(item.base)
+    if created is not None and created.key in pending:
+        return (
+            Finding(
+                RULE,
+                f"15 CFR part 774, Supp. No. 1; {created.citation}",
+                f"ECCN {item.base} did not exist before {created.effective.isoformat()} ({created.summary}): the item "
+                "was classified under the CCL then in force, which is not bundled — licence requirement undecided",
+                Effect.NEEDS_REVIEW,
+            ),
+        )
+    ccl = regs.ccl if changes.CCL_2026.key in pending or regs.ccl_2026 is None else regs.ccl_2026
+    entry = ccl.get(item.base)
     if entry is None:
         return (
             Finding(
                 RULE,
                 "15 CFR part 774, Supp. No. 1",
-                f"ECCN {item.base} is not in bundled CCL data (596 entries, eCFR text of 2025): licence requirement "
-                "undecided",
+                f"ECCN {item.base} is not in the bundled CCL data that speaks for the date ({len(ccl)} entries, "
+                f"{ccl.info.file}): licence requirement undecided",
                 Effect.NEEDS_REVIEW,
             ),
         )
-    dest = regs.chart.get(destination)
+    if not entry.rows:
+        return (
+            Finding(
+                RULE,
+                f"15 CFR part 774, Supp. No. 1, ECCN {entry.eccn}",
+                f"ECCN {entry.eccn}: the bundled CCL data ({ccl.info.file}) has no License Requirements rows for this "
+                "entry (a cross-reference, a reserved entry or a table the source did not capture): licence "
+                "requirement undecided — read the entry",
+                Effect.NEEDS_REVIEW,
+            ),
+        )
+    dest, dated = _dated_destination(regs, destination, pending)
+    if dest is None and dated:
+        return tuple(dated)
     if dest is None:
         return (
             Finding(
@@ -154,18 +318,11 @@ def evaluate(regs: Regulations, item: Eccn, destination: str, foreign_produced: 
         )
     if dest.see_part_746:
         return (Finding(RULE, "15 CFR 738.4; part 746", f"Country Chart for {dest.name}: {dest.note}", Effect.INFO),)
-    findings = [f for row in entry.rows for f in _row_findings(item, row, dest, regs, foreign_produced)]
+    findings = [*dated, *(f for row in entry.rows for f in _row_findings(item, row, dest, regs, foreign_produced))]
     for mark in dest.footnotes:  # chart footnotes naming this ECCN (e.g. 10: firearms to Australia and the UK)
         text = regs.chart.footnotes.get(mark, "")
         if entry.eccn in text and not _PART_746_FOOTNOTE.search(text):
-            findings.append(
-                Finding(
-                    RULE,
-                    f"15 CFR part 738, Supp. No. 1, footnote {mark}",
-                    f"Country Chart footnote {mark} for {dest.name} names {entry.eccn}: {text[:400]}",
-                    Effect.NEEDS_REVIEW,
-                )
-            )
+            findings.extend(_footnote_findings(item, mark, text, dest))
     if entry.notes and _NOTE_TRIGGERS.search(entry.notes):
         findings.append(
             Finding(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from exportctl.determination.findings import Effect, Finding
-from exportctl.regulations import Eccn, Regulations
+from exportctl.regulations import Eccn, Regulations, changes
 
 RULE = "embargo"
 
@@ -39,7 +39,10 @@ _REGION = "15 CFR 746.6(a)"
 _CARVE_OUT_EAR99 = "whether the EAR99 item is food or medicine (carved out of this requirement) is not in the facts"
 
 
-def _russia_belarus(item: Eccn, name: str) -> tuple[Finding, ...]:
+def _russia_belarus(item: Eccn, name: str, destination: str, pending: frozenset[str]) -> tuple[Finding, ...]:
+    start = changes.BELARUS_SANCTIONS if destination == "BY" else changes.RUSSIA_SANCTIONS
+    if start.key in pending:
+        return ()  # § 746.8 did not yet apply to this destination (the date-coverage note asks for review)
     if item.is_ear99:
         return (
             Finding(
@@ -50,17 +53,43 @@ def _russia_belarus(item: Eccn, name: str) -> tuple[Finding, ...]:
                 Effect.NEEDS_REVIEW,
             ),
         )
+    extended = changes.ALL_CCL_RU_BY
+    if extended.key in pending and (item.category is None or item.category < 3):
+        return (
+            Finding(
+                RULE,
+                f"{_RUSSIA_BELARUS}(1); {start.citation}",
+                f"{name}: on this date § 746.8(a)(1) covered CCL Categories 3-9 only ({extended.summary} from "
+                f"{extended.effective.isoformat()}, {extended.citation}); Category {item.category} items depended on "
+                "the other paragraphs of § 746.8 then in force, which are not bundled — review",
+                Effect.NEEDS_REVIEW,
+            ),
+        )
     return (
         Finding(
             RULE,
-            f"{_RUSSIA_BELARUS}(1)",
+            f"{_RUSSIA_BELARUS}(1); {start.citation if extended.key in pending else extended.citation}",
             f"{name}: a licence is required for all items on the CCL (any ECCN), per Country Chart footnote 6",
             Effect.LICENSE_REQUIRED,
         ),
     )
 
 
-def _region(item: Eccn, region: str, regs: Regulations) -> tuple[Finding, ...]:
+def _region(item: Eccn, region: str, regs: Regulations, pending: frozenset[str]) -> tuple[Finding, ...]:
+    start = changes.CRIMEA if "Crimea" in region else changes.RUSSIA_SANCTIONS
+    if start.key in pending and item.is_ear99:
+        return ()  # before § 746.6 reached the region, an EAR99 item needed no licence under the chart (734.3(c))
+    if start.key in pending:
+        return (
+            Finding(
+                RULE,
+                f"{_REGION}; {start.citation}",
+                f"{region}: the § 746.6 requirement for this region took effect {start.effective.isoformat()} "
+                f"({start.citation}); before it the region followed Ukraine's Country Chart entry of the day, which is "
+                "not bundled — licence requirement undecided",
+                Effect.NEEDS_REVIEW,
+            ),
+        )
     footnote = regs.chart.footnotes.get("9", "")
     findings = [
         Finding(
@@ -82,10 +111,13 @@ def _region(item: Eccn, region: str, regs: Regulations) -> tuple[Finding, ...]:
 
 
 @lru_cache(maxsize=4096)
-def evaluate(regs: Regulations, item: Eccn, destination: str, region: str | None) -> tuple[Finding, ...]:
-    """Part 746 findings for the destination (empty when none of these programmes covers it)."""
+def evaluate(
+    regs: Regulations, item: Eccn, destination: str, region: str | None, pending: frozenset[str] = frozenset()
+) -> tuple[Finding, ...]:
+    """Part 746 findings for the destination (empty when none of these programmes covers it); ``pending`` holds
+    the dated changes (:mod:`exportctl.regulations.changes`) not yet in force on the date."""
     if region is not None:
-        return _region(item, region, regs)
+        return _region(item, region, regs, pending)
     if destination in _ALL_ITEMS:
         citation, summary = _ALL_ITEMS[destination]
         findings = [Finding(RULE, citation, summary, Effect.LICENSE_REQUIRED)]
@@ -97,5 +129,5 @@ def evaluate(regs: Regulations, item: Eccn, destination: str, region: str | None
     if destination == "SY":
         return (Finding(RULE, _SYRIA[0], _SYRIA[1], Effect.NEEDS_REVIEW),)
     if destination in ("RU", "BY"):
-        return _russia_belarus(item, regs.country_name(destination) or destination)
+        return _russia_belarus(item, regs.country_name(destination) or destination, destination, pending)
     return ()

@@ -1,14 +1,17 @@
 """Licence exceptions (15 CFR part 740): decide only what the bundled data decides; list the rest as not evaluated.
 
-The CCL data we bundle has no "List Based License Exceptions" paragraphs, so an ECCN's own eligibility (``GBS:
-Yes``, an LVS value) is never known. What is known: the Country Groups, the reasons that made a licence necessary,
-the product group and category, and whether a party-list or embargo rule bars exceptions. GBS (740.4) needs a
-licence requirement for NS reasons only and a Country Group B destination; when both hold it is still "not
-evaluated" until the ECCN's "GBS: Yes" is checked.
+The 2026 CCL index carries each ECCN's "List Based License Exceptions" flags (``GBS: Yes``, ``LVS: $5000``,
+``TSR: N/A``, and the newer ACM/AIA/HBM/LPP/IEC where the entry names them); the 2025 file does not, and then an
+ECCN's own eligibility is never known. A flag "N/A" closes the exception; "Yes" for GBS with an NS-only
+requirement to a Country Group B destination makes it available; anything else (values, paragraph exceptions)
+is listed as not evaluated with the entry's words. Also known: the Country Groups, the reasons that made a
+licence necessary, the product group and category, and whether a party-list or embargo rule bars exceptions. GBS
+(740.4) needs a licence requirement for NS reasons only and a Country Group B destination.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +19,7 @@ from functools import lru_cache
 from exportctl.determination.facts import Transaction
 from exportctl.determination.findings import Effect, ExceptionStatus, Finding, LicenseExceptionResult
 from exportctl.determination.rules import ccl_chart
-from exportctl.regulations import Regulations
+from exportctl.regulations import CommerceControlList, Regulations
 
 EXCEPTIONS: tuple[tuple[str, str, str], ...] = (
     ("LVS", "15 CFR 740.3", "shipments of limited value"),
@@ -55,6 +58,19 @@ class _Facts:
     reasons: frozenset[str]
     undecided: frozenset[str]
     only_chart: bool
+    flags: tuple[tuple[str, str], ...] = ()  # the ECCN's List Based License Exceptions, when the CCL data has them
+
+
+def _flagged(code: str, tx: _Facts) -> tuple[ExceptionStatus, str] | None:
+    """The ECCN's own flag for a list-based exception (LVS, GBS, TSR): "N/A" closes it; anything else leaves it to
+    conditions (value, paragraphs, assurances) the facts do not hold."""
+    flags = dict(tx.flags)
+    if code not in flags:
+        return None
+    text = flags[code].strip()
+    if text.upper().startswith("N/A"):
+        return ExceptionStatus.NOT_AVAILABLE, f"the ECCN's List Based License Exceptions say {code}: {text}"
+    return None
 
 
 def _decide(code: str, tx: _Facts) -> tuple[ExceptionStatus, str]:
@@ -72,12 +88,27 @@ def _decide(code: str, tx: _Facts) -> tuple[ExceptionStatus, str]:
             )
         if undecided - {"NS"}:
             return ExceptionStatus.NOT_EVALUATED, f"depends on undecided requirements for {sorted(undecided)}"
+        flag = dict(tx.flags).get("GBS", "").strip()
+        if flag.upper().startswith("N/A"):
+            return none_, f"the ECCN's List Based License Exceptions say GBS: {flag}"
+        if flag == "Yes":
+            return ExceptionStatus.AVAILABLE, (
+                "NS-only licence requirement, Country Group B destination, and the ECCN says 'GBS: Yes' — subject to "
+                "the general restrictions of § 740.2"
+            )
+        if flag:
+            return ExceptionStatus.NOT_EVALUATED, f"the ECCN says 'GBS: {flag}' — check the item against it"
         return ExceptionStatus.NOT_EVALUATED, (
             "NS-only licence requirement and a Country Group B destination: GBS applies if the ECCN says 'GBS: Yes' "
             "(List Based License Exceptions are not in the bundled CCL data)"
         )
     if code == "TSR" and not tx.software_or_technology:
         return none_, "TSR covers software and technology only (product groups D and E)"
+    flagged = _flagged(code, tx) if code in ("LVS", "TSR") else None
+    if flagged is not None:
+        return flagged
+    if code in ("LVS", "TSR") and code in dict(tx.flags):
+        return ExceptionStatus.NOT_EVALUATED, f"the ECCN says '{code}: {dict(tx.flags)[code]}' — check the shipment"
     if code == "ENC" and not tx.encryption_item:
         return none_, "ENC covers Category 5 Part 2 (information security) items only"
     if code == "STA" and not groups & {"A:5", "A:6"}:
@@ -93,19 +124,56 @@ def _barred(rule: str, citation: str, party: str) -> tuple[LicenseExceptionResul
     )
 
 
+_SECTION = re.compile(r"§\s*(740\.\d+)")
+
+
+def _named_by_entry(facts: _Facts, embargo: str | None) -> list[LicenseExceptionResult]:
+    """Exceptions the ECCN's entry names beyond the classic ones (the 2024-2025 advanced-computing and equipment
+    exceptions: ACM, AIA, HBM, LPP, IEC, NAC…), with the entry's own words; not evaluated (their conditions are
+    not in the facts), never offered where an embargo section limits the exceptions."""
+    known = {code for code, _, _ in EXCEPTIONS}
+    results = []
+    for code, text in facts.flags:
+        if code in known:
+            continue
+        section = _SECTION.search(text)
+        citation = f"15 CFR {section.group(1)}" if section else "15 CFR part 740 (section not named in the CCL data)"
+        if text.strip().upper().startswith("N/A"):
+            status, reason = ExceptionStatus.NOT_AVAILABLE, f"the ECCN says {code}: {text}"
+        elif embargo:
+            status = ExceptionStatus.NOT_EVALUATED
+            reason = f"only the licence exceptions listed in § {embargo} may be used for this destination — check"
+        else:
+            status, reason = ExceptionStatus.NOT_EVALUATED, f"the ECCN names it: '{code}: {text}' — check its terms"
+        results.append(LicenseExceptionResult(code, status, citation, reason))
+    return results
+
+
 @lru_cache(maxsize=65536)
 def _verdicts(facts: _Facts, embargo: str | None) -> tuple[LicenseExceptionResult, ...]:
     results = []
     for code, citation, _title in EXCEPTIONS:
         status, reason = _decide(code, facts)
-        if embargo and status is ExceptionStatus.NOT_EVALUATED:
+        if embargo and status is not ExceptionStatus.NOT_AVAILABLE:
+            status = ExceptionStatus.NOT_EVALUATED
             reason = f"only the licence exceptions listed in § {embargo} may be used for this destination — check"
         results.append(LicenseExceptionResult(code, status, citation, reason))
+    results.extend(_named_by_entry(facts, embargo))
     return tuple(results)
 
 
-def evaluate(tx: Transaction, regs: Regulations, findings: Sequence[Finding]) -> tuple[LicenseExceptionResult, ...]:
-    """The verdict for each exception, given the findings of every other rule for this transaction."""
+@lru_cache(maxsize=4096)
+def _flag_items(ccl: CommerceControlList, base: str) -> tuple[tuple[str, str], ...]:
+    entry = ccl.get(base)
+    return tuple(sorted(entry.exception_flags.items())) if entry else ()
+
+
+def evaluate(
+    tx: Transaction, regs: Regulations, findings: Sequence[Finding], ccl: CommerceControlList | None = None
+) -> tuple[LicenseExceptionResult, ...]:
+    """The verdict for each exception, given the findings of every other rule for this transaction and the CCL
+    version that speaks for its date (its List Based License Exceptions flags, where it has them)."""
+    flags = _flag_items(ccl or regs.ccl, tx.eccn.base)
     for f in findings:
         if f.bars_license_exceptions:
             return _barred(f.rule, f.citation, f.party or "")
@@ -116,5 +184,6 @@ def evaluate(tx: Transaction, regs: Regulations, findings: Sequence[Finding]) ->
         reasons=_chart_reasons(findings, Effect.LICENSE_REQUIRED),
         undecided=_chart_reasons(findings, Effect.NEEDS_REVIEW),
         only_chart=all(f.rule == ccl_chart.RULE for f in findings if f.license_required),
+        flags=flags,
     )
     return _verdicts(facts, "746.6" if tx.region else _EMBARGO_SECTIONS.get(tx.destination))

@@ -19,7 +19,8 @@ from exportctl.lists.model import ListCode
 
 RULE = "military_end_user"
 CITATION = "15 CFR 744.21; part 744, Supp. No. 2 and Supp. No. 7"
-MEU_COUNTRIES = frozenset({"BY", "MM", "KH", "CN", "NI", "RU", "VE"})  # 744.21(a)
+MEU_COUNTRIES = frozenset({"BY", "MM", "KH", "CN", "HK", "NI", "RU", "VE"})  # 744.21(a); HK as China (85 FR 83765)
+_NEGATED = re.compile(r"\b(?:no|not|non|never|without|excluding|other than)\b", re.IGNORECASE)
 _MILITARY = re.compile(r"\b(military|defen[cs]e|army|navy|air force|weapon|munition|missile|PLA)\b", re.IGNORECASE)
 
 
@@ -51,7 +52,24 @@ def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Find
             continue
         summary, effect = _consequence(tx, f"{party.label} is a listed military end user ({describe(hit)})")
         findings.append(Finding(RULE, CITATION, summary, effect, party=party.label, hit=hit))
-    if tx.end_use and tx.destination in MEU_COUNTRIES and _MILITARY.search(tx.end_use) and not tx.eccn.is_ear99:
+    if (
+        tx.end_use
+        and tx.destination in ("RU", "BY")
+        and _MILITARY.search(tx.end_use)
+        and not _NEGATED.search(tx.end_use)
+    ):
+        findings.append(
+            Finding(
+                RULE,
+                "15 CFR 744.21(a)",
+                f"stated end use {tx.end_use!r} is a 'military end use' in Russia/Belarus: licence required for all "
+                "items subject to the EAR (EAR99 included, except food and medicine designated EAR99); no licence "
+                "exceptions other than those § 744.21 allows",
+                Effect.LICENSE_REQUIRED,
+                bars_license_exceptions=True,
+            )
+        )
+    elif tx.end_use and tx.destination in MEU_COUNTRIES and _MILITARY.search(tx.end_use) and not tx.eccn.is_ear99:
         findings.append(
             Finding(
                 RULE,

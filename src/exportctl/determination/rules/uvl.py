@@ -1,5 +1,6 @@
 """Unverified List (15 CFR 744.15, Supp. No. 6 to part 744): for a listed party, no licence exceptions may be used,
-and an export that needs no licence still needs a UVL statement from the party before it ships (744.15(b)).
+and an export that needs no licence still needs a UVL statement from the party before it ships (744.15(b)): the
+determination asks for review (hold) rather than answering "no licence required" without that condition.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ def evaluate(tx: Transaction, screenings: Sequence[PartyScreening]) -> list[Find
                 RULE,
                 CITATION,
                 f"{party.label} is on the Unverified List ({describe(hit)}): no licence exceptions may be used; a "
-                "UVL statement from the party is required before any export that needs no licence (744.15(b))",
-                Effect.INFO,
+                "UVL statement from the party is required before any export that needs no licence (744.15(b)) — "
+                "hold until it is obtained",
+                Effect.NEEDS_REVIEW,
                 party=party.label,
                 hit=hit,
                 bars_license_exceptions=True,
