@@ -89,7 +89,7 @@ def _show_application(a: ApplicationView) -> None:
     console.print(items)
     parties = Table("role", "name", "country", "screening", title="parties")
     for p in a.parties:
-        hits = "not screened" if not p.screening else f"{p.screening.get('hit_count')} hit(s)"
+        hits = "not screened" if not p.screening else f"{p.screening.hit_count} hit(s)"
         parties.add_row(p.role, escape(p.name), p.country, hits)
     console.print(parties)
 

@@ -62,8 +62,8 @@ def party_history(request: Request, app: ApplicationView) -> list[tuple[str, str
     engine = get_context(request).engine
     seen: list[tuple[str, str, list[HistoryEvent]]] = []
     for party in app.parties:
-        for hit in (party.screening or {}).get("hits", [])[:2]:
-            entry_id = str(hit.get("entry_id", ""))
+        for hit in party.screening.hits[:2] if party.screening is not None else ():
+            entry_id = hit.entry_id
             if not entry_id or any(entry_id == e for _, e, _ in seen) or len(seen) >= MAX_HISTORY_ENTRIES:
                 continue
             try:
