@@ -8,6 +8,7 @@ in it. Real data: the bundled Denied Persons List, first cut to its first half (
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -71,6 +72,7 @@ def test_an_in_process_import_is_screened_against_from_the_next_request(
     status = client.get("/api/lists/status", headers=auth).json()
     assert imported.snapshot_id in {s["snapshot_id"] for s in status["items"]}
 
+    time.sleep(ctx.snapshot_check_seconds)  # the service asks the store for the current snapshots once a second
     assert _found(client, auth) == (True, True)
     after = ctx.party_screener(date(2026, 3, 1))(LISTED_LATE, "TR")
     assert after.hits[0].primary_name == LISTED_LATE.upper()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -23,10 +24,12 @@ from exportctl.errors import NotFoundError
 from exportctl.http.jobs import JobRegistry
 from exportctl.http.result_cache import ResultCache
 from exportctl.licensing.checks import SubmissionScreener, make_screener
+from exportctl.lists.repository import current_snapshot_ids
 from exportctl.screening import ScreeningIndex
 from exportctl.screening.service import EMPTY_STORE
 
 log = logging.getLogger(__name__)
+SNAPSHOT_CHECK_SECONDS = 1.0  # how stale the current snapshot ids may be (a list import shows within this)
 
 
 def resolve_secret_key(settings: Settings) -> str:
@@ -52,16 +55,30 @@ class ServiceContext:
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
     list_indexes: ListIndexes = field(default_factory=ListIndexes)  # the one index cache, keyed by snapshot ids
 
+    snapshot_check_seconds: float = SNAPSHOT_CHECK_SECONDS
+    _checked: tuple[float, tuple[int, ...]] | None = None
+
+    def current_snapshot_ids(self) -> tuple[int, ...]:
+        """The store's current snapshot ids (sorted), asked again once :attr:`snapshot_check_seconds` have passed:
+        the query costs about 1.6 ms on SQLite, too much for every screening request, not for one a second."""
+        now = time.monotonic()
+        checked = self._checked
+        if checked is None or now - checked[0] >= self.snapshot_check_seconds:
+            checked = self._checked = (now, tuple(sorted(current_snapshot_ids(self.engine).values())))
+        return checked[1]
+
     def live_index(self, as_of: date | None = None) -> ListIndex:
         """The screening index over the current lists (or those in force on ``as_of``), with the snapshot ids it
-        was built from. Each call asks the store which snapshots are current (one small query), so an import from
-        any process, this one included, is screened against from the next request on.
+        was built from. The current snapshot ids are checked at most :attr:`snapshot_check_seconds` apart, so an
+        import from any process, this one included, is screened against within that time.
 
         Raises :class:`NotFoundError` when no list is imported.
         """
-        found = (
-            self.list_indexes.current(self.engine) if as_of is None else self.list_indexes.in_force(self.engine, as_of)
-        )
+        if as_of is None:
+            ids = self.current_snapshot_ids()
+            found = self.list_indexes.for_ids(self.engine, ids) if ids else None
+        else:
+            found = self.list_indexes.in_force(self.engine, as_of)
         if found is None:
             raise NotFoundError(EMPTY_STORE)
         return found
