@@ -20,10 +20,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from exportctl.audit.chain import verify_chain
+from exportctl.audit.checkpoints import check_key, read_checkpoints, take_checkpoint, verify_checkpoints
 from exportctl.audit.events import list_events
 from exportctl.cli.dates import parse_date, required_date
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
+from exportctl.config import get_settings
 from exportctl.errors import DataIntegrityError, InputError
 from exportctl.licensing import applicant, clock_queries, decide, licences, repository, review, service
 from exportctl.licensing.linter import Finding
@@ -401,12 +403,39 @@ _status_command("reinstate", licences.reinstate, "Lift a suspension from a date,
 
 @audit_app.command("verify")
 @handle_errors
-def verify_command() -> None:
-    """Recompute the hash chain; exit 7 and name the first bad event if any event was edited, deleted or reordered."""
-    result = verify_chain(open_engine())
+def verify_command(
+    checkpoints: Path | None = typer.Option(
+        None, "--checkpoints", help="Signed checkpoint file (`audit checkpoint`); needs EXPORTCTL_AUDIT_KEY."
+    ),
+) -> None:
+    """Recompute the hash chain; exit 7 and name the first bad event if any event was edited, deleted or reordered
+    in a way the chain shows. With --checkpoints, also every deletion, edit or rewrite up to the newest checkpoint."""
+    engine = open_engine()
+    if checkpoints is None:
+        result = verify_chain(engine)
+    else:
+        result = verify_checkpoints(engine, read_checkpoints(checkpoints, _audit_key()))
     if not result.ok:
         raise DataIntegrityError(f"audit chain broken at event {result.first_bad_event}: {result.reason}")
-    console.print(f"[green]audit chain intact[/]: {result.count} events")
+    checked = "" if checkpoints is None else f", matching {checkpoints}"
+    console.print(f"[green]audit chain intact[/]: {result.count} events{checked}")
+
+
+@audit_app.command("checkpoint")
+@handle_errors
+def checkpoint_command(
+    file: Path = typer.Argument(..., help="Checkpoint file to append to; keep it outside the database host."),
+) -> None:
+    """Verify the chain, then append a checkpoint of its newest event, signed with EXPORTCTL_AUDIT_KEY."""
+    checkpoint = take_checkpoint(open_engine(), _audit_key(), file)
+    console.print(f"checkpoint of event {checkpoint.seq} appended to {file}")
+
+
+def _audit_key() -> bytes:
+    key = get_settings().audit_key
+    if key is None or not key.get_secret_value():
+        raise InputError("set EXPORTCTL_AUDIT_KEY (a secret kept outside the database)", field="EXPORTCTL_AUDIT_KEY")
+    return check_key(key.get_secret_value().encode("utf-8"))
 
 
 @audit_app.command("events")
