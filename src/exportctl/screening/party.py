@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any, Literal
 
 from exportctl.errors import InputError
@@ -225,6 +226,15 @@ class ScreeningRecord:
             "reason": self.reason,
         }
 
+    def to_audit(self) -> dict[str, Any]:
+        """:meth:`to_json` for an audit event, which stores exact values only: scores and contributions as
+        decimals of four places."""
+        data = self.to_json()
+        for hit in data["hits"]:
+            hit["score"] = _exact(hit["score"])
+            hit["features"] = [{**f, "contribution": _exact(f["contribution"])} for f in hit["features"]]
+        return data
+
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ScreeningRecord:
         status = data.get("status")
@@ -240,6 +250,10 @@ class ScreeningRecord:
             hits=tuple(RecordedHit.from_json(h) for h in data.get("hits") or ()),
             reason=data.get("reason"),
         )
+
+
+def _exact(value: float) -> Decimal:
+    return Decimal(f"{value:.4f}")
 
 
 def stored_screening(data: Mapping[str, Any] | None) -> ScreeningRecord | None:

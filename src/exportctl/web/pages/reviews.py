@@ -181,7 +181,12 @@ def decide_page(
     outcome: Annotated[str, Form(max_length=40)],
     reasons: Annotated[str, Form(max_length=20_000)],
     conditions: Annotated[str, Form(max_length=20_000)] = "",
+    riders: Annotated[str, Form(max_length=20_000)] = "",
+    approved_item_ids: Annotated[list[int], Form(max_length=200)] = [],  # noqa: B006 (FastAPI copies defaults)
+    version: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
 ) -> Response:
+    """The same decision as ``POST /api/reviews/{id}/decide``: outcome, reasons, conditions, riders, the items an
+    approval in part covers, and the version the reviewer saw (a decision on a changed application is refused)."""
     require_role(user, Role.REVIEWER)
     try:
         with session_scope(get_context(request).engine) as session:
@@ -192,6 +197,9 @@ def decide_page(
                 outcome=outcome,
                 reasons=_lines(reasons),
                 conditions=_lines(conditions),
+                riders=_lines(riders),
+                approved_item_ids=approved_item_ids or None,
+                expected_version=version,
             )
     except FIXABLE_ERRORS as exc:
         return _review(request, user, application_id, exc)
