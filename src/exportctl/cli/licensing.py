@@ -25,6 +25,7 @@ from exportctl.audit.events import list_events
 from exportctl.cli.dates import parse_date, required_date
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
+from exportctl.clock import UTC_CLOCK
 from exportctl.config import get_settings
 from exportctl.errors import DataIntegrityError, InputError
 from exportctl.licensing import applicant, clock_queries, decide, licences, repository, review, service
@@ -187,7 +188,7 @@ def queue_command(
     as_json: bool = Json,
 ) -> None:
     """Registered, undecided applications, least time left first (``--overdue``: only those past a deadline)."""
-    day = parse_date(as_of, "as-of") or date.today()
+    day = parse_date(as_of, "as-of") or UTC_CLOCK.today()
     entries = service.query_as(open_engine(), actor, clock_queries.review_queue, as_of=day, overdue_only=overdue)
     if as_json:
         _json(entries)

@@ -11,13 +11,14 @@ import logging
 import secrets
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import Engine
 from starlette.requests import Request
 
 from exportctl.accounts.sessions import SessionCodec
 from exportctl.accounts.throttle import LoginThrottle
+from exportctl.clock import UTC_CLOCK, Clock
 from exportctl.config import Settings
 from exportctl.determination.list_index import ListIndex, ListIndexes
 from exportctl.errors import NotFoundError
@@ -53,6 +54,7 @@ class ServiceContext:
     jobs: JobRegistry = field(default_factory=JobRegistry)
     results: ResultCache = field(default_factory=ResultCache)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    clock: Clock = UTC_CLOCK  # the one clock (UTC date) for pages, API answers and the steps they start
     list_indexes: ListIndexes = field(default_factory=ListIndexes)  # the one index cache, keyed by snapshot ids
 
     snapshot_check_seconds: float = SNAPSHOT_CHECK_SECONDS
@@ -89,7 +91,7 @@ class ServiceContext:
 
     def party_screener(self, on: date | None = None) -> SubmissionScreener:
         """The licensing workflow's party screener for submissions on ``on`` (default today)."""
-        return make_screener(self.engine, on or datetime.now(UTC).date(), indexes=self.list_indexes)
+        return make_screener(self.engine, on or self.clock.today(), indexes=self.list_indexes)
 
 
 def get_context(request: Request) -> ServiceContext:

@@ -8,10 +8,11 @@ screening index is costly); when an engine is not installed the result says so i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import Engine
 
+from exportctl.clock import UTC_CLOCK
 from exportctl.determination import make_transaction
 from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
 from exportctl.determination.service import determine_with_screening
@@ -43,7 +44,7 @@ def make_screener(
 ) -> SubmissionScreener:
     """A screener over the list entries in force on ``as_of`` (default today), from ``indexes`` (the service's,
     else the process's; disk-cached by date and snapshot ids, so only the first caller of a day builds it)."""
-    day = as_of or datetime.now(UTC).date()
+    day = as_of or UTC_CLOCK.today()
     found = (indexes or PROCESS_INDEXES).in_force(engine, day)
     if found is None:
         return unavailable_screener("no list snapshot is imported (run `exportctl lists import`)")
@@ -75,7 +76,7 @@ def make_determiner(engine: Engine, on: date | None = None, *, indexes: ListInde
 
     A long-running caller passes its ``indexes`` (the service's :class:`ListIndexes`); otherwise the process's.
     """
-    day = on or datetime.now(UTC).date()
+    day = on or UTC_CLOCK.today()
     regulations = load_regulations()
 
     def determine_item(app: ApplicationInput, index: int) -> ItemDetermination | None:

@@ -47,8 +47,9 @@ def licences(
     with session_scope(ctx.engine) as session:
         views = list_licences(session, actor=principal.actor, statuses=status_in or None)
     if expiring_within_days is not None:
-        horizon = date.today() + timedelta(days=expiring_within_days)
-        views = [v for v in views if date.today() <= v.valid_to <= horizon]
+        today = ctx.clock.today()
+        horizon = today + timedelta(days=expiring_within_days)
+        views = [v for v in views if today <= v.valid_to <= horizon]
     return paginate([LicenceOut.model_validate(v) for v in views], paging)
 
 

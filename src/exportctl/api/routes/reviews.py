@@ -113,7 +113,9 @@ def queue(
 ) -> Page[QueueEntryOut]:
     """Registered, undecided applications with their clocks, least time remaining first."""
     with session_scope(ctx.engine) as session:
-        entries = review_queue(session, actor=principal.actor, as_of=as_of or date.today(), overdue_only=overdue_only)
+        entries = review_queue(
+            session, actor=principal.actor, as_of=as_of or ctx.clock.today(), overdue_only=overdue_only
+        )
     rows = [
         QueueEntryOut(
             application=ApplicationOut.model_validate(e.application),
@@ -139,7 +141,7 @@ def recommendation(
 ) -> RecommendationOut:
     """What the review policies in force recommend for the application, with the reasons and the rules matched."""
     with session_scope(ctx.engine) as session:
-        found = recommend_application(session, principal.actor, application_id, on=on or date.today())
+        found = recommend_application(session, principal.actor, application_id, on=on or ctx.clock.today())
     return RecommendationOut(
         application_id=found.application_id,
         on_date=found.on_date,

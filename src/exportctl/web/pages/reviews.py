@@ -5,14 +5,12 @@ reviewer role (checked first, as in the API); errors the reviewer can act on are
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.roles import Principal, require_role
-from exportctl.config import get_settings
 from exportctl.errors import ExportctlError, NotFoundError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
@@ -52,7 +50,7 @@ def _lines(text: str) -> list[str]:
 def queue_page(request: Request, user: User) -> Response:
     require_role(user, Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN, Role.ADMIN)
     with session_scope(get_context(request).engine) as session:
-        entries = review_queue(session, actor=user.actor, as_of=date.today())
+        entries = review_queue(session, actor=user.actor, as_of=get_context(request).clock.today())
         incoming = list_applications(session, actor=user.actor, statuses=["submitted"])
     return render(request, "reviews.html", {"entries": entries, "incoming": incoming})
 
@@ -78,18 +76,24 @@ def _review(request: Request, user: Principal, application_id: int, error: Excep
     context: dict[str, Any] = {"recommendation": None, "recommendation_error": None, "clock": None}
     if error is not None:
         context["step_error"] = {"message": str(error), "field": getattr(error, "field", None)}
-    context["intent_days"] = get_settings().intent_to_deny_response_days
+    context["intent_days"] = get_context(request).settings.intent_to_deny_response_days
     context["recommendations"] = [r.value for r in Recommendation]
     with session_scope(get_context(request).engine) as session:
         app = get_application(session, application_id, actor=user.actor)
         context["decisions"] = list_decisions(session, application_id, actor=user.actor)
-        context["referrals"] = application_referrals(session, application_id, actor=user.actor, as_of=date.today())
+        context["referrals"] = application_referrals(
+            session, application_id, actor=user.actor, as_of=get_context(request).clock.today()
+        )
         try:
-            context["recommendation"] = recommend_application(session, user.actor, application_id, on=date.today())
+            context["recommendation"] = recommend_application(
+                session, user.actor, application_id, on=get_context(request).clock.today()
+            )
         except ExportctlError as exc:
             context["recommendation_error"] = str(exc)
         if app.registered_on is not None:
-            context["clock"] = application_clock(session, application_id, actor=user.actor, as_of=date.today())
+            context["clock"] = application_clock(
+                session, application_id, actor=user.actor, as_of=get_context(request).clock.today()
+            )
     context.update(
         {"app": app, "history": party_history(request, app), "own": app.organisation_id == user.organisation_id}
     )
