@@ -31,6 +31,7 @@ from exportctl.errors import DataIntegrityError, InputError
 from exportctl.licensing import applicant, clock_queries, decide, licences, repository, review, service
 from exportctl.licensing.linter import Finding
 from exportctl.licensing.organisations import create_organisation
+from exportctl.licensing.periods import StatutoryPeriods
 from exportctl.licensing.views import ApplicationView, LicenceView
 from exportctl.store.db import session_scope
 
@@ -189,7 +190,9 @@ def queue_command(
 ) -> None:
     """Registered, undecided applications, least time left first (``--overdue``: only those past a deadline)."""
     day = parse_date(as_of, "as-of") or UTC_CLOCK.today()
-    entries = service.query_as(open_engine(), actor, clock_queries.review_queue, as_of=day, overdue_only=overdue)
+    entries = service.query_as(
+        open_engine(), actor, clock_queries.review_queue, as_of=day, overdue_only=overdue, periods=_periods()
+    )
     if as_json:
         _json(entries)
         return
@@ -223,6 +226,8 @@ def _step(name: str, fn: Any, help_text: str, needs_reason: bool = False) -> Non
         kwargs: dict[str, Any] = {"on": parse_date(on, "on")}
         if needs_reason:
             kwargs["reason"] = reason
+        if fn is review.intent_to_deny:
+            kwargs["periods"] = _periods()
         view = service.run_as(open_engine(), actor, fn, reference, **kwargs)
         console.print(f"{view.number}: {view.status}")
 
@@ -246,7 +251,9 @@ def refer_command(
     reference: str, agency: list[str] = typer.Option(..., "--agency"), actor: str = As, on: str | None = On
 ) -> None:
     """Refer to one or more agencies (--agency DoD --agency State)."""
-    view = service.run_as(open_engine(), actor, review.refer, reference, agencies=agency, on=parse_date(on, "on"))
+    view = service.run_as(
+        open_engine(), actor, review.refer, reference, agencies=agency, on=parse_date(on, "on"), periods=_periods()
+    )
     console.print(f"{view.number}: referred to {', '.join(agency)}")
 
 
@@ -300,6 +307,7 @@ def decide_command(
         approved_item_ids=item or None,
         expected_version=version,
         on=parse_date(on, "on"),
+        periods=_periods(),
     )
     licence = f", licence {result.licence_number}" if result.licence_number else ""
     console.print(f"decision {result.id}: {result.outcome}{licence}")
@@ -430,6 +438,10 @@ def checkpoint_command(
     """Verify the chain, then append a checkpoint of its newest event, signed with EXPORTCTL_AUDIT_KEY."""
     checkpoint = take_checkpoint(open_engine(), _audit_key(), file)
     console.print(f"checkpoint of event {checkpoint.seq} appended to {file}")
+
+
+def _periods() -> StatutoryPeriods:
+    return StatutoryPeriods.of(get_settings())
 
 
 def _audit_key() -> bytes:

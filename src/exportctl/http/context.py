@@ -25,6 +25,7 @@ from exportctl.errors import NotFoundError
 from exportctl.http.jobs import JobRegistry
 from exportctl.http.result_cache import ResultCache
 from exportctl.licensing.checks import SubmissionScreener, make_screener
+from exportctl.licensing.periods import StatutoryPeriods
 from exportctl.lists.repository import current_snapshot_ids
 from exportctl.screening import ScreeningIndex
 from exportctl.screening.service import EMPTY_STORE
@@ -68,6 +69,11 @@ class ServiceContext:
         if checked is None or now - checked[0] >= self.snapshot_check_seconds:
             checked = self._checked = (now, tuple(sorted(current_snapshot_ids(self.engine).values())))
         return checked[1]
+
+    @property
+    def periods(self) -> StatutoryPeriods:
+        """The statutory periods of this service's settings, passed to every workflow step and query."""
+        return StatutoryPeriods.of(self.settings)
 
     def live_index(self, as_of: date | None = None) -> ListIndex:
         """The screening index over the current lists (or those in force on ``as_of``), with the snapshot ids it

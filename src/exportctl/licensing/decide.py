@@ -19,6 +19,7 @@ from exportctl.errors import InputError, InvalidTransitionError
 from exportctl.licensing import _steps
 from exportctl.licensing.actor import Actor
 from exportctl.licensing.licences import issue_licence
+from exportctl.licensing.periods import DEFAULT_PERIODS, StatutoryPeriods
 from exportctl.licensing.records import close_open_pause
 from exportctl.licensing.states import Outcome, Status
 from exportctl.licensing.views import DecisionView, decision_view
@@ -93,6 +94,7 @@ def decide(
     riders: Sequence[str] = (),
     approved_item_ids: Sequence[int] | None = None,
     expected_version: int | None = None,
+    periods: StatutoryPeriods = DEFAULT_PERIODS,
 ) -> DecisionView:
     """Record the decision; approvals issue a licence (valid ``licence_validity_years`` from ``on``)."""
     parsed = _parse_outcome(outcome)
@@ -122,5 +124,5 @@ def decide(
     details = {"decision_id": decision.id, "outcome": parsed, "reasons": reason_list, "on": day}
     _steps.finish_step(session, actor, app, "application.decided", Status(parsed.value), before, details)
     append_event(session, actor, "decision.created", "decision", decision.id, None, details)
-    licence = issue_licence(session, actor, app, decision) if item_ids else None
+    licence = issue_licence(session, actor, app, decision, periods) if item_ids else None
     return decision_view(decision, licence)

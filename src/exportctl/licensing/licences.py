@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 
 from exportctl.audit.chain import append_event, utc_now
 from exportctl.audit.locking import lock_for_write
-from exportctl.config import get_settings
 from exportctl.errors import InputError, InvalidTransitionError, PermissionDeniedError, ShipmentRefusedError
 from exportctl.licensing import _steps
 from exportctl.licensing.actor import Actor, OrganisationKind, Role
 from exportctl.licensing.denial import DeniedPartyCheck, denied_party_reason
 from exportctl.licensing.inputs import MAX_QUANTITY, MAX_VALUE
 from exportctl.licensing.numbering import LICENCE_PREFIX, next_number
+from exportctl.licensing.periods import DEFAULT_PERIODS, StatutoryPeriods
 from exportctl.licensing.repository import load_licence
 from exportctl.licensing.views import LicenceView, ShipmentView, licence_view, shipment_view
 from exportctl.store.licensing_tables import (
@@ -45,7 +45,9 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def issue_licence(session: Session, actor: Actor, app: Application, decision: Decision) -> Licence:
+def issue_licence(
+    session: Session, actor: Actor, app: Application, decision: Decision, periods: StatutoryPeriods = DEFAULT_PERIODS
+) -> Licence:
     """Called by :func:`decide` for approvals: the licence covers the approved items only."""
     items = [item for item in app.items if item.id in set(decision.approved_item_ids)]
     licence = Licence(
@@ -58,7 +60,7 @@ def issue_licence(session: Session, actor: Actor, app: Application, decision: De
         quantity_limit=sum(item.quantity for item in items),
         quantity_used=0,
         valid_from=decision.decided_on,
-        valid_to=add_years(decision.decided_on, get_settings().licence_validity_years),
+        valid_to=add_years(decision.decided_on, periods.licence_validity_years),
         conditions=[*decision.conditions, *(f"Rider: {rider}" for rider in decision.riders)],
         status=ACTIVE,
         version=1,

@@ -114,7 +114,11 @@ def queue(
     """Registered, undecided applications with their clocks, least time remaining first."""
     with session_scope(ctx.engine) as session:
         entries = review_queue(
-            session, actor=principal.actor, as_of=as_of or ctx.clock.today(), overdue_only=overdue_only
+            session,
+            actor=principal.actor,
+            as_of=as_of or ctx.clock.today(),
+            overdue_only=overdue_only,
+            periods=ctx.periods,
         )
     rows = [
         QueueEntryOut(
@@ -204,7 +208,7 @@ def resume_review(
 def refer_application(application_id: AppId, principal: Reviewer, ctx: Context, body: ReferBody) -> ApplicationOut:
     """Refer to agencies; each has the referral period to recommend."""
     with session_scope(ctx.engine) as session:
-        view = refer(session, principal.actor, application_id, agencies=body.agencies, on=body.on)
+        view = refer(session, principal.actor, application_id, agencies=body.agencies, on=body.on, periods=ctx.periods)
         return ApplicationOut.model_validate(view)
 
 
@@ -226,7 +230,9 @@ def referral_recommendation(
 @router.post("/{application_id}/intent-to-deny", response_model=ApplicationOut)
 def notify_intent_to_deny(application_id: AppId, principal: Reviewer, ctx: Context, body: ReasonBody) -> ApplicationOut:
     with session_scope(ctx.engine) as session:
-        view = intent_to_deny(session, principal.actor, application_id, reason=body.reason, on=body.on)
+        view = intent_to_deny(
+            session, principal.actor, application_id, reason=body.reason, on=body.on, periods=ctx.periods
+        )
         return ApplicationOut.model_validate(view)
 
 
@@ -247,5 +253,6 @@ def decide_application(application_id: AppId, principal: Reviewer, ctx: Context,
             riders=body.riders,
             approved_item_ids=body.approved_item_ids,
             expected_version=body.version,
+            periods=ctx.periods,
         )
         return DecisionOut.model_validate(view)

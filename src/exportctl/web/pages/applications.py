@@ -79,7 +79,11 @@ def _application(request: Request, user: Principal, application_id: int, error: 
         if view.registered_on is not None:
             try:
                 clock = application_clock(
-                    session, application_id, actor=user.actor, as_of=get_context(request).clock.today()
+                    session,
+                    application_id,
+                    actor=user.actor,
+                    as_of=get_context(request).clock.today(),
+                    periods=get_context(request).periods,
                 )
             except InvalidTransitionError:
                 clock = None

@@ -50,7 +50,9 @@ def _lines(text: str) -> list[str]:
 def queue_page(request: Request, user: User) -> Response:
     require_role(user, Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN, Role.ADMIN)
     with session_scope(get_context(request).engine) as session:
-        entries = review_queue(session, actor=user.actor, as_of=get_context(request).clock.today())
+        entries = review_queue(
+            session, actor=user.actor, as_of=get_context(request).clock.today(), periods=get_context(request).periods
+        )
         incoming = list_applications(session, actor=user.actor, statuses=["submitted"])
     return render(request, "reviews.html", {"entries": entries, "incoming": incoming})
 
@@ -92,7 +94,11 @@ def _review(request: Request, user: Principal, application_id: int, error: Excep
             context["recommendation_error"] = str(exc)
         if app.registered_on is not None:
             context["clock"] = application_clock(
-                session, application_id, actor=user.actor, as_of=get_context(request).clock.today()
+                session,
+                application_id,
+                actor=user.actor,
+                as_of=get_context(request).clock.today(),
+                periods=get_context(request).periods,
             )
     context.update(
         {"app": app, "history": party_history(request, app), "own": app.organisation_id == user.organisation_id}
@@ -130,7 +136,8 @@ def review_step(
             elif step == "hold":
                 put_on_hold(session, actor, application_id, reason=text)
             else:
-                refer(session, actor, application_id, agencies=[a.strip() for a in text.split(",")])
+                agencies = [a.strip() for a in text.split(",")]
+                refer(session, actor, application_id, agencies=agencies, periods=get_context(request).periods)
     except FIXABLE_ERRORS as exc:
         return _review(request, user, application_id, exc)
     return RedirectResponse(f"/reviews/{application_id}", status_code=303)
@@ -149,7 +156,9 @@ def intent_to_deny_page(
     try:
         day = form_date(on, "on")
         with session_scope(get_context(request).engine) as session:
-            intent_to_deny(session, user.actor, application_id, reason=reason, on=day)
+            intent_to_deny(
+                session, user.actor, application_id, reason=reason, on=day, periods=get_context(request).periods
+            )
     except FIXABLE_ERRORS as exc:
         return _review(request, user, application_id, exc)
     return RedirectResponse(f"/reviews/{application_id}", status_code=303)
@@ -204,6 +213,7 @@ def decide_page(
                 riders=_lines(riders),
                 approved_item_ids=approved_item_ids or None,
                 expected_version=version,
+                periods=get_context(request).periods,
             )
     except FIXABLE_ERRORS as exc:
         return _review(request, user, application_id, exc)
