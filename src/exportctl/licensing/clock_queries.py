@@ -97,8 +97,3 @@ def review_queue(
     if overdue_only:
         entries = [e for e in entries if e.clock.overdue or any(r.overdue for r in e.referrals)]
     return sorted(entries, key=lambda e: (e.clock.days_remaining, e.application.id))
-
-
-def overdue_applications(session: Session, *, actor: Actor, as_of: date) -> list[QueueEntry]:
-    """Applications past their decision deadline, or with a referral past its due date."""
-    return review_queue(session, actor=actor, as_of=as_of, overdue_only=True)

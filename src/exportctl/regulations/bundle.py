@@ -40,10 +40,6 @@ class Regulations:
     def datasets(self) -> tuple[DatasetInfo, ...]:
         return (self.chart.info, self.groups.info, self.ccl.info)
 
-    @property
-    def newest_content_date(self) -> date:
-        return max(info.content_to for info in self.datasets)
-
     @cached_property
     def dataset_dicts(self) -> tuple[dict[str, str], ...]:
         return tuple(info.to_dict() for info in self.datasets)

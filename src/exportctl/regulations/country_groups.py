@@ -39,9 +39,6 @@ class CountryGroups:
     def groups_of(self, iso2: str) -> frozenset[str]:
         return self.memberships.get(iso2.upper(), frozenset())
 
-    def is_member(self, iso2: str, group: str) -> bool:
-        return group in self.groups_of(iso2)
-
     def members(self, group: str) -> frozenset[str]:
         if group not in GROUPS:
             raise KeyError(group)
