@@ -159,7 +159,7 @@ def test_screening_hits_let_entry_id_policies_reach_a_stored_party() -> None:
     facts = ApplicationFacts("A", tuple(parties), (PLAIN,), justification="x")
     rec = recommend(facts, (by_id,), date(2021, 1, 1))
     assert rec.outcome is Outcome.POLICY_OF_DENIAL and "entity-list:123" in rec.reasons[0]
-    assert screened_parties("X", "purchaser", {"status": "not_screened", "hits": []}) == [
+    assert screened_parties("X", "purchaser", ScreeningRecord.not_screened("no lists")) == [
         PartyFacts("X", role="purchaser")
     ]
 
