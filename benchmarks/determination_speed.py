@@ -108,10 +108,11 @@ def main() -> None:
 
 def _fuzzy(regs: Regulations, txs: Sequence[Transaction], entries: list[ListEntry]) -> None:
     """With the fuzzy screening engine (exportctl.screening) over the same entries."""
-    from exportctl.determination.fuzzy import FuzzyScreener
+    from exportctl.screening import ScreeningIndex
+    from exportctl.screening.party import PartyScreener
 
     start = time.process_time()
-    screener = FuzzyScreener.build(entries)
+    screener = PartyScreener(ScreeningIndex.build(entries))
     built = time.process_time() - start
     rate = _rate_screening(regs, txs, screener)
     print(

@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = Field(
         default=None, description="Signs browser sessions and CSRF tokens; generated per process if unset."
     )
+    audit_key: SecretStr | None = Field(
+        default=None,
+        description="Signs audit checkpoints (`exportctl audit checkpoint`); keep it outside the database and repo.",
+    )
     # Licensing settings (documented defaults; see README "Settings").
     licence_validity_years: int = Field(default=4, ge=1, le=10)
     review_decision_days: int = Field(default=90, ge=1, description="EAR 750.4(a): 90 calendar days")

@@ -16,11 +16,12 @@ from exportctl.determination import (
     make_transaction,
     screen_parties,
 )
-from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.lists.bundled import DATA_DIR
 from exportctl.lists.model import ListEntry
 from exportctl.lists.sources import get_parser
 from exportctl.regulations import Regulations, load_regulations
+from exportctl.screening import ScreeningIndex
+from exportctl.screening.party import PartyScreener
 
 Decide = Callable[..., Determination]
 
@@ -49,9 +50,9 @@ def screener(entries: list[ListEntry]) -> ExactNameScreener:
 
 
 @pytest.fixture(scope="session")
-def fuzzy_screener(entries: list[ListEntry]) -> FuzzyScreener:
+def fuzzy_screener(entries: list[ListEntry]) -> PartyScreener:
     """The screening engine over the bundled Entity List entries."""
-    return FuzzyScreener.build(e for e in entries if e.list.value == "entity_list")
+    return PartyScreener(ScreeningIndex.build(e for e in entries if e.list.value == "entity_list"))
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from exportctl.determination import Determination, Effect, ExceptionStatus, make_transaction, screen_parties
-from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.lists.model import ListEntry
 from exportctl.regulations import Regulations
+from exportctl.screening.party import PartyScreener
 from tests.determination.conftest import Decide, fuzzy
 
 HUAWEI = "purchaser=Huawei Technologies Co., Ltd."
@@ -109,7 +109,7 @@ def test_party_not_screened_needs_review(decide: Decide) -> None:
 
 
 def test_fuzzy_name_through_screening_engine_sets_needs_review_744_11(
-    decide: Decide, regs: Regulations, fuzzy_screener: FuzzyScreener
+    decide: Decide, regs: Regulations, fuzzy_screener: PartyScreener
 ) -> None:
     """A misspelt Huawei (below the certain bar 0.98) through exportctl.screening: review, not a silent answer."""
     d = _screened(decide, regs, fuzzy_screener, "purchaser=Huawai Technology Company", "2020-01-01")
@@ -120,7 +120,7 @@ def test_fuzzy_name_through_screening_engine_sets_needs_review_744_11(
 
 
 def test_many_similar_listed_names_give_one_review_finding_per_party(
-    decide: Decide, regs: Regulations, fuzzy_screener: FuzzyScreener
+    decide: Decide, regs: Regulations, fuzzy_screener: PartyScreener
 ) -> None:
     """'SMIC' resembles several SMIC affiliates (85 FR 83420): one question for a person, naming the candidates."""
     d = _screened(decide, regs, fuzzy_screener, "end_user=SMIC", "2021-06-01")
@@ -130,6 +130,6 @@ def test_many_similar_listed_names_give_one_review_finding_per_party(
     assert review[0].hit.features  # the screening engine's explanation travels with the hit
 
 
-def _screened(decide: Decide, regs: Regulations, screener: FuzzyScreener, party: str, on: str) -> Determination:
+def _screened(decide: Decide, regs: Regulations, screener: PartyScreener, party: str, on: str) -> Determination:
     tx = make_transaction(eccn="EAR99", destination="CN", regulations=regs, parties=[party], on=on)
     return decide("EAR99", "CN", party, on=on, screenings=screen_parties(tx, screener))

@@ -11,7 +11,9 @@ from sqlalchemy import Engine, text
 from typer.testing import CliRunner
 
 from exportctl.cli.main import app
+from exportctl.lists.ingest import import_file
 from tests.licensing.conftest import Cast, good_input
+from tests.licensing.test_denial_and_screening import DPL
 
 runner = CliRunner()
 
@@ -113,5 +115,8 @@ def test_lint_with_determination_flags_items_needing_no_licence(cli_env: Engine,
     cable = ItemInput(eccn="EAR99", description="patch cable", quantity=10, unit_value=Decimal("2.00"))
     file = tmp_path / "cable.json"
     file.write_text(good_input(items=(cable,)).model_dump_json())
+    code, out = run("applications", "lint", str(file), "--determine", "--on", "2021-01-04")
+    assert code == 0 and "no_licence_required" not in out  # no list imported: unscreened parties prove nothing
+    import_file(cli_env, "dpl", DPL)
     code, out = run("applications", "lint", str(file), "--determine", "--on", "2021-01-04")
     assert code == 0 and "no_licence_required" in out and "734.3(c)" in out

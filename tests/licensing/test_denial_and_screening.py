@@ -64,13 +64,15 @@ def _submit_cable(engine: Engine, cast: Cast, parties: tuple[PartyInput, ...]) -
 
 def test_submission_stores_screening_hits_and_determinations(dpl_engine: Engine, cast: Cast) -> None:
     clean = _submit_cable(dpl_engine, cast, good_input().parties)
-    assert all(p.screening is not None and p.screening["hit_count"] == 0 for p in clean.application.parties)
+    assert all(p.screening is not None and p.screening.hit_count == 0 for p in clean.application.parties)
     (finding,) = clean.findings  # EAR99 to China for a consumer end use: the determination says NLR
     assert finding.code == "no_licence_required" and "734.3(c)" in finding.message
 
     parties = (*good_input().parties[:2], PartyInput(role=PartyRole.END_USER, name=DENIED, country="US"))
     flagged = _submit_cable(dpl_engine, cast, parties)
     end_user = flagged.application.parties[2].screening
-    assert end_user is not None and end_user["status"] == "screened"
-    assert end_user["hits"][0]["name"] == "ABDUL MAJID SAIDI" and end_user["hits"][0]["list"] == "dpl"
+    assert end_user is not None and end_user.status == "screened" and len(end_user.snapshot_ids) == 1
+    top = end_user.hits[0]
+    assert top.primary_name == "ABDUL MAJID SAIDI" and top.list == "dpl" and top.score == 1.0 and top.certain
+    assert top.features  # the explanation is kept with the application
     assert flagged.findings == ()  # a denied person in the transaction: a licence is needed after all

@@ -138,15 +138,16 @@ def test_item_scopes_by_eccn_subparagraph_category_and_product_group() -> None:
 def test_screening_hits_let_entry_id_policies_reach_a_stored_party() -> None:
     from exportctl.licensing.policies.facts import screened_parties
     from exportctl.licensing.policies.model import ItemScope, PartyScope, Policy
+    from exportctl.screening.party import ScreeningRecord
 
-    screening = {
+    stored = {  # as a submission before the typed record stored it: scores as strings
         "status": "screened",
         "hits": [
-            {"entry_id": "entity-list:123", "name": "Huawei Device Co., Ltd.", "score": "0.9731"},
-            {"entry_id": "entity-list:999", "name": "Weak Match Ltd", "score": "0.41"},
+            {"entry_id": "entity-list:123", "list": "entity_list", "name": "Huawei Device Co., Ltd.", "score": ".9731"},
+            {"entry_id": "entity-list:999", "list": "entity_list", "name": "Weak Match Ltd", "score": "0.41"},
         ],
     }
-    parties = screened_parties("HUAWEI DEVICE CO LTD", "end_user", screening)
+    parties = screened_parties("HUAWEI DEVICE CO LTD", "end_user", ScreeningRecord.from_json(stored))
     assert [(p.entry_id, p.name) for p in parties] == [
         (None, "HUAWEI DEVICE CO LTD"),
         ("entity-list:123", "Huawei Device Co., Ltd."),
@@ -158,7 +159,7 @@ def test_screening_hits_let_entry_id_policies_reach_a_stored_party() -> None:
     facts = ApplicationFacts("A", tuple(parties), (PLAIN,), justification="x")
     rec = recommend(facts, (by_id,), date(2021, 1, 1))
     assert rec.outcome is Outcome.POLICY_OF_DENIAL and "entity-list:123" in rec.reasons[0]
-    assert screened_parties("X", "purchaser", {"status": "not_screened", "hits": []}) == [
+    assert screened_parties("X", "purchaser", ScreeningRecord.not_screened("no lists")) == [
         PartyFacts("X", role="purchaser")
     ]
 

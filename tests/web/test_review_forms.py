@@ -11,7 +11,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from tests.api.service import ServiceUnderTest
-from tests.api.workflow import approve, file_application
+from tests.api.workflow import application_body, approve, file_application
 from tests.web.pages import csrf_of, signed_in
 
 HTML = {"Accept": "text/html"}
@@ -169,3 +169,37 @@ def test_licence_suspend_reinstate_revoke(web_service: ServiceUnderTest) -> None
     assert status() == "revoked" and 'id="change-status"' not in reviewer.get(url).text
     final = _post(reviewer, f"{url}/status", url, {**suspend, "action": "reinstate"})
     assert final.status_code == 409 and "a revocation is final" in final.text and status() == "revoked"
+
+
+def test_approved_in_part_with_riders_and_the_version_seen_from_the_browser(web_service: ServiceUnderTest) -> None:
+    """Issue 21, defect 4: the page's decide handler dropped the approved item ids, riders and version the API
+    passes, so "approved in part" always failed from the browser."""
+    api = _api(web_service)
+    body = application_body()
+    body["items"] = [*body["items"], {**body["items"][0], "eccn": "EAR99", "description": "patch cables"}]
+    created = api.post("/api/applications", json=body, headers=web_service.auth("exporter_a")).json()
+    api.post(f"/api/applications/{created['id']}/submit", headers=web_service.auth("exporter_a"))
+    reviewer = signed_in(web_service, "reviewer")
+    app_id, review_url = int(created["id"]), f"/reviews/{created['id']}"
+    token = csrf_of(reviewer.get(review_url).text)
+    for step in ("register", "start"):
+        assert reviewer.post(f"{review_url}/step", data={"step": step, "csrf_token": token}).status_code == 303
+    page = reviewer.get(review_url).text
+    assert 'name="approved_item_ids"' in page and 'name="riders"' in page and 'name="version"' in page
+    seen = _application(web_service, app_id)
+    first = seen["items"][0]["id"]
+    form = {"outcome": "approved_in_part", "reasons": "switches only", "riders": "no resale\nreport by Q3"}
+    chosen = {**form, "approved_item_ids": str(first)}
+    stale = _post(reviewer, f"{review_url}/decide", review_url, {**chosen, "version": "1"})
+    assert stale.status_code == 409 and _application(web_service, app_id)["status"] == "under_review"
+    done = reviewer.post(
+        f"{review_url}/decide",
+        data={**form, "approved_item_ids": str(first), "version": str(seen["version"]), "csrf_token": token},
+    )
+    assert done.status_code == 303, done.text
+    decided = _application(web_service, app_id)
+    assert decided["status"] == "approved_in_part"
+    licence = api.get("/api/licences", headers=web_service.auth("auditor")).json()["items"]
+    mine = next(lic for lic in licence if lic["application_id"] == app_id)
+    assert [i["application_item_id"] for i in mine["items"]] == [first]
+    assert mine["conditions"] == ["Rider: no resale", "Rider: report by Q3"]

@@ -11,11 +11,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from exportctl.api.strict import StrictCount
 from exportctl.errors import InputError
 from exportctl.licensing.inputs import ApplicationInput, ApplicationType, PartyRole
+from exportctl.screening.party import ScreeningRecord
 
 LONG_TEXT = 20_000
 
@@ -98,6 +99,12 @@ class PartyOut(BaseModel):
     country: str
     address: str
     screening: dict[str, Any] | None
+
+    @field_validator("screening", mode="before")
+    @classmethod
+    def _screening_json(cls, value: object) -> object:
+        """The typed record (float score, certainty, feature contributions, snapshot ids) as its stored JSON."""
+        return value.to_json() if isinstance(value, ScreeningRecord) else value
 
 
 class ApplicationOut(BaseModel):

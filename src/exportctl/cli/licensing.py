@@ -20,14 +20,18 @@ from rich.markup import escape
 from rich.table import Table
 
 from exportctl.audit.chain import verify_chain
+from exportctl.audit.checkpoints import check_key, read_checkpoints, take_checkpoint, verify_checkpoints
 from exportctl.audit.events import list_events
 from exportctl.cli.dates import parse_date, required_date
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
+from exportctl.clock import UTC_CLOCK
+from exportctl.config import get_settings
 from exportctl.errors import DataIntegrityError, InputError
 from exportctl.licensing import applicant, clock_queries, decide, licences, repository, review, service
 from exportctl.licensing.linter import Finding
 from exportctl.licensing.organisations import create_organisation
+from exportctl.licensing.periods import StatutoryPeriods
 from exportctl.licensing.views import ApplicationView, LicenceView
 from exportctl.store.db import session_scope
 
@@ -89,7 +93,7 @@ def _show_application(a: ApplicationView) -> None:
     console.print(items)
     parties = Table("role", "name", "country", "screening", title="parties")
     for p in a.parties:
-        hits = "not screened" if not p.screening else f"{p.screening.get('hit_count')} hit(s)"
+        hits = "not screened" if not p.screening else f"{p.screening.hit_count} hit(s)"
         parties.add_row(p.role, escape(p.name), p.country, hits)
     console.print(parties)
 
@@ -185,8 +189,10 @@ def queue_command(
     as_json: bool = Json,
 ) -> None:
     """Registered, undecided applications, least time left first (``--overdue``: only those past a deadline)."""
-    day = parse_date(as_of, "as-of") or date.today()
-    entries = service.query_as(open_engine(), actor, clock_queries.review_queue, as_of=day, overdue_only=overdue)
+    day = parse_date(as_of, "as-of") or UTC_CLOCK.today()
+    entries = service.query_as(
+        open_engine(), actor, clock_queries.review_queue, as_of=day, overdue_only=overdue, periods=_periods()
+    )
     if as_json:
         _json(entries)
         return
@@ -220,6 +226,8 @@ def _step(name: str, fn: Any, help_text: str, needs_reason: bool = False) -> Non
         kwargs: dict[str, Any] = {"on": parse_date(on, "on")}
         if needs_reason:
             kwargs["reason"] = reason
+        if fn is review.intent_to_deny:
+            kwargs["periods"] = _periods()
         view = service.run_as(open_engine(), actor, fn, reference, **kwargs)
         console.print(f"{view.number}: {view.status}")
 
@@ -243,7 +251,9 @@ def refer_command(
     reference: str, agency: list[str] = typer.Option(..., "--agency"), actor: str = As, on: str | None = On
 ) -> None:
     """Refer to one or more agencies (--agency DoD --agency State)."""
-    view = service.run_as(open_engine(), actor, review.refer, reference, agencies=agency, on=parse_date(on, "on"))
+    view = service.run_as(
+        open_engine(), actor, review.refer, reference, agencies=agency, on=parse_date(on, "on"), periods=_periods()
+    )
     console.print(f"{view.number}: referred to {', '.join(agency)}")
 
 
@@ -297,6 +307,7 @@ def decide_command(
         approved_item_ids=item or None,
         expected_version=version,
         on=parse_date(on, "on"),
+        periods=_periods(),
     )
     licence = f", licence {result.licence_number}" if result.licence_number else ""
     console.print(f"decision {result.id}: {result.outcome}{licence}")
@@ -375,6 +386,7 @@ def ship_command(
         shipped_on=parse_date(on, "on"),
         recorded_on=parse_date(on, "on"),  # the CLI acts as any user (--as) and replays dated histories (--on)
         reference=ref,
+        periods=_periods(),
     )
     console.print(f"shipment {shipment.id} recorded: {shipment.value:,} USD, {shipment.quantity} units")
 
@@ -402,12 +414,43 @@ _status_command("reinstate", licences.reinstate, "Lift a suspension from a date,
 
 @audit_app.command("verify")
 @handle_errors
-def verify_command() -> None:
-    """Recompute the hash chain; exit 7 and name the first bad event if any event was edited, deleted or reordered."""
-    result = verify_chain(open_engine())
+def verify_command(
+    checkpoints: Path | None = typer.Option(
+        None, "--checkpoints", help="Signed checkpoint file (`audit checkpoint`); needs EXPORTCTL_AUDIT_KEY."
+    ),
+) -> None:
+    """Recompute the hash chain; exit 7 and name the first bad event if any event was edited, deleted or reordered
+    in a way the chain shows. With --checkpoints, also every deletion, edit or rewrite up to the newest checkpoint."""
+    engine = open_engine()
+    if checkpoints is None:
+        result = verify_chain(engine)
+    else:
+        result = verify_checkpoints(engine, read_checkpoints(checkpoints, _audit_key()))
     if not result.ok:
         raise DataIntegrityError(f"audit chain broken at event {result.first_bad_event}: {result.reason}")
-    console.print(f"[green]audit chain intact[/]: {result.count} events")
+    checked = "" if checkpoints is None else f", matching {checkpoints}"
+    console.print(f"[green]audit chain intact[/]: {result.count} events{checked}")
+
+
+@audit_app.command("checkpoint")
+@handle_errors
+def checkpoint_command(
+    file: Path = typer.Argument(..., help="Checkpoint file to append to; keep it outside the database host."),
+) -> None:
+    """Verify the chain, then append a checkpoint of its newest event, signed with EXPORTCTL_AUDIT_KEY."""
+    checkpoint = take_checkpoint(open_engine(), _audit_key(), file)
+    console.print(f"checkpoint of event {checkpoint.seq} appended to {file}")
+
+
+def _periods() -> StatutoryPeriods:
+    return StatutoryPeriods.of(get_settings())
+
+
+def _audit_key() -> bytes:
+    key = get_settings().audit_key
+    if key is None or not key.get_secret_value():
+        raise InputError("set EXPORTCTL_AUDIT_KEY (a secret kept outside the database)", field="EXPORTCTL_AUDIT_KEY")
+    return check_key(key.get_secret_value().encode("utf-8"))
 
 
 @audit_app.command("events")

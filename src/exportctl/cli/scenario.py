@@ -1,4 +1,4 @@
-"""``exportctl scenario huawei``: the seeds' scenario in a fresh database, with its report and impacts.
+"""``exportctl scenario huawei``: the Huawei/SMIC timeline scenario in a fresh database, with its report and impacts.
 
 The per-application details are GENERATED to match published aggregates; the command says so first.
 """

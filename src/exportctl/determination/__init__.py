@@ -6,12 +6,12 @@ reads the list snapshots in force on the date and screens the parties first; :fu
 """
 
 from exportctl.determination.engine import determine
-from exportctl.determination.exact import ExactNameScreener
 from exportctl.determination.facts import Party, Transaction, make_transaction
 from exportctl.determination.findings import Effect, ExceptionStatus, Finding, LicenseExceptionResult
 from exportctl.determination.parties import PartyMatch, PartyScreening, Role
 from exportctl.determination.result import DataVersions, Determination, ListVersion
 from exportctl.determination.service import determine_with_screening, screen_parties
+from exportctl.screening.party import ExactNameScreener, PartyScreener
 
 __all__ = [
     "DataVersions",
@@ -24,6 +24,7 @@ __all__ = [
     "ListVersion",
     "Party",
     "PartyMatch",
+    "PartyScreener",
     "PartyScreening",
     "Role",
     "Transaction",

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from exportctl.clock import UTC_CLOCK
 from exportctl.determination.parties import Role
 from exportctl.errors import InputError
 from exportctl.lists.countries import to_iso2
@@ -50,7 +51,7 @@ class Transaction:
 def parse_date(value: str | date | None, *, today: date | None = None) -> date:
     """A ``YYYY-MM-DD`` date; ``None`` means today."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return today or date.today()
+        return today or UTC_CLOCK.today()
     if isinstance(value, date):
         return value
     try:

@@ -21,49 +21,34 @@ from functools import cached_property
 
 from sqlalchemy import Engine
 
-from exportctl.determination.exact import ExactNameScreener
-from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.determination.index_cache import index_of_snapshots
-from exportctl.determination.parties import PartyMatch
 from exportctl.errors import NotFoundError
 from exportctl.lists.repository import (
     SnapshotInfo,
     current_snapshot_ids,
-    in_force_on,
     snapshot_for_date,
     snapshots,
 )
 from exportctl.screening import ScreeningIndex
+from exportctl.screening.party import PartyScreener
 from exportctl.screening.service import load_index
 
-MAX_KEPT = 4  # snapshot sets kept per process: the current one and a few historical dates
+MAX_KEPT = 6  # indexes kept per process: the current one, a few historical dates and as-of indexes
 
 
 class ListIndex:
-    """The screening index over every entry of the snapshots ``snapshot_ids`` (sorted), with its screeners."""
+    """The screening index over every entry of the snapshots ``snapshot_ids`` (sorted), or, when ``in_force_on`` is
+    a date, over the entries of those snapshots in force on it (an *as-of* index), with its party screener."""
 
-    def __init__(self, snapshot_ids: Sequence[int], index: ScreeningIndex) -> None:
+    def __init__(self, snapshot_ids: Sequence[int], index: ScreeningIndex, in_force_on: date | None = None) -> None:
         self.snapshot_ids = tuple(sorted(snapshot_ids))
         self.index = index
+        self.in_force_on = in_force_on
 
     @cached_property
-    def fuzzy(self) -> FuzzyScreener:
-        """The determination's fuzzy screener (hits on every entry of the snapshots, in force or not)."""
-        return FuzzyScreener(self.index)
-
-    @cached_property
-    def exact(self) -> ExactNameScreener:
-        """Exact-name matches over every entry of the snapshots."""
-        return ExactNameScreener(self.index.entries)
-
-    def exact_in_force(self, on: date) -> Callable[[str, str | None], tuple[PartyMatch, ...]]:
-        """Exact-name matches on entries in force on ``on`` only (what an exact screener over
-        ``entries_as_of(engine, on).entries`` answers)."""
-
-        def screener(name: str, country: str | None = None) -> tuple[PartyMatch, ...]:
-            return tuple(m for m in self.exact(name, country) if in_force_on(m.entry, on))
-
-        return screener
+    def fuzzy(self) -> PartyScreener:
+        """The party screener over the index (hits on every entry of the snapshots, in force or not)."""
+        return PartyScreener(self.index, self.snapshot_ids)
 
 
 def snapshots_by_source(engine: Engine) -> dict[str, list[SnapshotInfo]]:
@@ -92,39 +77,77 @@ def build_list_index(engine: Engine, snapshot_ids: Sequence[int]) -> ListIndex:
     return ListIndex(ids, index_of_snapshots(engine, ids))
 
 
+def build_in_force_index(engine: Engine, on: date, snapshot_ids: Sequence[int]) -> ListIndex:
+    """The as-of index of ``on`` (entries in force on it; :func:`exportctl.screening.service.load_index`, disk-cached
+    by date and snapshot ids); an empty index when none of the snapshots' entries is in force on the date."""
+    try:
+        return ListIndex(snapshot_ids, load_index(engine, on), on)
+    except NotFoundError:
+        return ListIndex(snapshot_ids, ScreeningIndex.build(()), on)
+
+
+Key = tuple[str, tuple[int, ...], date | None]  # (database, snapshot ids, in force on: None for every entry)
+
+
 class ListIndexes:
-    """The list indexes of one process (or one service), by database and snapshot set; thread-safe.
+    """The screening indexes of one process (or one service), by database, snapshot set and, for an as-of index,
+    date; thread-safe. It is the one in-process index cache: screening, determination, submission and batch jobs
+    all take their index from here, and every key holds the snapshot ids, so an import (in this process or another)
+    changes the key the next caller asks for and a stale index is never used.
 
     Building happens under a lock, so concurrent first requests build an index once, not once each.
     """
 
     def __init__(self, max_kept: int = MAX_KEPT) -> None:
         self.max_kept = max_kept
-        self._kept: dict[tuple[str, tuple[int, ...]], ListIndex] = {}
+        self._kept: dict[Key, ListIndex] = {}
         self._lock = threading.Lock()
 
-    def for_ids(self, engine: Engine, snapshot_ids: Sequence[int]) -> ListIndex:
-        key = (engine.url.render_as_string(hide_password=True), tuple(sorted(snapshot_ids)))
-        found = self._kept.get(key)
-        if found is not None:
-            return found
+    def _get(self, key: Key, build: Callable[[], ListIndex]) -> ListIndex:
         with self._lock:
-            found = self._kept.get(key)
+            found = self._kept.pop(key, None)
             if found is None:
-                found = build_list_index(engine, key[1])
-                if len(self._kept) >= self.max_kept:
+                found = build()
+                if len(self._kept) >= self.max_kept:  # least recently used first
                     self._kept.pop(next(iter(self._kept)))
-                self._kept[key] = found
+            self._kept[key] = found  # most recently used last
         return found
 
+    def holds_in_force(self, engine: Engine, on: date) -> bool:
+        """Whether an as-of index of ``on`` over this database is kept (asking costs no build)."""
+        url = _url(engine)
+        with self._lock:
+            return any(key[0] == url and key[2] == on for key in self._kept)
+
+    def for_ids(self, engine: Engine, snapshot_ids: Sequence[int]) -> ListIndex:
+        """The index over every entry of ``snapshot_ids``."""
+        ids = tuple(sorted(snapshot_ids))
+        return self._get((_url(engine), ids, None), lambda: build_list_index(engine, ids))
+
+    def current(self, engine: Engine) -> ListIndex | None:
+        """The index over the store's current snapshots (one cheap query decides which); None: no list imported."""
+        ids = tuple(current_snapshot_ids(engine).values())
+        return self.for_ids(engine, ids) if ids else None
+
     def for_date(self, engine: Engine, on: date) -> ListIndex | None:
-        """The index over the snapshots that speak for ``on``; None when no list is imported."""
+        """The index over every entry of the snapshots that speak for ``on``; None when no list is imported."""
         ids = snapshot_ids_for(engine, on)
         return self.for_ids(engine, ids) if ids else None
+
+    def in_force(self, engine: Engine, on: date) -> ListIndex | None:
+        """The as-of index of ``on``: the entries in force on it; None when no list is imported."""
+        ids = snapshot_ids_for(engine, on)
+        if not ids:
+            return None
+        return self._get((_url(engine), ids, on), lambda: build_in_force_index(engine, on, ids))
 
     def clear(self) -> None:
         with self._lock:
             self._kept.clear()
+
+
+def _url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
 
 
 PROCESS_INDEXES = ListIndexes()

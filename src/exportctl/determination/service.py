@@ -3,7 +3,7 @@
 ``determine_with_screening`` screens each party against every entry of the snapshots that speak for the
 transaction date and keeps the hits in force on it (or listed within the publication lag after it), and records
 which snapshots answered. A screener is any callable ``(name, country) -> tuple[PartyMatch, ...]``; the default is
-:class:`~exportctl.determination.fuzzy.FuzzyScreener` over the screening index of that snapshot set, held by a
+:class:`~exportctl.screening.party.PartyScreener` over the screening index of that snapshot set, held by a
 :class:`~exportctl.determination.list_index.ListIndexes` (the caller's, e.g. the service's, else the process's; on
 disk between processes), so no request loads entries or builds an index. :class:`ExactNameScreener` matches exact
 names only.
@@ -18,9 +18,7 @@ from datetime import date, timedelta
 from sqlalchemy.engine import Engine
 
 from exportctl.determination.engine import determine
-from exportctl.determination.exact import ExactNameScreener
 from exportctl.determination.facts import Transaction, make_transaction
-from exportctl.determination.fuzzy import FuzzyScreener
 from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
 from exportctl.determination.parties import PartyMatch, PartyScreening
 from exportctl.determination.result import Determination, ListVersion
@@ -28,13 +26,15 @@ from exportctl.determination.rules._listing import PUBLICATION_LAG_DAYS, DenialS
 from exportctl.lists.model import ListCode, ListEntry
 from exportctl.lists.repository import SnapshotInfo, entries_of_snapshots, in_force_on, snapshot_for_date, snapshots
 from exportctl.regulations import Regulations, load_regulations
+from exportctl.screening import ScreeningIndex
+from exportctl.screening.party import ExactNameScreener, PartyScreener
 
 Screener = Callable[[str, "str | None"], Sequence[PartyMatch]]
 
 
 def default_screener(entries: list[ListEntry], _on: date) -> Screener:
     """The fuzzy screening engine over ``entries``."""
-    return FuzzyScreener.build(entries)
+    return PartyScreener(ScreeningIndex.build(entries))
 
 
 def exact_screener(entries: list[ListEntry], _on: date) -> Screener:
@@ -53,11 +53,15 @@ def _may_bear_on(entry: ListEntry, on: date, soon: date) -> bool:
 
 
 def select_matches(matches: Sequence[PartyMatch], on: date) -> tuple[PartyMatch, ...]:
-    """The matches whose entry may bear on ``on`` (:func:`_may_bear_on`); only the certain ones when there is one."""
+    """The matches whose entry may bear on ``on`` (:func:`_may_bear_on`). When one is certain, the party has been
+    identified: the fuzzy matches scored below the best certain one (near-namesakes) are dropped, but a fuzzy match
+    scored higher than every certain one is kept, so a lower-scored certain hit never displaces a better one."""
     soon = on + timedelta(days=PUBLICATION_LAG_DAYS)
     current = tuple(m for m in matches if _may_bear_on(m.entry, on, soon))
-    certain = tuple(m for m in current if m.certain)
-    return certain or current
+    best_certain = max((m.score for m in current if m.certain), default=None)
+    if best_certain is None:
+        return current
+    return tuple(m for m in current if m.certain or m.score > best_certain)
 
 
 def uncovered_sources(versions: Sequence[ListVersion], on: date) -> tuple[str, ...]:

@@ -1,8 +1,8 @@
 """The service's shared state, built once per application by ``exportctl.app.factory.create_app``.
 
 It lives in :mod:`exportctl.http`, below both the API and the web pages, because both need it. It holds the
-engine, the session codec, the screening index (built once, then reused by every request) and the registry of
-background jobs.
+engine, the session codec, the screening indexes (one cache, keyed by the snapshot ids each index was built from, so
+a list import is used from the next request on) and the registry of background jobs.
 """
 
 from __future__ import annotations
@@ -10,31 +10,30 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
+import time
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from datetime import date
 
 from sqlalchemy import Engine
 from starlette.requests import Request
 
 from exportctl.accounts.sessions import SessionCodec
 from exportctl.accounts.throttle import LoginThrottle
+from exportctl.clock import UTC_CLOCK, Clock
 from exportctl.config import Settings
-from exportctl.determination.list_index import ListIndexes
+from exportctl.determination.list_index import ListIndex, ListIndexes
 from exportctl.errors import NotFoundError
 from exportctl.http.jobs import JobRegistry
 from exportctl.http.rate_limit import LIMITS, RateLimiter
 from exportctl.http.result_cache import ResultCache
-from exportctl.licensing.checks import PartyScreener, make_screener
-from exportctl.lists.repository import current_entries, current_snapshot_ids, entries_as_of
+from exportctl.licensing.checks import SubmissionScreener, make_screener
+from exportctl.licensing.periods import StatutoryPeriods
+from exportctl.lists.repository import current_snapshot_ids
 from exportctl.screening import ScreeningIndex
+from exportctl.screening.service import EMPTY_STORE
 
 log = logging.getLogger(__name__)
-MAX_DATED_INDEXES = 3
-T = TypeVar("T")
+SNAPSHOT_CHECK_SECONDS = 1.0  # how stale the current snapshot ids may be (a list import shows within this)
 
 
 def resolve_secret_key(settings: Settings) -> str:
@@ -52,9 +51,9 @@ def resolve_secret_key(settings: Settings) -> str:
 class ServiceContext:
     """Everything a request handler needs besides the request itself.
 
-    Indexes for past dates are costly (seconds of CPU, megabytes each): at most :data:`MAX_DATED_INDEXES` are kept,
-    the least recently used evicted first, and each is built outside the shared lock (one build per date at a
-    time), so a request for an unusual date never blocks screening or submissions for everyone else.
+    Indexes for past dates are costly (seconds of CPU, megabytes each): :class:`ListIndexes` keeps a bounded number,
+    the least recently used evicted first; routes check :meth:`has_index` and rate-limit requests that would build
+    one.
     """
 
     settings: Settings
@@ -64,12 +63,11 @@ class ServiceContext:
     results: ResultCache = field(default_factory=ResultCache)
     throttle: LoginThrottle = field(init=False)
     limiter: RateLimiter = field(init=False)
-    list_indexes: ListIndexes = field(default_factory=ListIndexes)  # per snapshot set, for every date it answers
-    _indexes: OrderedDict[date | None, ScreeningIndex] = field(default_factory=OrderedDict)
-    _screeners: OrderedDict[date, PartyScreener] = field(default_factory=OrderedDict)
-    _index_lock: threading.Lock = field(default_factory=threading.Lock)
-    _building: dict[object, threading.Lock] = field(default_factory=dict)
-    _generation: int = 0
+    clock: Clock = UTC_CLOCK  # the one clock (UTC date) for pages, API answers and the steps they start
+    list_indexes: ListIndexes = field(default_factory=ListIndexes)  # the one index cache, keyed by snapshot ids
+
+    snapshot_check_seconds: float = SNAPSHOT_CHECK_SECONDS
+    _checked: tuple[float, tuple[int, ...]] | None = None
 
     def __post_init__(self) -> None:
         self.throttle = LoginThrottle(self.engine)
@@ -82,80 +80,51 @@ class ServiceContext:
         self.jobs.prune_old_directories()
         self.limiter = RateLimiter({**LIMITS, "dated_index": (self.settings.dated_index_requests_per_minute, 60.0)})
 
+    def current_snapshot_ids(self) -> tuple[int, ...]:
+        """The store's current snapshot ids (sorted), asked again once :attr:`snapshot_check_seconds` have passed:
+        the query costs about 1.6 ms on SQLite, too much for every screening request, not for one a second."""
+        now = time.monotonic()
+        checked = self._checked
+        if checked is None or now - checked[0] >= self.snapshot_check_seconds:
+            checked = self._checked = (now, tuple(sorted(current_snapshot_ids(self.engine).values())))
+        return checked[1]
+
+    @property
+    def periods(self) -> StatutoryPeriods:
+        """The statutory periods of this service's settings, passed to every workflow step and query."""
+        return StatutoryPeriods.of(self.settings)
+
+    def live_index(self, as_of: date | None = None) -> ListIndex:
+        """The screening index over the current lists (or those in force on ``as_of``), with the snapshot ids it
+        was built from. The current snapshot ids are checked at most :attr:`snapshot_check_seconds` apart, so an
+        import from any process, this one included, is screened against within that time.
+
+        Raises :class:`NotFoundError` when no list is imported.
+        """
+        if as_of is None:
+            ids = self.current_snapshot_ids()
+            found = self.list_indexes.for_ids(self.engine, ids) if ids else None
+        else:
+            found = self.list_indexes.in_force(self.engine, as_of)
+        if found is None:
+            raise NotFoundError(EMPTY_STORE)
+        return found
+
     def screening_index(self, as_of: date | None = None) -> ScreeningIndex:
-        """The screening index over the current lists (or those in force on ``as_of``), built once and shared."""
+        """:meth:`live_index`'s index."""
+        return self.live_index(as_of).index
 
-        def build() -> ScreeningIndex:
-            index = self._current_list_index() if as_of is None else None
-            return index if index is not None else build_index(self.engine, as_of)
-
-        return self._cached(self._indexes, as_of, build)
+    def party_screener(self, on: date | None = None) -> SubmissionScreener:
+        """The licensing workflow's party screener for submissions on ``on`` (default today)."""
+        return make_screener(self.engine, on or self.clock.today(), indexes=self.list_indexes)
 
     def has_index(self, as_of: date | None) -> bool:
-        with self._index_lock:
-            return as_of in self._indexes
-
-    def party_screener(self, on: date | None = None) -> PartyScreener:
-        """The licensing workflow's party screener for submissions on ``on`` (default today), built once a day."""
-        day = on or datetime.now(UTC).date()
-        return self._cached(self._screeners, day, lambda: make_screener(self.engine, day))
+        """Whether the index for ``as_of`` (None: the current lists) is built already, so answering costs no build."""
+        return as_of is None or self.list_indexes.holds_in_force(self.engine, as_of)
 
     def has_screener(self, on: date | None) -> bool:
-        with self._index_lock:
-            return (on or datetime.now(UTC).date()) in self._screeners
-
-    def _cached(self, cache: OrderedDict[Any, T], key: Any, build: Callable[[], T]) -> T:
-        """``cache[key]``, built by ``build`` on a miss without holding the shared lock; least recently used dated
-        entries are evicted beyond :data:`MAX_DATED_INDEXES` (the current index, key None, stays)."""
-        with self._index_lock:
-            if key in cache:
-                cache.move_to_end(key)
-                return cache[key]
-            build_lock = self._building.setdefault((id(cache), key), threading.Lock())
-            generation = self._generation
-        with build_lock:  # one build per key; other keys and cached reads go on meanwhile
-            with self._index_lock:
-                if key in cache:
-                    return cache[key]
-            try:
-                value = build()
-            except BaseException:
-                with self._index_lock:
-                    self._building.pop((id(cache), key), None)
-                raise
-            with self._index_lock:
-                self._building.pop((id(cache), key), None)
-                if generation == self._generation:  # the lists did not change while building
-                    cache[key] = value
-                    dated = [k for k in cache if k is not None]
-                    while len(dated) > MAX_DATED_INDEXES:
-                        del cache[dated.pop(0)]
-        return value
-
-    def _current_list_index(self) -> ScreeningIndex | None:
-        """The current snapshots' index from :attr:`list_indexes` (disk-cached), so that screening and determination
-        share one index; None when no list is imported."""
-        ids = tuple(current_snapshot_ids(self.engine).values())
-        try:
-            return self.list_indexes.for_ids(self.engine, ids).index if ids else None
-        except NotFoundError:  # snapshots without entries
-            return None
-
-    def reset_screening_index(self) -> None:
-        """Forget every index (after a list import); the next screening rebuilds it."""
-        with self._index_lock:
-            self._generation += 1
-            self._indexes.clear()
-            self.list_indexes.clear()
-            self.results.clear()
-            self._screeners.clear()
-
-
-def build_index(engine: Engine, as_of: date | None) -> ScreeningIndex:
-    """The screening index over the current snapshots, or over the entries in force on ``as_of``."""
-    if as_of is None:
-        return ScreeningIndex.build(current_entries(engine), snapshot_key="current")
-    return ScreeningIndex.build(entries_as_of(engine, as_of).entries, snapshot_key=f"as-of:{as_of.isoformat()}")
+        """Whether the submission screener for ``on`` (default today) has its index built already."""
+        return self.list_indexes.holds_in_force(self.engine, on or self.clock.today())
 
 
 def client_address(request: Request) -> str:

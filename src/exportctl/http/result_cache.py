@@ -1,8 +1,8 @@
 """A bounded LRU cache of screening answers (the JSON bytes) for the current index.
 
 Screening is deterministic for a given index and query, and the same names are screened again and again (a
-customer re-checked at every order, batch re-runs). Entries are keyed by the index object, so a rebuilt index
-(after a list import) never serves an old answer.
+customer re-checked at every order, batch re-runs). Entries are keyed by the snapshot ids the index was built from
+(and the as-of date), so after a list import the new snapshot ids miss and an old answer is never served.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from datetime import date
 
 MAX_ENTRIES = 4096
 
-Key = tuple[int, date | None, str, str | None, float]  # (index, as-of date, name, country, threshold)
+Key = tuple[
+    tuple[int, ...], date | None, str, str | None, float
+]  # (snapshot ids, as-of date, name, country, threshold)
 
 
 class ResultCache:

@@ -7,7 +7,7 @@ decision made on a stale view (``expected_version``) into :class:`ConflictError`
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from exportctl.audit.chain import append_event
 from exportctl.audit.locking import lock_for_write
+from exportctl.clock import UTC_CLOCK
 from exportctl.errors import ConflictError, InvalidTransitionError, PermissionDeniedError
 from exportctl.licensing.actor import Actor, OrganisationKind, Role
 from exportctl.licensing.repository import load_application
@@ -23,7 +24,8 @@ from exportctl.store.licensing_tables import Application, Organisation
 
 
 def today() -> date:
-    return datetime.now(UTC).date()
+    """The workflow's default day: the one clock's (:data:`exportctl.clock.UTC_CLOCK`)."""
+    return UTC_CLOCK.today()
 
 
 AUTHORITY_ONLY = frozenset({OrganisationKind.AUTHORITY})

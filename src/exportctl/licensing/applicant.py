@@ -14,7 +14,7 @@ from exportctl.audit.locking import lock_for_write
 from exportctl.errors import InputError, InvalidTransitionError
 from exportctl.licensing import _steps
 from exportctl.licensing.actor import Actor, Role
-from exportctl.licensing.checks import ItemDeterminer, PartyScreener, no_determination, unavailable_screener
+from exportctl.licensing.checks import ItemDeterminer, SubmissionScreener, no_determination, unavailable_screener
 from exportctl.licensing.inputs import ApplicationInput, DocumentInput
 from exportctl.licensing.linter import Finding, has_errors, lint
 from exportctl.licensing.numbering import APPLICATION_PREFIX, next_number
@@ -87,7 +87,7 @@ def submit(
     application_id: int,
     *,
     on: date | None = None,
-    screener: PartyScreener | None = None,
+    screener: SubmissionScreener | None = None,
     determiner: ItemDeterminer | None = None,
     expected_version: int | None = None,
 ) -> SubmitResult:
@@ -99,8 +99,9 @@ def submit(
         listed = "; ".join(f"{f.field}: {f.message}" for f in findings if f.severity == "error")
         raise InvalidTransitionError(f"cannot submit {app.number}: {listed}")
     screen = screener or unavailable_screener("no screener was given to submit")
-    for party in app.parties:
-        party.screening = screen(party.name, party.country)
+    records = [screen(party.name, party.country) for party in app.parties]
+    for party, record in zip(app.parties, records, strict=True):
+        party.screening = record.to_json()
     app.submitted_on = on or _steps.today()
     _steps.not_before(app.submitted_on, app.created_on, "its creation", app)
     app.lint_findings = [
@@ -117,7 +118,7 @@ def submit(
         {
             "submitted_on": app.submitted_on,
             "findings": app.lint_findings,
-            "screening": [p.screening for p in app.parties],
+            "screening": [record.to_audit() for record in records],
         },
     )
     return SubmitResult(application_view(app), findings)

@@ -7,104 +7,77 @@ screening index is costly); when an engine is not installed the result says so i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, date, datetime
-from typing import Any
+from collections.abc import Callable, Sequence
+from datetime import date
 
 from sqlalchemy import Engine
 
-from exportctl.determination import ExactNameScreener, determine, make_transaction, screen_parties
-from exportctl.determination.list_index import ListIndexes
-from exportctl.errors import InputError, NotFoundError
+from exportctl.clock import UTC_CLOCK
+from exportctl.determination import make_transaction
+from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
+from exportctl.determination.service import determine_with_screening
+from exportctl.errors import InputError
 from exportctl.licensing.inputs import ApplicationInput, PartyRole
 from exportctl.licensing.linter import ItemDetermination
-from exportctl.lists.repository import entries_as_of
 from exportctl.regulations import load_regulations
-from exportctl.screening.engine import screen
 from exportctl.screening.index import ScreeningIndex
-from exportctl.screening.service import load_index
+from exportctl.screening.party import PartyScreener, ScreeningRecord
 
-PartyScreener = Callable[[str, str], dict[str, Any]]
-"""(party name, ISO country) -> a JSON-ready screening summary stored on the party row."""
+SubmissionScreener = Callable[[str, str], ScreeningRecord]
+"""(party name, ISO country) -> the typed screening record stored with the party."""
 
 ItemDeterminer = Callable[[ApplicationInput, int], ItemDetermination | None]
 """(application, item index) -> the item's determination, or None when none could be made."""
 
-MAX_HITS_KEPT = 5
+RECORD_LIMIT = 10  # hits counted per party at submission (the record keeps the best five)
 
 
-def unavailable_screener(reason: str) -> PartyScreener:
-    def screen(name: str, country: str) -> dict[str, Any]:
-        return {"status": "not_screened", "reason": reason, "hit_count": None, "hits": []}
+def unavailable_screener(reason: str) -> SubmissionScreener:
+    def screen(name: str, country: str) -> ScreeningRecord:
+        return ScreeningRecord.not_screened(reason)
 
     return screen
 
 
-def make_screener(engine: Engine, as_of: date | None = None, *, index: ScreeningIndex | None = None) -> PartyScreener:
-    """A screener over the list entries in force on ``as_of`` (default today).
-
-    ``index`` is that date's as-of index when the caller holds one (the service does); otherwise it is loaded with
-    :func:`exportctl.screening.service.load_index`, cached on disk by date and snapshot ids, so only the first
-    caller of a day builds it.
-    """
-    day = as_of or datetime.now(UTC).date()
-    if index is None:
-        try:
-            index = load_index(engine, day)
-        except NotFoundError:  # no snapshot, or none of its entries in force on the day
-            in_force = entries_as_of(engine, day)
-            if not in_force.snapshots:
-                return unavailable_screener("no list snapshot is imported (run `exportctl lists import`)")
-            index = ScreeningIndex.build(in_force.entries)
-    return screener_over(index, day)
+def make_screener(
+    engine: Engine, as_of: date | None = None, *, indexes: ListIndexes | None = None
+) -> SubmissionScreener:
+    """A screener over the list entries in force on ``as_of`` (default today), from ``indexes`` (the service's,
+    else the process's; disk-cached by date and snapshot ids, so only the first caller of a day builds it)."""
+    day = as_of or UTC_CLOCK.today()
+    found = (indexes or PROCESS_INDEXES).in_force(engine, day)
+    if found is None:
+        return unavailable_screener("no list snapshot is imported (run `exportctl lists import`)")
+    return screener_over(found.index, day, found.snapshot_ids)
 
 
-def screener_over(index: ScreeningIndex, day: date) -> PartyScreener:
-    """Screen parties with ``index``, the index over the entries in force on ``day`` (``load_index(engine, day)``).
+def screener_over(index: ScreeningIndex, day: date, snapshot_ids: Sequence[int] = ()) -> SubmissionScreener:
+    """Screen parties with :class:`~exportctl.screening.party.PartyScreener` over ``index``, the index over the
+    entries in force on ``day`` built from ``snapshot_ids``.
 
     It must be that as-of index, not one over every entry of the snapshots with hits filtered afterwards: the
     screening scores use each token's rarity among the indexed names, and out-of-force entries take candidate
     places, so a filtered index changes scores and hit counts (Huawei Technologies Co., Ltd. on 2019-06-01:
     10 hits from the as-of index, 8 from the filtered one).
     """
+    screener = PartyScreener(index, snapshot_ids, limit=RECORD_LIMIT)
 
-    def screen_party(name: str, country: str) -> dict[str, Any]:
-        try:
-            result = screen(index, name, country=country)
-        except InputError as exc:
-            return {
-                "status": "not_screened",
-                "reason": str(exc),
-                "hit_count": None,
-                "hits": [],
-                "as_of": day.isoformat(),
-            }
-        return {
-            "status": "screened",
-            "as_of": day.isoformat(),
-            "hit_count": len(result.hits),
-            "hits": [
-                {"entry_id": h.entry_id, "list": h.list, "name": h.primary_name, "matched_name": h.matched_name,
-                 "score": f"{h.score:.4f}"}
-                for h in result.hits[:MAX_HITS_KEPT]
-            ],
-        }  # fmt: skip
+    def screen_party(name: str, country: str) -> ScreeningRecord:
+        return screener.record(name, country, day)
 
     return screen_party
 
 
 def make_determiner(engine: Engine, on: date | None = None, *, indexes: ListIndexes | None = None) -> ItemDeterminer:
-    """Per item, the determination engine's answer for the application's destination and parties on ``on``
-    (parties screened by exact name against the lists in force). Items the engine cannot read give None.
+    """Per item, the determination engine's answer for the application's destination and parties on ``on``: the
+    same screening and determination as :func:`~exportctl.determination.service.determine_with_screening` (the
+    parties screened by the one party screener over the lists that speak for the date; no list imported: the
+    answer says the parties are unscreened). Items the engine cannot read give None.
 
-    A long-running caller passes its ``indexes`` (the service's :class:`ListIndexes`): the names then come from the
-    list index it already holds instead of loading the entries again; a one-shot caller loads only the entries.
+    A long-running caller passes its ``indexes`` (the service's :class:`ListIndexes`); otherwise the process's.
     """
-    day = on or datetime.now(UTC).date()
+    day = on or UTC_CLOCK.today()
     regulations = load_regulations()
-    list_index = indexes.for_date(engine, day) if indexes is not None else None
-    in_force = list_index.exact_in_force(day) if list_index is not None else None
-    screener = in_force or ExactNameScreener(entries_as_of(engine, day).entries)
 
     def determine_item(app: ApplicationInput, index: int) -> ItemDetermination | None:
         consignee = next((p for p in app.parties if p.role is PartyRole.ULTIMATE_CONSIGNEE), None)
@@ -121,7 +94,7 @@ def make_determiner(engine: Engine, on: date | None = None, *, indexes: ListInde
             )
         except InputError:
             return None
-        result = determine(tx, regulations=regulations, parties_screened=screen_parties(tx, screener))
+        result = determine_with_screening(engine, tx, regulations=regulations, indexes=indexes)
         return ItemDetermination(
             licence_required=result.license_required is not False,
             reasons=tuple(f"{f.summary} ({f.citation})" for f in result.reasons),

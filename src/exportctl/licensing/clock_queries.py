@@ -9,10 +9,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from exportctl.config import get_settings
 from exportctl.errors import InvalidTransitionError
 from exportctl.licensing.actor import Actor, Role
 from exportctl.licensing.clock import ClockStatus, Pause, clock_status
+from exportctl.licensing.periods import DEFAULT_PERIODS, StatutoryPeriods
 from exportctl.licensing.repository import load_application, scoped_applications
 from exportctl.licensing.states import FINAL, Status
 from exportctl.licensing.views import ApplicationView, application_view
@@ -52,12 +52,14 @@ def _referrals(session: Session, application_ids: list[int], as_of: date) -> dic
     return found
 
 
-def application_clock(session: Session, application_id: int, *, actor: Actor, as_of: date) -> ClockStatus:
+def application_clock(
+    session: Session, application_id: int, *, actor: Actor, as_of: date, periods: StatutoryPeriods = DEFAULT_PERIODS
+) -> ClockStatus:
     app = load_application(session, application_id, actor=actor)
     if app.registered_on is None:
         raise InvalidTransitionError(f"{app.number} is not registered: its clock has not started")
     pauses = _pauses(session, [app.id])[app.id]
-    return clock_status(app.registered_on, as_of, pauses, decision_days=get_settings().review_decision_days)
+    return clock_status(app.registered_on, as_of, pauses, decision_days=periods.review_decision_days)
 
 
 def application_referrals(
@@ -68,14 +70,21 @@ def application_referrals(
     return tuple(_referrals(session, [app.id], as_of)[app.id])
 
 
-def review_queue(session: Session, *, actor: Actor, as_of: date, overdue_only: bool = False) -> list[QueueEntry]:
+def review_queue(
+    session: Session,
+    *,
+    actor: Actor,
+    as_of: date,
+    overdue_only: bool = False,
+    periods: StatutoryPeriods = DEFAULT_PERIODS,
+) -> list[QueueEntry]:
     """Registered, undecided applications with their clocks, the least time remaining first."""
     actor.require(Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN, Role.ADMIN, action="see the review queue")
     open_states = [s.value for s in Status if s not in FINAL and s not in (Status.DRAFT, Status.SUBMITTED)]
     apps = list(session.execute(scoped_applications(actor).where(Application.status.in_(open_states))).scalars())
     ids = [app.id for app in apps]
     pauses, referrals = _pauses(session, ids), _referrals(session, ids, as_of)
-    days = get_settings().review_decision_days
+    days = periods.review_decision_days
     entries = [
         QueueEntry(
             application_view(app),
@@ -88,8 +97,3 @@ def review_queue(session: Session, *, actor: Actor, as_of: date, overdue_only: b
     if overdue_only:
         entries = [e for e in entries if e.clock.overdue or any(r.overdue for r in e.referrals)]
     return sorted(entries, key=lambda e: (e.clock.days_remaining, e.application.id))
-
-
-def overdue_applications(session: Session, *, actor: Actor, as_of: date) -> list[QueueEntry]:
-    """Applications past their decision deadline, or with a referral past its due date."""
-    return review_queue(session, actor=actor, as_of=as_of, overdue_only=True)

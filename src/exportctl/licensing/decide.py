@@ -19,6 +19,7 @@ from exportctl.errors import InputError, InvalidTransitionError
 from exportctl.licensing import _steps
 from exportctl.licensing.actor import Actor
 from exportctl.licensing.licences import issue_licence
+from exportctl.licensing.periods import DEFAULT_PERIODS, StatutoryPeriods
 from exportctl.licensing.records import close_open_pause
 from exportctl.licensing.states import Outcome, Status
 from exportctl.licensing.views import DecisionView, decision_view
@@ -94,6 +95,7 @@ def decide(
     riders: Sequence[str] = (),
     approved_item_ids: Sequence[int] | None = None,
     expected_version: int | None = None,
+    periods: StatutoryPeriods = DEFAULT_PERIODS,
 ) -> DecisionView:
     """Record the decision; approvals issue a licence (valid ``licence_validity_years`` from ``on``)."""
     parsed = _parse_outcome(outcome)
@@ -124,5 +126,5 @@ def decide(
     _steps.finish_step(session, actor, app, "application.decided", Status(parsed.value), before, details)
     append_event(session, actor, "decision.created", "decision", decision.id, None, details)
     pause_point("licensing.decision_written")  # crash tests kill the process here
-    licence = issue_licence(session, actor, app, decision) if item_ids else None
+    licence = issue_licence(session, actor, app, decision, periods) if item_ids else None
     return decision_view(decision, licence)

@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session
 
 from exportctl.audit.chain import append_event, utc_now
 from exportctl.audit.locking import lock_for_write
-from exportctl.config import get_settings
 from exportctl.errors import InputError, InvalidTransitionError, PermissionDeniedError, ShipmentRefusedError
 from exportctl.licensing import _steps
 from exportctl.licensing.actor import Actor, OrganisationKind, Role
 from exportctl.licensing.denial import DeniedPartyCheck, denied_party_reason
 from exportctl.licensing.inputs import MAX_QUANTITY, MAX_VALUE
 from exportctl.licensing.numbering import LICENCE_PREFIX, next_number
+from exportctl.licensing.periods import DEFAULT_PERIODS, StatutoryPeriods
 from exportctl.licensing.repository import load_licence
 from exportctl.licensing.views import LicenceView, ShipmentView, licence_view, shipment_view
 from exportctl.store.licensing_tables import (
@@ -54,7 +54,9 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def issue_licence(session: Session, actor: Actor, app: Application, decision: Decision) -> Licence:
+def issue_licence(
+    session: Session, actor: Actor, app: Application, decision: Decision, periods: StatutoryPeriods = DEFAULT_PERIODS
+) -> Licence:
     """Called by :func:`decide` for approvals: the licence covers the approved items only."""
     items = [item for item in app.items if item.id in set(decision.approved_item_ids)]
     licence = Licence(
@@ -67,7 +69,7 @@ def issue_licence(session: Session, actor: Actor, app: Application, decision: De
         quantity_limit=sum(item.quantity for item in items),
         quantity_used=0,
         valid_from=decision.decided_on,
-        valid_to=add_years(decision.decided_on, get_settings().licence_validity_years),
+        valid_to=add_years(decision.decided_on, periods.licence_validity_years),
         conditions=[*decision.conditions, *(f"Rider: {rider}" for rider in decision.riders)],
         status=ACTIVE,
         version=1,
@@ -134,10 +136,10 @@ def _refuse_if_not_covered(session: Session, licence: Licence, on: date, denied:
         raise ShipmentRefusedError(f"licence {licence.number}: {reason}")
 
 
-def check_shipment_date(shipped_on: date, recorded_on: date) -> None:
+def check_shipment_date(shipped_on: date, recorded_on: date, periods: StatutoryPeriods = DEFAULT_PERIODS) -> None:
     """Refuse a shipment date after the recording day (beyond the clock-skew allowance) or earlier than the
     late-recording grace period allows."""
-    settings = get_settings()
+    settings = periods
     latest = recorded_on + timedelta(days=settings.clock_skew_days)
     earliest = recorded_on - timedelta(days=settings.shipment_grace_days)
     if shipped_on > latest:
@@ -170,6 +172,7 @@ def record_shipment(
     reference: str = "",
     denied_party_check: DeniedPartyCheck | None = None,
     recorded_on: date | None = None,
+    periods: StatutoryPeriods = DEFAULT_PERIODS,
 ) -> ShipmentView:
     """Draw ``value``/``quantity`` down from the licence, or refuse with the reason (nothing is recorded).
 
@@ -185,7 +188,7 @@ def record_shipment(
         raise InputError(f"a shipment's quantity is between 0 and {MAX_QUANTITY:,}", field="quantity")
     now = recorded_on or _steps.today()
     day = shipped_on or now
-    check_shipment_date(day, now)
+    check_shipment_date(day, now, periods)
     lock_for_write(session)
     licence = load_licence(session, licence_id, actor=actor)
     _refuse_if_status_recorded(licence)

@@ -60,14 +60,6 @@ def get_application(session: Session, application_id: int, *, actor: Actor) -> A
     return application_view(load_application(session, application_id, actor=actor))
 
 
-def find_application(session: Session, number: str, *, actor: Actor) -> ApplicationView:
-    """By public number ("Z000123")."""
-    app = session.execute(scoped_applications(actor).where(Application.number == number.strip().upper())).scalar()
-    if app is None:
-        raise NotFoundError(f"no application {number}")
-    return application_view(app)
-
-
 def list_applications(
     session: Session, *, actor: Actor, statuses: Sequence[str] | None = None, limit: int | None = None
 ) -> list[ApplicationView]:
@@ -92,13 +84,6 @@ def list_decisions(session: Session, application_id: int, *, actor: Actor) -> li
 
 def get_licence(session: Session, licence_id: int, *, actor: Actor) -> LicenceView:
     return licence_view(load_licence(session, licence_id, actor=actor))
-
-
-def find_licence(session: Session, number: str, *, actor: Actor) -> LicenceView:
-    licence = session.execute(scoped_licences(actor).where(Licence.number == number.strip().upper())).scalar()
-    if licence is None:
-        raise NotFoundError(f"no licence {number}")
-    return licence_view(licence)
 
 
 def list_licences(

@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 
 from exportctl.audit.chain import append_event
 from exportctl.audit.locking import lock_for_write
-from exportctl.config import get_settings
 from exportctl.errors import InputError, InvalidTransitionError, NotFoundError
 from exportctl.licensing import _steps
 from exportctl.licensing.actor import Actor, Role
 from exportctl.licensing.clock import intent_response_due_on, referral_due_on
+from exportctl.licensing.periods import DEFAULT_PERIODS, StatutoryPeriods
 from exportctl.licensing.records import close_open_pause, open_pause
 from exportctl.licensing.repository import load_application
 from exportctl.licensing.states import Status
@@ -114,7 +114,13 @@ def resume(session: Session, actor: Actor, application_id: int, *, on: date | No
 
 
 def refer(
-    session: Session, actor: Actor, application_id: int, *, agencies: Sequence[str], on: date | None = None
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    *,
+    agencies: Sequence[str],
+    on: date | None = None,
+    periods: StatutoryPeriods = DEFAULT_PERIODS,
 ) -> ApplicationView:
     """Refer to agencies (e.g. "DoD", "State", "Energy"); each has ``referral_days`` to recommend."""
     names = [a.strip() for a in agencies if a.strip()]
@@ -124,7 +130,7 @@ def refer(
     _steps.require_independent_reviewer(actor, app, "refer an application")
     day = on or _steps.today()
     _steps.not_before(day, app.registered_on, "its registration", app)
-    due = referral_due_on(day, referral_days=get_settings().referral_days)
+    due = referral_due_on(day, referral_days=periods.referral_days)
     before = _steps.snapshot(app)
     for agency in names:
         session.add(Referral(application_id=app.id, agency=agency, referred_on=day, due_on=due))
@@ -171,7 +177,13 @@ def record_referral_recommendation(
 
 
 def intent_to_deny(
-    session: Session, actor: Actor, application_id: int, *, reason: str, on: date | None = None
+    session: Session,
+    actor: Actor,
+    application_id: int,
+    *,
+    reason: str,
+    on: date | None = None,
+    periods: StatutoryPeriods = DEFAULT_PERIODS,
 ) -> ApplicationView:
     """Notify the applicant of the intent to deny (15 CFR 750.6); a denial may follow after the response window
     (``intent_to_deny_response_days``) or the applicant's response."""
@@ -183,7 +195,7 @@ def intent_to_deny(
     _steps.not_before(day, app.registered_on, "its registration", app)
     before = _steps.snapshot(app)
     app.intent_to_deny_on = day
-    app.intent_response_due_on = intent_response_due_on(day, response_days=get_settings().intent_to_deny_response_days)
+    app.intent_response_due_on = intent_response_due_on(day, response_days=periods.intent_to_deny_response_days)
     app.intent_response = None
     after = {"reason": reason, "on": day, "response_due_on": app.intent_response_due_on}
     _steps.finish_step(session, actor, app, "review.intent_to_deny", Status.INTENT_TO_DENY, before, after)

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from exportctl.screening.party import ScreeningRecord, stored_screening
 from exportctl.store.licensing_tables import (
     Application,
     ApplicationItem,
@@ -42,7 +43,7 @@ class PartyView:
     name: str
     country: str
     address: str
-    screening: dict[str, Any] | None
+    screening: ScreeningRecord | None
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def item_view(item: ApplicationItem) -> ItemView:
 
 
 def party_view(party: ApplicationParty) -> PartyView:
-    return PartyView(party.id, party.role, party.name, party.country, party.address, party.screening)
+    return PartyView(party.id, party.role, party.name, party.country, party.address, stored_screening(party.screening))
 
 
 def application_view(app: Application) -> ApplicationView:

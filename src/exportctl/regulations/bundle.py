@@ -66,10 +66,6 @@ class Regulations:
     def datasets_on(self, on: date) -> tuple[DatasetInfo, ...]:
         return (self.chart.info, self.groups.info, self.ccl_on(on).info)
 
-    @property
-    def newest_content_date(self) -> date:
-        return max(info.content_to for info in self.datasets)
-
     @cached_property
     def dataset_dicts(self) -> tuple[dict[str, str], ...]:
         return tuple(info.to_dict() for info in self.datasets)

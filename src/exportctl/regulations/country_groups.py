@@ -45,9 +45,6 @@ class CountryGroups:
         code = iso2.upper()
         return self.memberships.get(SAME_AS.get(code, code), frozenset())
 
-    def is_member(self, iso2: str, group: str) -> bool:
-        return group in self.groups_of(iso2)
-
     def members(self, group: str) -> frozenset[str]:
         if group not in GROUPS:
             raise KeyError(group)

@@ -15,13 +15,6 @@ from dataclasses import dataclass
 from exportctl.errors import InputError
 
 _ECCN_RE = re.compile(r"^(?P<cat>\d)(?P<group>[A-Ea-e]|[xX]|Y)(?P<num>\d{3})(?P<paras>(?:\.[A-Za-z0-9]{1,3})*)$")
-_PRODUCT_GROUPS = {
-    "A": "Systems, equipment and components",
-    "B": "Test, inspection and production equipment",
-    "C": "Material",
-    "D": "Software",
-    "E": "Technology",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +83,3 @@ def parse_eccn(text: str) -> Eccn:
     group = "x" if group in "xX" else group.upper()
     paragraphs = tuple(p.lower() for p in match["paras"].split(".")[1:])
     return Eccn(f"{match['cat']}{group}{match['num']}", paragraphs)
-
-
-def product_group_name(group: str) -> str:
-    """The 15 CFR 738.2(c) name of a product group letter."""
-    return _PRODUCT_GROUPS[group]

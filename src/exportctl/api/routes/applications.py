@@ -133,7 +133,9 @@ def answer_intent(
 def clock(application_id: AppId, principal: CurrentPrincipal, ctx: Context, as_of: date | None = None) -> ClockOut:
     """The statutory clock: days elapsed (pauses excluded), decision due date, overdue."""
     with session_scope(ctx.engine) as session:
-        status_now = application_clock(session, application_id, actor=principal.actor, as_of=as_of or date.today())
+        status_now = application_clock(
+            session, application_id, actor=principal.actor, as_of=as_of or ctx.clock.today(), periods=ctx.periods
+        )
         return ClockOut.model_validate(status_now)
 
 

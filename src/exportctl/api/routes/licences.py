@@ -3,7 +3,7 @@ licence that no longer covers the shipment is refused with the reason), suspensi
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Annotated
 
@@ -49,8 +49,9 @@ def licences(
     with session_scope(ctx.engine) as session:
         views = list_licences(session, actor=principal.actor, statuses=status_in or None)
     if expiring_within_days is not None:
-        horizon = date.today() + timedelta(days=expiring_within_days)
-        views = [v for v in views if date.today() <= v.valid_to <= horizon]
+        today = ctx.clock.today()
+        horizon = today + timedelta(days=expiring_within_days)
+        views = [v for v in views if today <= v.valid_to <= horizon]
     return paginate([LicenceOut.model_validate(v) for v in views], paging)
 
 
@@ -92,6 +93,7 @@ def ship(licence_id: LicenceId, body: ShipmentBody, principal: CurrentPrincipal,
             quantity=body.quantity,
             shipped_on=body.shipped_on,
             reference=body.reference,
+            periods=ctx.periods,
         )
         return ShipmentOut.model_validate(view)
 

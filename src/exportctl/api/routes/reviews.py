@@ -115,7 +115,13 @@ def queue(
 ) -> Page[QueueEntryOut]:
     """Registered, undecided applications with their clocks, least time remaining first."""
     with session_scope(ctx.engine) as session:
-        entries = review_queue(session, actor=principal.actor, as_of=as_of or date.today(), overdue_only=overdue_only)
+        entries = review_queue(
+            session,
+            actor=principal.actor,
+            as_of=as_of or ctx.clock.today(),
+            overdue_only=overdue_only,
+            periods=ctx.periods,
+        )
     rows = [
         QueueEntryOut(
             application=ApplicationOut.model_validate(e.application),
@@ -141,7 +147,7 @@ def recommendation(
 ) -> RecommendationOut:
     """What the review policies in force recommend for the application, with the reasons and the rules matched."""
     with session_scope(ctx.engine) as session:
-        found = recommend_application(session, principal.actor, application_id, on=on or date.today())
+        found = recommend_application(session, principal.actor, application_id, on=on or ctx.clock.today())
     return RecommendationOut(
         application_id=found.application_id,
         on_date=found.on_date,
@@ -204,7 +210,7 @@ def resume_review(
 def refer_application(application_id: AppId, principal: Reviewer, ctx: Context, body: ReferBody) -> ApplicationOut:
     """Refer to agencies; each has the referral period to recommend."""
     with session_scope(ctx.engine) as session:
-        view = refer(session, principal.actor, application_id, agencies=body.agencies, on=body.on)
+        view = refer(session, principal.actor, application_id, agencies=body.agencies, on=body.on, periods=ctx.periods)
         return ApplicationOut.model_validate(view)
 
 
@@ -226,7 +232,9 @@ def referral_recommendation(
 @router.post("/{application_id}/intent-to-deny", response_model=ApplicationOut)
 def notify_intent_to_deny(application_id: AppId, principal: Reviewer, ctx: Context, body: ReasonBody) -> ApplicationOut:
     with session_scope(ctx.engine) as session:
-        view = intent_to_deny(session, principal.actor, application_id, reason=body.reason, on=body.on)
+        view = intent_to_deny(
+            session, principal.actor, application_id, reason=body.reason, on=body.on, periods=ctx.periods
+        )
         return ApplicationOut.model_validate(view)
 
 
@@ -247,5 +255,6 @@ def decide_application(application_id: AppId, principal: Reviewer, ctx: Context,
             riders=body.riders,
             approved_item_ids=body.approved_item_ids,
             expected_version=body.version,
+            periods=ctx.periods,
         )
         return DecisionOut.model_validate(view)

@@ -104,14 +104,14 @@ class BatchForm(BaseModel):
 def run_screening(ctx: ServiceContext, request: ScreenRequest) -> Response:
     """The engine's answer as JSON (the contract ``ScreeningOut`` documents), from the result cache when the same
     query was screened against the same index before; the hot path skips re-validating what the engine built."""
-    index = ctx.screening_index(request.as_of)
+    live = ctx.live_index(request.as_of)
     threshold = DEFAULT_THRESHOLD if request.threshold is None else request.threshold
 
     def compute() -> bytes:
-        result = screen(index, request.name, country=request.country, threshold=threshold)
+        result = screen(live.index, request.name, country=request.country, threshold=threshold)
         return json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
-    key = (id(index), request.as_of, request.name, request.country, threshold)
+    key = (live.snapshot_ids, request.as_of, request.name, request.country, threshold)
     body = ctx.results.get_or_compute(key, compute)
     return Response(body, media_type="application/json")
 

@@ -14,6 +14,7 @@ from exportctl.licensing.inputs import ApplicationInput
 from exportctl.licensing.linter import lint
 from exportctl.licensing.policies.items import category_of, product_group_of
 from exportctl.licensing.policies.model import ApplicationFacts, ItemFacts, PartyFacts
+from exportctl.screening.party import ScreeningRecord, stored_screening
 from exportctl.store.licensing_tables import Application
 
 POLICY_HIT_SCORE = 0.9  # screening hits at least this strong count as the listed party for review policies
@@ -47,25 +48,21 @@ def facts_from_input(reference: str, data: ApplicationInput) -> ApplicationFacts
     return ApplicationFacts(reference, parties, items, documentation_issues(findings), data.justification)
 
 
-def screened_parties(name: str, role: str, screening: Mapping[str, Any] | None) -> list[PartyFacts]:
+def screened_parties(name: str, role: str, screening: ScreeningRecord | None) -> list[PartyFacts]:
     """The party as named, plus each listed entry its submission screening matched with a score of at least
     :data:`POLICY_HIT_SCORE` — so policies scoped by entry id, or by a family's listed names, reach it."""
     found = [PartyFacts(name, role=role)]
-    for hit in (screening or {}).get("hits") or []:
-        try:
-            score = float(hit.get("score", 0))
-        except (TypeError, ValueError):
-            continue
-        if score >= POLICY_HIT_SCORE and hit.get("entry_id"):
-            listed = str(hit.get("name") or hit.get("matched_name") or name)
-            found.append(PartyFacts(listed, entry_id=str(hit["entry_id"]), role=f"{role} (screening hit {score:.2f})"))
+    for hit in screening.hits if screening is not None else ():
+        if hit.score >= POLICY_HIT_SCORE:
+            listed = hit.primary_name or hit.matched_name or name
+            found.append(PartyFacts(listed, entry_id=hit.entry_id, role=f"{role} (screening hit {hit.score:.2f})"))
     return found
 
 
 def facts_from_row(app: Application) -> ApplicationFacts:
     """Facts for a stored application, using the findings the linter recorded at submission and the parties'
     screening hits."""
-    parties = tuple(f for p in app.parties for f in screened_parties(p.name, p.role, p.screening))
+    parties = tuple(f for p in app.parties for f in screened_parties(p.name, p.role, stored_screening(p.screening)))
     items = tuple(_item_facts(i.eccn, i.total_value, i.tech_flags or (), i.description) for i in app.items)
     issues = documentation_issues(app.lint_findings or [])
     return ApplicationFacts(app.number, parties, items, issues, app.justification)

@@ -4,9 +4,10 @@ Each seeded policy names the timeline row it comes from; its citation and verifi
 row (never composed here). Where the timeline does not support a policy's date or citation, the policy says so in
 ``date_note`` / its citation note instead of inventing one:
 
-* The "presumption of denial for items for 5G, case by case otherwise" policy is described in the project's seeds
-  but appears in NO timeline row: it has no citation, and its start date is ASSUMED to be the 2020-08-17 rule
-  (the only 2020-08 row). Treat results that depend on that date as assumptions.
+* For the "presumption of denial for items for 5G, case by case otherwise" policy no published citation was found:
+  no timeline row records it and none of the timeline's sources was found to state it, so it has no citation, and
+  its start date is ASSUMED to be the 2020-08-17 rule (the only 2020-08 row). Treat results that depend on that
+  policy or date as assumptions.
 * The 2023 halt of new licences is UNVERIFIED and dated to the month only ("2023-01"): it is applied from the first
   day of that month.
 * The 2024 revocations are a licence action, not a review policy; see :func:`revocation_2024`.
@@ -47,6 +48,12 @@ class LicenceAction:
     holders: tuple[str, ...] = ()  # applicant organisations named by the source; empty: every holder
 
 
+NO_PUBLISHED_CITATION = (
+    "no published citation found: no row of the bundled Huawei/SMIC timeline records this review policy, and none "
+    "of its sources read was found to state it"
+)
+
+
 def seed_policies(actions: tuple[TimelineAction, ...] | None = None) -> tuple[Policy, ...]:
     """Every review policy the timeline supports, oldest first."""
     rows = actions if actions is not None else bundled_timeline()
@@ -57,7 +64,7 @@ def seed_policies(actions: tuple[TimelineAction, ...] | None = None) -> tuple[Po
         "date ASSUMED: no timeline row records this review-policy change; anchored to the 2020-08-17 rule "
         f"(line {fdp_aug.line})"
     )
-    no_citation = Citation("", Verification.NONE, note="described in the project seeds; no timeline row cites it")
+    no_citation = Citation("", Verification.NONE, note=NO_PUBLISHED_CITATION)
     return (
         Policy(
             "huawei-2019-listing",

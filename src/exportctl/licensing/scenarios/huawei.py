@@ -1,4 +1,7 @@
-"""The seeds' Huawei scenario as a pure simulation: generate, review under the policy history, then the changes.
+"""The Huawei scenario as a pure simulation: generate, review under the policy history, then the changes.
+
+The actions come from the bundled Huawei/SMIC timeline (``data/timeline/huawei_smic_actions.csv``, each row with
+its public sources); the applications are generated.
 
 :func:`simulate` needs no database; :mod:`exportctl.licensing.scenarios.run` drives the same generated
 applications through the real workflow and store. Both state that per-application details are GENERATED.

@@ -15,12 +15,12 @@ from datetime import timedelta
 
 from sqlalchemy import Engine, select
 
-from exportctl.config import get_settings
 from exportctl.errors import ConflictError
 from exportctl.licensing.actor import Actor
 from exportctl.licensing.applicant import create_application, submit
 from exportctl.licensing.decide import decide
 from exportctl.licensing.organisations import actor_for_user, create_organisation, create_user
+from exportctl.licensing.periods import DEFAULT_PERIODS
 from exportctl.licensing.policies.actions import AppliedAction, apply_licence_action, apply_policy_change
 from exportctl.licensing.policies.impact import Impact
 from exportctl.licensing.policies.model import Decision
@@ -89,7 +89,7 @@ def _review(engine: Engine, cast: _Cast, app: GeneratedApplication, app_id: int)
             decide(s, cast.reviewer, app_id, outcome=OUTCOME[rec.decision], reasons=rec.reasons, on=app.review_on)
             return OUTCOME[rec.decision]
         intent_to_deny(s, cast.reviewer, app_id, reason="; ".join(rec.reasons), on=app.review_on)
-    window = get_settings().intent_to_deny_response_days
+    window = DEFAULT_PERIODS.intent_to_deny_response_days  # the scenario is reproducible: documented defaults
     with session_scope(engine) as s:
         decided_on = app.review_on + timedelta(days=window + 1)
         decide(s, cast.reviewer, app_id, outcome="denied", reasons=rec.reasons, on=decided_on)

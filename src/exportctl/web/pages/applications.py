@@ -4,7 +4,6 @@ licensing workflow; a response the workflow refuses (window closed, already answ
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Path, Request
@@ -79,7 +78,13 @@ def _application(request: Request, user: Principal, application_id: int, error: 
         clock = None
         if view.registered_on is not None:
             try:
-                clock = application_clock(session, application_id, actor=user.actor, as_of=date.today())
+                clock = application_clock(
+                    session,
+                    application_id,
+                    actor=user.actor,
+                    as_of=get_context(request).clock.today(),
+                    periods=get_context(request).periods,
+                )
             except InvalidTransitionError:
                 clock = None
     context = {"app": view, "decisions": decisions, "findings": findings, "clock": clock}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Annotated
 
@@ -40,7 +40,8 @@ def dashboard_for(request: Request, user: Principal) -> Dashboard:
     with session_scope(get_context(request).engine) as session:
         apps = list_applications(session, actor=user.actor)
         licences = list_licences(session, actor=user.actor)
-    today, horizon = date.today(), date.today() + timedelta(days=EXPIRY_WINDOW_DAYS)
+    today = get_context(request).clock.today()
+    horizon = today + timedelta(days=EXPIRY_WINDOW_DAYS)
     active = [lic for lic in licences if lic.status == "active" and lic.valid_to >= today]
     return Dashboard(
         by_status=sorted(Counter(a.status for a in apps).items()),

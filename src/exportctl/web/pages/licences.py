@@ -4,7 +4,6 @@ the workflow allows). Refusals the user can act on are explained inline on the l
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
@@ -31,14 +30,20 @@ STATUS_CHANGES = {"suspend": suspend, "revoke": revoke, "reinstate": reinstate}
 def licences_page(request: Request, user: User) -> Response:
     with session_scope(get_context(request).engine) as session:
         views = list_licences(session, actor=user.actor)
-    return render(request, "licences.html", {"licences": list(reversed(views)), "today": date.today()})
+    return render(
+        request, "licences.html", {"licences": list(reversed(views)), "today": get_context(request).clock.today()}
+    )
 
 
 def _licence(request: Request, user: Principal, licence_id: int, error: Exception | None = None) -> Response:
     with session_scope(get_context(request).engine) as session:
         licence = get_licence(session, licence_id, actor=user.actor)
         shipments = list_shipments(session, licence_id, actor=user.actor)
-    context: dict[str, object] = {"licence": licence, "shipments": shipments, "today": date.today()}
+    context: dict[str, object] = {
+        "licence": licence,
+        "shipments": shipments,
+        "today": get_context(request).clock.today(),
+    }
     if error is not None:
         context["step_error"] = {"message": str(error), "field": getattr(error, "field", None)}
     return render(request, "licence.html", context, status_code=inline_status(error) if error else 200)
@@ -65,8 +70,17 @@ def ship(
             raise InputError(f"value {value!r} is not an amount in USD", field="value") from None
         if not amount.is_finite():  # NaN, sNaN and Infinity parse as Decimals but are no amount
             raise InputError(f"value {value!r} is not an amount in USD", field="value")
-        with session_scope(get_context(request).engine) as session:
-            record_shipment(session, user.actor, licence_id, value=amount, quantity=quantity, reference=reference)
+        ctx = get_context(request)
+        with session_scope(ctx.engine) as session:
+            record_shipment(
+                session,
+                user.actor,
+                licence_id,
+                value=amount,
+                quantity=quantity,
+                reference=reference,
+                periods=ctx.periods,
+            )
     except FIXABLE_ERRORS as exc:
         return _licence(request, user, licence_id, exc)
     return RedirectResponse(f"/licences/{licence_id}", status_code=303)
@@ -84,7 +98,7 @@ def change_status(
     """Suspend, revoke (final) or reinstate from a date. The workflow checks the role before reading the licence
     (403 for exporters, auditors and admins) and that the actor belongs to the licensing authority."""
     try:
-        day = form_date(from_date, "from_date") or date.today()
+        day = form_date(from_date, "from_date") or get_context(request).clock.today()
         with session_scope(get_context(request).engine) as session:
             STATUS_CHANGES[action](session, user.actor, licence_id, from_date=day, reason=reason)
     except FIXABLE_ERRORS as exc:

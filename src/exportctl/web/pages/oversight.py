@@ -75,11 +75,6 @@ def audit_page(
     return render(request, "audit.html", context)
 
 
-def _index_date(day: date) -> date | None:
-    """Today and later use the current lists' index; a past date the lists in force then."""
-    return None if day >= date.today() else day
-
-
 @router.get("/determination")
 def determination_page(
     request: Request,

@@ -5,14 +5,12 @@ reviewer role (checked first, as in the API); errors the reviewer can act on are
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.roles import Principal, require_role
-from exportctl.config import get_settings
 from exportctl.errors import ExportctlError, NotFoundError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
@@ -52,7 +50,9 @@ def _lines(text: str) -> list[str]:
 def queue_page(request: Request, user: User) -> Response:
     require_role(user, Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN, Role.ADMIN)
     with session_scope(get_context(request).engine) as session:
-        entries = review_queue(session, actor=user.actor, as_of=date.today())
+        entries = review_queue(
+            session, actor=user.actor, as_of=get_context(request).clock.today(), periods=get_context(request).periods
+        )
         incoming = list_applications(session, actor=user.actor, statuses=["submitted"])
     return render(request, "reviews.html", {"entries": entries, "incoming": incoming})
 
@@ -62,8 +62,8 @@ def party_history(request: Request, app: ApplicationView) -> list[tuple[str, str
     engine = get_context(request).engine
     seen: list[tuple[str, str, list[HistoryEvent]]] = []
     for party in app.parties:
-        for hit in (party.screening or {}).get("hits", [])[:2]:
-            entry_id = str(hit.get("entry_id", ""))
+        for hit in party.screening.hits[:2] if party.screening is not None else ():
+            entry_id = hit.entry_id
             if not entry_id or any(entry_id == e for _, e, _ in seen) or len(seen) >= MAX_HISTORY_ENTRIES:
                 continue
             try:
@@ -78,18 +78,28 @@ def _review(request: Request, user: Principal, application_id: int, error: Excep
     context: dict[str, Any] = {"recommendation": None, "recommendation_error": None, "clock": None}
     if error is not None:
         context["step_error"] = {"message": str(error), "field": getattr(error, "field", None)}
-    context["intent_days"] = get_settings().intent_to_deny_response_days
+    context["intent_days"] = get_context(request).settings.intent_to_deny_response_days
     context["recommendations"] = [r.value for r in Recommendation]
     with session_scope(get_context(request).engine) as session:
         app = get_application(session, application_id, actor=user.actor)
         context["decisions"] = list_decisions(session, application_id, actor=user.actor)
-        context["referrals"] = application_referrals(session, application_id, actor=user.actor, as_of=date.today())
+        context["referrals"] = application_referrals(
+            session, application_id, actor=user.actor, as_of=get_context(request).clock.today()
+        )
         try:
-            context["recommendation"] = recommend_application(session, user.actor, application_id, on=date.today())
+            context["recommendation"] = recommend_application(
+                session, user.actor, application_id, on=get_context(request).clock.today()
+            )
         except ExportctlError as exc:
             context["recommendation_error"] = str(exc)
         if app.registered_on is not None:
-            context["clock"] = application_clock(session, application_id, actor=user.actor, as_of=date.today())
+            context["clock"] = application_clock(
+                session,
+                application_id,
+                actor=user.actor,
+                as_of=get_context(request).clock.today(),
+                periods=get_context(request).periods,
+            )
     context.update(
         {"app": app, "history": party_history(request, app), "own": app.organisation_id == user.organisation_id}
     )
@@ -126,7 +136,8 @@ def review_step(
             elif step == "hold":
                 put_on_hold(session, actor, application_id, reason=text)
             else:
-                refer(session, actor, application_id, agencies=[a.strip() for a in text.split(",")])
+                agencies = [a.strip() for a in text.split(",")]
+                refer(session, actor, application_id, agencies=agencies, periods=get_context(request).periods)
     except FIXABLE_ERRORS as exc:
         return _review(request, user, application_id, exc)
     return RedirectResponse(f"/reviews/{application_id}", status_code=303)
@@ -145,7 +156,9 @@ def intent_to_deny_page(
     try:
         day = form_date(on, "on")
         with session_scope(get_context(request).engine) as session:
-            intent_to_deny(session, user.actor, application_id, reason=reason, on=day)
+            intent_to_deny(
+                session, user.actor, application_id, reason=reason, on=day, periods=get_context(request).periods
+            )
     except FIXABLE_ERRORS as exc:
         return _review(request, user, application_id, exc)
     return RedirectResponse(f"/reviews/{application_id}", status_code=303)
@@ -181,7 +194,12 @@ def decide_page(
     outcome: Annotated[str, Form(max_length=40)],
     reasons: Annotated[str, Form(max_length=20_000)],
     conditions: Annotated[str, Form(max_length=20_000)] = "",
+    riders: Annotated[str, Form(max_length=20_000)] = "",
+    approved_item_ids: Annotated[list[int], Form(max_length=200)] = [],  # noqa: B006 (FastAPI copies defaults)
+    version: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
 ) -> Response:
+    """The same decision as ``POST /api/reviews/{id}/decide``: outcome, reasons, conditions, riders, the items an
+    approval in part covers, and the version the reviewer saw (a decision on a changed application is refused)."""
     require_role(user, Role.REVIEWER)
     try:
         with session_scope(get_context(request).engine) as session:
@@ -192,6 +210,10 @@ def decide_page(
                 outcome=outcome,
                 reasons=_lines(reasons),
                 conditions=_lines(conditions),
+                riders=_lines(riders),
+                approved_item_ids=approved_item_ids or None,
+                expected_version=version,
+                periods=get_context(request).periods,
             )
     except FIXABLE_ERRORS as exc:
         return _review(request, user, application_id, exc)
