@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from exportctl.screening import ScreeningIndex, screen
-from exportctl.screening.batch import InputRow, screen_rows
+from exportctl.screening.rows import InputRow, screen_rows
 from screening_corpus import bundled_entries
 
 EVAL = Path("/work/shared/eval/screening_dev.csv")

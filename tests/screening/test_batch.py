@@ -83,7 +83,7 @@ def test_batch_gives_each_row_what_a_single_screen_gives_and_restores_the_collec
     import gc
 
     from exportctl.screening import screen
-    from exportctl.screening.batch import InputRow, screen_rows
+    from exportctl.screening.rows import InputRow, screen_rows
 
     names = [
         "Huawei Technologies Co Ltd",

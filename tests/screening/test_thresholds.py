@@ -10,8 +10,9 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
+from exportctl.screening.blocking import token_votes
 from exportctl.screening.index import phonetic
-from exportctl.screening.match import PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_TOKEN_FLOOR, TOKEN_FLOOR, _token_votes
+from exportctl.screening.similarity import PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_TOKEN_FLOOR, TOKEN_FLOOR
 
 
 @pytest.mark.parametrize(
@@ -64,7 +65,7 @@ def test_a_word_outside_the_vocabulary_never_scores_above_its_blocking_ceiling(
     token = data.draw(_misspelt(index))
     if token in index.vocab:
         return  # a known word's bound is its exact self (its own far variants are the documented approximation)
-    votes = _token_votes(index, token, skeleton_mode=False, romanised=False)
+    votes = token_votes(index, token, skeleton_mode=False, romanised=False)
     assert _scored_similarity(index, token) <= votes.ceiling + 1e-6
 
 
@@ -74,7 +75,7 @@ def test_an_unknown_consonant_skeleton_never_scores_above_its_blocking_ceiling(
     index: ScreeningIndex, data: st.DataObject
 ) -> None:
     skeleton = data.draw(_misspelt(index)).translate(str.maketrans("", "", "aeiou")) or "kr"
-    votes = _token_votes(index, skeleton, skeleton_mode=True, romanised=True)
+    votes = token_votes(index, skeleton, skeleton_mode=True, romanised=True)
     raw = cdist([skeleton], index.token_skeleton, scorer=OSA.normalized_similarity, score_cutoff=PHONETIC_MIN)[0]
     lengths = index.padded_lengths[:-1]  # as scoring does: the listed token's own length sets the floor
     floors = np.where(np.minimum(lengths, len(skeleton)) <= 4, SHORT_TOKEN_FLOOR, TOKEN_FLOOR)

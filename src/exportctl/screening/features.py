@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from exportctl.lists.model import ListEntry
-from exportctl.screening.match import NameMatch
 from exportctl.screening.normalize import LATIN, AnalyzedName
+from exportctl.screening.scoring import NameMatch
 
 
 @dataclass(frozen=True)
