@@ -2,12 +2,12 @@
 
 Both engines screen the 630 development queries against the *same* corpus — every bundled list, parsed from the
 shipped files — on this machine in the same run; both outputs are scored by the evaluation's own scorer.
-nomenklatura runs in its own virtual environment (``--anchor-python``, default /work/anchor-venv) through the
-anchor script ``/work/shared/anchors/nomenklatura_screen.py`` (its blocking: token + metaphone index, 50 candidates
-per query; its default threshold 0.70). Throughput is queries per second of wall time for blocking + scoring, as
-the anchor script reports it, measured the same way for exportctl. Besides the default threshold, exportctl is
-also scored at the lowest threshold whose false-positive rate is no higher than the anchor's (a comparison at equal
-false positives).
+nomenklatura runs in its own virtual environment (``--anchor-python``, default ``../anchor-venv`` beside the
+repository) through the anchor script ``../shared/anchors/nomenklatura_screen.py`` (its blocking: token + metaphone
+index, 50 candidates per query; its default threshold 0.70). Throughput is queries per second of wall time for
+blocking + scoring, as the anchor script reports it, measured the same way for exportctl. Besides the default
+threshold, exportctl is also scored at the lowest threshold whose false-positive rate is no higher than the
+anchor's (a comparison at equal false positives).
 Usage: ``python benchmarks/screening_anchor.py [--anchor-python PATH]``.
 """
 
@@ -26,15 +26,12 @@ from pathlib import Path
 
 from exportctl.lists.model import EntryType
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen_file
-from screening_corpus import bundled_entries
-
-EVAL = Path("/work/shared/eval")
-ANCHOR = Path("/work/shared/anchors/nomenklatura_screen.py")
+from screening_corpus import REPOSITORY, bundled_entries, shared_file
 
 
 def _score(cases: Path, results: Path, *options: str) -> str:
     scored = subprocess.run(
-        [sys.executable, str(EVAL / "score_screening.py"), str(cases), str(results), *options],
+        [sys.executable, str(shared_file("eval/score_screening.py")), str(cases), str(results), *options],
         check=True,
         capture_output=True,
         text=True,
@@ -67,12 +64,12 @@ def _at_equal_false_positives(index: ScreeningIndex, cases: Path, work: Path, an
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--anchor-python", default="/work/anchor-venv/bin/python")
+    parser.add_argument("--anchor-python", default=str(REPOSITORY.parent / "anchor-venv" / "bin" / "python"))
     parser.add_argument("--algorithm", default="logic-v2")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="screening-anchor-"))
     entries = bundled_entries()
-    cases = EVAL / "screening_dev.csv"
+    cases = shared_file("eval/screening_dev.csv")
     with cases.open(encoding="utf-8") as f:
         queries = list(csv.DictReader(f))
 
@@ -93,8 +90,12 @@ def main() -> None:
         writer.writerow(["query_id", "name", "country"])
         writer.writerows((q["case_id"], q["query"], q["country"]) for q in queries)
     run = subprocess.run(
-        [args.anchor_python, str(ANCHOR), "--list", str(work / "list.json"), "--queries", str(work / "queries.csv"),
-         "--out", str(work / "anchor.csv"), "--algorithm", args.algorithm, "--explain"],
+        [
+            args.anchor_python,
+            str(shared_file("anchors/nomenklatura_screen.py")),
+            "--list", str(work / "list.json"), "--queries", str(work / "queries.csv"),
+            "--out", str(work / "anchor.csv"), "--algorithm", args.algorithm, "--explain",
+        ],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
     print(f"== nomenklatura {args.algorithm} (anchor script, threshold 0.70) ==")

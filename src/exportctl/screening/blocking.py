@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from exportctl.screening.index import BLOCKING_MAX_DF, ScreeningIndex, TokenVotes, compute_token_votes
 from exportctl.screening.normalize import LATIN, SKELETON, NameVariant
-from exportctl.screening.similarity import COVERAGE_WEIGHT, unique_inverse
+from exportctl.screening.similarity import COVERAGE_WEIGHT, similarity_bound, unique_inverse
 
 CANDIDATES_PER_VARIANT = 30
 
@@ -60,7 +60,7 @@ def _votes_of(
     weights = [t.weight for t in per_token]
     if unit.min_similarity > 0.0:  # no name can cover more of the query than its tokens reach: often nothing can hit
         reach = sum(t.weight * t.ceiling for t in per_token) / max(sum(weights), 1e-9)
-        if COVERAGE_WEIGHT * reach + 1 - COVERAGE_WEIGHT < unit.min_similarity - BOUND_SLACK:
+        if similarity_bound(min(1.0, reach)) < unit.min_similarity - BOUND_SLACK:
             return [], []
     voters = [t.names for t in per_token if len(t.names)]
     vote_weights = [t.votes for t in per_token if len(t.names)]
@@ -124,8 +124,7 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         return values[0] if single else np.array(values)[unit_of]
 
     total_weight = spread(totals)
-    best_case = COVERAGE_WEIGHT * np.minimum(1.0, (shared + spread(unvoted)) / total_weight) + 1
-    best_case = best_case - COVERAGE_WEIGHT
+    best_case = similarity_bound(np.minimum(1.0, (shared + spread(unvoted)) / total_weight))
     possible = np.logical_or(best_case >= spread(floors), np.logical_not(spread(bounded)))
     if not possible.all():
         names, shared, unit_of = names[possible], shared[possible], unit_of[possible]
@@ -151,14 +150,19 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
 def split_compounds(index: ScreeningIndex, variant: NameVariant) -> NameVariant:
     """Split an unknown skeleton in two known ones: Persian writes given names together (محمدجواد Mohammad Javad)."""
     tokens: list[str] = []
-    for token in variant.tokens:
+    patterns: list[str] = []
+    given = variant.patterns or ("",) * len(variant.tokens)
+    for token, pattern in zip(variant.tokens, given, strict=True):
         if token in index.by_skeleton or len(token) < 5:
             tokens.append(token)
+            patterns.append(pattern)
             continue
         for cut in range(len(token) - 2, 1, -1):
             if token[:cut] in index.by_skeleton and token[cut:] in index.by_skeleton:
                 tokens.extend((token[:cut], token[cut:]))
+                patterns.extend(("", ""))  # where the letters split is not known: no vowel judgement
                 break
         else:
             tokens.append(token)
-    return NameVariant(tuple(tokens), variant.kind)
+            patterns.append(pattern)
+    return NameVariant(tuple(tokens), variant.kind, patterns=tuple(patterns))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -32,9 +33,22 @@ from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import skeleton
 from exportctl.screening.similarity import FLOOR_32, PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_FLOOR_32
 
-INDEX_FORMAT = 6  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 8  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
+
+
+_TRAILING_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{2,11})\)$")
+
+
+def acronym_parts(name: str) -> tuple[str, ...]:
+    """A listed name ending in its acronym in parentheses, "National University of Defense Technology (NUDT)",
+    is two names of one party: the words without the acronym (whose letters would otherwise count as a word the
+    query lacks) and the acronym alone. () for any other name."""
+    match = _TRAILING_ACRONYM.match(name.strip())
+    if match is None:
+        return ()
+    return (match["name"], match["acronym"])
 
 
 def deletes(token: str) -> set[str]:
@@ -108,6 +122,8 @@ class ScreeningIndex:
             for entry_no, entry in enumerate(index.entries):
                 for name in entry.names:
                     index._add_name(entry_no, analyze(name))
+                    for part in acronym_parts(name):  # "… Technology (NUDT)": the name and its acronym apart too
+                        index._add_name(entry_no, dataclasses.replace(analyze(part), text=name))
             index._finish()
             index.vocabulary_votes = VocabularyVotes.build(index)
         # one collection now moves the new objects to the oldest generation, rather than several during the first

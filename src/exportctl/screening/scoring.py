@@ -13,6 +13,8 @@ would get alone: only element-wise work is shared; sums and dot products stay pe
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -24,13 +26,17 @@ from rapidfuzz.process import cdist
 from exportctl.screening.index import ScreeningIndex, phonetic
 from exportctl.screening.normalize import SKELETON, NameVariant
 from exportctl.screening.similarity import (
-    COVERAGE_WEIGHT,
     PHONETIC_MIN,
     PHONETIC_SIMILARITY,
     SHORT_TOKEN_FLOOR,
     TOKEN_FLOOR,
+    combine,
     unique_inverse,
 )
+
+SKELETON_ONLY = 0.6  # share of a skeleton-equal token pair's similarity when the vowels say it is another word
+SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact …
+SHORT_NAME_ONE_EDIT = 8  # … up to this many, one edit away; longer, two
 
 
 @dataclass(frozen=True)
@@ -122,9 +128,14 @@ def _element_positions(
     return rows, tokens
 
 
-def _token_pairs(index: ScreeningIndex, searched: list[NameVariant], blocks: list[_Block]) -> npt.NDArray[np.float32]:
+def _token_pairs(
+    index: ScreeningIndex, searched: list[NameVariant], blocks: list[_Block]
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
     """The aligned-token similarity of every (query token, distinct candidate token) of every block, flattened
-    block by block: one numpy pass for the whole batch (each element is computed exactly as for one reading)."""
+    block by block: one numpy pass for the whole batch (each element is computed exactly as for one reading).
+
+    Also the *strict* similarity used for short names (:func:`edit_budget`): 0 for a pair further apart than the
+    longer token's edit budget, and no credit for sounding alike beyond it."""
     query = [t for variant in searched for t in variant.tokens]
     if len(blocks) == 1:  # one query (screen): the same elements, without the batch's index arithmetic
         rows = np.repeat(np.arange(len(query)), blocks[0].raw.shape[1])
@@ -143,7 +154,39 @@ def _token_pairs(index: ScreeningIndex, searched: list[NameVariant], blocks: lis
         for t in variant.tokens
     ]  # skeleton readings have no sound keys (-3 equals no token's code)
     sounds_alike = (np.array(codes)[rows] == index.phonetic_array[tokens]) & (raw >= PHONETIC_MIN)
-    return np.where(sounds_alike, np.maximum(pair, PHONETIC_SIMILARITY), pair)
+    credited = np.where(sounds_alike, np.maximum(pair, PHONETIC_SIMILARITY), pair)
+    longer = np.maximum(np.array([len(t) for t in query])[rows], index.padded_lengths[tokens])
+    within = raw >= 1.0 - edit_budget(longer) / np.maximum(longer, 1) - 1e-6
+    return credited, np.where(within, credited, 0.0).astype(np.float32)
+
+
+def _vowel_agreement(
+    index: ScreeningIndex, reading: NameVariant, distinct: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float32]:
+    """For a consonant-skeleton reading: 1 where a candidate token is a possible spelling of the query word (its
+    vowelled pattern, :func:`~exportctl.screening.scripts.vowelled_pattern`), :data:`SKELETON_ONLY` where the two
+    share only their consonants ("جامعة" university and "Jimmy"): a skeleton finds candidates, it never decides."""
+    texts = [index.padded_tokens[t] for t in distinct.tolist()]
+    factor = np.ones((len(reading.tokens), len(texts)), dtype=np.float32)
+    for row, pattern in enumerate(reading.patterns):
+        if pattern:
+            compiled = _compiled(pattern)
+            factor[row] = [1.0 if compiled.fullmatch(text) else SKELETON_ONLY for text in texts]
+    return factor
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def edit_budget(length: npt.NDArray[np.int32] | npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Edits a short name may differ by, by the longer word's length: none up to 5 letters, one up to 8, two beyond.
+
+    A name of one distinctive word (or an acronym) has nothing else to confirm it: "Sabre" is not "Saber", "Aptiv"
+    not "Aktiv", and sounding alike is no excuse. The budget applies when the query reading or the listed name has a
+    single word; in longer names a typo in one word is confirmed (or not) by the others."""
+    return np.where(length <= SHORT_NAME_EXACT, 0, np.where(length <= SHORT_NAME_ONE_EDIT, 1, 2))
 
 
 def score_units(
@@ -157,17 +200,28 @@ def score_units(
         return scored
     live_readings = [searched[i] for i in live]
     blocks = _blocks(index, live_readings, [found[i] for i in live])
-    pairs = _token_pairs(index, live_readings, blocks)
+    pairs, strict_pairs = _token_pairs(index, live_readings, blocks)
     start = 0
     for i, block in zip(live, blocks, strict=True):
         size = block.raw.size
-        pair = pairs[start : start + size].reshape(block.raw.shape)[:, block.where.reshape(block.tokens_of.shape)]
+        cells = block.where.reshape(block.tokens_of.shape)
+        pair = pairs[start : start + size].reshape(block.raw.shape)[:, cells]
+        strict = strict_pairs[start : start + size].reshape(block.raw.shape)[:, cells]
         start += size
+        if len(block.weights) == 1:  # a one-word reading: every candidate is judged on that word alone
+            pair = strict
+        else:  # a one-word listed name: the query's word must be within its budget
+            short = index.name_length[block.name_ids] == 1
+            if short.any():
+                pair = np.where(short[None, :, None], strict, pair)
+        reading = live_readings[live.index(i)]
+        if reading.kind == SKELETON and any(reading.patterns):
+            pair = (pair * _vowel_agreement(index, reading, block.distinct)[:, cells]).astype(np.float32)
         query_weights = np.array(block.weights)
         coverage = (query_weights @ pair.max(axis=2)) / query_weights.sum()
         name_weights = index.idf_array[block.tokens_of]
         completeness = (name_weights * pair.max(axis=0)).sum(axis=1) / np.maximum(name_weights.sum(axis=1), 1e-9)
-        similarity = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * completeness
+        similarity = combine(coverage, completeness)
         scored[i] = (block.name_ids, similarity, coverage, completeness)
     return scored
 

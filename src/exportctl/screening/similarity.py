@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz.distance import OSA
 
-COVERAGE_WEIGHT = 0.65  # share of coverage in the name similarity; the rest is completeness
+COVERAGE_WEIGHT = 0.5  # exponent of coverage in the name similarity; completeness has the rest
 
 
 TOKEN_FLOOR = 0.65  # edit similarity below which two tokens are "different" (similarity 0)
@@ -28,6 +28,7 @@ PHONETIC_SIMILARITY = 0.85  # tokens that sound the same (and are not far apart 
 PHONETIC_MIN = 0.5
 
 _Int = TypeVar("_Int", np.int32, np.int64)
+_F = TypeVar("_F", float, npt.NDArray[np.float64])
 
 
 def token_similarity(a: str, b: str) -> float:
@@ -59,3 +60,16 @@ def unique_inverse(values: npt.NDArray[_Int]) -> tuple[npt.NDArray[_Int], npt.ND
     inverse = np.empty(len(values), dtype=np.intp)
     inverse[order] = np.cumsum(first) - 1
     return ordered[first], inverse
+
+
+def combine(coverage: _F, completeness: _F) -> _F:
+    """Name similarity from both sides: the weighted *geometric* mean of coverage (how much of the query the listed
+    name holds) and completeness (how much of the listed name the query holds). A listed name of eight words found
+    on three of them, or a query whose distinctive word the listed name lacks, scores low even when the other side
+    is complete; an arithmetic mean would let one full side carry the match."""
+    return coverage**COVERAGE_WEIGHT * completeness ** (1 - COVERAGE_WEIGHT)  # type: ignore[no-any-return]
+
+
+def similarity_bound(coverage: _F) -> _F:
+    """The most :func:`combine` can give for a coverage (with the listed name complete): what blocking prunes on."""
+    return coverage**COVERAGE_WEIGHT  # type: ignore[no-any-return]
