@@ -278,7 +278,7 @@ class ScreeningIndex:
         return found
 
 
-UNKNOWN_ROMANISED_WEIGHT = 0.5  # weight of an unknown token of a romanised reading, relative to the rarest token
+UNKNOWN_ROMANISED_WEIGHT = 1.0  # weight of an unknown token of a romanised reading, relative to the rarest token
 
 
 @dataclass(frozen=True)
