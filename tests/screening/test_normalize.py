@@ -98,3 +98,27 @@ def test_arabic_consonant_skeletons_ignore_vowels() -> None:
     arabic = analyze("محمد")
     latin_skeleton = skeleton("Mohammed")
     assert any(v.kind == SKELETON and v.tokens == (latin_skeleton,) for v in arabic.variants)
+
+
+def test_a_russian_name_is_read_in_several_romanisations() -> None:
+    readings = {v.tokens for v in analyze("Алексей Юрьевич").variants}
+    assert ("aleksey", "yurevich") in readings  # BGN/PCGN, as US lists write it
+    assert ("aleksei", "iurevich") in readings  # ICAO 9303, as passports write it
+    assert ("alexey", "yurevich") in readings  # the usual English spelling
+
+
+def test_chinese_numerals_become_ordinals() -> None:
+    assert "58th" in analyze("第五十八研究所").variants[0].tokens
+    assert "715th" in analyze("七一五研究所").variants[0].tokens  # digit by digit, 第 left out
+
+
+def test_traditional_characters_read_as_simplified() -> None:
+    assert analyze("勞動部").variants[0].tokens == analyze("劳动部").variants[0].tokens
+
+
+def test_a_chinese_word_is_translated_by_the_dictionary_only_into_words_the_lists_use() -> None:
+    listed = {"beijing", "university", "post", "and", "telecommunications"}
+    assert any("telecommunications" in v.tokens for v in analyze("北京邮电大学", listed).variants)
+    assert not any("telecommunications" in v.tokens for v in analyze("北京邮电大学", listed - {"post"}).variants)
+    # a proper name of the dictionary stays pinyin (快手 is the Kuaishou app, not "quick hand")
+    assert all("kuaishou" in v.tokens or "kuai" in v.tokens for v in analyze("快手", {"quick", "hand"}).variants)

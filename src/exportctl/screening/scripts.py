@@ -311,6 +311,16 @@ _ENDINGS = sorted(
 _PLACE_ADJECTIVE = re.compile(r"(ск|цк)(ий|ая|ое|ого|ому|ой|ие|их|ую)$")
 
 
+# ICAO 9303 (Russian passports since 2013): й i, ы y, ю iu, я ia, ъ ie, е/ё e, ц ts, х kh; and the usual English
+# spelling of a few sounds in given names and patronymics ("Alexei", "-yevich"): ks -> x, ey -> ei at a word's end
+_ICAO = {**_BGN, "й": "i", "ю": "iu", "я": "ia", "ъ": "ie", "ы": "y"}
+
+
+def transliterate_icao(word: str) -> str:
+    """ICAO 9303 romanisation, as Russian passports (and so many list entries for persons) write names."""
+    return "".join(_ICAO.get(ch, ch) for ch in word).replace("_", "")
+
+
 def transliterate_cyrillic(word: str) -> str:
     """BGN/PCGN-style romanisation (х kh, ж zh, ц ts, й y, ю yu, я ya), the usual one in US list data."""
     return "".join(_BGN.get(ch, ch) for ch in word).replace("_", "")
@@ -345,7 +355,10 @@ def cyrillic_variants(run: str) -> list[list[str]]:
             else:
                 translated.append(roman)
     other = [anyascii(w).lower() for w in words]
-    return _dedupe([translated, plain, other])
+    passport = [transliterate_icao(p) for w in words for p in ([w] if _russian_term(w) is not None else w.split("-"))]
+    passport = [p for p in passport if p]
+    english = [re.sub(r"ks", "x", p) for p in plain]  # Aleksei -> Alexei, Aleksandr -> Alexandr
+    return _dedupe([translated, plain, other, passport, english])
 
 
 # --- Arabic --------------------------------------------------------------------------------------------------------
