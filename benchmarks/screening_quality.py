@@ -15,10 +15,12 @@ import argparse
 import csv
 import json
 import math
+import re
 import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen_file
@@ -78,11 +80,53 @@ def report(cases: Path, results: Path) -> None:
         print(f"    {script:<10}{n:>6}  {fp / n:6.3f}  [{low:.3f}, {high:.3f}]")
 
 
+def _folded(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+def sweep(cases: Path, results: Path) -> None:
+    """Recall@1, false positives and the reliability of rank-1 hits (share right) per threshold, from one run at a
+    low threshold: a hit at or above t is what a run at t returns (raising the threshold only removes hits).
+    A positive counts here when its rank-1 name equals the expected one (folded): a little stricter than the
+    evaluation's scorer, which also accepts a near-equal name."""
+    with cases.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    top: dict[str, tuple[float, str, str]] = {}
+    with results.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["rank"] == "1":
+                top[r["id"]] = (float(r["score"]), _folded(r["primary_name"]), r["list"])
+    print(f"  threshold sweep ({cases.name}): threshold, recall@1 of positives, false positives, rank-1 hits right")
+    for threshold in (0.65, 0.68, 0.70, 0.72, 0.74, 0.76, 0.78, 0.80, 0.85, 0.90):
+        found = positives = flagged = negatives = right = hits = 0
+        for r in rows:
+            hit = top.get(r["case_id"])
+            above = hit is not None and hit[0] >= threshold
+            if r["expected_list"] == "none":
+                negatives += 1
+                flagged += above
+                hits += above
+                continue
+            positives += 1
+            names = {_folded(n) for n in r["expected_name"].split(" || ")}
+            ok = above and hit is not None and hit[1] in names
+            found += ok
+            hits += above
+            right += ok
+        upper = wilson(flagged, negatives)[1]
+        print(
+            f"    {threshold:.2f}  recall@1 {found / max(positives, 1):.3f}  fp {flagged}/{negatives} = "
+            f"{flagged / max(negatives, 1):.4f} (95 % up to {upper:.4f})  "
+            f"right {right}/{hits} = {right / max(hits, 1):.3f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=Path, nargs="*", default=None, help="default: both files of ../shared/eval")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--out-dir", type=Path, default=None, help="where the result CSVs go (default: a temp dir)")
+    parser.add_argument("--sweep", action="store_true", help="also print recall/fp/reliability per threshold")
     args = parser.parse_args()
     cases_files = args.cases or [shared_file("eval/screening_dev.csv"), shared_file("eval/screening_real_dev.csv")]
     entries = bundled_entries()
@@ -100,6 +144,10 @@ def main() -> None:
             f"{run.hits_written} hit rows, {len(run.bad_rows)} bad rows, {run.names_per_second:.0f} names/s"
         )
         report(cases, out)
+        if args.sweep:
+            low = out_dir / f"{cases.stem}.low.csv"
+            screen_file(index, cases, low, id_column="case_id", name_column="query", threshold=0.6, top=1)
+            sweep(cases, low)
 
 
 if __name__ == "__main__":
