@@ -117,3 +117,17 @@ def test_no_table_holds_a_name_from_an_evaluation_file(index: ScreeningIndex) ->
     assert not {_fold(k) for k in tables} & queries
     learnt = {_fold(k) for k in index.equivalents} | {_fold(v) for vs in index.equivalents.values() for v in vs}
     assert not learnt & queries
+
+
+@given(data=st.data())
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_an_organisation_is_not_a_person_of_the_same_name(index: ScreeningIndex, data: st.DataObject) -> None:
+    people = [e for e in index.entries if e.entry_type == EntryType.INDIVIDUAL and len(e.primary_name.split()) >= 2]
+    person = data.draw(st.sampled_from(people))
+    as_person = {h.entry_id: h.score for h in screen(index, person.primary_name, threshold=0.5, limit=50).hits}
+    body = data.draw(st.sampled_from(["{} University", "{} Ltd", "Ministry of {}"]))
+    as_body = {h.entry_id: h for h in screen(index, body.format(person.primary_name), threshold=0.3, limit=50).hits}
+    hit = as_body.get(person.entry_id)
+    if hit is not None and person.entry_id in as_person:
+        assert {f.name: f.value for f in hit.features}["person_for_organisation"] == 1.0
+        assert hit.score <= as_person[person.entry_id] - 0.15
