@@ -29,7 +29,8 @@ from exportctl.screening.normalize import MAX_NAME_CHARS, AnalyzedName, analyze
 DEFAULT_THRESHOLD = 0.74
 MIN_NAME_CHARS = 2  # a single Latin letter matches every name with an initial: refuse rather than flood
 _SCORED_PER_QUERY = 25
-_BLOCKING_MARGIN = 0.07  # candidates (best name similarity first) that get the full feature treatment
+_BLOCKING_MARGIN = 0.07
+_SOURCE_RANK = {"uk-ofsi": 1, "ofac-consolidated": 1, "csl": 2}  # lists that copy others' designations
 
 
 @lru_cache(maxsize=512)
@@ -165,7 +166,17 @@ def _result(
             )
     # ties: the unclipped total, then how well each reading of the query matches, the most faithful reading first
     # (a transliteration before the consonant skeletons, which cannot tell Bushra from Bashar), then the id
-    hits.sort(key=lambda item: (-item[2].score, -item[0], tuple(-s for s in item[1]), item[2].entry_id))
+    # an entry of the designating list comes before its copy in a consolidated one (the CSL, the UK list's copies of
+    # UN designations, OFAC's consolidated non-SDN file) when they score the same
+    hits.sort(
+        key=lambda item: (
+            -item[2].score,
+            _SOURCE_RANK.get(item[2].source, 0),
+            -item[0],
+            tuple(-s for s in item[1]),
+            item[2].entry_id,
+        )
+    )
     best = tuple(hit for _, _, hit in hits[:limit])
     return ScreeningResult(query.name, best, query.country, threshold, tuple(notes))
 
