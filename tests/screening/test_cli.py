@@ -65,8 +65,8 @@ def test_screen_json_contract_and_index_cache(store: Path) -> None:
 
 
 def test_screen_text_and_bad_input(store: Path) -> None:
-    shown = runner.invoke(app, ["screen", "АО «НИИ Вектор»"])
-    assert shown.exit_code == 0 and "Vektor" in shown.output
+    shown = runner.invoke(app, ["screen", "АО «Радиозавод»"])
+    assert shown.exit_code == 0 and "Radiozavod" in shown.output
     empty = runner.invoke(app, ["screen", "  "])
     assert empty.exit_code == 2 and "empty" in empty.output and "Traceback" not in empty.output
     nothing = runner.invoke(app, ["screen", "Nordic Semiconductor ASA"])
