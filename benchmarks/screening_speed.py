@@ -16,13 +16,10 @@ import random
 import resource
 import statistics
 import time
-from pathlib import Path
 
 from exportctl.screening import ScreeningIndex, screen
-from exportctl.screening.batch import InputRow, screen_rows
-from screening_corpus import bundled_entries
-
-EVAL = Path("/work/shared/eval/screening_dev.csv")
+from exportctl.screening.rows import InputRow, screen_rows
+from screening_corpus import bundled_entries, shared_file
 
 
 def _batch_names(index: ScreeningIndex, count: int) -> list[str]:
@@ -52,7 +49,7 @@ def main() -> None:
     print(f"corpus: {len(entries)} entries, {index.name_count} names, {len(index.tokens)} distinct tokens")
     print(f"index build: {build_cpu:.2f} s CPU ({build_wall:.2f} s wall); peak RSS after build {peak_mb:.0f} MB")
 
-    with EVAL.open(encoding="utf-8") as f:
+    with shared_file("eval/screening_dev.csv").open(encoding="utf-8") as f:
         queries = [(r["query"], r["country"] or None) for r in csv.DictReader(f)]
     for name, country in queries[:50]:  # warm-up: imports, caches of the first tokens
         screen(index, name, country=country)

@@ -14,9 +14,9 @@ from exportctl.screening.batch import OUTPUT_COLUMNS
 ROWS = [
     ("c1", "Huawei Technologies Co Ltd", "CN"),
     ("c2", "", ""),
-    ("c3", "Toyota Motor Corporation", "JP"),
+    ("c3", "Nordic Semiconductor ASA", "NO"),
     ("c4", "???", ""),
-    ("c5", "АО «Ангстрем»", ""),
+    ("c5", "АО «НИИ Вектор»", ""),
     ("c6", "Bashar al-Assad", "Narnia"),
 ]
 
@@ -45,7 +45,7 @@ def test_hits_bad_rows_and_no_hit_rows(index: ScreeningIndex, tmp_path: Path) ->
         out = list(csv.DictReader(f))
     assert tuple(out[0]) == OUTPUT_COLUMNS
     ids = {row["id"] for row in out}
-    assert ids == {"c1", "c5"}  # Toyota has no hit, so no row; bad rows have none either
+    assert ids == {"c1", "c5"}  # the Nordic firm has no hit, so no row; bad rows have none either
     top = next(row for row in out if row["id"] == "c1" and row["rank"] == "1")
     first = next(row for row in out if row["id"] == "c1" and row["list"] == "entity_list")  # ties with CMIC's
     assert first["primary_name"] == "Huawei Technologies Co., Ltd." and first["score"] == top["score"]
@@ -83,12 +83,12 @@ def test_batch_gives_each_row_what_a_single_screen_gives_and_restores_the_collec
     import gc
 
     from exportctl.screening import screen
-    from exportctl.screening.batch import InputRow, screen_rows
+    from exportctl.screening.rows import InputRow, screen_rows
 
     names = [
         "Huawei Technologies Co Ltd",
         "Langchao Group",
-        "Toyota Motor Corporation",
+        "Nordic Semiconductor ASA",
         "华为技术有限公司",
         "Rosoboronexport",
     ]

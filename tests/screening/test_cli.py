@@ -65,11 +65,11 @@ def test_screen_json_contract_and_index_cache(store: Path) -> None:
 
 
 def test_screen_text_and_bad_input(store: Path) -> None:
-    shown = runner.invoke(app, ["screen", "АО «Ангстрем»"])
-    assert shown.exit_code == 0 and "Angstrem" in shown.output
+    shown = runner.invoke(app, ["screen", "АО «Радиозавод»"])
+    assert shown.exit_code == 0 and "Radiozavod" in shown.output
     empty = runner.invoke(app, ["screen", "  "])
     assert empty.exit_code == 2 and "empty" in empty.output and "Traceback" not in empty.output
-    nothing = runner.invoke(app, ["screen", "Toyota Motor Corporation"])
+    nothing = runner.invoke(app, ["screen", "Nordic Semiconductor ASA"])
     assert nothing.exit_code == 0 and "no hit" in nothing.output
 
 
@@ -84,7 +84,7 @@ def test_screen_as_of_a_date_before_a_listing(store: Path) -> None:
 
 def test_screen_file(store: Path, tmp_path: Path) -> None:
     source = tmp_path / "customers.csv"
-    source.write_text("id,name,country\n1,Huawei Technologies Co Ltd,CN\n2,,\n3,Toyota Motor Corporation,JP\n")
+    source.write_text("id,name,country\n1,Huawei Technologies Co Ltd,CN\n2,,\n3,Nordic Semiconductor ASA,NO\n")
     out = tmp_path / "hits.csv"
     result = runner.invoke(app, ["screen-file", str(source), "--out", str(out), "--top", "2"])
     assert result.exit_code == 0, result.output

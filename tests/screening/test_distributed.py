@@ -14,9 +14,10 @@ from exportctl.screening import ScreeningIndex, screen_file
 def test_local_cluster_output_is_byte_identical(index: ScreeningIndex, tmp_path: Path) -> None:
     from distributed import LocalCluster
 
-    source = Path("/work/shared/eval/screening_dev.csv")
-    with source.open(encoding="utf-8") as f:
-        rows = [(r["case_id"], r["query"], r["country"]) for r in csv.DictReader(f)][:240]
+    # listed names as written, and with their words in reverse order (every 60th entry: all lists, all scripts)
+    names = [entry.primary_name for entry in index.entries[::60]][:120]
+    rows = [(f"n{i}", name, "") for i, name in enumerate(names)]
+    rows += [(f"r{i}", " ".join(reversed(name.split())), "") for i, name in enumerate(names)]
     rows.append(("bad", "", ""))
     input_csv = tmp_path / "in.csv"
     with input_csv.open("w", encoding="utf-8", newline="") as f:

@@ -9,14 +9,14 @@ import numpy as np
 
 from exportctl.lists.model import ListEntry
 from exportctl.screening import ScreeningIndex, screen
-from exportctl.screening.match import VocabularyVotes, _compute_token_votes
+from exportctl.screening.index import VocabularyVotes, compute_token_votes
 
 
 def test_every_vocabulary_token_gets_the_votes_it_would_get_at_query_time(index: ScreeningIndex) -> None:
     vocabulary = index.vocabulary_votes
     assert isinstance(vocabulary, VocabularyVotes)
     for token_id, token in enumerate(index.tokens):
-        stored, computed = vocabulary.of(token_id), _compute_token_votes(index, token, False, False)
+        stored, computed = vocabulary.of(token_id), compute_token_votes(index, token, False, False)
         assert (stored.weight, stored.best, stored.unreached, stored.common) == (
             computed.weight,
             computed.best,

@@ -1,7 +1,10 @@
 """Screening: find a party in the lists despite spelling, legal forms, word order and script — fast and explained.
 
-Pipeline: :mod:`.normalize` (with :mod:`.legal_forms`, :mod:`.scripts`, :mod:`.terms`) → :mod:`.index` (blocking)
-→ :mod:`.match` (aligned-token similarity) → :mod:`.features` (weighted, documented) → :mod:`.explain` (hits).
+Pipeline: :mod:`.normalize` (with :mod:`.legal_forms`, :mod:`.scripts`, :mod:`.terms`) → :mod:`.index` (tokens,
+rarity, blocking keys, per-word votes) → :mod:`.blocking` (candidates and their bounds) → :mod:`.scoring`
+(aligned-token similarity; :mod:`.similarity` holds the rules both share), run together by :mod:`.match` →
+:mod:`.features` (weighted, documented) → :mod:`.explain` (hits). Files: :mod:`.batch` hands rows to a runner
+(local, or :mod:`.distributed` on Dask); both screen them with :mod:`.rows`.
 Entry points: :func:`screen`, :func:`screen_names`, :func:`screen_file`; :func:`exportctl.screening.service.load_index`
 builds (or loads from cache) the index for the store's current snapshot or the one in force on a date.
 """

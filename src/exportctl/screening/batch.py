@@ -2,7 +2,8 @@
 
 The output is written to a temporary file beside the target and renamed into place at the end, so a failed run never
 leaves a half-written result. With a Dask scheduler address the rows are screened on the cluster
-(:mod:`exportctl.screening.distributed`); the rows, their order and the bytes written are the same either way.
+(:mod:`exportctl.screening.distributed`, which imports only :mod:`.rows`); the rows, their order and the bytes
+written are the same either way.
 """
 
 from __future__ import annotations
@@ -12,16 +13,15 @@ import io
 import os
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from exportctl.csv_cells import SafeWriter
 from exportctl.errors import ExportctlError, FileFormatError, InputError, Problem
-from exportctl.screening.engine import DEFAULT_THRESHOLD, normalize_country, screen_queries
-from exportctl.screening.features import Query
-from exportctl.screening.gc_pause import cyclic_gc_paused
+from exportctl.screening.engine import DEFAULT_THRESHOLD
 from exportctl.screening.index import ScreeningIndex
+from exportctl.screening.rows import InputRow, RowOutcome, screen_rows
 
 OUTPUT_COLUMNS = (
     "id",
@@ -37,26 +37,6 @@ OUTPUT_COLUMNS = (
 )
 
 Progress = Callable[[int, int], None]  # (rows done, rows total)
-
-
-@dataclass(frozen=True)
-class InputRow:
-    """One data row of the input file; ``line`` is its line number in the file (header = line 1)."""
-
-    line: int
-    id: str
-    name: str
-    country: str
-
-
-@dataclass(frozen=True)
-class RowOutcome:
-    """The output rows for one input row, or the problem that kept it from being screened."""
-
-    line: int
-    rows: tuple[tuple[str, ...], ...] = ()
-    problem: str | None = None
-    field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,52 +89,6 @@ def read_rows(path: Path, id_column: str, name_column: str, country_column: str 
         country = cells[country_at] if country_at is not None else ""
         rows.append(InputRow(line, cells[positions[0]].strip(), cells[positions[1]], country))
     return rows
-
-
-_CHUNK = 256  # rows whose blocking runs in one numpy pass (bounds the arrays of a pass to a few MB)
-
-
-def screen_rows(index: ScreeningIndex, rows: Sequence[InputRow], threshold: float, top: int) -> list[RowOutcome]:
-    """Screen rows in order (pure: the same on one core or on a Dask worker), a chunk of rows at a time."""
-    outcomes: list[RowOutcome] = []
-    for start in range(0, len(rows), _CHUNK):
-        with cyclic_gc_paused():  # see gc_pause: the collector would walk the whole index for nothing
-            outcomes.extend(_screen_chunk(index, rows[start : start + _CHUNK], threshold, top))
-    return outcomes
-
-
-def _screen_chunk(index: ScreeningIndex, rows: Sequence[InputRow], threshold: float, top: int) -> list[RowOutcome]:
-    queries: list[Query | InputError] = []
-    for row in rows:
-        try:
-            queries.append(Query(row.name, normalize_country(row.country)))
-        except InputError as error:
-            queries.append(error)
-    usable = [q for q in queries if isinstance(q, Query)]
-    results = iter(screen_queries(index, usable, threshold=threshold, limit=top))
-    outcomes: list[RowOutcome] = []
-    for row, query in zip(rows, queries, strict=True):
-        result = query if isinstance(query, InputError) else next(results)
-        if isinstance(result, InputError):
-            outcomes.append(RowOutcome(row.line, problem=str(result), field=result.field))
-            continue
-        out = tuple(
-            (
-                row.id,
-                row.name,
-                result.country or "",
-                str(rank),
-                f"{hit.score:.4f}",
-                hit.list,
-                hit.entry_id,
-                hit.primary_name,
-                hit.matched_name,
-                hit.country or "",
-            )
-            for rank, hit in enumerate(result.hits, start=1)
-        )
-        outcomes.append(RowOutcome(row.line, rows=out))
-    return outcomes
 
 
 def _screen_locally(

@@ -1,6 +1,6 @@
 """Batch screening on a Dask cluster: the index is shipped once per worker, partitions of the input are screened there.
 
-Each partition goes through the same pure function as a local run (:func:`exportctl.screening.batch.screen_rows`),
+Each partition goes through the same pure function as a local run (:func:`exportctl.screening.rows.screen_rows`),
 and the outcomes are gathered back in input order, so the output file is byte-for-byte the one a local run writes.
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 
 from distributed import Client, as_completed
 
-from exportctl.screening.batch import InputRow, RowOutcome, screen_rows
 from exportctl.screening.index import ScreeningIndex
+from exportctl.screening.rows import InputRow, RowOutcome, screen_rows
 
 PARTITION_ROWS = 2_000
 CONNECT_TIMEOUT = "10s"

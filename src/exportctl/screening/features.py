@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from exportctl.lists.model import ListEntry
-from exportctl.screening.match import NameMatch
+from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.normalize import LATIN, AnalyzedName
+from exportctl.screening.scoring import NameMatch
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,25 @@ def brand_equivalent(pair: Pair) -> float:
     return 1.0 if pair.match.variant.replaced else 0.0
 
 
+# kinds of organisation (a closed class): a query that names one is not a person
+ORGANISATION_WORDS = frozenset(
+    "university universities college institute institutes academy school hospital clinic ministry bank company "
+    "corporation group laboratory laboratories center centre council authority bureau department factory plant "
+    "association foundation organization organisation office agency committee society federation union museum "
+    "library airlines airways industries trading holding holdings".split()
+)
+
+
+def person_for_organisation(pair: Pair) -> float:
+    """Qualifier: 1 when the query names an organisation (a legal form, or a word such as university, institute,
+    ministry, bank) and the listed entry is a person: a university is not a man who shares its place name."""
+    if pair.entry.entry_type != EntryType.INDIVIDUAL:
+        return 0.0
+    if pair.analyzed.forms or any(ORGANISATION_WORDS.intersection(v.tokens) for v in pair.analyzed.variants):
+        return 1.0
+    return 0.0
+
+
 @dataclass(frozen=True)
 class Feature:
     """A named, weighted feature function; ``doc`` is its docstring, shown in every hit's explanation."""
@@ -153,4 +172,5 @@ FEATURES: tuple[Feature, ...] = (
     Feature("identifier_match", _IDENTIFIER_WEIGHT, identifier_match),
     Feature("cross_script", -0.03, cross_script),
     Feature("brand_equivalent", -0.03, brand_equivalent),
+    Feature("person_for_organisation", -0.2, person_for_organisation),
 )

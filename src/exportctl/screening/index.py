@@ -6,7 +6,7 @@ dropped, doubled, transposed or substituted letter), sound the same (metaphone),
 (Arabic script). Each reached token votes for the names that contain it with its rarity (IDF), so "Huawei" brings
 its 30 names and "Technologies" — in thousands of names — is not used for blocking at all; the best-voted names are
 the candidates. Each vocabulary word's votes are worked out once at build
-(:class:`~exportctl.screening.match.VocabularyVotes`), so a query pays that only for words the lists do not have.
+(:class:`VocabularyVotes`, here; :mod:`.blocking` uses them), so a query pays that only for words the lists do not have.
 Everything is plain Python containers and a few flat numpy arrays, so the index pickles (Dask ships it once per
 worker; the CLI caches it on disk per snapshot).
 """
@@ -16,26 +16,39 @@ from __future__ import annotations
 import dataclasses
 import gc
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import jellyfish
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cdist
 
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import skeleton
+from exportctl.screening.similarity import FLOOR_32, PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_FLOOR_32
 
-if TYPE_CHECKING:
-    from exportctl.screening.match import VocabularyVotes
-
-INDEX_FORMAT = 6  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 8  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
+
+
+_TRAILING_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{2,11})\)$")
+
+
+def acronym_parts(name: str) -> tuple[str, ...]:
+    """A listed name ending in its acronym in parentheses, "National University of Defense Technology (NUDT)",
+    is two names of one party: the words without the acronym (whose letters would otherwise count as a word the
+    query lacks) and the acronym alone. () for any other name."""
+    match = _TRAILING_ACRONYM.match(name.strip())
+    if match is None:
+        return ()
+    return (match["name"], match["acronym"])
 
 
 def deletes(token: str) -> set[str]:
@@ -96,7 +109,7 @@ class ScreeningIndex:
     padded_tokens: list[str] = field(default_factory=list)
     padded_skeletons: list[str] = field(default_factory=list)
     padded_lengths: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
-    vocabulary_votes: VocabularyVotes | None = field(default=None, repr=False)  # see match.VocabularyVotes
+    vocabulary_votes: VocabularyVotes | None = field(default=None, repr=False)
     token_cache: dict[object, object] = field(default_factory=dict, repr=False)  # per process, never pickled
 
     @classmethod
@@ -109,10 +122,9 @@ class ScreeningIndex:
             for entry_no, entry in enumerate(index.entries):
                 for name in entry.names:
                     index._add_name(entry_no, analyze(name))
+                    for part in acronym_parts(name):  # "… Technology (NUDT)": the name and its acronym apart too
+                        index._add_name(entry_no, dataclasses.replace(analyze(part), text=name))
             index._finish()
-            # blocking is match's business (match builds on this module): its per-word work is done once, here
-            from exportctl.screening.match import VocabularyVotes
-
             index.vocabulary_votes = VocabularyVotes.build(index)
         # one collection now moves the new objects to the oldest generation, rather than several during the first
         # queries (they would each walk the whole index: a 70 ms stall in one of them)
@@ -264,3 +276,145 @@ class ScreeningIndex:
             for key in {skel[:i] + skel[i + 1 :] for i in range(len(skel))}:
                 found.update(self.by_skeleton.get(key, ()))
         return found
+
+
+UNKNOWN_ROMANISED_WEIGHT = 1.0  # weight of an unknown token of a romanised reading, relative to the rarest token
+
+
+@dataclass(frozen=True)
+class TokenVotes:
+    """What one query token contributes to blocking: its weight, the names it votes for and how strongly."""
+
+    weight: float
+    names: npt.NDArray[np.int32]
+    votes: npt.NDArray[np.float64]
+    common: tuple[int, ...]  # reached tokens too common to block with
+    best: float  # the highest similarity this token reaches with any listed token blocking found (0: none)
+    unreached: float  # the most it may score with a listed token it does not vote for (sounds alike, unreached)
+
+    @property
+    def ceiling(self) -> float:
+        """The highest similarity this token may score with any listed token."""
+        return max(self.best, self.unreached)
+
+
+def _unreached_ceiling(index: ScreeningIndex, token: str, sound_key: str, skeleton_mode: bool, best: float) -> float:
+    """How similar an *unknown* query token may still be to a listed token that blocking did not reach.
+
+    Blocking reaches every listed token within one edit (symmetric deletes) and, for sound keys of 3+ letters, every
+    token that sounds the same; scoring also accepts a token 2+ edits away (a similarity of at most n/(n+2) for a
+    token of n letters, over the floor from 5 letters) and one with a short sound key (0.85). Ignoring those made a
+    higher threshold lose hits that score above it ("JRIJKS" for "JIRJIS", "qihu" for "qihoo"). A token of the
+    vocabulary is found as itself (``best`` 1); its own 2-edit variants in other names remain the documented
+    approximation.
+    """
+    if best >= 1.0 or any(ch.isdigit() for ch in token):  # known, or a number (numbers must be equal)
+        return 0.0
+    n = len(token)
+    if skeleton_mode:  # skeletons reach only equal ones and one deletion: an insertion or substitution is missed
+        return n / (n + 1) if n >= 3 else 0.0
+    edits = n / (n + 2) if n >= 5 else 0.0  # under the short-token floor below 5 letters
+    sounds = PHONETIC_SIMILARITY if 0 < len(sound_key) < 3 and sound_key in index.phonetic_ids else 0.0
+    return max(edits, sounds)
+
+
+@dataclass(frozen=True)
+class VocabularyVotes:
+    """Every vocabulary token's blocking votes, computed once at index build (a few flat arrays: they pickle and
+    load fast). A query word found in the vocabulary — most words of most names — then costs a lookup, not the
+    ~50 µs of finding its look-alikes and their names; an unknown word is still worked out when it comes."""
+
+    offsets: npt.NDArray[np.int64]  # token id -> its slice of names / votes
+    names: npt.NDArray[np.int32]
+    votes: npt.NDArray[np.float64]
+    common_offsets: npt.NDArray[np.int64]  # token id -> its slice of common
+    common: npt.NDArray[np.int64]
+    weight: npt.NDArray[np.float64]
+    best: npt.NDArray[np.float64]
+    unreached: npt.NDArray[np.float64]
+
+    @classmethod
+    def build(cls, index: ScreeningIndex) -> VocabularyVotes:
+        computed = [compute_token_votes(index, token, False, False) for token in index.tokens]
+        return cls(
+            offsets=np.cumsum([0, *(len(v.names) for v in computed)], dtype=np.int64),
+            names=np.concatenate([v.names for v in computed] or [np.zeros(0, dtype=np.int32)]),
+            votes=np.concatenate([v.votes for v in computed] or [np.zeros(0)]),
+            common_offsets=np.cumsum([0, *(len(v.common) for v in computed)], dtype=np.int64),
+            common=np.array([t for v in computed for t in v.common], dtype=np.int64),
+            weight=np.array([v.weight for v in computed], dtype=np.float64),
+            best=np.array([v.best for v in computed], dtype=np.float64),
+            unreached=np.array([v.unreached for v in computed], dtype=np.float64),
+        )
+
+    def of(self, token_id: int) -> TokenVotes:
+        """The votes of a vocabulary token, exactly as :func:`compute_token_votes` gives them."""
+        lo, hi = int(self.offsets[token_id]), int(self.offsets[token_id + 1])
+        c_lo, c_hi = int(self.common_offsets[token_id]), int(self.common_offsets[token_id + 1])
+        return TokenVotes(
+            float(self.weight[token_id]),
+            self.names[lo:hi],
+            self.votes[lo:hi],
+            tuple(self.common[c_lo:c_hi].tolist()),
+            float(self.best[token_id]),
+            float(self.unreached[token_id]),
+        )
+
+
+def compute_token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool) -> TokenVotes:
+    """What one query token contributes to blocking: the vocabulary tokens it reaches and the names they vote for."""
+    texts = index.token_skeleton if skeleton_mode else index.tokens
+    reached = index.skeleton_tokens(token) if skeleton_mode else index.similar_tokens(token)
+    # sorted: ties between equally similar tokens must not depend on set order (PYTHONHASHSEED differs per process,
+    # e.g. on Dask workers), or the same query could score differently in two processes
+    reached_ids = sorted(reached)
+    reached_texts = [texts[t] for t in reached_ids]
+    # similarities under PHONETIC_MIN are never used (every floor is above it): the cut-off lets rapidfuzz stop early
+    sims = (
+        cdist([token], reached_texts, scorer=OSA.normalized_similarity, score_cutoff=PHONETIC_MIN)[0]
+        if reached_ids
+        else np.zeros(0, dtype=np.float32)
+    )
+    floor = SHORT_FLOOR_32 if len(token) <= 4 else FLOOR_32
+    sim_list: list[float] = sims.tolist()  # Python floats: far cheaper to compare than numpy scalars
+    scored = [
+        (t, sim)
+        for t, text, sim in zip(reached_ids, reached_texts, sim_list, strict=True)
+        if sim >= (SHORT_FLOOR_32 if len(text) <= 4 else floor)
+    ]
+    best = max((sim for _, sim in scored), default=0.0)
+    sound_key = "" if skeleton_mode else phonetic(token)  # skeletons have no sound keys
+    sounds_alike = 0.0  # scoring counts a token that sounds the same 0.85; blocking does not vote with it
+    if not skeleton_mode and best < PHONETIC_SIMILARITY:
+        code = index.phonetic_ids.get(sound_key, -2)
+        if any(
+            index.token_phonetic[t] == code and s >= PHONETIC_MIN for t, s in zip(reached_ids, sim_list, strict=True)
+        ):
+            best = sounds_alike = PHONETIC_SIMILARITY
+    exact = None if skeleton_mode else index.vocab.get(token)
+    if exact is not None:
+        weight = index.idf[exact]
+    elif scored:
+        weight = index.idf[max(scored, key=lambda item: item[1])[0]]
+    else:  # unknown: rare, so it counts — less so when it is a romanisation guess (a brand's pinyin, a skeleton)
+        weight = index.max_idf * (UNKNOWN_ROMANISED_WEIGHT if romanised else 1.0)
+    names: list[npt.NDArray[np.int32]] = []
+    votes: list[float] = []
+    counts: list[int] = []
+    common: list[int] = []
+    for token_id, sim in scored:
+        postings = index.postings_of(token_id)
+        if len(postings) > BLOCKING_MAX_DF:
+            common.append(token_id)
+        else:
+            names.append(postings)
+            votes.append(weight * sim)
+            counts.append(len(postings))
+    return TokenVotes(
+        weight,
+        np.concatenate(names) if names else np.zeros(0, dtype=np.int32),
+        np.repeat(np.array(votes, dtype=np.float64), counts) if votes else np.zeros(0),
+        tuple(common),
+        best,
+        max(sounds_alike, _unreached_ceiling(index, token, sound_key, skeleton_mode, best)),
+    )

@@ -45,6 +45,7 @@ class NameVariant:
     tokens: tuple[str, ...]
     kind: str
     replaced: tuple[tuple[str, str], ...] = ()
+    patterns: tuple[str, ...] = ()  # skeleton readings: each token's vowelled spellings (scripts.vowelled_pattern)
 
 
 @dataclass(frozen=True)
@@ -113,15 +114,21 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             variants.append(variant)
     if scripts.ARABIC in used_scripts:
         skeletons: list[str] = []
+        patterns: list[str] = []
         for script, run in runs:
             if script == scripts.ARABIC:
                 skeletons.extend(scripts.arabic_skeletons(run))
+                patterns.extend(scripts.arabic_patterns(run))
             else:
-                skeletons.extend(s for s in (scripts.skeleton(t) for t in fold_latin(run)) if s)
-        skeletons = skeletons[:MAX_TOKENS]
+                latin = [s for s in (scripts.skeleton(t) for t in fold_latin(run)) if s]
+                skeletons.extend(latin)
+                patterns.extend("" for _ in latin)
+        skeletons, patterns = skeletons[:MAX_TOKENS], patterns[:MAX_TOKENS]
         if skeletons:
-            variants.append(NameVariant(tuple(skeletons), SKELETON))
-        words = [s for s in skeletons if s != "l"]
-        if 2 <= len(words) <= 3:  # compounds written as one word in Latin: حزب الله → Hizballah
-            variants.append(NameVariant(("".join(words),), SKELETON))
+            variants.append(NameVariant(tuple(skeletons), SKELETON, patterns=tuple(patterns)))
+        words = [(s, p) for s, p in zip(skeletons, patterns, strict=True) if s != "l"]
+        # compounds written as one word in Latin: حزب الله → Hizballah (proper names only: no translated word)
+        if 2 <= len(words) <= 3 and all(p for _, p in words):
+            joined = "(?:al|el|ul|ol|a|u|e|-)?".join(p for _, p in words)
+            variants.append(NameVariant(("".join(s for s, _ in words),), SKELETON, patterns=(joined,)))
     return AnalyzedName(text=name, variants=tuple(variants), forms=frozenset(forms), scripts=used_scripts)

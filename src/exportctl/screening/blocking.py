@@ -1,0 +1,168 @@
+"""Blocking: the few listed names worth scoring for each reading of a query, and the bounds that let it skip the rest.
+
+Each query token brings the votes of the vocabulary tokens it reaches (precomputed per vocabulary word in
+:class:`~exportctl.screening.index.VocabularyVotes`, worked out on the fly for an unknown word); a name's votes bound
+how much of the query it can cover, so names that cannot reach the query's threshold are never scored. A batch of
+queries is blocked in one numpy pass (:func:`candidates`), which gives each reading exactly what it would get alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from exportctl.screening.index import BLOCKING_MAX_DF, ScreeningIndex, TokenVotes, compute_token_votes
+from exportctl.screening.normalize import LATIN, SKELETON, NameVariant
+from exportctl.screening.similarity import COVERAGE_WEIGHT, similarity_bound, unique_inverse
+
+CANDIDATES_PER_VARIANT = 30
+
+
+BOUND_SLACK = 0.02  # blocking's similarity bound is approximate (a 2-edit typo of a known word is not reached)
+
+
+CANDIDATES_PER_SKELETON = 60  # consonant skeletons are ambiguous: look at more names
+
+
+def token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool) -> TokenVotes:
+    cache = index.token_cache
+    key = (token, skeleton_mode, romanised)
+    cached = cache.get(key)
+    if isinstance(cached, TokenVotes):
+        return cached
+    known = None if skeleton_mode else index.vocab.get(token)
+    vocabulary = index.vocabulary_votes
+    if known is not None and vocabulary is not None:  # a known word's votes ignore ``romanised``
+        result = vocabulary.of(known)
+    else:
+        result = compute_token_votes(index, token, skeleton_mode, romanised)
+    if len(cache) > 100_000:
+        cache.clear()
+    cache[key] = result
+    return result
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One reading of one query of a batch, with the least similarity worth scoring for that query."""
+
+    variant: NameVariant  # as analysed (what a hit reports)
+    searched: NameVariant  # as searched (Persian compounds split)
+    min_similarity: float
+
+
+def _votes_of(
+    index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes]
+) -> tuple[list[npt.NDArray[np.int32]], list[npt.NDArray[np.float64]]]:
+    """The names one reading votes for and the vote of each; nothing when no name can reach its threshold."""
+    weights = [t.weight for t in per_token]
+    if unit.min_similarity > 0.0:  # no name can cover more of the query than its tokens reach: often nothing can hit
+        reach = sum(t.weight * t.ceiling for t in per_token) / max(sum(weights), 1e-9)
+        if similarity_bound(min(1.0, reach)) < unit.min_similarity - BOUND_SLACK:
+            return [], []
+    voters = [t.names for t in per_token if len(t.names)]
+    vote_weights = [t.votes for t in per_token if len(t.names)]
+    if not voters:  # only very common words: block on the rarest of them
+        common = [token_id for t in per_token for token_id in t.common]
+        if not common:
+            return [], []
+        rarest = max(common, key=lambda t: index.idf[t])
+        voters = [index.postings_of(rarest)[: BLOCKING_MAX_DF * 4]]
+        vote_weights = [np.ones(len(voters[0]))]
+    return voters, vote_weights
+
+
+def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArray[np.int64], list[float]]]:
+    """Blocking for a batch of readings: the names voted for by each reading's similar vocabulary tokens, and each
+    query token's weight.
+
+    A name's votes bound its coverage from above (common tokens, which do not vote, are counted as if they all
+    matched, and unknown tokens as if their unreached look-alikes were there: :func:`.index.compute_token_votes`);
+    names whose best possible similarity stays under the reading's ``min_similarity`` are not scored.
+    All readings are counted and ranked in one numpy pass (key: reading × names + name), which gives each reading
+    exactly the numbers it would get alone, without paying numpy's per-call cost once per reading.
+    """
+    n_names = max(len(index.name_text), 1)
+    weights_of: list[list[float]] = []
+    pieces: list[npt.NDArray[np.int32]] = []
+    piece_votes: list[npt.NDArray[np.float64]] = []
+    piece_unit: list[int] = []
+    totals: list[float] = []
+    unvoted: list[float] = []  # per reading: query weight that may match without voting (see below)
+    floors: list[float] = []
+    bounded: list[float] = []
+    for unit_no, unit in enumerate(units):
+        romanised = unit.searched.kind != LATIN
+        skeleton_mode = unit.searched.kind == SKELETON
+        per_token = [token_votes(index, token, skeleton_mode, romanised) for token in unit.searched.tokens]
+        weights_of.append([t.weight for t in per_token])
+        voters, vote_weights = _votes_of(index, unit, per_token)
+        pieces.extend(voters)
+        piece_votes.extend(vote_weights)
+        piece_unit.extend([unit_no] * len(voters))
+        totals.append(max(sum(weights_of[-1]), 1e-9))
+        # what may match beyond the votes: common tokens (fully), unknown tokens' unreached look-alikes (at most)
+        unvoted.append(sum(t.weight if t.common else t.weight * t.unreached for t in per_token))
+        floors.append(unit.min_similarity - BOUND_SLACK)
+        bounded.append(1.0 if unit.min_similarity > 0.0 else 0.0)
+    empty = np.zeros(0, dtype=np.int64)
+    if not pieces:
+        return [(empty, weights) for weights in weights_of]
+    keys = np.concatenate(pieces).astype(np.int64)
+    if len(units) > 1:
+        lengths = np.array([len(p) for p in pieces])
+        keys += np.repeat(np.array(piece_unit, dtype=np.int64) * n_names, lengths)
+    unique, inverse = unique_inverse(keys)
+    shared = np.bincount(inverse, weights=np.concatenate(piece_votes))  # per reading: the same sums, in the same order
+    single = len(units) == 1  # one query (screen): plain numbers rather than gathered arrays, the same values
+    unit_of = unique if single else unique // n_names  # (unused for one reading)
+    names = unique if single else unique - unit_of * n_names
+
+    def spread(values: list[float]) -> float | npt.NDArray[np.float64]:
+        return values[0] if single else np.array(values)[unit_of]
+
+    total_weight = spread(totals)
+    best_case = similarity_bound(np.minimum(1.0, (shared + spread(unvoted)) / total_weight))
+    possible = np.logical_or(best_case >= spread(floors), np.logical_not(spread(bounded)))
+    if not possible.all():
+        names, shared, unit_of = names[possible], shared[possible], unit_of[possible]
+        if not isinstance(total_weight, float):
+            total_weight = total_weight[possible]
+    # rank like the final similarity does: share of the query found, and share of the name found
+    votes = COVERAGE_WEIGHT * shared / total_weight + (1 - COVERAGE_WEIGHT) * shared / np.maximum(
+        index.name_weight[names], 1e-9
+    )
+    bounds = [0, len(names)] if single else np.searchsorted(unit_of, np.arange(len(units) + 1)).tolist()
+    found: list[tuple[npt.NDArray[np.int64], list[float]]] = []
+    for unit_no, unit in enumerate(units):
+        lo, hi = bounds[unit_no], bounds[unit_no + 1]
+        wanted = CANDIDATES_PER_SKELETON if unit.searched.kind == SKELETON else CANDIDATES_PER_VARIANT
+        if hi - lo > wanted:
+            top = np.argpartition(-votes[lo:hi], wanted)[:wanted]
+            found.append((names[lo:hi][top], weights_of[unit_no]))
+        else:
+            found.append((names[lo:hi], weights_of[unit_no]))
+    return found
+
+
+def split_compounds(index: ScreeningIndex, variant: NameVariant) -> NameVariant:
+    """Split an unknown skeleton in two known ones: Persian writes given names together (محمدجواد Mohammad Javad)."""
+    tokens: list[str] = []
+    patterns: list[str] = []
+    given = variant.patterns or ("",) * len(variant.tokens)
+    for token, pattern in zip(variant.tokens, given, strict=True):
+        if token in index.by_skeleton or len(token) < 5:
+            tokens.append(token)
+            patterns.append(pattern)
+            continue
+        for cut in range(len(token) - 2, 1, -1):
+            if token[:cut] in index.by_skeleton and token[cut:] in index.by_skeleton:
+                tokens.extend((token[:cut], token[cut:]))
+                patterns.extend(("", ""))  # where the letters split is not known: no vowel judgement
+                break
+        else:
+            tokens.append(token)
+            patterns.append(pattern)
+    return NameVariant(tuple(tokens), variant.kind, patterns=tuple(patterns))

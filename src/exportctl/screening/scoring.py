@@ -1,0 +1,276 @@
+"""Scoring: rarity-weighted, aligned-token similarity of a query reading to each of its candidate names.
+
+Every query token is aligned with its most similar token of each candidate name (rapidfuzz's optimal-string-alignment
+similarity, where a transposition is one edit; 0 below a floor; numbers must be equal; at least 0.85 when the two
+tokens sound alike: :mod:`.similarity`). Similarity is weighted by rarity (IDF) on both sides:
+
+* ``coverage`` — how much of the *query* is found in the candidate (rare query tokens count most);
+* ``completeness`` — how much of the *candidate* is found in the query.
+
+All candidates of a batch are scored in one vectorised pass (numpy); each query still gets exactly the numbers it
+would get alone: only element-wise work is shared; sums and dot products stay per reading.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from itertools import accumulate
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cdist
+
+from exportctl.screening.index import ScreeningIndex, phonetic
+from exportctl.screening.normalize import SKELETON, NameVariant
+from exportctl.screening.similarity import (
+    PHONETIC_MIN,
+    PHONETIC_SIMILARITY,
+    SHORT_TOKEN_FLOOR,
+    TOKEN_FLOOR,
+    combine,
+    unique_inverse,
+)
+
+SKELETON_ONLY = 0.6  # share of a skeleton-equal token pair's similarity when the vowels say it is another word
+SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact …
+SHORT_NAME_ONE_EDIT = 8  # … up to this many, one edit away; longer, two
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """How one query reading matched one listed name."""
+
+    name_id: int
+    similarity: float
+    coverage: float
+    completeness: float
+    variant: NameVariant
+    support: tuple[float, ...] = ()  # each reading's best similarity to this entry, best reading first (breaks ties)
+
+
+Scored = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One reading's candidates, ready to score: their token matrix and its distinct tokens' raw similarities."""
+
+    name_ids: npt.NDArray[np.int64]
+    weights: list[float]
+    tokens_of: npt.NDArray[np.int32]  # (K, m), padded with index.pad_token (empty, weight 0)
+    where: npt.NDArray[np.intp]  # position of each cell of tokens_of among the distinct tokens
+    distinct: npt.NDArray[np.int64]
+    raw: npt.NDArray[np.float32]  # (n, D): query token × distinct candidate token
+
+
+def _blocks(
+    index: ScreeningIndex, variants: list[NameVariant], found: list[tuple[npt.NDArray[np.int64], list[float]]]
+) -> list[_Block]:
+    """The candidates of each reading as a token matrix; candidate names share many tokens (and the pad), so each
+    distinct token is compared once with the query (distinct tokens of all readings found in one sort)."""
+    if len(found) == 1:  # one query (screen): the same blocks, without the batch's bookkeeping
+        (name_ids, weights), variant = found[0], variants[0]
+        cells = index.name_token_matrix[name_ids, : int(index.name_length[name_ids].max())]
+        distinct, where = unique_inverse(cells.ravel().astype(np.int64))
+        return [_Block(name_ids, weights, cells, where, distinct, _raw(index, variant, distinct))]
+    starts = [0, *accumulate(len(name_ids) for name_ids, _ in found)]
+    all_ids = np.concatenate([name_ids for name_ids, _ in found])
+    widths = np.maximum.reduceat(index.name_length[all_ids], starts[:-1]).tolist()
+    matrix = index.name_token_matrix[all_ids]
+    tokens_of = [matrix[starts[b] : starts[b + 1], :width] for b, width in enumerate(widths)]
+    cells = np.array([t.size for t in tokens_of])
+    stride = len(index.padded_tokens)
+    keys = np.concatenate([t.ravel() for t in tokens_of]) + np.repeat(np.arange(len(found)) * stride, cells)
+    unique, inverse = unique_inverse(keys)
+    block_of = unique // stride
+    distinct_all = unique - block_of * stride
+    bounds = np.searchsorted(block_of, np.arange(len(found) + 1)).tolist()
+    cell_bounds = [0, *accumulate(cells.tolist())]
+    blocks: list[_Block] = []
+    for b, (variant, (name_ids, weights)) in enumerate(zip(variants, found, strict=True)):
+        distinct = distinct_all[bounds[b] : bounds[b + 1]]
+        where = inverse[cell_bounds[b] : cell_bounds[b + 1]] - bounds[b]
+        blocks.append(_Block(name_ids, weights, tokens_of[b], where, distinct, _raw(index, variant, distinct)))
+    return blocks
+
+
+def _raw(index: ScreeningIndex, variant: NameVariant, distinct: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
+    """Edit similarity of each query token to each distinct candidate token (n, D)."""
+    texts = index.padded_skeletons if variant.kind == SKELETON else index.padded_tokens
+    # similarities under PHONETIC_MIN are never used (every floor is above it): rapidfuzz may stop early
+    raw: npt.NDArray[np.float32] = cdist(
+        list(variant.tokens),
+        [texts[t] for t in distinct.tolist()],
+        scorer=OSA.normalized_similarity,
+        score_cutoff=PHONETIC_MIN,
+    )
+    return raw
+
+
+def _element_positions(
+    searched: list[NameVariant], blocks: list[_Block]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """For each element of the flattened blocks: its query token (row over all readings) and candidate token."""
+    sizes = np.array([b.raw.size for b in blocks])
+    columns = np.array([b.raw.shape[1] for b in blocks])
+    block_of = np.repeat(np.arange(len(blocks)), sizes)
+    position = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    row_in_block = position // columns[block_of]
+    first_row = np.cumsum([0, *(len(v.tokens) for v in searched)])[:-1]
+    rows = first_row[block_of] + row_in_block
+    first_column = np.cumsum(columns) - columns
+    tokens = np.concatenate([b.distinct for b in blocks])[
+        first_column[block_of] + position - row_in_block * columns[block_of]
+    ]
+    return rows, tokens
+
+
+def _token_pairs(
+    index: ScreeningIndex, searched: list[NameVariant], blocks: list[_Block]
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """The aligned-token similarity of every (query token, distinct candidate token) of every block, flattened
+    block by block: one numpy pass for the whole batch (each element is computed exactly as for one reading).
+
+    Also the *strict* similarity used for short names (:func:`edit_budget`): 0 for a pair further apart than the
+    longer token's edit budget, and no credit for sounding alike beyond it."""
+    query = [t for variant in searched for t in variant.tokens]
+    if len(blocks) == 1:  # one query (screen): the same elements, without the batch's index arithmetic
+        rows = np.repeat(np.arange(len(query)), blocks[0].raw.shape[1])
+        tokens = np.tile(blocks[0].distinct, len(query))
+    else:
+        rows, tokens = _element_positions(searched, blocks)
+    raw = np.concatenate([b.raw.ravel() for b in blocks])
+    # numbers must be equal: "14th" is not "16th", "360" is not "366"
+    numeric = np.array([any(ch.isdigit() for ch in t) for t in query])[rows] | index.token_has_digit[tokens]
+    raw = np.where(numeric & (raw < 1.0), 0.0, raw)
+    short = np.minimum(np.array([len(t) for t in query])[rows], index.padded_lengths[tokens]) <= 4
+    pair = np.where(raw >= np.where(short, SHORT_TOKEN_FLOOR, TOKEN_FLOOR), raw, 0.0)
+    codes = [
+        index.phonetic_ids.get(phonetic(t), -2) if variant.kind != SKELETON else -3
+        for variant in searched
+        for t in variant.tokens
+    ]  # skeleton readings have no sound keys (-3 equals no token's code)
+    sounds_alike = (np.array(codes)[rows] == index.phonetic_array[tokens]) & (raw >= PHONETIC_MIN)
+    credited = np.where(sounds_alike, np.maximum(pair, PHONETIC_SIMILARITY), pair)
+    longer = np.maximum(np.array([len(t) for t in query])[rows], index.padded_lengths[tokens])
+    within = raw >= 1.0 - edit_budget(longer) / np.maximum(longer, 1) - 1e-6
+    return credited, np.where(within, credited, 0.0).astype(np.float32)
+
+
+def _vowel_agreement(
+    index: ScreeningIndex, reading: NameVariant, distinct: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float32]:
+    """For a consonant-skeleton reading: 1 where a candidate token is a possible spelling of the query word (its
+    vowelled pattern, :func:`~exportctl.screening.scripts.vowelled_pattern`), :data:`SKELETON_ONLY` where the two
+    share only their consonants ("جامعة" university and "Jimmy"): a skeleton finds candidates, it never decides."""
+    texts = [index.padded_tokens[t] for t in distinct.tolist()]
+    factor = np.ones((len(reading.tokens), len(texts)), dtype=np.float32)
+    for row, pattern in enumerate(reading.patterns):
+        if pattern:
+            compiled = _compiled(pattern)
+            factor[row] = [1.0 if compiled.fullmatch(text) else SKELETON_ONLY for text in texts]
+    return factor
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def edit_budget(length: npt.NDArray[np.int32] | npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Edits a short name may differ by, by the longer word's length: none up to 5 letters, one up to 8, two beyond.
+
+    A name of one distinctive word (or an acronym) has nothing else to confirm it: "Sabre" is not "Saber", "Aptiv"
+    not "Aktiv", and sounding alike is no excuse. The budget applies when the query reading or the listed name has a
+    single word; in longer names a typo in one word is confirmed (or not) by the others."""
+    return np.where(length <= SHORT_NAME_EXACT, 0, np.where(length <= SHORT_NAME_ONE_EDIT, 1, 2))
+
+
+def score_units(
+    index: ScreeningIndex, searched: list[NameVariant], found: list[tuple[npt.NDArray[np.int64], list[float]]]
+) -> list[Scored]:
+    """Candidate name ids with their similarity, coverage and completeness, for each reading of a batch."""
+    live = [i for i, (name_ids, _) in enumerate(found) if len(name_ids)]
+    empty = np.zeros(0)
+    scored: list[Scored] = [(name_ids, empty, empty, empty) for name_ids, _ in found]
+    if not live:
+        return scored
+    live_readings = [searched[i] for i in live]
+    blocks = _blocks(index, live_readings, [found[i] for i in live])
+    pairs, strict_pairs = _token_pairs(index, live_readings, blocks)
+    start = 0
+    for i, block in zip(live, blocks, strict=True):
+        size = block.raw.size
+        cells = block.where.reshape(block.tokens_of.shape)
+        pair = pairs[start : start + size].reshape(block.raw.shape)[:, cells]
+        strict = strict_pairs[start : start + size].reshape(block.raw.shape)[:, cells]
+        start += size
+        if len(block.weights) == 1:  # a one-word reading: every candidate is judged on that word alone
+            pair = strict
+        else:  # a one-word listed name: the query's word must be within its budget
+            short = index.name_length[block.name_ids] == 1
+            if short.any():
+                pair = np.where(short[None, :, None], strict, pair)
+        reading = live_readings[live.index(i)]
+        if reading.kind == SKELETON and any(reading.patterns):
+            pair = (pair * _vowel_agreement(index, reading, block.distinct)[:, cells]).astype(np.float32)
+        query_weights = np.array(block.weights)
+        coverage = (query_weights @ pair.max(axis=2)) / query_weights.sum()
+        name_weights = index.idf_array[block.tokens_of]
+        completeness = (name_weights * pair.max(axis=0)).sum(axis=1) / np.maximum(name_weights.sum(axis=1), 1e-9)
+        similarity = combine(coverage, completeness)
+        scored[i] = (block.name_ids, similarity, coverage, completeness)
+    return scored
+
+
+def best_entries(
+    index: ScreeningIndex, scored: list[tuple[NameVariant, *Scored]], limit: int, min_similarity: float
+) -> list[tuple[int, NameMatch]]:
+    """Each entry once, through its best name over all readings, best first (at most ``limit``)."""
+    parts = [p for p in scored if len(p[1])]
+    if not parts:
+        return []
+    if len(parts) == 1:
+        _, name_ids, similarity, coverage, completeness = parts[0]
+        variant_no = np.zeros(len(name_ids), dtype=np.int64)
+    else:
+        variant_no = np.concatenate([np.full(len(p[1]), i) for i, p in enumerate(parts)])
+        name_ids = np.concatenate([p[1] for p in parts])
+        similarity = np.concatenate([p[2] for p in parts])
+        coverage = np.concatenate([p[3] for p in parts])
+        completeness = np.concatenate([p[4] for p in parts])
+    keep = similarity >= min_similarity
+    if not keep.any():
+        return []
+    entries = index.name_entry_array[name_ids]
+    if len(parts) > 1:  # agreement over all readings, for the entries that can still be hits
+        wanted = np.isin(entries, entries[keep])
+        per_reading: dict[tuple[int, int], float] = {}
+        readings = zip(variant_no[wanted].tolist(), entries[wanted].tolist(), similarity[wanted].tolist(), strict=True)
+        for v, e, s in readings:
+            if per_reading.get((v, e), -1.0) < s:
+                per_reading[(v, e)] = s
+        support: dict[int, list[float]] = {}
+        for (v, e), s in per_reading.items():
+            support.setdefault(e, [0.0] * len(parts))[v] = s
+    kept = np.flatnonzero(keep)
+    order = kept[np.lexsort((name_ids[kept], -similarity[kept]))]  # best first; ties by name id, for stability
+    best: list[tuple[int, NameMatch]] = []
+    seen: set[int] = set()
+    for i in order.tolist():
+        entry_no = int(entries[i])
+        if entry_no in seen:
+            continue
+        seen.add(entry_no)
+        sim = float(similarity[i])
+        agreement = tuple(support[entry_no]) if len(parts) > 1 else (sim,)
+        variant = parts[int(variant_no[i])][0]
+        best.append(
+            (entry_no, NameMatch(int(name_ids[i]), sim, float(coverage[i]), float(completeness[i]), variant, agreement))
+        )
+        if len(best) >= limit:
+            break
+    return best
