@@ -113,7 +113,7 @@ def test_file_review_approve_ship_and_oversight(browser: Browser, live: tuple[Se
     shot(exporter, "application-form")
     exporter.get_by_role("button", name="Save draft").click()
     exporter.get_by_role("button", name="Submit application").click()
-    expect(exporter.locator("#app-status")).to_have_text("submitted")
+    expect(exporter.locator("#app-status")).to_have_text("Submitted")
     application_url = exporter.url
     number = exporter.get_by_role("heading", level=1).inner_text().split()[1]
     shot(exporter, "application-submitted")
@@ -130,7 +130,7 @@ def test_file_review_approve_ship_and_oversight(browser: Browser, live: tuple[Se
     reviewer.get_by_label("Conditions (one per line; approvals only)").fill("no re-export without authorisation")
     shot(reviewer, "review")
     reviewer.get_by_role("button", name="Record decision").click()
-    expect(reviewer.locator("#app-status")).to_have_text("approved")
+    expect(reviewer.locator("#app-status")).to_have_text("Approved")
 
     exporter.goto(application_url)
     exporter.locator("#licence-link").click()

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from exportctl.accounts.roles import Principal, Role
+from exportctl.web.wording import VERDICT_TONE, human, verdict_of
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -55,6 +56,9 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=select_autoescape(["html"]))
     env.filters["money"] = _money
     env.filters["when"] = _when
+    env.filters["human"] = human
+    env.globals["verdict_of"] = verdict_of
+    env.globals["verdict_tone"] = VERDICT_TONE
     return env
 
 

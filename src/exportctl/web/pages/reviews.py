@@ -18,6 +18,7 @@ from exportctl.http.context import get_context
 from exportctl.http.security import require_user
 from exportctl.licensing.actor import Role
 from exportctl.licensing.clock_queries import application_clock, application_referrals, review_queue
+from exportctl.licensing.correspondence import application_correspondence
 from exportctl.licensing.decide import decide
 from exportctl.licensing.policies.store import recommend_application
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
@@ -83,6 +84,7 @@ def _review(request: Request, user: Principal, application_id: int, error: Excep
     with session_scope(get_context(request).engine) as session:
         app = get_application(session, application_id, actor=user.actor)
         context["decisions"] = list_decisions(session, application_id, actor=user.actor)
+        context["correspondence"] = application_correspondence(session, application_id, actor=user.actor)
         context["referrals"] = application_referrals(session, application_id, actor=user.actor, as_of=date.today())
         try:
             context["recommendation"] = recommend_application(session, user.actor, application_id, on=date.today())
