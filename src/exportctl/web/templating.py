@@ -13,6 +13,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from exportctl.accounts.roles import Principal, Role
+from exportctl.licensing.views import LicenceView
+from exportctl.web.licence_status import shown_status
 from exportctl.web.wording import VERDICT_TONE, human, verdict_of
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -51,6 +53,10 @@ def _when(value: Any) -> str:
     return "—" if value is None else str(value)
 
 
+def _licence_state(licence: LicenceView) -> str:
+    return shown_status(licence, date.today())
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=select_autoescape(["html"]))
@@ -59,6 +65,7 @@ def environment() -> Environment:
     env.filters["human"] = human
     env.globals["verdict_of"] = verdict_of
     env.globals["verdict_tone"] = VERDICT_TONE
+    env.globals["licence_state"] = _licence_state
     return env
 
 

@@ -19,6 +19,7 @@ from exportctl.licensing.repository import list_applications, list_licences
 from exportctl.licensing.views import ApplicationView, LicenceView
 from exportctl.lists.repository import list_status
 from exportctl.store.db import session_scope
+from exportctl.web.licence_status import shown_status
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -41,7 +42,7 @@ def dashboard_for(request: Request, user: Principal) -> Dashboard:
         apps = list_applications(session, actor=user.actor)
         licences = list_licences(session, actor=user.actor)
     today, horizon = date.today(), date.today() + timedelta(days=EXPIRY_WINDOW_DAYS)
-    active = [lic for lic in licences if lic.status == "active" and lic.valid_to >= today]
+    active = [lic for lic in licences if shown_status(lic, today) == "active"]
     return Dashboard(
         by_status=sorted(Counter(a.status for a in apps).items()),
         applications=list(reversed(apps))[:SHOWN],

@@ -16,15 +16,23 @@ from exportctl.errors import InputError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
 from exportctl.licensing.licences import record_shipment, reinstate, revoke, suspend
-from exportctl.licensing.repository import get_licence, list_licences, list_shipments
+from exportctl.licensing.repository import get_licence, list_licences, list_shipments, list_status_changes
 from exportctl.store.db import session_scope
 from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
+from exportctl.web.licence_status import shown_status
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 User = Annotated[Principal, Depends(require_user)]
 LicenceId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 STATUS_CHANGES = {"suspend": suspend, "revoke": revoke, "reinstate": reinstate}
+
+
+def _whole_number(text: str) -> int:
+    cleaned = text.replace(",", "").strip()
+    if not cleaned.isdigit() or int(cleaned) > 10**12:
+        raise InputError(f"quantity {text!r} is not a whole number of units (0 or more)", field="quantity")
+    return int(cleaned)
 
 
 @router.get("/licences")
@@ -34,13 +42,33 @@ def licences_page(request: Request, user: User) -> Response:
     return render(request, "licences.html", {"licences": list(reversed(views)), "today": date.today()})
 
 
-def _licence(request: Request, user: Principal, licence_id: int, error: Exception | None = None) -> Response:
+def _licence(
+    request: Request,
+    user: Principal,
+    licence_id: int,
+    error: Exception | None = None,
+    *,
+    at: str = "",
+    kept: dict[str, str] | None = None,
+) -> Response:
+    """The licence page; with ``error``, the refusal is shown next to the form ``at`` (ship or status), which
+    keeps what was typed (``kept``)."""
     with session_scope(get_context(request).engine) as session:
         licence = get_licence(session, licence_id, actor=user.actor)
         shipments = list_shipments(session, licence_id, actor=user.actor)
-    context: dict[str, object] = {"licence": licence, "shipments": shipments, "today": date.today()}
+        changes = list_status_changes(session, licence_id, actor=user.actor)
+    today = date.today()
+    context: dict[str, object] = {
+        "licence": licence,
+        "shipments": shipments,
+        "today": today,
+        "state": shown_status(licence, today),
+        "last_change": changes[-1] if changes else None,
+        "changes": changes,
+        "kept": kept or {},
+    }
     if error is not None:
-        context["step_error"] = {"message": str(error), "field": getattr(error, "field", None)}
+        context["step_error"] = {"message": str(error), "field": getattr(error, "field", None), "at": at}
     return render(request, "licence.html", context, status_code=inline_status(error) if error else 200)
 
 
@@ -55,7 +83,7 @@ def ship(
     user: User,
     licence_id: LicenceId,
     value: Annotated[str, Form(max_length=30)],
-    quantity: Annotated[int, Form(ge=0, le=10**12)],
+    quantity: Annotated[str, Form(max_length=30)],
     reference: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     try:
@@ -63,10 +91,12 @@ def ship(
             amount = Decimal(value.replace(",", "").strip())
         except InvalidOperation:
             raise InputError(f"value {value!r} is not an amount in USD", field="value") from None
+        count = _whole_number(quantity)
         with session_scope(get_context(request).engine) as session:
-            record_shipment(session, user.actor, licence_id, value=amount, quantity=quantity, reference=reference)
+            record_shipment(session, user.actor, licence_id, value=amount, quantity=count, reference=reference)
     except FIXABLE_ERRORS as exc:
-        return _licence(request, user, licence_id, exc)
+        kept = {"value": value, "quantity": quantity, "reference": reference}
+        return _licence(request, user, licence_id, exc, at="ship", kept=kept)
     return RedirectResponse(f"/licences/{licence_id}", status_code=303)
 
 
@@ -86,5 +116,6 @@ def change_status(
         with session_scope(get_context(request).engine) as session:
             STATUS_CHANGES[action](session, user.actor, licence_id, from_date=day, reason=reason)
     except FIXABLE_ERRORS as exc:
-        return _licence(request, user, licence_id, exc)
+        kept = {"action": action, "from_date": from_date, "reason": reason}
+        return _licence(request, user, licence_id, exc, at="status", kept=kept)
     return RedirectResponse(f"/licences/{licence_id}", status_code=303)
