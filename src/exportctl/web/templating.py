@@ -15,7 +15,7 @@ from starlette.responses import HTMLResponse
 from exportctl.accounts.roles import Principal, Role
 from exportctl.licensing.views import LicenceView
 from exportctl.web.licence_status import shown_status
-from exportctl.web.wording import VERDICT_TONE, human, verdict_of
+from exportctl.web.wording import VERDICT_TONE, effect_words, grouped_exceptions, human, verdict_of
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -63,8 +63,10 @@ def environment() -> Environment:
     env.filters["money"] = _money
     env.filters["when"] = _when
     env.filters["human"] = human
+    env.filters["effect"] = effect_words
     env.globals["verdict_of"] = verdict_of
     env.globals["verdict_tone"] = VERDICT_TONE
+    env.globals["grouped_exceptions"] = grouped_exceptions
     env.globals["licence_state"] = _licence_state
     return env
 

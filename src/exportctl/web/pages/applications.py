@@ -144,8 +144,11 @@ async def edit(request: Request, user: User, application_id: AppId) -> Response:
 def submit_page(request: Request, user: User, application_id: AppId) -> Response:
     ctx = get_context(request)
     screener = ctx.party_screener()
-    with session_scope(ctx.engine) as session:
-        submit(session, user.actor, application_id, screener=screener)
+    try:
+        with session_scope(ctx.engine) as session:
+            submit(session, user.actor, application_id, screener=screener)
+    except FIXABLE_ERRORS as exc:  # linter errors, a changed state: explained in the linter card
+        return _application(request, user, application_id, exc, at="submit")
     return RedirectResponse(f"/applications/{application_id}", status_code=303)
 
 
