@@ -129,6 +129,7 @@ def test_file_review_approve_ship_and_oversight(browser: Browser, live: tuple[Se
     reviewer.get_by_label("Reasons (one per line)").fill("mass-market items; case by case")
     reviewer.get_by_label("Conditions (one per line; approvals only)").fill("no re-export without authorisation")
     shot(reviewer, "review")
+    reviewer.once("dialog", lambda dialog: dialog.accept())  # "Record this decision?"
     reviewer.get_by_role("button", name="Record decision").click()
     expect(reviewer.locator("#app-status")).to_have_text("Approved")
 

@@ -80,3 +80,21 @@ def test_exceptions_grouped_and_codes_in_words() -> None:
     assert [(g["status"], g["codes"]) for g in groups] == [("available", ["TSU"]), ("not_available", ["LVS", "GBS"])]
     assert human("not_available") == "Not available" and human("license_required") == "Licence required"
     assert human("some_new_code") == "some new code"
+
+
+def test_review_page_puts_actions_first_and_keeps_a_refused_decision(web_service: ServiceUnderTest) -> None:
+    from tests.web.test_exchange_pages import _in_review
+
+    _, reviewer, app_id = _in_review(web_service)
+    page = reviewer.get(f"/reviews/{app_id}").text
+    assert page.index('id="steps-title"') < page.index("Parties and screening")  # actions before the details
+    assert 'id="applicant">Applicant: <strong>' in page
+    outcomes = re.findall(r'<option value="([a-z_]+)"', page.split('id="outcome"')[1].split("</select>")[0])
+    assert "denied" not in outcomes  # a denial needs an intent to deny first
+    refused = reviewer.post(
+        f"/reviews/{app_id}/decide",
+        data={"outcome": "denied", "reasons": "military end user\nsecond reason", "csrf_token": csrf_of(page)},
+    )
+    assert refused.status_code == 409 and 'id="step-error"' in refused.text
+    assert refused.text.index('id="step-error"') < refused.text.index("Parties and screening")
+    assert "military end user\nsecond reason</textarea>" in refused.text
