@@ -98,3 +98,12 @@ def test_review_page_puts_actions_first_and_keeps_a_refused_decision(web_service
     assert refused.status_code == 409 and 'id="step-error"' in refused.text
     assert refused.text.index('id="step-error"') < refused.text.index("Parties and screening")
     assert "military end user\nsecond reason</textarea>" in refused.text
+
+
+def test_bad_oversight_breakdown_is_explained_next_to_the_field(web_service: ServiceUnderTest) -> None:
+    auditor = signed_in(web_service, "auditor")
+    page = auditor.get("/oversight", params={"by": "period,colour", "party": "Huawei"})
+    assert page.status_code == 422 and 'id="by-error"' in page.text and 'value="period,colour"' in page.text
+    assert 'value="Huawei"' in page.text and "<form" in page.text
+    bad_day = auditor.get("/oversight", params={"from": "2020-13-01"})
+    assert bad_day.status_code == 422 and 'id="from-error"' in bad_day.text
