@@ -107,3 +107,10 @@ def test_bad_oversight_breakdown_is_explained_next_to_the_field(web_service: Ser
     assert 'value="Huawei"' in page.text and "<form" in page.text
     bad_day = auditor.get("/oversight", params={"from": "2020-13-01"})
     assert bad_day.status_code == 422 and 'id="from-error"' in bad_day.text
+
+
+def test_favicon_is_served_without_signing_in(web_service: ServiceUnderTest) -> None:
+    from fastapi.testclient import TestClient
+
+    icon = TestClient(web_service.app).get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")

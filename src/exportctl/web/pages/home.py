@@ -20,7 +20,7 @@ from exportctl.licensing.views import ApplicationView, LicenceView
 from exportctl.lists.repository import list_status
 from exportctl.store.db import session_scope
 from exportctl.web.licence_status import shown_status
-from exportctl.web.templating import render
+from exportctl.web.templating import STATIC_DIR, render
 
 router = APIRouter(include_in_schema=False)
 EXPIRY_WINDOW_DAYS = 90
@@ -51,6 +51,13 @@ def dashboard_for(request: Request, user: Principal) -> Dashboard:
         active_licences=len(active),
         remaining_value=sum((lic.value_remaining for lic in active), Decimal("0.00")),
     )
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    """The site icon (an SVG: every current browser accepts it under this name)."""
+    icon = (STATIC_DIR / "favicon.svg").read_bytes()
+    return Response(icon, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/")
