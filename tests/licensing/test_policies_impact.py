@@ -50,6 +50,13 @@ def test_halt_lists_active_licences_in_scope() -> None:
     assert [a.licence_id for a in impact.affected_licences] == ["L1"]
 
 
+def test_licences_issued_after_the_effective_date_are_in_scope() -> None:
+    later = LicenceFacts("L4", "Qualcomm", (HUAWEI,), (CHIP,), "active", date(2024, 3, 1), date(2028, 3, 1))
+    ended = LicenceFacts("L5", "Qualcomm", (HUAWEI,), (CHIP,), "active", date(2020, 1, 1), date(2022, 6, 1))
+    impact = preview_policy_change(halt_2023(), policies=BEFORE_HALT, pending=[], licences=[later, ended])
+    assert [a.licence_id for a in impact.affected_licences] == ["L4"]  # issued 2024, after the 2023 halt
+
+
 def test_preview_before_the_policy_takes_effect_changes_nothing() -> None:
     impact = preview_policy_change(
         halt_2023(), policies=BEFORE_HALT, pending=[pending("hw", HUAWEI)], on_date=date(2022, 12, 31)

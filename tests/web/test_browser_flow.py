@@ -124,7 +124,7 @@ def test_file_review_approve_ship_and_oversight(browser: Browser, live: tuple[Se
     shot(exporter, "application-form")
     exporter.get_by_role("button", name="Save draft").click()
     exporter.get_by_role("button", name="Submit application").click()
-    expect(exporter.locator("#app-status")).to_have_text("submitted")
+    expect(exporter.locator("#app-status")).to_have_text("Submitted")
     application_url = exporter.url
     number = exporter.get_by_role("heading", level=1).inner_text().split()[1]
     shot(exporter, "application-submitted")
@@ -140,8 +140,9 @@ def test_file_review_approve_ship_and_oversight(browser: Browser, live: tuple[Se
     reviewer.get_by_label("Reasons (one per line)").fill("mass-market items; case by case")
     reviewer.get_by_label("Conditions (one per line; approvals only)").fill("no re-export without authorisation")
     shot(reviewer, "review")
+    reviewer.once("dialog", lambda dialog: dialog.accept())  # "Record this decision?"
     reviewer.get_by_role("button", name="Record decision").click()
-    expect(reviewer.locator("#app-status")).to_have_text("approved")
+    expect(reviewer.locator("#app-status")).to_have_text("Approved")
 
     exporter.goto(application_url)
     exporter.locator("#licence-link").click()
@@ -154,8 +155,15 @@ def test_file_review_approve_ship_and_oversight(browser: Browser, live: tuple[Se
     shot(exporter, "licence-shipment")
     reviewer.goto(exporter.url)  # the authority suspends the licence from its page
     reviewer.get_by_label("Reason", exact=True).fill("end user added to a denial list")
+    questions: list[str] = []
+    reviewer.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     reviewer.get_by_role("button", name="Record status change").click()
-    expect(reviewer.locator("#licence-status")).to_have_text("suspended")
+    expect(reviewer.locator("#licence-status")).to_have_text("Suspended")
+    assert questions and "status change" in questions[0]  # asked before a destructive step
+    expect(reviewer.locator("#status-notice")).to_contain_text("end user added to a denial list")
+    exporter.reload()  # the holder sees why, and no shipment form
+    expect(exporter.locator("#status-notice")).to_contain_text("end user added to a denial list")
+    expect(exporter.locator("#ship-form")).to_have_count(0)
 
     auditor = log_in(browser, url, service, "auditor")
     auditor.get_by_role("link", name="Oversight").click()

@@ -115,7 +115,7 @@ def test_referral_and_agency_recommendations(web_service: ServiceUnderTest) -> N
     assert "recommends <strong>" not in reviewer.get(review_url).text
 
     assert _post(reviewer, dod_url, review_url, approve_it).status_code == 303
-    assert "recommends <strong>approve with conditions</strong>" in reviewer.get(review_url).text
+    assert "recommends <strong>Approve with conditions</strong>" in reviewer.get(review_url).text
     twice = _post(reviewer, dod_url, review_url, {**approve_it, "recommendation": "deny"})
     assert twice.status_code == 409 and "already has a recommendation" in twice.text
     waiting = _post(reviewer, f"{review_url}/decide", review_url, {"outcome": "approved", "reasons": "fine"})
@@ -154,7 +154,9 @@ def test_licence_suspend_reinstate_revoke(web_service: ServiceUnderTest) -> None
     admin = signed_in(web_service, "policy_admin")
     assert 'id="change-status"' in admin.get(url).text
     no_reason = _post(admin, f"{url}/status", url, {**suspend, "reason": ""})
-    assert no_reason.status_code == 422 and 'id="step-error"' in no_reason.text and "give the reason" in no_reason.text
+    assert (
+        no_reason.status_code == 422 and 'id="status-error"' in no_reason.text and "give the reason" in no_reason.text
+    )
     bad_day = _post(admin, f"{url}/status", url, {**suspend, "from_date": "soon"})
     assert bad_day.status_code == 422 and "from date &#39;soon&#39; is not a date" in bad_day.text
     assert status() == "active"

@@ -46,7 +46,7 @@ def test_whole_flow_through_the_pages(web_service: ServiceUnderTest) -> None:
     page = exporter.get(app_url)
     assert "No findings" in page.text
     assert exporter.post(f"{app_url}/submit", data={"csrf_token": csrf_of(page.text)}).status_code == 303
-    assert 'id="app-status">submitted' in exporter.get(app_url).text
+    assert 'id="app-status">Submitted' in exporter.get(app_url).text
 
     reviewer = signed_in(web_service, "reviewer")
     queue = reviewer.get("/reviews")

@@ -30,7 +30,7 @@ def today() -> date:
 
 AUTHORITY_ONLY = frozenset({OrganisationKind.AUTHORITY})
 AUTHORITY_OR_AGENCY = frozenset({OrganisationKind.AUTHORITY, OrganisationKind.AGENCY})
-APPLICANT_STEPS = frozenset({"edit_draft", "submit", "withdraw", "respond_to_intent"})
+APPLICANT_STEPS = frozenset({"edit_draft", "submit", "withdraw", "respond_to_intent", "answer_info_request"})
 OPEN_TO_BOTH = frozenset({"resume"})  # the applicant answering a request for information, or the reviewer
 
 

@@ -1,5 +1,6 @@
-"""The applicant's steps: create and edit a draft, submit it (lint + screening), withdraw, answer an intent to
-deny. Each checks the actor's role and tenant, runs in the caller's transaction and records an audit event."""
+"""The applicant's steps: create and edit a draft, submit it (lint + screening), withdraw, answer a request for
+information, answer an intent to deny. Each checks the actor's role and tenant, runs in the caller's transaction
+and records an audit event."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from exportctl.licensing.checks import ItemDeterminer, SubmissionScreener, no_de
 from exportctl.licensing.inputs import ApplicationInput, DocumentInput
 from exportctl.licensing.linter import Finding, has_errors, lint
 from exportctl.licensing.numbering import APPLICATION_PREFIX, next_number
-from exportctl.licensing.records import close_open_pause, fill_from_input, input_from_row
+from exportctl.licensing.records import close_open_pause, fill_from_input, input_from_row, open_pause
 from exportctl.licensing.repository import load_application
 from exportctl.licensing.states import FINAL, Outcome, Status
 from exportctl.licensing.views import ApplicationView, application_view
@@ -178,6 +179,25 @@ def respond_to_intent(
     _steps.finish_step(
         session, actor, app, "application.intent_response", None, before, {"response": response, "on": day}
     )
+    return application_view(app)
+
+
+def answer_info_request(
+    session: Session, actor: Actor, application_id: int, *, answer: str, on: date | None = None
+) -> ApplicationView:
+    """The applicant's answer to a request for information: recorded (audited) and the statutory clock restarts
+    (15 CFR 750.4(b)), returning the application to the state the request interrupted."""
+    if not answer.strip():
+        raise InputError("the answer is empty", field="answer")
+    app, _ = _steps.begin_step(session, actor, application_id, "answer_info_request")
+    _steps.require_applicant(actor, app, "answer a request for information")
+    day = on or _steps.today()
+    pause = open_pause(session, app)
+    if pause is not None:
+        _steps.not_before(day, pause.started_on, "the request", app)
+    before = _steps.snapshot(app)
+    back_to = close_open_pause(session, app, day) or Status.UNDER_REVIEW
+    _steps.finish_step(session, actor, app, "application.info_answered", back_to, before, {"answer": answer, "on": day})
     return application_view(app)
 
 

@@ -6,6 +6,8 @@ its existence is not revealed. Authority staff and auditors see all.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -22,7 +24,18 @@ from exportctl.licensing.views import (
     licence_view,
     shipment_view,
 )
-from exportctl.store.licensing_tables import Application, Decision, Licence, Shipment
+from exportctl.store.licensing_tables import Application, Decision, Licence, LicenceStatusEvent, Shipment
+
+
+@dataclass(frozen=True)
+class StatusChangeView:
+    """A recorded suspension, revocation or reinstatement: from when, why (a policy's title and citation when a
+    policy change applied it), recorded when."""
+
+    status: str
+    effective_from: date
+    reason: str
+    recorded_at: datetime
 
 
 def scoped_applications(actor: Actor) -> Select[Application]:
@@ -101,3 +114,14 @@ def list_shipments(session: Session, licence_id: int, *, actor: Actor) -> list[S
     load_licence(session, licence_id, actor=actor)
     rows = session.execute(select(Shipment).where(Shipment.licence_id == licence_id).order_by(Shipment.id))
     return [shipment_view(s) for s in rows.scalars()]
+
+
+def list_status_changes(session: Session, licence_id: int, *, actor: Actor) -> list[StatusChangeView]:
+    """The licence's status changes, oldest first."""
+    load_licence(session, licence_id, actor=actor)
+    rows = session.execute(
+        select(LicenceStatusEvent)
+        .where(LicenceStatusEvent.licence_id == licence_id)
+        .order_by(LicenceStatusEvent.effective_from, LicenceStatusEvent.id)
+    )
+    return [StatusChangeView(e.status, e.effective_from, e.reason, e.recorded_at) for e in rows.scalars()]

@@ -53,6 +53,7 @@ ALLOWED_FROM: dict[str, frozenset[Status]] = {
     "request_info": OPEN_REVIEW,
     "put_on_hold": OPEN_REVIEW,
     "resume": PAUSED,
+    "answer_info_request": frozenset({Status.INFO_REQUESTED}),
     "refer": frozenset({Status.UNDER_REVIEW, Status.REFERRED}),
     "intent_to_deny": frozenset({Status.UNDER_REVIEW, Status.REFERRED}),
     "respond_to_intent": frozenset({Status.INTENT_TO_DENY}),

@@ -13,6 +13,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from exportctl.accounts.roles import Principal, Role
+from exportctl.clock import UTC_CLOCK
+from exportctl.licensing.views import LicenceView
+from exportctl.web.licence_status import shown_status
+from exportctl.web.wording import VERDICT_TONE, effect_words, grouped_exceptions, human, verdict_of
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -50,11 +54,21 @@ def _when(value: Any) -> str:
     return "—" if value is None else str(value)
 
 
+def _licence_state(licence: LicenceView) -> str:
+    return shown_status(licence, UTC_CLOCK.today())
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=select_autoescape(["html"]))
     env.filters["money"] = _money
     env.filters["when"] = _when
+    env.filters["human"] = human
+    env.filters["effect"] = effect_words
+    env.globals["verdict_of"] = verdict_of
+    env.globals["verdict_tone"] = VERDICT_TONE
+    env.globals["grouped_exceptions"] = grouped_exceptions
+    env.globals["licence_state"] = _licence_state
     return env
 
 

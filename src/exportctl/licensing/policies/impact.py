@@ -103,8 +103,10 @@ def preview_policy_change(
 
 
 def _licences_in_scope(policy: Policy, licences: Iterable[LicenceFacts], on_date: date) -> Iterable[AffectedLicence]:
+    """Licences the policy reaches: active on ``on_date``, or issued (active) after it, while the policy is in force."""
     for licence in licences:
-        if not licence.active_on(on_date):
+        issued_later = licence.status == "active" and licence.valid_from > on_date
+        if not (licence.active_on(on_date) or issued_later):
             continue
         why_party = party_match(policy.parties, licence.parties)
         if why_party is None:

@@ -1,6 +1,8 @@
 """Application pages: list, the form with the linter's findings inline (htmx), detail with status, clock and
-decisions, and the applicant's steps (submit, withdraw, respond to an intent to deny). Every call goes through the
-licensing workflow; a response the workflow refuses (window closed, already answered) is explained inline."""
+decisions, the exchange with the authority (questions, holds, intents to deny with their reasons, the agencies'
+stated basis), and the applicant's steps (submit, withdraw, answer a request for information, respond to an intent
+to deny). Every call goes through the licensing workflow; a step the workflow refuses (window closed, already
+answered) is explained next to its form, which keeps what was typed."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from exportctl.errors import InvalidTransitionError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
 from exportctl.licensing.applicant import (
+    answer_info_request,
     create_application,
     edit_draft,
     lint_application,
@@ -22,6 +25,7 @@ from exportctl.licensing.applicant import (
     withdraw,
 )
 from exportctl.licensing.clock_queries import application_clock
+from exportctl.licensing.correspondence import Message, application_correspondence
 from exportctl.licensing.linter import lint
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
 from exportctl.store.db import session_scope
@@ -70,10 +74,25 @@ async def create(request: Request, user: User) -> Response:
     return RedirectResponse(f"/applications/{view.id}", status_code=303)
 
 
-def _application(request: Request, user: Principal, application_id: int, error: Exception | None = None) -> Response:
+def _last(messages: tuple[Message, ...], kind: str) -> Message | None:
+    return next((m for m in reversed(messages) if m.kind == kind), None)
+
+
+def _application(
+    request: Request,
+    user: Principal,
+    application_id: int,
+    error: Exception | None = None,
+    *,
+    at: str = "",
+    kept: dict[str, str] | None = None,
+) -> Response:
+    """The application page; with ``error``, the failed step (``at``) is explained next to its form, which keeps
+    what was typed (``kept``)."""
     with session_scope(get_context(request).engine) as session:
         view = get_application(session, application_id, actor=user.actor)
         decisions = list_decisions(session, application_id, actor=user.actor)
+        messages = application_correspondence(session, application_id, actor=user.actor)
         findings: Any = lint_application(session, user.actor, application_id) if view.status == "draft" else ()
         clock = None
         if view.registered_on is not None:
@@ -87,9 +106,19 @@ def _application(request: Request, user: Principal, application_id: int, error: 
                 )
             except InvalidTransitionError:
                 clock = None
-    context = {"app": view, "decisions": decisions, "findings": findings, "clock": clock}
+    context = {
+        "app": view,
+        "decisions": decisions,
+        "findings": findings,
+        "clock": clock,
+        "correspondence": messages,
+        "open_request": _last(messages, "info_requested"),
+        "open_hold": _last(messages, "on_hold"),
+        "intent_notice": _last(messages, "intent_to_deny"),
+        "kept": kept or {},
+    }
     if error is not None:
-        context["step_error"] = {"message": str(error), "field": getattr(error, "field", None)}
+        context["step_error"] = {"message": str(error), "field": getattr(error, "field", None), "at": at}
     return render(request, "application.html", context, status_code=inline_status(error) if error else 200)
 
 
@@ -120,8 +149,11 @@ async def edit(request: Request, user: User, application_id: AppId) -> Response:
 def submit_page(request: Request, user: User, application_id: AppId) -> Response:
     ctx = get_context(request)
     screener = ctx.party_screener()
-    with session_scope(ctx.engine) as session:
-        submit(session, user.actor, application_id, screener=screener)
+    try:
+        with session_scope(ctx.engine) as session:
+            submit(session, user.actor, application_id, screener=screener)
+    except FIXABLE_ERRORS as exc:  # linter errors, a changed state: explained in the linter card
+        return _application(request, user, application_id, exc, at="submit")
     return RedirectResponse(f"/applications/{application_id}", status_code=303)
 
 
@@ -143,5 +175,18 @@ def intent_response_page(
         with session_scope(get_context(request).engine) as session:
             respond_to_intent(session, user.actor, application_id, response=response)
     except FIXABLE_ERRORS as exc:
-        return _application(request, user, application_id, exc)
+        return _application(request, user, application_id, exc, at="intent", kept={"response": response})
+    return RedirectResponse(f"/applications/{application_id}", status_code=303)
+
+
+@router.post("/applications/{application_id}/answer-info")
+def answer_info_page(
+    request: Request, user: User, application_id: AppId, answer: Annotated[str, Form(max_length=20_000)] = ""
+) -> Response:
+    """The applicant answers a request for information; the statutory clock restarts."""
+    try:
+        with session_scope(get_context(request).engine) as session:
+            answer_info_request(session, user.actor, application_id, answer=answer)
+    except FIXABLE_ERRORS as exc:
+        return _application(request, user, application_id, exc, at="answer", kept={"answer": answer})
     return RedirectResponse(f"/applications/{application_id}", status_code=303)

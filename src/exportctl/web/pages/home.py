@@ -19,7 +19,8 @@ from exportctl.licensing.repository import list_applications, list_licences
 from exportctl.licensing.views import ApplicationView, LicenceView
 from exportctl.lists.repository import list_status
 from exportctl.store.db import session_scope
-from exportctl.web.templating import render
+from exportctl.web.licence_status import shown_status
+from exportctl.web.templating import STATIC_DIR, render
 
 router = APIRouter(include_in_schema=False)
 EXPIRY_WINDOW_DAYS = 90
@@ -42,7 +43,7 @@ def dashboard_for(request: Request, user: Principal) -> Dashboard:
         licences = list_licences(session, actor=user.actor)
     today = get_context(request).clock.today()
     horizon = today + timedelta(days=EXPIRY_WINDOW_DAYS)
-    active = [lic for lic in licences if lic.status == "active" and lic.valid_to >= today]
+    active = [lic for lic in licences if shown_status(lic, today) == "active"]
     return Dashboard(
         by_status=sorted(Counter(a.status for a in apps).items()),
         applications=list(reversed(apps))[:SHOWN],
@@ -51,6 +52,13 @@ def dashboard_for(request: Request, user: Principal) -> Dashboard:
         active_licences=len(active),
         remaining_value=sum((lic.value_remaining for lic in active), Decimal("0.00")),
     )
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    """The site icon (an SVG: every current browser accepts it under this name)."""
+    icon = (STATIC_DIR / "favicon.svg").read_bytes()
+    return Response(icon, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/")

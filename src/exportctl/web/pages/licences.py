@@ -15,15 +15,23 @@ from exportctl.errors import InputError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
 from exportctl.licensing.licences import record_shipment, reinstate, revoke, suspend
-from exportctl.licensing.repository import get_licence, list_licences, list_shipments
+from exportctl.licensing.repository import get_licence, list_licences, list_shipments, list_status_changes
 from exportctl.store.db import session_scope
 from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
+from exportctl.web.licence_status import shown_status
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 User = Annotated[Principal, Depends(require_user)]
 LicenceId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 STATUS_CHANGES = {"suspend": suspend, "revoke": revoke, "reinstate": reinstate}
+
+
+def _whole_number(text: str) -> int:
+    cleaned = text.replace(",", "").strip()
+    if not cleaned.isdigit() or int(cleaned) > 10**12:
+        raise InputError(f"quantity {text!r} is not a whole number of units (0 or more)", field="quantity")
+    return int(cleaned)
 
 
 @router.get("/licences")
@@ -35,17 +43,33 @@ def licences_page(request: Request, user: User) -> Response:
     )
 
 
-def _licence(request: Request, user: Principal, licence_id: int, error: Exception | None = None) -> Response:
+def _licence(
+    request: Request,
+    user: Principal,
+    licence_id: int,
+    error: Exception | None = None,
+    *,
+    at: str = "",
+    kept: dict[str, str] | None = None,
+) -> Response:
+    """The licence page; with ``error``, the refusal is shown next to the form ``at`` (ship or status), which
+    keeps what was typed (``kept``)."""
     with session_scope(get_context(request).engine) as session:
         licence = get_licence(session, licence_id, actor=user.actor)
         shipments = list_shipments(session, licence_id, actor=user.actor)
+        changes = list_status_changes(session, licence_id, actor=user.actor)
+    today = get_context(request).clock.today()
     context: dict[str, object] = {
         "licence": licence,
         "shipments": shipments,
-        "today": get_context(request).clock.today(),
+        "today": today,
+        "state": shown_status(licence, today),
+        "last_change": changes[-1] if changes else None,
+        "changes": changes,
+        "kept": kept or {},
     }
     if error is not None:
-        context["step_error"] = {"message": str(error), "field": getattr(error, "field", None)}
+        context["step_error"] = {"message": str(error), "field": getattr(error, "field", None), "at": at}
     return render(request, "licence.html", context, status_code=inline_status(error) if error else 200)
 
 
@@ -60,7 +84,7 @@ def ship(
     user: User,
     licence_id: LicenceId,
     value: Annotated[str, Form(max_length=30)],
-    quantity: Annotated[int, Form(ge=0, le=10**12)],
+    quantity: Annotated[str, Form(max_length=30)],
     reference: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     try:
@@ -70,6 +94,7 @@ def ship(
             raise InputError(f"value {value!r} is not an amount in USD", field="value") from None
         if not amount.is_finite():  # NaN, sNaN and Infinity parse as Decimals but are no amount
             raise InputError(f"value {value!r} is not an amount in USD", field="value")
+        count = _whole_number(quantity)
         ctx = get_context(request)
         with session_scope(ctx.engine) as session:
             record_shipment(
@@ -77,12 +102,13 @@ def ship(
                 user.actor,
                 licence_id,
                 value=amount,
-                quantity=quantity,
+                quantity=count,
                 reference=reference,
                 periods=ctx.periods,
             )
     except FIXABLE_ERRORS as exc:
-        return _licence(request, user, licence_id, exc)
+        kept = {"value": value, "quantity": quantity, "reference": reference}
+        return _licence(request, user, licence_id, exc, at="ship", kept=kept)
     return RedirectResponse(f"/licences/{licence_id}", status_code=303)
 
 
@@ -102,5 +128,6 @@ def change_status(
         with session_scope(get_context(request).engine) as session:
             STATUS_CHANGES[action](session, user.actor, licence_id, from_date=day, reason=reason)
     except FIXABLE_ERRORS as exc:
-        return _licence(request, user, licence_id, exc)
+        kept = {"action": action, "from_date": from_date, "reason": reason}
+        return _licence(request, user, licence_id, exc, at="status", kept=kept)
     return RedirectResponse(f"/licences/{licence_id}", status_code=303)

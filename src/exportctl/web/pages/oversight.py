@@ -18,7 +18,7 @@ from exportctl.audit.chain import verify_chain
 from exportctl.audit.events import list_events
 from exportctl.determination.facts import make_transaction
 from exportctl.determination.service import determine_with_screening
-from exportctl.errors import ExportctlError
+from exportctl.errors import ExportctlError, InputError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
 from exportctl.licensing.actor import Role
@@ -42,7 +42,19 @@ def oversight_page(
     by: Short = "period,outcome",
 ) -> Response:
     require_role(user, Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER, Role.ADMIN)
-    date_from, date_to = optional_date(from_text, "from"), optional_date(to_text, "to")
+    context: dict[str, Any] = {"party": party, "from_text": from_text, "to_text": to_text, "by": by}
+    try:
+        date_from, date_to = optional_date(from_text, "from"), optional_date(to_text, "to")
+        report = licence_report(
+            get_context(request).engine,
+            party=party or None,
+            date_from=date_from,
+            date_to=date_to,
+            by=[b.strip() for b in by.split(",") if b.strip()],
+        )
+    except InputError as exc:  # explained next to the field, the form keeps what was typed
+        context["error"] = {"message": str(exc), "field": exc.field}
+        return render(request, "oversight.html", {**context, "report": None}, status_code=422)
     params: dict[str, str] = {"by": by}
     if party:
         params["party"] = party
@@ -50,14 +62,7 @@ def oversight_page(
         params["from"] = date_from.isoformat()
     if date_to:
         params["to"] = date_to.isoformat()
-    report = licence_report(
-        get_context(request).engine,
-        party=party or None,
-        date_from=date_from,
-        date_to=date_to,
-        by=[b for b in by.split(",") if b.strip()],
-    )
-    context = {"report": report, "party": party, "date_from": date_from, "date_to": date_to, "by": by}
+    context["report"] = report
     context["chart_url"] = "/api/reports/licences/chart?" + urlencode(params)
     context["csv_url"] = "/api/reports/licences?" + urlencode({**params, "format": "csv"})
     return render(request, "oversight.html", context)

@@ -16,7 +16,9 @@ from exportctl.http.context import get_context
 from exportctl.http.security import require_user
 from exportctl.licensing.actor import Role
 from exportctl.licensing.clock_queries import application_clock, application_referrals, review_queue
+from exportctl.licensing.correspondence import application_correspondence
 from exportctl.licensing.decide import decide
+from exportctl.licensing.organisations import organisation_name
 from exportctl.licensing.policies.store import recommend_application
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
 from exportctl.licensing.review import (
@@ -73,16 +75,26 @@ def party_history(request: Request, app: ApplicationView) -> list[tuple[str, str
     return seen
 
 
-def _review(request: Request, user: Principal, application_id: int, error: Exception | None = None) -> Response:
-    """The review page; with ``error``, the step that failed is explained at the top of the review steps."""
+def _review(
+    request: Request,
+    user: Principal,
+    application_id: int,
+    error: Exception | None = None,
+    kept: dict[str, str] | None = None,
+) -> Response:
+    """The review page; with ``error``, the step that failed is explained at the top of the review steps, and the
+    decision form keeps what was typed (``kept``)."""
     context: dict[str, Any] = {"recommendation": None, "recommendation_error": None, "clock": None}
+    context["kept"] = kept or {}
     if error is not None:
         context["step_error"] = {"message": str(error), "field": getattr(error, "field", None)}
     context["intent_days"] = get_context(request).settings.intent_to_deny_response_days
     context["recommendations"] = [r.value for r in Recommendation]
     with session_scope(get_context(request).engine) as session:
         app = get_application(session, application_id, actor=user.actor)
+        context["applicant_name"] = organisation_name(session, app.organisation_id)
         context["decisions"] = list_decisions(session, application_id, actor=user.actor)
+        context["correspondence"] = application_correspondence(session, application_id, actor=user.actor)
         context["referrals"] = application_referrals(
             session, application_id, actor=user.actor, as_of=get_context(request).clock.today()
         )
@@ -216,5 +228,6 @@ def decide_page(
                 periods=get_context(request).periods,
             )
     except FIXABLE_ERRORS as exc:
-        return _review(request, user, application_id, exc)
+        kept = {"outcome": outcome, "reasons": reasons, "conditions": conditions}
+        return _review(request, user, application_id, exc, kept)
     return RedirectResponse(f"/reviews/{application_id}", status_code=303)

@@ -12,6 +12,7 @@ from exportctl.accounts.roles import Principal
 from exportctl.errors import InputError
 from exportctl.http.batch import BatchColumns, start_batch_job
 from exportctl.http.context import get_context
+from exportctl.http.errors import UploadTooLarge
 from exportctl.http.security import require_user
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningResult, screen
 from exportctl.web.forms import optional_date
@@ -21,6 +22,20 @@ router = APIRouter(include_in_schema=False)
 User = Annotated[Principal, Depends(require_user)]
 
 
+def _threshold(text: str) -> float:
+    if not text.strip():
+        return DEFAULT_THRESHOLD
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0.0 <= value <= 1.0:  # also NaN
+        raise InputError(
+            f"threshold {text.strip()!r} is not a number from 0 to 1 (blank: {DEFAULT_THRESHOLD})", field="threshold"
+        )
+    return value
+
+
 @router.get("/screening")
 def screening_page(
     request: Request,
@@ -28,27 +43,31 @@ def screening_page(
     name: Annotated[str, Query(max_length=1000)] = "",
     country: Annotated[str, Query(max_length=60)] = "",
     as_of: Annotated[str, Query(max_length=10)] = "",
-    threshold: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
+    threshold: Annotated[str, Query(max_length=20)] = "",
 ) -> Response:
-    """The search form; with ``name`` it shows the hits (only the results when htmx asks for them)."""
+    """The search form; with ``name`` it shows the hits (only the results when htmx asks for them). A blank
+    threshold means the default; a bad one is explained next to its field."""
     result: ScreeningResult | None = None
     error: str | None = None
+    error_field: str | None = None
     if name.strip():
         try:
             ctx, day = get_context(request), optional_date(as_of, "as_of", not_future=True)
             if day is not None and not ctx.has_index(day):  # a past date's index costs seconds of CPU
                 ctx.limiter.take(user.user_id, "dated_index")
+            cutoff = _threshold(threshold)
             index = ctx.screening_index(day)
-            result = screen(index, name, country=country or None, threshold=threshold)
+            result = screen(index, name, country=country or None, threshold=cutoff)
         except InputError as exc:
-            error = str(exc)
+            error, error_field = str(exc), exc.field
     context = {
         "name": name,
         "country": country,
         "as_of": as_of,
-        "threshold": threshold,
+        "threshold": threshold.strip() or DEFAULT_THRESHOLD,
         "result": result,
         "error": error,
+        "error_field": error_field,
     }
     template = "screening_results.html" if request.headers.get("hx-request") else "screening.html"
     return render(request, template, context)
@@ -56,8 +75,38 @@ def screening_page(
 
 @router.get("/screening/batch")
 def batch_page(request: Request, user: User) -> Response:
+    return _batch_form(request, user)
+
+
+def _batch_form(
+    request: Request,
+    user: Principal,
+    error: InputError | None = None,
+    kept: dict[str, str] | None = None,
+    hint: str | None = None,
+) -> Response:
+    """The upload form; with ``error``, the file's problems are listed on it and the column names are kept."""
     jobs = get_context(request).jobs.list(user)[:20]
-    return render(request, "batch.html", {"jobs": jobs, "error": None})
+    context = {
+        "jobs": jobs,
+        "error": str(error).splitlines()[0] if error is not None else None,
+        "problems": list(getattr(error, "problems", []))[:50],
+        "hint": hint,
+        "kept": kept or {},
+    }
+    return render(request, "batch.html", context, status_code=422 if error is not None else 200)
+
+
+def _separator_hint(data: bytes) -> str | None:
+    first = data[:4096].split(b"\n", 1)[0]
+    if b";" in first and b"," not in first:
+        return (
+            "The header row is separated by semicolons: save the file as comma-separated CSV "
+            "(choose ',' as the separator when exporting)."
+        )
+    if b"\t" in first and b"," not in first:
+        return "The header row is separated by tabs: save the file as comma-separated CSV."
+    return None
 
 
 @router.post("/screening/batch")
@@ -72,17 +121,23 @@ async def batch_upload(
     ctx = get_context(request)
     data = await file.read()
     columns = BatchColumns(name=name_column, id=id_column or None, country=country_column or None)
-    job = await asyncio.to_thread(
-        start_batch_job,
-        ctx,
-        user,
-        data,
-        (file.filename or "upload.csv")[:200],
-        file.content_type or "",
-        columns=columns,
-        threshold=None,
-        top=3,
-    )
+    try:
+        job = await asyncio.to_thread(
+            start_batch_job,
+            ctx,
+            user,
+            data,
+            (file.filename or "upload.csv")[:200],
+            file.content_type or "",
+            columns=columns,
+            threshold=None,
+            top=3,
+        )
+    except UploadTooLarge:
+        raise
+    except InputError as exc:  # every problem of the file, on the form, with the column names kept
+        kept = {"name_column": name_column, "id_column": id_column, "country_column": country_column}
+        return _batch_form(request, user, exc, kept, _separator_hint(data))
     return RedirectResponse(f"/screening/batch/{job.id}", status_code=303)
 
 

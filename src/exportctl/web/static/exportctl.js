@@ -1,0 +1,25 @@
+// Ask before destructive steps: a form with data-confirm="question" is sent only if the user agrees.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  var question = form.getAttribute && form.getAttribute("data-confirm");
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});
+
+// Tables become cards below 600 px: each cell gets its column's header as a label.
+function labelCells(root) {
+  root.querySelectorAll("table").forEach(function (table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    if (!heads.length) { return; }
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, i) {
+        if (heads[i] && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", heads[i]); }
+      });
+    });
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { labelCells(document); });
+document.addEventListener("htmx:afterSwap", function (event) { labelCells(event.target); });
