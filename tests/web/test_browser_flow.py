@@ -50,6 +50,7 @@ def live(chromium: Path) -> Iterator[tuple[ServiceUnderTest, str]]:
     """One service for this module's browser flows (each test files and signs in with its own data)."""
     with fresh_service() as service:
         service.app.state.ctx.screening_index()  # as `exportctl serve` does: built once, before the first request
+        service.app.state.ctx.party_screener()  # and today's submission screener
         with serving(service.app) as url:
             yield service, url
 

@@ -53,6 +53,7 @@ def prepare_service(settings: Settings | None = None, *, demo: bool = False) -> 
     app = create_app(settings, engine)
     started = time.perf_counter()
     app.state.ctx.screening_index()
+    app.state.ctx.party_screener()  # today's submission screener (the lists in force today): not on a first submit
     index_seconds = time.perf_counter() - started
     refresher = _start_refresher(settings, engine)
     return PreparedService(
