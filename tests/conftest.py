@@ -27,11 +27,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine
 
 from exportctl.config import reset_settings_cache
 from exportctl.store.db import make_engine, upgrade
 from tests.external import in_ci, skip_requested, tool_missing
+
+# No per-example deadline: on a shared CI machine one example's time says nothing (a first Chinese name loads the
+# dictionary, ~0.3 s), and speed is measured by benchmarks/, not by tests.
+hypothesis_settings.register_profile("exportctl", deadline=None)
+hypothesis_settings.load_profile("exportctl")
 
 
 def _pg_bin_dir() -> Path | None:
