@@ -122,8 +122,11 @@ def test_fuzzy_name_through_screening_engine_sets_needs_review_744_11(
 def test_many_similar_listed_names_give_one_review_finding_per_party(
     decide: Decide, regs: Regulations, fuzzy_screener: PartyScreener
 ) -> None:
-    """'SMIC' resembles several SMIC affiliates (85 FR 83420): one question for a person, naming the candidates."""
-    d = _screened(decide, regs, fuzzy_screener, "end_user=SMIC", "2021-06-01")
+    """A name no list carries ("... Group") resembles several SMIC affiliates (85 FR 83420): one question for a
+    person, naming the candidates."""
+    d = _screened(
+        decide, regs, fuzzy_screener, "end_user=Semiconductor Manufacturing International Group", "2021-06-01"
+    )
     review = [f for f in d.reasons if f.rule == "entity_list"]
     assert len(review) == 1 and review[0].effect is Effect.NEEDS_REVIEW
     assert "Other possible matches" in review[0].summary and review[0].hit is not None
@@ -133,3 +136,15 @@ def test_many_similar_listed_names_give_one_review_finding_per_party(
 def _screened(decide: Decide, regs: Regulations, screener: PartyScreener, party: str, on: str) -> Determination:
     tx = make_transaction(eccn="EAR99", destination="CN", regulations=regs, parties=[party], on=on)
     return decide("EAR99", "CN", party, on=on, screenings=screen_parties(tx, screener))
+
+
+def test_a_listed_acronym_alias_is_the_party_itself(
+    decide: Decide, regs: Regulations, fuzzy_screener: PartyScreener
+) -> None:
+    """'SMIC' is the listed alias of Semiconductor Manufacturing International Corporation: a licence is required
+    (one finding for the party), not a review among its affiliates."""
+    d = _screened(decide, regs, fuzzy_screener, "end_user=SMIC", "2021-06-01")
+    found = [f for f in d.reasons if f.rule == "entity_list"]
+    assert len(found) == 1 and found[0].effect is Effect.LICENSE_REQUIRED and d.license_required is True
+    assert found[0].hit is not None
+    assert found[0].hit.entry.primary_name.startswith("Semiconductor Manufacturing International Corporation")

@@ -117,6 +117,8 @@ def test_lint_with_determination_flags_items_needing_no_licence(cli_env: Engine,
     file.write_text(good_input(items=(cable,)).model_dump_json())
     code, out = run("applications", "lint", str(file), "--determine", "--on", "2021-01-04")
     assert code == 0 and "no_licence_required" not in out  # no list imported: unscreened parties prove nothing
-    import_file(cli_env, "dpl", DPL)
+    import_file(cli_env, "dpl", DPL)  # the 2022 file: in force from 2022-09-02
     code, out = run("applications", "lint", str(file), "--determine", "--on", "2021-01-04")
+    assert code == 0 and "no_licence_required" not in out  # list data that begins after the date settles nothing
+    code, out = run("applications", "lint", str(file), "--determine", "--on", "2022-10-03")
     assert code == 0 and "no_licence_required" in out and "734.3(c)" in out
