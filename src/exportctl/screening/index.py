@@ -33,7 +33,7 @@ from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import skeleton
 from exportctl.screening.similarity import FLOOR_32, PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_FLOOR_32
 
-INDEX_FORMAT = 8  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 9  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -201,7 +201,12 @@ class ScreeningIndex:
         for name_id, entry_no in enumerate(self.name_entry):
             if self.name_kind[name_id] == LATIN and chinese[entry_no]:
                 by_entry.setdefault(entry_no, []).append(tuple(self.tokens[t] for t in self.name_tokens[name_id]))
-        frequency = {token: len(self.postings[token_id]) for token_id, token in enumerate(self.tokens)}
+        # In how many distinct names a word stands: a name that consolidated lists repeat (the CSL's copy of an
+        # Entity List entry, the UK list's copy of a UN one) is one name, not two.
+        needed = {token for names in by_entry.values() for name in names for token in name}
+        frequency = {
+            token: len({self.name_tokens[name_id] for name_id in self.postings[self.vocab[token]]}) for token in needed
+        }
         elsewhere = {
             self.tokens[t]
             for name_id, ids in enumerate(self.name_tokens)
