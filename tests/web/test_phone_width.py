@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.api.service import ServiceUnderTest
-from tests.web.test_browser_flow import ARTIFACTS, browser, live, log_in
+from tests.web.test_browser_flow import ARTIFACTS, browser, chromium, live, log_in
 
-__all__ = ["browser", "live"]  # fixtures used by the tests below
+__all__ = ["browser", "chromium", "live"]  # fixtures used by the tests below
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PAGES = {
