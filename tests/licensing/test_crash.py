@@ -44,7 +44,9 @@ _CHILD = textwrap.dedent(
         if what == "decide":
             decide(session, actor, target, outcome="approved", reasons=["crash test"], on=date(2020, 12, 1))
         else:
-            record_shipment(session, actor, target, value=Decimal("250.00"), quantity=25, shipped_on=date(2021, 1, 5))
+            day = date(2021, 1, 5)  # recorded on the day it left (a dated history)
+            value = Decimal("250.00")
+            record_shipment(session, actor, target, value=value, quantity=25, shipped_on=day, recorded_on=day)
     """
 )
 
@@ -87,7 +89,16 @@ def test_kill_9_during_a_shipment_writes_nothing(engine: Engine, cast: Cast, tmp
     _run_child(engine, tmp_path, "licensing.shipment_written", "ship", cast.exporter.user_id, licence_id)
     assert _state(engine) == before
     assert verify_chain(engine).ok
-    step(engine, record_shipment, cast.exporter, licence_id, value=Decimal("250.00"), quantity=25, shipped_on=SHIPPED)
+    step(
+        engine,
+        record_shipment,
+        cast.exporter,
+        licence_id,
+        value=Decimal("250.00"),
+        quantity=25,
+        shipped_on=SHIPPED,
+        recorded_on=SHIPPED,
+    )
     with session_scope(engine) as session:
         licence = session.get(Licence, licence_id)
         assert licence is not None and (licence.value_used, licence.quantity_used) == (Decimal("250.00"), 25)

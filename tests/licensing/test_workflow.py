@@ -13,6 +13,7 @@ from exportctl.licensing.applicant import create_application, edit_draft, submit
 from exportctl.licensing.decide import decide
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
 from exportctl.licensing.review import register, start_review
+from exportctl.screening.party import ScreeningRecord
 from exportctl.store.audit_tables import AuditEvent
 from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Application, Decision
@@ -47,10 +48,11 @@ def test_submit_screens_parties_and_keeps_warnings(engine: Engine, cast: Cast) -
         end_use="Telecommunications equipment for various purposes, including but not limited to base stations."
     )
     app = step(engine, create_application, cast.exporter, data, on=SUBMITTED)
-    result = step(engine, submit, cast.exporter, app.id, on=SUBMITTED, screener=lambda name, country: {"hit_count": 0})
+    clear = ScreeningRecord("screened", SUBMITTED, (1,), hit_count=0)
+    result = step(engine, submit, cast.exporter, app.id, on=SUBMITTED, screener=lambda name, country: clear)
     assert result.application.status == "submitted"
     assert [f.code for f in result.findings] == ["vague_end_use"]
-    assert all(p.screening == {"hit_count": 0} for p in result.application.parties)
+    assert result.application.parties and all(p.screening == clear for p in result.application.parties)
 
 
 def test_submit_with_lint_errors_is_refused_and_nothing_changes(engine: Engine, cast: Cast) -> None:

@@ -10,6 +10,7 @@ cell by cell against the loaded ``CountryChart``.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -55,7 +56,19 @@ def _chart_only_eccns() -> dict[str, tuple[str, ...]]:
             columns = tuple(f"{m['reason']}{m['n']}" for m in matches if m is not None)
             if all(c[:2] in CHART_REASONS and c in COLUMNS for c in columns):
                 found[eccn] = columns
-    return found
+    # On ON the CCL speaks through the 2026-07-23 index: keep the entries it states with the very same rows (an
+    # entry it dropped or changed is another case: the engine sends it to review, which the engine's tests pin).
+    with (EAR / "ccl_index_2026-07-23.json").open(encoding="utf-8") as handle:
+        newer = {
+            e["eccn"]: tuple(
+                f"{m['reason']}{m['n']}"
+                for row in e["countryChart"]
+                if (m := ENTIRE.match(f"{row['control']}: {row['countryChart']}")) is not None
+            )
+            for e in json.load(handle)["entries"]
+            if e["countryChart"]
+        }
+    return {eccn: columns for eccn, columns in found.items() if newer.get(eccn) == columns}
 
 
 ECCNS = _chart_only_eccns()
