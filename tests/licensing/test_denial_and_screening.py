@@ -55,7 +55,7 @@ def test_denied_person_becomes_a_refusal_from_the_listing_date(dpl_engine: Engin
 
 
 def _submit_cable(engine: Engine, cast: Cast, parties: tuple[PartyInput, ...]) -> SubmitResult:
-    day = date(2021, 1, 4)
+    day = date(2022, 10, 3)  # after the DPL file's effective date (2022-09-02): earlier, its silence settles nothing
     cable = ItemInput(eccn="EAR99", description="patch cable", quantity=10, unit_value=Decimal("2.00"))
     app = step(engine, create_application, cast.exporter, good_input(parties=parties, items=(cable,)), on=day)
     screener, determiner = make_screener(engine, day), make_determiner(engine, day)

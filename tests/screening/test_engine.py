@@ -22,7 +22,7 @@ from exportctl.screening.explain import REVIEW_POLICY_UNKNOWN
         ("Huawei Technologies Co Ltd", None, "entity_list", "Huawei Technologies Co., Ltd."),
         ("Huawei Technologies Company Limited", "CN", "entity_list", "Huawei Technologies Co., Ltd."),
         ("华为技术有限公司", None, "entity_list", "Huawei Technologies Co., Ltd."),
-        ("АО «НИИ Вектор»", None, "entity_list", "Joint Stock Company Scientific-Research Institute “Vektor”"),
+        ("АО «НИИ Вектор»", None, "sdn", "AO NII VEKTOR"),  # OFAC's romanisation of the same institute
         ("Bashar al-Assad", None, "sdn", "AL-ASSAD, Bashar"),
         ("ماهر الأسد", None, "sdn", "AL-ASSAD, Maher"),
         ("Hangzhou Hikvision Digital Technology Co Ltd", None, "entity_list", None),
