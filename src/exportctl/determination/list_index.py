@@ -95,22 +95,39 @@ class ListIndexes:
     all take their index from here, and every key holds the snapshot ids, so an import (in this process or another)
     changes the key the next caller asks for and a stale index is never used.
 
-    Building happens under a lock, so concurrent first requests build an index once, not once each.
+    Each key is built under its own lock, so concurrent first requests build an index once, not once each, and
+    never while holding the lock that callers of other (kept) indexes need.
     """
 
     def __init__(self, max_kept: int = MAX_KEPT) -> None:
         self.max_kept = max_kept
         self._kept: dict[Key, ListIndex] = {}
+        self._building: dict[Key, threading.Lock] = {}
         self._lock = threading.Lock()
 
     def _get(self, key: Key, build: Callable[[], ListIndex]) -> ListIndex:
         with self._lock:
             found = self._kept.pop(key, None)
-            if found is None:
+            if found is not None:
+                self._kept[key] = found  # most recently used last
+                return found
+            key_lock = self._building.setdefault(key, threading.Lock())
+        # Built outside the shared lock, one build per key: a past date's index (seconds of CPU) never holds up a
+        # caller whose index is kept, or one building another.
+        with key_lock:
+            with self._lock:
+                found = self._kept.get(key)
+            if found is not None:
+                return found
+            try:
                 found = build()
-                if len(self._kept) >= self.max_kept:  # least recently used first
-                    self._kept.pop(next(iter(self._kept)))
-            self._kept[key] = found  # most recently used last
+            finally:
+                with self._lock:
+                    self._building.pop(key, None)
+                    if found is not None:
+                        if len(self._kept) >= self.max_kept:  # least recently used first
+                            self._kept.pop(next(iter(self._kept)))
+                        self._kept[key] = found
         return found
 
     def holds_in_force(self, engine: Engine, on: date) -> bool:
