@@ -1,4 +1,6 @@
-"""``exportctl determine`` and ``exportctl determine-file``: licence determination for one transaction or a CSV."""
+"""``exportctl determine`` and ``exportctl determine-file``: licence determination for one transaction or a CSV.
+
+``determine --regime us-ear|eu-dual-use|all`` answers the EAR, the EU dual-use Regulation, or both side by side."""
 
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
 from exportctl.determination import Determination, Effect, Finding
 from exportctl.determination.batch import determine_file
-from exportctl.determination.service import determine_from_input
+from exportctl.determination.eu import EuDetermination
+from exportctl.determination.regime_service import determine_regimes
+from exportctl.determination.regimes import SideBySide
 
 console = Console()
 _VERDICT_STYLE = {
@@ -74,10 +78,71 @@ def _show(d: Determination) -> None:
         console.print(f"  [dim]note: {escape(note)}[/]")
 
 
+def _show_eu(d: EuDetermination) -> None:
+    tx = d.transaction
+    verdict = f"[{_VERDICT_STYLE[d.verdict]}]{escape(d.headline.upper())}[/]"
+    console.print(
+        f"[bold]EU dual-use (Regulation (EU) 2021/821)[/]: {escape(tx.item.code)} from {tx.origin} to "
+        f"{tx.destination} on {tx.date.isoformat()}: {verdict}"
+    )
+    table = Table(show_lines=True, expand=True)
+    table.add_column("effect", ratio=2)
+    table.add_column("rule", ratio=2)
+    table.add_column("citation", ratio=3)
+    table.add_column("summary", ratio=8)
+    for f in d.reasons:
+        label = (
+            "nothing required by this rule"
+            if (f.effect is Effect.NO_LICENSE_REQUIRED and d.verdict != "no_license_required")
+            else f.effect.value.replace("_", " ")
+        )
+        table.add_row(f"[{_STYLE[f.effect]}]{label}[/]", f.rule, escape(f.citation), escape(f.summary))
+    console.print(table)
+    in_scope = [g for g in d.general_authorisations if g.status.value != "not_available"]
+    if d.general_authorisations:
+        geas = Table("GEA", "status", "reason", "conditions", title="Union general export authorisations (Annex II)")
+        for g in in_scope:
+            conditions = "; ".join(f"{c.text} ({c.point})" for c in g.conditions)
+            geas.add_row(g.code, g.status.value.replace("_", " "), escape(g.reason), escape(conditions))
+        out = [g.code for g in d.general_authorisations if g.status.value == "not_available"]
+        if out:
+            geas.caption = f"not available: {', '.join(out)} (destination or item out of scope)"
+        console.print(geas)
+    if d.needs_review:
+        console.print("[bold yellow]needs review:[/]")
+        for reason in d.needs_review_reasons:
+            console.print(f"  - {escape(reason)}", soft_wrap=True)
+    console.print(
+        f"[dim]data used: {escape(d.data_versions.regulations[0]['citation'])}, text of "
+        f"{d.data_versions.regulations[0]['content_from']}[/]"
+    )
+    console.print(f"[dim]{escape(d.attribution)}[/]", soft_wrap=True)
+
+
+def _show_all(result: SideBySide) -> None:
+    for answer in result.answers:
+        console.rule(answer.regime.value)
+        if isinstance(answer.determination, EuDetermination):
+            _show_eu(answer.determination)
+        elif isinstance(answer.determination, Determination):
+            _show(answer.determination)
+        else:
+            console.print(f"[yellow]not answered[/] ({escape(str(answer.field))}): {escape(str(answer.error))}")
+    console.rule("what you need")
+    style = _VERDICT_STYLE[result.verdict]
+    console.print(f"overall: [{style}]{escape(result.verdict.replace('_', ' '))}[/]")
+    for need in result.what_you_need:
+        console.print(f"  - {escape(need)}", soft_wrap=True)
+
+
 @handle_errors
 def determine_command(
-    eccn: str = typer.Option(..., "--eccn", help="ECCN of the item, e.g. 5A992.c, 3A090.a, EAR99"),
+    control: str = typer.Option(
+        ..., "--control", "--eccn", help="control code: an ECCN (5A992.c, 3A090.a, EAR99) or an EU Annex I code"
+    ),
     destination: str = typer.Option(..., "--destination", help="ISO 3166 alpha-2 code (or UA-CRIMEA/UA-DNR/UA-LNR)"),
+    regime: str = typer.Option("us-ear", "--regime", help="us-ear, eu-dual-use, or all (both side by side)"),
+    origin: str | None = typer.Option(None, "--from", help="EU member state of export (eu-dual-use, all), e.g. NL"),
     party: list[str] = typer.Option(
         [], "--party", help="ROLE=NAME; ROLE: purchaser, intermediate_consignee, ultimate_consignee, end_user"
     ),
@@ -86,11 +151,13 @@ def determine_command(
     on: str | None = typer.Option(None, "--date", help="YYYY-MM-DD (default: today)"),
     as_json: bool = typer.Option(False, "--json", help="print the determination as JSON"),
 ) -> None:
-    """Does this export need a licence? Reasons with EAR citations, review policy, licence exceptions."""
-    d = determine_from_input(
+    """Does this export need a licence (EAR) or an authorisation (EU)? Reasons with citations, per regime."""
+    d = determine_regimes(
         open_engine(),
-        eccn=eccn,
+        regime=regime,
+        control=control,
         destination=destination,
+        origin=origin,
         parties=party,
         end_use=end_use,
         foreign_produced=foreign_produced,
@@ -98,6 +165,10 @@ def determine_command(
     )
     if as_json:
         typer.echo(json.dumps(d.to_dict(), indent=2, ensure_ascii=False))
+    elif isinstance(d, SideBySide):
+        _show_all(d)
+    elif isinstance(d, EuDetermination):
+        _show_eu(d)
     else:
         _show(d)
 
