@@ -119,7 +119,8 @@ def determine_regimes(
         try:
             answers.append(RegimeAnswer(name, run()))
         except InputError as exc:
-            if exc.field in ("date", "party", "regime"):  # wrong for every regime: no side-by-side answer
+            # wrong for every regime (the EU refuses a control code only when the CCL lacks it too): no answer
+            if exc.field in ("date", "party", "regime", "control", "eccn"):
                 raise
             answers.append(RegimeAnswer(name, None, str(exc), exc.field))
     return combine(tuple(answers), origin.strip().upper() if origin else None)
