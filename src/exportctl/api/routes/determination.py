@@ -1,15 +1,17 @@
 """``/api/determination``: does this export need a licence? Single and batch, each answer with its reasons and
-citations, review policy and licence exceptions. Parties are screened with the service's shared index."""
+citations, review policy and licence exceptions. Parties are screened with the service's shared index. ``regime``
+chooses the EAR (default), the EU dual-use Regulation (``from`` = member state of export) or both side by side."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.determination.facts import make_transaction
+from exportctl.determination.regime_service import determine_regimes
 from exportctl.determination.service import determine_with_screening
 from exportctl.errors import ExportctlError
 from exportctl.http.context import ServiceContext
@@ -27,7 +29,17 @@ class PartyBody(BaseModel):
 
 
 class DetermineBody(BaseModel):
-    eccn: str = Field(min_length=1, max_length=40, description="e.g. 3A001.a.1, 5A992.c, EAR99")
+    eccn: str = Field(
+        min_length=1,
+        max_length=40,
+        description="control code: an ECCN (3A001.a.1, 5A992.c, EAR99) or an EU Annex I code",
+    )
+    regime: Literal["us-ear", "eu-dual-use", "all"] = Field(
+        default="us-ear", description="us-ear (EAR), eu-dual-use (Regulation (EU) 2021/821) or all (side by side)"
+    )
+    from_country: str | None = Field(
+        default=None, alias="from", max_length=60, description="EU member state of export (eu-dual-use, all)"
+    )
     destination: str = Field(min_length=2, max_length=60, description="ISO code or country name")
     parties: list[PartyBody] = Field(default_factory=list, max_length=20)
     end_use: str | None = Field(default=None, max_length=2000)
@@ -48,6 +60,21 @@ class BatchRowOut(BaseModel):
 
 def run_determination(ctx: ServiceContext, body: DetermineBody) -> dict[str, Any]:
     regulations = load_regulations()
+    if body.regime != "us-ear":
+        answer = determine_regimes(
+            ctx.engine,
+            regime=body.regime,
+            control=body.eccn,
+            destination=body.destination,
+            origin=body.from_country,
+            parties=[(p.role, p.name, p.country) for p in body.parties],
+            end_use=body.end_use,
+            foreign_produced=body.foreign_produced,
+            on=body.on,
+            regulations=regulations,
+            indexes=ctx.list_indexes,
+        )
+        return answer.to_dict()
     transaction = make_transaction(
         eccn=body.eccn,
         destination=body.destination,

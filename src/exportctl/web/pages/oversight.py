@@ -17,6 +17,7 @@ from exportctl.accounts.roles import Principal, require_role
 from exportctl.audit.chain import verify_chain
 from exportctl.audit.events import list_events
 from exportctl.determination.facts import make_transaction
+from exportctl.determination.regime_service import determine_regimes
 from exportctl.determination.service import determine_with_screening
 from exportctl.errors import ExportctlError, InputError
 from exportctl.http.context import get_context
@@ -89,8 +90,11 @@ def determination_page(
     end_user: Annotated[str, Query(max_length=500)] = "",
     end_use: Annotated[str, Query(max_length=2000)] = "",
     on_text: Annotated[str, Query(alias="on", max_length=10)] = "",
+    regime: Annotated[str, Query(max_length=20)] = "us-ear",
+    origin: Annotated[str, Query(alias="from", max_length=60)] = "",
 ) -> Response:
-    """The form; with an ECCN and a destination it shows the determination with reasons and citations."""
+    """The form; with a control code and a destination it shows the determination (per regime: the EAR, the EU
+    dual-use Regulation, or both in two columns) with reasons and citations."""
     result: Any = None
     error = None
     on: date | None = None
@@ -99,22 +103,45 @@ def determination_page(
         try:
             on = optional_date(on_text, "on")
             regulations = load_regulations()
-            transaction = make_transaction(
-                eccn=eccn,
-                destination=destination,
-                regulations=regulations,
-                parties=[("end_user", end_user, None)] if end_user.strip() else [],
-                end_use=end_use or None,
-                on=on,
-            )
-            result = determine_with_screening(
-                ctx.engine,
-                transaction,
-                regulations=regulations,
-                indexes=ctx.list_indexes,
-            ).to_dict()
+            parties = [("end_user", end_user, None)] if end_user.strip() else []
+            if regime != "us-ear":
+                result = determine_regimes(
+                    ctx.engine,
+                    regime=regime,
+                    control=eccn,
+                    destination=destination,
+                    origin=origin or None,
+                    parties=parties,
+                    end_use=end_use or None,
+                    on=on,
+                    regulations=regulations,
+                    indexes=ctx.list_indexes,
+                ).to_dict()
+            else:
+                transaction = make_transaction(
+                    eccn=eccn,
+                    destination=destination,
+                    regulations=regulations,
+                    parties=parties,
+                    end_use=end_use or None,
+                    on=on,
+                )
+                result = determine_with_screening(
+                    ctx.engine,
+                    transaction,
+                    regulations=regulations,
+                    indexes=ctx.list_indexes,
+                ).to_dict()
         except ExportctlError as exc:
             error = str(exc)
-    form = {"eccn": eccn, "destination": destination, "end_user": end_user, "end_use": end_use, "on": on}
+    form = {
+        "eccn": eccn,
+        "destination": destination,
+        "end_user": end_user,
+        "end_use": end_use,
+        "on": on,
+        "regime": regime,
+        "from": origin,
+    }
     template = "determination_result.html" if request.headers.get("hx-request") else "determination.html"
     return render(request, template, {"form": form, "result": result, "error": error})
