@@ -86,7 +86,7 @@ def classify(control: str, annex: AnnexI, regulations: Regulations) -> EuItem:
     paragraph = entry.paragraph(code.paragraphs)
     if paragraph is not None and not paragraph.not_used:
         return EuItem(str(code), ItemKind.ANNEX_I, code, _short(paragraph.text))
-    for n in range(len(code.paragraphs), 0, -1):  # a "Not used" paragraph at or above the path
+    for n in range(len(code.paragraphs), -1, -1):  # a "Not used" paragraph (or entry) at or above the path
         above = entry.paragraph(code.paragraphs[:n])
         if above is not None and above.not_used:
             where = ".".join((code.base, *code.paragraphs[:n]))
