@@ -19,6 +19,7 @@ from exportctl.determination.batch import determine_file
 from exportctl.determination.eu import EuDetermination
 from exportctl.determination.regime_service import determine_regimes
 from exportctl.determination.regimes import SideBySide
+from exportctl.lists.attribution import attribution_of
 
 console = Console()
 _VERDICT_STYLE = {
@@ -58,6 +59,9 @@ def _show(d: Determination) -> None:
     for f in d.reasons:
         table.add_row(f"[{_STYLE[f.effect]}]{_effect_label(d, f)}[/]", f.rule, escape(f.citation), escape(f.summary))
     console.print(table)
+    notices = {a for f in d.reasons if f.hit is not None and (a := attribution_of(f.hit.entry.source))}
+    for notice in sorted(notices):
+        console.print(f"[dim]{escape(notice)}[/]", highlight=False)
     console.print(f"review policy: {escape(d.review_policy or f'none — {d.review_policy_reason}')}")
     if d.license_exceptions:
         exceptions = Table("licence exception", "status", "citation", "reason", title="licence exceptions")

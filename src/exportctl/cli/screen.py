@@ -47,6 +47,8 @@ def _show(result: ScreeningResult) -> None:
             escape(hit.review_policy_text),
         )
     console.print(table)
+    for notice in result.attributions:
+        console.print(f"[dim]{escape(notice)}[/]", highlight=False)
     best = result.hits[0]
     why = Table("feature", "value", "weight", "contribution", "meaning", title=f"why {escape(best.primary_name)}")
     for f in best.features:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from exportctl.lists.attribution import attribution_of
+
 REVIEW_POLICY_UNKNOWN = "not recorded in list data"
 
 
@@ -61,6 +63,7 @@ class Hit:
             "license_requirement": self.license_requirement,
             "review_policy": self.review_policy_text,
             "source": self.source,
+            "attribution": attribution_of(self.source),
             "programs": list(self.programs),
             "federal_register_citations": list(self.federal_register_citations),
             "equivalents": [{"query_word": a, "listed_word": b} for a, b in self.equivalents],
@@ -80,11 +83,17 @@ class ScreeningResult:
     threshold: float = 0.0
     notes: tuple[str, ...] = ()
 
+    @property
+    def attributions(self) -> list[str]:
+        """The notices the hits' lists require (e.g. the UK list's Open Government Licence), once each."""
+        return list(dict.fromkeys(a for hit in self.hits if (a := attribution_of(hit.source))))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "country": self.country,
             "threshold": self.threshold,
             "notes": list(self.notes),
+            "attributions": self.attributions,
             "hits": [hit.to_dict() for hit in self.hits],
         }

@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from exportctl.errors import InputError
+from exportctl.lists.attribution import attribution_of
 from exportctl.lists.model import ListEntry
 from exportctl.screening.engine import DEFAULT_THRESHOLD, screen
 from exportctl.screening.index import ScreeningIndex
@@ -70,6 +71,8 @@ class PartyMatch:
             "certain": self.certain,
             "listed_on": self.entry.listed_on.isoformat() if self.entry.listed_on else None,
             "federal_register_citations": list(self.entry.federal_register_citations),
+            "source": self.entry.source,
+            "attribution": attribution_of(self.entry.source),
             "features": [{"name": name, "contribution": round(value, 4)} for name, value in self.features],
         }
 

@@ -17,12 +17,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from exportctl.lists.attribution import OGL_V3
 from exportctl.lists.countries import to_iso2
 from exportctl.lists.model import Address, EntryType, Identifier, ListCode, ListEntry
 from exportctl.lists.sources._common import PLAUSIBLE_YEARS, ProblemLog, entry_country
 
 SOURCE = "uk-ofsi"
-ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
+ATTRIBUTION = OGL_V3
 HEADER = (
     "Name 6", "Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Title", "Name Non-Latin Script",
     "Non-Latin Script Type", "Non-Latin Script Language", "DOB", "Town of Birth", "Country of Birth", "Nationality",
