@@ -5,7 +5,7 @@ EAR99 (answered "not in Annex I"); member states of export; destinations outside
 dates inside the Annex's window and before it; a stated end use on one transaction in ten. Parties are pre-screened
 (one end user with no hit), as in ``determination_speed.py``; transactions are built before timing.
 
-* "uniform": codes x routes at random with the engine's cache cleared first (the worst case);
+* "uniform": codes x routes at random with every cache of the engine cleared first (the worst case);
 * "portfolio": 60 codes x 40 destinations x 3 member states, timed after 20,000 earlier transactions.
 
 Rates are per second of this process's CPU time (``time.process_time``); the load average is printed alongside.
@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from exportctl.determination.eu import EuTransaction, determine_eu, make_eu_transaction
-from exportctl.determination.eu.engine import _party_free
+from exportctl.determination.eu.engine import clear_caches
 from exportctl.determination.parties import PartyScreening, Role
 from exportctl.regulations import load_regulations
 from exportctl.regulations.eu import MEMBER_STATES, AnnexI, load_annex_i
@@ -92,7 +92,7 @@ def main() -> None:
     origins = sorted(MEMBER_STATES)
     codes = _codes(annex, rng)
     uniform = _transactions(rng, annex, args.n, codes, dests, origins)
-    _party_free.cache_clear()
+    clear_caches()
     cold = _rate(annex, uniform)
     few_codes, few_dests, few_origins = rng.sample(codes, 60), rng.sample(dests, 40), ["NL", "DE", "FR"]
     _rate(annex, _transactions(rng, annex, 20_000, few_codes, few_dests, few_origins))

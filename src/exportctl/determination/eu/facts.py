@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from exportctl.determination.facts import Party, parse_date, parse_destination, parse_party
 from exportctl.errors import InputError
@@ -28,8 +29,11 @@ class ItemKind(StrEnum):
     NOT_IN_ANNEX_I = "not_in_annex_i"  # no Annex I entry has this number (US-only, EAR99)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class EuItem:
+    """Compared and hashed by identity: :func:`classify` returns one object per code, so engine caches key on it
+    cheaply."""
+
     code: str  # as normalised (3B001.c, EAR99)
     kind: ItemKind
     eu_code: EuCode | None  # for Annex I entries (also NOT_USED / OTHER_PARAGRAPH)
@@ -61,8 +65,12 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 def classify(control: str, annex: AnnexI, regulations: Regulations) -> EuItem:
-    """Classify ``control`` against Annex I (see the module docstring)."""
-    raw = (control or "").strip()
+    """Classify ``control`` against Annex I (see the module docstring); one object per code and data version."""
+    return _classify((control or "").strip(), annex, regulations)
+
+
+@lru_cache(maxsize=8192)
+def _classify(raw: str, annex: AnnexI, regulations: Regulations) -> EuItem:
     if raw.upper() == "EAR99":
         corr = eu_for_eccn(parse_eccn("EAR99"), annex)
         return EuItem("EAR99", ItemKind.NOT_IN_ANNEX_I, None, corr.note, corr)

@@ -6,6 +6,8 @@ reporting) and the points the data cannot check (Annex IV, arms embargoes, the e
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from exportctl.determination.eu.facts import EuItem
 from exportctl.determination.eu.result import GeaResult, GeaStatus
 from exportctl.regulations.eu import AnnexI, Condition, EuCode, Gea
@@ -81,35 +83,57 @@ def _item_status(gea: Gea, code: EuCode, annex: AnnexI) -> tuple[GeaStatus, str,
     return GeaStatus.AVAILABLE, "item and destination in scope", extra
 
 
-def evaluate(annex: AnnexI, item: EuItem, destination: str, end_use_bars: frozenset[str]) -> tuple[GeaResult, ...]:
-    """Every GEA's verdict for an Annex I item to ``destination``; ``end_use_bars`` are the catch-all kinds the stated
-    end use triggers ("wmd", "military", "surveillance", "security"), each barring the GEAs Part 3 says it bars."""
-    code = item.eu_code
-    if code is None:
-        return ()
-    results: list[GeaResult] = []
+@lru_cache(maxsize=16384)
+def _item_statuses(annex: AnnexI, code: EuCode) -> tuple[tuple[GeaStatus, str, tuple[Condition, ...]], ...]:
+    """Each GEA's item verdict for ``code`` (independent of the destination), in the order of ``annex.geas``."""
+    out = []
     for gea in annex.geas:
-        if not gea.destination_in_scope(destination):
-            results.append(
-                GeaResult(
-                    gea.code,
-                    gea.title,
-                    GeaStatus.NOT_AVAILABLE,
-                    gea.citation,
-                    f"{destination} is not a destination of {gea.code} (Part 2)",
-                )
-            )
-            continue
         status, reason, extra = _item_status(gea, code, annex)
-        bar = _end_use_bar(gea, end_use_bars)
-        if status is not GeaStatus.NOT_AVAILABLE and bar:
-            status, reason, extra = GeaStatus.NOT_AVAILABLE, bar, []
-        if status is not GeaStatus.NOT_AVAILABLE and destination in SANCTIONED:
-            status, reason = GeaStatus.NEEDS_REVIEW, SANCTIONED[destination] + " (not in the bundled data)"
-        conditions = (*gea.conditions, *extra, *((EMBARGO,) if gea.all_destinations else ()))
         special = next((c.text for c in gea.conditions if c.kind == "circumstance"), None)
         if status is GeaStatus.AVAILABLE and special:
             reason = f"item and destination in scope — {special}"
+        conditions = (*gea.conditions, *extra, *((EMBARGO,) if gea.all_destinations else ()))
+        out.append((status, reason, conditions))
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _out_of_scope(gea: Gea) -> GeaResult:
+    return GeaResult(
+        gea.code,
+        gea.title,
+        GeaStatus.NOT_AVAILABLE,
+        gea.citation,
+        f"the destination is not one of {gea.code}'s (Part 2)",
+    )
+
+
+def evaluate(annex: AnnexI, item: EuItem, destination: str, end_use_bars: frozenset[str]) -> tuple[GeaResult, ...]:
+    """Every GEA's verdict for an Annex I item to ``destination``; ``end_use_bars`` are the catch-all kinds the stated
+    end use triggers ("wmd", "military", "surveillance", "security"), each barring the GEAs Part 3 says it bars.
+    The answer depends on the destination only through which GEAs list it and the sanctions note, so it is cached
+    per (item, that signature, end use)."""
+    code = item.eu_code
+    if code is None:
+        return ()
+    scope = tuple(g.destination_in_scope(destination) for g in annex.geas)
+    return _evaluate(annex, code, scope, SANCTIONED.get(destination), end_use_bars)
+
+
+@lru_cache(maxsize=16384)
+def _evaluate(
+    annex: AnnexI, code: EuCode, scope: tuple[bool, ...], sanctioned: str | None, end_use_bars: frozenset[str]
+) -> tuple[GeaResult, ...]:
+    results: list[GeaResult] = []
+    for gea, in_scope, (status, reason, conditions) in zip(annex.geas, scope, _item_statuses(annex, code), strict=True):
+        if not in_scope:
+            results.append(_out_of_scope(gea))
+            continue
+        bar = _end_use_bar(gea, end_use_bars) if end_use_bars else ""
+        if status is not GeaStatus.NOT_AVAILABLE and bar:
+            status, reason = GeaStatus.NOT_AVAILABLE, bar
+        if status is not GeaStatus.NOT_AVAILABLE and sanctioned:
+            status, reason = GeaStatus.NEEDS_REVIEW, sanctioned + " (not in the bundled data)"
         results.append(
             GeaResult(
                 gea.code,
@@ -121,6 +145,12 @@ def evaluate(annex: AnnexI, item: EuItem, destination: str, end_use_bars: frozen
             )
         )
     return tuple(results)
+
+
+def clear_caches() -> None:
+    _item_statuses.cache_clear()
+    _out_of_scope.cache_clear()
+    _evaluate.cache_clear()
 
 
 def _end_use_bar(gea: Gea, bars: frozenset[str]) -> str:

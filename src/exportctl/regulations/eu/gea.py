@@ -61,10 +61,7 @@ class Gea:
     unmapped_destinations: tuple[str, ...]
     conditions: tuple[Condition, ...]
     verbatim_text: str
-
-    @property
-    def citation(self) -> str:
-        return f"Regulation (EU) 2021/821, Art. 12(1)(d) and Annex II Section {self.section} ({self.code})"
+    citation: str = ""  # "Regulation (EU) 2021/821, Art. 12(1)(d) and Annex II Section A (EU001)"
 
     def destination_in_scope(self, iso2: str) -> bool:
         return (iso2 not in self.destinations) if self.all_destinations else (iso2 in self.destinations)
@@ -307,6 +304,7 @@ def parse_gea(record: Mapping[str, object]) -> Gea:
         unmapped_destinations=kept,
         conditions=_conditions(parts["conditions"] + ("\n" + items if code == "EU008" else "")),
         verbatim_text=text,
+        citation=f"Regulation (EU) 2021/821, Art. 12(1)(d) and Annex II Section {title_match.group(2)} ({code})",
     )
 
 
