@@ -78,3 +78,15 @@ def test_a_party_on_the_un_list_is_for_review() -> None:
 def test_every_member_state_as_destination_is_an_intra_union_transfer(destination: str) -> None:
     d = _determine("3B001.f.1", "NL", destination, None, date(2026, 1, 15))
     assert d.verdict == "review_needed" and d.reasons[0].rule == "intra_union_transfer" and not d.general_authorisations
+
+
+def test_a_uk_designation_is_reported_with_its_licence_notice_not_as_eu_law() -> None:
+    entry = next(iter(get_parser("uk-ofsi").parse(DATA_DIR / "uk_ofsi_ConList_2025-04-14.xlsx")))
+    hit = PartyMatch(entry, 1.0, entry.primary_name, True)
+    tx = make_eu_transaction(
+        control="EAR99", origin="DE", destination="AE", regulations=REGS, annex=ANNEX,
+        parties=[f"end_user={entry.primary_name}"], on=ANNEX.info.content_from + timedelta(days=30),
+    )  # fmt: skip
+    d = determine_eu(tx, annex=ANNEX, parties_screened=[PartyScreening(Role.END_USER, entry.primary_name, (hit,))])
+    uk = [f for f in d.reasons if f.rule == "uk_sanctions"]
+    assert uk and "Open Government Licence v3.0" in uk[0].summary and d.verdict == "no_license_required"

@@ -13,7 +13,8 @@ Rules, in order:
   data), cyber-surveillance for internal repression (Art. 5): the exporter must notify the competent authority,
   which decides — review;
 - EU restrictive measures against the destination that prohibit Annex I exports (RU, BY, KP) — review;
-- parties matching the UN list (implemented by EU restrictive measures) — review;
+- parties matching the UN list (implemented by EU restrictive measures) — review; matching the UK OFSI list — a note
+  (UK law, with the list's Open Government Licence notice);
 - the date: the Annex speaks from 2025-11-15; an earlier date (or one after the data) is answered from this text
   and asks for review. Missing data never yields "no authorisation needed".
 """
@@ -32,6 +33,7 @@ from exportctl.determination.eu.result import EuDetermination, GeaResult
 from exportctl.determination.findings import Effect, Finding
 from exportctl.determination.parties import PartyScreening
 from exportctl.determination.result import DataVersions, ListVersion
+from exportctl.lists.attribution import OGL_V3
 from exportctl.regulations.eu import AnnexI
 
 REG = "Regulation (EU) 2021/821"
@@ -290,6 +292,19 @@ def _party_findings(screenings: Sequence[PartyScreening]) -> list[Finding]:
                         f"{s.label} matches the UN list entry {hit.entry.primary_name!r} "
                         f"(score {hit.score:.2f}): EU restrictive measures may prohibit the export — review",
                         Effect.NEEDS_REVIEW,
+                        party=s.label,
+                        hit=hit,
+                    )
+                )
+            elif hit.entry.source == "uk-ofsi":
+                out.append(
+                    Finding(
+                        "uk_sanctions",
+                        "UK HM Treasury / OFSI Consolidated List (UK law; not EU law)",
+                        f"{s.label} matches the UK designation {hit.entry.primary_name!r} (score {hit.score:.2f}): "
+                        "binding on UK persons, not under Regulation 2021/821; the EU's own consolidated list is not "
+                        f"in the bundled data — check it. {OGL_V3}",
+                        Effect.INFO,
                         party=s.label,
                         hit=hit,
                     )
