@@ -18,7 +18,15 @@ from functools import lru_cache
 from exportctl.determination.facts import Party, parse_date, parse_destination, parse_party
 from exportctl.errors import InputError
 from exportctl.regulations import Regulations, parse_eccn
-from exportctl.regulations.eu import AnnexI, Correspondence, EuCode, UsOnlyKind, eu_for_eccn, is_member_state
+from exportctl.regulations.eu import (
+    AnnexI,
+    Correspondence,
+    EuCode,
+    UsOnlyKind,
+    eu_for_eccn,
+    is_member_state,
+    us_for_eu,
+)
 from exportctl.regulations.eu.codes import parse_eu_code
 
 
@@ -93,7 +101,8 @@ def _classify(raw: str, annex: AnnexI, regulations: Regulations) -> EuItem:
         return EuItem(str(code), ItemKind.NOT_IN_ANNEX_I, None, corr.note, corr)
     paragraph = entry.paragraph(code.paragraphs)
     if paragraph is not None and not paragraph.not_used:
-        return EuItem(str(code), ItemKind.ANNEX_I, code, _short(paragraph.text))
+        corr = us_for_eu(code, ccl, regulations.ccl)
+        return EuItem(str(code), ItemKind.ANNEX_I, code, _short(paragraph.text), corr)
     for n in range(len(code.paragraphs), -1, -1):  # a "Not used" paragraph (or entry) at or above the path
         above = entry.paragraph(code.paragraphs[:n])
         if above is not None and above.not_used:
