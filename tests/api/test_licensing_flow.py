@@ -97,3 +97,21 @@ def test_request_validation_at_the_edge(client: TestClient, service: ServiceUnde
         "/api/reviews/1/decide", json={"outcome": "maybe", "reasons": ["x"]}, headers=service.auth("reviewer")
     )
     assert decide.status_code == 422
+
+
+def test_the_applicant_answers_a_request_for_information(client: TestClient, service: ServiceUnderTest) -> None:
+    """``answer_info_request`` was reachable only from the web page; the API takes it with the same arguments."""
+    app_id = file_application(client, service)["id"]
+    reviewer, exporter = service.auth("reviewer"), service.auth("exporter_a")
+    for step in ("register", "start"):
+        assert client.post(f"/api/reviews/{app_id}/{step}", headers=reviewer).status_code == 200
+    asked = client.post(f"/api/reviews/{app_id}/request-info", json={"reason": "end-user statement"}, headers=reviewer)
+    assert asked.json()["status"] == "info_requested", asked.text
+    refused = client.post(f"/api/applications/{app_id}/answer-info", json={"answer": "x"}, headers=reviewer)
+    assert refused.status_code == 403  # the applicant's step
+    answered = client.post(
+        f"/api/applications/{app_id}/answer-info", json={"answer": "statement attached"}, headers=exporter
+    )
+    assert answered.status_code == 200 and answered.json()["status"] == "under_review", answered.text
+    again = client.post(f"/api/applications/{app_id}/answer-info", json={"answer": "again"}, headers=exporter)
+    assert again.status_code == 409

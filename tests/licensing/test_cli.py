@@ -122,3 +122,30 @@ def test_lint_with_determination_flags_items_needing_no_licence(cli_env: Engine,
     assert code == 0 and "no_licence_required" not in out  # list data that begins after the date settles nothing
     code, out = run("applications", "lint", str(file), "--determine", "--on", "2022-10-03")
     assert code == 0 and "no_licence_required" in out and "734.3(c)" in out
+
+
+def test_answer_info_and_intent_response_from_the_cli(cli_env: Engine, cast: Cast, tmp_path: Path) -> None:
+    """The applicant's answers, once only on the web page, are commands dispatched through the step table."""
+    file = tmp_path / "app.json"
+    file.write_text(good_input().model_dump_json(), encoding="utf-8")
+    exporter, reviewer = "officer@chips.example", "lo1@bis.example"
+    assert run("applications", "create", str(file), "--as", exporter, "--on", "2020-11-09")[0] == 0
+    assert run("applications", "submit", "Z000001", "--as", exporter, "--on", "2020-11-09")[0] == 0
+    for step in ("register", "start"):
+        assert run("review", step, "Z000001", "--as", reviewer, "--on", "2020-11-10")[0] == 0
+    code, out = run("review", "request-info", "Z000001", "--reason", "end use?", "--as", reviewer, "--on", "2020-11-11")
+    assert code == 0 and "info_requested" in out, out
+    code, out = run(
+        "applications", "answer-info", "Z000001", "--answer", "see letter", "--as", exporter, "--on", "2020-11-11"
+    )
+    assert code == 0 and "under_review" in out, out
+    code, out = run("review", "intent-to-deny", "Z000001", "--reason", "risk", "--as", reviewer, "--on", "2020-11-12")
+    assert code == 0 and "intent_to_deny" in out, out
+    code, out = run(
+        "applications", "intent-response", "Z000001", "--response", "we object", "--as", exporter, "--on", "2020-11-13"
+    )
+    assert code == 0 and "response recorded" in out, out
+    code, out = run(
+        "applications", "intent-response", "Z000001", "--response", "twice", "--as", exporter, "--on", "2020-11-13"
+    )
+    assert code != 0 and "already" in out

@@ -1,8 +1,9 @@
 """``exportctl applications|review|licences|audit|orgs …``: the licensing workflow from the command line.
 
-Every command acts as a named user (``--as EMAIL``, or ``EXPORTCTL_AS``) and is one library call
-(``exportctl.licensing.service.run_as`` / ``query_as`` around a workflow step or query); library errors become
-clean messages with the exit codes of :mod:`exportctl.cli.errors`.
+Every command acts as a named user (``--as EMAIL``, or ``EXPORTCTL_AS``) and is one library call: workflow steps go
+through the step table (``exportctl.licensing.service.step_as`` → :func:`exportctl.licensing.steps.run_step`, the
+same dispatcher the API and the pages use; options are named as the table's arguments), queries through
+``query_as``; library errors become clean messages with the exit codes of :mod:`exportctl.cli.errors`.
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ from rich.table import Table
 from exportctl.audit.chain import verify_chain
 from exportctl.audit.checkpoints import check_key, read_checkpoints, take_checkpoint, verify_checkpoints
 from exportctl.audit.events import list_events
-from exportctl.cli.dates import parse_date, required_date
+from exportctl.cli.dates import parse_date
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
 from exportctl.clock import UTC_CLOCK
 from exportctl.config import get_settings
 from exportctl.errors import DataIntegrityError, InputError
-from exportctl.licensing import applicant, clock_queries, decide, licences, repository, review, service
+from exportctl.licensing import clock_queries, repository, service, steps
 from exportctl.licensing.linter import Finding
 from exportctl.licensing.organisations import create_organisation
 from exportctl.licensing.periods import StatutoryPeriods
@@ -161,11 +162,19 @@ def decisions_command(reference: str, actor: str = As, as_json: bool = Json) -> 
     console.print(table)
 
 
+Version = typer.Option(None, "--version", help="The version you saw; refused if the application changed.")
+
+
+def _take(name: str, actor: str, reference: str | int, **values: object) -> Any:
+    """Take a step of the step table (:mod:`exportctl.licensing.steps`) as ``actor``; options named as in it."""
+    return service.step_as(open_engine(), actor, name, reference, values, periods=_periods())
+
+
 @applications_app.command("submit")
 @handle_errors
-def submit_command(reference: str, actor: str = As, on: str | None = On) -> None:
+def submit_command(reference: str, actor: str = As, on: str | None = On, version: int | None = Version) -> None:
     """Lint and submit a draft; every party is screened against the lists in force."""
-    result = service.submit_as(open_engine(), actor, reference, on=parse_date(on, "on"))
+    result = _take("submit", actor, reference, on=on, version=version)
     console.print(f"{result.application.number} submitted")
     _findings(result.findings)
 
@@ -173,11 +182,35 @@ def submit_command(reference: str, actor: str = As, on: str | None = On) -> None
 @applications_app.command("withdraw")
 @handle_errors
 def withdraw_command(
-    reference: str, reason: str = typer.Option(..., "--reason"), actor: str = As, on: str | None = On
+    reference: str,
+    reason: str = typer.Option(..., "--reason"),
+    actor: str = As,
+    on: str | None = On,
+    version: int | None = Version,
 ) -> None:
     """Withdraw an application (the applicant's step)."""
-    view = service.run_as(open_engine(), actor, applicant.withdraw, reference, reason=reason, on=parse_date(on, "on"))
+    view = _take("withdraw", actor, reference, reason=reason, on=on, version=version)
     console.print(f"{view.number} withdrawn")
+
+
+@applications_app.command("intent-response")
+@handle_errors
+def intent_response_command(
+    reference: str, response: str = typer.Option(..., "--response"), actor: str = As, on: str | None = On
+) -> None:
+    """Answer an intent to deny, within its response window (the applicant's step)."""
+    view = _take("respond_to_intent", actor, reference, response=response, on=on)
+    console.print(f"{view.number}: response recorded")
+
+
+@applications_app.command("answer-info")
+@handle_errors
+def answer_info_command(
+    reference: str, answer: str = typer.Option(..., "--answer"), actor: str = As, on: str | None = On
+) -> None:
+    """Answer a request for information; the statutory clock restarts (the applicant's step)."""
+    view = _take("answer_info_request", actor, reference, answer=answer, on=on)
+    console.print(f"{view.number}: {view.status}")
 
 
 @review_app.command("queue")
@@ -217,44 +250,47 @@ def queue_command(
     console.print(table)
 
 
-def _step(name: str, fn: Any, help_text: str, needs_reason: bool = False) -> None:
-    """Register a review command that runs one step on one application."""
+def _review_step(command_name: str, step_name: str, help_text: str) -> None:
+    """Register ``exportctl review COMMAND`` for a step whose arguments are the day and, for some, a reason."""
+    if "reason" in {a.name for a in steps.STEPS[step_name].args}:
 
-    def command(
-        reference: str, actor: str = As, on: str | None = On, reason: str = typer.Option("", "--reason")
-    ) -> None:
-        kwargs: dict[str, Any] = {"on": parse_date(on, "on")}
-        if needs_reason:
-            kwargs["reason"] = reason
-        if fn is review.intent_to_deny:
-            kwargs["periods"] = _periods()
-        view = service.run_as(open_engine(), actor, fn, reference, **kwargs)
-        console.print(f"{view.number}: {view.status}")
+        def with_reason(
+            reference: str, actor: str = As, on: str | None = On, reason: str = typer.Option(..., "--reason")
+        ) -> None:
+            view = _take(step_name, actor, reference, on=on, reason=reason)
+            console.print(f"{view.number}: {view.status}")
 
+        command: Any = with_reason
+    else:
+
+        def without_reason(reference: str, actor: str = As, on: str | None = On) -> None:
+            view = _take(step_name, actor, reference, on=on)
+            console.print(f"{view.number}: {view.status}")
+
+        command = without_reason
     command.__doc__ = help_text
-    review_app.command(name)(handle_errors(command))
+    review_app.command(command_name)(handle_errors(command))
 
 
-_step("register", review.register, "Register a submitted application (starts the statutory clock).")
-_step("start", review.start_review, "Start reviewing a registered application (assigns it to you).")
-_step("request-info", review.request_info, "Ask the applicant for information (pauses the clock).", needs_reason=True)
-_step("hold", review.put_on_hold, "Put the application on hold (pauses the clock).", needs_reason=True)
-_step("resume", review.resume, "Resume after a request for information or a hold (restarts the clock).")
-_step(
-    "intent-to-deny", review.intent_to_deny, "Notify the intent to deny (opens the response window).", needs_reason=True
-)
+_review_step("register", "register", "Register a submitted application (starts the statutory clock).")
+_review_step("start", "start", "Start reviewing a registered application (assigns it to you).")
+_review_step("request-info", "request_info", "Ask the applicant for information (pauses the clock).")
+_review_step("hold", "hold", "Put the application on hold (pauses the clock).")
+_review_step("resume", "resume", "Resume after a request for information or a hold (restarts the clock).")
+_review_step("intent-to-deny", "intent_to_deny", "Notify the intent to deny (opens the response window).")
 
 
 @review_app.command("refer")
 @handle_errors
 def refer_command(
-    reference: str, agency: list[str] = typer.Option(..., "--agency"), actor: str = As, on: str | None = On
+    reference: str,
+    agencies: list[str] = typer.Option(..., "--agency", "--agencies", help="repeat: --agency DoD --agency State"),
+    actor: str = As,
+    on: str | None = On,
 ) -> None:
     """Refer to one or more agencies (--agency DoD --agency State)."""
-    view = service.run_as(
-        open_engine(), actor, review.refer, reference, agencies=agency, on=parse_date(on, "on"), periods=_periods()
-    )
-    console.print(f"{view.number}: referred to {', '.join(agency)}")
+    view = _take("refer", actor, reference, agencies=agencies, on=on)
+    console.print(f"{view.number}: referred to {', '.join(agencies)}")
 
 
 @review_app.command("recommend")
@@ -267,15 +303,7 @@ def recommend_command(
     on: str | None = On,
 ) -> None:
     """Record an agency's recommendation on a referral."""
-    view = service.run_as(
-        open_engine(),
-        actor,
-        review.record_referral_recommendation,
-        referral_id,
-        recommendation=recommendation,
-        basis=basis,
-        on=parse_date(on, "on"),
-    )
+    view = _take("recommend", actor, referral_id, recommendation=recommendation, basis=basis, on=on)
     console.print(f"{view.number}: recommendation recorded")
 
 
@@ -286,29 +314,21 @@ def decide_command(
     outcome: str = typer.Option(
         ..., "--outcome", help="approved | approved_in_part | denied | returned_without_action"
     ),
-    reason: list[str] = typer.Option(..., "--reason"),
-    condition: list[str] = typer.Option([], "--condition"),
-    rider: list[str] = typer.Option([], "--rider"),
-    item: list[int] = typer.Option([], "--item", help="approved item ids (approved_in_part)"),
-    version: int | None = typer.Option(None, "--version", help="the version you reviewed; refused if it changed"),
+    reasons: list[str] = typer.Option(..., "--reason", "--reasons", help="repeat for several reasons"),
+    conditions: list[str] = typer.Option([], "--condition", "--conditions"),
+    riders: list[str] = typer.Option([], "--rider", "--riders"),
+    approved_item_ids: list[int] = typer.Option(
+        [], "--item", "--approved-item-ids", help="approved item ids (approved_in_part)"
+    ),
+    version: int | None = Version,
     actor: str = As,
     on: str | None = On,
 ) -> None:
     """Decide an application; an approval issues a licence."""
-    result = service.run_as(
-        open_engine(),
-        actor,
-        decide.decide,
-        reference,
-        outcome=outcome,
-        reasons=reason,
-        conditions=condition,
-        riders=rider,
-        approved_item_ids=item or None,
-        expected_version=version,
-        on=parse_date(on, "on"),
-        periods=_periods(),
-    )
+    result = _take(
+        "decide", actor, reference, outcome=outcome, reasons=reasons, conditions=conditions, riders=riders,
+        approved_item_ids=approved_item_ids, version=version, on=on,
+    )  # fmt: skip
     licence = f", licence {result.licence_number}" if result.licence_number else ""
     console.print(f"decision {result.id}: {result.outcome}{licence}")
 
@@ -364,52 +384,40 @@ def shipments_command(reference: str, actor: str = As, as_json: bool = Json) -> 
 @licences_app.command("ship")
 @handle_errors
 def ship_command(
-    reference: str,
+    licence: str = typer.Argument(..., help="Licence number (D000123) or id."),
     value: str = typer.Option(..., "--value", help="USD"),
-    quantity: int = typer.Option(..., "--quantity"),
+    quantity: str = typer.Option(..., "--quantity"),
     actor: str = As,
-    on: str | None = On,
-    ref: str = typer.Option("", "--reference"),
+    shipped_on: str | None = typer.Option(None, "--shipped-on", "--on", help="The day it left (default today)."),
+    reference: str = typer.Option("", "--reference", help="Your reference (invoice, airway bill)."),
 ) -> None:
     """Record a shipment against a licence (refused, with the reason, if the licence does not cover it)."""
-    try:
-        amount = Decimal(value)
-    except ArithmeticError:
-        raise InputError(f"{value!r} is not an amount", field="value") from None
-    shipment = service.run_as(
-        open_engine(),
-        actor,
-        licences.record_shipment,
-        reference,
-        value=amount,
-        quantity=quantity,
-        shipped_on=parse_date(on, "on"),
-        recorded_on=parse_date(on, "on"),  # the CLI acts as any user (--as) and replays dated histories (--on)
-        reference=ref,
-        periods=_periods(),
-    )
+    recorded_on = parse_date(shipped_on, "shipped_on")  # the CLI replays dated histories: recorded on that day
+    shipment = service.step_as(
+        open_engine(), actor, "ship", licence,
+        {"value": value, "quantity": quantity, "shipped_on": shipped_on, "reference": reference},
+        periods=_periods(), recorded_on=recorded_on,
+    )  # fmt: skip
     console.print(f"shipment {shipment.id} recorded: {shipment.value:,} USD, {shipment.quantity} units")
 
 
-def _status_command(name: str, fn: Any, help_text: str) -> None:
+def _status_command(name: str, help_text: str) -> None:
     def command(
         reference: str,
-        from_date: str = typer.Option(..., "--from"),
+        from_date: str = typer.Option(..., "--from", "--from-date"),
         reason: str = typer.Option(..., "--reason"),
         actor: str = As,
     ) -> None:
-        view = service.run_as(
-            open_engine(), actor, fn, reference, from_date=required_date(from_date, "from"), reason=reason
-        )
+        view = _take(name, actor, reference, from_date=from_date, reason=reason)
         console.print(f"{view.number}: {view.status} from {from_date}")
 
     command.__doc__ = help_text
     licences_app.command(name)(handle_errors(command))
 
 
-_status_command("suspend", licences.suspend, "Suspend a licence from a date, with the reason.")
-_status_command("revoke", licences.revoke, "Revoke a licence from a date, with the reason (final).")
-_status_command("reinstate", licences.reinstate, "Lift a suspension from a date, with the reason.")
+_status_command("suspend", "Suspend a licence from a date, with the reason.")
+_status_command("revoke", "Revoke a licence from a date, with the reason (final).")
+_status_command("reinstate", "Lift a suspension from a date, with the reason.")
 
 
 @audit_app.command("verify")

@@ -7,7 +7,7 @@ any error rolls everything back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from exportctl.audit.locking import lock_for_write
 from exportctl.errors import NotFoundError
+from exportctl.licensing import steps
 from exportctl.licensing.actor import Actor
 from exportctl.licensing.applicant import SubmitResult, create_application, submit
 from exportctl.licensing.checks import make_determiner, make_screener
@@ -79,6 +80,24 @@ def submit_as(engine: Engine, email: str, reference: str | int, *, on: date | No
     """Submit with every party screened against the lists in force on the submission date."""
     screener, determiner = make_screener(engine, on), make_determiner(engine, on)
     return run_as(engine, email, submit, reference, on=on, screener=screener, determiner=determiner)
+
+
+def step_as(
+    engine: Engine, email: str, name: str, reference: str | int, values: Mapping[str, object], **context: Any
+) -> Any:
+    """Take the step ``name`` of :data:`exportctl.licensing.steps.STEPS` on ``reference`` as the user ``email``,
+    in one transaction: the command line's way through the step table. A submission is screened against the lists
+    in force on its date."""
+    found = steps.step(name)
+    if steps.Extra.SCREENER in found.extras and context.get("screener") is None:
+        on = steps.keywords(found, values).get("on")
+        context["screener"] = make_screener(engine, on)
+        context.setdefault("determiner", make_determiner(engine, on))
+
+    def take(session: Session, actor: Actor, target_id: int) -> Any:
+        return steps.run_step(session, actor, found.name, target_id, values, **context)
+
+    return run_as(engine, email, take, reference)
 
 
 def create_from_file(engine: Engine, email: str, path: Path, *, on: date | None = None) -> ApplicationView:

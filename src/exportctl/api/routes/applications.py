@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 from pydantic import BaseModel, Field
 
+from exportctl.accounts.roles import Principal
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.licensing_models import (
     ApplicationBody,
@@ -20,13 +21,16 @@ from exportctl.api.licensing_models import (
     SubmitOut,
 )
 from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.api.steps import step_values
+from exportctl.api.strict import StrictCount
+from exportctl.http.context import ServiceContext
 from exportctl.http.dates import PastDay
 from exportctl.licensing.actor import Role
-from exportctl.licensing.applicant import create_application, edit_draft, lint_application, respond_to_intent, submit
-from exportctl.licensing.applicant import withdraw as withdraw_application
+from exportctl.licensing.applicant import create_application, edit_draft, lint_application
 from exportctl.licensing.clock_queries import application_clock
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
 from exportctl.licensing.states import Status, check_step
+from exportctl.licensing.steps import run_step
 from exportctl.store.db import session_scope
 
 router = APIRouter(prefix="/applications", tags=["applications"])
@@ -34,16 +38,24 @@ AppId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Version = Annotated[int | None, Query(ge=1, le=2**31 - 1, description="optimistic lock: the version you edited")]
 
 
-class ReasonBody(BaseModel):
+class StepBody(BaseModel):
+    on: PastDay | None = Field(default=None, description="the day of the step (default today)")
+
+
+class SubmitBody(StepBody):
+    version: StrictCount | None = Field(default=None, ge=1, description="optimistic lock: the version you saw")
+
+
+class WithdrawBody(SubmitBody):
     reason: str = Field(min_length=1, max_length=5000)
 
 
-class IntentResponseBody(BaseModel):
+class IntentResponseBody(StepBody):
     response: str = Field(min_length=1, max_length=20_000)
 
 
-class SubmitBody(BaseModel):
-    on: PastDay | None = Field(default=None, description="submission date (default today)")
+class InfoAnswerBody(StepBody):
+    answer: str = Field(min_length=1, max_length=20_000)
 
 
 @router.get("", response_model=Page[ApplicationOut])
@@ -105,18 +117,24 @@ def submit_application(
         ctx.limiter.take(principal.user_id, "dated_index")
     screener = ctx.party_screener(on)
     with session_scope(ctx.engine) as session:
-        result = submit(session, principal.actor, application_id, on=on, screener=screener)
+        result = run_step(session, principal.actor, "submit", application_id, step_values(body), screener=screener)
         return SubmitOut(
             application=ApplicationOut.model_validate(result.application),
             findings=[FindingOut.model_validate(f) for f in result.findings],
         )
 
 
-@router.post("/{application_id}/withdraw", response_model=ApplicationOut)
-def withdraw(application_id: AppId, body: ReasonBody, principal: CurrentPrincipal, ctx: Context) -> ApplicationOut:
+def _take(ctx: ServiceContext, principal: Principal, name: str, application_id: int, body: BaseModel) -> ApplicationOut:
+    """One applicant step through the step table, in its own transaction."""
     with session_scope(ctx.engine) as session:
-        view = withdraw_application(session, principal.actor, application_id, reason=body.reason)
+        view = run_step(session, principal.actor, name, application_id, step_values(body), periods=ctx.periods)
         return ApplicationOut.model_validate(view)
+
+
+@router.post("/{application_id}/withdraw", response_model=ApplicationOut)
+def withdraw(application_id: AppId, body: WithdrawBody, principal: CurrentPrincipal, ctx: Context) -> ApplicationOut:
+    """Withdraw the application (recorded as a decision "withdrawn")."""
+    return _take(ctx, principal, "withdraw", application_id, body)
 
 
 @router.post("/{application_id}/intent-response", response_model=ApplicationOut)
@@ -124,9 +142,15 @@ def answer_intent(
     application_id: AppId, body: IntentResponseBody, principal: CurrentPrincipal, ctx: Context
 ) -> ApplicationOut:
     """The applicant's answer to an intent to deny, within its window."""
-    with session_scope(ctx.engine) as session:
-        view = respond_to_intent(session, principal.actor, application_id, response=body.response)
-        return ApplicationOut.model_validate(view)
+    return _take(ctx, principal, "respond_to_intent", application_id, body)
+
+
+@router.post("/{application_id}/answer-info", response_model=ApplicationOut)
+def answer_info(
+    application_id: AppId, body: InfoAnswerBody, principal: CurrentPrincipal, ctx: Context
+) -> ApplicationOut:
+    """The applicant answers a request for information; the statutory clock restarts."""
+    return _take(ctx, principal, "answer_info_request", application_id, body)
 
 
 @router.get("/{application_id}/clock", response_model=ClockOut)

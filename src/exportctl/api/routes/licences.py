@@ -10,13 +10,16 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 from pydantic import BaseModel, Field
 
+from exportctl.accounts.roles import Principal
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.licensing_models import LicenceOut, ShipmentOut
 from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.api.steps import step_values
 from exportctl.api.strict import StrictCount
+from exportctl.http.context import ServiceContext
 from exportctl.http.dates import AnyDay, PastDay
-from exportctl.licensing.licences import record_shipment, reinstate, revoke, suspend
 from exportctl.licensing.repository import get_licence, list_licences, list_shipments
+from exportctl.licensing.steps import run_step
 from exportctl.store.db import session_scope
 
 router = APIRouter(prefix="/licences", tags=["licences"])
@@ -85,26 +88,21 @@ def shipments(
 def ship(licence_id: LicenceId, body: ShipmentBody, principal: CurrentPrincipal, ctx: Context) -> ShipmentOut:
     """Draw a shipment down from the licence; refused (409) with the reason if the licence does not cover it."""
     with session_scope(ctx.engine) as session:
-        view = record_shipment(
-            session,
-            principal.actor,
-            licence_id,
-            value=body.value,
-            quantity=body.quantity,
-            shipped_on=body.shipped_on,
-            reference=body.reference,
-            periods=ctx.periods,
-        )
+        view = run_step(session, principal.actor, "ship", licence_id, step_values(body), periods=ctx.periods)
         return ShipmentOut.model_validate(view)
+
+
+def _change(ctx: ServiceContext, principal: Principal, name: str, licence_id: int, body: BaseModel) -> LicenceOut:
+    with session_scope(ctx.engine) as session:
+        return LicenceOut.model_validate(run_step(session, principal.actor, name, licence_id, step_values(body)))
 
 
 @router.post("/{licence_id}/suspend", response_model=LicenceOut)
 def suspend_licence(
     licence_id: LicenceId, body: StatusChangeBody, principal: CurrentPrincipal, ctx: Context
 ) -> LicenceOut:
-    with session_scope(ctx.engine) as session:
-        view = suspend(session, principal.actor, licence_id, from_date=body.from_date, reason=body.reason)
-        return LicenceOut.model_validate(view)
+    """Suspend the licence from a date (no shipment may be recorded while suspended)."""
+    return _change(ctx, principal, "suspend", licence_id, body)
 
 
 @router.post("/{licence_id}/revoke", response_model=LicenceOut)
@@ -112,15 +110,12 @@ def revoke_licence(
     licence_id: LicenceId, body: StatusChangeBody, principal: CurrentPrincipal, ctx: Context
 ) -> LicenceOut:
     """End the licence from a date (final); shipments dated earlier stay valid."""
-    with session_scope(ctx.engine) as session:
-        view = revoke(session, principal.actor, licence_id, from_date=body.from_date, reason=body.reason)
-        return LicenceOut.model_validate(view)
+    return _change(ctx, principal, "revoke", licence_id, body)
 
 
 @router.post("/{licence_id}/reinstate", response_model=LicenceOut)
 def reinstate_licence(
     licence_id: LicenceId, body: StatusChangeBody, principal: CurrentPrincipal, ctx: Context
 ) -> LicenceOut:
-    with session_scope(ctx.engine) as session:
-        view = reinstate(session, principal.actor, licence_id, from_date=body.from_date, reason=body.reason)
-        return LicenceOut.model_validate(view)
+    """Lift a suspension from a date."""
+    return _change(ctx, principal, "reinstate", licence_id, body)

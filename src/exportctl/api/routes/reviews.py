@@ -14,25 +14,18 @@ from exportctl.accounts.roles import Principal
 from exportctl.api.deps import Context, CurrentPrincipal, requires
 from exportctl.api.licensing_models import ApplicationOut, ClockOut, DecisionOut
 from exportctl.api.pagination import Page, Paging, paginate
+from exportctl.api.steps import step_values
 from exportctl.api.strict import StrictCount
+from exportctl.http.context import ServiceContext
 from exportctl.http.dates import AnyDay, PastDay
 from exportctl.licensing.actor import Role
 from exportctl.licensing.clock_queries import review_queue
-from exportctl.licensing.decide import decide
 from exportctl.licensing.policies.store import recommend_application
 from exportctl.licensing.repository import list_applications
-from exportctl.licensing.review import (
-    Recommendation,
-    intent_to_deny,
-    put_on_hold,
-    record_referral_recommendation,
-    refer,
-    register,
-    request_info,
-    resume,
-    start_review,
-)
+from exportctl.licensing.review import Recommendation
 from exportctl.licensing.states import Outcome, Status
+from exportctl.licensing.steps import run_step
+from exportctl.licensing.views import ApplicationView
 from exportctl.store.db import session_scope
 
 router = APIRouter(prefix="/reviews", tags=["reviews"])
@@ -101,10 +94,6 @@ class DecideBody(StepBody):
     version: StrictCount | None = Field(default=None, ge=1, description="optimistic lock: the version you reviewed")
 
 
-def _on(body: StepBody | None) -> date | None:
-    return body.on if body is not None else None
-
-
 @router.get("/queue", response_model=Page[QueueEntryOut])
 def queue(
     principal: CurrentPrincipal,
@@ -168,33 +157,41 @@ def recommendation(
     )
 
 
+def _take(
+    ctx: ServiceContext, principal: Principal, name: str, target_id: int, body: BaseModel | None
+) -> ApplicationView:
+    """One application step through the step table, in its own transaction."""
+    with session_scope(ctx.engine) as session:
+        view: ApplicationView = run_step(
+            session, principal.actor, name, target_id, step_values(body), periods=ctx.periods
+        )
+        return view
+
+
 @router.post("/{application_id}/register", response_model=ApplicationOut)
 def register_application(
     application_id: AppId, principal: Reviewer, ctx: Context, body: StepBody | None = None
 ) -> ApplicationOut:
-    with session_scope(ctx.engine) as session:
-        return ApplicationOut.model_validate(register(session, principal.actor, application_id, on=_on(body)))
+    """Register a submitted application: the statutory clock starts."""
+    return ApplicationOut.model_validate(_take(ctx, principal, "register", application_id, body))
 
 
 @router.post("/{application_id}/start", response_model=ApplicationOut)
 def start(application_id: AppId, principal: Reviewer, ctx: Context, body: StepBody | None = None) -> ApplicationOut:
-    with session_scope(ctx.engine) as session:
-        return ApplicationOut.model_validate(start_review(session, principal.actor, application_id, on=_on(body)))
+    """Start the review (assigns the application to you)."""
+    return ApplicationOut.model_validate(_take(ctx, principal, "start", application_id, body))
 
 
 @router.post("/{application_id}/request-info", response_model=ApplicationOut)
 def ask_for_information(application_id: AppId, principal: Reviewer, ctx: Context, body: ReasonBody) -> ApplicationOut:
     """Stop the clock until the applicant answers."""
-    with session_scope(ctx.engine) as session:
-        view = request_info(session, principal.actor, application_id, reason=body.reason, on=body.on)
-        return ApplicationOut.model_validate(view)
+    return ApplicationOut.model_validate(_take(ctx, principal, "request_info", application_id, body))
 
 
 @router.post("/{application_id}/hold", response_model=ApplicationOut)
 def hold(application_id: AppId, principal: Reviewer, ctx: Context, body: ReasonBody) -> ApplicationOut:
-    with session_scope(ctx.engine) as session:
-        view = put_on_hold(session, principal.actor, application_id, reason=body.reason, on=body.on)
-        return ApplicationOut.model_validate(view)
+    """Put the application on hold (stops the clock)."""
+    return ApplicationOut.model_validate(_take(ctx, principal, "hold", application_id, body))
 
 
 @router.post("/{application_id}/resume", response_model=ApplicationOut)
@@ -202,16 +199,13 @@ def resume_review(
     application_id: AppId, principal: CurrentPrincipal, ctx: Context, body: StepBody | None = None
 ) -> ApplicationOut:
     """Restart the clock (the reviewer, or the applicant answering a request for information)."""
-    with session_scope(ctx.engine) as session:
-        return ApplicationOut.model_validate(resume(session, principal.actor, application_id, on=_on(body)))
+    return ApplicationOut.model_validate(_take(ctx, principal, "resume", application_id, body))
 
 
 @router.post("/{application_id}/refer", response_model=ApplicationOut)
 def refer_application(application_id: AppId, principal: Reviewer, ctx: Context, body: ReferBody) -> ApplicationOut:
     """Refer to agencies; each has the referral period to recommend."""
-    with session_scope(ctx.engine) as session:
-        view = refer(session, principal.actor, application_id, agencies=body.agencies, on=body.on, periods=ctx.periods)
-        return ApplicationOut.model_validate(view)
+    return ApplicationOut.model_validate(_take(ctx, principal, "refer", application_id, body))
 
 
 @router.post("/referrals/{referral_id}/recommendation", response_model=ApplicationOut)
@@ -222,20 +216,13 @@ def referral_recommendation(
     body: ReferralRecommendationBody,
 ) -> ApplicationOut:
     """Record an agency's recommendation with its basis (once; never changed)."""
-    with session_scope(ctx.engine) as session:
-        view = record_referral_recommendation(
-            session, principal.actor, referral_id, recommendation=body.recommendation, basis=body.basis, on=body.on
-        )
-        return ApplicationOut.model_validate(view)
+    return ApplicationOut.model_validate(_take(ctx, principal, "recommend", referral_id, body))
 
 
 @router.post("/{application_id}/intent-to-deny", response_model=ApplicationOut)
 def notify_intent_to_deny(application_id: AppId, principal: Reviewer, ctx: Context, body: ReasonBody) -> ApplicationOut:
-    with session_scope(ctx.engine) as session:
-        view = intent_to_deny(
-            session, principal.actor, application_id, reason=body.reason, on=body.on, periods=ctx.periods
-        )
-        return ApplicationOut.model_validate(view)
+    """Notify the applicant of the intent to deny (opens the response window)."""
+    return ApplicationOut.model_validate(_take(ctx, principal, "intent_to_deny", application_id, body))
 
 
 @router.post("/{application_id}/decide", response_model=DecisionOut)
@@ -244,17 +231,5 @@ def decide_application(application_id: AppId, principal: Reviewer, ctx: Context,
 
     An approval issues the licence; a concurrent decision on the same application is a 409 conflict."""
     with session_scope(ctx.engine) as session:
-        view = decide(
-            session,
-            principal.actor,
-            application_id,
-            outcome=body.outcome,
-            reasons=body.reasons,
-            on=body.on,
-            conditions=body.conditions,
-            riders=body.riders,
-            approved_item_ids=body.approved_item_ids,
-            expected_version=body.version,
-            periods=ctx.periods,
-        )
+        view = run_step(session, principal.actor, "decide", application_id, step_values(body), periods=ctx.periods)
         return DecisionOut.model_validate(view)

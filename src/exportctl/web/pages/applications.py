@@ -15,22 +15,15 @@ from exportctl.accounts.roles import Principal
 from exportctl.errors import InvalidTransitionError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
-from exportctl.licensing.applicant import (
-    answer_info_request,
-    create_application,
-    edit_draft,
-    lint_application,
-    respond_to_intent,
-    submit,
-    withdraw,
-)
+from exportctl.licensing.applicant import create_application, edit_draft, lint_application
 from exportctl.licensing.clock_queries import application_clock
 from exportctl.licensing.correspondence import Message, application_correspondence
 from exportctl.licensing.linter import lint
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
+from exportctl.licensing.steps import run_step
 from exportctl.store.db import session_scope
 from exportctl.web.forms import ApplicationForm, form_from_view, read_form
-from exportctl.web.inline_errors import FIXABLE_ERRORS, inline_status
+from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -145,13 +138,26 @@ async def edit(request: Request, user: User, application_id: AppId) -> Response:
     return RedirectResponse(f"/applications/{application_id}", status_code=303)
 
 
-@router.post("/applications/{application_id}/submit")
-def submit_page(request: Request, user: User, application_id: AppId) -> Response:
+def _take(request: Request, user: Principal, name: str, application_id: int, values: dict[str, object]) -> None:
+    """One applicant step through the step table; a typed day (``on``) is checked as every form date is."""
+    day = form_date(str(values.get("on") or ""), "on")
+    values["on"] = day
     ctx = get_context(request)
-    screener = ctx.party_screener()
+    screener = ctx.party_screener(day) if name == "submit" else None
+    with session_scope(ctx.engine) as session:
+        run_step(session, user.actor, name, application_id, values, periods=ctx.periods, screener=screener)
+
+
+@router.post("/applications/{application_id}/submit")
+def submit_page(
+    request: Request,
+    user: User,
+    application_id: AppId,
+    on: Annotated[str, Form(max_length=20)] = "",
+    version: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
+) -> Response:
     try:
-        with session_scope(ctx.engine) as session:
-            submit(session, user.actor, application_id, screener=screener)
+        _take(request, user, "submit", application_id, {"on": on, "version": version})
     except FIXABLE_ERRORS as exc:  # linter errors, a changed state: explained in the linter card
         return _application(request, user, application_id, exc, at="submit")
     return RedirectResponse(f"/applications/{application_id}", status_code=303)
@@ -159,21 +165,28 @@ def submit_page(request: Request, user: User, application_id: AppId) -> Response
 
 @router.post("/applications/{application_id}/withdraw")
 def withdraw_page(
-    request: Request, user: User, application_id: AppId, reason: Annotated[str, Form(min_length=1, max_length=5000)]
+    request: Request,
+    user: User,
+    application_id: AppId,
+    reason: Annotated[str, Form(min_length=1, max_length=5000)],
+    on: Annotated[str, Form(max_length=20)] = "",
+    version: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
 ) -> Response:
-    with session_scope(get_context(request).engine) as session:
-        withdraw(session, user.actor, application_id, reason=reason)
+    _take(request, user, "withdraw", application_id, {"reason": reason, "on": on, "version": version})
     return RedirectResponse(f"/applications/{application_id}", status_code=303)
 
 
 @router.post("/applications/{application_id}/intent-response")
 def intent_response_page(
-    request: Request, user: User, application_id: AppId, response: Annotated[str, Form(max_length=20_000)] = ""
+    request: Request,
+    user: User,
+    application_id: AppId,
+    response: Annotated[str, Form(max_length=20_000)] = "",
+    on: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
     """The applicant's answer to an intent to deny (exporters of the owning organisation; others get 403/404)."""
     try:
-        with session_scope(get_context(request).engine) as session:
-            respond_to_intent(session, user.actor, application_id, response=response)
+        _take(request, user, "respond_to_intent", application_id, {"response": response, "on": on})
     except FIXABLE_ERRORS as exc:
         return _application(request, user, application_id, exc, at="intent", kept={"response": response})
     return RedirectResponse(f"/applications/{application_id}", status_code=303)
@@ -181,12 +194,15 @@ def intent_response_page(
 
 @router.post("/applications/{application_id}/answer-info")
 def answer_info_page(
-    request: Request, user: User, application_id: AppId, answer: Annotated[str, Form(max_length=20_000)] = ""
+    request: Request,
+    user: User,
+    application_id: AppId,
+    answer: Annotated[str, Form(max_length=20_000)] = "",
+    on: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
     """The applicant answers a request for information; the statutory clock restarts."""
     try:
-        with session_scope(get_context(request).engine) as session:
-            answer_info_request(session, user.actor, application_id, answer=answer)
+        _take(request, user, "answer_info_request", application_id, {"answer": answer, "on": on})
     except FIXABLE_ERRORS as exc:
         return _application(request, user, application_id, exc, at="answer", kept={"answer": answer})
     return RedirectResponse(f"/applications/{application_id}", status_code=303)

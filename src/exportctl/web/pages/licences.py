@@ -4,18 +4,16 @@ the workflow allows). Refusals the user can act on are explained inline on the l
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.roles import Principal
-from exportctl.errors import InputError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
-from exportctl.licensing.licences import record_shipment, reinstate, revoke, suspend
 from exportctl.licensing.repository import get_licence, list_licences, list_shipments, list_status_changes
+from exportctl.licensing.steps import run_step
 from exportctl.store.db import session_scope
 from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
 from exportctl.web.licence_status import shown_status
@@ -24,14 +22,6 @@ from exportctl.web.templating import render
 router = APIRouter(include_in_schema=False)
 User = Annotated[Principal, Depends(require_user)]
 LicenceId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-STATUS_CHANGES = {"suspend": suspend, "revoke": revoke, "reinstate": reinstate}
-
-
-def _whole_number(text: str) -> int:
-    cleaned = text.replace(",", "").strip()
-    if not cleaned.isdigit() or int(cleaned) > 10**12:
-        raise InputError(f"quantity {text!r} is not a whole number of units (0 or more)", field="quantity")
-    return int(cleaned)
 
 
 @router.get("/licences")
@@ -78,6 +68,13 @@ def licence_page(request: Request, user: User, licence_id: LicenceId) -> Respons
     return _licence(request, user, licence_id)
 
 
+def _take(request: Request, user: Principal, name: str, licence_id: int, values: dict[str, object]) -> None:
+    """One licence step through the step table, in its own transaction."""
+    ctx = get_context(request)
+    with session_scope(ctx.engine) as session:
+        run_step(session, user.actor, name, licence_id, values, periods=ctx.periods)
+
+
 @router.post("/licences/{licence_id}/ship")
 def ship(
     request: Request,
@@ -86,26 +83,12 @@ def ship(
     value: Annotated[str, Form(max_length=30)],
     quantity: Annotated[str, Form(max_length=30)],
     reference: Annotated[str, Form(max_length=200)] = "",
+    shipped_on: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
     try:
-        try:
-            amount = Decimal(value.replace(",", "").strip())
-        except InvalidOperation:
-            raise InputError(f"value {value!r} is not an amount in USD", field="value") from None
-        if not amount.is_finite():  # NaN, sNaN and Infinity parse as Decimals but are no amount
-            raise InputError(f"value {value!r} is not an amount in USD", field="value")
-        count = _whole_number(quantity)
-        ctx = get_context(request)
-        with session_scope(ctx.engine) as session:
-            record_shipment(
-                session,
-                user.actor,
-                licence_id,
-                value=amount,
-                quantity=count,
-                reference=reference,
-                periods=ctx.periods,
-            )
+        day = form_date(shipped_on, "shipped_on")
+        values: dict[str, object] = {"value": value, "quantity": quantity, "reference": reference, "shipped_on": day}
+        _take(request, user, "ship", licence_id, values)
     except FIXABLE_ERRORS as exc:
         kept = {"value": value, "quantity": quantity, "reference": reference}
         return _licence(request, user, licence_id, exc, at="ship", kept=kept)
@@ -125,8 +108,7 @@ def change_status(
     (403 for exporters, auditors and admins) and that the actor belongs to the licensing authority."""
     try:
         day = form_date(from_date, "from_date") or get_context(request).clock.today()
-        with session_scope(get_context(request).engine) as session:
-            STATUS_CHANGES[action](session, user.actor, licence_id, from_date=day, reason=reason)
+        _take(request, user, action, licence_id, {"from_date": day, "reason": reason})
     except FIXABLE_ERRORS as exc:
         kept = {"action": action, "from_date": from_date, "reason": reason}
         return _licence(request, user, licence_id, exc, at="status", kept=kept)

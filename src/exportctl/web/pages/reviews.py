@@ -17,22 +17,12 @@ from exportctl.http.security import require_user
 from exportctl.licensing.actor import Role
 from exportctl.licensing.clock_queries import application_clock, application_referrals, review_queue
 from exportctl.licensing.correspondence import application_correspondence
-from exportctl.licensing.decide import decide
 from exportctl.licensing.organisations import organisation_name
 from exportctl.licensing.policies.store import recommend_application
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
-from exportctl.licensing.review import (
-    Recommendation,
-    intent_to_deny,
-    put_on_hold,
-    record_referral_recommendation,
-    refer,
-    register,
-    request_info,
-    resume,
-    start_review,
-)
-from exportctl.licensing.views import ApplicationView
+from exportctl.licensing.review import Recommendation
+from exportctl.licensing.steps import STEPS, run_step
+from exportctl.licensing.views import ApplicationView, DecisionView
 from exportctl.lists.history import HistoryEvent, history
 from exportctl.store.db import session_scope
 from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
@@ -42,10 +32,6 @@ router = APIRouter(include_in_schema=False)
 User = Annotated[Principal, Depends(require_user)]
 AppId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 MAX_HISTORY_ENTRIES = 4
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 @router.get("/reviews")
@@ -124,32 +110,39 @@ def review_page(request: Request, user: User, application_id: AppId) -> Response
     return _review(request, user, application_id)
 
 
+def _take(
+    request: Request, user: Principal, name: str, target_id: int, values: dict[str, object]
+) -> ApplicationView | DecisionView:
+    """One review step through the step table; the day (``on``), if typed, is checked as every form date is."""
+    require_role(user, *STEPS[name].roles)  # 403 before anything is read, as in the API
+    if isinstance(values.get("on"), str):
+        values["on"] = form_date(str(values["on"]), "on")
+    ctx = get_context(request)
+    with session_scope(ctx.engine) as session:
+        view: ApplicationView | DecisionView = run_step(
+            session, user.actor, name, target_id, values, periods=ctx.periods
+        )
+        return view
+
+
 @router.post("/reviews/{application_id}/step")
 def review_step(
     request: Request,
     user: User,
     application_id: AppId,
     step: Annotated[str, Form(pattern="^(register|start|resume|request_info|hold|refer)$")],
-    text: Annotated[str, Form(max_length=5000)] = "",
+    reason: Annotated[str, Form(max_length=5000)] = "",
+    agencies: Annotated[str, Form(max_length=5000)] = "",
+    on: Annotated[str, Form(max_length=20)] = "",
+    text: Annotated[str, Form(max_length=5000)] = "",  # the page's one text field: the reason or the agencies
 ) -> Response:
-    if step != "resume":  # as in the API: the applicant may resume by answering a request for information
-        require_role(user, Role.REVIEWER)
+    values: dict[str, object] = {"on": on}
+    if "reason" in {a.name for a in STEPS[step].args}:
+        values["reason"] = reason or text
+    if step == "refer":
+        values["agencies"] = agencies or text
     try:
-        with session_scope(get_context(request).engine) as session:
-            actor = user.actor
-            if step == "register":
-                register(session, actor, application_id)
-            elif step == "start":
-                start_review(session, actor, application_id)
-            elif step == "resume":
-                resume(session, actor, application_id)
-            elif step == "request_info":
-                request_info(session, actor, application_id, reason=text)
-            elif step == "hold":
-                put_on_hold(session, actor, application_id, reason=text)
-            else:
-                agencies = [a.strip() for a in text.split(",")]
-                refer(session, actor, application_id, agencies=agencies, periods=get_context(request).periods)
+        _take(request, user, step, application_id, values)
     except FIXABLE_ERRORS as exc:
         return _review(request, user, application_id, exc)
     return RedirectResponse(f"/reviews/{application_id}", status_code=303)
@@ -164,13 +157,8 @@ def intent_to_deny_page(
     on: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
     """Notify the applicant; the response window (``intent_to_deny_response_days``) starts on ``on``."""
-    require_role(user, Role.REVIEWER)
     try:
-        day = form_date(on, "on")
-        with session_scope(get_context(request).engine) as session:
-            intent_to_deny(
-                session, user.actor, application_id, reason=reason, on=day, periods=get_context(request).periods
-            )
+        _take(request, user, "intent_to_deny", application_id, {"reason": reason, "on": on})
     except FIXABLE_ERRORS as exc:
         return _review(request, user, application_id, exc)
     return RedirectResponse(f"/reviews/{application_id}", status_code=303)
@@ -184,15 +172,13 @@ def referral_recommendation_page(
     referral_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
     recommendation: Annotated[str, Form(max_length=40)] = "",
     basis: Annotated[str, Form(max_length=5000)] = "",
+    on: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
     """Record an agency's recommendation (once). The referral decides which application it belongs to; the page
     returned is that application's."""
-    require_role(user, Role.REVIEWER)
+    values: dict[str, object] = {"recommendation": recommendation, "basis": basis, "on": on}
     try:
-        with session_scope(get_context(request).engine) as session:
-            view = record_referral_recommendation(
-                session, user.actor, referral_id, recommendation=recommendation, basis=basis
-            )
+        view = _take(request, user, "recommend", referral_id, values)
     except FIXABLE_ERRORS as exc:
         return _review(request, user, application_id, exc)
     return RedirectResponse(f"/reviews/{view.id}", status_code=303)
@@ -209,24 +195,21 @@ def decide_page(
     riders: Annotated[str, Form(max_length=20_000)] = "",
     approved_item_ids: Annotated[list[int], Form(max_length=200)] = [],  # noqa: B006 (FastAPI copies defaults)
     version: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
+    on: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
     """The same decision as ``POST /api/reviews/{id}/decide``: outcome, reasons, conditions, riders, the items an
     approval in part covers, and the version the reviewer saw (a decision on a changed application is refused)."""
-    require_role(user, Role.REVIEWER)
+    values: dict[str, object] = {
+        "outcome": outcome,
+        "reasons": reasons,
+        "conditions": conditions,
+        "riders": riders,
+        "approved_item_ids": approved_item_ids,
+        "version": version,
+        "on": on,
+    }
     try:
-        with session_scope(get_context(request).engine) as session:
-            decide(
-                session,
-                user.actor,
-                application_id,
-                outcome=outcome,
-                reasons=_lines(reasons),
-                conditions=_lines(conditions),
-                riders=_lines(riders),
-                approved_item_ids=approved_item_ids or None,
-                expected_version=version,
-                periods=get_context(request).periods,
-            )
+        _take(request, user, "decide", application_id, values)
     except FIXABLE_ERRORS as exc:
         kept = {"outcome": outcome, "reasons": reasons, "conditions": conditions}
         return _review(request, user, application_id, exc, kept)
