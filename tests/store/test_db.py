@@ -13,11 +13,12 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 import exportctl.store
-from exportctl.config import reset_settings_cache
+from exportctl.cli.db import configured_engine
+from exportctl.config import default_data_dir, reset_settings_cache
 from exportctl.errors import ConfigError
 from exportctl.store import db
 from exportctl.store.base import Base
-from exportctl.store.db import make_engine, session_scope, upgrade
+from exportctl.store.db import data_dir_of, make_engine, session_scope, upgrade
 
 
 def test_upgrade_reaches_head_and_matches_the_models(engine: Engine) -> None:
@@ -47,7 +48,7 @@ def test_my_revision_id_is_fixed() -> None:
 def test_default_database_is_a_sqlite_file_under_xdg_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     reset_settings_cache()
-    engine = make_engine()
+    engine = configured_engine()
     upgrade(engine)
     engine.dispose()
     assert (tmp_path / "xdg" / "exportctl" / "exportctl.sqlite3").is_file()
@@ -56,11 +57,25 @@ def test_default_database_is_a_sqlite_file_under_xdg_data_home(tmp_path: Path, m
 def test_database_url_setting_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXPORTCTL_DATABASE_URL", f"sqlite:///{tmp_path / 'deep' / 'dir' / 'x.db'}")
     reset_settings_cache()
-    engine = make_engine()
+    engine = configured_engine()
     assert engine.url.database == str(tmp_path / "deep" / "dir" / "x.db")
     upgrade(engine)
     engine.dispose()
     assert (tmp_path / "deep" / "dir" / "x.db").is_file()
+
+
+def test_caches_live_where_the_caller_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings are injected: the store reads no global settings; the CLI passes the configured data directory."""
+    given = make_engine(f"sqlite:///{tmp_path / 'a.db'}", data_dir=tmp_path / "caches")
+    assert data_dir_of(given) == tmp_path / "caches"
+    assert data_dir_of(make_engine(f"sqlite:///{tmp_path / 'b.db'}")) == default_data_dir()
+    monkeypatch.setenv("EXPORTCTL_DATA_DIR", str(tmp_path / "configured"))
+    reset_settings_cache()
+    try:
+        assert data_dir_of(configured_engine()) == tmp_path / "configured"
+    finally:
+        monkeypatch.undo()
+        reset_settings_cache()
 
 
 def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(sqlite_engine: Engine) -> None:

@@ -31,7 +31,7 @@ from exportctl.app.errors import install_error_handlers
 from exportctl.app.limits import BodySizeLimit
 from exportctl.config import Settings, get_settings
 from exportctl.http.context import ServiceContext, resolve_secret_key
-from exportctl.store.db import make_engine
+from exportctl.store.db import make_engine, use_data_dir
 from exportctl.web.pages import applications as application_pages
 from exportctl.web.pages import home, login, oversight
 from exportctl.web.pages import licences as licence_pages
@@ -98,7 +98,10 @@ class SecurityHeaders:
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     """A ready-to-serve application. The database must already be upgraded (``exportctl serve`` does it)."""
     settings = settings or get_settings()
-    engine = engine or make_engine(settings.resolved_database_url())
+    if engine is None:
+        engine = make_engine(settings.resolved_database_url(), data_dir=settings.resolved_data_dir())
+    elif settings.data_dir is not None:  # an engine made by the caller: its caches go where these settings say
+        use_data_dir(engine, settings.data_dir)
     ctx = ServiceContext(settings=settings, engine=engine, codec=SessionCodec(resolve_secret_key(settings)))
 
     @asynccontextmanager

@@ -39,7 +39,7 @@ def prepare_service(settings: Settings | None = None, *, demo: bool = False) -> 
     """Upgrade, import the bundled lists if none were imported yet, load the demo if asked, build the index."""
     settings = settings or get_settings()
     url = settings.resolved_database_url()
-    engine = make_engine(url)
+    engine = make_engine(url, data_dir=settings.resolved_data_dir())
     upgrade(engine)
     imported: list[str] = []
     if not list_status(engine):

@@ -57,7 +57,8 @@ def create(
 ) -> None:
     """Create a user with a password (asked for twice, or read from stdin)."""
     from exportctl.accounts.users import create_user, parse_roles
-    from exportctl.store.db import make_engine, session_scope, upgrade
+    from exportctl.cli.db import configured_engine
+    from exportctl.store.db import session_scope, upgrade
 
     password = (
         sys.stdin.readline().rstrip("\n")
@@ -65,7 +66,7 @@ def create(
         else typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     )
     try:
-        engine = make_engine()
+        engine = configured_engine()
         upgrade(engine)
         with session_scope(engine) as session:
             principal = create_user(

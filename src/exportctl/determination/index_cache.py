@@ -17,11 +17,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from exportctl.config import get_settings
 from exportctl.lists.repository import entries_of_snapshots
 from exportctl.screening import ScreeningIndex
 from exportctl.screening.index import INDEX_FORMAT
 from exportctl.screening.service import read_cached_index, write_cached_index
+from exportctl.store.db import data_dir_of
 
 
 def _key(engine: Engine, snapshot_ids: Sequence[int]) -> str:
@@ -29,15 +29,15 @@ def _key(engine: Engine, snapshot_ids: Sequence[int]) -> str:
     return f"v{INDEX_FORMAT}|{url}|snapshots|{','.join(str(i) for i in sorted(snapshot_ids))}"
 
 
-def _path(key: str) -> Path:
+def _path(engine: Engine, key: str) -> Path:
     name = f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
-    return get_settings().resolved_data_dir() / "determination-index" / name
+    return data_dir_of(engine) / "determination-index" / name
 
 
 def index_of_snapshots(engine: Engine, snapshot_ids: Sequence[int]) -> ScreeningIndex:
     """The index over every entry of ``snapshot_ids``, from the disk cache or built (and then cached)."""
     key = _key(engine, snapshot_ids)
-    path = _path(key)
+    path = _path(engine, key)
     cached = read_cached_index(path, key)
     if cached is not None:
         return cached

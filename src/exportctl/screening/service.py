@@ -19,7 +19,6 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from exportctl.config import get_settings
 from exportctl.errors import NotFoundError
 from exportctl.lists import repository
 from exportctl.screening.batch import BatchReport, Progress, screen_file
@@ -28,13 +27,14 @@ from exportctl.screening.explain import ScreeningResult
 from exportctl.screening.exposure import ExposureReport, screen_inventory
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.index import INDEX_FORMAT, ScreeningIndex
+from exportctl.store.db import data_dir_of
 
 MAX_CACHED_INDEXES = 8  # index files kept on disk, least recently used pruned first (tens of MB each)
 EMPTY_STORE = "the list store is empty: run `exportctl lists import` first"
 
 
-def _cache_dir() -> Path:
-    return get_settings().resolved_data_dir() / "screening-index"
+def _cache_dir(engine: Engine) -> Path:
+    return data_dir_of(engine) / "screening-index"
 
 
 def _snapshot_key(engine: Engine, as_of: date | None) -> str:
@@ -99,7 +99,7 @@ def load_index(engine: Engine, as_of: date | None = None, *, use_cache: bool = T
     snapshot stood in for which source, entries without a listing date) are kept in ``index.notes``.
     """
     key = _snapshot_key(engine, as_of)
-    path = _cache_dir() / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+    path = _cache_dir(engine) / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
     if use_cache:
         cached = read_cached_index(path, key)
         if cached is not None:

@@ -7,6 +7,7 @@ killed writer leaves the last committed state intact), enforced foreign keys and
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,23 +17,39 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from exportctl.config import get_settings
+from exportctl.config import default_data_dir
 from exportctl.errors import ConfigError
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+_DATA_DIRS: weakref.WeakKeyDictionary[Engine, Path] = weakref.WeakKeyDictionary()
 
 
-def make_engine(url: str | None = None) -> Engine:
-    """An engine for ``url`` (default: the configured database, creating the SQLite file's directory)."""
-    url = url or get_settings().resolved_database_url()
+def make_engine(url: str, *, data_dir: Path | None = None) -> Engine:
+    """An engine for ``url`` (creating the SQLite file's directory). ``data_dir`` is where caches built from this
+    database are kept (the screening indexes); the interfaces pass the configured one (:func:`data_dir_of`)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, parsed.database)
-    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("psycopg2", "psycopg2cffi"):
+        engine = _sqlite_engine(url, parsed.database)
+    elif parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("psycopg2", "psycopg2cffi"):
         raise ConfigError(f"database URL {parsed.drivername}://…: use the psycopg 3 driver, postgresql+psycopg://…")
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
-        url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+            url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+        engine = create_engine(url, pool_pre_ping=True)
+    if data_dir is not None:
+        _DATA_DIRS[engine] = data_dir
+    return engine
+
+
+def use_data_dir(engine: Engine, data_dir: Path) -> None:
+    """Keep the caches built from ``engine`` under ``data_dir`` (the app factory, for an engine it was given)."""
+    _DATA_DIRS[engine] = data_dir
+
+
+def data_dir_of(engine: Engine) -> Path:
+    """Where caches built from ``engine`` live: the directory given by the caller that made it (settings injected
+    by the CLI or the app), else the platform's default data directory."""
+    return _DATA_DIRS.get(engine) or default_data_dir()
 
 
 def _sqlite_engine(url: str, database: str | None) -> Engine:
