@@ -16,6 +16,7 @@ from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningResult
 from exportctl.screening.exposure import ExposureReport
+from exportctl.screening.grouping import group_hits
 from exportctl.screening.service import exposure_in_store, screen_file_in_store, screen_in_store
 
 console = Console()
@@ -35,8 +36,9 @@ def _show(result: ScreeningResult) -> None:
     if not result.hits:
         console.print(f"no hit for {escape(result.query)!r} at threshold {result.threshold:.2f}")
         return
-    table = Table("score", "list", "entry", "primary name", "matched name", "country", "review policy")
-    for hit in result.hits:
+    table = Table("score", "list", "entry", "primary name", "matched name", "country", "review policy", "also listed")
+    for group in group_hits(result.hits):  # one row per party; the other sources' entries in the last column
+        hit = group.best
         table.add_row(
             f"{hit.score:.3f}",
             hit.list,
@@ -45,6 +47,7 @@ def _show(result: ScreeningResult) -> None:
             escape(hit.matched_name),
             hit.country or "",
             escape(hit.review_policy_text),
+            escape(", ".join(listing.entry_id for listing in group.listings[1:])),
         )
     console.print(table)
     for notice in result.attributions:
@@ -70,7 +73,8 @@ def screen_command(
     """Screen one name against every list: hits with their score and why they matched."""
     result = screen_in_store(open_engine(), name, country=country, as_of=_day(as_of), threshold=threshold, limit=limit)
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        payload = {**result.to_dict(), "parties": [group.to_dict() for group in group_hits(result.hits)]}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         _show(result)
 

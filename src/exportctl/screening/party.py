@@ -61,6 +61,26 @@ class PartyMatch:
     certain: bool
     features: tuple[tuple[str, float], ...] = ()  # (feature, contribution to the score) from the screening engine
 
+    @property
+    def entry_id(self) -> str:
+        return self.entry.entry_id
+
+    @property
+    def list(self) -> str:
+        return self.entry.list.value
+
+    @property
+    def primary_name(self) -> str:
+        return self.entry.primary_name
+
+    @property
+    def country(self) -> str | None:
+        return self.entry.country
+
+    @property
+    def source(self) -> str:
+        return self.entry.source
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "entry_id": self.entry.entry_id,

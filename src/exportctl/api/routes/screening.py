@@ -21,6 +21,7 @@ from exportctl.http.context import ServiceContext
 from exportctl.http.dates import PastDay
 from exportctl.http.jobs import Job, JobStatus
 from exportctl.screening import DEFAULT_THRESHOLD, screen
+from exportctl.screening.grouping import group_hits, snapshots_of_key
 
 router = APIRouter(prefix="/screening", tags=["screening"])
 Country = Annotated[str | None, Field(default=None, max_length=60, description="ISO 3166 code or country name")]
@@ -56,12 +57,35 @@ class HitOut(BaseModel):
     features: builtins.list[FeatureOut]
 
 
+class ListingOut(BaseModel):
+    """One source's entry for a party, and the snapshot it was searched in."""
+
+    entry_id: str
+    source: str
+    list: str
+    primary_name: str
+    score: float
+    snapshot_id: int | None
+
+
+class PartyOut(BaseModel):
+    """The hits that name one party (same OFAC entity number, or same list, normalised name and country): the
+    best hit's entry and score, and every source and snapshot that lists the party."""
+
+    entry_id: str
+    primary_name: str
+    score: float
+    sources: builtins.list[str]
+    listings: builtins.list[ListingOut]
+
+
 class ScreeningOut(BaseModel):
     query: str
     country: str | None
     threshold: float
     notes: list[str]
     hits: list[HitOut]
+    parties: list[PartyOut] = Field(description="the hits grouped by party, best first")
 
 
 class JobOut(BaseModel):
@@ -109,7 +133,10 @@ def run_screening(ctx: ServiceContext, request: ScreenRequest) -> Response:
 
     def compute() -> bytes:
         result = screen(live.index, request.name, country=request.country, threshold=threshold)
-        return json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        payload = result.to_dict()
+        snapshots = snapshots_of_key(live.index.snapshot_key)
+        payload["parties"] = [group.to_dict() for group in group_hits(result.hits, snapshots=snapshots)]
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     key = (live.snapshot_ids, request.as_of, request.name, request.country, threshold)
     body = ctx.results.get_or_compute(key, compute)
