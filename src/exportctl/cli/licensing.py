@@ -30,7 +30,7 @@ from exportctl.clock import UTC_CLOCK
 from exportctl.config import get_settings
 from exportctl.errors import DataIntegrityError, InputError
 from exportctl.licensing import clock_queries, repository, service, steps
-from exportctl.licensing.linter import Finding
+from exportctl.licensing.linter import LintFinding
 from exportctl.licensing.organisations import create_organisation
 from exportctl.licensing.periods import StatutoryPeriods
 from exportctl.licensing.views import ApplicationView, LicenceView
@@ -99,7 +99,7 @@ def _show_application(a: ApplicationView) -> None:
     console.print(parties)
 
 
-def _findings(findings: tuple[Finding, ...]) -> None:
+def _findings(findings: tuple[LintFinding, ...]) -> None:
     if not findings:
         console.print("[green]no findings[/]")
     for f in findings:

@@ -17,7 +17,7 @@ from exportctl.licensing import _steps
 from exportctl.licensing.actor import Actor, Role
 from exportctl.licensing.checks import ItemDeterminer, SubmissionScreener, no_determination, unavailable_screener
 from exportctl.licensing.inputs import ApplicationInput, DocumentInput
-from exportctl.licensing.linter import Finding, has_errors, lint
+from exportctl.licensing.linter import LintFinding, has_errors, lint
 from exportctl.licensing.numbering import APPLICATION_PREFIX, next_number
 from exportctl.licensing.records import close_open_pause, fill_from_input, input_from_row, open_pause
 from exportctl.licensing.repository import load_application
@@ -29,7 +29,7 @@ from exportctl.store.licensing_tables import Application, Decision, Document
 @dataclass(frozen=True)
 class SubmitResult:
     application: ApplicationView
-    findings: tuple[Finding, ...]  # warnings only: errors block submission
+    findings: tuple[LintFinding, ...]  # warnings only: errors block submission
 
 
 def create_application(
@@ -74,7 +74,7 @@ def edit_draft(
 
 def lint_application(
     session: Session, actor: Actor, application_id: int, *, determiner: ItemDeterminer | None = None
-) -> tuple[Finding, ...]:
+) -> tuple[LintFinding, ...]:
     """The linter's findings for a stored application (read-only)."""
     data = input_from_row(load_application(session, application_id, actor=actor))
     determine = determiner or no_determination

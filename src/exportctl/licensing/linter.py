@@ -20,7 +20,7 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
-class Finding:
+class LintFinding:
     code: str
     severity: Severity
     message: str
@@ -61,25 +61,25 @@ def _vague_phrases(text: str) -> list[str]:
     return [p for p in VAGUE_END_USE if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", lowered)]
 
 
-def _end_use_findings(app: ApplicationInput) -> list[Finding]:
+def _end_use_findings(app: ApplicationInput) -> list[LintFinding]:
     text = app.end_use.strip()
     if len(text) < MIN_END_USE_CHARS:
-        return [Finding("missing_end_use", Severity.ERROR, "state the specific end use of the items", "end_use")]
+        return [LintFinding("missing_end_use", Severity.ERROR, "state the specific end use of the items", "end_use")]
     phrases = _vague_phrases(text)
     if phrases:
         quoted = ", ".join(f'"{p}"' for p in phrases)
-        return [Finding("vague_end_use", Severity.WARNING, f"end use is open-ended ({quoted})", "end_use")]
+        return [LintFinding("vague_end_use", Severity.WARNING, f"end use is open-ended ({quoted})", "end_use")]
     return []
 
 
-def _party_findings(app: ApplicationInput) -> list[Finding]:
+def _party_findings(app: ApplicationInput) -> list[LintFinding]:
     roles = {party.role for party in app.parties}
     findings = []
     if PartyRole.ULTIMATE_CONSIGNEE not in roles:
-        findings.append(Finding("missing_ultimate_consignee", Severity.ERROR, "no ultimate consignee", "parties"))
+        findings.append(LintFinding("missing_ultimate_consignee", Severity.ERROR, "no ultimate consignee", "parties"))
     if PartyRole.END_USER not in roles:
         findings.append(
-            Finding(
+            LintFinding(
                 "missing_end_user",
                 Severity.WARNING,
                 "no end user named (name the ultimate consignee if it is)",
@@ -89,15 +89,15 @@ def _party_findings(app: ApplicationInput) -> list[Finding]:
     return findings
 
 
-def _item_findings(app: ApplicationInput, determinations: Mapping[int, ItemDetermination]) -> list[Finding]:
+def _item_findings(app: ApplicationInput, determinations: Mapping[int, ItemDetermination]) -> list[LintFinding]:
     if not app.items:
-        return [Finding("no_items", Severity.ERROR, "the application lists no items", "items")]
+        return [LintFinding("no_items", Severity.ERROR, "the application lists no items", "items")]
     findings = []
     for index, item in enumerate(app.items):
         expected = item.unit_value * item.quantity
         if item.total != expected:
             findings.append(
-                Finding(
+                LintFinding(
                     "value_mismatch",
                     Severity.ERROR,
                     f"{item.quantity} × {item.unit_value} = {expected}, not {item.total}",
@@ -108,7 +108,7 @@ def _item_findings(app: ApplicationInput, determinations: Mapping[int, ItemDeter
         if found is not None and not found.licence_required:
             why = "; ".join(found.reasons) or "the determination gives no reason"
             findings.append(
-                Finding(
+                LintFinding(
                     "no_licence_required",
                     Severity.WARNING,
                     f"{item.eccn}: no licence required — {why}",
@@ -118,12 +118,14 @@ def _item_findings(app: ApplicationInput, determinations: Mapping[int, ItemDeter
     return findings
 
 
-def lint(app: ApplicationInput, determinations: Mapping[int, ItemDetermination] | None = None) -> tuple[Finding, ...]:
+def lint(
+    app: ApplicationInput, determinations: Mapping[int, ItemDetermination] | None = None
+) -> tuple[LintFinding, ...]:
     """Every finding for ``app``; ``determinations`` maps item index to its determination when one was made."""
     findings = _end_use_findings(app) + _party_findings(app) + _item_findings(app, determinations or {})
     if not app.justification.strip():
         findings.append(
-            Finding(
+            LintFinding(
                 "missing_justification",
                 Severity.ERROR,
                 "explain why the transaction is no threat to national security",
@@ -133,5 +135,5 @@ def lint(app: ApplicationInput, determinations: Mapping[int, ItemDetermination] 
     return tuple(findings)
 
 
-def has_errors(findings: tuple[Finding, ...]) -> bool:
+def has_errors(findings: tuple[LintFinding, ...]) -> bool:
     return any(finding.severity is Severity.ERROR for finding in findings)

@@ -25,7 +25,7 @@ from exportctl.licensing.views import ApplicationView, application_view
 from exportctl.store.licensing_tables import ClockPause, Referral
 
 
-class Recommendation(StrEnum):
+class AgencyRecommendation(StrEnum):
     APPROVE = "approve"
     DENY = "deny"
     APPROVE_WITH_CONDITIONS = "approve_with_conditions"
@@ -145,7 +145,7 @@ def record_referral_recommendation(
     actor: Actor,
     referral_id: int,
     *,
-    recommendation: Recommendation | str,
+    recommendation: AgencyRecommendation | str,
     basis: str,
     on: date | None = None,
 ) -> ApplicationView:
@@ -159,7 +159,7 @@ def record_referral_recommendation(
         actor, app, "record a referral recommendation", kinds=_steps.AUTHORITY_OR_AGENCY
     )
     try:
-        choice = Recommendation(recommendation)
+        choice = AgencyRecommendation(recommendation)
     except ValueError:
         raise InputError(f"unknown recommendation {recommendation!r}", field="recommendation") from None
     if not basis.strip():

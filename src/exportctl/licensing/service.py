@@ -22,7 +22,7 @@ from exportctl.licensing.actor import Actor
 from exportctl.licensing.applicant import SubmitResult, create_application, submit
 from exportctl.licensing.checks import make_determiner, make_screener
 from exportctl.licensing.inputs import load_application_file
-from exportctl.licensing.linter import Finding, lint
+from exportctl.licensing.linter import LintFinding, lint
 from exportctl.licensing.numbering import APPLICATION_PREFIX, LICENCE_PREFIX
 from exportctl.licensing.organisations import actor_for_email
 from exportctl.licensing.repository import scoped_applications, scoped_licences
@@ -105,7 +105,7 @@ def create_from_file(engine: Engine, email: str, path: Path, *, on: date | None 
     return run_as(engine, email, create_application, data=load_application_file(path), on=on)
 
 
-def lint_file(path: Path, *, engine: Engine | None = None, on: date | None = None) -> tuple[Finding, ...]:
+def lint_file(path: Path, *, engine: Engine | None = None, on: date | None = None) -> tuple[LintFinding, ...]:
     """Lint an application file; with an engine, each item also gets the determination engine's answer."""
     data = load_application_file(path)
     if engine is None:

@@ -209,7 +209,7 @@ STEPS: dict[str, Step] = {
             Target.REFERRAL,
             review.record_referral_recommendation,
             (
-                Arg("recommendation", Kind.TEXT, True, choices=tuple(r.value for r in review.Recommendation)),
+                Arg("recommendation", Kind.TEXT, True, choices=tuple(r.value for r in review.AgencyRecommendation)),
                 Arg("basis", Kind.TEXT, required=True, help="the agency's stated basis"),
                 ON,
             ),

@@ -22,7 +22,7 @@ from exportctl.licensing.actor import Role
 from exportctl.licensing.clock_queries import review_queue
 from exportctl.licensing.policies.store import recommend_application
 from exportctl.licensing.repository import list_applications
-from exportctl.licensing.review import Recommendation
+from exportctl.licensing.review import AgencyRecommendation
 from exportctl.licensing.states import Outcome, Status
 from exportctl.licensing.steps import run_step
 from exportctl.licensing.views import ApplicationView
@@ -81,7 +81,7 @@ class ReferBody(StepBody):
 
 
 class ReferralRecommendationBody(StepBody):
-    recommendation: Recommendation
+    recommendation: AgencyRecommendation
     basis: Text
 
 

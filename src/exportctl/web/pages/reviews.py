@@ -20,7 +20,7 @@ from exportctl.licensing.correspondence import application_correspondence
 from exportctl.licensing.organisations import organisation_name
 from exportctl.licensing.policies.store import recommend_application
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
-from exportctl.licensing.review import Recommendation
+from exportctl.licensing.review import AgencyRecommendation
 from exportctl.licensing.steps import STEPS, run_step
 from exportctl.licensing.views import ApplicationView, DecisionView
 from exportctl.lists.history import HistoryEvent, history
@@ -75,7 +75,7 @@ def _review(
     if error is not None:
         context["step_error"] = {"message": str(error), "field": getattr(error, "field", None)}
     context["intent_days"] = get_context(request).settings.intent_to_deny_response_days
-    context["recommendations"] = [r.value for r in Recommendation]
+    context["recommendations"] = [r.value for r in AgencyRecommendation]
     with session_scope(get_context(request).engine) as session:
         app = get_application(session, application_id, actor=user.actor)
         context["applicant_name"] = organisation_name(session, app.organisation_id)
