@@ -10,10 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import ElementTree as SafeElementTree
+from defusedxml.common import DefusedXmlException
 
 from exportctl.errors import FileFormatError, Problem
 from exportctl.lists.model import Address, EntryType, Identifier
@@ -195,3 +199,34 @@ def entry_country(entry_type: EntryType, addresses: Sequence[Address], identifie
     if entry_type is EntryType.INDIVIDUAL:
         return by_person or by_address
     return by_address or by_person
+
+
+HEAD_BYTES = 4096  # where an XML file states its date (its root's attributes or its publication header)
+
+
+def head_date(path: Path, pattern: re.Pattern[bytes], read: Callable[[str], date]) -> date | None:
+    """The date ``pattern``'s first group finds in the file's first bytes, read by ``read``; None when the file is
+    unreadable, the date absent or not a date (the import then asks for one)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    match = pattern.search(head)
+    try:
+        return read(match.group(1).decode()) if match else None
+    except ValueError:
+        return None
+
+
+def parse_xml(text: str, log: ProblemLog) -> Element | None:
+    """The document's root element (defusedxml: the file comes from outside), or None after logging why the XML
+    is broken or refused."""
+    try:
+        return SafeElementTree.fromstring(text)  # type: ignore[no-any-return]
+    except ParseError as exc:
+        line, column = exc.position
+        log.add(line, None, f"broken XML at column {column + 1}: {exc}")
+    except DefusedXmlException as exc:
+        log.add(None, None, f"refused unsafe XML (entities or DTD): {exc}")
+    return None

@@ -15,14 +15,11 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from xml.etree.ElementTree import Element, ParseError
-
-from defusedxml import ElementTree as SafeElementTree
-from defusedxml.common import DefusedXmlException
+from xml.etree.ElementTree import Element
 
 from exportctl.lists.countries import to_iso2
 from exportctl.lists.model import Address, EntryType, Identifier, ListCode, ListEntry
-from exportctl.lists.sources._common import ProblemLog, entry_country, parse_date, read_text
+from exportctl.lists.sources._common import ProblemLog, entry_country, head_date, parse_date, parse_xml, read_text
 
 SOURCE = "ofac-consolidated"
 ROOT = "sdnList"
@@ -51,16 +48,7 @@ def parse(path: Path) -> Iterator[ListEntry]:
 
 def effective_date(path: Path) -> date | None:
     """``publshInformation/Publish_Date`` (read from the start of the file)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return None
-    match = _PUBLISHED.search(head)
-    try:
-        return parse_date(match.group(1).decode()) if match else None
-    except ValueError:
-        return None
+    return head_date(path, _PUBLISHED, parse_date)
 
 
 def list_code(programs: tuple[str, ...]) -> ListCode:
@@ -74,7 +62,7 @@ def list_code(programs: tuple[str, ...]) -> ListCode:
 def load(path: Path) -> list[ListEntry]:
     log = ProblemLog(path)
     text = read_text(path, log)
-    root = _parse_xml(text, log) if text is not None and not log.problems else None
+    root = parse_xml(text, log) if text is not None and not log.problems else None
     if root is not None and _local(root.tag) != ROOT:
         log.add(1, "root", f"root element is <{_local(root.tag)}>, expected <{ROOT}>")
     log.raise_if_any()
@@ -90,17 +78,6 @@ def load(path: Path) -> list[ListEntry]:
     entries = [_entry(e, ns, lines[i] if i < len(lines) else None, log) for i, e in enumerate(records)]
     log.raise_if_any()
     return entries
-
-
-def _parse_xml(text: str, log: ProblemLog) -> Element | None:
-    try:
-        return SafeElementTree.fromstring(text)  # type: ignore[no-any-return]
-    except ParseError as exc:
-        line, column = exc.position
-        log.add(line, None, f"broken XML at column {column + 1}: {exc}")
-    except DefusedXmlException as exc:
-        log.add(None, None, f"refused unsafe XML (entities or DTD): {exc}")
-    return None
 
 
 def _local(tag: str) -> str:

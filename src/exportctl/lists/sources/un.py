@@ -12,13 +12,10 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from xml.etree.ElementTree import Element, ParseError
-
-from defusedxml import ElementTree as SafeElementTree
-from defusedxml.common import DefusedXmlException
+from xml.etree.ElementTree import Element
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
-from exportctl.lists.sources._common import PLAUSIBLE_YEARS, ProblemLog, entry_country, read_text
+from exportctl.lists.sources._common import PLAUSIBLE_YEARS, ProblemLog, entry_country, head_date, parse_xml, read_text
 from exportctl.lists.sources.un_fields import (
     address_of,
     aliases_of,
@@ -43,22 +40,13 @@ def parse(path: Path) -> Iterator[ListEntry]:
 
 def effective_date(path: Path) -> date | None:
     """The root element's ``dateGenerated`` (read from the start of the file)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return None
-    match = _GENERATED.search(head)
-    try:
-        return date.fromisoformat(match.group(1).decode()) if match else None
-    except ValueError:
-        return None
+    return head_date(path, _GENERATED, date.fromisoformat)
 
 
 def load(path: Path) -> list[ListEntry]:
     log = ProblemLog(path)
     text = read_text(path, log)
-    root = _parse_xml(text, log) if text is not None and not log.problems else None
+    root = parse_xml(text, log) if text is not None and not log.problems else None
     if root is not None and root.tag != ROOT:
         log.add(1, "root", f"root element is <{root.tag}>, expected <{ROOT}>")
     log.raise_if_any()  # an undecodable or broken document has no records to check
@@ -74,18 +62,6 @@ def load(path: Path) -> list[ListEntry]:
         entries.append(_entry(element, lines[index] if index < len(lines) else None, log))
     log.raise_if_any()
     return entries
-
-
-def _parse_xml(text: str, log: ProblemLog) -> Element | None:
-    """The document's root element, or None after logging why the XML is broken or refused."""
-    try:
-        return SafeElementTree.fromstring(text)  # type: ignore[no-any-return]
-    except ParseError as exc:
-        line, column = exc.position
-        log.add(line, None, f"broken XML at column {column + 1}: {exc}")
-    except DefusedXmlException as exc:
-        log.add(None, None, f"refused unsafe XML (entities or DTD): {exc}")
-    return None
 
 
 def _record_lines(text: str) -> dict[str, list[int]]:
