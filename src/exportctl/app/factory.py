@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from exportctl.accounts.sessions import SessionCodec
 from exportctl.api.openapi import install_openapi
@@ -29,6 +29,7 @@ from exportctl.api.routes import (
 )
 from exportctl.app.errors import install_error_handlers
 from exportctl.app.limits import BodySizeLimit
+from exportctl.app.middleware import HttpMiddleware
 from exportctl.config import Settings, get_settings
 from exportctl.http.context import ServiceContext, resolve_secret_key
 from exportctl.store.db import make_engine, use_data_dir
@@ -76,17 +77,10 @@ SECURITY_HEADERS = [
 ]
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpMiddleware):
     """Adds headers that stop sniffing, framing and third-party resources on every response."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from exportctl.app.middleware import HttpMiddleware
 from exportctl.http.errors import UploadTooLarge
 
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
@@ -25,16 +26,13 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 CHECKED_BODIES = ("application/json", "application/x-www-form-urlencoded")
 
 
-class BodySizeLimit:
+class BodySizeLimit(HttpMiddleware):
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = ControlCharacterGuard(app)
+        super().__init__(ControlCharacterGuard(app))
         self.limit = max_bytes + MULTIPART_OVERHEAD_BYTES
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
             await self._refuse(send)
@@ -77,16 +75,10 @@ class BodySizeLimit:
         await _send_json(send, 413, {"detail": self._message(), "error": "UploadTooLarge"})
 
 
-class ControlCharacterGuard:
+class ControlCharacterGuard(HttpMiddleware):
     """Refuses (422) query strings and JSON or form bodies that hold a control character."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         query = scope.get("query_string", b"").decode("latin-1")
         field = _bad_field(parse_qsl(query, keep_blank_values=True)) if query else None
         content_type = dict(scope.get("headers", [])).get(b"content-type", b"").decode("latin-1").lower()
