@@ -25,12 +25,11 @@ from exportctl.api.steps import step_values
 from exportctl.api.strict import StrictCount
 from exportctl.http.context import ServiceContext
 from exportctl.http.dates import PastDay
-from exportctl.licensing.actor import Role
 from exportctl.licensing.applicant import create_application, edit_draft, lint_application
 from exportctl.licensing.clock_queries import application_clock
 from exportctl.licensing.repository import get_application, list_applications, list_decisions
 from exportctl.licensing.states import Status, check_step
-from exportctl.licensing.steps import run_step
+from exportctl.licensing.steps import STEPS, run_step
 from exportctl.store.db import session_scope
 
 router = APIRouter(prefix="/applications", tags=["applications"])
@@ -110,7 +109,7 @@ def submit_application(
     """Lint (errors refuse with every finding named), screen every party, submit."""
     on = body.on if body else None
     with session_scope(ctx.engine) as session:  # existence, tenant, role and state before any costly work
-        principal.actor.require(Role.EXPORTER, action="submit an application")
+        principal.actor.require(*STEPS["submit"].roles, action=STEPS["submit"].title)
         found = get_application(session, application_id, actor=principal.actor)
         check_step("submit", found.status, application_number=found.number)
     if not ctx.has_screener(on):  # a past date's index: seconds of CPU, so a per-user limit
