@@ -8,14 +8,15 @@ explanation, so it says what the value means in plain words.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from exportctl.lists.model import EntryType, ListEntry
-from exportctl.screening.normalize import LATIN, AnalyzedName
+from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, fold_latin
 from exportctl.screening.scoring import NameMatch
 
 
@@ -131,6 +132,40 @@ def person_for_organisation(pair: Pair) -> float:
     return 0.0
 
 
+# kinds of organisation whose names say what they are (a closed class): a university is not a movement, a bank or a
+# ship; words of one class stand for each other (大学 is "university", 学院 "institute" or "college")
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {
+    "education and research": frozenset(
+        "university universities universitet college institute institut institutes academy akademiya school "
+        "polytechnic laboratory laboratories faculty conservatory lyceum".split()
+    ),
+    "health": frozenset("hospital hospitals clinic clinics".split()),
+    "bank": frozenset("bank banks".split()),
+    "ministry": frozenset("ministry ministries".split()),
+    "airline": frozenset("airlines airline airways".split()),
+}
+
+
+def _kinds(tokens: Iterable[str]) -> set[str]:
+    words = set(tokens)
+    return {kind for kind, members in ORGANISATION_KINDS.items() if words & members}
+
+
+@functools.lru_cache(maxsize=65536)
+def _entry_kinds(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(kind for name in names for kind in _kinds(fold_latin(name)))
+
+
+def organisation_kind_mismatch(pair: Pair) -> float:
+    """Qualifier: 1 when the query names a kind of organisation (a university or institute, a hospital, a bank, a
+    ministry, an airline) and no name of the listed entry names that kind: "University of Gezira" is not a
+    company called El Jazireh, whose consonants it shares."""
+    query_kinds = _kinds(t for v in pair.analyzed.variants if v.kind != SKELETON for t in v.tokens)
+    if not query_kinds:
+        return 0.0
+    return 0.0 if query_kinds & _entry_kinds(pair.entry.names) else 1.0
+
+
 @dataclass(frozen=True)
 class Feature:
     """A named, weighted feature function; ``doc`` is its docstring, shown in every hit's explanation."""
@@ -173,4 +208,5 @@ FEATURES: tuple[Feature, ...] = (
     Feature("cross_script", -0.03, cross_script),
     Feature("brand_equivalent", -0.03, brand_equivalent),
     Feature("person_for_organisation", -0.2, person_for_organisation),
+    Feature("organisation_kind_mismatch", -0.15, organisation_kind_mismatch),
 )
