@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.lexicon import learn_lexicon, with_lexicon
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import UNKNOWN_SPELLING, is_pinyin
 
@@ -113,3 +114,34 @@ def test_a_numbered_institute_finds_its_number_and_no_other(small: ScreeningInde
     hits = _hit_ids(small, f"第{_chinese_numeral(n)}研究所", threshold=0.5)
     assert hits[:1] == [f"test:{100 + n}"]
     assert not {f"test:{100 + m}" for m in _ORDINALS if m != n} & set(hits)
+
+
+_RUSSIAN_PAIRS = (
+    ("KAZANSKIY VERTOLETNYY ZAVOD", "KAZAN HELICOPTER PLANT"),
+    ("TULSKIY ORUZHEYNYY ZAVOD", "TULA ARMS PLANT"),
+    ("PERMSKIY KABELNYY ZAVOD", "PERM CABLE PLANT"),
+    ("OMSKIY KABELNYY ZAVOD", "OMSK CABLE PLANT"),
+)
+
+
+def test_a_russian_word_lexicon_is_learnt_from_pairs_of_names_of_one_entry() -> None:
+    lexicon = learn_lexicon([*_RUSSIAN_PAIRS, ("PERMSKIY KABELNYY ZAVOD", "PERM CABLE PLANT")])  # a copy: no news
+    assert lexicon["zavod"] == "plant"  # four pairs of names say so
+    assert lexicon["kabelnyy"] == "cable"  # two
+    assert "vertoletnyy" not in lexicon  # one pair of names teaches nothing
+    assert "plant" not in lexicon and "kazan" not in lexicon
+
+
+def test_a_cyrillic_query_reads_through_the_learnt_lexicon() -> None:
+    lexicon = learn_lexicon(_RUSSIAN_PAIRS)
+    readings = {v.tokens for v in with_lexicon(analyze("Рязанский кабельный завод"), lexicon).variants}
+    assert ("ryazansk", "cable", "plant") in readings
+    unchanged = analyze("Рязань")
+    assert with_lexicon(unchanged, lexicon) == unchanged
+
+
+def test_russian_names_are_read_in_bgn_with_its_ye_rule_and_in_passport_spelling() -> None:
+    readings = {v.tokens for v in analyze("Евгений Юрьевич").variants}
+    assert ("yevgeniy", "yuryevich") in readings  # BGN/PCGN: е is ye at the start and after ь
+    assert ("evgenii", "iurevich") in readings  # ICAO 9303 (passports)
+    assert ("evgeniy", "yurevich") in readings

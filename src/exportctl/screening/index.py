@@ -29,11 +29,12 @@ from rapidfuzz.process import cdist
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
 from exportctl.screening.gc_pause import cyclic_gc_paused
+from exportctl.screening.lexicon import learn_lexicon
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import skeleton
 from exportctl.screening.similarity import FLOOR_32, PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_FLOOR_32
 
-INDEX_FORMAT = 10  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 11  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -96,6 +97,7 @@ class ScreeningIndex:
     token_skeleton: list[str] = field(default_factory=list)
     max_idf: float = 1.0
     equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # brand -> its learnt equivalents
+    lexicon: dict[str, str] = field(default_factory=dict)  # Russian word (BGN) -> English word, learnt (.lexicon)
     name_token_matrix: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
     idf_array: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
     phonetic_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -159,6 +161,8 @@ class ScreeningIndex:
         self.idf = [math.log(1 + n_names / len(p)) for p in self.postings]
         self.max_idf = math.log(1 + n_names)
         self._learn_equivalents()
+        organisations = (e.names for e in self.entries if e.entry_type != EntryType.INDIVIDUAL)
+        self.lexicon = learn_lexicon(organisations)
         self._build_edit_keys()
         for token_id, token in enumerate(self.tokens):
             code = phonetic(token)

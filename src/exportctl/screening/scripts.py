@@ -357,6 +357,15 @@ def transliterate_cyrillic(word: str) -> str:
     return "".join(_BGN.get(ch, ch) for ch in word).replace("_", "")
 
 
+_YE = re.compile("(?:(?<=^)|(?<=[аеёиоуыэюяьъ]))[её]")
+
+
+def transliterate_bgn(word: str) -> str:
+    """BGN/PCGN with its context rule: е and ё are "ye" at the start of a word and after a vowel, ь or ъ
+    (Евгений Yevgeniy, Юрьевич Yuryevich, Алексеевич Alekseyevich), as many list entries for persons write them."""
+    return transliterate_cyrillic(_YE.sub("йе", word))
+
+
 def _stem(word: str) -> str:
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -389,7 +398,9 @@ def cyrillic_variants(run: str) -> list[list[str]]:
     passport = [transliterate_icao(p) for w in words for p in ([w] if _russian_term(w) is not None else w.split("-"))]
     passport = [p for p in passport if p]
     english = [re.sub(r"ks", "x", p) for p in plain]  # Aleksei -> Alexei, Aleksandr -> Alexandr
-    return _dedupe([translated, plain, other, passport, english])
+    contextual = [transliterate_bgn(p) for w in words for p in ([w] if _russian_term(w) is not None else w.split("-"))]
+    contextual = [p for p in contextual if p]
+    return _dedupe([translated, plain, other, passport, english, contextual])
 
 
 # --- Arabic --------------------------------------------------------------------------------------------------------
