@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.features import FEATURES, HAND_SET, fitted_weights
 from exportctl.screening.lexicon import learn_lexicon, with_lexicon
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import UNKNOWN_SPELLING, is_pinyin
@@ -145,3 +146,11 @@ def test_russian_names_are_read_in_bgn_with_its_ye_rule_and_in_passport_spelling
     assert ("yevgeniy", "yuryevich") in readings  # BGN/PCGN: е is ye at the start and after ь
     assert ("evgenii", "iurevich") in readings  # ICAO 9303 (passports)
     assert ("evgeniy", "yurevich") in readings
+
+
+def test_the_weights_file_is_for_these_features_and_the_engine_uses_what_it_says() -> None:
+    document = fitted_weights()
+    assert set(document["features"]) == {f.name for f in HAND_SET}  # type: ignore[arg-type]
+    used = {f.name: f.weight for f in FEATURES}
+    expected = document["features"] if document["in_force"] else {f.name: f.weight for f in HAND_SET}
+    assert used == expected

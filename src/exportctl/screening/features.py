@@ -9,9 +9,11 @@ explanation, so it says what the value means in plain words.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -198,7 +200,7 @@ _IDENTIFIER_WEIGHT = 0.3
 _LEGAL_FORM_WEIGHT = 0.03
 _COUNTRY_WEIGHT = 0.04
 
-FEATURES: tuple[Feature, ...] = (
+HAND_SET: tuple[Feature, ...] = (
     Feature("name_similarity", 1.0, name_similarity),
     Feature("legal_form", _LEGAL_FORM_WEIGHT, legal_form),
     Feature("country_match", _COUNTRY_WEIGHT, country_match),
@@ -210,3 +212,27 @@ FEATURES: tuple[Feature, ...] = (
     Feature("person_for_organisation", -0.2, person_for_organisation),
     Feature("organisation_kind_mismatch", -0.15, organisation_kind_mismatch),
 )
+
+
+def fitted_weights() -> dict[str, object]:
+    """The weights file written by ``benchmarks/fit_screening_weights.py`` (fitted on pairs generated from the
+    lists), with ``in_force`` saying whether the engine uses it: it does only when it screened the dev files better
+    than the hand-set weights (docs/screening.md)."""
+    path = resources.files("exportctl") / "data" / "screening" / "weights.json"
+    if not path.is_file():  # not fitted yet (the fit itself imports this module): the hand-set weights
+        return {}
+    document: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return document
+
+
+def _in_force() -> tuple[Feature, ...]:
+    document = fitted_weights()
+    weights = document.get("features")
+    if document.get("in_force") is not True or not isinstance(weights, dict):
+        return HAND_SET
+    if set(weights) != {f.name for f in HAND_SET}:
+        raise ValueError("data/screening/weights.json: its features are not the engine's: re-run the fit")
+    return tuple(Feature(f.name, float(weights[f.name]), f.function) for f in HAND_SET)
+
+
+FEATURES: tuple[Feature, ...] = _in_force()
