@@ -35,6 +35,8 @@ _ENTRIES = (
     _entry(4, "ZORVEX"),
     _entry(5, "Qelmora Institute of Technology"),
     *(_entry(100 + n, f"{_ordinal(n)} Research Institute") for n in _ORDINALS),
+    _entry(6, "ARCHE"),
+    _entry(7, "HASSAN"),
     _entry(9, "Plovdiv Brennor Holding"),  # filler: common words get realistic weights
 )
 
@@ -74,6 +76,11 @@ def test_a_translated_word_of_an_arabic_name_counts_only_as_that_word(small: Scr
     assert skeleton_reading.patterns[0] == "university"
     # "university" shares its consonant skeleton (nrst) with Norsat: that is no match
     assert "test:3" not in _hit_ids(small, "جامعة زيدان", threshold=0.6)
+
+
+def test_one_short_arabic_word_cannot_decide_a_match_alone(small: ScreeningIndex) -> None:
+    assert "test:6" not in _hit_ids(small, "آرش")  # r, sh: Arche is a possible spelling, and so are a hundred others
+    assert "test:7" in _hit_ids(small, "حسن")  # h, s, n: enough to go on
 
 
 def test_a_word_with_letters_no_rule_spells_has_no_spelling_to_agree_with() -> None:

@@ -38,6 +38,7 @@ from exportctl.screening.similarity import (
 SKELETON_ONLY = 0.6  # share of a skeleton-equal token pair's similarity when the vowels say it is another word
 SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact …
 SHORT_NAME_ONE_EDIT = 8  # … up to this many, one edit away; longer, two
+SKELETON_MIN_CONSONANTS = 3  # a one-word Arabic-script name with fewer consonants cannot decide a match alone
 PINYIN_EXACT = 4  # a romanised Chinese word of up to this many letters (one syllable) must be exact
 
 
@@ -243,6 +244,10 @@ def score_units(
         reading = live_readings[live.index(i)]
         if reading.kind == SKELETON and any(reading.patterns):
             pair = (pair * _vowel_agreement(index, reading, block.distinct)[:, cells]).astype(np.float32)
+        if reading.kind == SKELETON and len(reading.tokens) == 1 and len(reading.tokens[0]) < SKELETON_MIN_CONSONANTS:
+            # one short Arabic word (آرش: r, sh) fits the spelling of many Latin words (Arch, Ares, Aurus): too little
+            # to decide on; its share of a match is its share of the consonants a name needs
+            pair = (pair * (len(reading.tokens[0]) / SKELETON_MIN_CONSONANTS)).astype(np.float32)
         query_weights = np.array(block.weights)
         coverage = (query_weights @ pair.max(axis=2)) / query_weights.sum()
         name_weights = index.idf_array[block.tokens_of]
