@@ -29,7 +29,7 @@ from rapidfuzz.process import cdist
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
 from exportctl.screening.gc_pause import cyclic_gc_paused
-from exportctl.screening.lexicon import learn_lexicon
+from exportctl.screening.lexicon import is_russian_word, learn_lexicon
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import skeleton
 from exportctl.screening.similarity import FLOOR_32, PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_FLOOR_32
@@ -162,7 +162,14 @@ class ScreeningIndex:
         self.max_idf = math.log(1 + n_names)
         self._learn_equivalents()
         organisations = (e.names for e in self.entries if e.entry_type != EntryType.INDIVIDUAL)
-        self.lexicon = learn_lexicon(organisations)
+        russian = [any(is_russian_word(self.tokens[t]) for t in ids) for ids in self.name_tokens]
+        other_words = {
+            self.tokens[t]
+            for name_id, ids in enumerate(self.name_tokens)
+            if self.name_kind[name_id] == LATIN and not russian[name_id]
+            for t in ids
+        }
+        self.lexicon = learn_lexicon(organisations, other_words)
         self._build_edit_keys()
         for token_id, token in enumerate(self.tokens):
             code = phonetic(token)

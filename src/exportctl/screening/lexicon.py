@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import replace
 
 from exportctl.screening.legal_forms import split_legal_forms
@@ -27,6 +27,7 @@ MIN_ENTRIES = 2  # a word pair must be given by at least this many entries
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "named", "after", "im", "imeni", "for"})
 _RUSSIAN_ENDING = re.compile(r"(?:iy|yy|iy|ii|yi|aya|oye|oe|ogo|ovo|skiy|nyy|nyi|skaya|noye|ykh|ikh)$")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+_RUSSIAN_WORD = re.compile(r"(?:iy|yy|ii|yi|aya|oye|oe|ogo|ovo|nyi|ykh|ikh)\b")  # a quick look before analysing
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -41,11 +42,26 @@ def _is_russian(name: str, words: tuple[str, ...]) -> bool:
     return bool(_CYRILLIC.search(name)) or any(_RUSSIAN_ENDING.search(w) for w in words)
 
 
-def learn_lexicon(entries_names: Iterable[tuple[str, ...]]) -> dict[str, str]:
-    """Russian word (BGN/PCGN romanisation) → English word, from each entry's names (see the module doc)."""
+def is_russian_word(word: str) -> bool:
+    """A romanised word with a Russian adjective or genitive ending (moskovskiy, nauchnogo)."""
+    return bool(_RUSSIAN_ENDING.search(word))
+
+
+def learn_lexicon(
+    entries_names: Iterable[tuple[str, ...]], other_words: Container[str] | None = None
+) -> dict[str, str]:
+    """Russian word (BGN/PCGN romanisation) → English word, from each entry's names (see the module doc).
+
+    ``other_words``: the words of every non-Russian name of the lists (the index has them already); by default
+    they are taken from the names given, which are then all analysed."""
     seen: dict[tuple[str, str], set[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(set)
     english_words: set[str] = set()
     for names in entries_names:
+        quick = other_words is not None
+        if quick and (
+            len(names) < 2 or not any(_CYRILLIC.search(n) or _RUSSIAN_WORD.search(n.casefold()) for n in names)
+        ):
+            continue  # no Russian name to learn from (most entries): not worth analysing
         analysed = [(name, _words(name)) for name in names]
         russian = [(n, w) for n, w in analysed if len(w) >= 2 and _is_russian(n, w)]
         english = [(n, w) for n, w in analysed if len(w) >= 2 and not _is_russian(n, w)]
@@ -63,7 +79,8 @@ def learn_lexicon(entries_names: Iterable[tuple[str, ...]]) -> dict[str, str]:
     lexicon: dict[str, str] = {}
     for word, counts in by_word.items():
         (best, n), *rest = counts.most_common(2) + [("", 0)]
-        if n >= MIN_ENTRIES and n > rest[0][1] and word not in english_words:
+        known = english_words if other_words is None else other_words
+        if n >= MIN_ENTRIES and n > rest[0][1] and word not in known:
             lexicon[word] = best
     return lexicon
 
