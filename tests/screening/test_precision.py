@@ -116,6 +116,7 @@ def test_no_table_holds_a_name_from_an_evaluation_file(index: ScreeningIndex) ->
     tables = {**CHINESE_TERMS, **RUSSIAN_TERMS, **ARABIC_TERMS}
     assert not {_fold(k) for k in tables} & queries
     learnt = {_fold(k) for k in index.equivalents} | {_fold(v) for vs in index.equivalents.values() for v in vs}
+    learnt |= {_fold(k) for k in index.lexicon} | {_fold(v) for v in index.lexicon.values()}
     assert not learnt & queries
 
 

@@ -24,6 +24,7 @@ from exportctl.screening.equivalents import with_equivalents
 from exportctl.screening.explain import FeatureContribution, Hit, ScreeningResult
 from exportctl.screening.features import FEATURES, Pair, Query, max_bonus
 from exportctl.screening.index import ScreeningIndex
+from exportctl.screening.lexicon import with_lexicon
 from exportctl.screening.match import NameMatch, match_many
 from exportctl.screening.normalize import MAX_NAME_CHARS, AnalyzedName, analyze
 
@@ -104,7 +105,7 @@ class _Prepared:
 def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared:
     if not query.name or not query.name.strip():
         raise InputError("the name to screen is empty", field="name")
-    analyzed = with_equivalents(analyze(query.name, index.vocab), index.equivalents)
+    analyzed = with_lexicon(with_equivalents(analyze(query.name, index.vocab), index.equivalents), index.lexicon)
     if analyzed.is_empty:
         raise InputError(f"the name {query.name[:80]!r} has no letters or digits to match on", field="name")
     if sum(len(t) for t in analyzed.variants[0].tokens) < MIN_NAME_CHARS and not analyzed.scripts:

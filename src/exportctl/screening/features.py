@@ -8,14 +8,17 @@ explanation, so it says what the value means in plain words.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 
 from rapidfuzz import fuzz
 
 from exportctl.lists.model import EntryType, ListEntry
-from exportctl.screening.normalize import LATIN, AnalyzedName
+from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, fold_latin
 from exportctl.screening.scoring import NameMatch
 
 
@@ -131,6 +134,40 @@ def person_for_organisation(pair: Pair) -> float:
     return 0.0
 
 
+# kinds of organisation whose names say what they are (a closed class): a university is not a movement, a bank or a
+# ship; words of one class stand for each other (大学 is "university", 学院 "institute" or "college")
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {
+    "education and research": frozenset(
+        "university universities universitet college institute institut institutes academy akademiya school "
+        "polytechnic laboratory laboratories faculty conservatory lyceum".split()
+    ),
+    "health": frozenset("hospital hospitals clinic clinics".split()),
+    "bank": frozenset("bank banks".split()),
+    "ministry": frozenset("ministry ministries".split()),
+    "airline": frozenset("airlines airline airways".split()),
+}
+
+
+def _kinds(tokens: Iterable[str]) -> set[str]:
+    words = set(tokens)
+    return {kind for kind, members in ORGANISATION_KINDS.items() if words & members}
+
+
+@functools.lru_cache(maxsize=65536)
+def _entry_kinds(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(kind for name in names for kind in _kinds(fold_latin(name)))
+
+
+def organisation_kind_mismatch(pair: Pair) -> float:
+    """Qualifier: 1 when the query names a kind of organisation (a university or institute, a hospital, a bank, a
+    ministry, an airline) and no name of the listed entry names that kind: "University of Gezira" is not a
+    company called El Jazireh, whose consonants it shares."""
+    query_kinds = _kinds(t for v in pair.analyzed.variants if v.kind != SKELETON for t in v.tokens)
+    if not query_kinds:
+        return 0.0
+    return 0.0 if query_kinds & _entry_kinds(pair.entry.names) else 1.0
+
+
 @dataclass(frozen=True)
 class Feature:
     """A named, weighted feature function; ``doc`` is its docstring, shown in every hit's explanation."""
@@ -163,7 +200,7 @@ _IDENTIFIER_WEIGHT = 0.3
 _LEGAL_FORM_WEIGHT = 0.03
 _COUNTRY_WEIGHT = 0.04
 
-FEATURES: tuple[Feature, ...] = (
+HAND_SET: tuple[Feature, ...] = (
     Feature("name_similarity", 1.0, name_similarity),
     Feature("legal_form", _LEGAL_FORM_WEIGHT, legal_form),
     Feature("country_match", _COUNTRY_WEIGHT, country_match),
@@ -173,4 +210,29 @@ FEATURES: tuple[Feature, ...] = (
     Feature("cross_script", -0.03, cross_script),
     Feature("brand_equivalent", -0.03, brand_equivalent),
     Feature("person_for_organisation", -0.2, person_for_organisation),
+    Feature("organisation_kind_mismatch", -0.15, organisation_kind_mismatch),
 )
+
+
+def fitted_weights() -> dict[str, object]:
+    """The weights file written by ``benchmarks/fit_screening_weights.py`` (fitted on pairs generated from the
+    lists), with ``in_force`` saying whether the engine uses it: it does only when it screened the dev files better
+    than the hand-set weights (docs/screening.md)."""
+    path = resources.files("exportctl") / "data" / "screening" / "weights.json"
+    if not path.is_file():  # not fitted yet (the fit itself imports this module): the hand-set weights
+        return {}
+    document: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return document
+
+
+def _in_force() -> tuple[Feature, ...]:
+    document = fitted_weights()
+    weights = document.get("features")
+    if document.get("in_force") is not True or not isinstance(weights, dict):
+        return HAND_SET
+    if set(weights) != {f.name for f in HAND_SET}:
+        raise ValueError("data/screening/weights.json: its features are not the engine's: re-run the fit")
+    return tuple(Feature(f.name, float(weights[f.name]), f.function) for f in HAND_SET)
+
+
+FEATURES: tuple[Feature, ...] = _in_force()

@@ -29,11 +29,12 @@ from rapidfuzz.process import cdist
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
 from exportctl.screening.gc_pause import cyclic_gc_paused
+from exportctl.screening.lexicon import is_russian_word, learn_lexicon
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import skeleton
 from exportctl.screening.similarity import FLOOR_32, PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_FLOOR_32
 
-INDEX_FORMAT = 9  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 11  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -96,6 +97,7 @@ class ScreeningIndex:
     token_skeleton: list[str] = field(default_factory=list)
     max_idf: float = 1.0
     equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # brand -> its learnt equivalents
+    lexicon: dict[str, str] = field(default_factory=dict)  # Russian word (BGN) -> English word, learnt (.lexicon)
     name_token_matrix: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
     idf_array: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
     phonetic_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -109,6 +111,7 @@ class ScreeningIndex:
     padded_tokens: list[str] = field(default_factory=list)
     padded_skeletons: list[str] = field(default_factory=list)
     padded_lengths: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    padded_initials: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # first letter
     vocabulary_votes: VocabularyVotes | None = field(default=None, repr=False)
     token_cache: dict[object, object] = field(default_factory=dict, repr=False)  # per process, never pickled
 
@@ -158,6 +161,15 @@ class ScreeningIndex:
         self.idf = [math.log(1 + n_names / len(p)) for p in self.postings]
         self.max_idf = math.log(1 + n_names)
         self._learn_equivalents()
+        organisations = (e.names for e in self.entries if e.entry_type != EntryType.INDIVIDUAL)
+        russian = [any(is_russian_word(self.tokens[t]) for t in ids) for ids in self.name_tokens]
+        other_words = {
+            self.tokens[t]
+            for name_id, ids in enumerate(self.name_tokens)
+            if self.name_kind[name_id] == LATIN and not russian[name_id]
+            for t in ids
+        }
+        self.lexicon = learn_lexicon(organisations, other_words)
         self._build_edit_keys()
         for token_id, token in enumerate(self.tokens):
             code = phonetic(token)
@@ -182,6 +194,7 @@ class ScreeningIndex:
         self.padded_skeletons = [*self.token_skeleton, ""]
         self.token_has_digit = np.array([any(ch.isdigit() for ch in t) for t in self.padded_tokens], dtype=bool)
         self.padded_lengths = np.array([len(t) for t in self.padded_tokens], dtype=np.int32)
+        self.padded_initials = np.array([ord(t[0]) if t else 0 for t in self.padded_tokens], dtype=np.int32)
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
         self.name_weight = self.idf_array[matrix].sum(axis=1)
         self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)

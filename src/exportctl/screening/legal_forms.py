@@ -12,7 +12,7 @@ Matching works on *folded* tokens (see :mod:`exportctl.screening.normalize`): do
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 # canonical code -> spellings (token sequences after folding). Families that users rewrite into one another share a
 # code: Russian АО/ОАО/ЗАО/ПАО and JSC/OJSC/CJSC/PJSC are all "jsc"; ООО, LLC, TOV are all "llc".
@@ -94,12 +94,16 @@ def canonical_forms() -> tuple[str, ...]:
     return tuple(_FORMS)
 
 
-def split_legal_forms(tokens: Sequence[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+def split_legal_forms(
+    tokens: Sequence[str], allowed: Container[str] | None = None
+) -> tuple[tuple[str, ...], frozenset[str]]:
     """Split folded tokens into (core tokens, canonical legal-form codes), longest spelling first.
 
     Forms are recognised anywhere in the name (prefix "AO Kronshtadt", suffix "Kronshtadt AO", middle
-    "Corporation, Joint Stock Company Plant …"). When a name is nothing but legal forms ("Company Limited"), its
-    tokens are kept as the core, so that every non-empty name keeps something to match on.
+    "Corporation, Joint Stock Company Plant …"). With ``allowed``, only those codes are forms (the pinyin of a
+    Chinese name is no Russian "AO": 奥默 ao mo); other spellings stay words of the name. When a name is nothing
+    but legal forms ("Company Limited"), its tokens are kept as the core, so that every non-empty name keeps
+    something to match on.
     """
     core: list[str] = []
     forms: set[str] = set()
@@ -108,7 +112,7 @@ def split_legal_forms(tokens: Sequence[str]) -> tuple[tuple[str, ...], frozenset
     while i < n:
         for size in range(min(_MAX_LEN, n - i), 0, -1):
             code = _BY_TOKENS.get(tuple(tokens[i : i + size]))
-            if code is not None:
+            if code is not None and (allowed is None or code in allowed):
                 forms.add(code)
                 i += size
                 break

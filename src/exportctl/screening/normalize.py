@@ -12,6 +12,7 @@ longer, and a pasted document must not make a query slow.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Container
@@ -21,6 +22,7 @@ from anyascii import anyascii
 
 from exportctl.screening import scripts
 from exportctl.screening.legal_forms import split_legal_forms
+from exportctl.screening.terms import CHINESE_TERMS
 
 MAX_NAME_CHARS = 300
 MAX_TOKENS = 24
@@ -86,6 +88,17 @@ def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[li
     return [(fold_latin(run), LATIN)]
 
 
+@functools.cache
+def chinese_forms() -> frozenset[str]:
+    """The legal forms that Chinese names can carry: those the translations of Chinese terms give (有限公司 Co.,
+    Ltd.); derived from the term table, so that a pinyin syllable is never taken for a foreign form."""
+    forms: set[str] = set()
+    for value in CHINESE_TERMS.values():
+        for rendering in value.split("|"):
+            forms |= split_legal_forms(fold_latin(rendering))[1]
+    return frozenset(forms)
+
+
 def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
     """Analyse one name. ``known`` is the index vocabulary, used to join pinyin syllables into words.
 
@@ -95,6 +108,7 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
     runs = scripts.script_runs(text)
     per_run = [_run_variants(script, run, known) for script, run in runs]
     per_run = [alts for alts in per_run if any(tokens for tokens, _ in alts)]
+    han = any(script == scripts.HAN for script, _ in runs)
     used_scripts = frozenset(script for script, run in runs if script != scripts.OTHER and run.strip())
     variants: list[NameVariant] = []
     forms: set[str] = set()
@@ -107,7 +121,7 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             tokens.extend(run_tokens)
             if run_kind != LATIN:
                 kind = run_kind
-        core, found = split_legal_forms(tokens[:MAX_TOKENS])
+        core, found = split_legal_forms(tokens[:MAX_TOKENS], chinese_forms() if han and kind != LATIN else None)
         forms |= found
         variant = NameVariant(core, kind)
         if core and variant not in variants:
@@ -128,7 +142,7 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             variants.append(NameVariant(tuple(skeletons), SKELETON, patterns=tuple(patterns)))
         words = [(s, p) for s, p in zip(skeletons, patterns, strict=True) if s != "l"]
         # compounds written as one word in Latin: حزب الله → Hizballah (proper names only: no translated word)
-        if 2 <= len(words) <= 3 and all(p for _, p in words):
+        if 2 <= len(words) <= 3 and all(p and not p.isalpha() and p != scripts.UNKNOWN_SPELLING for _, p in words):
             joined = "(?:al|el|ul|ol|a|u|e|-)?".join(p for _, p in words)
             variants.append(NameVariant(("".join(s for s, _ in words),), SKELETON, patterns=(joined,)))
     return AnalyzedName(text=name, variants=tuple(variants), forms=frozenset(forms), scripts=used_scripts)

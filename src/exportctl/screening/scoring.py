@@ -24,7 +24,8 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from exportctl.screening.index import ScreeningIndex, phonetic
-from exportctl.screening.normalize import SKELETON, NameVariant
+from exportctl.screening.normalize import PINYIN, SKELETON, TRANSLATION, NameVariant
+from exportctl.screening.scripts import is_pinyin
 from exportctl.screening.similarity import (
     PHONETIC_MIN,
     PHONETIC_SIMILARITY,
@@ -37,6 +38,8 @@ from exportctl.screening.similarity import (
 SKELETON_ONLY = 0.6  # share of a skeleton-equal token pair's similarity when the vowels say it is another word
 SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact …
 SHORT_NAME_ONE_EDIT = 8  # … up to this many, one edit away; longer, two
+SKELETON_MIN_CONSONANTS = 3  # a one-word Arabic-script name with fewer consonants cannot decide a match alone
+PINYIN_EXACT = 4  # a romanised Chinese word of up to this many letters (one syllable) must be exact
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,28 @@ def _token_pairs(
     credited = np.where(sounds_alike, np.maximum(pair, PHONETIC_SIMILARITY), pair)
     longer = np.maximum(np.array([len(t) for t in query])[rows], index.padded_lengths[tokens])
     within = raw >= 1.0 - edit_budget(longer) / np.maximum(longer, 1) - 1e-6
+    fixed = np.array([_spelling_fixed(variant, t) for variant in searched for t in variant.tokens])
+    if fixed.any():  # a romanised Chinese word: "xian" is not "tian" (another character), "haerbin" may be "Harbin"
+        first = np.array([ord(t[0]) for t in query])[rows] == index.padded_initials[tokens]
+        pinyin_ok = first & (raw >= 1.0 - pinyin_budget(longer) / np.maximum(longer, 1) - 1e-6)
+        differs = fixed[rows] & ~pinyin_ok
+        credited = np.where(differs, 0.0, np.where(fixed[rows], pair, credited))  # no sound-alike credit either
+        within = within & ~differs
     return credited, np.where(within, credited, 0.0).astype(np.float32)
+
+
+def pinyin_budget(length: npt.NDArray[np.int32] | npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Edits a romanised Chinese word may differ by from a listed word with the same first letter, by the longer
+    word's length: none up to 4 letters (one syllable: "kuai" is not "kai"), one up to 8 (customary spellings drop a
+    letter: haerbin Harbin, akesu Aksu), two beyond."""
+    return np.where(length <= PINYIN_EXACT, 0, np.where(length <= SHORT_NAME_ONE_EDIT, 1, 2))
+
+
+def _spelling_fixed(variant: NameVariant, token: str) -> bool:
+    """Whether a query word is the pinyin of Chinese characters (a reading of a Chinese name, never typed by hand):
+    a letter's difference is then another character, not a typo, unless it is a customary spelling's
+    (:func:`pinyin_budget`)."""
+    return variant.kind in (PINYIN, TRANSLATION) and is_pinyin(token)
 
 
 def _vowel_agreement(
@@ -165,11 +189,14 @@ def _vowel_agreement(
 ) -> npt.NDArray[np.float32]:
     """For a consonant-skeleton reading: 1 where a candidate token is a possible spelling of the query word (its
     vowelled pattern, :func:`~exportctl.screening.scripts.vowelled_pattern`), :data:`SKELETON_ONLY` where the two
-    share only their consonants ("جامعة" university and "Jimmy"): a skeleton finds candidates, it never decides."""
+    share only their consonants ("جامعة" university and "Jimmy"): a skeleton finds candidates, it never decides.
+    A translated word (its pattern is the English word) counts only against that word."""
     texts = [index.padded_tokens[t] for t in distinct.tolist()]
     factor = np.ones((len(reading.tokens), len(texts)), dtype=np.float32)
     for row, pattern in enumerate(reading.patterns):
-        if pattern:
+        if pattern.isalpha():  # a translated word (university): the word itself, or nothing
+            factor[row] = [1.0 if text == pattern else 0.0 for text in texts]
+        elif pattern:
             compiled = _compiled(pattern)
             factor[row] = [1.0 if compiled.fullmatch(text) else SKELETON_ONLY for text in texts]
     return factor
@@ -217,6 +244,10 @@ def score_units(
         reading = live_readings[live.index(i)]
         if reading.kind == SKELETON and any(reading.patterns):
             pair = (pair * _vowel_agreement(index, reading, block.distinct)[:, cells]).astype(np.float32)
+        if reading.kind == SKELETON and len(reading.tokens) == 1 and len(reading.tokens[0]) < SKELETON_MIN_CONSONANTS:
+            # one short Arabic word (آرش: r, sh) fits the spelling of many Latin words (Arch, Ares, Aurus): too little
+            # to decide on; its share of a match is its share of the consonants a name needs
+            pair = (pair * (len(reading.tokens[0]) / SKELETON_MIN_CONSONANTS)).astype(np.float32)
         query_weights = np.array(block.weights)
         coverage = (query_weights @ pair.max(axis=2)) / query_weights.sum()
         name_weights = index.idf_array[block.tokens_of]

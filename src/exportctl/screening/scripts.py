@@ -89,6 +89,30 @@ def _chinese_number(chars: str) -> int | None:
     return total + digit
 
 
+@functools.cache
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (about 420), from pypinyin's character table: a closed class, a script rule."""
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings: set[str] = set()
+    for value in set(pinyin_dict.values()):
+        readings.update(value.split(","))
+    return frozenset(to_normal(r) for r in readings)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_pinyin(token: str) -> bool:
+    """Whether a word is a run of pinyin syllables ("huawei", "jincheng"; also "china"): a romanised Chinese word,
+    whose spelling is fixed by the characters, so that one letter apart means another character, not a typo."""
+    syllables = pinyin_syllables()
+    reachable = [True] + [False] * len(token)
+    for end in range(1, len(token) + 1):
+        starts = range(max(0, end - 6), end)
+        reachable[end] = any(reachable[start] and token[start:end] in syllables for start in starts)
+    return len(token) >= 2 and reachable[-1]
+
+
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -333,6 +357,15 @@ def transliterate_cyrillic(word: str) -> str:
     return "".join(_BGN.get(ch, ch) for ch in word).replace("_", "")
 
 
+_YE = re.compile("(?:(?<=^)|(?<=[аеёиоуыэюяьъ]))[её]")
+
+
+def transliterate_bgn(word: str) -> str:
+    """BGN/PCGN with its context rule: е and ё are "ye" at the start of a word and after a vowel, ь or ъ
+    (Евгений Yevgeniy, Юрьевич Yuryevich, Алексеевич Alekseyevich), as many list entries for persons write them."""
+    return transliterate_cyrillic(_YE.sub("йе", word))
+
+
 def _stem(word: str) -> str:
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -365,7 +398,9 @@ def cyrillic_variants(run: str) -> list[list[str]]:
     passport = [transliterate_icao(p) for w in words for p in ([w] if _russian_term(w) is not None else w.split("-"))]
     passport = [p for p in passport if p]
     english = [re.sub(r"ks", "x", p) for p in plain]  # Aleksei -> Alexei, Aleksandr -> Alexandr
-    return _dedupe([translated, plain, other, passport, english])
+    contextual = [transliterate_bgn(p) for w in words for p in ([w] if _russian_term(w) is not None else w.split("-"))]
+    contextual = [p for p in contextual if p]
+    return _dedupe([translated, plain, other, passport, english, contextual])
 
 
 # --- Arabic --------------------------------------------------------------------------------------------------------
@@ -496,9 +531,14 @@ def arabic_skeletons(run: str) -> list[str]:
     return skeletons
 
 
+UNKNOWN_SPELLING = "(?!)"  # a word with letters no rule spells (Kurdish ۆ): it matches no Latin word by its spelling
+
+
 def arabic_patterns(run: str) -> list[str]:
-    """:func:`vowelled_pattern` for each word :func:`arabic_skeletons` gives, in the same order ("" for the article
-    and translated words: they are judged as they are)."""
+    """:func:`vowelled_pattern` for each word :func:`arabic_skeletons` gives, in the same order: "" for the article
+    (no judgement), the English word itself for a translated word (جامعة → "university" must be the word
+    university, not any word with its consonants: "north"), :data:`UNKNOWN_SPELLING` for a word with a letter no
+    rule spells."""
     patterns = []
     for is_article, word in _arabic_words(run):
         term = None if is_article else _arabic_term(word)
@@ -507,12 +547,12 @@ def arabic_patterns(run: str) -> list[str]:
         elif term is not None:
             core, forms = split_legal_forms(term.split())
             if not forms:
-                patterns.extend("" for t in core if skeleton(t))
+                patterns.extend(re.escape(t) for t in core if skeleton(t))
         else:
             consonants = re.sub(r"(.)\1+", r"\1", word.translate(_ARABIC_SKELETON))
             consonants = re.sub(r"[^a-z0-9]", "", consonants.removesuffix("h") if len(consonants) > 1 else consonants)
             if consonants:
-                patterns.append(vowelled_pattern(word))
+                patterns.append(vowelled_pattern(word) or UNKNOWN_SPELLING)
     return patterns
 
 

@@ -1,0 +1,111 @@
+"""A Russian → English word lexicon learnt from the lists' own pairs of names of one entry.
+
+Russian organisations are listed under a transliterated name and an English one ("KAZANSKIY VERTOLETNYY ZAVOD" /
+"KAZAN HELICOPTER PLANT"), and the UK list also gives names in Cyrillic ("Московский авиационный институт" beside
+"Moscow Aviation Institute"). Two names of one entry with the same number of words (legal forms and the function
+words of, the, and, named, after left out), one of them Russian (Cyrillic, or Latin with Russian adjective endings)
+and the other not, are read word by word: the n-th Russian word is the n-th English one. A pair is kept when at
+least :data:`MIN_ENTRIES` distinct pairs of names give it (the consolidated lists' copies of one entry count once)
+and no other English word is given as often for the same Russian word, so a single odd alias teaches nothing; a
+word that any non-Russian name uses ("research", "plant") is no Russian word. Keys are BGN/PCGN romanisations (the
+lists' own); a Cyrillic query word is looked up by its BGN romanisation, and found words give one more reading of
+the query (:func:`with_lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import replace
+
+from exportctl.screening.legal_forms import split_legal_forms
+from exportctl.screening.normalize import TRANSLITERATION, AnalyzedName, NameVariant, fold_latin
+from exportctl.screening.scripts import CYRILLIC, cyrillic_variants, script_runs, transliterate_cyrillic
+
+MIN_ENTRIES = 2  # a word pair must be given by at least this many entries
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "named", "after", "im", "imeni", "for"})
+_RUSSIAN_ENDING = re.compile(r"(?:iy|yy|iy|ii|yi|aya|oye|oe|ogo|ovo|skiy|nyy|nyi|skaya|noye|ykh|ikh)$")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_RUSSIAN_WORD = re.compile(r"(?:iy|yy|ii|yi|aya|oye|oe|ogo|ovo|nyi|ykh|ikh)\b")  # a quick look before analysing
+
+
+def _words(name: str) -> tuple[str, ...]:
+    """A name's words for alignment: Cyrillic romanised (BGN/PCGN), folded, legal forms and function words out."""
+    if _CYRILLIC.search(name):
+        name = " ".join(transliterate_cyrillic(w) for w in re.split(r"[^\w]+", name.casefold()) if w)
+    core, _ = split_legal_forms(fold_latin(name))
+    return tuple(t for t in core if t not in _FUNCTION_WORDS)
+
+
+def _is_russian(name: str, words: tuple[str, ...]) -> bool:
+    return bool(_CYRILLIC.search(name)) or any(_RUSSIAN_ENDING.search(w) for w in words)
+
+
+def is_russian_word(word: str) -> bool:
+    """A romanised word with a Russian adjective or genitive ending (moskovskiy, nauchnogo)."""
+    return bool(_RUSSIAN_ENDING.search(word))
+
+
+def learn_lexicon(
+    entries_names: Iterable[tuple[str, ...]], other_words: Container[str] | None = None
+) -> dict[str, str]:
+    """Russian word (BGN/PCGN romanisation) → English word, from each entry's names (see the module doc).
+
+    ``other_words``: the words of every non-Russian name of the lists (the index has them already); by default
+    they are taken from the names given, which are then all analysed."""
+    seen: dict[tuple[str, str], set[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(set)
+    english_words: set[str] = set()
+    for names in entries_names:
+        quick = other_words is not None
+        if quick and (
+            len(names) < 2 or not any(_CYRILLIC.search(n) or _RUSSIAN_WORD.search(n.casefold()) for n in names)
+        ):
+            continue  # no Russian name to learn from (most entries): not worth analysing
+        analysed = [(name, _words(name)) for name in names]
+        russian = [(n, w) for n, w in analysed if len(w) >= 2 and _is_russian(n, w)]
+        english = [(n, w) for n, w in analysed if len(w) >= 2 and not _is_russian(n, w)]
+        english_words.update(t for _, w in english for t in w)
+        for _, ru in russian:
+            for _, en in english:
+                if len(ru) != len(en) or ru == en:
+                    continue
+                for a, b in zip(ru, en, strict=True):
+                    if a != b and a.isalpha() and b.isalpha():
+                        seen[(a, b)].add((ru, en))  # distinct pairs of names: a consolidated list's copy is no news
+    by_word: dict[str, Counter[str]] = defaultdict(Counter)
+    for (a, b), evidence in seen.items():
+        by_word[a][b] = len(evidence)
+    lexicon: dict[str, str] = {}
+    for word, counts in by_word.items():
+        (best, n), *rest = counts.most_common(2) + [("", 0)]
+        known = english_words if other_words is None else other_words
+        if n >= MIN_ENTRIES and n > rest[0][1] and word not in known:
+            lexicon[word] = best
+    return lexicon
+
+
+def with_lexicon(analyzed: AnalyzedName, lexicon: Mapping[str, str]) -> AnalyzedName:
+    """The analysed query with one more reading in which each Cyrillic word the lexicon knows is its English word
+    ("Московский авиационный институт" → "moscow aviation institute"); unchanged when none is known."""
+    if not lexicon or CYRILLIC not in analyzed.scripts:
+        return analyzed
+    romanised: list[str] = []
+    readings: dict[str, str] = {}  # a word's romanisation -> its reading without the lexicon (terms translated)
+    for script, run in script_runs(analyzed.text.casefold()):
+        if script != CYRILLIC:
+            romanised.extend(fold_latin(run))
+            continue
+        for word in (w for w in re.split(r"[^\w-]+", run) if w.strip("-")):
+            for part in (p for p in word.split("-") if p):
+                roman = transliterate_cyrillic(part)
+                romanised.append(roman)
+                readings[roman] = " ".join(cyrillic_variants(part)[0])
+    core, _ = split_legal_forms([t for w in romanised for t in fold_latin(w)])  # legal forms first: never translated
+    if not any(word in lexicon for word in core):
+        return analyzed
+    words = tuple(t for word in core for t in fold_latin(lexicon.get(word) or readings.get(word, word)))
+    variant = NameVariant(words, TRANSLITERATION)
+    if any(v.tokens == variant.tokens for v in analyzed.variants):
+        return analyzed
+    return replace(analyzed, variants=(analyzed.variants[0], variant, *analyzed.variants[1:]))

@@ -1,0 +1,163 @@
+"""Precision on names the engine has never seen, on a small index of made-up entries (no evaluation case, no real
+party): a romanised Chinese word one character off is another name, pinyin is never a foreign legal form, a
+translated word in an Arabic skeleton reading is that word, a query naming a kind of organisation lowers the score
+of an entry of another kind, and Chinese numerals find the listed ordinal and no other."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exportctl.lists.model import EntryType, ListCode, ListEntry
+from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.features import FEATURES, HAND_SET, fitted_weights
+from exportctl.screening.lexicon import learn_lexicon, with_lexicon
+from exportctl.screening.normalize import SKELETON, analyze
+from exportctl.screening.scripts import UNKNOWN_SPELLING, is_pinyin
+
+
+def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY, *aliases: str) -> ListEntry:
+    return ListEntry(
+        source="test", source_id=str(number), list=ListCode.SDN, primary_name=name, entry_type=kind, aliases=aliases
+    )
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+_ORDINALS = (12, 38, 58, 203, 715)
+_ENTRIES = (
+    _entry(1, "TIAN, Ming", EntryType.INDIVIDUAL),
+    _entry(2, "HARBIN XINGDA TRADING"),
+    _entry(3, "NORSAT ZAIDAN"),
+    _entry(4, "ZORVEX"),
+    _entry(5, "Qelmora Institute of Technology"),
+    *(_entry(100 + n, f"{_ordinal(n)} Research Institute") for n in _ORDINALS),
+    _entry(6, "ARCHE"),
+    _entry(7, "HASSAN"),
+    _entry(9, "Plovdiv Brennor Holding"),  # filler: common words get realistic weights
+)
+
+
+@pytest.fixture(scope="module")
+def small() -> ScreeningIndex:
+    return ScreeningIndex.build(_ENTRIES, snapshot_key="small")
+
+
+def _hit_ids(index: ScreeningIndex, name: str, threshold: float = 0.74) -> list[str]:
+    return [h.entry_id for h in screen(index, name, threshold=threshold).hits]
+
+
+def test_a_romanised_chinese_word_one_character_off_is_another_name(small: ScreeningIndex) -> None:
+    assert "test:1" in _hit_ids(small, "天明")  # tian ming
+    assert "test:1" not in _hit_ids(small, "先明", threshold=0.5)  # xian ming: 先 is not 天
+    assert "test:1" not in _hit_ids(small, "田敏", threshold=0.5)  # tian min: 敏 is not 明
+
+
+def test_a_customary_spelling_that_drops_a_letter_is_still_found(small: ScreeningIndex) -> None:
+    assert _hit_ids(small, "哈尔滨市兴达贸易")[:1] == ["test:2"]  # haerbin → Harbin
+
+
+@pytest.mark.parametrize(("word", "pinyin"), [("huawei", True), ("jincheng", True), ("zorvex", False), ("x", False)])
+def test_pinyin_words_are_recognised(word: str, pinyin: bool) -> None:
+    assert is_pinyin(word) is pinyin
+
+
+def test_pinyin_is_never_a_foreign_legal_form() -> None:
+    assert analyze("奥明").forms == frozenset()  # ao ming: not the Russian AO
+    assert analyze("АО «Ромашка»").forms == {"jsc"}
+    assert analyze("明达有限公司").forms == {"co_ltd"}
+
+
+def test_a_translated_word_of_an_arabic_name_counts_only_as_that_word(small: ScreeningIndex) -> None:
+    skeleton_reading = next(v for v in analyze("جامعة زيدان").variants if v.kind == SKELETON)
+    assert skeleton_reading.patterns[0] == "university"
+    # "university" shares its consonant skeleton (nrst) with Norsat: that is no match
+    assert "test:3" not in _hit_ids(small, "جامعة زيدان", threshold=0.6)
+
+
+def test_one_short_arabic_word_cannot_decide_a_match_alone(small: ScreeningIndex) -> None:
+    assert "test:6" not in _hit_ids(small, "آرش")  # r, sh: Arche is a possible spelling, and so are a hundred others
+    assert "test:7" in _hit_ids(small, "حسن")  # h, s, n: enough to go on
+
+
+def test_a_word_with_letters_no_rule_spells_has_no_spelling_to_agree_with() -> None:
+    skeleton_reading = next(v for v in analyze("زاخۆ").variants if v.kind == SKELETON)
+    assert skeleton_reading.patterns == (UNKNOWN_SPELLING,)
+
+
+def test_a_query_naming_a_kind_of_organisation_is_not_an_entry_of_another_kind(small: ScreeningIndex) -> None:
+    plain = {h.entry_id: h for h in screen(small, "Zorvex", threshold=0.3).hits}
+    university = {h.entry_id: h for h in screen(small, "Zorvex University", threshold=0.3).hits}
+    features = {f.name: f.value for f in university["test:4"].features}
+    assert features["organisation_kind_mismatch"] == 1.0
+    assert university["test:4"].score < plain["test:4"].score - 0.15
+    institute = {h.entry_id: h for h in screen(small, "Qelmora University of Technology", threshold=0.3).hits}
+    assert {f.name: f.value for f in institute["test:5"].features}["organisation_kind_mismatch"] == 0.0
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_numeral(n: int) -> str:
+    """58 → 五十八, 203 → 二百零三 (units), the way a Chinese name writes an ordinal after 第."""
+    hundreds, tens, ones = n // 100, n // 10 % 10, n % 10
+    text = f"{_DIGITS[hundreds]}百" if hundreds else ""
+    if tens:
+        text += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        text += "零"
+    return text + (_DIGITS[ones] if ones else "")
+
+
+@given(st.integers(1, 999))
+def test_chinese_numerals_read_as_the_ordinal(n: int) -> None:
+    assert _ordinal(n) in analyze(f"第{_chinese_numeral(n)}研究所").variants[0].tokens
+
+
+@pytest.mark.parametrize("n", _ORDINALS)
+def test_a_numbered_institute_finds_its_number_and_no_other(small: ScreeningIndex, n: int) -> None:
+    hits = _hit_ids(small, f"第{_chinese_numeral(n)}研究所", threshold=0.5)
+    assert hits[:1] == [f"test:{100 + n}"]
+    assert not {f"test:{100 + m}" for m in _ORDINALS if m != n} & set(hits)
+
+
+_RUSSIAN_PAIRS = (
+    ("KAZANSKIY VERTOLETNYY ZAVOD", "KAZAN HELICOPTER PLANT"),
+    ("TULSKIY ORUZHEYNYY ZAVOD", "TULA ARMS PLANT"),
+    ("PERMSKIY KABELNYY ZAVOD", "PERM CABLE PLANT"),
+    ("OMSKIY KABELNYY ZAVOD", "OMSK CABLE PLANT"),
+)
+
+
+def test_a_russian_word_lexicon_is_learnt_from_pairs_of_names_of_one_entry() -> None:
+    lexicon = learn_lexicon([*_RUSSIAN_PAIRS, ("PERMSKIY KABELNYY ZAVOD", "PERM CABLE PLANT")])  # a copy: no news
+    assert lexicon["zavod"] == "plant"  # four pairs of names say so
+    assert lexicon["kabelnyy"] == "cable"  # two
+    assert "vertoletnyy" not in lexicon  # one pair of names teaches nothing
+    assert "plant" not in lexicon and "kazan" not in lexicon
+
+
+def test_a_cyrillic_query_reads_through_the_learnt_lexicon() -> None:
+    lexicon = learn_lexicon(_RUSSIAN_PAIRS)
+    readings = {v.tokens for v in with_lexicon(analyze("Рязанский кабельный завод"), lexicon).variants}
+    assert ("ryazansk", "cable", "plant") in readings
+    unchanged = analyze("Рязань")
+    assert with_lexicon(unchanged, lexicon) == unchanged
+
+
+def test_russian_names_are_read_in_bgn_with_its_ye_rule_and_in_passport_spelling() -> None:
+    readings = {v.tokens for v in analyze("Евгений Юрьевич").variants}
+    assert ("yevgeniy", "yuryevich") in readings  # BGN/PCGN: е is ye at the start and after ь
+    assert ("evgenii", "iurevich") in readings  # ICAO 9303 (passports)
+    assert ("evgeniy", "yurevich") in readings
+
+
+def test_the_weights_file_is_for_these_features_and_the_engine_uses_what_it_says() -> None:
+    document = fitted_weights()
+    assert set(document["features"]) == {f.name for f in HAND_SET}  # type: ignore[arg-type]
+    used = {f.name: f.weight for f in FEATURES}
+    expected = document["features"] if document["in_force"] else {f.name: f.weight for f in HAND_SET}
+    assert used == expected
