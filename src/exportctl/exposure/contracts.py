@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from exportctl.exposure.model import Contract
+from exportctl.exposure.model import Contract, cents
 
 EXPIRY = "expiry"
 NOTICE = "ordinary notice"
@@ -63,9 +63,9 @@ class ContractEnd:
             "security_notice_days": c.security_notice_days,
             "route": self.route,
             "earliest_end": self.end.isoformat() if self.end else None,
-            "cost": str(self.cost) if self.cost is not None else None,
+            "cost": cents(self.cost) if self.cost is not None else None,
             "options": [
-                {"route": o.route, "end": o.end.isoformat(), "cost": str(o.cost) if o.cost is not None else None}
+                {"route": o.route, "end": o.end.isoformat(), "cost": cents(o.cost) if o.cost is not None else None}
                 for o in self.options
             ],
         }

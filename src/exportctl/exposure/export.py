@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from exportctl.errors import InputError
-from exportctl.exposure.model import NetworkFunction
+from exportctl.exposure.model import NetworkFunction, cents
 from exportctl.exposure.scenario import Scenario
 
 FORMATS = ("png", "svg")
@@ -29,7 +29,7 @@ def plan_csv(scenario: Scenario) -> str:
     for step in scenario.plan.steps:
         for quarter, (units, cost) in sorted(step.by_quarter.items()):
             writer.writerow(
-                [step.order, step.site, step.function.value, step.risk, quarter, quarter.end, units, cost, ""]
+                [step.order, step.site, step.function.value, step.risk, quarter, quarter.end, units, cents(cost), ""]
             )
         if step.unplanned_units:
             writer.writerow(

@@ -72,3 +72,11 @@ class Inventory:
     contracts: tuple[Contract, ...]
     equipment_imported: str | None = None  # "file, timestamp" of the import in force; None: never imported
     contracts_imported: str | None = None
+
+
+CENT = Decimal("0.01")
+
+
+def cents(value: Decimal) -> str:
+    """An amount as exported: two decimals, whatever precision it was read or stored with."""
+    return str(value.quantize(CENT))

@@ -1,9 +1,10 @@
 """The removal plan: replace a banned vendor's equipment in order of risk, under a budget per quarter.
 
 Work is grouped by (site, network function). A group's risk is its function's weight plus ``per_flagged_function``
-times the number of the site's network functions with the vendor's equipment (:class:`Weights`; by default core
-before transport before RAN before OSS, and within a function the sites with most flagged functions first). Groups
-are replaced strictly in that order, unit by unit (oldest installation first inside a group).
+times the number of the site's network functions (in the scenario's scope) with the vendor's equipment
+(:class:`Weights`; by default core before transport before RAN before OSS, and within a function the sites with
+most flagged functions first). Groups are replaced strictly in that order, unit by unit (oldest installation first
+inside a group).
 
 Budget: the first quarter is the ban date's; each quarter adds ``budget_per_quarter`` and unspent budget carries
 over, so a unit is replaced in the first quarter whose cumulative budget covers the cumulative cost up to and
@@ -21,7 +22,7 @@ from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
 from exportctl.errors import InputError
-from exportctl.exposure.model import Equipment, NetworkFunction
+from exportctl.exposure.model import Equipment, NetworkFunction, cents
 from exportctl.exposure.quarters import Quarter
 
 MAX_QUARTERS = 400  # a plan longer than a century is a budget typo
@@ -114,7 +115,7 @@ class RemovalPlan:
         clean = self.clean_quarter
         return {
             "start": self.start.isoformat(),
-            "budget_per_quarter": str(self.budget_per_quarter) if self.budget_per_quarter is not None else None,
+            "budget_per_quarter": cents(self.budget_per_quarter) if self.budget_per_quarter is not None else None,
             "weights": self.weights.__dict__,
             "clean_quarter": str(clean) if clean else None,
             "clean_by": clean.end.isoformat() if clean else None,
@@ -126,15 +127,17 @@ class RemovalPlan:
                     "function": s.function.value,
                     "risk": s.risk,
                     "units": s.units,
-                    "cost": str(s.cost),
+                    "cost": cents(s.cost),
                     "unplanned_units": s.unplanned_units,
                     "first_quarter": str(s.first_quarter) if s.first_quarter else None,
                     "last_quarter": str(s.last_quarter) if s.last_quarter else None,
-                    "quarters": {str(q): {"units": u, "cost": str(c)} for q, (u, c) in sorted(s.by_quarter.items())},
+                    "quarters": {str(q): {"units": u, "cost": cents(c)} for q, (u, c) in sorted(s.by_quarter.items())},
                 }  # fmt: skip
                 for s in self.steps
             ],
-            "spend_by_quarter": [{"quarter": str(q), "cost": str(c), "units": u} for q, c, u in self.spend_by_quarter],
+            "spend_by_quarter": [
+                {"quarter": str(q), "cost": cents(c), "units": u} for q, c, u in self.spend_by_quarter
+            ],
             "timeline": [
                 {"day": p.day.isoformat(), "total": p.total, **{f.value: n for f, n in p.in_service.items()}}
                 for p in self.timeline

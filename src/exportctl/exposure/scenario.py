@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from exportctl.errors import InputError
 from exportctl.exposure.contracts import NO_END, ContractEnd, earliest_end
-from exportctl.exposure.model import Equipment, Inventory, NetworkFunction
+from exportctl.exposure.model import Equipment, Inventory, NetworkFunction, cents
 from exportctl.exposure.plan import RemovalPlan, Weights, plan_removal
 from exportctl.exposure.vendors import same_vendor, vendor_query
 
@@ -116,16 +116,16 @@ class Scenario:
                 "sites": t.sites,
                 "rows": t.rows,
                 "units": t.units,
-                "replacement_cost": str(t.replacement_cost),
+                "replacement_cost": cents(t.replacement_cost),
                 "unknown_cost_units": t.unknown_cost_units,
                 "contracts": t.contracts,
-                "contract_exit_cost": str(t.contract_exit_cost),
+                "contract_exit_cost": cents(t.contract_exit_cost),
                 "contracts_cost_unknown": t.contracts_cost_unknown,
                 "contracts_without_end": t.contracts_without_end,
                 "last_contract_end": t.last_contract_end.isoformat() if t.last_contract_end else None,
             },  # fmt: skip
             "sites": [
-                {"site": s, "functions": [f.value for f in fs], "units": u, "replacement_cost": str(c)}
+                {"site": s, "functions": [f.value for f in fs], "units": u, "replacement_cost": cents(c)}
                 for s, fs, u, c in self.sites()
             ],
             "equipment": [
@@ -134,7 +134,7 @@ class Scenario:
                     "function": g.function.value,
                     "rows": g.rows,
                     "units": g.units,
-                    "replacement_cost": str(g.cost),
+                    "replacement_cost": cents(g.cost),
                     "unknown_cost_units": g.unknown_cost_units,
                     "models": list(g.models),
                     "contracts": list(g.contracts),
