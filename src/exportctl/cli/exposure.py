@@ -29,9 +29,11 @@ from exportctl.exposure.export import plan_csv, render_timeline, scenario_json
 from exportctl.exposure.plan import Weights
 from exportctl.exposure.scenario import Scenario, parse_scope
 from exportctl.exposure.service import (
+    DEMO_ORGANISATION,
     ImportOutcome,
     ensure_organisation,
     exposure_in_store,
+    import_demo,
     import_path,
     resolve_organisation,
     scenario_in_store,
@@ -244,6 +246,17 @@ def import_command(
     else:
         for outcome in outcomes:
             _show_import(outcome)
+
+
+@exposure_app.command("demo")
+@handle_errors
+def demo_command(
+    org: str = typer.Option(DEMO_ORGANISATION, "--org", help="The organisation to hold the demo inventory."),
+) -> None:
+    """Import the bundled SYNTHETIC inventory and contracts of a fictitious operator (not real network data)."""
+    for outcome in import_demo(open_engine(), org):
+        _show_import(outcome)
+    console.print(f'now try: exportctl exposure scenario --org "{escape(org)}" --vendor Huawei --from 2026-06-01')
 
 
 def _show_exposure(report: ExposureReport) -> None:

@@ -110,3 +110,14 @@ def resolve_organisation(engine: Engine, name: str | None) -> int:
         raise NotFoundError("no inventory imported: run `exportctl exposure import --org ORG --equipment FILE` first")
     names = ", ".join(repr(n) for _, n in found)
     raise InputError(f"several organisations have an inventory ({names}): name one with --org", field="org")
+
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+DEMO_ORGANISATION = "Fjordline Telecom (synthetic demo)"
+DEMO_FILES = (("equipment", "exposure_equipment_synthetic.csv"), ("contracts", "exposure_contracts_synthetic.csv"))
+
+
+def import_demo(engine: Engine, organisation: str = DEMO_ORGANISATION) -> list[ImportOutcome]:
+    """Import the bundled SYNTHETIC demo inventory (``data/demo``, a fictitious operator) for ``organisation``."""
+    org_id = ensure_organisation(engine, organisation)
+    return [import_path(engine, kind, DEMO_DIR / name, organisation_id=org_id) for kind, name in DEMO_FILES]
