@@ -19,10 +19,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from exportctl.errors import InputError
-from exportctl.exposure.model import Equipment, NetworkFunction, cents
+from exportctl.exposure.model import CENT, Equipment, NetworkFunction, cents
 from exportctl.exposure.quarters import Quarter
 
 MAX_QUARTERS = 400  # a plan longer than a century is a budget typo
@@ -145,13 +145,36 @@ class RemovalPlan:
         }
 
 
-def _count_within(spent: Decimal, unit: Decimal, limit: Decimal, units: int) -> int:
-    """How many of ``units`` units costing ``unit`` each, after ``spent``, fit under a cumulative ``limit``."""
-    if limit < spent:
-        return 0
-    if unit == 0:
-        return units
-    return min(units, int(((limit - spent) / unit).to_integral_value(rounding=ROUND_FLOOR)))
+def _cents(amount: Decimal) -> int:
+    """Whole cents (half-even, as the store keeps money): the plan adds and divides integers, exactly and fast."""
+    return int(amount.quantize(CENT, rounding=ROUND_HALF_EVEN).scaleb(2))
+
+
+def _quarter_index(cumulative: int, budget: int) -> int:
+    """The index (0: the ban's quarter) of the first quarter whose cumulative budget covers ``cumulative``."""
+    return max(0, -(-cumulative // budget) - 1)
+
+
+def _schedule(spent: int, unit: int, units: int, budget: int | None) -> Iterable[tuple[int, int]]:
+    """(quarter index, units replaced in it) for ``units`` units costing ``unit`` cents each, after ``spent``."""
+    if budget is None:
+        return ((0, units),)
+    first, last = _quarter_index(spent + unit, budget), _quarter_index(spent + unit * units, budget)
+    if last > MAX_QUARTERS:
+        raise InputError(
+            f"the plan would take more than {MAX_QUARTERS} quarters at {Decimal(budget).scaleb(-2)} per quarter",
+            field="budget_per_quarter",
+        )
+    if first == last:  # the usual case: the whole row within one quarter
+        return ((first, units),)
+    chunks, done = [], 0
+    for index in range(first, last + 1):
+        limit = budget * (index + 1)
+        fitting = units if unit == 0 else (0 if limit < spent else min(units, (limit - spent) // unit))
+        if fitting > done:
+            chunks.append((index, fitting - done))
+            done = fitting
+    return chunks
 
 
 def plan_removal(
@@ -165,43 +188,58 @@ def plan_removal(
     weights = weights or Weights()
     if budget_per_quarter is not None and budget_per_quarter <= 0:
         raise InputError("the budget per quarter must be more than 0", field="budget_per_quarter")
+    budget = None if budget_per_quarter is None else max(1, _cents(budget_per_quarter))
     groups: dict[tuple[str, NetworkFunction], list[Equipment]] = defaultdict(list)
-    for row in equipment:
+    for row in sorted(equipment, key=lambda r: (r.install_date or date.max, r.line)):  # oldest first in each group
         groups[(row.site, row.function)].append(row)
     flagged_at: dict[str, int] = defaultdict(int)
     for site, _function in groups:
         flagged_at[site] += 1
-    ranked = sorted(
-        groups.items(),
-        key=lambda item: (-(weights.of(item[0][1]) + weights.per_flagged_function * flagged_at[item[0][0]]), item[0]),
-    )
+    weight = {f: weights.of(f) for f in NetworkFunction}
+    risk_of = {key: weight[key[1]] + weights.per_flagged_function * flagged_at[key[0]] for key in groups}
+    ranked = sorted(groups.items(), key=lambda item: (-risk_of[item[0]], item[0]))
     first = Quarter.of(start)
-    spent = Decimal(0)
+    quarters: dict[int, Quarter] = {}
+    unit_cents: dict[Decimal, int] = {}
+    spent = 0
     steps: list[PlanStep] = []
     in_service: dict[NetworkFunction, int] = defaultdict(int)
-    removed: dict[Quarter, dict[NetworkFunction, int]] = defaultdict(lambda: defaultdict(int))
-    spend: dict[Quarter, list[Decimal | int]] = {}
+    removed: dict[int, dict[NetworkFunction, int]] = defaultdict(lambda: defaultdict(int))
+    spend_cost: dict[int, int] = defaultdict(int)
+    spend_units: dict[int, int] = defaultdict(int)
     unplanned_total = 0
     for order, ((site, function), rows) in enumerate(ranked, start=1):
-        risk = weights.of(function) + weights.per_flagged_function * flagged_at[site]
-        step = PlanStep(order, site, function, risk, 0, Decimal(0), 0)
-        for row in sorted(rows, key=lambda r: (r.install_date or date.max, r.line)):
-            step.units += row.quantity
-            in_service[function] += row.quantity
+        by_index: dict[int, list[int]] = {}
+        units_total = unplanned = step_cost = 0
+        for row in rows:
+            quantity = row.quantity
+            units_total += quantity
             cost = row.unit_cost
             if cost is None:
-                step.unplanned_units += row.quantity
-                unplanned_total += row.quantity
+                unplanned += quantity
                 continue
-            step.cost += cost * row.quantity
-            for quarter, units in _schedule(spent, cost, row.quantity, budget_per_quarter, first):
-                done, money = step.by_quarter.get(quarter, (0, Decimal(0)))
-                step.by_quarter[quarter] = (done + units, money + cost * units)
-                removed[quarter][function] += units
-                total = spend.setdefault(quarter, [Decimal(0), 0])
-                total[0] = Decimal(total[0]) + cost * units
-                total[1] = int(total[1]) + units
-            spent += cost * row.quantity
+            unit = unit_cents.get(cost)
+            if unit is None:
+                unit = unit_cents.setdefault(cost, _cents(cost))
+            step_cost += unit * quantity
+            for index, units in _schedule(spent, unit, quantity, budget):
+                slot = by_index.get(index)
+                if slot is None:
+                    slot = by_index.setdefault(index, [0, 0])
+                slot[0] += units
+                slot[1] += unit * units
+                removed[index][function] += units
+                spend_cost[index] += unit * units
+                spend_units[index] += units
+            spent += unit * quantity
+        in_service[function] += units_total
+        unplanned_total += unplanned
+        step = PlanStep(
+            order, site, function, risk_of[(site, function)], units_total, Decimal(step_cost).scaleb(-2), unplanned
+        )
+        for index, (units, amount) in by_index.items():
+            quarter = quarters.get(index) or quarters.setdefault(index, first.plus(index))
+            step.by_quarter[quarter] = (units, Decimal(amount).scaleb(-2))
         steps.append(step)
     timeline = _timeline(start, dict(in_service), removed)
     return RemovalPlan(
@@ -209,45 +247,24 @@ def plan_removal(
         budget_per_quarter=budget_per_quarter,
         weights=weights,
         steps=tuple(steps),
-        spend_by_quarter=tuple((q, Decimal(v[0]), int(v[1])) for q, v in sorted(spend.items())),
+        spend_by_quarter=tuple(
+            (first.plus(i), Decimal(spend_cost[i]).scaleb(-2), spend_units[i]) for i in sorted(spend_units)
+        ),
         timeline=timeline,
         unplanned_units=unplanned_total,
     )
 
 
-def _schedule(
-    spent: Decimal, unit: Decimal, units: int, budget: Decimal | None, first: Quarter
-) -> Iterable[tuple[Quarter, int]]:
-    """(quarter, units replaced in it) for ``units`` units costing ``unit`` each, after ``spent`` was spent."""
-    if budget is None:
-        yield first, units
-        return
-    done = 0
-    index = max(0, int(((spent + unit) / budget).to_integral_value(rounding=ROUND_FLOOR)) - 1)
-    while done < units:
-        if index > MAX_QUARTERS:
-            raise InputError(
-                f"the plan would take more than {MAX_QUARTERS} quarters at {budget} per quarter",
-                field="budget_per_quarter",
-            )
-        fitting = _count_within(spent, unit, budget * (index + 1), units)
-        if fitting > done:
-            yield first.plus(index), fitting - done
-            done = fitting
-        index += 1
-
-
 def _timeline(
-    start: date, in_service: dict[NetworkFunction, int], removed: dict[Quarter, dict[NetworkFunction, int]]
+    start: date, in_service: dict[NetworkFunction, int], removed: dict[int, dict[NetworkFunction, int]]
 ) -> tuple[TimelinePoint, ...]:
     points = [TimelinePoint(start, dict(in_service))]
     if not removed:
         return tuple(points)
     current = dict(in_service)
-    quarter, last = Quarter.of(start), max(removed)
-    while quarter <= last:
-        for function, units in removed.get(quarter, {}).items():
+    first = Quarter.of(start)
+    for index in range(max(removed) + 1):
+        for function, units in removed.get(index, {}).items():
             current[function] -= units
-        points.append(TimelinePoint(quarter.end, dict(current)))
-        quarter = quarter.plus(1)
+        points.append(TimelinePoint(first.plus(index).end, dict(current)))
     return tuple(points)

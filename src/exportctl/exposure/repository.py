@@ -7,12 +7,13 @@ new ones inserted and the import recorded together, so a failure at any point le
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import BigInteger, Engine, delete, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from exportctl.audit.chain import append_event, utc_now
@@ -184,8 +185,21 @@ def last_imports(engine: Engine, *, organisation_id: int) -> dict[str, ImportRec
         }
 
 
-def load_inventory(engine: Engine, *, organisation_id: int) -> Inventory:
-    """The organisation's equipment and contracts as stored (in file order)."""
+def vendor_names(engine: Engine, *, organisation_id: int) -> set[str]:
+    """Every distinct vendor name of the organisation's equipment and contracts."""
+    e, c = ExposureEquipment.__table__.c, ExposureContract.__table__.c
+    with engine.connect() as connection:
+        names = set(connection.scalars(select(e.vendor).where(e.organisation_id == organisation_id).distinct()))
+        names |= set(connection.scalars(select(c.vendor).where(c.organisation_id == organisation_id).distinct()))
+    return names
+
+
+MAX_VENDOR_FILTER = 500  # more names than this: read every row (a long IN list costs more than it saves)
+
+
+def load_inventory(engine: Engine, *, organisation_id: int, vendors: Collection[str] | None = None) -> Inventory:
+    """The organisation's equipment and contracts as stored (in file order); only those of ``vendors`` (exact
+    stored names, e.g. from :func:`vendor_names`) when given."""
     e, c = ExposureEquipment.__table__.c, ExposureContract.__table__.c
     equipment_query = (
         select(
@@ -196,8 +210,8 @@ def load_inventory(engine: Engine, *, organisation_id: int) -> Inventory:
             e.function,
             e.quantity,
             e.install_date,
-            e.book_value,
-            e.replacement_cost,
+            type_coerce(e.book_value, BigInteger).label("book_cents"),
+            type_coerce(e.replacement_cost, BigInteger).label("cost_cents"),
             e.contract_id,
         )  # fmt: skip
         .where(e.organisation_id == organisation_id)
@@ -219,20 +233,39 @@ def load_inventory(engine: Engine, *, organisation_id: int) -> Inventory:
         .where(c.organisation_id == organisation_id)
         .order_by(c.id)
     )
+    if vendors is not None and len(vendors) <= MAX_VENDOR_FILTER:
+        equipment_query = equipment_query.where(e.vendor.in_(sorted(vendors)))
+        contract_query = contract_query.where(c.vendor.in_(sorted(vendors)))
     functions = {f.value: f for f in NetworkFunction}
     with engine.connect() as connection:
         equipment = tuple(
-            Equipment(line, vendor, model, site, functions[function], quantity, installed, book, cost, contract)
+            Equipment(
+                line,
+                vendor,
+                model,
+                site,
+                functions[function],
+                quantity,
+                installed,
+                None if book is None else Decimal(book).scaleb(-2),
+                None if cost is None else Decimal(cost).scaleb(-2),
+                contract,
+            )  # fmt: skip
             for line, vendor, model, site, function, quantity, installed, book, cost, contract in connection.execute(
                 equipment_query
             )
         )
+        if vendors is not None and len(vendors) > MAX_VENDOR_FILTER:
+            wanted = set(vendors)
+            equipment = tuple(row for row in equipment if row.vendor in wanted)
         contracts = tuple(
             Contract(line, cid, vendor, start, end, notice, clause, sec_notice, termination, exit_cost)
             for line, cid, vendor, start, end, notice, clause, sec_notice, termination, exit_cost in connection.execute(
                 contract_query
             )
         )
+        if vendors is not None and len(vendors) > MAX_VENDOR_FILTER:
+            contracts = tuple(row for row in contracts if row.vendor in wanted)
     imports = last_imports(engine, organisation_id=organisation_id)
     return Inventory(
         organisation=organisation_name(engine, organisation_id=organisation_id),

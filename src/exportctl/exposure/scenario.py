@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from exportctl.errors import InputError
 from exportctl.exposure.contracts import NO_END, ContractEnd, earliest_end
@@ -147,32 +148,36 @@ class Scenario:
 
 
 def _groups(rows: Iterable[Equipment]) -> tuple[EquipmentGroup, ...]:
-    by_key: dict[tuple[str, NetworkFunction], list[Equipment]] = defaultdict(list)
+    acc: dict[tuple[str, NetworkFunction], list[Any]] = {}
     for row in rows:
-        by_key[(row.site, row.function)].append(row)
-    groups = []
-    for (site, function), mine in by_key.items():
-        cost = Decimal(0)
-        unknown = 0
-        for row in mine:
-            if row.unit_cost is None:
-                unknown += row.quantity
-            else:
-                cost += row.unit_cost * row.quantity
-        groups.append(
-            EquipmentGroup(
-                site,
-                function,
-                len(mine),
-                sum(r.quantity for r in mine),
-                cost,
-                unknown,
-                tuple(sorted({r.model for r in mine if r.model})),
-                tuple(sorted({r.contract_id for r in mine if r.contract_id})),
-            )  # fmt: skip
+        slot = acc.get((row.site, row.function))
+        if slot is None:
+            slot = acc.setdefault((row.site, row.function), [0, 0, Decimal(0), 0, set(), set()])
+        slot[0] += 1
+        slot[1] += row.quantity
+        cost = row.unit_cost
+        if cost is None:
+            slot[3] += row.quantity
+        else:
+            slot[2] += cost * row.quantity
+        slot[4].add(row.model)
+        slot[5].add(row.contract_id)
+    order = {f: n for n, f in enumerate(NetworkFunction)}
+    return tuple(
+        EquipmentGroup(
+            site,
+            function,
+            n_rows,
+            units,
+            cost,
+            unknown,
+            tuple(sorted(m for m in models if m)),
+            tuple(sorted(c for c in contracts if c)),
+        )  # fmt: skip
+        for (site, function), (n_rows, units, cost, unknown, models, contracts) in sorted(
+            acc.items(), key=lambda item: (item[0][0], order[item[0][1]])
         )
-    order = list(NetworkFunction)
-    return tuple(sorted(groups, key=lambda g: (g.site, order.index(g.function))))
+    )
 
 
 def run_scenario(

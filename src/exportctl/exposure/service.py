@@ -21,6 +21,7 @@ from exportctl.exposure.importing import read_contracts, read_equipment, read_fi
 from exportctl.exposure.model import NetworkFunction
 from exportctl.exposure.plan import Weights
 from exportctl.exposure.scenario import Scenario, run_scenario
+from exportctl.exposure.vendors import matching_vendors
 from exportctl.licensing.actor import OrganisationKind
 from exportctl.screening.engine import DEFAULT_THRESHOLD
 from exportctl.screening.service import load_index
@@ -80,8 +81,11 @@ def scenario_in_store(
     budget_per_quarter: Decimal | None = None,
     weights: Weights | None = None,
 ) -> Scenario:
-    """:func:`~exportctl.exposure.scenario.run_scenario` over the organisation's stored inventory."""
-    inventory = repository.load_inventory(engine, organisation_id=organisation_id)
+    """:func:`~exportctl.exposure.scenario.run_scenario` over the organisation's stored inventory: the distinct vendor
+    names are matched first, then only the matched vendors' rows are read."""
+    names = repository.vendor_names(engine, organisation_id=organisation_id)
+    matched = matching_vendors(vendor, names)
+    inventory = repository.load_inventory(engine, organisation_id=organisation_id, vendors=matched)
     return run_scenario(
         inventory, vendor, ban_from=ban_from, as_of=as_of, scope=scope, budget_per_quarter=budget_per_quarter,
         weights=weights,
