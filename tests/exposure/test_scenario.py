@@ -91,3 +91,11 @@ def test_budgeted_plan_csv_and_chart(inventory: Inventory) -> None:
     assert render_timeline(s, "svg") == svg  # reproducible
     with pytest.raises(InputError):
         render_timeline(s, "gif")
+
+
+def test_a_chinese_inventory_name_is_the_same_vendor() -> None:
+    from exportctl.exposure.vendors import matching_vendors
+
+    names = ["华为技术有限公司", "中兴通讯股份有限公司", "Huawei Device Co., Ltd.", "Nokia"]
+    assert matching_vendors("Huawei", names) == ("Huawei Device Co., Ltd.", "华为技术有限公司")
+    assert matching_vendors("Huawei Technologies", names) == ("华为技术有限公司",)
