@@ -36,13 +36,14 @@ class ImportOutcome:
     path: str
     imported: int
     problems: tuple[Problem, ...]
+    skipped: int = 0  # data rows not imported (a file-level problem such as an unknown column skips none)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "kind": self.kind,
             "file": self.path,
             "imported": self.imported,
-            "skipped": len([p for p in self.problems if p.line is not None and p.field is not None]),
+            "skipped": self.skipped,
             "problems": [str(p) for p in self.problems],
         }
 
@@ -57,13 +58,13 @@ def import_data(
             engine, equipment.rows, organisation_id=organisation_id, filename=name,
             skipped=equipment.lines_read - len(equipment.rows), user_id=user_id,
         )  # fmt: skip
-        return ImportOutcome(kind, name, stored, equipment.problems)
+        return ImportOutcome(kind, name, stored, equipment.problems, equipment.lines_read - stored)
     contracts = read_contracts(name, data)
     stored = repository.replace_contracts(
         engine, contracts.rows, organisation_id=organisation_id, filename=name,
         skipped=contracts.lines_read - len(contracts.rows), user_id=user_id,
     )  # fmt: skip
-    return ImportOutcome("contracts", name, stored, contracts.problems)
+    return ImportOutcome("contracts", name, stored, contracts.problems, contracts.lines_read - stored)
 
 
 def import_path(engine: Engine, kind: str, path: Path, *, organisation_id: int) -> ImportOutcome:
