@@ -20,6 +20,7 @@ from exportctl.api.routes import (
     audit,
     auth,
     determination,
+    exposure,
     licences,
     lists,
     policies,
@@ -34,6 +35,7 @@ from exportctl.config import Settings, get_settings
 from exportctl.http.context import ServiceContext, resolve_secret_key
 from exportctl.store.db import make_engine, use_data_dir
 from exportctl.web.pages import applications as application_pages
+from exportctl.web.pages import exposure as exposure_pages
 from exportctl.web.pages import home, login, oversight
 from exportctl.web.pages import licences as licence_pages
 from exportctl.web.pages import lists as list_pages
@@ -53,6 +55,7 @@ API_ROUTERS = (
     policies.router,
     reports.router,
     audit.router,
+    exposure.router,
 )
 PAGE_ROUTERS = (
     login.router,
@@ -64,6 +67,7 @@ PAGE_ROUTERS = (
     licence_pages.router,
     oversight.router,
     policy_pages.router,
+    exposure_pages.router,
 )
 
 SECURITY_HEADERS = [

@@ -6,6 +6,7 @@ import typer
 
 from exportctl.cli import db as db_cli
 from exportctl.cli import determine as determine_cli
+from exportctl.cli import exposure as exposure_cli
 from exportctl.cli import licensing as licensing_cli
 from exportctl.cli import lists as lists_cli
 from exportctl.cli import policies as policies_cli
@@ -31,6 +32,7 @@ for module in (
     policies_cli,
     reports_cli,
     scenario_cli,
+    exposure_cli,
 ):
     module.register(app)
 

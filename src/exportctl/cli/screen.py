@@ -1,4 +1,4 @@
-"""``exportctl screen``, ``screen-file`` and ``exposure``: screening parties against the lists in the store."""
+"""``exportctl screen`` and ``screen-file``: screening parties against the lists in the store."""
 
 from __future__ import annotations
 
@@ -15,9 +15,8 @@ from rich.table import Table
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningResult
-from exportctl.screening.exposure import ExposureReport
 from exportctl.screening.grouping import group_hits
-from exportctl.screening.service import exposure_in_store, screen_file_in_store, screen_in_store
+from exportctl.screening.service import screen_file_in_store, screen_in_store
 
 console = Console()
 err_console = Console(stderr=True)
@@ -117,57 +116,6 @@ def screen_file_command(
     )
 
 
-def _show_exposure(report: ExposureReport) -> None:
-    console.print(
-        f"{report.rows} inventory rows, {report.vendors_screened} distinct vendors screened against the FCC Covered "
-        f"List and the Entity List: {len(report.flagged_vendors)} flagged"
-    )
-    vendors = Table("vendor", "listed as", "list", "score", "rows", "sites", "contracts", title="flagged vendors")
-    for v in report.flagged_vendors:
-        best = v.hits[0]
-        vendors.add_row(
-            escape(v.vendor),
-            escape(best.primary_name),
-            best.list,
-            f"{best.score:.3f}",
-            str(v.rows),
-            str(len(v.sites)),
-            escape(", ".join(v.contracts)),
-        )
-    console.print(vendors)
-    sites = Table("site", "rows", "flagged rows", "vendors", "contracts affected", title="sites")
-    for s in report.sites:
-        sites.add_row(
-            escape(s.site),
-            str(s.rows),
-            str(s.flagged_rows),
-            escape(", ".join(s.vendors)),
-            escape(", ".join(s.contracts)),
-        )
-    console.print(sites)
-    for problem in report.bad_rows:
-        err_console.print(f"[yellow]skipped[/] {escape(str(problem))}", soft_wrap=True, highlight=False)
-
-
-@handle_errors
-def exposure_command(
-    inventory: Path = typer.Argument(..., help="Inventory CSV with columns vendor, site (and model, contract)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
-    out: Path | None = typer.Option(None, "--out", help="Also write the JSON report to this file."),
-    threshold: float = THRESHOLD,
-) -> None:
-    """Screen an equipment/supplier inventory against the FCC Covered List and the Entity List."""
-    report = exposure_in_store(open_engine(), inventory, threshold=threshold)
-    text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
-    if out is not None:
-        out.write_text(text + "\n", encoding="utf-8")
-    if as_json:
-        typer.echo(text)
-    else:
-        _show_exposure(report)
-
-
 def register(app: typer.Typer) -> None:
     app.command("screen")(screen_command)
     app.command("screen-file")(screen_file_command)
-    app.command("exposure")(exposure_command)

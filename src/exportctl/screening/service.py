@@ -24,7 +24,6 @@ from exportctl.lists import repository
 from exportctl.screening.batch import BatchReport, Progress, screen_file
 from exportctl.screening.engine import DEFAULT_THRESHOLD, screen
 from exportctl.screening.explain import ScreeningResult
-from exportctl.screening.exposure import ExposureReport, screen_inventory
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.index import INDEX_FORMAT, ScreeningIndex
 from exportctl.store.db import data_dir_of
@@ -156,8 +155,3 @@ def screen_file_in_store(
         scheduler=scheduler,
         progress=progress,
     )
-
-
-def exposure_in_store(engine: Engine, inventory: Path | str, *, threshold: float = DEFAULT_THRESHOLD) -> ExposureReport:
-    """:func:`~exportctl.screening.exposure.screen_inventory` against the store's current lists."""
-    return screen_inventory(load_index(engine), inventory, threshold=threshold)

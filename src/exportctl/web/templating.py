@@ -33,6 +33,7 @@ NAVIGATION: tuple[tuple[str, str, frozenset[Role]], ...] = (
     ("/policies", "Policies", frozenset({Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR})),
     ("/oversight", "Oversight", frozenset({Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER})),
     ("/lists", "List changes", frozenset()),
+    ("/exposure", "Vendor exposure", frozenset()),
     ("/audit", "Audit", frozenset({Role.AUDITOR})),
 )
 
