@@ -29,11 +29,12 @@ NAVIGATION: tuple[tuple[str, str, frozenset[Role]], ...] = (
     ("/determination", "Determination", frozenset()),
     ("/applications", "Applications", frozenset()),
     ("/licences", "Licences", frozenset()),
-    ("/reviews", "Review queue", frozenset({Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN})),
-    ("/policies", "Policies", frozenset({Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR})),
-    ("/oversight", "Oversight", frozenset({Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER})),
+    ("/reviews", "Review queue", frozenset({Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN, Role.ADMIN})),
+    ("/policies", "Policies", frozenset({Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR, Role.ADMIN})),
+    ("/oversight", "Oversight", frozenset({Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER, Role.ADMIN})),
     ("/lists", "List changes", frozenset()),
-    ("/audit", "Audit", frozenset({Role.AUDITOR})),
+    ("/audit", "Audit", frozenset({Role.AUDITOR, Role.ADMIN})),
+    ("/users", "Users", frozenset({Role.ADMIN})),
 )
 
 

@@ -49,6 +49,14 @@ WORDS: dict[str, str] = {
     "intent_response": "Response to the intent to deny",
     "resumed": "Clock restarted",
     "recommendation": "Agency recommendation",
+    # roles and organisation kinds
+    "exporter": "Exporter",
+    "reviewer": "Reviewer",
+    "policy_admin": "Policy admin",
+    "auditor": "Auditor",
+    "admin": "Admin",
+    "authority": "Licensing authority",
+    "agency": "Agency",
     # parties
     "purchaser": "Purchaser",
     "intermediate_consignee": "Intermediate consignee",
