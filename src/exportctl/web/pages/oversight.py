@@ -10,11 +10,11 @@ from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
 
 from exportctl.accounts.roles import Principal, require_role
-from exportctl.audit.chain import verify_chain
+from exportctl.audit.chain import utc_now, verify_chain
 from exportctl.audit.events import list_events
 from exportctl.determination.facts import make_transaction
 from exportctl.determination.service import determine_with_screening
@@ -24,7 +24,9 @@ from exportctl.http.security import require_user
 from exportctl.licensing.actor import Role
 from exportctl.regulations import load_regulations
 from exportctl.reports.licences import licence_report
+from exportctl.store.db import session_scope
 from exportctl.web.forms import optional_date
+from exportctl.web.records import determination_record, save_record
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -80,6 +82,22 @@ def audit_page(
     return render(request, "audit.html", context)
 
 
+def _determine(request: Request, eccn: str, destination: str, end_user: str, end_use: str, on: date | None) -> Any:
+    ctx = get_context(request)
+    regulations = load_regulations()
+    transaction = make_transaction(
+        eccn=eccn,
+        destination=destination,
+        regulations=regulations,
+        parties=[("end_user", end_user, None)] if end_user.strip() else [],
+        end_use=end_use or None,
+        on=on,
+    )
+    return determine_with_screening(
+        ctx.engine, transaction, regulations=regulations, indexes=ctx.list_indexes
+    ).to_dict()
+
+
 @router.get("/determination")
 def determination_page(
     request: Request,
@@ -95,26 +113,32 @@ def determination_page(
     error = None
     on: date | None = None
     if eccn.strip() and destination.strip():
-        ctx = get_context(request)
         try:
             on = optional_date(on_text, "on")
-            regulations = load_regulations()
-            transaction = make_transaction(
-                eccn=eccn,
-                destination=destination,
-                regulations=regulations,
-                parties=[("end_user", end_user, None)] if end_user.strip() else [],
-                end_use=end_use or None,
-                on=on,
-            )
-            result = determine_with_screening(
-                ctx.engine,
-                transaction,
-                regulations=regulations,
-                indexes=ctx.list_indexes,
-            ).to_dict()
+            result = _determine(request, eccn, destination, end_user, end_use, on)
         except ExportctlError as exc:
             error = str(exc)
     form = {"eccn": eccn, "destination": destination, "end_user": end_user, "end_use": end_use, "on": on}
     template = "determination_result.html" if request.headers.get("hx-request") else "determination.html"
     return render(request, template, {"form": form, "result": result, "error": error})
+
+
+@router.post("/determination/record")
+def save_determination_record(
+    request: Request,
+    user: User,
+    eccn: Annotated[str, Form(min_length=1, max_length=40)],
+    destination: Annotated[str, Form(min_length=1, max_length=60)],
+    end_user: Annotated[str, Form(max_length=500)] = "",
+    end_use: Annotated[str, Form(max_length=2000)] = "",
+    on: Annotated[str, Form(max_length=10)] = "",
+) -> Response:
+    """Determine again, then store the record (question, answer, the list snapshots and regulation versions used)
+    with its SHA-256 in the audit trail; the page shows the printable record and the event."""
+    form = {"eccn": eccn, "destination": destination, "end_user": end_user, "end_use": end_use, "on": on}
+    result = _determine(request, eccn, destination, end_user, end_use, optional_date(on, "on"))
+    record = determination_record(user, utc_now(), form, result)
+    with session_scope(get_context(request).engine) as session:
+        seq = save_record(session, user, record)
+    context = {"record": record, "saved": seq, "form": form, "save_url": request.url.path}
+    return render(request, "record.html", context)

@@ -23,3 +23,9 @@ function labelCells(root) {
 }
 document.addEventListener("DOMContentLoaded", function () { labelCells(document); });
 document.addEventListener("htmx:afterSwap", function (event) { labelCells(event.target); });
+
+// A "Print" button (scripts may not be inline: the CSP allows only this file).
+document.addEventListener("click", function (event) {
+  var target = event.target;
+  if (target && target.closest && target.closest("[data-print]")) { window.print(); }
+});
