@@ -24,7 +24,16 @@ from exportctl.errors import InputError, NotFoundError
 from exportctl.licensing.actor import Role, misplaced_roles
 from exportctl.store.licensing_tables import Organisation, User
 
-__all__ = ["UserRow", "change_roles", "create_account", "list_users", "reset_password", "set_active"]
+__all__ = [
+    "AccountNames",
+    "UserRow",
+    "account_names",
+    "change_roles",
+    "create_account",
+    "list_users",
+    "reset_password",
+    "set_active",
+]
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,22 @@ class UserRow:
     roles: tuple[str, ...]
     is_active: bool
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class AccountNames:
+    """Who the ids in an audit event are: user id -> "name (e-mail)", organisation id -> name."""
+
+    users: dict[int, str]
+    organisations: dict[int, str]
+
+
+def account_names(session: Session) -> AccountNames:
+    """Every user's and organisation's name (read by the audit page, for the authority's staff)."""
+    users = {uid: f"{name} ({email})" for uid, name, email in session.execute(
+        select(User.id, User.display_name, User.email))}  # fmt: skip
+    organisations = dict(session.execute(select(Organisation.id, Organisation.name)).tuples().all())
+    return AccountNames(users, organisations)
 
 
 def list_users(session: Session, admin: Principal) -> list[UserRow]:

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
 
+from exportctl.accounts.administration import account_names
 from exportctl.accounts.roles import Principal, require_role
 from exportctl.audit.chain import utc_now, verify_chain
 from exportctl.audit.events import list_events
@@ -32,6 +33,7 @@ from exportctl.web.templating import render
 router = APIRouter(include_in_schema=False)
 User = Annotated[Principal, Depends(require_user)]
 Short = Annotated[str, Query(max_length=100)]
+AUDIT_PAGE = 50
 
 
 @router.get("/oversight")
@@ -72,13 +74,34 @@ def oversight_page(
 
 @router.get("/audit")
 def audit_page(
-    request: Request, user: User, entity_type: Short = "", action: Short = "", verify: bool = False
+    request: Request,
+    user: User,
+    entity_type: Short = "",
+    action: Short = "",
+    verify: bool = False,
+    before: Annotated[int | None, Query(ge=1, le=2**62)] = None,
 ) -> Response:
+    """The trail, newest first, a page of :data:`AUDIT_PAGE` events at a time (``before``: older than that event),
+    with the users' and organisations' names and links to what each event is about."""
     require_role(user, Role.AUDITOR, Role.ADMIN)
     engine = get_context(request).engine
-    events = list_events(engine, entity_type=entity_type or None, action=action or None, limit=200)
+    events = list_events(
+        engine, entity_type=entity_type or None, action=action or None, limit=AUDIT_PAGE + 1, before_seq=before
+    )
+    with session_scope(engine) as session:
+        names = account_names(session)
     verification = verify_chain(engine) if verify else None
-    context = {"events": events, "entity_type": entity_type, "action": action, "verification": verification}
+    filters = {k: v for k, v in (("entity_type", entity_type), ("action", action)) if v}
+    older = urlencode({**filters, "before": events[AUDIT_PAGE - 1].seq}) if len(events) > AUDIT_PAGE else None
+    context = {
+        "events": events[:AUDIT_PAGE],
+        "names": names,
+        "entity_type": entity_type,
+        "action": action,
+        "verification": verification,
+        "older_url": f"/audit?{older}" if older else None,
+        "newest_url": f"/audit?{urlencode(filters)}" if before else None,
+    }
     return render(request, "audit.html", context)
 
 
