@@ -63,7 +63,7 @@ def account_names(session: Session) -> AccountNames:
     """Every user's and organisation's name (read by the audit page, for the authority's staff)."""
     users = {uid: f"{name} ({email})" for uid, name, email in session.execute(
         select(User.id, User.display_name, User.email))}  # fmt: skip
-    organisations = dict(session.execute(select(Organisation.id, Organisation.name)).tuples().all())
+    organisations = {oid: name for oid, name in session.execute(select(Organisation.id, Organisation.name))}
     return AccountNames(users, organisations)
 
 

@@ -45,7 +45,19 @@ def snapshot_rows(infos: Iterable[SnapshotInfo], ids: Iterable[int]) -> list[dic
     ]
 
 
+def _exact(value: Any) -> Any:
+    """The record with every float written as a decimal string (the audit trail stores no inexact numbers)."""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, dict):
+        return {str(k): _exact(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_exact(v) for v in value]
+    return value
+
+
 def _sealed(kind: str, content: dict[str, Any]) -> DueDiligenceRecord:
+    content = _exact(content)
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return DueDiligenceRecord(kind, content, hashlib.sha256(canonical.encode("utf-8")).hexdigest())
 
@@ -64,7 +76,7 @@ def screening_record(
             "entry_id": hit.entry_id,
             "primary_name": hit.primary_name,
             "matched_name": hit.matched_name,
-            "score": round(hit.score, 4),
+            "score": hit.score,
         }
         for hit in result.hits
     ]

@@ -57,6 +57,18 @@ WORDS: dict[str, str] = {
     "admin": "Admin",
     "authority": "Licensing authority",
     "agency": "Agency",
+    # what audit events are about
+    "application": "Application",
+    "licence": "Licence",
+    "user": "User",
+    "organisation": "Organisation",
+    "decision": "Decision",
+    "referral": "Referral",
+    "review_policy": "Review policy",
+    "shipment": "Shipment",
+    "screening": "Screening",
+    "determination": "Determination",
+    "list_snapshot": "List snapshot",
     # parties
     "purchaser": "Purchaser",
     "intermediate_consignee": "Intermediate consignee",
