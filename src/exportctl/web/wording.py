@@ -33,6 +33,11 @@ WORDS: dict[str, str] = {
     "available": "Available",
     "not_evaluated": "Not evaluated",
     "nothing_required": "Nothing required by this rule",
+    # background jobs
+    "queued": "Queued",
+    "running": "Running",
+    "done": "Done",
+    "failed": "Failed",
     # licence states
     "active": "Active",
     "expired": "Expired",
