@@ -139,7 +139,9 @@ def test_review_decision_and_shipment_with_the_keyboard_alone(
     reviewer = log_in(browser, url, service, "reviewer")
     reviewer.goto(f"/reviews/{world['in_review']}")
     _tab_to(reviewer, "#outcome")
-    reviewer.keyboard.press("a")  # the first choice starting with "a": Approved
+    reviewer.keyboard.press("End")  # the last choice: returned without action
+    expect(reviewer.locator("#outcome")).to_have_value("returned_without_action")
+    reviewer.keyboard.press("Home")  # the first: approved
     expect(reviewer.locator("#outcome")).to_have_value("approved")
     _tab_to(reviewer, "#reasons")
     reviewer.keyboard.type("items are mass-market; case by case")
