@@ -186,7 +186,7 @@ def test_batch_upload_progress_bar_reaches_done(
     page.goto("/screening/batch")
     page.get_by_label("CSV file").set_input_files(str(csv_file))
     page.get_by_role("button", name="Upload and screen").click()
-    expect(page.locator("#job-status")).to_have_text("done", timeout=30_000)
+    expect(page.locator("#job-status")).to_have_text("Done", timeout=30_000)
     expect(page.locator("#job-progress")).to_have_attribute("value", "100")
     with page.expect_download() as download:
         page.locator("#download").click()

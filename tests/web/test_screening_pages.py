@@ -69,7 +69,7 @@ def test_bad_upload_page_lists_the_problems(web_service: ServiceUnderTest) -> No
 def test_list_changes_and_entry_pages(web_service: ServiceUnderTest) -> None:
     client = signed_in(web_service, "auditor")
     page = client.get("/lists")
-    assert page.status_code == 200 and "entity-list" in page.text
+    assert page.status_code == 200 and "BIS Entity List" in page.text  # the source in words
     hit = client.get("/api/screening", params={"name": "Huawei Technologies Co Ltd"}).json()["hits"]
     entry_id = next(h["entry_id"] for h in hit if h["list"] == "entity_list")
     entry = client.get(f"/lists/entries/{entry_id}")

@@ -42,6 +42,7 @@ from exportctl.web.pages import lists as list_pages
 from exportctl.web.pages import policies as policy_pages
 from exportctl.web.pages import reviews as review_pages
 from exportctl.web.pages import screening as screening_pages
+from exportctl.web.pages import users as user_pages
 from exportctl.web.templating import STATIC_DIR
 
 API_ROUTERS = (
@@ -68,6 +69,7 @@ PAGE_ROUTERS = (
     oversight.router,
     policy_pages.router,
     exposure_pages.router,
+    user_pages.router,
 )
 
 SECURITY_HEADERS = [

@@ -48,9 +48,13 @@ def list_events(
     entity_id: str | None = None,
     action: str | None = None,
     limit: int = 100,
+    before_seq: int | None = None,
 ) -> list[AuditEventView]:
-    """The latest ``limit`` events matching the filters, newest first."""
+    """The latest ``limit`` events matching the filters, newest first (with ``before_seq``: the latest ones before
+    that event, for paging)."""
     query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+    if before_seq is not None:
+        query = query.where(AuditEvent.seq < before_seq)
     if entity_type is not None:
         query = query.where(AuditEvent.entity_type == entity_type)
     if entity_id is not None:

@@ -2,8 +2,10 @@
 background job that reports progress and produces the result CSV.
 
 Result columns follow ``exportctl screen-file``: ``id, query, rank, score, list, entry_id, primary_name,
-matched_name`` plus ``country``, ``review_policy`` and ``error``; a query with no hit gets no row, a query the engine
-cannot screen (only punctuation, an unknown country) gets one row with ``error`` filled in and the rest empty.
+matched_name`` plus ``country``, ``review_policy``, ``error`` and ``outcome``. Every input row has at least one
+output row, so the file proves that every party was screened: one per hit (``outcome`` "hit"), one with ``outcome``
+"no hit" and no entry when nothing reached the threshold, one with ``error`` filled in (``outcome`` "error") when the
+engine cannot screen the query (only punctuation, an unknown country). :func:`summarise` counts them.
 """
 
 from __future__ import annotations
@@ -39,7 +41,30 @@ RESULT_COLUMNS = (
     "country",
     "review_policy",
     "error",
+    "outcome",
 )
+HIT, NO_HIT, ERROR = "hit", "no hit", "error"
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """What a result file says: input rows (parties) screened, with hits, without, and not screenable."""
+
+    parties: int
+    with_hits: int
+    without_hits: int
+    errors: int
+
+
+def summarise(result_csv: bytes) -> BatchSummary:
+    """Count a result file's parties by outcome: an input row's output rows are consecutive, its first has rank 1
+    (a hit) or no rank (no hit, error)."""
+    outcomes = [
+        record.get("outcome") or ""
+        for record in csv.DictReader(io.StringIO(result_csv.decode("utf-8"), newline=""))
+        if (record.get("rank") or "") in ("", "1")
+    ]
+    return BatchSummary(len(outcomes), outcomes.count(HIT), outcomes.count(NO_HIT), outcomes.count(ERROR))
 
 
 @dataclass(frozen=True)
@@ -132,10 +157,12 @@ def _result_rows(index: ScreeningIndex, row: BatchRow, threshold: float, top: in
     try:
         result = screen(index, row.name, country=row.country, threshold=threshold, limit=top)
     except InputError as exc:
-        return [[row.id, row.name, *[""] * 8, f"line {row.line}: {exc}"]]
+        return [[row.id, row.name, *[""] * 8, f"line {row.line}: {exc}", ERROR]]
+    if not result.hits:
+        return [[row.id, row.name, *[""] * 6, row.country or "", "", "", NO_HIT]]
     return [
         [row.id, row.name, rank, f"{hit.score:.4f}", hit.list, hit.entry_id, hit.primary_name]
-        + [hit.matched_name, hit.country or "", hit.review_policy_text, ""]
+        + [hit.matched_name, hit.country or "", hit.review_policy_text, "", HIT]
         for rank, hit in enumerate(result.hits, start=1)
     ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -9,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -16,7 +19,15 @@ from exportctl.accounts.roles import Principal, Role
 from exportctl.clock import UTC_CLOCK
 from exportctl.licensing.views import LicenceView
 from exportctl.web.licence_status import shown_status
-from exportctl.web.wording import VERDICT_TONE, effect_words, grouped_exceptions, human, verdict_of
+from exportctl.web.wording import (
+    VERDICT_TONE,
+    effect_words,
+    feature_name,
+    grouped_exceptions,
+    human,
+    list_name,
+    verdict_of,
+)
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -29,12 +40,13 @@ NAVIGATION: tuple[tuple[str, str, frozenset[Role]], ...] = (
     ("/determination", "Determination", frozenset()),
     ("/applications", "Applications", frozenset()),
     ("/licences", "Licences", frozenset()),
-    ("/reviews", "Review queue", frozenset({Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN})),
-    ("/policies", "Policies", frozenset({Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR})),
-    ("/oversight", "Oversight", frozenset({Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER})),
+    ("/reviews", "Review queue", frozenset({Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN, Role.ADMIN})),
+    ("/policies", "Policies", frozenset({Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR, Role.ADMIN})),
+    ("/oversight", "Oversight", frozenset({Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER, Role.ADMIN})),
     ("/lists", "List changes", frozenset()),
     ("/exposure", "Vendor exposure", frozenset()),
-    ("/audit", "Audit", frozenset({Role.AUDITOR})),
+    ("/audit", "Audit", frozenset({Role.AUDITOR, Role.ADMIN})),
+    ("/users", "Users", frozenset({Role.ADMIN})),
 )
 
 
@@ -55,6 +67,39 @@ def _when(value: Any) -> str:
     return "—" if value is None else str(value)
 
 
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def highlight(text: Any, query: Any) -> Markup:
+    """``text`` with the words it shares with ``query`` (case- and accent-insensitive) in ``<mark>``."""
+    wanted = {_fold(w) for w in _WORD.findall(str(query or ""))}
+    out: list[str] = []
+    last = 0
+    source = str(text or "")
+    for match in _WORD.finditer(source):
+        out.append(str(escape(source[last : match.start()])))
+        word = str(escape(match.group()))
+        out.append(f"<mark>{word}</mark>" if _fold(match.group()) in wanted else word)
+        last = match.end()
+    out.append(str(escape(source[last:])))
+    return Markup("".join(out))
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+#: a footnote marker the lists print after a citation: "§§ 734.9(e) 1 and 744.11 of the EAR 2"
+_FOOTNOTE = re.compile(r"(?:(?<=\))|(?<=EAR)) (\d{1,2})(?=$|[.;,]| and\b| or\b)")
+
+
+def footnotes(text: Any) -> Markup:
+    """``text`` with the footnote digits glued to citations set apart as superscripts."""
+    escaped = str(escape(str(text or "")))
+    return Markup(_FOOTNOTE.sub(r'<sup class="fn" title="footnote \1">\1</sup>', escaped))
+
+
 def _licence_state(licence: LicenceView) -> str:
     return shown_status(licence, UTC_CLOCK.today())
 
@@ -66,6 +111,10 @@ def environment() -> Environment:
     env.filters["when"] = _when
     env.filters["human"] = human
     env.filters["effect"] = effect_words
+    env.filters["list_name"] = list_name
+    env.filters["highlight"] = highlight
+    env.filters["footnotes"] = footnotes
+    env.filters["feature_name"] = feature_name
     env.globals["verdict_of"] = verdict_of
     env.globals["verdict_tone"] = VERDICT_TONE
     env.globals["grouped_exceptions"] = grouped_exceptions

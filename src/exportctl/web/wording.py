@@ -33,6 +33,11 @@ WORDS: dict[str, str] = {
     "available": "Available",
     "not_evaluated": "Not evaluated",
     "nothing_required": "Nothing required by this rule",
+    # background jobs
+    "queued": "Queued",
+    "running": "Running",
+    "done": "Done",
+    "failed": "Failed",
     # licence states
     "active": "Active",
     "expired": "Expired",
@@ -49,11 +54,71 @@ WORDS: dict[str, str] = {
     "intent_response": "Response to the intent to deny",
     "resumed": "Clock restarted",
     "recommendation": "Agency recommendation",
+    # roles and organisation kinds
+    "exporter": "Exporter",
+    "reviewer": "Reviewer",
+    "policy_admin": "Policy admin",
+    "auditor": "Auditor",
+    "admin": "Admin",
+    "authority": "Licensing authority",
+    "agency": "Agency",
+    # what audit events are about
+    "application": "Application",
+    "licence": "Licence",
+    "user": "User",
+    "organisation": "Organisation",
+    "decision": "Decision",
+    "referral": "Referral",
+    "review_policy": "Review policy",
+    "shipment": "Shipment",
+    "screening": "Screening",
+    "determination": "Determination",
+    "list_snapshot": "List snapshot",
     # parties
     "purchaser": "Purchaser",
     "intermediate_consignee": "Intermediate consignee",
     "ultimate_consignee": "Ultimate consignee",
     "end_user": "End user",
+}
+
+#: list codes (``exportctl.lists.model.ListCode``) and source names as the lists call themselves
+LIST_NAMES: dict[str, str] = {
+    "entity_list": "BIS Entity List",
+    "meu": "BIS Military End-User List",
+    "uvl": "BIS Unverified List",
+    "dpl": "BIS Denied Persons List",
+    "sdn": "OFAC SDN List",
+    "ssi": "OFAC Sectoral Sanctions (SSI)",
+    "plc": "OFAC Palestinian Legislative Council List",
+    "cap": "OFAC CAPTA List",
+    "ns_mbs": "OFAC Non-SDN Menu-Based Sanctions",
+    "cmic": "OFAC Chinese Military-Industrial Complex List",
+    "isn": "State Dept. Nonproliferation Sanctions",
+    "dtc": "State Dept. ITAR Debarred",
+    "un": "UN Security Council Consolidated List",
+    "uk_ofsi": "UK OFSI Consolidated List",
+    "fcc": "FCC Covered List",
+    "other": "Other list",
+    # sources (one file each)
+    "csl": "Consolidated Screening List (file)",
+    "entity-list": "BIS Entity List (file)",
+    "fcc-covered": "FCC Covered List (file)",
+    "ofac-consolidated": "OFAC Consolidated Non-SDN (file)",
+    "ofac-sdn": "OFAC SDN (file)",
+    "uk-ofsi": "UK OFSI Consolidated (file)",
+}
+
+#: the screening features (``exportctl.screening.features.FEATURES``) in words
+FEATURE_NAMES: dict[str, str] = {
+    "name_similarity": "Name similarity",
+    "legal_form": "Same legal form (Ltd, GmbH…)",
+    "country_match": "Same country",
+    "country_mismatch": "Different country",
+    "address_similarity": "Address similarity",
+    "identifier_match": "Same identifier",
+    "cross_script": "Matched across scripts",
+    "brand_equivalent": "Brand the lists give as the same",
+    "person_for_organisation": "Person listed, organisation asked",
 }
 
 #: a single rule's effect (a rule that requires nothing is not the overall answer)
@@ -115,3 +180,13 @@ def grouped_exceptions(exceptions: Iterable[Mapping[str, Any]]) -> list[dict[str
         if e.get("citation") and e["citation"] not in group["citations"]:
             group["citations"].append(e["citation"])
     return sorted(groups.values(), key=lambda g: (g["status"] != "available", g["status"], g["codes"]))
+
+
+def list_name(code: Any) -> str:
+    text = str(getattr(code, "value", code) or "")
+    return LIST_NAMES.get(text, LIST_NAMES.get(text.lower(), text.replace("_", " ").upper()))
+
+
+def feature_name(code: Any) -> str:
+    text = str(code)
+    return FEATURE_NAMES.get(text, human(text))

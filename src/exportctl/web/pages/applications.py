@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Path, Request
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.roles import Principal
@@ -29,6 +29,7 @@ from exportctl.web.templating import render
 router = APIRouter(include_in_schema=False)
 User = Annotated[Principal, Depends(require_user)]
 AppId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+PAGE_SIZE = 50
 
 
 def _form_page(request: Request, form: ApplicationForm, action: str, title: str, status: int = 200) -> Response:
@@ -38,10 +39,37 @@ def _form_page(request: Request, form: ApplicationForm, action: str, title: str,
 
 
 @router.get("/applications")
-def applications_page(request: Request, user: User) -> Response:
+def applications_page(
+    request: Request,
+    user: User,
+    q: Annotated[str, Query(max_length=200)] = "",
+    status: Annotated[str, Query(max_length=40)] = "",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
+    """The applications the user may see, newest first, filtered by number or party name (``q``) and status,
+    :data:`PAGE_SIZE` at a time."""
     with session_scope(get_context(request).engine) as session:
         views = list_applications(session, actor=user.actor)
-    return render(request, "applications.html", {"applications": list(reversed(views))})
+    needle = q.strip().casefold()
+    shown = [
+        view
+        for view in reversed(views)
+        if (not needle or needle in " ".join([view.number, *(p.name for p in view.parties)]).casefold())
+        and (not status or view.status == status)
+    ]
+    pages = max(1, -(-len(shown) // PAGE_SIZE))
+    page = min(page, pages)
+    context = {
+        "applications": shown[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        "q": q,
+        "status": status,
+        "statuses": sorted({view.status for view in views}),
+        "page": page,
+        "pages": pages,
+        "total": len(shown),
+        "query": {"q": q, "status": status},
+    }
+    return render(request, "applications.html", context)
 
 
 @router.get("/applications/new")

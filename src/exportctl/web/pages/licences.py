@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Path, Request
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from exportctl.accounts.administration import account_names
 from exportctl.accounts.roles import Principal
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
@@ -22,15 +23,46 @@ from exportctl.web.templating import render
 router = APIRouter(include_in_schema=False)
 User = Annotated[Principal, Depends(require_user)]
 LicenceId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+PAGE_SIZE = 50
+STATUSES = ("active", "used_up", "expired", "not_yet_valid", "suspended", "revoked")
 
 
 @router.get("/licences")
-def licences_page(request: Request, user: User) -> Response:
+def licences_page(
+    request: Request,
+    user: User,
+    q: Annotated[str, Query(max_length=200)] = "",
+    status: Annotated[str, Query(max_length=20)] = "",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
+    """The licences the user may see, newest first, with their holder; filtered by holder or number (``q``) and
+    by the status shown (from the dates and drawdown), :data:`PAGE_SIZE` at a time."""
+    today = get_context(request).clock.today()
     with session_scope(get_context(request).engine) as session:
         views = list_licences(session, actor=user.actor)
-    return render(
-        request, "licences.html", {"licences": list(reversed(views)), "today": get_context(request).clock.today()}
-    )
+        holders = account_names(session).organisations
+    needle = q.strip().casefold()
+    shown = [
+        lic
+        for lic in reversed(views)
+        if (not needle or needle in f"{lic.number} {holders.get(lic.holder_organisation_id, '')}".casefold())
+        and (not status or shown_status(lic, today) == status)
+    ]
+    pages = max(1, -(-len(shown) // PAGE_SIZE))
+    page = min(page, pages)
+    context = {
+        "licences": shown[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        "holders": holders,
+        "today": today,
+        "q": q,
+        "status": status,
+        "statuses": STATUSES,
+        "page": page,
+        "pages": pages,
+        "total": len(shown),
+        "query": {"q": q, "status": status},
+    }
+    return render(request, "licences.html", context)
 
 
 def _licence(

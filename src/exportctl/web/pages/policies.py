@@ -6,19 +6,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from exportctl.accounts.roles import Principal, require_role
+from exportctl.errors import InputError, NotFoundError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
 from exportctl.licensing.actor import Role
 from exportctl.licensing.policies.actions import apply_policy_change
 from exportctl.licensing.policies.input import PolicyInput
 from exportctl.licensing.policies.model import Outcome, Policy, Verification
-from exportctl.licensing.policies.store import load_policies, preview_change
+from exportctl.licensing.policies.store import end_policy, load_policies, preview_change
 from exportctl.store.db import session_scope
+from exportctl.web.forms import optional_date
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -90,6 +92,28 @@ async def apply(request: Request, user: User) -> Response:
     with session_scope(get_context(request).engine) as session:
         impact, applied = apply_policy_change(session, user.actor, policy, licence_action=action)
     result: dict[str, Any] = {"impact": impact, "applied": applied, "stored": policy.policy_id, "errors": []}
-    if request.headers.get("hx-request"):
-        return render(request, "policy_impact.html", result)
+    if request.headers.get("hx-request"):  # the impact, and the policy table refreshed out of band
+        with session_scope(get_context(request).engine) as session:
+            policies = load_policies(session)
+        return render(request, "policy_impact.html", {**result, "policies": policies})
     return _page(request, user, values, **result)
+
+
+@router.post("/policies/end")
+def end(
+    request: Request,
+    user: User,
+    policy_id: Annotated[str, Form(min_length=1, max_length=100)],
+    effective_to: Annotated[str, Form(max_length=20)] = "",
+) -> Response:
+    """End a policy from a date (a new version; the earlier ones stay). Refusals are listed on the page."""
+    require_role(user, Role.POLICY_ADMIN)
+    try:
+        day = optional_date(effective_to, "effective_to")
+        if day is None:
+            raise InputError("give the date the policy ends (YYYY-MM-DD)", field="effective_to")
+        with session_scope(get_context(request).engine) as session:
+            end_policy(session, user.actor, policy_id, day)
+    except (InputError, NotFoundError) as exc:
+        return _page(request, user, {"priority": "0"}, errors=[f"policy {policy_id} not ended: {exc}"])
+    return RedirectResponse("/policies", status_code=303)

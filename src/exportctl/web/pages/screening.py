@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+import csv
+import io
+import itertools
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.roles import Principal
+from exportctl.audit.chain import utc_now
 from exportctl.errors import InputError
-from exportctl.http.batch import BatchColumns, start_batch_job
+from exportctl.http.batch import BatchColumns, start_batch_job, summarise
 from exportctl.http.context import get_context
 from exportctl.http.errors import UploadTooLarge
 from exportctl.http.security import require_user
+from exportctl.lists.snapshot_queries import snapshots as snapshot_infos
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningResult, screen
+from exportctl.store.db import session_scope
 from exportctl.web.forms import optional_date
+from exportctl.web.records import save_record, screening_record, snapshot_rows
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 User = Annotated[Principal, Depends(require_user)]
+PREVIEW_ROWS = 200
 
 
 def _threshold(text: str) -> float:
@@ -52,12 +60,7 @@ def screening_page(
     error_field: str | None = None
     if name.strip():
         try:
-            ctx, day = get_context(request), optional_date(as_of, "as_of", not_future=True)
-            if day is not None and not ctx.has_index(day):  # a past date's index costs seconds of CPU
-                ctx.limiter.take(user.user_id, "dated_index")
-            cutoff = _threshold(threshold)
-            index = ctx.screening_index(day)
-            result = screen(index, name, country=country or None, threshold=cutoff)
+            result, _ = _screen(request, user, name, country, as_of, threshold)
         except InputError as exc:
             error, error_field = str(exc), exc.field
     context = {
@@ -71,6 +74,56 @@ def screening_page(
     }
     template = "screening_results.html" if request.headers.get("hx-request") else "screening.html"
     return render(request, template, context)
+
+
+def _screen(
+    request: Request, user: Principal, name: str, country: str, as_of: str, threshold: str
+) -> tuple[ScreeningResult, tuple[int, ...]]:
+    """The screening and the ids of the list snapshots its index was built from."""
+    ctx, day = get_context(request), optional_date(as_of, "as_of", not_future=True)
+    if day is not None and not ctx.has_index(day):  # a past date's index costs seconds of CPU
+        ctx.limiter.take(user.user_id, "dated_index")
+    cutoff = _threshold(threshold)
+    live = ctx.live_index(day)
+    return screen(live.index, name, country=country or None, threshold=cutoff), live.snapshot_ids
+
+
+def _record(request: Request, user: Principal, name: str, country: str, as_of: str, threshold: str) -> Any:
+    result, ids = _screen(request, user, name, country, as_of, threshold)
+    snapshots = snapshot_rows(snapshot_infos(get_context(request).engine), ids)
+    return screening_record(user, utc_now(), result, as_of=as_of.strip(), snapshots=snapshots)
+
+
+@router.get("/screening/record")
+def screening_record_page(
+    request: Request,
+    user: User,
+    name: Annotated[str, Query(min_length=1, max_length=1000)],
+    country: Annotated[str, Query(max_length=60)] = "",
+    as_of: Annotated[str, Query(max_length=10)] = "",
+    threshold: Annotated[str, Query(max_length=20)] = "",
+) -> Response:
+    """The printable record of a screening: the question, the list snapshots searched, the hits (or "no hit")."""
+    record = _record(request, user, name, country, as_of, threshold)
+    form = {"name": name, "country": country, "as_of": as_of, "threshold": threshold}
+    return render(request, "record.html", {"record": record, "saved": None, "form": form, "save_url": request.url.path})
+
+
+@router.post("/screening/record")
+def save_screening_record(
+    request: Request,
+    user: User,
+    name: Annotated[str, Form(min_length=1, max_length=1000)],
+    country: Annotated[str, Form(max_length=60)] = "",
+    as_of: Annotated[str, Form(max_length=10)] = "",
+    threshold: Annotated[str, Form(max_length=20)] = "",
+) -> Response:
+    """Screen again, then store the record with its SHA-256 in the audit trail (the page shows the event)."""
+    record = _record(request, user, name, country, as_of, threshold)
+    with session_scope(get_context(request).engine) as session:
+        seq = save_record(session, user, record)
+    form = {"name": name, "country": country, "as_of": as_of, "threshold": threshold}
+    return render(request, "record.html", {"record": record, "saved": seq, "form": form, "save_url": request.url.path})
 
 
 @router.get("/screening/batch")
@@ -143,6 +196,14 @@ async def batch_upload(
 
 @router.get("/screening/batch/{job_id}")
 def batch_job_page(request: Request, user: User, job_id: Annotated[str, Path(max_length=64)]) -> Response:
+    """Progress while the job runs; once done, the summary (parties, with hits, without, errors) and the first rows
+    of the result, read from the same result file the download serves."""
     job = get_context(request).jobs.get(user, job_id)
+    context: dict[str, Any] = {"job": job, "summary": None, "preview": [], "preview_limit": PREVIEW_ROWS}
+    result = job.read_result()
+    if result is not None:
+        context["summary"] = summarise(result)
+        reader = csv.DictReader(io.StringIO(result.decode("utf-8"), newline=""))
+        context["preview"] = list(itertools.islice(reader, PREVIEW_ROWS))
     template = "batch_progress.html" if request.headers.get("hx-request") else "batch_job.html"
-    return render(request, template, {"job": job})
+    return render(request, template, context)

@@ -4,7 +4,12 @@ document.addEventListener("submit", function (event) {
   var question = form.getAttribute && form.getAttribute("data-confirm");
   if (question && !window.confirm(question)) {
     event.preventDefault();
+    return;
   }
+  // A form sent without htmx shows its progress indicator (data-busy="id") until the next page arrives.
+  var busy = form.getAttribute && form.getAttribute("data-busy");
+  var indicator = busy && document.getElementById(busy);
+  if (indicator) { indicator.hidden = false; }
 });
 
 // Tables become cards below 600 px: each cell gets its column's header as a label.
@@ -23,3 +28,18 @@ function labelCells(root) {
 }
 document.addEventListener("DOMContentLoaded", function () { labelCells(document); });
 document.addEventListener("htmx:afterSwap", function (event) { labelCells(event.target); });
+
+// A "Print" button (scripts may not be inline: the CSP allows only this file).
+document.addEventListener("click", function (event) {
+  var target = event.target;
+  if (target && target.closest && target.closest("[data-print]")) { window.print(); }
+});
+
+// A link to a collapsed section (#src-…) opens it.
+function openTarget() {
+  var id = decodeURIComponent(location.hash.slice(1));
+  var el = id && document.getElementById(id);
+  if (el && el.tagName === "DETAILS") { el.open = true; }
+}
+window.addEventListener("hashchange", openTarget);
+document.addEventListener("DOMContentLoaded", openTarget);
