@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from exportctl.screening.index import ScreeningIndex, TokenVotes, compute_token_votes
+from exportctl.screening.index import BLOCKING_MAX_DF, ScreeningIndex, TokenVotes, compute_token_votes
 from exportctl.screening.normalize import LATIN, SKELETON, NameVariant
 from exportctl.screening.similarity import COVERAGE_WEIGHT, similarity_bound, unique_inverse
 
@@ -64,12 +64,13 @@ def _votes_of(
             return [], []
     voters = [t.names for t in per_token if len(t.names)]
     vote_weights = [t.votes for t in per_token if len(t.names)]
-    if not voters:  # only very common words ("China Electronics Technology Group"): every one of them votes
-        common = sorted({token_id for t in per_token for token_id in t.common})
+    if not voters:  # only very common words: block on the rarest of them
+        common = [token_id for t in per_token for token_id in t.common]
         if not common:
             return [], []
-        voters = [index.postings_of(token_id) for token_id in common]
-        vote_weights = [np.full(len(v), index.idf[t]) for v, t in zip(voters, common, strict=True)]
+        rarest = max(common, key=lambda t: index.idf[t])
+        voters = [index.postings_of(rarest)[: BLOCKING_MAX_DF * 4]]
+        vote_weights = [np.ones(len(voters[0]))]
     return voters, vote_weights
 
 
