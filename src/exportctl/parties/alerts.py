@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from exportctl.audit.chain import AuditActor, append_event, utc_now
 from exportctl.errors import InputError, InvalidTransitionError, NotFoundError
 from exportctl.parties.model import HOLDING_STATES, AlertState, AlertView, data_diff
+from exportctl.store.audit_tables import AuditEvent
 from exportctl.store.parties_tables import PartyAlert, RegisterParty
 
 ENTITY = "party_alert"
@@ -201,3 +202,24 @@ def holding_alerts(session: Session, party_ids: Sequence[int], *, organisation_i
         .order_by(PartyAlert.id)
     ).all()
     return [alert_view(alert, party) for alert, party in rows]
+
+
+def alert_history(session: Session, alert_id: int, *, organisation_id: int) -> list[dict[str, Any]]:
+    """The alert's audit events, oldest first: ``{seq, occurred_at, action, actor_user_id, before, after}``."""
+    _load(session, alert_id, organisation_id)
+    events = session.execute(
+        select(AuditEvent)
+        .where(AuditEvent.entity_type == ENTITY, AuditEvent.entity_id == str(alert_id))
+        .order_by(AuditEvent.seq)
+    ).scalars()
+    return [
+        {
+            "seq": e.seq,
+            "occurred_at": e.occurred_at.isoformat(),
+            "action": e.action,
+            "actor_user_id": e.actor_user_id,
+            "before": e.before,
+            "after": e.after,
+        }
+        for e in events
+    ]

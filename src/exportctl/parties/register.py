@@ -21,6 +21,7 @@ from exportctl.errors import NotFoundError
 from exportctl.parties.model import MATCHER_VERSION, PartyData, PartyRole, PartyView
 from exportctl.screening.index import phonetic
 from exportctl.screening.normalize import analyze
+from exportctl.store.licensing_tables import Organisation
 from exportctl.store.parties_tables import RegisterParty, RegisterPartyVersion
 
 
@@ -218,3 +219,19 @@ def party_history(session: Session, external_id: str, *, organisation_id: int) -
         }
         for v in versions
     ]
+
+
+def organisation_named(session: Session, name: str) -> int:
+    """The id of the organisation called ``name`` (the CLI's ``--org``)."""
+    found = session.execute(select(Organisation.id).where(Organisation.name == name.strip())).scalar_one_or_none()
+    if found is None:
+        raise NotFoundError(f"no organisation {name!r}")
+    return int(found)
+
+
+def organisations_with_register(session: Session) -> list[int]:
+    """The organisations with at least one live party, in id order."""
+    rows = session.execute(
+        select(RegisterParty.organisation_id).where(RegisterParty.deleted_at.is_(None)).distinct()
+    ).scalars()
+    return sorted(int(r) for r in rows)
