@@ -27,6 +27,7 @@ from exportctl.licensing.numbering import APPLICATION_PREFIX, LICENCE_PREFIX
 from exportctl.licensing.organisations import actor_for_email
 from exportctl.licensing.repository import scoped_applications, scoped_licences
 from exportctl.licensing.views import ApplicationView
+from exportctl.parties.holds import register_screening
 from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Application, Licence
 
@@ -79,7 +80,8 @@ def query_as(engine: Engine, email: str, query: Callable[..., T], /, *args: Any,
 def submit_as(engine: Engine, email: str, reference: str | int, *, on: date | None = None) -> SubmitResult:
     """Submit with every party screened against the lists in force on the submission date."""
     screener, determiner = make_screener(engine, on), make_determiner(engine, on)
-    return run_as(engine, email, submit, reference, on=on, screener=screener, determiner=determiner)
+    register = register_screening()  # the parties enter the organisation's register and are screened there
+    return run_as(engine, email, submit, reference, on=on, screener=screener, determiner=determiner, register=register)
 
 
 def step_as(

@@ -53,6 +53,7 @@ def alert_view(alert: PartyAlert, party: RegisterParty) -> AlertView:
         changes=alert.changes,
         created_at=alert.created_at,
         updated_at=alert.updated_at,
+        data_changed_at=alert.data_changed_at,
     )
 
 
@@ -173,7 +174,8 @@ def reopen_reasons(alert: PartyAlert, today: date) -> dict[str, Any]:
     if alert.review_by is not None and alert.review_by <= today:
         changes["review_by"] = {"date": alert.review_by.isoformat(), "passed_on": today.isoformat()}
     if changes:
-        changes["score"] = {"before": alert.decided_score, "after": round(alert.score, 4)}
+        before = f"{alert.decided_score:.4f}" if alert.decided_score is not None else None
+        changes["score"] = {"before": before, "after": f"{alert.score:.4f}"}  # text: audit events keep exact values
     return changes
 
 

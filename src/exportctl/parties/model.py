@@ -150,6 +150,7 @@ class AlertView:
     changes: dict[str, Any] | None
     created_at: datetime
     updated_at: datetime
+    data_changed_at: datetime
 
     def to_json(self) -> dict[str, Any]:
         return {

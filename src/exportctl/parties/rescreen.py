@@ -219,12 +219,18 @@ def write_results(
         if known is None:
             alert = PartyAlert(
                 organisation_id=organisation_id, party_id=pair.party_id, entry_key=pair.entry_key,
-                state=AlertState.OPEN.value, created_at=now, updated_at=now, **values,
+                state=AlertState.OPEN.value, created_at=now, updated_at=now, data_changed_at=now, **values,
             )  # fmt: skip
             session.add(alert)
             new_alerts.append(alert)
             continue
         alert = known
+        if (alert.party_fingerprint, alert.entry_fingerprint, alert.matcher) != (
+            values["party_fingerprint"],
+            values["entry_fingerprint"],
+            matcher,
+        ):
+            alert.data_changed_at = now
         if any(getattr(alert, name) != value for name, value in values.items()):
             for name, value in values.items():
                 setattr(alert, name, value)
@@ -339,7 +345,7 @@ def rescreen(
                 select(PartyEntryMark.entry_key, PartyEntryMark.fingerprint).where(
                     PartyEntryMark.organisation_id == organisation_id
                 )
-            ).tuples()
+            ).all()
         }
     kind = "full" if full or not marks else "delta"
     changed_keys = {key for key, fp in entry_fps.items() if kind == "full" or marks.get(key) != fp}

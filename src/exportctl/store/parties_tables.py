@@ -110,6 +110,7 @@ class PartyAlert(Base):
     changes: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # what reopened it
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    data_changed_at: Mapped[datetime] = mapped_column(DateTime)  # party, entry or matcher last changed (or created)
 
 
 class PartyEntryMark(Base):

@@ -112,6 +112,7 @@ def upgrade() -> None:
         sa.Column("changes", sa.JSON(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("data_changed_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["organisation_id"], ["organisations.id"], name=op.f("fk_party_alerts_organisation_id_organisations")
         ),
