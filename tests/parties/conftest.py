@@ -19,6 +19,7 @@ from exportctl.licensing.organisations import actor_for_user, create_organisatio
 from exportctl.lists.ingest import import_file
 from exportctl.parties import PartyData, upsert_parties
 from exportctl.store.db import session_scope
+from tests.licensing.conftest import cast  # noqa: F401  (the licensing cast, for shipment tests)
 
 DPL = Path(exportctl.__file__).parent / "data" / "lists" / "dpl.txt"
 AS_OF = date(2025, 6, 1)  # entries of the 2022 file still in force then include ABDUL MAJID SAIDI

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from exportctl.audit.chain import AuditActor
+from exportctl.audit.locking import lock_for_write
 from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
 from exportctl.errors import ShipmentRefusedError
 from exportctl.lists.identity import normalise_name
@@ -31,6 +32,8 @@ from exportctl.parties.model import (
 )
 from exportctl.parties.register import upsert_parties
 from exportctl.parties.rescreen import party_to_screen, screen_parties, write_results
+from exportctl.store.db import session_scope
+from exportctl.store.licensing_tables import ApplicationParty, Licence
 from exportctl.store.parties_tables import RegisterParty
 
 APPLICATION_PREFIX = "application:"
@@ -182,3 +185,37 @@ def register_hold(indexes: ListIndexes | None = None) -> PartyHold:
         return hold_message([a for a in alerts if not covered_by_licence(a, granted_at)])
 
     return hold
+
+
+def prescreen_licence_parties(
+    engine: Engine,
+    licence: int | str,
+    *,
+    organisation_id: int,
+    days: Sequence[date],
+    indexes: ListIndexes | None = None,
+) -> None:
+    """Screen a licence's parties through its holder's register in a transaction of its own, before the shipment's.
+
+    Interfaces call this first: a refused shipment rolls its own transaction back, and the alerts it names must
+    outlive it so that someone can clear them. Nothing happens for a licence of another organisation (the shipment
+    step then refuses it) or when no list speaks for a day."""
+    with session_scope(engine) as session:
+        lock_for_write(session)
+        column = Licence.number if isinstance(licence, str) and not licence.isdigit() else Licence.id
+        key: int | str = licence.strip().upper() if column is Licence.number else int(licence)  # type: ignore[union-attr]
+        found = session.execute(
+            select(Licence.application_id).where(column == key, Licence.holder_organisation_id == organisation_id)
+        ).scalar_one_or_none()
+        if found is None:
+            return
+        parties = session.execute(
+            select(ApplicationParty.name, ApplicationParty.country).where(ApplicationParty.application_id == found)
+        ).all()
+        for day in dict.fromkeys(days):
+            try:
+                screen_through_register(
+                    session, [(n, c) for n, c in parties], day, organisation_id=organisation_id, indexes=indexes
+                )
+            except ShipmentRefusedError:
+                continue
