@@ -41,6 +41,7 @@ from exportctl.web.pages import home, login, oversight
 from exportctl.web.pages import licences as licence_pages
 from exportctl.web.pages import lists as list_pages
 from exportctl.web.pages import policies as policy_pages
+from exportctl.web.pages import register as register_pages
 from exportctl.web.pages import reviews as review_pages
 from exportctl.web.pages import screening as screening_pages
 from exportctl.web.templating import STATIC_DIR
@@ -66,6 +67,7 @@ PAGE_ROUTERS = (
     list_pages.router,
     application_pages.router,
     review_pages.router,
+    register_pages.router,
     licence_pages.router,
     oversight.router,
     policy_pages.router,

@@ -29,6 +29,7 @@ NAVIGATION: tuple[tuple[str, str, frozenset[Role]], ...] = (
     ("/determination", "Determination", frozenset()),
     ("/applications", "Applications", frozenset()),
     ("/licences", "Licences", frozenset()),
+    ("/alerts", "Alerts", frozenset({Role.EXPORTER})),
     ("/reviews", "Review queue", frozenset({Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN})),
     ("/policies", "Policies", frozenset({Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR})),
     ("/oversight", "Oversight", frozenset({Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER})),
