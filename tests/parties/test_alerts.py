@@ -217,3 +217,28 @@ def test_no_list_imported_is_an_error_not_an_empty_queue(engine: Engine, orgs: O
     add(engine, orgs.chips, SAIDI)
     with pytest.raises(NotFoundError, match="no list snapshot"):
         rescreen(engine, organisation_id=orgs.chips, as_of=AS_OF)
+
+
+def test_two_runs_racing_neither_duplicate_nor_lose_an_alert(dpl_engine: Engine, orgs: Orgs) -> None:
+    import threading
+
+    add(dpl_engine, orgs.chips, SAIDI, CLEAN, PartyData("c-3", "Aaron Abraham Villa", country="US"))
+    reports: list[object] = []
+
+    def run() -> None:
+        try:
+            reports.append(rescreen(dpl_engine, organisation_id=orgs.chips, as_of=AS_OF, full=True))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            reports.append(error)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(reports) == 2 and not any(isinstance(r, Exception) for r in reports), reports
+    with session_scope(dpl_engine) as s:
+        alerts, total = list_alerts(s, organisation_id=orgs.chips)
+    assert total == len({(a.party_id, a.entry_key) for a in alerts}) == 2
+    assert len(list_events(dpl_engine, action="alert.opened")) == 2  # each raised once
+    assert verify_chain(dpl_engine).ok
