@@ -13,9 +13,9 @@ What a delta run screens (``full=False`` and the organisation has been screened 
   last screened with) against every entry;
 * **new or changed entries** (the fingerprint of names, aliases, addresses, country, identifiers and programmes
   differs from the one the organisation's last run saw) against the rest of the register. The engine screens a
-  party against an index, so the unchanged parties worth screening again are found by their words: those sharing
-  a normalised word or sound key with a changed entry's names (words found in more than ``COMMON_WORD_SHARE`` of
-  the register are skipped unless the entry has no rarer word), plus those with an alert on a changed entry.
+  party against an index, so the unchanged parties worth screening again are found by their words: those whose
+  normalised words or sound keys cover at least ``CANDIDATE_SHARE`` of a changed entry name's rarity weight, plus
+  those with an alert on a changed entry.
   Only their pairs with changed entries are kept; every other pair is left as it was (not recomputed).
 
 Gap, said plainly: a pair the engine would reach only through a learnt equivalent or a typo of a word no party
@@ -25,7 +25,6 @@ shares with the entry is found by the next full run (``exportctl parties rescree
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -46,12 +45,13 @@ from exportctl.screening.engine import DEFAULT_THRESHOLD, normalize_country, scr
 from exportctl.screening.explain import Hit
 from exportctl.screening.features import Query
 from exportctl.screening.gc_pause import cyclic_gc_paused
-from exportctl.screening.index import ScreeningIndex
+from exportctl.screening.index import ScreeningIndex, phonetic
+from exportctl.screening.normalize import analyze
 from exportctl.store.db import session_scope
 from exportctl.store.parties_tables import PartyAlert, PartyEntryMark, PartyScreeningRun, RegisterParty
 from exportctl.store.pause_points import pause_point
 
-COMMON_WORD_SHARE = 0.02  # a word in more than 2 % of the register does not make a party a delta candidate
+CANDIDATE_SHARE = 0.4  # the share of a listed name's rarity weight a party must cover to be screened again
 HITS_PER_NAME = 25
 CHUNK = 256  # names screened per blocking pass
 IN_CHUNK = 500  # ids per IN (...) clause
@@ -281,27 +281,48 @@ def reopen_due(session: Session, *, organisation_id: int, day: date, actor: Audi
     return count
 
 
-def _candidates(
-    unchanged: Sequence[tuple[PartyToScreen, str]], changed: Sequence[ListEntry], *, alerted: set[int]
-) -> list[PartyToScreen]:
-    """The unchanged parties sharing a telling word with a changed entry, or holding an alert on one."""
-    from exportctl.parties.register import name_tokens
+def _weighted_words(index: ScreeningIndex, name: str) -> list[list[tuple[str, str, float]]]:
+    """Per reading of a listed name: each word, its sound key and its rarity weight in the list index."""
+    readings = []
+    for variant in analyze(name).variants:
+        words = []
+        for token in variant.tokens:
+            known = index.vocab.get(token)
+            weight = index.idf[known] if known is not None else index.max_idf
+            key = phonetic(token)
+            words.append((token, f"~{key}" if key else token, weight))
+        if words:
+            readings.append(words)
+    return readings
 
-    wanted = [set(name_tokens(entry.names).split()) for entry in changed]
-    all_words = set().union(*wanted) if wanted else set()
+
+def _candidates(
+    index: ScreeningIndex,
+    unchanged: Sequence[tuple[PartyToScreen, str]],
+    changed: Sequence[ListEntry],
+    *,
+    alerted: set[int],
+) -> list[PartyToScreen]:
+    """The unchanged parties that could match a changed entry, or that hold an alert on one.
+
+    A party could match a listed name when its words (or their sound keys) cover at least
+    :data:`CANDIDATE_SHARE` of the name's rarity weight (the list index's idf, as the engine weighs words): a
+    party sharing only "Technology" with "Huawei Technologies" is not screened again, one sharing "Huawei" is."""
+    readings = [reading for entry in changed for name in entry.names for reading in _weighted_words(index, name)]
+    needed = {w for reading in readings for token, key, _ in reading for w in (token, key)}
     holders: dict[str, list[int]] = {}
     for position, (_, tokens) in enumerate(unchanged):
         for word in tokens.split():
-            if word in all_words:
+            if word in needed:
                 holders.setdefault(word, []).append(position)
-    df = Counter({word: len(found) for word, found in holders.items()})
-    cap = max(50, int(COMMON_WORD_SHARE * len(unchanged)))
     chosen: set[int] = set()
-    for words in wanted:
-        present = [w for w in words if df[w]]
-        telling = [w for w in present if df[w] <= cap] or sorted(present, key=lambda w: df[w])[:1]
-        for word in telling:
-            chosen.update(holders[word])
+    for reading in readings:
+        total = sum(weight for _, _, weight in reading)
+        covered: dict[int, float] = {}
+        for token, key, weight in reading:
+            for position in {*holders.get(token, ()), *holders.get(key, ())}:
+                covered[position] = covered.get(position, 0.0) + weight
+        chosen.update(position for position, weight in covered.items() if weight >= CANDIDATE_SHARE * total)
     by_id = {party.id: position for position, (party, _) in enumerate(unchanged)}
     chosen.update(by_id[pid] for pid in alerted if pid in by_id)
     return [unchanged[position][0] for position in sorted(chosen)]
@@ -365,7 +386,8 @@ def rescreen(
                         )
                     ).scalars()
                 )
-        candidates = _candidates(unchanged, [entries[k] for k in sorted(changed_keys)], alerted=alerted)
+        changed = [entries[k] for k in sorted(changed_keys)]
+        candidates = _candidates(index, unchanged, changed, alerted=alerted)
     hits = screen_parties(index, to_screen, threshold=threshold, progress=progress, stage="parties")
     hits.update(
         screen_parties(
