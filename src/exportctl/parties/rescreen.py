@@ -28,9 +28,9 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from exportctl.audit.chain import AuditActor, append_event, utc_now
@@ -180,14 +180,21 @@ def write_results(
     fingerprint screened). A party whose data changed since is skipped: it stays unscreened for the next run."""
     counts = _Counts()
     ids = sorted({*fully, *partly})
-    current: dict[int, RegisterParty] = {}
+    current: dict[int, str] = {}  # id -> fingerprint now (columns only: a full run reads every party)
     for chunk in _chunks(ids):
-        rows = session.execute(
-            select(RegisterParty).where(RegisterParty.organisation_id == organisation_id, RegisterParty.id.in_(chunk))
-        ).scalars()
-        current.update({row.id: row for row in rows})
+        found = session.execute(
+            select(RegisterParty.id, RegisterParty.fingerprint).where(
+                RegisterParty.organisation_id == organisation_id, RegisterParty.id.in_(chunk)
+            )
+        )
+        current.update({pid: fp for pid, fp in found})
     used = {**partly, **fully}
-    accepted = {pid for pid, fp in used.items() if pid in current and current[pid].fingerprint == fp}
+    accepted = {pid for pid, fp in used.items() if current.get(pid) == fp}
+    with_hits = sorted({pair.party_id for pair in hits.values()} & accepted)
+    party_data: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(with_hits):
+        rows = session.execute(select(RegisterParty).where(RegisterParty.id.in_(chunk))).scalars()
+        party_data.update({row.id: party_to_screen(row).data for row in rows})
     existing: dict[tuple[int, str], PartyAlert] = {}
     for chunk in _chunks(sorted(accepted)):
         for alert in session.execute(
@@ -195,7 +202,6 @@ def write_results(
         ).scalars():
             existing[(alert.party_id, alert.entry_key)] = alert
     now = utc_now()
-    party_data = {pid: party_to_screen(current[pid]).data for pid in accepted}
     new_alerts: list[PartyAlert] = []
     for key, pair in hits.items():
         if pair.party_id not in accepted:
@@ -257,9 +263,15 @@ def write_results(
             .execution_options(synchronize_session=False)
         )
     counts.reopened += reopen_due(session, organisation_id=organisation_id, day=day, actor=actor)
-    for pid in accepted & set(fully):
-        current[pid].screened_fingerprint = used[pid]
-        current[pid].screened_matcher = matcher
+    done = [{"pid": pid, "fp": used[pid]} for pid in sorted(accepted & set(fully))]
+    if done:  # one executemany on the table (not the ORM: a full run marks every party)
+        table = cast(Table, RegisterParty.__table__)
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("pid"))
+            .values(screened_fingerprint=bindparam("fp"), screened_matcher=matcher),
+            done,
+        )
     session.flush()
     return counts
 
@@ -354,12 +366,20 @@ def rescreen(
     entries = {entry.entry_id: entry for entry in index.entries}
     entry_fps = entry_fingerprints(index)
     with Session(engine) as session:
-        rows = session.execute(
-            select(RegisterParty).where(
-                RegisterParty.organisation_id == organisation_id, RegisterParty.deleted_at.is_(None)
-            )
-        ).scalars()
-        parties = [(party_to_screen(r), r.name_tokens, r.screened_fingerprint, r.screened_matcher) for r in rows]
+        columns = select(
+            RegisterParty.id, RegisterParty.fingerprint, RegisterParty.name, RegisterParty.other_names,
+            RegisterParty.country, RegisterParty.name_tokens, RegisterParty.screened_fingerprint,
+            RegisterParty.screened_matcher,
+        ).where(RegisterParty.organisation_id == organisation_id, RegisterParty.deleted_at.is_(None))  # fmt: skip
+        parties = [
+            (
+                PartyToScreen(pid, fp, tuple(dict.fromkeys((name, *others))), country, {}),
+                tokens,
+                screened_fp,
+                screened_matcher,
+            )  # fmt: skip
+            for pid, fp, name, others, country, tokens, screened_fp, screened_matcher in session.execute(columns)
+        ]
         marks: dict[str, str] = {
             key: fp
             for key, fp in session.execute(
