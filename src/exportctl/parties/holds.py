@@ -219,3 +219,17 @@ def prescreen_licence_parties(
                 )
             except ShipmentRefusedError:
                 continue
+
+
+def shipment_hold(
+    engine: Engine,
+    licence: int | str,
+    *,
+    organisation_id: int,
+    days: Sequence[date],
+    indexes: ListIndexes | None = None,
+) -> PartyHold:
+    """The ``party_hold`` context of the step table's ``ship`` step: the licence's parties screened through the
+    register first, committed (:func:`prescreen_licence_parties`), then :func:`register_hold` inside the step."""
+    prescreen_licence_parties(engine, licence, organisation_id=organisation_id, days=days, indexes=indexes)
+    return register_hold(indexes)
