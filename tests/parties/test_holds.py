@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine
 
 from exportctl.errors import ShipmentRefusedError
+from exportctl.licensing import service
 from exportctl.licensing.applicant import submit
 from exportctl.licensing.decide import decide as decide_application
 from exportctl.licensing.inputs import ItemInput, PartyInput, PartyRole
@@ -22,10 +23,11 @@ from exportctl.store.db import session_scope
 from tests.licensing.conftest import Cast, good_input, step
 
 SHIP_DAY = date(2023, 1, 5)
+EXPORTER = "officer@chips.example"  # cast.exporter's login
 LOOKALIKE = "Abdul Majid Saidy"  # not the DPL's exact name (the exact DPL check passes it); the fuzzy engine: 0.95
 
 
-def _licence(engine: Engine, cast: Cast, *, through_register: bool) -> int:
+def _licence(engine: Engine, cast: Cast, *, through_register: bool, via_table: bool = False) -> int:
     parties = (*good_input().parties[:2], PartyInput(role=PartyRole.END_USER, name=LOOKALIKE, country="US"))
     item = ItemInput(eccn="5A992.c", description="modem", quantity=10, unit_value=Decimal("100.00"))
     from exportctl.licensing.applicant import create_application
@@ -33,8 +35,11 @@ def _licence(engine: Engine, cast: Cast, *, through_register: bool) -> int:
     app = step(
         engine, create_application, cast.exporter, good_input(parties=parties, items=(item,)), on=date(2020, 11, 9)
     )
-    hook = register_screening() if through_register else None
-    step(engine, submit, cast.exporter, app.id, on=date(2020, 11, 9), register=hook)
+    if via_table:  # the CLI's way through the step table: its context supplies the register
+        service.step_as(engine, EXPORTER, "submit", app.id, {"on": "2020-11-09"})
+    else:
+        hook = register_screening() if through_register else None
+        step(engine, submit, cast.exporter, app.id, on=date(2020, 11, 9), register=hook)
     step(engine, register, cast.reviewer, app.id, on=date(2020, 11, 10))
     step(engine, start_review, cast.reviewer, app.id, on=date(2020, 11, 10))
     decision = step(
@@ -91,3 +96,18 @@ def test_a_match_the_licence_was_granted_with_is_covered(dpl_engine: Engine, cas
     _decide(dpl_engine, cast, alerts[0].id, AlertState.ESCALATED)  # escalated after the grant: held
     with pytest.raises(ShipmentRefusedError, match="escalated"):
         _ship(dpl_engine, cast, licence_id)
+
+
+def test_the_step_table_supplies_the_register_and_the_hold(dpl_engine: Engine, cast: Cast) -> None:
+    """Submission and shipment through the step table (``service.step_as``, the CLI's dispatch; the API and pages
+    pass the same context): the parties enter the register at submission and an escalated alert holds the shipment,
+    with no hook passed by the caller."""
+    licence_id = _licence(dpl_engine, cast, through_register=False, via_table=True)
+    with session_scope(dpl_engine) as s:
+        alerts, _ = list_alerts(s, organisation_id=cast.exporter.organisation_id)
+    assert [a.party_name for a in alerts] == [LOOKALIKE]
+    values = {"value": "100.00", "quantity": "1", "shipped_on": SHIP_DAY.isoformat()}
+    service.step_as(dpl_engine, EXPORTER, "ship", licence_id, values, recorded_on=SHIP_DAY)  # covered by the licence
+    _decide(dpl_engine, cast, alerts[0].id, AlertState.ESCALATED)
+    with pytest.raises(ShipmentRefusedError, match=r"held by the counterparty register: alert \d+ \(escalated\)"):
+        service.step_as(dpl_engine, EXPORTER, "ship", licence_id, values, recorded_on=SHIP_DAY)
