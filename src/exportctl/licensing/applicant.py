@@ -97,8 +97,8 @@ def submit(
 ) -> SubmitResult:
     """Lint the draft (errors refuse submission, naming each), screen every party, mark it submitted.
 
-    With ``register`` (the service passes :func:`exportctl.parties.holds.register_screening`), every party is also
-    entered in the organisation's counterparty register and screened there: its alerts hold later shipments."""
+    With ``register`` (the step table's context: :func:`exportctl.parties.holds.register_screening`), every party
+    is also entered in the organisation's counterparty register and screened there: its alerts hold shipments."""
     app, _ = _steps.begin_step(session, actor, application_id, "submit", expected_version=expected_version)
     _steps.require_applicant(actor, app, "submit an application")
     findings = lint_application(session, actor, application_id, determiner=determiner)

@@ -184,8 +184,8 @@ def record_shipment(
 ) -> ShipmentView:
     """Draw ``value``/``quantity`` down from the licence, or refuse with the reason (nothing is recorded).
 
-    ``party_hold`` (interfaces pass :func:`exportctl.parties.holds.register_hold`) screens the licence's parties
-    through the holder's counterparty register: an open, confirmed or escalated alert refuses the shipment.
+    ``party_hold`` (the step table's context: :func:`exportctl.parties.holds.shipment_hold`) screens the licence's
+    parties through the holder's counterparty register: an open, confirmed or escalated alert refuses the shipment.
 
     ``recorded_on`` is the recording day (default today, UTC); only code replaying a dated history passes it.
     Interfaces never do: the recording time is the server's."""
