@@ -104,6 +104,8 @@ def _others(ids: dict[str, int | str]) -> dict[str, Any]:
         "entry_id": ids["entry_id"],
         "job_id": "no-such-job",
         "referral_id": 999_999,
+        "party_id": "no-such-party",  # the counterparty register (issue 15)
+        "alert_id": 999_999,
     }
 
 

@@ -189,3 +189,5 @@ def test_the_role_is_checked_before_anything_is_read(name: str) -> None:
 def test_extras_reach_only_the_steps_that_take_them() -> None:
     assert {s.name for s in STEPS.values() if Extra.SCREENER in s.extras} == {"submit"}
     assert {s.name for s in STEPS.values() if Extra.RECORDED_ON in s.extras} == {"ship"}
+    assert {s.name for s in STEPS.values() if Extra.REGISTER in s.extras} == {"submit"}
+    assert {s.name for s in STEPS.values() if Extra.PARTY_HOLD in s.extras} == {"ship"}

@@ -9,8 +9,8 @@ import re
 from tests.api.service import ServiceUnderTest
 from tests.web.pages import csrf_of, signed_in
 
-ADMIN_PAGES = ["/", "/screening", "/screening/batch", "/determination", "/applications", "/licences", "/reviews",
-               "/policies", "/oversight", "/lists", "/audit", "/users"]  # fmt: skip
+ADMIN_PAGES = ["/", "/screening", "/screening/batch", "/determination", "/applications", "/licences", "/alerts",
+               "/reviews", "/policies", "/oversight", "/lists", "/exposure", "/audit", "/users"]  # fmt: skip
 
 
 def _nav(html: str) -> list[str]:

@@ -23,6 +23,7 @@ from exportctl.api.routes import (
     exposure,
     licences,
     lists,
+    parties,
     policies,
     reports,
     reviews,
@@ -40,6 +41,7 @@ from exportctl.web.pages import home, login, oversight
 from exportctl.web.pages import licences as licence_pages
 from exportctl.web.pages import lists as list_pages
 from exportctl.web.pages import policies as policy_pages
+from exportctl.web.pages import register as register_pages
 from exportctl.web.pages import reviews as review_pages
 from exportctl.web.pages import screening as screening_pages
 from exportctl.web.pages import users as user_pages
@@ -52,6 +54,7 @@ API_ROUTERS = (
     applications.router,
     reviews.router,
     licences.router,
+    parties.router,
     determination.router,
     policies.router,
     reports.router,
@@ -65,6 +68,7 @@ PAGE_ROUTERS = (
     list_pages.router,
     application_pages.router,
     review_pages.router,
+    register_pages.router,
     licence_pages.router,
     oversight.router,
     policy_pages.router,

@@ -30,6 +30,8 @@ from exportctl.lists.entry_diff import describe, only_reformatted
 from exportctl.lists.fetch import FetchOptions
 from exportctl.lists.listed import ListedStatus
 from exportctl.lists.sources import SOURCES
+from exportctl.parties.model import RunReport
+from exportctl.parties.service import after_lists_changed
 
 lists_app = typer.Typer(help="Official lists: import, status, diff, show, history.", no_args_is_help=True)
 console = Console()
@@ -57,6 +59,17 @@ def attribution_of(source: str) -> str | None:
     return parser.attribution if parser else None
 
 
+def _print_runs(runs: list[RunReport]) -> None:
+    """The registers re-screened after the lists changed (issue 15's seam: lists never import parties)."""
+    for run in runs:
+        console.print(
+            f"register of organisation {run.organisation_id} re-screened ({run.kind}): "
+            f"{run.entries_changed} entries new or changed, {run.alerts_opened} alerts opened, "
+            f"{run.alerts_reopened} reopened",
+            highlight=False,
+        )
+
+
 @lists_app.command("import")
 @handle_errors
 def import_command(
@@ -74,12 +87,14 @@ def import_command(
         results = [ingest.import_file(engine, source, path, effective_date=eff)]
     else:
         results = ingest.import_bundled(engine)
+    runs = after_lists_changed(engine) if any(not r.unchanged for r in results) else []
     if as_json:
         print_json(results)
         return
     for result in results:
         style = "dim" if result.unchanged else "green"
         console.print(f"[{style}]{escape(result.message)}[/] ({result.seconds:.2f} s)", highlight=False)
+    _print_runs(runs)
 
 
 @lists_app.command("status")
@@ -130,13 +145,16 @@ def update_command(
     settings = get_settings()
     options = FetchOptions(max_bytes=settings.lists_max_bytes, timeout_seconds=settings.lists_timeout_seconds)
     mirror = origin or settings.lists_mirror
-    results = list_update.update(open_engine(), source or None, mirror=mirror, options=options)
+    engine = open_engine()
+    results = list_update.update(engine, source or None, mirror=mirror, options=options)
+    runs = after_lists_changed(engine) if any(r.result == "changed" for r in results) else []
     if as_json:
         print_json(results)
     else:
         for result in results:
             style = {"changed": "green", "failed": "bold red"}.get(result.result, "dim")
             console.print(f"[{style}]{result.result}[/] {escape(result.message)}", highlight=False)
+        _print_runs(runs)
     if any(r.failed for r in results):
         raise typer.Exit(9)
 

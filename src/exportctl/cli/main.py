@@ -9,6 +9,7 @@ from exportctl.cli import determine as determine_cli
 from exportctl.cli import exposure as exposure_cli
 from exportctl.cli import licensing as licensing_cli
 from exportctl.cli import lists as lists_cli
+from exportctl.cli import parties as parties_cli
 from exportctl.cli import policies as policies_cli
 from exportctl.cli import reports as reports_cli
 from exportctl.cli import scenario as scenario_cli
@@ -33,6 +34,7 @@ for module in (
     reports_cli,
     scenario_cli,
     exposure_cli,
+    parties_cli,
 ):
     module.register(app)
 

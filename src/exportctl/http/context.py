@@ -29,6 +29,7 @@ from exportctl.http.result_cache import ResultCache
 from exportctl.licensing.checks import SubmissionScreener, make_screener
 from exportctl.licensing.periods import StatutoryPeriods
 from exportctl.lists.repository import current_snapshot_ids
+from exportctl.parties.holds import PartyHold, RegisterScreening, register_screening, shipment_hold
 from exportctl.screening import ScreeningIndex
 from exportctl.screening.service import EMPTY_STORE
 
@@ -117,6 +118,21 @@ class ServiceContext:
     def party_screener(self, on: date | None = None) -> SubmissionScreener:
         """The licensing workflow's party screener for submissions on ``on`` (default today)."""
         return make_screener(self.engine, on or self.clock.today(), indexes=self.list_indexes)
+
+    def register_screening(self) -> RegisterScreening:
+        """The step table's ``register`` context: a submission's parties entered in the organisation's counterparty
+        register and screened there (issue 15)."""
+        return register_screening(self.list_indexes)
+
+    def party_hold(self, licence_id: int, organisation_id: int, shipped_on: date | None) -> PartyHold:
+        """The step table's ``party_hold`` context for a shipment on ``shipped_on`` (default today): the licence's
+        parties screened through the holder's register in a transaction of its own (their alerts outlive a refused
+        shipment), then held inside the step by any alert not cleared."""
+        today = self.clock.today()
+        days = [shipped_on or today, today]
+        return shipment_hold(
+            self.engine, licence_id, organisation_id=organisation_id, days=days, indexes=self.list_indexes
+        )
 
     def has_index(self, as_of: date | None) -> bool:
         """Whether the index for ``as_of`` (None: the current lists) is built already, so answering costs no build."""

@@ -23,6 +23,7 @@ from exportctl.licensing.records import close_open_pause, fill_from_input, input
 from exportctl.licensing.repository import load_application
 from exportctl.licensing.states import FINAL, Outcome, Status
 from exportctl.licensing.views import ApplicationView, application_view
+from exportctl.parties.holds import RegisterScreening
 from exportctl.store.licensing_tables import Application, Decision, Document
 
 
@@ -30,6 +31,7 @@ from exportctl.store.licensing_tables import Application, Decision, Document
 class SubmitResult:
     application: ApplicationView
     findings: tuple[LintFinding, ...]  # warnings only: errors block submission
+    register_alerts: tuple[int, ...] = ()  # the register's alerts on the parties that hold shipments (issue 15)
 
 
 def create_application(
@@ -91,8 +93,12 @@ def submit(
     screener: SubmissionScreener | None = None,
     determiner: ItemDeterminer | None = None,
     expected_version: int | None = None,
+    register: RegisterScreening | None = None,
 ) -> SubmitResult:
-    """Lint the draft (errors refuse submission, naming each), screen every party, mark it submitted."""
+    """Lint the draft (errors refuse submission, naming each), screen every party, mark it submitted.
+
+    With ``register`` (the step table's context: :func:`exportctl.parties.holds.register_screening`), every party
+    is also entered in the organisation's counterparty register and screened there: its alerts hold shipments."""
     app, _ = _steps.begin_step(session, actor, application_id, "submit", expected_version=expected_version)
     _steps.require_applicant(actor, app, "submit an application")
     findings = lint_application(session, actor, application_id, determiner=determiner)
@@ -122,7 +128,12 @@ def submit(
             "screening": [record.to_audit() for record in records],
         },
     )
-    return SubmitResult(application_view(app), findings)
+    alerts: tuple[int, ...] = ()
+    if register is not None:
+        alerts = register(
+            session, actor, app.organisation_id, [(p.name, p.country, p.role) for p in app.parties], app.submitted_on
+        )
+    return SubmitResult(application_view(app), findings, alerts)
 
 
 def withdraw(

@@ -29,6 +29,7 @@ from exportctl.licensing.numbering import LICENCE_PREFIX, next_number
 from exportctl.licensing.periods import DEFAULT_PERIODS, StatutoryPeriods
 from exportctl.licensing.repository import load_licence
 from exportctl.licensing.views import LicenceView, ShipmentView, licence_view, shipment_view
+from exportctl.parties.holds import PartyHold
 from exportctl.store.licensing_tables import (
     Application,
     ApplicationParty,
@@ -118,7 +119,9 @@ def status_on(session: Session, licence_id: int, on: date) -> str:
     return status
 
 
-def _refuse_if_not_covered(session: Session, licence: Licence, on: date, denied: DeniedPartyCheck | None) -> None:
+def _refuse_if_not_covered(
+    session: Session, licence: Licence, on: date, denied: DeniedPartyCheck | None, hold: PartyHold | None = None
+) -> None:
     if on < licence.valid_from:
         raise ShipmentRefusedError(f"licence {licence.number} is valid only from {licence.valid_from.isoformat()}")
     status = status_on(session, licence.id, on)
@@ -132,6 +135,10 @@ def _refuse_if_not_covered(session: Session, licence: Licence, on: date, denied:
         )
     ).all()
     reason = denied_party_reason(session, [(name, country) for name, country in parties], on, check=denied)
+    if reason is None and hold is not None:  # the counterparty register: any alert not cleared holds (issue 15)
+        granted = session.get(Decision, licence.decision_id)
+        listed = [(name, country) for name, country in parties]
+        reason = hold(session, licence.holder_organisation_id, listed, on, granted.decided_at if granted else None)
     if reason is not None:
         raise ShipmentRefusedError(f"licence {licence.number}: {reason}")
 
@@ -173,8 +180,12 @@ def record_shipment(
     denied_party_check: DeniedPartyCheck | None = None,
     recorded_on: date | None = None,
     periods: StatutoryPeriods = DEFAULT_PERIODS,
+    party_hold: PartyHold | None = None,
 ) -> ShipmentView:
     """Draw ``value``/``quantity`` down from the licence, or refuse with the reason (nothing is recorded).
+
+    ``party_hold`` (the step table's context: :func:`exportctl.parties.holds.shipment_hold`) screens the licence's
+    parties through the holder's counterparty register: an open, confirmed or escalated alert refuses the shipment.
 
     ``recorded_on`` is the recording day (default today, UTC); only code replaying a dated history passes it.
     Interfaces never do: the recording time is the server's."""
@@ -192,9 +203,9 @@ def record_shipment(
     lock_for_write(session)
     licence = load_licence(session, licence_id, actor=actor)
     _refuse_if_status_recorded(licence)
-    _refuse_if_not_covered(session, licence, day, denied_party_check)
+    _refuse_if_not_covered(session, licence, day, denied_party_check, party_hold)
     if day != now:  # status and parties also at the recording time, not only on the claimed date
-        _refuse_if_not_covered(session, licence, now, denied_party_check)
+        _refuse_if_not_covered(session, licence, now, denied_party_check, party_hold)
     drawn = session.execute(
         update(Licence)
         .where(

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from exportctl.audit.locking import lock_for_write
 from exportctl.errors import NotFoundError
-from exportctl.licensing import steps
+from exportctl.licensing import _steps, steps
 from exportctl.licensing.actor import Actor
 from exportctl.licensing.applicant import SubmitResult, create_application, submit
 from exportctl.licensing.checks import make_determiner, make_screener
@@ -27,6 +27,7 @@ from exportctl.licensing.numbering import APPLICATION_PREFIX, LICENCE_PREFIX
 from exportctl.licensing.organisations import actor_for_email
 from exportctl.licensing.repository import scoped_applications, scoped_licences
 from exportctl.licensing.views import ApplicationView
+from exportctl.parties.holds import register_screening, shipment_hold
 from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Application, Licence
 
@@ -79,7 +80,8 @@ def query_as(engine: Engine, email: str, query: Callable[..., T], /, *args: Any,
 def submit_as(engine: Engine, email: str, reference: str | int, *, on: date | None = None) -> SubmitResult:
     """Submit with every party screened against the lists in force on the submission date."""
     screener, determiner = make_screener(engine, on), make_determiner(engine, on)
-    return run_as(engine, email, submit, reference, on=on, screener=screener, determiner=determiner)
+    register = register_screening()  # the parties enter the organisation's register and are screened there
+    return run_as(engine, email, submit, reference, on=on, screener=screener, determiner=determiner, register=register)
 
 
 def step_as(
@@ -93,6 +95,16 @@ def step_as(
         on = steps.keywords(found, values).get("on")
         context["screener"] = make_screener(engine, on)
         context.setdefault("determiner", make_determiner(engine, on))
+    if steps.Extra.REGISTER in found.extras and context.get("register") is None:
+        context["register"] = register_screening()  # the parties enter the organisation's register (issue 15)
+    if steps.Extra.PARTY_HOLD in found.extras and context.get("party_hold") is None:
+        with session_scope(engine) as session:  # the register's alerts on the parties outlive a refused shipment
+            organisation_id = actor_for_email(session, email).organisation_id
+        now = context.get("recorded_on") or _steps.today()
+        shipped_on = steps.keywords(found, values).get("shipped_on") or now
+        context["party_hold"] = shipment_hold(
+            engine, reference, organisation_id=organisation_id, days=[shipped_on, now]
+        )
 
     def take(session: Session, actor: Actor, target_id: int) -> Any:
         return steps.run_step(session, actor, found.name, target_id, values, **context)

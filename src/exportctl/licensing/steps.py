@@ -2,11 +2,12 @@
 
 Each :class:`Step` names the domain function, its arguments (name, kind, required, the function's keyword), the
 roles allowed to take it (checked first, before anything is read), the context an interface must supply (statutory
-periods, a submission screener, a replayed recording day) and where each interface offers it: the CLI command,
-the API route (under ``/api``) and the web form. :func:`run_step` is the dispatcher: it checks the role, converts
-each argument (typed values from the API, text from forms and the command line), refuses unknown or missing ones
-naming the field, and calls the domain function. ``tests/licensing/test_step_parity.py`` enumerates the table and
-checks that every step is reachable from each interface with the same arguments.
+periods, a submission screener, the counterparty register's screening and shipment hold, a replayed recording day)
+and where each interface offers it: the CLI command, the API route (under ``/api``) and the web form.
+:func:`run_step` is the dispatcher: it checks the role, converts each argument (typed values from the API, text
+from forms and the command line), refuses unknown or missing ones naming the field, and calls the domain function.
+``tests/licensing/test_step_parity.py`` enumerates the table and checks that every step is reachable from each
+interface with the same arguments.
 
 The domain functions keep their own checks (role, tenant, state, version, dates): the table adds no rule, it only
 makes the three interfaces say the same thing.
@@ -56,6 +57,8 @@ class Extra(StrEnum):
     SCREENER = "screener"  # the submission screener (lists in force on the submission date)
     DETERMINER = "determiner"  # the determination engine, to lint each item at submission (the CLI passes it)
     RECORDED_ON = "recorded_on"  # the recording day, passed only by code replaying a dated history (the CLI)
+    REGISTER = "register"  # the counterparty register's screening of a submission's parties (issue 15)
+    PARTY_HOLD = "party_hold"  # the counterparty register's hold on a shipment's parties (issue 15)
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,7 @@ STEPS: dict[str, Step] = {
             ("applications", "submit"),
             f"{APPLICATIONS}/submit",
             f"{APPLICATIONS}/submit",
-            extras=frozenset({Extra.SCREENER, Extra.DETERMINER}),
+            extras=frozenset({Extra.SCREENER, Extra.DETERMINER, Extra.REGISTER}),
         ),
         Step(
             "withdraw",
@@ -266,7 +269,7 @@ STEPS: dict[str, Step] = {
             ("licences", "ship"),
             f"{LICENCES}/shipments",
             f"{LICENCES}/ship",
-            extras=frozenset({Extra.PERIODS, Extra.RECORDED_ON}),
+            extras=frozenset({Extra.PERIODS, Extra.RECORDED_ON, Extra.PARTY_HOLD}),
         ),
         _status_step("suspend", licences.suspend, "suspend a licence"),
         _status_step("revoke", licences.revoke, "revoke a licence"),

@@ -40,6 +40,7 @@ NAVIGATION: tuple[tuple[str, str, frozenset[Role]], ...] = (
     ("/determination", "Determination", frozenset()),
     ("/applications", "Applications", frozenset()),
     ("/licences", "Licences", frozenset()),
+    ("/alerts", "Alerts", frozenset({Role.EXPORTER, Role.ADMIN})),
     ("/reviews", "Review queue", frozenset({Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN, Role.ADMIN})),
     ("/policies", "Policies", frozenset({Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR, Role.ADMIN})),
     ("/oversight", "Oversight", frozenset({Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER, Role.ADMIN})),

@@ -116,7 +116,10 @@ def submit_application(
         ctx.limiter.take(principal.user_id, "dated_index")
     screener = ctx.party_screener(on)
     with session_scope(ctx.engine) as session:
-        result = run_step(session, principal.actor, "submit", application_id, step_values(body), screener=screener)
+        result = run_step(
+            session, principal.actor, "submit", application_id, step_values(body),
+            screener=screener, register=ctx.register_screening(),
+        )  # fmt: skip
         return SubmitOut(
             application=ApplicationOut.model_validate(result.application),
             findings=[FindingOut.model_validate(f) for f in result.findings],

@@ -86,9 +86,13 @@ def shipments(
 
 @router.post("/{licence_id}/shipments", status_code=status.HTTP_201_CREATED, response_model=ShipmentOut)
 def ship(licence_id: LicenceId, body: ShipmentBody, principal: CurrentPrincipal, ctx: Context) -> ShipmentOut:
-    """Draw a shipment down from the licence; refused (409) with the reason if the licence does not cover it."""
+    """Draw a shipment down from the licence; refused (409) with the reason if the licence does not cover it (or an
+    alert of the counterparty register on one of its parties holds it, named)."""
+    hold = ctx.party_hold(licence_id, principal.actor.organisation_id, body.shipped_on)
     with session_scope(ctx.engine) as session:
-        view = run_step(session, principal.actor, "ship", licence_id, step_values(body), periods=ctx.periods)
+        view = run_step(
+            session, principal.actor, "ship", licence_id, step_values(body), periods=ctx.periods, party_hold=hold
+        )
         return ShipmentOut.model_validate(view)
 
 

@@ -172,8 +172,12 @@ def _take(request: Request, user: Principal, name: str, application_id: int, val
     values["on"] = day
     ctx = get_context(request)
     screener = ctx.party_screener(day) if name == "submit" else None
+    register = ctx.register_screening() if name == "submit" else None  # the parties enter the register (issue 15)
     with session_scope(ctx.engine) as session:
-        run_step(session, user.actor, name, application_id, values, periods=ctx.periods, screener=screener)
+        run_step(
+            session, user.actor, name, application_id, values,
+            periods=ctx.periods, screener=screener, register=register,
+        )  # fmt: skip
 
 
 @router.post("/applications/{application_id}/submit")

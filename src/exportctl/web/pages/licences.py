@@ -4,6 +4,7 @@ the workflow allows). Refusals the user can act on are explained inline on the l
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Path, Query, Request
@@ -14,7 +15,7 @@ from exportctl.accounts.roles import Principal
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
 from exportctl.licensing.repository import get_licence, list_licences, list_shipments, list_status_changes
-from exportctl.licensing.steps import run_step
+from exportctl.licensing.steps import Extra, run_step, step
 from exportctl.store.db import session_scope
 from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
 from exportctl.web.licence_status import shown_status
@@ -103,8 +104,12 @@ def licence_page(request: Request, user: User, licence_id: LicenceId) -> Respons
 def _take(request: Request, user: Principal, name: str, licence_id: int, values: dict[str, object]) -> None:
     """One licence step through the step table, in its own transaction."""
     ctx = get_context(request)
+    hold = None
+    if Extra.PARTY_HOLD in step(name).extras:  # the counterparty register's hold on the licence's parties
+        day = values.get("shipped_on")
+        hold = ctx.party_hold(licence_id, user.actor.organisation_id, day if isinstance(day, date) else None)
     with session_scope(ctx.engine) as session:
-        run_step(session, user.actor, name, licence_id, values, periods=ctx.periods)
+        run_step(session, user.actor, name, licence_id, values, periods=ctx.periods, party_hold=hold)
 
 
 @router.post("/licences/{licence_id}/ship")

@@ -1,0 +1,470 @@
+"""Screening the register: a first full run, then delta runs when lists or parties change.
+
+A run reads the register and the list entries in force on its date (the same as-of index as submission and
+shipments, :meth:`~exportctl.determination.list_index.ListIndexes.in_force`), decides what to screen, screens it
+outside any transaction, then writes every alert, the parties' screened marks, the entry marks and the run row in
+**one** transaction under the workflow write lock. A run killed half-way (``kill -9``) therefore leaves the store
+as it was before it; rerunning does the whole run. Two runs racing queue on the lock; each reads the alerts it
+updates inside its transaction, and ``(organisation, party, entry)`` is unique, so neither duplicates nor loses one.
+
+What a delta run screens (``full=False`` and the organisation has been screened before):
+
+* **new or changed parties** (their data's fingerprint, or the matcher version, differs from the one they were
+  last screened with) against every entry;
+* **new or changed entries** (the fingerprint of names, aliases, addresses, country, identifiers and programmes
+  differs from the one the organisation's last run saw) against the rest of the register. The engine screens a
+  party against an index, so the unchanged parties worth screening again are found by their words: those whose
+  normalised words or sound keys cover at least ``CANDIDATE_SHARE`` of a changed entry name's rarity weight, plus
+  those with an alert on a changed entry.
+  Only their pairs with changed entries are kept; every other pair is left as it was (not recomputed).
+
+Gap, said plainly: a pair the engine would reach only through a learnt equivalent or a typo of a word no party
+shares with the entry is found by the next full run (``exportctl parties rescreen --full``), not by a delta.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, cast
+
+from sqlalchemy import Engine, Table, bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from exportctl.audit.chain import AuditActor, append_event, utc_now
+from exportctl.audit.locking import lock_for_write
+from exportctl.clock import UTC_CLOCK
+from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
+from exportctl.errors import InputError, NotFoundError
+from exportctl.lists.model import ListEntry
+from exportctl.parties.alerts import ENTITY, audit_summary, reopen, reopen_reasons
+from exportctl.parties.model import MATCHER_VERSION, AlertState, RunReport, entry_data, fingerprint
+from exportctl.screening.engine import DEFAULT_THRESHOLD, normalize_country, screen_queries
+from exportctl.screening.explain import Hit
+from exportctl.screening.features import Query
+from exportctl.screening.gc_pause import cyclic_gc_paused
+from exportctl.screening.index import ScreeningIndex, phonetic
+from exportctl.screening.normalize import analyze
+from exportctl.store.db import session_scope
+from exportctl.store.parties_tables import PartyAlert, PartyEntryMark, PartyScreeningRun, RegisterParty
+from exportctl.store.pause_points import pause_point
+
+CANDIDATE_SHARE = 0.4  # the share of a listed name's rarity weight a party must cover to be screened again
+HITS_PER_NAME = 25
+CHUNK = 256  # names screened per blocking pass
+IN_CHUNK = 500  # ids per IN (...) clause
+
+Progress = Callable[[str, int, int], None]
+"""(stage, done, total): called as a run screens."""
+
+
+@dataclass(frozen=True)
+class PartyToScreen:
+    id: int
+    fingerprint: str
+    names: tuple[str, ...]
+    country: str | None
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class PairHit:
+    party_id: int
+    entry_key: str
+    query_name: str
+    hit: Hit
+
+
+def party_to_screen(row: RegisterParty) -> PartyToScreen:
+    names = tuple(dict.fromkeys((row.name, *row.other_names)))
+    data = {
+        "name": row.name,
+        "other_names": list(row.other_names),
+        "country": row.country,
+        "address": row.address,
+        "identifiers": list(row.identifiers),
+    }
+    return PartyToScreen(row.id, row.fingerprint, names, row.country, data)
+
+
+def _query(name: str, country: str | None) -> Query:
+    try:
+        return Query(name, normalize_country(country))
+    except InputError:
+        return Query(name)
+
+
+def screen_parties(
+    index: ScreeningIndex,
+    parties: Sequence[PartyToScreen],
+    *,
+    only_entries: set[str] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+    stage: str = "parties",
+) -> dict[tuple[int, str], PairHit]:
+    """Every (party, entry) pair at or above ``threshold`` (the best of the party's names per entry); with
+    ``only_entries``, only pairs with those entries. Pure: an index and plain values in, pairs out."""
+    work = [(p.id, name, p.country) for p in parties for name in p.names]
+    found: dict[tuple[int, str], PairHit] = {}
+    for start in range(0, len(work), CHUNK):
+        chunk = work[start : start + CHUNK]
+        with cyclic_gc_paused():
+            results = screen_queries(
+                index, [_query(name, country) for _, name, country in chunk], threshold=threshold, limit=HITS_PER_NAME
+            )
+        for (party_id, name, _), result in zip(chunk, results, strict=True):
+            if isinstance(result, InputError):
+                continue  # a name with nothing to match on (e.g. only punctuation): the others still screen
+            for hit in result.hits:
+                if only_entries is not None and hit.entry_id not in only_entries:
+                    continue
+                key = (party_id, hit.entry_id)
+                if key not in found or hit.score > found[key].hit.score:
+                    found[key] = PairHit(party_id, hit.entry_id, name, hit)
+        if progress is not None:
+            progress(stage, min(start + CHUNK, len(work)), len(work))
+    return found
+
+
+def explanation(pair: PairHit) -> dict[str, Any]:
+    hit = pair.hit
+    return {
+        "query_name": pair.query_name,
+        "matched_name": hit.matched_name,
+        "score": round(hit.score, 4),
+        "entry_country": hit.country,
+        "features": [
+            {
+                "name": f.name,
+                "value": round(f.value, 4),
+                "weight": f.weight,
+                "contribution": round(f.contribution, 4),
+            }
+            for f in hit.features
+        ],
+    }
+
+
+@dataclass
+class _Counts:
+    opened: int = 0
+    reopened: int = 0
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), IN_CHUNK):
+        yield values[start : start + IN_CHUNK]
+
+
+def write_results(
+    session: Session,
+    *,
+    organisation_id: int,
+    day: date,
+    matcher: str,
+    fully: Mapping[int, str],
+    partly: Mapping[int, str],
+    changed_entries: set[str],
+    hits: Mapping[tuple[int, str], PairHit],
+    entries: Mapping[str, ListEntry],
+    entry_fps: Mapping[str, str],
+    vanished: set[str] = frozenset(),  # type: ignore[assignment]
+    actor: AuditActor | None = None,
+) -> _Counts:
+    """Write one run's outcome in the caller's transaction (which holds the write lock).
+
+    ``fully``: parties screened against every entry, ``partly``: against ``changed_entries`` only (each with the
+    fingerprint screened). A party whose data changed since is skipped: it stays unscreened for the next run."""
+    counts = _Counts()
+    ids = sorted({*fully, *partly})
+    current: dict[int, str] = {}  # id -> fingerprint now (columns only: a full run reads every party)
+    for chunk in _chunks(ids):
+        found = session.execute(
+            select(RegisterParty.id, RegisterParty.fingerprint).where(
+                RegisterParty.organisation_id == organisation_id, RegisterParty.id.in_(chunk)
+            )
+        )
+        current.update({pid: fp for pid, fp in found})
+    used = {**partly, **fully}
+    accepted = {pid for pid, fp in used.items() if current.get(pid) == fp}
+    with_hits = sorted({pair.party_id for pair in hits.values()} & accepted)
+    party_data: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(with_hits):
+        rows = session.execute(select(RegisterParty).where(RegisterParty.id.in_(chunk))).scalars()
+        party_data.update({row.id: party_to_screen(row).data for row in rows})
+    existing: dict[tuple[int, str], PartyAlert] = {}
+    for chunk in _chunks(sorted(accepted)):
+        for alert in session.execute(
+            select(PartyAlert).where(PartyAlert.organisation_id == organisation_id, PartyAlert.party_id.in_(chunk))
+        ).scalars():
+            existing[(alert.party_id, alert.entry_key)] = alert
+    now = utc_now()
+    new_alerts: list[PartyAlert] = []
+    for key, pair in hits.items():
+        if pair.party_id not in accepted:
+            continue
+        entry = entries[pair.entry_key]
+        values: dict[str, Any] = {
+            "list_code": entry.list.value,
+            "entry_name": entry.primary_name,
+            "query_name": pair.query_name,
+            "matched_name": pair.hit.matched_name,
+            "score": float(pair.hit.score),
+            "explanation": explanation(pair),
+            "still_matching": True,
+            "party_fingerprint": used[pair.party_id],
+            "entry_fingerprint": entry_fps[pair.entry_key],
+            "matcher": matcher,
+            "party_data": party_data[pair.party_id],
+            "entry_data": entry_data(entry),
+        }
+        known = existing.get(key)
+        if known is None:
+            alert = PartyAlert(
+                organisation_id=organisation_id, party_id=pair.party_id, entry_key=pair.entry_key,
+                state=AlertState.OPEN.value, created_at=now, updated_at=now, data_changed_at=now, **values,
+            )  # fmt: skip
+            session.add(alert)
+            new_alerts.append(alert)
+            continue
+        alert = known
+        if (alert.party_fingerprint, alert.entry_fingerprint, alert.matcher) != (
+            values["party_fingerprint"],
+            values["entry_fingerprint"],
+            matcher,
+        ):
+            alert.data_changed_at = now
+        if any(getattr(alert, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(alert, name, value)
+            alert.updated_at = now
+        if alert.state == AlertState.CLEARED.value:
+            changes = reopen_reasons(alert, day)
+            if changes:
+                reopen(session, alert, changes, actor)
+                counts.reopened += 1
+    session.flush()
+    for alert in new_alerts:
+        append_event(session, actor, "alert.opened", ENTITY, alert.id, None, audit_summary(alert))
+    counts.opened = len(new_alerts)
+    for (party_id, entry_key), alert in existing.items():  # pairs screened again that no longer match
+        screened = party_id in accepted and (party_id in fully or entry_key in changed_entries)
+        if screened and (party_id, entry_key) not in hits and alert.still_matching:
+            alert.still_matching = False
+            alert.updated_at = now
+    for chunk in _chunks(sorted(vanished)):
+        session.execute(
+            update(PartyAlert)
+            .where(PartyAlert.organisation_id == organisation_id, PartyAlert.entry_key.in_(chunk))
+            .values(still_matching=False)
+            .execution_options(synchronize_session=False)
+        )
+    counts.reopened += reopen_due(session, organisation_id=organisation_id, day=day, actor=actor)
+    done = [{"pid": pid, "fp": used[pid]} for pid in sorted(accepted & set(fully))]
+    if done:  # one executemany on the table (not the ORM: a full run marks every party)
+        table = cast(Table, RegisterParty.__table__)
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("pid"))
+            .values(screened_fingerprint=bindparam("fp"), screened_matcher=matcher),
+            done,
+        )
+    session.flush()
+    return counts
+
+
+def reopen_due(session: Session, *, organisation_id: int, day: date, actor: AuditActor | None = None) -> int:
+    """Reopen the organisation's cleared alerts whose review date has come."""
+    due = session.execute(
+        select(PartyAlert).where(
+            PartyAlert.organisation_id == organisation_id,
+            PartyAlert.state == AlertState.CLEARED.value,
+            PartyAlert.review_by.is_not(None),
+            PartyAlert.review_by <= day,
+        )
+    ).scalars()
+    count = 0
+    for alert in list(due):
+        reopen(session, alert, reopen_reasons(alert, day), actor)
+        count += 1
+    return count
+
+
+def _weighted_words(index: ScreeningIndex, name: str) -> list[list[tuple[str, str, float]]]:
+    """Per reading of a listed name: each word, its sound key and its rarity weight in the list index."""
+    readings = []
+    for variant in analyze(name).variants:
+        words = []
+        for token in variant.tokens:
+            known = index.vocab.get(token)
+            weight = index.idf[known] if known is not None else index.max_idf
+            key = phonetic(token)
+            words.append((token, f"~{key}" if key else token, weight))
+        if words:
+            readings.append(words)
+    return readings
+
+
+def _candidates(
+    index: ScreeningIndex,
+    unchanged: Sequence[tuple[PartyToScreen, str]],
+    changed: Sequence[ListEntry],
+    *,
+    alerted: set[int],
+) -> list[PartyToScreen]:
+    """The unchanged parties that could match a changed entry, or that hold an alert on one.
+
+    A party could match a listed name when its words (or their sound keys) cover at least
+    :data:`CANDIDATE_SHARE` of the name's rarity weight (the list index's idf, as the engine weighs words): a
+    party sharing only "Technology" with "Huawei Technologies" is not screened again, one sharing "Huawei" is."""
+    readings = [reading for entry in changed for name in entry.names for reading in _weighted_words(index, name)]
+    needed = {w for reading in readings for token, key, _ in reading for w in (token, key)}
+    holders: dict[str, list[int]] = {}
+    for position, (_, tokens) in enumerate(unchanged):
+        for word in tokens.split():
+            if word in needed:
+                holders.setdefault(word, []).append(position)
+    chosen: set[int] = set()
+    for reading in readings:
+        total = sum(weight for _, _, weight in reading)
+        covered: dict[int, float] = {}
+        for token, key, weight in reading:
+            for position in {*holders.get(token, ()), *holders.get(key, ())}:
+                covered[position] = covered.get(position, 0.0) + weight
+        chosen.update(position for position, weight in covered.items() if weight >= CANDIDATE_SHARE * total)
+    by_id = {party.id: position for position, (party, _) in enumerate(unchanged)}
+    chosen.update(by_id[pid] for pid in alerted if pid in by_id)
+    return [unchanged[position][0] for position in sorted(chosen)]
+
+
+def entry_fingerprints(index: ScreeningIndex) -> dict[str, str]:
+    return {entry.entry_id: fingerprint(entry_data(entry)) for entry in index.entries}
+
+
+def rescreen(
+    engine: Engine,
+    *,
+    organisation_id: int,
+    as_of: date | None = None,
+    full: bool = False,
+    indexes: ListIndexes | None = None,
+    matcher: str = MATCHER_VERSION,
+    threshold: float = DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+    actor: AuditActor | None = None,
+) -> RunReport:
+    """Screen the organisation's register (delta, or ``full``) against the entries in force on ``as_of``."""
+    started, clock = utc_now(), time.perf_counter()
+    day = as_of or UTC_CLOCK.today()
+    found = (indexes or PROCESS_INDEXES).in_force(engine, day)
+    if found is None:
+        raise NotFoundError("no list snapshot is imported: the register cannot be screened (`exportctl lists import`)")
+    index = found.index
+    entries = {entry.entry_id: entry for entry in index.entries}
+    entry_fps = entry_fingerprints(index)
+    with Session(engine) as session:
+        columns = select(
+            RegisterParty.id, RegisterParty.fingerprint, RegisterParty.name, RegisterParty.other_names,
+            RegisterParty.country, RegisterParty.name_tokens, RegisterParty.screened_fingerprint,
+            RegisterParty.screened_matcher,
+        ).where(RegisterParty.organisation_id == organisation_id, RegisterParty.deleted_at.is_(None))  # fmt: skip
+        parties = [
+            (
+                PartyToScreen(pid, fp, tuple(dict.fromkeys((name, *others))), country, {}),
+                tokens,
+                screened_fp,
+                screened_matcher,
+            )  # fmt: skip
+            for pid, fp, name, others, country, tokens, screened_fp, screened_matcher in session.execute(columns)
+        ]
+        marks: dict[str, str] = {
+            key: fp
+            for key, fp in session.execute(
+                select(PartyEntryMark.entry_key, PartyEntryMark.fingerprint).where(
+                    PartyEntryMark.organisation_id == organisation_id
+                )
+            ).all()
+        }
+    kind = "full" if full or not marks else "delta"
+    changed_keys = {key for key, fp in entry_fps.items() if kind == "full" or marks.get(key) != fp}
+    vanished = set(marks) - set(entry_fps)
+    to_screen = [p for p, _, sfp, sm in parties if kind == "full" or sfp != p.fingerprint or sm != matcher]
+    screened_ids = {p.id for p in to_screen}
+    unchanged = [(p, tokens) for p, tokens, _, _ in parties if p.id not in screened_ids]
+    candidates: list[PartyToScreen] = []
+    if unchanged and changed_keys:
+        with Session(engine) as session:
+            alerted: set[int] = set()
+            for chunk in _chunks(sorted(changed_keys | vanished)):
+                alerted.update(
+                    session.execute(
+                        select(PartyAlert.party_id).where(
+                            PartyAlert.organisation_id == organisation_id, PartyAlert.entry_key.in_(chunk)
+                        )
+                    ).scalars()
+                )
+        changed = [entries[k] for k in sorted(changed_keys)]
+        candidates = _candidates(index, unchanged, changed, alerted=alerted)
+    hits = screen_parties(index, to_screen, threshold=threshold, progress=progress, stage="parties")
+    hits.update(
+        screen_parties(
+            index, candidates, only_entries=changed_keys, threshold=threshold, progress=progress, stage="entries"
+        )
+    )
+    with session_scope(engine) as session:
+        lock_for_write(session)
+        counts = write_results(
+            session,
+            organisation_id=organisation_id,
+            day=day,
+            matcher=matcher,
+            fully={p.id: p.fingerprint for p in to_screen},
+            partly={p.id: p.fingerprint for p in candidates},
+            changed_entries=changed_keys,
+            hits=hits,
+            entries=entries,
+            entry_fps=entry_fps,
+            vanished=vanished,
+            actor=actor,
+        )
+        _write_marks(session, organisation_id, {k: entry_fps[k] for k in changed_keys}, vanished)
+        pause_point("parties.alerts_written")  # crash tests kill the run here: nothing of it may remain
+        report = RunReport(
+            organisation_id=organisation_id,
+            kind=kind,
+            as_of=day,
+            snapshot_ids=tuple(found.snapshot_ids),
+            matcher=matcher,
+            parties_screened=len(to_screen),
+            entries_changed=len(changed_keys),
+            candidate_parties=len(candidates),
+            pairs_found=len(hits),
+            alerts_opened=counts.opened,
+            alerts_reopened=counts.reopened,
+            seconds=time.perf_counter() - clock,
+        )
+        session.add(
+            PartyScreeningRun(
+                organisation_id=organisation_id, kind=kind, as_of=day, snapshot_ids=list(report.snapshot_ids),
+                matcher=matcher, parties_screened=report.parties_screened, entries_changed=report.entries_changed,
+                pairs_found=report.pairs_found, alerts_opened=report.alerts_opened,
+                alerts_reopened=report.alerts_reopened, started_at=started, finished_at=utc_now(),
+            )
+        )  # fmt: skip
+    return report
+
+
+def _write_marks(session: Session, organisation_id: int, changed: Mapping[str, str], vanished: set[str]) -> None:
+    gone = sorted({*changed, *vanished})
+    for chunk in _chunks(gone):
+        session.execute(
+            delete(PartyEntryMark).where(
+                PartyEntryMark.organisation_id == organisation_id, PartyEntryMark.entry_key.in_(chunk)
+            )
+        )
+    rows = [{"organisation_id": organisation_id, "entry_key": k, "fingerprint": fp} for k, fp in changed.items()]
+    for start in range(0, len(rows), 5000):
+        session.execute(insert(PartyEntryMark), rows[start : start + 5000])
