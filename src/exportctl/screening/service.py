@@ -52,6 +52,10 @@ def _snapshot_key(engine: Engine, as_of: date | None) -> str:
     return f"v{INDEX_FORMAT}|{url}|{as_of.isoformat() if as_of else 'current'}|{ids}"
 
 
+def _cache_path(key: str) -> Path:
+    return _cache_dir() / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+
+
 def read_cached_index(path: Path, key: str) -> ScreeningIndex | None:
     """The index cached at ``path`` for ``key``; None when missing, unreadable, stale or of another format."""
     try:
@@ -99,7 +103,7 @@ def load_index(engine: Engine, as_of: date | None = None, *, use_cache: bool = T
     snapshot stood in for which source, entries without a listing date) are kept in ``index.notes``.
     """
     key = _snapshot_key(engine, as_of)
-    path = _cache_dir() / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+    path = _cache_path(key)
     if use_cache:
         cached = read_cached_index(path, key)
         if cached is not None:
@@ -143,9 +147,11 @@ def screen_file_in_store(
     scheduler: str | None = None,
     progress: Progress | None = None,
 ) -> BatchReport:
-    """:func:`~exportctl.screening.batch.screen_file` against the store's lists."""
+    """:func:`~exportctl.screening.batch.screen_file` against the store's lists; Dask workers load the index from
+    the on-disk index cache when they can reach it (else it is shipped once through the run's parts folder)."""
+    index = load_index(engine, as_of)
     return screen_file(
-        load_index(engine, as_of),
+        index,
         input_csv,
         output_csv,
         id_column=id_column,
@@ -155,6 +161,7 @@ def screen_file_in_store(
         top=top,
         scheduler=scheduler,
         progress=progress,
+        index_path=_cache_path(index.snapshot_key),
     )
 
 
