@@ -68,13 +68,13 @@ def output_format_of(path: Path) -> OutputFormat:
     return "parquet" if path.suffix.lower() in (".parquet", ".pq") else "csv"
 
 
-def _run_locally(work: Plan, index: ScreeningIndex, settings: Settings) -> Iterator[PartitionResult]:
+def _run_locally(work: Plan, index: ScreeningIndex | str, settings: Settings) -> Iterator[PartitionResult]:
     for partition in work.partitions:
         yield screen_partition(partition, work.columns, index, settings)
 
 
 def screen_file(
-    index: ScreeningIndex,
+    index: ScreeningIndex | Path,
     input_file: Path | str,
     output_file: Path | str,
     *,
@@ -93,8 +93,9 @@ def screen_file(
     """Screen every row of ``input_file`` (CSV, or Parquet by its suffix) into ``output_file`` (CSV or Parquet, by
     its suffix): columns :data:`OUTPUT_COLUMNS`, in input order.
 
-    ``index_path`` is a pickled copy of ``index`` that Dask workers can read (the on-disk index cache); without it a
-    run on Dask writes one into its parts folder. Raises :class:`InputError` for a missing file or column and
+    ``index`` is the index, or the path of a pickled one (then this process never loads it when the run is on
+    Dask). ``index_path`` is a pickled copy of ``index`` that Dask workers can read (the on-disk index cache);
+    without either path a run on Dask writes one into its parts folder. Raises :class:`InputError` for a missing file or column and
     :class:`ExportctlError` when the cluster cannot finish; the output file is then not written.
     """
     if top < 1:
@@ -116,6 +117,8 @@ def screen_file(
         if scheduler:
             from exportctl.screening.distributed import run_on_dask
 
+            if isinstance(index, Path):
+                index_path = index
             shipped = str(index_path) if index_path is not None and Path(index_path).is_file() else None
             if shipped is None:
                 shipped = str(parts_dir / "index.pickle")
@@ -123,7 +126,7 @@ def screen_file(
                     pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
             finished = run_on_dask(work, shipped, settings, scheduler)
         else:
-            finished = _run_locally(work, index, settings)
+            finished = _run_locally(work, str(index) if isinstance(index, Path) else index, settings)
         done = 0
         for result in finished:
             results[result.number] = result

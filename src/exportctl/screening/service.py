@@ -149,7 +149,11 @@ def screen_file_in_store(
 ) -> BatchReport:
     """:func:`~exportctl.screening.batch.screen_file` against the store's lists; Dask workers load the index from
     the on-disk index cache when they can reach it (else it is shipped once through the run's parts folder)."""
-    index = load_index(engine, as_of)
+    cached = _cache_path(_snapshot_key(engine, as_of))  # its name is the digest of format, database and snapshots
+    if scheduler is None or not cached.is_file():
+        index: ScreeningIndex | Path = load_index(engine, as_of)  # (writes the cache file the workers read)
+    else:
+        index = cached  # on Dask, this process never holds the index: the workers load it from the cache
     return screen_file(
         index,
         input_csv,
@@ -161,7 +165,7 @@ def screen_file_in_store(
         top=top,
         scheduler=scheduler,
         progress=progress,
-        index_path=_cache_path(index.snapshot_key),
+        index_path=cached,
     )
 
 
