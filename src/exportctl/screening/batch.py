@@ -95,8 +95,8 @@ def screen_file(
 
     ``index`` is the index, or the path of a pickled one (then this process never loads it when the run is on
     Dask). ``index_path`` is a pickled copy of ``index`` that Dask workers can read (the on-disk index cache);
-    without either path a run on Dask writes one into its parts folder. Raises :class:`InputError` for a missing file or column and
-    :class:`ExportctlError` when the cluster cannot finish; the output file is then not written.
+    without either path a run on Dask writes one into its parts folder. Raises :class:`InputError` for a missing
+    file or column and :class:`ExportctlError` when the cluster cannot finish; the output file is then not written.
     """
     if top < 1:
         raise InputError(f"top must be at least 1, got {top}", field="top")
