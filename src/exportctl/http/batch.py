@@ -11,6 +11,7 @@ cannot screen (only punctuation, an unknown country) gets one row with ``error``
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -143,6 +144,22 @@ def _result_rows(index: ScreeningIndex, row: BatchRow, threshold: float, top: in
     ]
 
 
+def _shared_index(ctx: ServiceContext) -> Path:
+    """The current index pickled once (per database, snapshot set and index format) into the jobs folder that every
+    pool process and worker reads."""
+    from exportctl.screening.index import INDEX_FORMAT
+    from exportctl.screening.service import write_cached_index
+
+    live = ctx.live_index()
+    index = live.index
+    url = ctx.engine.url.render_as_string(hide_password=True)
+    digest = hashlib.sha256(f"v{INDEX_FORMAT}|{url}|{live.snapshot_ids}".encode()).hexdigest()[:32]
+    path = ctx.jobs.directory / "index" / f"{digest}.pickle"
+    if not path.is_file():
+        write_cached_index(path, index)
+    return path
+
+
 @dataclass(frozen=True)
 class ScreeningTask:
     """A batch job's work (picklable): screen the upload kept in the job's input file against the current lists."""
@@ -153,19 +170,24 @@ class ScreeningTask:
     columns: BatchColumns
     threshold: float
     top: int
+    index_path: str | None = None  # the index the service screened against, pickled in the shared jobs folder
 
     def run(self, input_path: Path | None, progress: ProgressCallback) -> bytes:
         from exportctl.screening.service import load_index
+        from exportctl.screening.worker import index_at
         from exportctl.store.db import make_engine
 
         if input_path is None:
             raise ExportctlError("the job has no input file")
         rows = parse_upload(input_path.read_bytes(), self.filename, self.content_type, self.columns)
-        engine = make_engine(self.database_url)
-        try:
-            index = load_index(engine)
-        finally:
-            engine.dispose()
+        if self.index_path is not None and Path(self.index_path).is_file():
+            index = index_at(self.index_path)  # once per pool process (or Dask worker), then kept
+        else:
+            engine = make_engine(self.database_url)
+            try:
+                index = load_index(engine)
+            finally:
+                engine.dispose()
         return screen_rows(index, rows, self.threshold, self.top, progress)
 
 
@@ -182,8 +204,8 @@ def start_batch_job(
 ) -> Job:
     """Check the upload in full, then queue it for the worker pool (nothing starts if the file is bad)."""
     rows = parse_upload(upload, filename, content_type, columns)
-    ctx.screening_index()  # no list imported: not found now, not a failed job later
+    index_path = _shared_index(ctx)  # no list imported: not found now, not a failed job later
     cutoff = DEFAULT_THRESHOLD if threshold is None else threshold
     url = ctx.engine.url.render_as_string(hide_password=False)
-    task = ScreeningTask(url, filename, content_type, columns, cutoff, top)
+    task = ScreeningTask(url, filename, content_type, columns, cutoff, top, str(index_path))
     return ctx.jobs.start(principal, "screening", filename, len(rows), task, upload=upload)

@@ -79,7 +79,8 @@ class ServiceContext:
             max_rows_per_user=self.settings.batch_rows_per_user,
             retention_seconds=self.settings.batch_retention_hours * 3600,
         )
-        self.limiter = RateLimiter({**LIMITS, "dated_index": (self.settings.dated_index_requests_per_minute, 60.0)})
+        limits = {**LIMITS, "dated_index": (self.settings.dated_index_requests_per_minute, 60.0)}
+        self.limiter = RateLimiter(self.engine, limits)
 
     def current_snapshot_ids(self) -> tuple[int, ...]:
         """The store's current snapshot ids (sorted), asked again once :attr:`snapshot_check_seconds` have passed:

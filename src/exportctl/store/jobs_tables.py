@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from exportctl.store.base import Base
@@ -29,3 +29,17 @@ class BatchJobRecord(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)  # heartbeat of the worker running it
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     expires_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
+
+
+class RateLimitEvent(Base):
+    """One costly request counted against a user's rate limit of its kind (a sliding window, shared by every
+    service process); events older than the longest window are deleted as new ones come."""
+
+    __tablename__ = "rate_limit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    user_id: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_rate_limit_events_kind_user_id_at", "kind", "user_id", "at"),)

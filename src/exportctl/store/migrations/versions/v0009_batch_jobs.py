@@ -1,4 +1,5 @@
-"""Batch jobs of the service as records shared by every service process (results stay on disk).
+"""Batch jobs of the service as records shared by every service process (results stay on disk), and the rate
+limits' request counts, so that several service processes share them too.
 
 Revision ID: 0009_batch_jobs
 Revises: 0007_login_throttle
@@ -44,9 +45,20 @@ def upgrade() -> None:
     op.create_index(op.f("ix_batch_jobs_user_id"), "batch_jobs", ["user_id"], unique=False)
     op.create_index(op.f("ix_batch_jobs_status"), "batch_jobs", ["status"], unique=False)
     op.create_index(op.f("ix_batch_jobs_expires_at"), "batch_jobs", ["expires_at"], unique=False)
+    op.create_table(
+        "rate_limit_events",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=30), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_rate_limit_events")),
+    )
+    op.create_index("ix_rate_limit_events_kind_user_id_at", "rate_limit_events", ["kind", "user_id", "at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_rate_limit_events_kind_user_id_at", table_name="rate_limit_events")
+    op.drop_table("rate_limit_events")
     op.drop_index(op.f("ix_batch_jobs_expires_at"), table_name="batch_jobs")
     op.drop_index(op.f("ix_batch_jobs_status"), table_name="batch_jobs")
     op.drop_index(op.f("ix_batch_jobs_user_id"), table_name="batch_jobs")
