@@ -8,6 +8,7 @@ times); past that the run fails with a message naming the partition, and :mod:`.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 from distributed import Client, as_completed
@@ -25,11 +26,10 @@ def run_on_dask(work: Plan, index_path: str, settings: Settings, scheduler: str)
         client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise ExportctlError(f"cannot use the Dask scheduler at {scheduler}: {error}") from None
+    run = uuid.uuid4().hex  # keys unique to this run: a cluster may serve several runs at once
     try:
         futures = [
-            client.submit(
-                screen_partition, partition, work.columns, index_path, settings, key=f"screen-part-{i}-{id(work)}"
-            )
+            client.submit(screen_partition, partition, work.columns, index_path, settings, key=f"screen-part-{run}-{i}")
             for i, partition in enumerate(work.partitions)
         ]
         where = {future.key: partition for future, partition in zip(futures, work.partitions, strict=True)}
