@@ -156,3 +156,21 @@ def test_jobs_queued_too_long_or_silent_are_failed(engine: Engine, principal: Pr
     jobs.shutdown()
     time.sleep(0.2)
     assert jobs.get(principal, queued.id).status is JobStatus.FAILED  # a failed job is never run after all
+
+
+@pytest.mark.slow
+def test_jobs_run_on_a_dask_cluster_when_one_is_configured(
+    engine: Engine, principal: Principal, tmp_path: Path
+) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        jobs = JobRegistry(engine, tmp_path / "jobs", dask_scheduler=cluster.scheduler_address, prune_seconds=0)
+        job = jobs.start(principal, "screening", "a.csv", 1, Fixed(b"on dask\n"), upload=b"id,name\n1,x\n")
+        for _ in range(1200):
+            if jobs.get(principal, job.id).status is JobStatus.DONE:
+                break
+            time.sleep(0.1)
+        assert jobs.get(principal, job.id).read_result() == b"on dask\n"
+        assert not list((tmp_path / "jobs" / "inputs").iterdir())
+        jobs.shutdown()
