@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     batch_jobs_per_user: int = Field(default=2, ge=1, le=100, description="batch jobs queued or running per user")
     batch_rows_per_user: int = Field(default=100_000, ge=1, description="rows across a user's active batch jobs")
     batch_retention_hours: int = Field(default=24, ge=1, le=24 * 30, description="finished batch results kept")
+    batch_workers: int = Field(default=2, ge=1, le=64, description="processes per service process running batch jobs")
+    dask_scheduler: str | None = Field(
+        default=None, description="Dask scheduler address (tcp://host:8786) that runs batch jobs instead of a pool"
+    )
     clock_skew_days: int = Field(
         default=1, ge=0, le=2, description="how far after today (UTC) a date given by a user may lie"
     )

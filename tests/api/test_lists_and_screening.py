@@ -73,7 +73,7 @@ def test_unknown_entry_is_404(client: TestClient, service: ServiceUnderTest) -> 
 
 
 def _wait_for(client: TestClient, url: str, headers: dict[str, str]) -> dict[str, object]:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 180  # a new pool process starts and loads the index: seconds, more under load
     while time.monotonic() < deadline:
         job: dict[str, object] = client.get(url, headers=headers).json()
         if job["status"] in ("done", "failed"):

@@ -1,4 +1,5 @@
-"""screen_file: one row per hit, bad rows reported with their line, clear errors for unusable files."""
+"""screen_file: one row per hit, one row per name without hit or not screened, bad rows reported with their line,
+clear errors for unusable files, an undecodable partition reported and the others screened, Parquet in and out."""
 
 from __future__ import annotations
 
@@ -44,8 +45,12 @@ def test_hits_bad_rows_and_no_hit_rows(index: ScreeningIndex, tmp_path: Path) ->
     with (tmp_path / "out.csv").open(encoding="utf-8") as f:
         out = list(csv.DictReader(f))
     assert tuple(out[0]) == OUTPUT_COLUMNS
-    ids = {row["id"] for row in out}
-    assert ids == {"c1", "c5"}  # the Nordic firm has no hit, so no row; bad rows have none either
+    assert list(dict.fromkeys(row["id"] for row in out)) == ["c1", "c2", "c3", "c4", "c5", "c6"]  # every row, in order
+    notes = {row["id"]: row["note"] for row in out if not row["rank"]}
+    assert notes.keys() == {"c2", "c3", "c4", "c6"} and notes["c3"] == "no hit"
+    assert notes["c2"] == "not screened (line 3): the name to screen is empty"
+    assert notes["c4"].startswith("not screened (line 5): ") and notes["c6"].startswith("not screened (line 7): ")
+    assert out[-1]["query"] == "Bashar al-Assad" and all(row["note"] == "" for row in out if row["rank"])
     top = next(row for row in out if row["id"] == "c1" and row["rank"] == "1")
     first = next(row for row in out if row["id"] == "c1" and row["list"] == "entity_list")  # ties with CMIC's
     assert first["primary_name"] == "Huawei Technologies Co., Ltd." and first["score"] == top["score"]
@@ -65,10 +70,58 @@ def test_missing_column_is_named(index: ScreeningIndex, tmp_path: Path) -> None:
 def test_bad_encoding_names_file_and_line(index: ScreeningIndex, tmp_path: Path) -> None:
     path = tmp_path / "latin1.csv"
     path.write_bytes("id,name\nc1,Huawei\nc2,Soci\xe9t\xe9 G\xe9n\xe9rale\n".encode("latin-1"))
-    with pytest.raises(FileFormatError) as error:
+    with pytest.raises(FileFormatError) as error:  # its only partition is unreadable: nothing to screen
         screen_file(index, path, tmp_path / "out.csv")
     assert error.value.problems[0].line == 3 and "UTF-8" in str(error.value)
     assert not (tmp_path / "out.csv").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["latin1.csv"]  # no part, no temporary file left
+
+
+def test_an_unreadable_partition_is_reported_and_the_others_screened(index: ScreeningIndex, tmp_path: Path) -> None:
+    lines = [f"p{i},Nordic Semiconductor {i}" for i in range(40)]
+    lines[25] = "p25,Soci\xe9t\xe9 G\xe9n\xe9rale"  # line 27 (header = 1)
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(("id,name\n" + "\n".join(lines) + "\n").encode("latin-1"))
+    report = screen_file(index, path, tmp_path / "out.csv", partition_bytes=200)
+    assert report.partitions > 4 and len(report.unreadable) == 1
+    bad = report.unreadable[0]
+    assert bad.line == 27 and "bytes " in bad.message and "not screened" in bad.message
+    with (tmp_path / "out.csv").open(encoding="utf-8") as f:
+        ids = [row["id"] for row in csv.DictReader(f)]
+    unread = {f"p{i}" for i in range(40)} - set(ids)
+    assert "p25" in unread and 0 < len(unread) < 10  # only that partition's rows are missing
+    assert report.rows == 40 - len(unread)
+
+
+def test_partitions_cut_at_record_boundaries_keep_line_numbers(index: ScreeningIndex, tmp_path: Path) -> None:
+    rows = [
+        (f"q{i}", f"Nordic\nSemiconductor {i}" if i % 3 == 0 else f"Nordic Semiconductor {i}", "") for i in range(30)
+    ]
+    rows[20] = ("q20", "", "")  # a bad row on physical line 2 + 20 + 7 multi-line records before it = 29
+    path = _write(tmp_path / "in.csv", rows)
+    whole = screen_file(index, path, tmp_path / "whole.csv")
+    cut = screen_file(index, path, tmp_path / "cut.csv", partition_bytes=64)
+    assert cut.partitions > 5 and whole.partitions == 1
+    assert (tmp_path / "cut.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
+    assert [p.line for p in cut.bad_rows] == [p.line for p in whole.bad_rows] == [29]
+
+
+def test_parquet_in_and_out_round_trip(index: ScreeningIndex, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    source = _write(tmp_path / "in.csv", ROWS)
+    table = pa.table({"id": [r[0] for r in ROWS], "name": [r[1] for r in ROWS], "country": [r[2] for r in ROWS]})
+    pq.write_table(table, tmp_path / "in.parquet", row_group_size=2)
+    from_csv = screen_file(index, source, tmp_path / "out.csv", top=3)
+    from_parquet = screen_file(index, tmp_path / "in.parquet", tmp_path / "out.parquet", top=3)
+    assert from_parquet.partitions == 3
+    assert [(p.line, p.field) for p in from_parquet.bad_rows] == [(p.line, p.field) for p in from_csv.bad_rows]
+    written = pq.read_table(tmp_path / "out.parquet")
+    assert tuple(written.column_names) == OUTPUT_COLUMNS
+    with (tmp_path / "out.csv").open(encoding="utf-8", newline="") as f:
+        as_csv = [tuple(row) for row in csv.reader(f)][1:]
+    assert [tuple(row.values()) for row in written.to_pylist()] == as_csv
 
 
 def test_empty_file_and_missing_file(index: ScreeningIndex, tmp_path: Path) -> None:

@@ -88,10 +88,14 @@ def test_screen_file(store: Path, tmp_path: Path) -> None:
     out = tmp_path / "hits.csv"
     result = runner.invoke(app, ["screen-file", str(source), "--out", str(out), "--top", "2"])
     assert result.exit_code == 0, result.output
-    assert "3 rows: 2 screened" in result.output and ":3" in result.output  # the bad row, with its line
+    assert "3 rows in 1 partitions: 2 screened" in result.output and ":3" in result.output  # the bad row's line
     with out.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert [r["id"] for r in rows] == ["1", "1"]
+    assert [(r["id"], r["note"][:12]) for r in rows] == [("1", ""), ("1", ""), ("2", "not screened"), ("3", "no hit")]
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes("id,name\n1,Huawei\n2,Soci\xe9t\xe9 G\xe9n\xe9rale\n".encode("latin-1"))
+    unreadable = runner.invoke(app, ["screen-file", str(latin1), "--out", str(tmp_path / "l.csv")])
+    assert unreadable.exit_code != 0 and "latin1.csv:3" in unreadable.output and not (tmp_path / "l.csv").exists()
     missing = runner.invoke(app, ["screen-file", str(source), "--out", str(out), "--name-column", "company"])
     assert missing.exit_code == 2 and "company" in missing.output
 

@@ -1,17 +1,24 @@
 """Medium: batch jobs without limits. Per-user quotas on jobs and rows, results on disk, deleted after retention,
-jobs queued too long dropped."""
+jobs queued too long or whose worker went silent failed. Jobs are database records (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, update
 
 from exportctl.accounts.roles import Principal, Role
-from exportctl.http.jobs import JobRegistry, JobStatus
+from exportctl.accounts.users import create_user
+from exportctl.http.jobs import JobRegistry, JobStatus, ProgressCallback
 from exportctl.http.rate_limit import TooManyRequests
+from exportctl.store.db import session_scope
+from exportctl.store.jobs_tables import BatchJobRecord
 from tests.security.live import LiveService
 
 
@@ -38,57 +45,132 @@ def test_row_and_job_quotas_per_user(live: LiveService) -> None:
             time.sleep(0.5)
         result = exporter.get(f"/api/screening/jobs/{job_id}/result")
         assert result.status_code == 200, result.text
-        on_disk = list(Path(live.env["EXPORTCTL_DATA_DIR"]).glob(f"jobs/*/{job_id}.csv"))
+        on_disk = list(Path(live.env["EXPORTCTL_DATA_DIR"]).glob(f"jobs/results/{job_id}.csv"))
         assert len(on_disk) == 1 and on_disk[0].read_bytes() == result.content
         third = exporter.post("/api/screening/batch", files={"file": ("c.csv", upload(10), "text/csv")})
         assert third.status_code == 202, third.text  # the finished job no longer counts
 
 
-PRINCIPAL = Principal(
-    user_id=7, email="e@x.example", display_name="e", organisation_id=3, roles=frozenset({Role.EXPORTER})
-)
+@dataclass(frozen=True)
+class Fixed:
+    data: bytes
+
+    def run(self, input_path: Path | None, progress: ProgressCallback) -> bytes:
+        progress(1, 1)
+        return self.data
 
 
-def test_results_are_files_deleted_after_the_retention_period(tmp_path: Path) -> None:
-    now = [1000.0]
-    jobs = JobRegistry(directory=tmp_path / "jobs", retention_seconds=60, clock=lambda: now[0])
-    job = jobs.start(PRINCIPAL, "screening", "a.csv", 1, lambda progress: b"id,name\n1,x\n")
-    for _ in range(200):
-        if job.status is JobStatus.DONE:
+RELEASE = threading.Event()
+
+
+@dataclass(frozen=True)
+class WaitForRelease:
+    def run(self, input_path: Path | None, progress: ProgressCallback) -> bytes:
+        RELEASE.wait(30)
+        return b""
+
+
+@pytest.fixture
+def principal(engine: Engine) -> Principal:
+    with session_scope(engine) as session:
+        return create_user(
+            session,
+            email="e@x.example",
+            password="a long passphrase 17",
+            roles=frozenset({Role.EXPORTER}),
+            organisation="Jobs Test Org",
+        )
+
+
+def _registry(engine: Engine, directory: Path, **options: object) -> JobRegistry:
+    return JobRegistry(engine, directory, executor=ThreadPoolExecutor(max_workers=1), prune_seconds=0, **options)  # type: ignore[arg-type]
+
+
+def _wait_done(jobs: JobRegistry, principal: Principal, job_id: str) -> None:
+    for _ in range(500):
+        if jobs.get(principal, job_id).status is JobStatus.DONE:
+            return
+        time.sleep(0.01)
+    raise AssertionError("the job did not finish")
+
+
+def test_results_are_files_deleted_after_the_retention_period(
+    engine: Engine, principal: Principal, tmp_path: Path
+) -> None:
+    shift = [0.0]
+    jobs = _registry(engine, tmp_path / "jobs", retention_seconds=60, clock=lambda: time.time() + shift[0])
+    job = jobs.start(principal, "screening", "a.csv", 1, Fixed(b"id,name\n1,x\n"), upload=b"id,name\n1,x\n")
+    _wait_done(jobs, principal, job.id)
+    done = jobs.get(principal, job.id)
+    assert done.read_result() == b"id,name\n1,x\n" and done.result_path is not None and done.result_path.exists()
+    assert not list((tmp_path / "jobs" / "inputs").iterdir())  # the upload is deleted once screened
+    shift[0] += 61
+    with pytest.raises(Exception, match="not found"):
+        jobs.get(principal, job.id)
+    assert not done.result_path.exists()
+    jobs.shutdown()
+
+
+def test_active_jobs_and_rows_are_capped_per_user(engine: Engine, principal: Principal, tmp_path: Path) -> None:
+    RELEASE.clear()
+    jobs = _registry(engine, tmp_path, max_active_per_user=2, max_rows_per_user=100)
+    jobs.start(principal, "screening", "a.csv", 60, WaitForRelease())
+    with pytest.raises(TooManyRequests, match="hold 60 rows"):
+        jobs.start(principal, "screening", "b.csv", 41, Fixed(b""))
+    jobs.start(principal, "screening", "b.csv", 40, WaitForRelease())
+    other = _registry(engine, tmp_path)  # another service process over the same database sees the same quota
+    with pytest.raises(TooManyRequests, match="at most 2"):
+        other.start(principal, "screening", "c.csv", 1, Fixed(b""))
+    RELEASE.set()
+    jobs.shutdown()
+    other.shutdown()
+
+
+def test_jobs_queued_too_long_or_silent_are_failed(engine: Engine, principal: Principal, tmp_path: Path) -> None:
+    RELEASE.clear()
+    shift = [0.0]
+    jobs = _registry(
+        engine,
+        tmp_path,
+        max_active_per_user=5,
+        queue_timeout_seconds=10,
+        stale_seconds=30,
+        clock=lambda: time.time() + shift[0],
+    )
+    running = jobs.start(principal, "screening", "a.csv", 1, WaitForRelease())
+    queued = jobs.start(principal, "screening", "b.csv", 1, Fixed(b""))  # behind it in the one-thread pool
+    for _ in range(500):
+        if jobs.get(principal, running.id).status is JobStatus.RUNNING:
             break
         time.sleep(0.01)
-    assert job.read_result() == b"id,name\n1,x\n" and job.result_path is not None and job.result_path.exists()
-    assert not hasattr(job, "result")  # nothing kept in memory
-    now[0] += 61
-    with pytest.raises(Exception, match="not found"):
-        jobs.get(PRINCIPAL, job.id)
-    assert not job.result_path.exists()
+    shift[0] = 11
+    assert jobs.get(principal, queued.id).status is JobStatus.FAILED
+    assert jobs.get(principal, running.id).status is JobStatus.RUNNING  # its heartbeat is recent enough
+    with session_scope(engine) as session:  # its worker stops reporting
+        session.execute(
+            update(BatchJobRecord).where(BatchJobRecord.id == running.id).values(updated_at=datetime(2000, 1, 1))
+        )
+    failed = jobs.get(principal, running.id)
+    assert failed.status is JobStatus.FAILED and "stopped" in (failed.error or "")
+    RELEASE.set()
     jobs.shutdown()
+    time.sleep(0.2)
+    assert jobs.get(principal, queued.id).status is JobStatus.FAILED  # a failed job is never run after all
 
 
-def test_active_jobs_and_rows_are_capped_per_user(tmp_path: Path) -> None:
-    release = threading.Event()
-    jobs = JobRegistry(directory=tmp_path, max_active_per_user=2, max_rows_per_user=100)
-    jobs.start(PRINCIPAL, "screening", "a.csv", 60, lambda progress: release.wait(30) and b"")
-    with pytest.raises(TooManyRequests, match="hold 60 rows"):
-        jobs.start(PRINCIPAL, "screening", "b.csv", 41, lambda progress: b"")
-    jobs.start(PRINCIPAL, "screening", "b.csv", 40, lambda progress: release.wait(30) and b"")
-    with pytest.raises(TooManyRequests, match="at most 2"):
-        jobs.start(PRINCIPAL, "screening", "c.csv", 1, lambda progress: b"")
-    release.set()
-    jobs.shutdown()
+@pytest.mark.slow
+def test_jobs_run_on_a_dask_cluster_when_one_is_configured(
+    engine: Engine, principal: Principal, tmp_path: Path
+) -> None:
+    from distributed import LocalCluster
 
-
-def test_jobs_queued_too_long_are_dropped(tmp_path: Path) -> None:
-    now = [0.0]
-    release = threading.Event()
-    jobs = JobRegistry(
-        workers=1, directory=tmp_path, max_active_per_user=5, queue_timeout_seconds=10, clock=lambda: now[0]
-    )
-    running = jobs.start(PRINCIPAL, "screening", "a.csv", 1, lambda progress: release.wait(30) and b"")
-    queued = jobs.start(PRINCIPAL, "screening", "b.csv", 1, lambda progress: b"")
-    now[0] = 11
-    assert [j.id for j in jobs.list(PRINCIPAL)] == [running.id]  # the queued one was cancelled and dropped
-    release.set()
-    assert queued.status is JobStatus.QUEUED
-    jobs.shutdown()
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        jobs = JobRegistry(engine, tmp_path / "jobs", dask_scheduler=cluster.scheduler_address, prune_seconds=0)
+        job = jobs.start(principal, "screening", "a.csv", 1, Fixed(b"on dask\n"), upload=b"id,name\n1,x\n")
+        for _ in range(1200):
+            if jobs.get(principal, job.id).status is JobStatus.DONE:
+                break
+            time.sleep(0.1)
+        assert jobs.get(principal, job.id).read_result() == b"on dask\n"
+        assert not list((tmp_path / "jobs" / "inputs").iterdir())
+        jobs.shutdown()

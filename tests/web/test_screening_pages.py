@@ -40,7 +40,7 @@ def test_batch_upload_progress_and_download(web_service: ServiceUnderTest) -> No
     )
     assert response.status_code == 303
     job_url = response.headers["location"]
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 180  # a pool process starts and loads the index first
     page = client.get(job_url)
     while "download" not in page.text and time.monotonic() < deadline:
         time.sleep(0.1)

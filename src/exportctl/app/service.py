@@ -67,6 +67,14 @@ def prepare_service(settings: Settings | None = None, *, demo: bool = False) -> 
     )
 
 
+def worker_app() -> FastAPI:
+    """The app of one of ``exportctl serve --workers N``'s processes (uvicorn's factory): the parent prepared the
+    database and the on-disk index cache; each worker loads the index from it before it serves."""
+    app = create_app(get_settings())
+    app.state.ctx.screening_index()
+    return app
+
+
 def _start_refresher(settings: Settings, engine: Engine) -> Refresher | None:
     """The scheduled ``lists update`` when ``EXPORTCTL_LISTS_REFRESH`` is set (ConfigError if it is malformed)."""
     if not settings.lists_refresh:

@@ -80,8 +80,8 @@ def screen_command(
 
 @handle_errors
 def screen_file_command(
-    input_csv: Path = typer.Argument(..., help="CSV with an id and a name column (UTF-8)."),
-    out: Path = typer.Option(..., "--out", help="Where to write one row per hit."),
+    input_csv: Path = typer.Argument(..., help="CSV (UTF-8) or Parquet (.parquet) with an id and a name column."),
+    out: Path = typer.Option(..., "--out", help="Where to write the results (.csv, or .parquet for Parquet)."),
     id_column: str = typer.Option("id", "--id-column"),
     name_column: str = typer.Option("name", "--name-column"),
     country_column: str = typer.Option("country", "--country-column", help="Optional column with a country hint."),
@@ -90,7 +90,9 @@ def screen_file_command(
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
     as_of: datetime | None = AS_OF,
 ) -> None:
-    """Screen every name of a CSV file; write one output row per hit (no row for a name without hits)."""
+    """Screen every name of a CSV or Parquet file, streamed in partitions (here, or on a Dask cluster with
+    --scheduler): one output row per hit, one "no hit" row per name without hits, one "not screened" row per bad row.
+    """
     columns = (TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err_console, transient=True) as bar:
         task = bar.add_task("screening", total=None)
@@ -109,11 +111,18 @@ def screen_file_command(
         )
     for problem in report.bad_rows:
         err_console.print(f"[yellow]skipped[/] {escape(str(problem))}", soft_wrap=True, highlight=False)
+    for problem in report.unreadable:
+        err_console.print(f"[red]unreadable[/] {escape(str(problem))}", soft_wrap=True, highlight=False)
     console.print(
-        f"{report.rows} rows: {report.screened} screened, {report.with_hits} with hits, "
-        f"{len(report.bad_rows)} skipped; {report.hits_written} hit rows written to {escape(report.output_path)} "
+        f"{report.rows} rows in {report.partitions} partitions: {report.screened} screened, {report.with_hits} with "
+        f"hits, {len(report.bad_rows)} skipped; {report.hits_written} rows written to {escape(report.output_path)} "
         f"({report.names_per_second:,.0f} names/s)"
     )
+    if report.unreadable:
+        err_console.print(
+            f"[red]error:[/] {len(report.unreadable)} partition(s) could not be read: their rows are not in the output"
+        )
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

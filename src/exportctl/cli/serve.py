@@ -19,12 +19,32 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     demo: Annotated[bool, typer.Option("--demo", help="Load the Huawei scenario and one demo user per role.")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help="Service processes (more than 1 needs PostgreSQL).")
+    ] = 1,
 ) -> None:
     """Start the web service (pages and API) on the configured database with the bundled lists."""
+    import os
+    import secrets
+
     import uvicorn
+    from sqlalchemy.engine import make_url
 
     from exportctl.app.service import prepare_service
+    from exportctl.config import get_settings
 
+    if workers > 1:
+        url = get_settings().resolved_database_url()
+        if make_url(url).get_backend_name() != "postgresql":
+            err_console.print(
+                f"[red]error:[/red] --workers {workers} needs PostgreSQL (EXPORTCTL_DATABASE_URL=postgresql+psycopg://…"
+                f"); the database is {make_url(url).get_backend_name()}, which several processes cannot share safely"
+            )
+            raise typer.Exit(2)
+        if not os.environ.get("EXPORTCTL_SECRET_KEY"):  # one key for every worker, or sessions break between them
+            console.print("EXPORTCTL_SECRET_KEY is not set: one random key for these workers (sessions end with them)")
+            os.environ["EXPORTCTL_SECRET_KEY"] = secrets.token_urlsafe(48)
+            get_settings.cache_clear()
     try:
         prepared = prepare_service(demo=demo)
     except ExportctlError as exc:
@@ -44,6 +64,19 @@ def serve(
             line = f"  {user.role.value:<13} {user.email:<24} password: {user.password}   ({user.organisation})"
             console.print(line, soft_wrap=True, highlight=False)
     console.print(f"open http://{host}:{port}/ (API schema: http://{host}:{port}/api/openapi.json)")
+    if workers > 1:
+        console.print(f"{workers} service processes; batch jobs and sign-in throttling are shared through the database")
+        del prepared  # each worker builds its own app; the index comes from the on-disk cache written above
+        uvicorn.run(
+            "exportctl.app.service:worker_app",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="info",
+            access_log=False,
+        )
+        return
     uvicorn.run(prepared.app, host=host, port=port, log_level="info", access_log=False)
 
 

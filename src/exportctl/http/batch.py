@@ -1,5 +1,7 @@
 """Batch screening uploads: check the whole CSV first (nothing starts on a bad file), then screen row by row in a
-background job that reports progress and produces the result CSV.
+background job (:mod:`.jobs`: a record in the database, run by the worker pool) that reports progress and produces
+the result CSV. The job's task carries only the database URL and its settings: the worker reads the upload from the
+job's input file and loads the index from the on-disk index cache (or builds it).
 
 Result columns follow ``exportctl screen-file``: ``id, query, rank, score, list, entry_id, primary_name,
 matched_name`` plus ``country``, ``review_policy``, ``error`` and ``outcome``. Every input row has at least one
@@ -11,17 +13,19 @@ engine cannot screen the query (only punctuation, an unknown country). :func:`su
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from exportctl.accounts.roles import Principal
 from exportctl.csv_cells import SafeWriter
-from exportctl.errors import FileFormatError, InputError, Problem
+from exportctl.errors import ExportctlError, FileFormatError, InputError, Problem
 from exportctl.http.context import ServiceContext
 from exportctl.http.errors import BadUploadError
-from exportctl.http.jobs import Job
+from exportctl.http.jobs import Job, ProgressCallback
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
 
 MAX_ROWS = 100_000
@@ -167,6 +171,53 @@ def _result_rows(index: ScreeningIndex, row: BatchRow, threshold: float, top: in
     ]
 
 
+def _shared_index(ctx: ServiceContext) -> Path:
+    """The current index pickled once (per database, snapshot set and index format) into the jobs folder that every
+    pool process and worker reads."""
+    from exportctl.screening.index import INDEX_FORMAT
+    from exportctl.screening.service import write_cached_index
+
+    live = ctx.live_index()
+    index = live.index
+    url = ctx.engine.url.render_as_string(hide_password=True)
+    digest = hashlib.sha256(f"v{INDEX_FORMAT}|{url}|{live.snapshot_ids}".encode()).hexdigest()[:32]
+    path = ctx.jobs.directory / "index" / f"{digest}.pickle"
+    if not path.is_file():
+        write_cached_index(path, index)
+    return path
+
+
+@dataclass(frozen=True)
+class ScreeningTask:
+    """A batch job's work (picklable): screen the upload kept in the job's input file against the current lists."""
+
+    database_url: str
+    filename: str
+    content_type: str
+    columns: BatchColumns
+    threshold: float
+    top: int
+    index_path: str | None = None  # the index the service screened against, pickled in the shared jobs folder
+
+    def run(self, input_path: Path | None, progress: ProgressCallback) -> bytes:
+        from exportctl.screening.service import load_index
+        from exportctl.screening.worker import index_at
+        from exportctl.store.db import make_engine
+
+        if input_path is None:
+            raise ExportctlError("the job has no input file")
+        rows = parse_upload(input_path.read_bytes(), self.filename, self.content_type, self.columns)
+        if self.index_path is not None and Path(self.index_path).is_file():
+            index = index_at(self.index_path)  # once per pool process (or Dask worker), then kept
+        else:
+            engine = make_engine(self.database_url)
+            try:
+                index = load_index(engine)
+            finally:
+                engine.dispose()
+        return screen_rows(index, rows, self.threshold, self.top, progress)
+
+
 def start_batch_job(
     ctx: ServiceContext,
     principal: Principal,
@@ -178,10 +229,10 @@ def start_batch_job(
     threshold: float | None,
     top: int,
 ) -> Job:
-    """Check the upload in full, then screen it on a worker thread (nothing starts if the file is bad)."""
+    """Check the upload in full, then queue it for the worker pool (nothing starts if the file is bad)."""
     rows = parse_upload(upload, filename, content_type, columns)
-    index = ctx.screening_index()
+    index_path = _shared_index(ctx)  # no list imported: not found now, not a failed job later
     cutoff = DEFAULT_THRESHOLD if threshold is None else threshold
-    return ctx.jobs.start(
-        principal, "screening", filename, len(rows), lambda progress: screen_rows(index, rows, cutoff, top, progress)
-    )
+    url = ctx.engine.url.render_as_string(hide_password=False)
+    task = ScreeningTask(url, filename, content_type, columns, cutoff, top, str(index_path))
+    return ctx.jobs.start(principal, "screening", filename, len(rows), task, upload=upload)

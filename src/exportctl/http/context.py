@@ -8,7 +8,6 @@ a list import is used from the next request on) and the registry of background j
 from __future__ import annotations
 
 import logging
-import os
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -73,13 +72,16 @@ class ServiceContext:
     def __post_init__(self) -> None:
         self.throttle = LoginThrottle(self.engine)
         self.jobs = JobRegistry(
-            directory=self.settings.resolved_data_dir() / "jobs" / f"{os.getpid()}-{secrets.token_hex(4)}",
+            self.engine,
+            self.settings.resolved_data_dir() / "jobs",  # shared by every service process and worker
+            workers=self.settings.batch_workers,
+            dask_scheduler=self.settings.dask_scheduler,
             max_active_per_user=self.settings.batch_jobs_per_user,
             max_rows_per_user=self.settings.batch_rows_per_user,
             retention_seconds=self.settings.batch_retention_hours * 3600,
         )
-        self.jobs.prune_old_directories()
-        self.limiter = RateLimiter({**LIMITS, "dated_index": (self.settings.dated_index_requests_per_minute, 60.0)})
+        limits = {**LIMITS, "dated_index": (self.settings.dated_index_requests_per_minute, 60.0)}
+        self.limiter = RateLimiter(self.engine, limits)
 
     def current_snapshot_ids(self) -> tuple[int, ...]:
         """The store's current snapshot ids (sorted), asked again once :attr:`snapshot_check_seconds` have passed:

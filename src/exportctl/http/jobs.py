@@ -1,43 +1,57 @@
-"""Background jobs (batch screening) run in a small thread pool, with progress and a downloadable result.
+"""Background jobs (batch screening): records in the database, run by a worker pool, results in files on disk.
 
-Jobs belong to the process that ran them. Each job records the organisation that started it, and lookups are
-tenant-scoped like every other resource (another organisation's job id is *not found*).
+Every service process sees every job (``batch_jobs`` table: state, progress, owner organisation, input and result
+file, heartbeat, expiry), so a job submitted through one process is polled and downloaded through any other. The
+work runs in a local process pool (by default) or on a Dask cluster (``EXPORTCTL_DASK_SCHEDULER``): the task gets
+the job id and the database URL, claims the job (queued → running, once), reports progress to its record, writes
+the result file (temporary name, renamed) into the jobs folder under the data directory, which every service process
+and worker must share, and marks the job done or failed. Nothing of a job is held in a service process's memory.
 
-Limits, so that one user cannot exhaust the service: at most ``max_active_per_user`` jobs queued or running per
-user, and at most ``max_rows_per_user`` rows across them (:class:`TooManyRequests`, HTTP 429). A finished job's
-result is written to a file under the data directory (never kept in memory) and deleted, with the job, after
-``retention_seconds``; a job still queued after ``queue_timeout_seconds`` is cancelled and dropped.
+Lookups are tenant-scoped like every other resource (another organisation's job id is *not found*). Limits, so that
+one user cannot exhaust the service: at most ``max_active_per_user`` jobs queued or running per user, and at most
+``max_rows_per_user`` rows across them (:class:`TooManyRequests`, HTTP 429). A finished job and its files are
+deleted ``retention_seconds`` after it finished; a job still queued after ``queue_timeout_seconds``, or running
+without a heartbeat for ``stale_seconds`` (its worker died), is marked failed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
-import shutil
 import tempfile
-import threading
 import time
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import Engine, delete, func, select, update
 
 from exportctl.accounts.roles import Principal, ensure_visible
 from exportctl.errors import ExportctlError, NotFoundError
 from exportctl.http.rate_limit import TooManyRequests
+from exportctl.store.db import make_engine, session_scope
+from exportctl.store.jobs_tables import BatchJobRecord
 
-MAX_KEPT_JOBS = 200
 MAX_ACTIVE_PER_USER = 2
 MAX_ROWS_PER_USER = 100_000
 RETENTION_SECONDS = 24 * 3600
 QUEUE_TIMEOUT_SECONDS = 3600
+STALE_SECONDS = 600  # a running job whose worker has not reported for this long is failed
+HEARTBEAT_SECONDS = 1.0
 
 ProgressCallback = Callable[[int, int], None]
-JobWork = Callable[[ProgressCallback], bytes]
+
+
+class JobTask(Protocol):
+    """The work of a job; picklable, since it runs in another process or on a Dask worker."""
+
+    def run(self, input_path: Path | None, progress: ProgressCallback) -> bytes: ...
 
 
 class JobStatus(StrEnum):
@@ -47,9 +61,13 @@ class JobStatus(StrEnum):
     FAILED = "failed"
 
 
-@dataclass
+def _utc(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
 class Job:
-    """One background job; once ``status`` is ``done`` its output file is at ``result_path``."""
+    """One background job as its record stands; once ``status`` is ``done`` its output file is at ``result_path``."""
 
     id: str
     kind: str
@@ -57,13 +75,29 @@ class Job:
     user_id: int
     filename: str
     created_at: datetime
-    status: JobStatus = JobStatus.QUEUED
-    done: int = 0
-    total: int = 0
-    error: str | None = None
-    result_path: Path | None = field(default=None, repr=False)
-    queued_at: float = 0.0
-    finished_at: float | None = None
+    status: JobStatus
+    done: int
+    total: int
+    error: str | None
+    result_path: Path | None
+    finished_at: datetime | None
+
+    @classmethod
+    def of(cls, record: BatchJobRecord) -> Job:
+        return cls(
+            id=record.id,
+            kind=record.kind,
+            organisation_id=record.organisation_id,
+            user_id=record.user_id,
+            filename=record.filename,
+            created_at=record.created_at.replace(tzinfo=UTC),
+            status=JobStatus(record.status),
+            done=record.done,
+            total=record.total,
+            error=record.error,
+            result_path=Path(record.result_path) if record.result_path else None,
+            finished_at=record.finished_at,
+        )
 
     @property
     def percent(self) -> int:
@@ -85,150 +119,253 @@ class Job:
             return None
 
 
+def execute_job(database_url: str, job_id: str, task: JobTask, directory: str, retention_seconds: float) -> None:
+    """Run one job wherever it was sent (a pool process, a Dask worker, a thread): claim, run, record the outcome."""
+    engine = make_engine(database_url)
+    try:
+        with session_scope(engine) as session:
+            result = session.execute(
+                update(BatchJobRecord)
+                .where(BatchJobRecord.id == job_id, BatchJobRecord.status == JobStatus.QUEUED.value)
+                .values(status=JobStatus.RUNNING.value, updated_at=_utc(time.time()))
+            )
+            claimed = getattr(result, "rowcount", 0)
+            record = session.get(BatchJobRecord, job_id)
+            input_path = Path(record.input_path) if record is not None and record.input_path else None
+        if claimed != 1:
+            return  # cancelled, expired, or run by another worker already
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.time()
+            if now - last[0] < HEARTBEAT_SECONDS and done < total:
+                return
+            last[0] = now
+            with session_scope(engine) as session:
+                session.execute(
+                    update(BatchJobRecord)
+                    .where(BatchJobRecord.id == job_id)
+                    .values(done=done, total=total, updated_at=_utc(now))
+                )
+
+        outcome: dict[str, Any]
+        try:
+            path = _write_result(Path(directory), job_id, task.run(input_path, progress))
+            outcome = {"status": JobStatus.DONE.value, "result_path": str(path)}
+        except ExportctlError as exc:
+            outcome = {"status": JobStatus.FAILED.value, "error": str(exc)}
+        except Exception as exc:  # noqa: BLE001 - a job must never die silently; its user sees the failure
+            outcome = {"status": JobStatus.FAILED.value, "error": f"internal error: {type(exc).__name__}"}
+        finished = time.time()
+        with session_scope(engine) as session:
+            session.execute(
+                update(BatchJobRecord)
+                .where(BatchJobRecord.id == job_id)
+                .values(
+                    **outcome,
+                    updated_at=_utc(finished),
+                    finished_at=_utc(finished),
+                    expires_at=_utc(finished + retention_seconds),
+                )
+            )
+        if input_path is not None:
+            input_path.unlink(missing_ok=True)
+    finally:
+        engine.dispose()
+
+
+def _write_result(directory: Path, job_id: str, data: bytes) -> Path:
+    """The result in its own file, written to a temporary name and renamed (never a half file)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{job_id}.csv"
+    handle, temp = tempfile.mkstemp(prefix=f".{job_id}.", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as f:
+            f.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+class _DaskExecutor:
+    """Submits jobs to the Dask scheduler at ``address`` (connected on first use)."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+        self._client: Any = None
+
+    def submit(self, fn: Callable[..., None], /, *args: Any) -> Any:
+        if self._client is None:
+            from distributed import Client
+
+            self._client = Client(self.address, timeout="10s")  # type: ignore[no-untyped-call]
+        return self._client.submit(fn, *args, pure=False)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
+
 class JobRegistry:
-    """Starts jobs on worker threads, enforces the per-user quotas and answers who may see which job."""
+    """Queues jobs as records and hands them to the worker pool; enforces the per-user quotas; answers who may see
+    which job. Any number of service processes may hold a registry over the same database and directory."""
 
     def __init__(
         self,
-        workers: int = 2,
+        engine: Engine,
+        directory: Path,
         *,
-        directory: Path | None = None,
+        workers: int = 2,
+        dask_scheduler: str | None = None,
+        executor: Executor | None = None,
         max_active_per_user: int = MAX_ACTIVE_PER_USER,
         max_rows_per_user: int = MAX_ROWS_PER_USER,
         retention_seconds: float = RETENTION_SECONDS,
         queue_timeout_seconds: float = QUEUE_TIMEOUT_SECONDS,
+        stale_seconds: float = STALE_SECONDS,
+        prune_seconds: float = 1.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self._jobs: OrderedDict[str, Job] = OrderedDict()
-        self._futures: dict[str, Future[None]] = {}
-        self._lock = threading.Lock()
+        self.engine = engine
+        self.directory = directory
         self._workers = workers
-        self._pool: ThreadPoolExecutor | None = None
-        self.directory = directory or Path(tempfile.gettempdir()) / f"exportctl-jobs-{os.getpid()}"
+        self._dask_scheduler = dask_scheduler
+        self._executor: Executor | _DaskExecutor | None = executor
+        self._own_executor = executor is None
+        self._futures: dict[str, Future[None]] = {}
         self.max_active_per_user = max_active_per_user
         self.max_rows_per_user = max_rows_per_user
         self.retention_seconds = retention_seconds
         self.queue_timeout_seconds = queue_timeout_seconds
+        self.stale_seconds = stale_seconds
+        self.prune_seconds = prune_seconds
+        self._pruned_at = float("-inf")
         self._clock = clock
 
-    def start(self, principal: Principal, kind: str, filename: str, total: int, work: JobWork) -> Job:
-        """Queue ``work`` for ``principal``, or raise :class:`TooManyRequests` beyond the user's quotas."""
-        job = Job(
-            id=uuid.uuid4().hex,
+    @property
+    def results_dir(self) -> Path:
+        return self.directory / "results"
+
+    @property
+    def inputs_dir(self) -> Path:
+        return self.directory / "inputs"
+
+    def _pool(self) -> Executor | _DaskExecutor:
+        if self._executor is None:  # created lazily, and again after a shutdown (the app's lifespan restarted)
+            if self._dask_scheduler:
+                self._executor = _DaskExecutor(self._dask_scheduler)
+            else:
+                context = multiprocessing.get_context("spawn")  # a fork of a threaded server is unsafe
+                self._executor = ProcessPoolExecutor(max_workers=self._workers, mp_context=context)
+        return self._executor
+
+    def start(
+        self, principal: Principal, kind: str, filename: str, total: int, task: JobTask, *, upload: bytes | None = None
+    ) -> Job:
+        """Record the job, keep ``upload`` as its input file and hand ``task`` to the pool; or raise
+        :class:`TooManyRequests` beyond the user's quotas (nothing is kept then)."""
+        now = _utc(self._clock())
+        self.prune()
+        with session_scope(self.engine) as session:
+            active = [JobStatus.QUEUED.value, JobStatus.RUNNING.value]
+            count, rows = session.execute(
+                select(func.count(), func.coalesce(func.sum(BatchJobRecord.total), 0)).where(
+                    BatchJobRecord.user_id == principal.user_id, BatchJobRecord.status.in_(active)
+                )
+            ).one()
+        if count >= self.max_active_per_user:
+            raise TooManyRequests(
+                f"you have {count} batch jobs queued or running (at most {self.max_active_per_user}): "
+                "wait for one to finish",
+                retry_after=30,
+            )
+        if rows + total > self.max_rows_per_user:
+            raise TooManyRequests(
+                f"your batch jobs queued or running hold {rows:,} rows; this one adds {total:,} "
+                f"(at most {self.max_rows_per_user:,} at a time): wait for them to finish",
+                retry_after=60,
+            )
+        job_id = uuid.uuid4().hex
+        input_path: Path | None = None
+        if upload is not None:
+            self.inputs_dir.mkdir(parents=True, exist_ok=True)
+            input_path = self.inputs_dir / f"{job_id}.upload"
+            input_path.write_bytes(upload)
+        record = BatchJobRecord(
+            id=job_id,
             kind=kind,
             organisation_id=principal.organisation_id,
             user_id=principal.user_id,
             filename=filename,
-            created_at=datetime.now(UTC),
+            status=JobStatus.QUEUED.value,
+            done=0,
             total=total,
-            queued_at=self._clock(),
+            input_path=str(input_path) if input_path else None,
+            created_at=now,
+            updated_at=now,
         )
-        with self._lock:
-            self._prune()
-            mine = [j for j in self._jobs.values() if j.user_id == principal.user_id and j.active]
-            if len(mine) >= self.max_active_per_user:
-                raise TooManyRequests(
-                    f"you have {len(mine)} batch jobs queued or running (at most {self.max_active_per_user}): "
-                    "wait for one to finish",
-                    retry_after=30,
-                )
-            rows = sum(j.total for j in mine)
-            if rows + total > self.max_rows_per_user:
-                raise TooManyRequests(
-                    f"your batch jobs queued or running hold {rows:,} rows; this one adds {total:,} "
-                    f"(at most {self.max_rows_per_user:,} at a time): wait for them to finish",
-                    retry_after=60,
-                )
-            self._jobs[job.id] = job
-            if self._pool is None:  # created lazily, and again after a shutdown (the app's lifespan restarted)
-                self._pool = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="exportctl-job")
-            self._futures[job.id] = self._pool.submit(self._run, job, work)
-        return job
+        with session_scope(self.engine) as session:
+            session.add(record)
+        url = self.engine.url.render_as_string(hide_password=False)
+        future = self._pool().submit(
+            execute_job, url, job_id, task, str(self.results_dir), float(self.retention_seconds)
+        )
+        self._futures[job_id] = future
+        return Job.of(record)
 
     def get(self, principal: Principal, job_id: str) -> Job:
-        with self._lock:
-            self._prune()
-            job = self._jobs.get(job_id)
+        self.prune()
+        with session_scope(self.engine) as session:
+            record = session.get(BatchJobRecord, job_id[:32])
+            job = Job.of(record) if record is not None else None
         if job is None:
             raise NotFoundError(f"job {job_id!r} not found")
         ensure_visible(principal, job.organisation_id, f"job {job_id!r}")
         return job
 
     def list(self, principal: Principal) -> list[Job]:
-        with self._lock:
-            self._prune()
-            jobs = list(self._jobs.values())
+        self.prune()
+        query = select(BatchJobRecord).order_by(BatchJobRecord.created_at.desc()).limit(500)
         if not principal.sees_all_organisations:
-            jobs = [j for j in jobs if j.organisation_id == principal.organisation_id]
-        return sorted(jobs, key=lambda j: j.created_at, reverse=True)
+            query = query.where(BatchJobRecord.organisation_id == principal.organisation_id)
+        with session_scope(self.engine) as session:
+            return [Job.of(r) for r in session.scalars(query)]
 
     def shutdown(self) -> None:
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        executor, self._executor = self._executor, None
+        if executor is not None and self._own_executor:
+            executor.shutdown(wait=False, cancel_futures=True)
 
-    def _run(self, job: Job, work: JobWork) -> None:
-        job.status = JobStatus.RUNNING
+    def prune(self) -> None:
+        """Fail jobs queued too long or whose worker went silent; delete jobs past their expiry and their files.
 
-        def progress(done: int, total: int) -> None:
-            job.done, job.total = done, total
-
-        try:
-            job.result_path = self._write(job.id, work(progress))
-            job.status = JobStatus.DONE
-        except ExportctlError as exc:
-            job.error, job.status = str(exc), JobStatus.FAILED
-        except Exception as exc:  # noqa: BLE001 - a job must never die silently; its user sees the failure
-            job.error, job.status = f"internal error: {type(exc).__name__}", JobStatus.FAILED
-        finally:
-            job.finished_at = self._clock()
-
-    def _write(self, job_id: str, data: bytes) -> Path:
-        """The result in its own file, written to a temporary name and renamed (never a half file)."""
-        self.directory.mkdir(parents=True, exist_ok=True)
-        path = self.directory / f"{job_id}.csv"
-        handle, temp = tempfile.mkstemp(prefix=f".{job_id}.", dir=self.directory)
-        try:
-            with os.fdopen(handle, "wb") as f:
-                f.write(data)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        return path
-
-    def _prune(self) -> None:
-        """Under the lock: drop finished jobs past the retention period (and their files), cancel jobs queued too
-        long, and keep at most :data:`MAX_KEPT_JOBS` finished ones."""
-        now = self._clock()
-        for job in list(self._jobs.values()):
-            expired = job.finished_at is not None and now - job.finished_at > self.retention_seconds
-            stale = job.status is JobStatus.QUEUED and now - job.queued_at > self.queue_timeout_seconds
-            if stale:
-                future = self._futures.get(job.id)
-                if future is None or not future.cancel():
-                    continue  # it has just started: it runs to the end
-            if expired or stale:
-                self._forget(job)
-        finished = [j for j in self._jobs.values() if not j.active]
-        for job in finished[: max(0, len(self._jobs) - MAX_KEPT_JOBS)]:
-            self._forget(job)
-
-    def prune_old_directories(self) -> None:
-        """Delete result directories that earlier processes left beside this one, once past the retention period."""
-        now = time.time()
-        for sibling in self.directory.parent.glob("*") if self.directory.parent.is_dir() else ():
-            try:
-                old = sibling != self.directory and now - sibling.stat().st_mtime > self.retention_seconds
-            except OSError:
-                continue
-            if old and sibling.is_dir():
-                shutil.rmtree(sibling, ignore_errors=True)
-
-    def _forget(self, job: Job) -> None:
-        self._jobs.pop(job.id, None)
-        self._futures.pop(job.id, None)
-        if job.result_path is not None:
-            with contextlib.suppress(OSError):
-                job.result_path.unlink(missing_ok=True)
+        At most once every :attr:`prune_seconds` per registry (it writes, and every poll would ask for it)."""
+        if self._clock() - self._pruned_at < self.prune_seconds:
+            return
+        self._pruned_at = self._clock()
+        now = _utc(self._clock())
+        with session_scope(self.engine) as session:  # writes first: SQLite cannot upgrade a read snapshot later
+            late = now - timedelta(seconds=self.queue_timeout_seconds)
+            silent = now - timedelta(seconds=self.stale_seconds)
+            retention = timedelta(seconds=self.retention_seconds)
+            for status, before, message in (
+                (JobStatus.QUEUED, late, "not started in time: the service was too busy; submit it again"),
+                (JobStatus.RUNNING, silent, "the worker running it stopped; submit it again"),
+            ):
+                session.execute(
+                    update(BatchJobRecord)
+                    .where(BatchJobRecord.status == status.value, BatchJobRecord.updated_at < before)
+                    .values(status=JobStatus.FAILED.value, error=message, finished_at=now, expires_at=now + retention)
+                )
+            expired = session.scalars(select(BatchJobRecord).where(BatchJobRecord.expires_at < now)).all()
+            for record in expired:
+                for path in (record.result_path, record.input_path):
+                    if path:
+                        with contextlib.suppress(OSError):
+                            Path(path).unlink(missing_ok=True)
+                self._futures.pop(record.id, None)
+            if expired:
+                session.execute(delete(BatchJobRecord).where(BatchJobRecord.id.in_([r.id for r in expired])))

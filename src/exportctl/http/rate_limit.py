@@ -1,25 +1,33 @@
 """Per-user rate limits on costly requests (screening or submitting against a past date, determinations): a
-sliding window of ``limit`` requests per ``window_seconds`` per user and kind, in this process's memory.
-A refused request raises :class:`TooManyRequests` (HTTP 429 with ``Retry-After``); nothing was started.
+sliding window of ``limit`` requests per ``window_seconds`` per user and kind, counted in the database, so that
+every service process shares them. A refused request raises :class:`TooManyRequests` (HTTP 429 with
+``Retry-After``); nothing was started and nothing is counted.
 
-Sign-in throttling is separate and shared by every process through the database (``accounts.throttle``).
+Each check is one transaction that first deletes the user's events of that kind older than the window (on SQLite
+that write takes the database's write lock; on PostgreSQL a transaction-scoped advisory lock on the (kind, user)
+pair is taken first), so concurrent requests from several processes are counted one after the other.
+Sign-in throttling is separate (``accounts.throttle``), also in the database.
 """
 
 from __future__ import annotations
 
-import threading
+import hashlib
+import math
 import time
-from collections import deque
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, delete, func, select, text
 
 from exportctl.errors import ExportctlError
+from exportctl.store.db import session_scope
+from exportctl.store.jobs_tables import RateLimitEvent
 
 #: kind -> (requests, seconds) per user
 LIMITS: dict[str, tuple[int, float]] = {
     "dated_index": (6, 60.0),  # may build a past date's index; EXPORTCTL_DATED_INDEX_REQUESTS_PER_MINUTE
     "determination": (120, 60.0),
 }
-MAX_TRACKED = 50_000
 
 
 class TooManyRequests(ExportctlError):
@@ -32,29 +40,28 @@ class TooManyRequests(ExportctlError):
 
 class RateLimiter:
     def __init__(
-        self, limits: dict[str, tuple[int, float]] | None = None, clock: Callable[[], float] = time.monotonic
+        self,
+        engine: Engine,
+        limits: dict[str, tuple[int, float]] | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        self.engine = engine
         self.limits = dict(LIMITS if limits is None else limits)
         self._clock = clock
-        self._seen: dict[tuple[str, int], deque[float]] = {}
-        self._lock = threading.Lock()
 
     def take(self, user_id: int, kind: str) -> None:
         """Count one request of ``kind`` for ``user_id``, or raise :class:`TooManyRequests`."""
         limit, window = self.limits[kind]
-        now = self._clock()
-        with self._lock:
-            if len(self._seen) >= MAX_TRACKED:
-                self._forget_idle(now)
-            recent = self._seen.setdefault((kind, user_id), deque())
-            while recent and recent[0] <= now - window:
-                recent.popleft()
-            if len(recent) >= limit:
-                wait = int(recent[0] + window - now) + 1
+        now = datetime.fromtimestamp(self._clock(), UTC).replace(tzinfo=None)
+        since = now - timedelta(seconds=window)
+        mine = (RateLimitEvent.kind == kind, RateLimitEvent.user_id == user_id)
+        with session_scope(self.engine) as session:
+            if self.engine.dialect.name == "postgresql":
+                key = int.from_bytes(hashlib.sha256(f"{kind}\0{user_id}".encode()).digest()[:8], "big", signed=True)
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+            session.execute(delete(RateLimitEvent).where(*mine, RateLimitEvent.at <= since))
+            count, oldest = session.execute(select(func.count(), func.min(RateLimitEvent.at)).where(*mine)).one()
+            if count >= limit:
+                wait = max(1, math.ceil((oldest - since).total_seconds()))
                 raise TooManyRequests(f"too many {kind.replace('_', ' ')} requests: try again in {wait} s", wait)
-            recent.append(now)
-
-    def _forget_idle(self, now: float) -> None:
-        longest = max(window for _, window in self.limits.values())
-        for key in [k for k, v in self._seen.items() if not v or v[-1] <= now - longest]:
-            del self._seen[key]
+            session.add(RateLimitEvent(kind=kind, user_id=user_id, at=now))

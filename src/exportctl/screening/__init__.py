@@ -3,8 +3,9 @@
 Pipeline: :mod:`.normalize` (with :mod:`.legal_forms`, :mod:`.scripts`, :mod:`.terms`) → :mod:`.index` (tokens,
 rarity, blocking keys, per-word votes) → :mod:`.blocking` (candidates and their bounds) → :mod:`.scoring`
 (aligned-token similarity; :mod:`.similarity` holds the rules both share), run together by :mod:`.match` →
-:mod:`.features` (weighted, documented) → :mod:`.explain` (hits). Files: :mod:`.batch` hands rows to a runner
-(local, or :mod:`.distributed` on Dask); both screen them with :mod:`.rows`.
+:mod:`.features` (weighted, documented) → :mod:`.explain` (hits). Files: :mod:`.batch` cuts the input into
+partitions (:mod:`.partitions`) and runs them here or on Dask (:mod:`.distributed`); either way each partition is
+read, screened (:mod:`.rows`) and written where it runs (:mod:`.worker`), and the parts are joined in order.
 Entry points: :func:`screen`, :func:`screen_names`, :func:`screen_file`; :func:`exportctl.screening.service.load_index`
 builds (or loads from cache) the index for the store's current snapshot or the one in force on a date.
 """

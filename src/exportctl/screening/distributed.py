@@ -1,55 +1,51 @@
-"""Batch screening on a Dask cluster: the index is shipped once per worker, partitions of the input are screened there.
+"""The Dask runner of :mod:`.batch`: one task per partition, run where a worker is free, results as they finish.
 
-Each partition goes through the same pure function as a local run (:func:`exportctl.screening.rows.screen_rows`),
-and the outcomes are gathered back in input order, so the output file is byte-for-byte the one a local run writes.
+Each task reads its partition itself, loads the index from the pickled file it is given (once per worker process:
+a replacement worker loads it again) and writes its part file; only a small summary travels back. A worker that
+dies is replaced by its nanny and the scheduler runs its tasks again (up to ``distributed.scheduler.allowed-failures``
+times); past that the run fails with a message naming the partition, and :mod:`.batch` deletes the parts.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
+import uuid
+from collections.abc import Iterator
 
 from distributed import Client, as_completed
 
-from exportctl.screening.index import ScreeningIndex
-from exportctl.screening.rows import InputRow, RowOutcome, screen_rows
+from exportctl.errors import ExportctlError
+from exportctl.screening.partitions import Plan
+from exportctl.screening.worker import PartitionResult, Settings, screen_partition
 
-PARTITION_ROWS = 2_000
 CONNECT_TIMEOUT = "10s"
 
 
-def screen_rows_on_dask(
-    index: ScreeningIndex,
-    rows: Sequence[InputRow],
-    scheduler: str,
-    *,
-    threshold: float,
-    top: int,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[RowOutcome]:
-    """Screen ``rows`` on the Dask scheduler at ``scheduler``; outcomes in input order.
-
-    Partitions hold at most :data:`PARTITION_ROWS` rows and there are at least four per worker thread, so every
-    worker stays busy and progress moves in small steps.
-    """
-    client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+def run_on_dask(work: Plan, index_path: str, settings: Settings, scheduler: str) -> Iterator[PartitionResult]:
+    """Screen every partition of ``work`` on the cluster at ``scheduler``; results in the order they finish."""
     try:
-        threads = max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
-        size = max(1, min(PARTITION_ROWS, math.ceil(len(rows) / (4 * threads))))
-        partitions = [list(rows[i : i + size]) for i in range(0, len(rows), size)]
-        shipped = client.scatter(index, broadcast=True)  # type: ignore[no-untyped-call]  # once per worker
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as error:
+        raise ExportctlError(f"cannot use the Dask scheduler at {scheduler}: {error}") from None
+    run = uuid.uuid4().hex  # keys unique to this run: a cluster may serve several runs at once
+    try:
         futures = [
-            client.submit(screen_rows, shipped, partition, threshold, top, pure=False) for partition in partitions
+            client.submit(screen_partition, partition, work.columns, index_path, settings, key=f"screen-part-{run}-{i}")
+            for i, partition in enumerate(work.partitions)
         ]
-        position = {future.key: i for i, future in enumerate(futures)}
-        results: list[list[RowOutcome] | None] = [None] * len(futures)
-        done = 0
-        for future in as_completed(futures):  # type: ignore[no-untyped-call]
-            outcome = future.result()
-            results[position[future.key]] = outcome
-            done += len(outcome)
-            if progress is not None:
-                progress(done, len(rows))
-        return [outcome for part in results if part is not None for outcome in part]
+        where = {future.key: partition for future, partition in zip(futures, work.partitions, strict=True)}
+        try:
+            for future in as_completed(futures):  # type: ignore[no-untyped-call]
+                try:
+                    result = future.result()
+                except Exception as error:  # noqa: BLE001 - KilledWorker, or an error raised on the worker
+                    partition = where[future.key]
+                    raise ExportctlError(
+                        f"partition {partition.number} ({partition.where()} of {partition.path}) failed on the Dask "
+                        f"cluster: {type(error).__name__}: {error}; no output was written"
+                    ) from None
+                assert isinstance(result, PartitionResult)
+                yield result
+        finally:
+            client.cancel(futures)  # type: ignore[no-untyped-call]
     finally:
         client.close()  # type: ignore[no-untyped-call]

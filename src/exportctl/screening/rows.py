@@ -32,6 +32,9 @@ class RowOutcome:
 
     line: int
     rows: tuple[tuple[str, ...], ...] = ()
+    id: str = ""
+    name: str = ""
+    country: str = ""  # the query's country as screened (normalised), or as given for a row not screened
     problem: str | None = None
     field: str | None = None
 
@@ -61,7 +64,11 @@ def _screen_chunk(index: ScreeningIndex, rows: Sequence[InputRow], threshold: fl
     for row, query in zip(rows, queries, strict=True):
         result = query if isinstance(query, InputError) else next(results)
         if isinstance(result, InputError):
-            outcomes.append(RowOutcome(row.line, problem=str(result), field=result.field))
+            outcomes.append(
+                RowOutcome(
+                    row.line, problem=str(result), field=result.field, id=row.id, name=row.name, country=row.country
+                )
+            )
             continue
         out = tuple(
             (
@@ -78,5 +85,5 @@ def _screen_chunk(index: ScreeningIndex, rows: Sequence[InputRow], threshold: fl
             )
             for rank, hit in enumerate(result.hits, start=1)
         )
-        outcomes.append(RowOutcome(row.line, rows=out))
+        outcomes.append(RowOutcome(row.line, rows=out, id=row.id, name=row.name, country=result.country or ""))
     return outcomes

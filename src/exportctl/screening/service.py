@@ -51,6 +51,10 @@ def _snapshot_key(engine: Engine, as_of: date | None) -> str:
     return f"v{INDEX_FORMAT}|{url}|{as_of.isoformat() if as_of else 'current'}|{ids}"
 
 
+def _cache_path(engine: Engine, key: str) -> Path:
+    return _cache_dir(engine) / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+
+
 def read_cached_index(path: Path, key: str) -> ScreeningIndex | None:
     """The index cached at ``path`` for ``key``; None when missing, unreadable, stale or of another format."""
     try:
@@ -98,7 +102,7 @@ def load_index(engine: Engine, as_of: date | None = None, *, use_cache: bool = T
     snapshot stood in for which source, entries without a listing date) are kept in ``index.notes``.
     """
     key = _snapshot_key(engine, as_of)
-    path = _cache_dir(engine) / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+    path = _cache_path(engine, key)
     if use_cache:
         cached = read_cached_index(path, key)
         if cached is not None:
@@ -142,9 +146,16 @@ def screen_file_in_store(
     scheduler: str | None = None,
     progress: Progress | None = None,
 ) -> BatchReport:
-    """:func:`~exportctl.screening.batch.screen_file` against the store's lists."""
+    """:func:`~exportctl.screening.batch.screen_file` against the store's lists; Dask workers load the index from
+    the on-disk index cache when they can reach it (else it is shipped once through the run's parts folder)."""
+    # The file name is the digest of format, database and snapshots.
+    cached = _cache_path(engine, _snapshot_key(engine, as_of))
+    if scheduler is None or not cached.is_file():
+        index: ScreeningIndex | Path = load_index(engine, as_of)  # (writes the cache file the workers read)
+    else:
+        index = cached  # on Dask, this process never holds the index: the workers load it from the cache
     return screen_file(
-        load_index(engine, as_of),
+        index,
         input_csv,
         output_csv,
         id_column=id_column,
@@ -154,4 +165,5 @@ def screen_file_in_store(
         top=top,
         scheduler=scheduler,
         progress=progress,
+        index_path=cached,
     )

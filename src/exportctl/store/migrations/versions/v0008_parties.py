@@ -1,7 +1,7 @@
 """The counterparty register (issue 15): parties with their history, alerts, entry marks and screening runs.
 
 Revision ID: 0008_parties
-Revises: 0010_exposure (chained after main's exposure migration when rebased; the lead re-chains)
+Revises: 0007_login_throttle
 Create Date: 2026-12-03
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_parties"
-down_revision: str | None = "0010_exposure"
+down_revision: str | None = "0007_login_throttle"
 branch_labels: str | None = None
 depends_on: str | None = None
 

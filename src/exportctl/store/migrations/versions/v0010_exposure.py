@@ -1,7 +1,7 @@
 """Vendor exposure: an organisation's equipment and contracts, their imports, and the reviews of its list hits.
 
 Revision ID: 0010_exposure
-Revises: 0007_login_throttle
+Revises: 0009_batch_jobs
 Create Date: 2026-12-03
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_exposure"
-down_revision: str | None = "0007_login_throttle"
+down_revision: str | None = "0009_batch_jobs"
 branch_labels: str | None = None
 depends_on: str | None = None
 
