@@ -8,6 +8,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import httpx
+
 from tests.security.flow import submitted_application
 from tests.security.live import LiveService
 
@@ -35,14 +37,28 @@ def test_no_index_is_built_for_an_application_that_does_not_exist_or_is_not_your
 def test_past_date_screening_is_rate_limited_per_user(live: LiveService) -> None:
     """The live service allows 3 index-building requests per user and minute; cached dates do not count."""
     dates = [past(700 + n * 30) for n in range(4)]
+    answers: dict[str, httpx.Response] = {}
     with live.client("exporter_b") as exporter:
-        answers = [exporter.post("/api/screening", json={"name": "Huawei", "as_of": day}) for day in dates]
-        assert [a.status_code for a in answers] == [200, 200, 200, 429], [a.text[:200] for a in answers]
-        assert int(answers[-1].headers["retry-after"]) >= 1
-        again = exporter.post("/api/screening", json={"name": "Huawei", "as_of": dates[2]})
+        # Sent together: each request is counted when it arrives, before its index is built, so the outcome does not
+        # depend on how long a build takes on this machine (sent one after the other, three slow builds could
+        # outlast the one-minute window and let the fourth through).
+        def ask(day: str) -> None:
+            answers[day] = exporter.post("/api/screening", json={"name": "Huawei", "as_of": day})
+
+        threads = [threading.Thread(target=ask, args=(day,)) for day in dates]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        codes = sorted(a.status_code for a in answers.values())
+        assert codes == [200, 200, 200, 429], [a.text[:200] for a in answers.values()]
+        refused = next(day for day, a in answers.items() if a.status_code == 429)
+        assert int(answers[refused].headers["retry-after"]) >= 1
+        built = next(day for day, a in answers.items() if a.status_code == 200)
+        again = exporter.post("/api/screening", json={"name": "Huawei", "as_of": built})
         assert again.status_code == 200, again.text  # still cached: free
     with live.client("exporter_a") as other:  # another user is not limited by exporter_b's requests
-        assert other.post("/api/screening", json={"name": "Huawei", "as_of": dates[3]}).status_code == 200
+        assert other.post("/api/screening", json={"name": "Huawei", "as_of": refused}).status_code == 200
     assert len(index_files(live)) <= 8  # disk cache bounded (EXPORTCTL: 8 most recently used)
 
 
