@@ -13,8 +13,10 @@ from exportctl.accounts.tokens import issue_token
 from exportctl.accounts.users import create_user
 from exportctl.app import create_app
 from exportctl.config import Settings
+from exportctl.lists.ingest import import_file
 from exportctl.store.db import session_scope
 from tests.api.workflow import application_body
+from tests.licensing.test_denial_and_screening import DPL
 
 
 def test_api_flow_on_each_backend(engine: Engine) -> None:
@@ -54,7 +56,13 @@ def test_api_flow_on_each_backend(engine: Engine) -> None:
         ship = client.post(
             f"/api/licences/{licence}/shipments", json={"value": "12000.00", "quantity": 10}, headers=auth("exporter")
         )
-        assert ship.status_code == 201
+        assert ship.status_code == 409  # unscreened parties hold the shipment, never "not listed"
+        assert "no list snapshot is in force on" in ship.text
+        import_file(engine, "dpl", DPL)  # the parties can be screened now
+        ship = client.post(
+            f"/api/licences/{licence}/shipments", json={"value": "12000.00", "quantity": 10}, headers=auth("exporter")
+        )
+        assert ship.status_code == 201, ship.text
         over = client.post(
             f"/api/licences/{licence}/shipments", json={"value": "0.01", "quantity": 0}, headers=auth("exporter")
         )

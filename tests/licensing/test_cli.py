@@ -53,9 +53,11 @@ def test_application_to_shipment(cli_env: Engine, cast: Cast, tmp_path: Path) ->
         "--on", "2020-12-01",
     )  # fmt: skip
     assert code == 0 and "licence D000001" in out
-    code, out = run(
-        "licences", "ship", "D000001", "--value", "1000.00", "--quantity", "10", "--as", exporter, "--on", "2021-01-05"
-    )
+    ship = ("licences", "ship", "D000001", "--value", "1000.00", "--quantity", "10", "--as", exporter)
+    code, out = run(*ship, "--on", "2021-01-05")  # no list imported: unscreened parties hold the shipment
+    assert code == 6 and "no list snapshot is in force on 2021-01-05" in out
+    import_file(cli_env, "dpl", DPL)  # the parties can be screened now
+    code, out = run(*ship, "--on", "2021-01-05")
     assert code == 0, out
     code, out = run(
         "licences", "ship", "D000001", "--value", "99999999", "--quantity", "1", "--as", exporter, "--on", "2021-01-05"

@@ -48,6 +48,15 @@ def test_register_api_is_tenant_scoped(client: TestClient, service: ServiceUnder
     assert queue["total"] >= 1 and len(queue["items"]) <= 5
     assert {item["party"]["id"] for item in queue["items"]} == {"cust-1"}
     alert_id = queue["items"][0]["id"]
+    cursor = client.get("/api/alerts", params={"limit": 1}, headers=a).json()  # keyset paging: next_after
+    walked = [item["id"] for item in cursor["items"]]
+    while cursor["next_after"] is not None:
+        cursor = client.get("/api/alerts", params={"limit": 1, "after": cursor["next_after"]}, headers=a).json()
+        walked += [item["id"] for item in cursor["items"]]
+    everything = client.get("/api/alerts", params={"limit": 500}, headers=a).json()
+    assert walked == [item["id"] for item in everything["items"]] and len(walked) == everything["total"]
+    mixed = client.get("/api/alerts", params={"after": walked[0], "offset": 1}, headers=a)
+    assert mixed.status_code == 422 and "not both" in mixed.text
 
     assert client.get("/api/alerts", headers=b).json()["total"] == 0
     assert client.get("/api/parties", headers=b).json()["total"] == 0

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
 from exportctl.errors import ShipmentRefusedError
 from exportctl.licensing import service
@@ -20,6 +20,7 @@ from exportctl.licensing.review import register, start_review
 from exportctl.parties import AlertState, decide, list_alerts
 from exportctl.parties.holds import prescreen_licence_parties, register_hold, register_screening
 from exportctl.store.db import session_scope
+from exportctl.store.licensing_tables import Licence, Shipment
 from tests.licensing.conftest import Cast, good_input, step
 
 SHIP_DAY = date(2023, 1, 5)
@@ -111,3 +112,20 @@ def test_the_step_table_supplies_the_register_and_the_hold(dpl_engine: Engine, c
     _decide(dpl_engine, cast, alerts[0].id, AlertState.ESCALATED)
     with pytest.raises(ShipmentRefusedError, match=r"held by the counterparty register: alert \d+ \(escalated\)"):
         service.step_as(dpl_engine, EXPORTER, "ship", licence_id, values, recorded_on=SHIP_DAY)
+
+
+def test_no_list_in_force_holds_the_shipment_naming_the_date(engine: Engine, cast: Cast) -> None:
+    """Unscreened is never "not listed": with an empty list store submission goes ahead but records nothing in the
+    register, and the shipment is held, the reason naming the date, with nothing drawn from the licence."""
+    licence_id = _licence(engine, cast, through_register=True)
+    with session_scope(engine) as s:
+        assert list_alerts(s, organisation_id=cast.exporter.organisation_id) == ([], 0)
+    held = rf"the parties cannot be screened: no list snapshot is in force on {SHIP_DAY.isoformat()}; import the lists"
+    with pytest.raises(ShipmentRefusedError, match=held):
+        _ship(engine, cast, licence_id)
+    values = {"value": "100.00", "quantity": "1", "shipped_on": SHIP_DAY.isoformat()}
+    with pytest.raises(ShipmentRefusedError, match=held):  # the step table's way (CLI, API, pages)
+        service.step_as(engine, EXPORTER, "ship", licence_id, values, recorded_on=SHIP_DAY)
+    with session_scope(engine) as s:
+        assert s.scalar(select(func.count()).select_from(Shipment)) == 0
+        assert s.get(Licence, licence_id).value_used == 0  # type: ignore[union-attr]

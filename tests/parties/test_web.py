@@ -4,12 +4,14 @@ history; another organisation's user gets "not found"."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 
 from exportctl.parties import PartyData, rescreen, upsert_parties
 from exportctl.store.db import session_scope
+from exportctl.web.pages import register as register_pages
 from tests.api.service import ServiceUnderTest, fresh_service
 from tests.web.pages import csrf_of, signed_in
 
@@ -22,7 +24,7 @@ def web_service() -> Iterator[ServiceUnderTest]:
         yield own
 
 
-def test_alert_queue_alert_page_and_party_page(web_service: ServiceUnderTest) -> None:
+def test_alert_queue_alert_page_and_party_page(web_service: ServiceUnderTest, monkeypatch: pytest.MonkeyPatch) -> None:
     org = web_service.principals["exporter_a"].organisation_id
     with session_scope(web_service.engine) as s:
         upsert_parties(s, [PartyData("cust-1", "Huawei Technologies Co Ltd", country="CN")], organisation_id=org)
@@ -34,6 +36,22 @@ def test_alert_queue_alert_page_and_party_page(web_service: ServiceUnderTest) ->
     assert queue.status_code == 200 and 'id="alert-queue"' in queue.text and "Huawei Technologies Co Ltd" in queue.text
     assert 'href="/alerts"' in queue.text  # in the navigation
     alert_id = int(queue.text.split('href="/alerts/')[1].split('"')[0])
+    ids = [int(i) for i in re.findall(r'<td><a href="/alerts/(\d+)">', queue.text)]
+    assert len(ids) >= 2, "the bundled lists give this party several alerts"
+    monkeypatch.setattr(register_pages, "PER_PAGE", 1)  # one alert a page: the links page by cursor
+    walked, here = [], browser.get("/alerts?status=all")
+    while True:
+        walked += [int(i) for i in re.findall(r'<td><a href="/alerts/(\d+)">', here.text)]
+        older = re.search(r'<a href="(/alerts\?[^"]*after=\d+)">older', here.text)
+        if older is None:
+            break
+        here = browser.get(older.group(1).replace("&amp;", "&"))
+    assert walked == ids and f"page {len(ids)} of {len(ids)}" in here.text
+    newer = re.search(r'<a href="(/alerts\?[^"]*)">← newer', here.text)
+    assert newer is not None
+    back = browser.get(newer.group(1).replace("&amp;", "&"))
+    assert [int(i) for i in re.findall(r'<td><a href="/alerts/(\d+)">', back.text)] == [ids[-2]]
+    monkeypatch.undo()
 
     page = browser.get(f"/alerts/{alert_id}")
     assert page.status_code == 200 and 'id="side-by-side"' in page.text and 'id="features"' in page.text

@@ -96,23 +96,42 @@ def list_alerts(
     party_id: int | None = None,
     limit: int = 50,
     offset: int = 0,
+    after_id: int | None = None,
+    before_id: int | None = None,
 ) -> tuple[list[AlertView], int]:
-    """A page of the organisation's alerts, newest first, and the total matching (index on organisation, state,
-    id: a page of 100,000 alerts is read from the index, not sorted)."""
-    query = select(PartyAlert, RegisterParty).join(RegisterParty, RegisterParty.id == PartyAlert.party_id)
-    query = query.where(PartyAlert.organisation_id == organisation_id)
+    """A page of the organisation's alerts, newest first, and the total matching.
+
+    Keyset paging: ``after_id`` gives the page of alerts older than that alert (the next page after a page ending
+    with it), ``before_id`` the page of those newer (the previous page); either is read from the index on
+    (organisation, state, id) or (organisation, id) however deep the page, where ``offset`` (kept for callers that
+    page by number) walks the skipped rows."""
+    if after_id is not None and before_id is not None:
+        raise InputError("page after an alert or before one, not both", field="after")
+    if (after_id is not None or before_id is not None) and offset:
+        raise InputError("page by cursor (after/before) or by offset, not both", field="offset")
+    conditions = [PartyAlert.organisation_id == organisation_id]
     if states is not None:
         wanted = sorted({AlertState(s).value for s in states})
-        query = query.where(PartyAlert.state.in_(wanted))
+        conditions.append(PartyAlert.state.in_(wanted))
     if party_id is not None:
-        query = query.where(PartyAlert.party_id == party_id)
-    count_query = select(func.count()).select_from(PartyAlert).where(PartyAlert.organisation_id == organisation_id)
-    if states is not None:
-        count_query = count_query.where(PartyAlert.state.in_(wanted))
-    if party_id is not None:
-        count_query = count_query.where(PartyAlert.party_id == party_id)
-    total = int(session.execute(count_query).scalar_one())
-    rows = session.execute(query.order_by(PartyAlert.id.desc()).limit(limit).offset(offset)).all()
+        conditions.append(PartyAlert.party_id == party_id)
+    total = int(session.execute(select(func.count()).select_from(PartyAlert).where(*conditions)).scalar_one())
+    ids = select(PartyAlert.id).where(*conditions)  # ids from the index first, then only those rows are read
+    if after_id is not None:
+        ids = ids.where(PartyAlert.id < after_id).order_by(PartyAlert.id.desc())
+    elif before_id is not None:
+        ids = ids.where(PartyAlert.id > before_id).order_by(PartyAlert.id.asc())
+    else:
+        ids = ids.order_by(PartyAlert.id.desc()).offset(offset)
+    page = list(session.execute(ids.limit(limit)).scalars())
+    if not page:
+        return [], total
+    rows = session.execute(
+        select(PartyAlert, RegisterParty)
+        .join(RegisterParty, RegisterParty.id == PartyAlert.party_id)
+        .where(PartyAlert.id.in_(page))
+        .order_by(PartyAlert.id.desc())
+    ).all()
     return [alert_view(alert, party) for alert, party in rows], total
 
 

@@ -47,6 +47,14 @@ def application_party_id(name: str, country: str) -> str:
     return f"{APPLICATION_PREFIX}{normalise_name(name) or name.strip().lower()}|{country.upper()}"[:200]
 
 
+def unscreenable_reason(on: date) -> str:
+    """Why a shipment on ``on`` is held when no list snapshot speaks for the date: unscreened is never "clear"."""
+    return (
+        f"the parties cannot be screened: no list snapshot is in force on {on.isoformat()}; "
+        "import the lists (`exportctl lists import`) and ship again"
+    )
+
+
 def screen_through_register(
     session: Session,
     parties: Sequence[tuple[str, str]],
@@ -65,7 +73,7 @@ def screen_through_register(
     assert isinstance(bind, Engine)
     found = (indexes or PROCESS_INDEXES).in_force(bind, on)
     if found is None:
-        raise ShipmentRefusedError("the parties cannot be screened: no list snapshot is imported")
+        raise ShipmentRefusedError(unscreenable_reason(on))
     wanted: dict[str, PartyData] = {}
     for position, (name, country) in enumerate(parties):
         key = application_party_id(name, country)
@@ -166,8 +174,8 @@ def covered_by_licence(alert: AlertView, granted_at: datetime | None) -> bool:
 def register_hold(indexes: ListIndexes | None = None) -> PartyHold:
     """The shipment check licensing calls: the licence's parties screened through the holder's register now; an
     alert not cleared holds the shipment unless the licence covers it (:func:`covered_by_licence`). When no list
-    snapshot speaks for the date nothing can be screened and the register does not hold (licensing's own checks
-    still run)."""
+    snapshot speaks for the date nothing can be screened, and unscreened parties are never "clear": the shipment
+    is held, the reason naming the date (:func:`unscreenable_reason`)."""
 
     def hold(
         session: Session,
@@ -178,10 +186,8 @@ def register_hold(indexes: ListIndexes | None = None) -> PartyHold:
     ) -> str | None:
         try:
             alerts = screen_through_register(session, parties, on, organisation_id=organisation_id, indexes=indexes)
-        except ShipmentRefusedError:
-            # No list speaks for the date: the register cannot screen. The shipment is left to licensing's own
-            # checks, as before the register existed (a known gap: see the README's register section).
-            return None
+        except ShipmentRefusedError:  # no list speaks for the date: held, never treated as "not listed"
+            return unscreenable_reason(on)
         return hold_message([a for a in alerts if not covered_by_licence(a, granted_at)])
 
     return hold

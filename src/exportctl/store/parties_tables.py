@@ -76,7 +76,8 @@ class PartyAlert(Base):
     __tablename__ = "party_alerts"
     __table_args__ = (
         UniqueConstraint("organisation_id", "party_id", "entry_key", name="uq_party_alerts_org_party_entry"),
-        Index("ix_party_alerts_org_state_id", "organisation_id", "state", "id"),
+        Index("ix_party_alerts_org_state_id", "organisation_id", "state", "id"),  # a state's page, newest first
+        Index("ix_party_alerts_org_id", "organisation_id", "id"),  # every state's page, newest first (keyset)
         Index("ix_party_alerts_party", "party_id"),
     )
 

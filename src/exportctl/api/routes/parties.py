@@ -159,14 +159,21 @@ def alerts(
     ctx: Context,
     paging: Paging,
     status_in: Annotated[list[AlertState] | None, Query(alias="status", max_length=4)] = None,
+    after: Annotated[int | None, Query(ge=1, description="the page of alerts older than this id (next_after)")] = None,
+    before: Annotated[int | None, Query(ge=1, description="the page of alerts newer than this id")] = None,
 ) -> dict[str, Any]:
-    """Your organisation's alerts, newest first (``status=open`` for the queue)."""
+    """Your organisation's alerts, newest first (``status=open`` for the queue). Page with ``after=next_after`` (a
+    cursor: as fast at any depth); ``offset`` still works but walks the rows it skips."""
     with session_scope(ctx.engine) as session:
         views, total = list_alerts(
             session, organisation_id=principal.organisation_id, states=status_in or None, limit=paging.limit,
-            offset=paging.offset,
+            offset=paging.offset, after_id=after, before_id=before,
         )  # fmt: skip
-    return {"items": [v.to_json() for v in views], "total": total, "limit": paging.limit, "offset": paging.offset}
+    next_after = views[-1].id if len(views) == paging.limit else None
+    return {
+        "items": [v.to_json() for v in views], "total": total, "limit": paging.limit, "offset": paging.offset,
+        "next_after": next_after,
+    }  # fmt: skip
 
 
 @router.get("/alerts/{alert_id}")

@@ -45,14 +45,21 @@ def alert_queue(
     user: User,
     status: Annotated[str, Query(pattern="^(open|cleared|confirmed|escalated|all)$")] = "open",
     page: Annotated[int, Query(ge=1, le=20_000)] = 1,
+    after: Annotated[int | None, Query(ge=1)] = None,
+    before: Annotated[int | None, Query(ge=1)] = None,
 ) -> Response:
-    """The organisation's alerts, newest first, a page at a time."""
+    """The organisation's alerts, newest first, a page at a time: the links page by cursor (``after``/``before``
+    an alert id, read from the index at any depth); ``page`` alone, as in old links, skips by offset."""
     states = None if status == "all" else [AlertState(status)]
+    keyset = after is not None or before is not None
     with session_scope(get_context(request).engine) as session:
         alerts, total = list_alerts(
-            session, organisation_id=user.organisation_id, states=states, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
-        )
+            session, organisation_id=user.organisation_id, states=states, limit=PER_PAGE,
+            offset=0 if keyset else (page - 1) * PER_PAGE, after_id=None if before is not None else after,
+            before_id=before,
+        )  # fmt: skip
     pages = max(1, -(-total // PER_PAGE))
+    page = min(page, pages)
     context = {"alerts": alerts, "total": total, "status": status, "page": page, "pages": pages, "states": STATES}
     return render(request, "alerts.html", context)
 

@@ -124,6 +124,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("party_alerts", schema=None) as batch_op:
         batch_op.create_index("ix_party_alerts_org_state_id", ["organisation_id", "state", "id"], unique=False)
+        batch_op.create_index("ix_party_alerts_org_id", ["organisation_id", "id"], unique=False)
         batch_op.create_index("ix_party_alerts_party", ["party_id"], unique=False)
 
     op.create_table(
@@ -152,6 +153,7 @@ def downgrade() -> None:
     op.drop_table("register_party_history")
     with op.batch_alter_table("party_alerts", schema=None) as batch_op:
         batch_op.drop_index("ix_party_alerts_party")
+        batch_op.drop_index("ix_party_alerts_org_id")
         batch_op.drop_index("ix_party_alerts_org_state_id")
 
     op.drop_table("party_alerts")
