@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Query, UploadFile
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from exportctl.accounts.roles import Principal
 from exportctl.api.deps import Context, CurrentPrincipal, requires
@@ -37,7 +37,8 @@ class ImportOut(BaseModel):
     imported: int
     skipped: int
     problems: list[str]
-    register: dict[str, Any] | None = None  # the inventory's vendors in your register and the screening run after
+    # the inventory's vendors in your register and the screening run after ("register": a BaseModel attribute)
+    vendor_register: dict[str, Any] | None = Field(default=None, alias="register")
 
 
 class ScenarioQuery(BaseModel):
