@@ -31,6 +31,7 @@ def client(service: ServiceUnderTest) -> Iterator[TestClient]:
                 f"/api/exposure/{kind}", files={"file": (name, data, "text/csv")}, headers=service.auth("exporter_a")
             )
             assert response.status_code == 200, response.text
+            assert response.json()["register"]["screening"]["kind"] in ("full", "delta")  # screened at import
         yield test_client
 
 
@@ -76,12 +77,35 @@ def test_an_organisation_sees_only_its_own_inventory(client: TestClient, service
     assert "Huawei" not in json.dumps(client.get("/api/exposure/watch", headers=service.auth("exporter_b")).json())
 
 
+def test_the_demo_vendors_are_in_the_register_and_a_clearance_shows_in_the_watch(
+    client: TestClient, service: ServiceUnderTest
+) -> None:
+    a = service.auth("exporter_a")
+    register = client.get("/api/parties", params={"limit": 100}, headers=a).json()
+    vendors = {p["id"]: p for p in register["items"] if p["id"].startswith("vendor:")}
+    assert "vendor:huawei technologies co ltd" in vendors and "vendor:nokia" in vendors
+    assert {p["role"] for p in vendors.values()} == {"supplier"}
+    watch = client.get("/api/exposure/watch", headers=a).json()
+    assert watch["register"]["unscreened"] == [] and watch["register"]["last_run_on"] == watch["as_of"]
+    huawei = [h for h in watch["alerts"] if h["party"] == "vendor:huawei technologies co ltd"]
+    alert = max((h for h in huawei if h["list"] == "entity_list"), key=lambda h: h["score"])
+    assert alert["url"] == f"/alerts/{alert['alert']}" and alert["state"] == "open" and alert["score"] > 0.9
+    assert alert["vendor"] in watch["register"]["flagged"]
+    cleared = client.post(f"/api/alerts/{alert['alert']}/clear", json={"reason": "test: not the same"}, headers=a)
+    assert cleared.status_code == 200, cleared.text
+    after = client.get("/api/exposure/watch", headers=a).json()
+    assert next(h for h in after["alerts"] if h["alert"] == alert["alert"])["state"] == "cleared"
+    # the other organisation's register holds none of it
+    theirs = client.get("/api/parties", params={"limit": 100}, headers=service.auth("exporter_b")).json()
+    assert not any(p["id"].startswith("vendor:huawei") for p in theirs["items"])
+
+
 def test_watch_hits_review_and_changes_since(client: TestClient, service: ServiceUnderTest) -> None:
     a = service.auth("exporter_a")
     watch = client.get("/api/exposure/watch", headers=a).json()
     assert watch["lists_imported"] and watch["last_review"] is None and watch["changes_since_review"] == []
-    huawei = next(h for h in watch["hits"] if h["vendor"] == "Huawei Technologies Co., Ltd.")
-    assert any(hit["list"] == "entity_list" and hit["certain"] for hit in huawei["hits"])
+    huawei = [h for h in watch["alerts"] if "Huawei Technologies Co., Ltd." in h["vendor_names"]]
+    assert any(h["list"] == "entity_list" and h["exposure_list"] for h in huawei)
     reviewed = client.post("/api/exposure/reviews", headers=a)
     assert reviewed.status_code == 201
     assert client.get("/api/exposure/watch", headers=a).json()["changes_since_review"] == []

@@ -34,6 +34,9 @@ def test_import_then_scenario_plan_and_chart(files: Path) -> None:
     )  # fmt: skip
     assert imported.exit_code == 0, imported.output
     assert "eq.csv:5 [quantity]" in imported.output and "4 rows imported" in imported.output
+    said = " ".join(imported.output.split())  # the vendors are in the register, waiting for a list to screen them
+    assert "register: 3 vendor(s) added" in said and "register: 0 vendor(s) added, 1 updated, 2 unchanged" in said
+    assert "not screened: no list imported" in said
     args = ["exposure", "scenario", "--vendor", "HUAWEI TECHNOLOGIES", "--from", "2026-06-01", "--scope", "core,ran"]
     result = runner.invoke(app, [*args, "--json", "--budget-per-quarter", "300000", "--chart", str(files / "t.svg")])
     assert result.exit_code == 0, result.output

@@ -43,7 +43,8 @@ def test_upload_scenario_and_review(service: ServiceUnderTest) -> None:
     assert "after 2028-Q1" in page.text and 'id="exposure-chart"' in page.text and "security clause" in page.text
     chart_url = page.text.split('id="exposure-chart" src="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
     assert client.get(chart_url).content.startswith(b"\x89PNG")
-    assert "badge entity_list" in page.text  # the watch: Huawei's Entity List hit
+    assert "badge entity_list" in page.text  # the watch: the register's alert on Huawei (Entity List)
+    assert 'href="/alerts/' in page.text.split('id="watch-hits"', 1)[1]
     wrong = client.get("/exposure", params={"vendor": "Huawei", "budget": "lots"})
     assert wrong.status_code == 422 and 'id="budget-error"' in wrong.text
     refused = client.post("/exposure/review")

@@ -222,6 +222,8 @@ def _show_import(outcome: ImportOutcome) -> None:
         f"{outcome.kind}: {outcome.imported:,} rows imported from {escape(outcome.path)}, "
         f"{len(outcome.problems)} problem(s)"
     )
+    if outcome.vendors is not None:
+        console.print(escape(outcome.register_text()))
 
 
 @exposure_app.command("import")

@@ -7,7 +7,7 @@ new ones inserted and the import recorded together, so a failure at any point le
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,6 +17,7 @@ from sqlalchemy import BigInteger, Engine, delete, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from exportctl.audit.chain import append_event, utc_now
+from exportctl.audit.locking import lock_for_write
 from exportctl.errors import NotFoundError
 from exportctl.exposure.model import Contract, Equipment, Inventory, NetworkFunction
 from exportctl.store.db import session_scope
@@ -112,8 +113,10 @@ def replace_equipment(
     filename: str,
     skipped: int = 0,
     user_id: int | None = None,
+    then: Callable[[Session], object] | None = None,
 ) -> int:
-    """Replace the organisation's equipment with ``rows`` (one transaction); the number of rows stored."""
+    """Replace the organisation's equipment with ``rows`` (one transaction, with ``then`` run in it last); the number
+    of rows stored."""
     values = [
         {
             "organisation_id": organisation_id,
@@ -131,10 +134,13 @@ def replace_equipment(
         for r in rows
     ]
     with session_scope(engine) as session:
+        lock_for_write(session)
         _replace(session, ExposureEquipment, values, organisation_id=organisation_id)
         _record_import(
             session, "equipment", filename, len(values), skipped, organisation_id=organisation_id, user_id=user_id
         )
+        if then is not None:
+            then(session)
     return len(values)
 
 
@@ -146,8 +152,10 @@ def replace_contracts(
     filename: str,
     skipped: int = 0,
     user_id: int | None = None,
+    then: Callable[[Session], object] | None = None,
 ) -> int:
-    """Replace the organisation's contracts with ``rows`` (one transaction); the number of rows stored."""
+    """Replace the organisation's contracts with ``rows`` (one transaction, with ``then`` run in it last); the number
+    of rows stored."""
     values = [
         {
             "organisation_id": organisation_id,
@@ -165,10 +173,13 @@ def replace_contracts(
         for c in rows
     ]
     with session_scope(engine) as session:
+        lock_for_write(session)
         _replace(session, ExposureContract, values, organisation_id=organisation_id)
         _record_import(
             session, "contracts", filename, len(values), skipped, organisation_id=organisation_id, user_id=user_id
         )
+        if then is not None:
+            then(session)
     return len(values)
 
 

@@ -12,17 +12,22 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from exportctl.accounts.users import organisation_id_for
+from exportctl.clock import UTC_CLOCK
+from exportctl.determination.list_index import ListIndexes
 from exportctl.errors import InputError, NotFoundError, Problem
 from exportctl.exposure import repository
 from exportctl.exposure.check import ExposureReport, screen_inventory
 from exportctl.exposure.importing import read_contracts, read_equipment, read_file
 from exportctl.exposure.model import NetworkFunction
 from exportctl.exposure.plan import Weights
+from exportctl.exposure.register import VendorSync, screen_registered_vendors, sync_vendors
 from exportctl.exposure.scenario import Scenario, run_scenario
 from exportctl.exposure.vendors import matching_vendors
 from exportctl.licensing.actor import OrganisationKind
+from exportctl.parties import RunReport
 from exportctl.screening.engine import DEFAULT_THRESHOLD
 from exportctl.screening.service import load_index
 from exportctl.store.db import session_scope
@@ -37,6 +42,23 @@ class ImportOutcome:
     imported: int
     problems: tuple[Problem, ...]
     skipped: int = 0  # data rows not imported (a file-level problem such as an unknown column skips none)
+    vendors: VendorSync | None = None  # what the import did to the register's vendor parties
+    screening: RunReport | None = None  # the register's run after the import; None: no list imported
+
+    def register_text(self) -> str:
+        """One line on the register: vendor parties changed, alerts opened, or why nothing was screened."""
+        if self.vendors is None:
+            return ""
+        v = self.vendors
+        text = (
+            f"register: {v.created} vendor(s) added, {v.updated} updated, {v.unchanged} unchanged, {v.deleted} removed"
+        )
+        if self.screening is None:
+            return text + "; not screened: no list imported (the first `exportctl lists import` screens them)"
+        run = self.screening
+        return (
+            f"{text}; screened as of {run.as_of}: {run.alerts_opened} alert(s) opened, {run.alerts_reopened} reopened"
+        )
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -45,30 +67,68 @@ class ImportOutcome:
             "imported": self.imported,
             "skipped": self.skipped,
             "problems": [str(p) for p in self.problems],
+            "register": (
+                {
+                    "vendors": self.vendors.to_dict(),
+                    "screening": self.screening.to_json() if self.screening is not None else None,
+                }
+                if self.vendors is not None
+                else None
+            ),
         }
 
 
+@dataclass(frozen=True)
+class _Importer:
+    user_id: int | None
+    organisation_id: int | None
+
+
 def import_data(
-    engine: Engine, kind: str, name: str, data: bytes, *, organisation_id: int, user_id: int | None = None
+    engine: Engine,
+    kind: str,
+    name: str,
+    data: bytes,
+    *,
+    organisation_id: int,
+    user_id: int | None = None,
+    indexes: ListIndexes | None = None,
+    on: date | None = None,
 ) -> ImportOutcome:
-    """Read ``data`` (CSV or XLSX, ``name`` names it in problems) as ``kind`` and replace the organisation's rows."""
+    """Read ``data`` (CSV or XLSX, ``name`` names it in problems) as ``kind`` and replace the organisation's rows;
+    the inventory's vendors are synced into the organisation's register in the same transaction, then screened
+    there as of ``on`` (default: today, UTC) with ``indexes`` (:mod:`.register`)."""
+    synced: list[VendorSync] = []
+
+    def sync(session: Session) -> None:
+        actor = _Importer(user_id, organisation_id)
+        synced.append(sync_vendors(session, organisation_id=organisation_id, actor=actor))
+
     if kind == "equipment":
         equipment = read_equipment(name, data)
         stored = repository.replace_equipment(
             engine, equipment.rows, organisation_id=organisation_id, filename=name,
-            skipped=equipment.lines_read - len(equipment.rows), user_id=user_id,
+            skipped=equipment.lines_read - len(equipment.rows), user_id=user_id, then=sync,
         )  # fmt: skip
-        return ImportOutcome(kind, name, stored, equipment.problems, equipment.lines_read - stored)
-    contracts = read_contracts(name, data)
-    stored = repository.replace_contracts(
-        engine, contracts.rows, organisation_id=organisation_id, filename=name,
-        skipped=contracts.lines_read - len(contracts.rows), user_id=user_id,
-    )  # fmt: skip
-    return ImportOutcome("contracts", name, stored, contracts.problems, contracts.lines_read - stored)
+        problems, skipped = equipment.problems, equipment.lines_read - stored
+    else:
+        kind = "contracts"
+        contracts = read_contracts(name, data)
+        stored = repository.replace_contracts(
+            engine, contracts.rows, organisation_id=organisation_id, filename=name,
+            skipped=contracts.lines_read - len(contracts.rows), user_id=user_id, then=sync,
+        )  # fmt: skip
+        problems, skipped = contracts.problems, contracts.lines_read - stored
+    run = screen_registered_vendors(
+        engine, organisation_id=organisation_id, on=on or UTC_CLOCK.today(), indexes=indexes
+    )
+    return ImportOutcome(kind, name, stored, problems, skipped, synced[0], run)
 
 
-def import_path(engine: Engine, kind: str, path: Path, *, organisation_id: int) -> ImportOutcome:
-    return import_data(engine, kind, str(path), read_file(path), organisation_id=organisation_id)
+def import_path(
+    engine: Engine, kind: str, path: Path, *, organisation_id: int, indexes: ListIndexes | None = None
+) -> ImportOutcome:
+    return import_data(engine, kind, str(path), read_file(path), organisation_id=organisation_id, indexes=indexes)
 
 
 def scenario_in_store(
@@ -122,7 +182,11 @@ DEMO_ORGANISATION = "Fjordline Telecom (synthetic demo)"
 DEMO_FILES = (("equipment", "exposure_equipment_synthetic.csv"), ("contracts", "exposure_contracts_synthetic.csv"))
 
 
-def import_demo(engine: Engine, organisation: str = DEMO_ORGANISATION) -> list[ImportOutcome]:
+def import_demo(
+    engine: Engine, organisation: str = DEMO_ORGANISATION, *, indexes: ListIndexes | None = None
+) -> list[ImportOutcome]:
     """Import the bundled SYNTHETIC demo inventory (``data/demo``, a fictitious operator) for ``organisation``."""
     org_id = ensure_organisation(engine, organisation)
-    return [import_path(engine, kind, DEMO_DIR / name, organisation_id=org_id) for kind, name in DEMO_FILES]
+    return [
+        import_path(engine, kind, DEMO_DIR / name, organisation_id=org_id, indexes=indexes) for kind, name in DEMO_FILES
+    ]

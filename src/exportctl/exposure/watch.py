@@ -1,11 +1,14 @@
-"""The watch: the list hits of an organisation's inventory vendors today, and what changed in the lists since its
-last review.
+"""The watch: the counterparty register's alerts on an organisation's inventory vendors, and what changed in the
+lists since its last review.
 
-Hits come from :func:`~exportctl.exposure.vendors.screen_vendors` over the current lists (entries in force on the
-day). Changes compare, per list, the snapshot the last review saw with the current one (:func:`exportctl.lists.
-history.diff`) and keep the added, removed and amended entries that concern the inventory: an entry one of its
-vendors hits today, or whose name one of its vendors means (:func:`~exportctl.exposure.vendors.same_vendor`). With
-no list imported the watch says so (hits unknown), never "no hit"; with no review yet there is nothing to compare.
+Alerts come from the register (:mod:`.register`): inventory vendors are parties there, screened by the register's
+runs (after each inventory import and each list import or update), so there is one way to screen a party and a
+decision on an alert (cleared, confirmed) shows here too. A vendor the register has not screened yet is listed as
+such (hits unknown). Changes compare, per list, the snapshot the last review saw with the current one
+(:func:`exportctl.lists.history.diff`) and keep the added, removed and amended entries that concern the inventory:
+an entry one of its vendors has an alert on, or whose name one of its vendors means
+(:func:`~exportctl.exposure.vendors.same_vendor`). With no list imported the watch says so (hits unknown), never
+"no hit"; with no review yet there is nothing to compare.
 """
 
 from __future__ import annotations
@@ -16,13 +19,14 @@ from datetime import date
 
 from sqlalchemy import Engine
 
-from exportctl.determination.list_index import ListIndexes
 from exportctl.errors import NotFoundError
 from exportctl.exposure import repository
-from exportctl.exposure.vendors import VendorHits, readings, same_vendor, screen_vendors, vendor_query
+from exportctl.exposure.register import VendorRegister, vendor_parties_with_alerts
+from exportctl.exposure.vendors import EXPOSURE_LISTS, readings, same_vendor, vendor_query
 from exportctl.lists.history import diff
 from exportctl.lists.model import ListEntry
-from exportctl.lists.repository import current_snapshot_ids, in_force_on
+from exportctl.lists.repository import current_snapshot_ids
+from exportctl.parties import AlertState
 
 
 @dataclass(frozen=True)
@@ -53,14 +57,17 @@ class Watch:
     organisation: str
     vendors: tuple[str, ...]
     lists_imported: bool
-    hits: tuple[VendorHits, ...]
+    register: VendorRegister
     last_review: repository.Review | None
     snapshot_ids: dict[str, int]
     changes: tuple[SourceChange, ...]
 
     @property
-    def flagged(self) -> tuple[VendorHits, ...]:
-        return tuple(h for h in self.hits if h.matches)
+    def flagged(self) -> tuple[str, ...]:
+        """The vendor parties with an alert that is not cleared."""
+        return tuple(
+            p.name for p in self.register.parties if any(a.state != AlertState.CLEARED.value for a in p.alerts)
+        )
 
     def to_dict(self) -> dict[str, object]:
         review = self.last_review
@@ -69,7 +76,30 @@ class Watch:
             "organisation": self.organisation,
             "vendors": list(self.vendors),
             "lists_imported": self.lists_imported,
-            "hits": [h.to_dict() for h in self.hits if h.matches or h.error] if self.lists_imported else None,
+            "register": {
+                "last_run_on": self.register.last_run_on.isoformat() if self.register.last_run_on else None,
+                "unscreened": [p.name for p in self.register.unscreened],
+                "flagged": list(self.flagged),
+            },
+            "alerts": [
+                {
+                    "vendor": p.name,
+                    "vendor_names": list(p.names),
+                    "party": p.external_id,
+                    "alert": a.id,
+                    "url": f"/alerts/{a.id}",
+                    "state": a.state,
+                    "score": round(a.score, 4),
+                    "list": a.list_code,
+                    "exposure_list": a.list_code in EXPOSURE_LISTS,
+                    "entry_id": a.entry_key,
+                    "entry_name": a.entry_name,
+                    "matched_name": a.matched_name,
+                    "still_matching": a.still_matching,
+                }
+                for p in self.register.parties
+                for a in p.alerts
+            ],
             "last_review": (
                 {"on": review.reviewed_on.isoformat(), "snapshot_ids": review.snapshot_ids} if review else None
             ),
@@ -98,18 +128,12 @@ def _concerns(entry: ListEntry, queries: Iterable[Query], hit_ids: set[str]) -> 
     return any(same_vendor(query, name) for query in queries for name in entry.names)
 
 
-def watch(engine: Engine, indexes: ListIndexes, *, organisation_id: int, on: date) -> Watch:
+def watch(engine: Engine, *, organisation_id: int, on: date) -> Watch:
     """The organisation's watch on ``on`` (module docstring)."""
-    inventory = repository.load_inventory(engine, organisation_id=organisation_id)
-    vendors = tuple(sorted({e.vendor for e in inventory.equipment} | {c.vendor for c in inventory.contracts}))
-    current = indexes.current(engine)
-    hits: tuple[VendorHits, ...] = ()
-    if current is not None:
-        screened = screen_vendors(current.fuzzy, vendors)
-        hits = tuple(
-            VendorHits(h.vendor, tuple(m for m in h.matches if in_force_on(m.entry, on)), h.error) for h in screened
-        )
-    hit_ids = {m.entry.entry_id for h in hits for m in h.matches}
+    name = repository.organisation_name(engine, organisation_id=organisation_id)
+    vendors = tuple(sorted(repository.vendor_names(engine, organisation_id=organisation_id)))
+    register = vendor_parties_with_alerts(engine, organisation_id=organisation_id)
+    hit_ids = {a.entry_key for a in register.alerts}
     queries = [vendor_query(v) for v in vendors if readings(v)]
     ids = current_snapshot_ids(engine)
     review = repository.last_review(engine, organisation_id=organisation_id)
@@ -138,7 +162,7 @@ def watch(engine: Engine, indexes: ListIndexes, *, organisation_id: int, on: dat
             changes.append(
                 SourceChange(source, before, snapshot, len(d.added), len(d.removed), len(d.changed), tuple(concerning))
             )
-    return Watch(on, inventory.organisation, vendors, current is not None, hits, review, ids, tuple(changes))
+    return Watch(on, name, vendors, bool(ids), register, review, ids, tuple(changes))
 
 
 def mark_reviewed(engine: Engine, *, organisation_id: int, on: date, user_id: int | None) -> repository.Review:

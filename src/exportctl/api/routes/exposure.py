@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Query, UploadFile
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from exportctl.accounts.roles import Principal
 from exportctl.api.deps import Context, CurrentPrincipal, requires
@@ -37,6 +37,8 @@ class ImportOut(BaseModel):
     imported: int
     skipped: int
     problems: list[str]
+    # the inventory's vendors in your register and the screening run after ("register": a BaseModel attribute)
+    vendor_register: dict[str, Any] | None = Field(default=None, alias="register")
 
 
 class ScenarioQuery(BaseModel):
@@ -95,7 +97,7 @@ async def _import(ctx: ServiceContext, principal: Principal, kind: str, file: Up
     name = (file.filename or f"{kind}.csv")[:200]
     outcome = await asyncio.to_thread(
         import_data, ctx.engine, kind, name, data, organisation_id=principal.organisation_id,
-        user_id=principal.user_id,
+        user_id=principal.user_id, indexes=ctx.list_indexes, on=ctx.clock.today(),
     )  # fmt: skip
     return ImportOut.model_validate(outcome.to_dict())
 
@@ -151,8 +153,9 @@ def plan(principal: CurrentPrincipal, ctx: Context, inputs: Inputs, format: Plan
 
 @router.get("/watch", response_model=dict[str, Any])
 def get_watch(principal: CurrentPrincipal, ctx: Context) -> dict[str, Any]:
-    """List hits of your inventory's vendors today, and list changes since your last review."""
-    found = watch(ctx.engine, ctx.list_indexes, organisation_id=principal.organisation_id, on=ctx.clock.today())
+    """Your register's alerts on your inventory's vendors (state, score, link), and list changes since your last
+    review."""
+    found = watch(ctx.engine, organisation_id=principal.organisation_id, on=ctx.clock.today())
     return found.to_dict()
 
 

@@ -46,7 +46,7 @@ def _page(request: Request, user: Principal, context: dict[str, Any], status_cod
     org = user.organisation_id
     context["imports"] = repository.last_imports(ctx.engine, organisation_id=org)
     context["can_edit"] = user.has_role(Role.EXPORTER, Role.ADMIN)
-    context["watch"] = watch(ctx.engine, ctx.list_indexes, organisation_id=org, on=ctx.clock.today())
+    context["watch"] = watch(ctx.engine, organisation_id=org, on=ctx.clock.today())
     return render(request, "exposure.html", context, status_code=status_code)
 
 
@@ -103,8 +103,9 @@ async def exposure_upload(
     context: dict[str, Any] = {"form": {"scope": "all"}, "scenario": None}
     try:
         context["outcome"] = await asyncio.to_thread(
-            import_data, ctx.engine, kind, name, data, organisation_id=user.organisation_id, user_id=user.user_id
-        )
+            import_data, ctx.engine, kind, name, data, organisation_id=user.organisation_id, user_id=user.user_id,
+            indexes=ctx.list_indexes, on=ctx.clock.today(),
+        )  # fmt: skip
     except ExportctlError as exc:
         context["upload_error"] = exc
         return _page(request, user, context, status_code=422)
