@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 from decimal import Decimal
 
@@ -91,6 +93,17 @@ def test_budgeted_plan_csv_and_chart(inventory: Inventory) -> None:
     assert render_timeline(s, "svg") == svg  # reproducible
     with pytest.raises(InputError):
         render_timeline(s, "gif")
+
+
+def test_plan_csv_does_not_let_a_site_name_run_as_a_formula(inventory: Inventory) -> None:
+    from dataclasses import replace
+
+    hostile = '=HYPERLINK("http://x.example","Berlin")'
+    equipment = tuple(replace(row, site=hostile) if row.site == "Berlin-1" else row for row in inventory.equipment)
+    s = run_scenario(Inventory(inventory.organisation, equipment, inventory.contracts), "Huawei", ban_from=BAN,
+                     as_of=BAN, scope=parse_scope("core"))  # fmt: skip
+    rows = list(csv.reader(io.StringIO(plan_csv(s))))
+    assert rows[1][1] == "'" + hostile
 
 
 def test_a_chinese_inventory_name_is_the_same_vendor() -> None:

@@ -6,11 +6,11 @@ state), reproducible SVG (fixed hash salt, no date metadata).
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
 
+from exportctl.csv_cells import SafeWriter
 from exportctl.errors import InputError
 from exportctl.exposure.model import NetworkFunction, cents
 from exportctl.exposure.scenario import Scenario
@@ -22,9 +22,10 @@ PLAN_COLUMNS = ("order", "site", "function", "risk", "quarter", "quarter_end", "
 
 
 def plan_csv(scenario: Scenario) -> str:
-    """The plan, one row per (step, quarter); a step with unplanned units (cost unknown) gets a row without quarter."""
+    """The plan, one row per (step, quarter); a step with unplanned units (cost unknown) gets a row without quarter.
+    Site names come from the operator's files: cells pass through the one CSV escaper (no spreadsheet formulas)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out, lineterminator="\n")
     writer.writerow(PLAN_COLUMNS)
     for step in scenario.plan.steps:
         for quarter, (units, cost) in sorted(step.by_quarter.items()):
