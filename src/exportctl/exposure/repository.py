@@ -133,15 +133,7 @@ def replace_equipment(
         }  # fmt: skip
         for r in rows
     ]
-    with session_scope(engine) as session:
-        lock_for_write(session)
-        _replace(session, ExposureEquipment, values, organisation_id=organisation_id)
-        _record_import(
-            session, "equipment", filename, len(values), skipped, organisation_id=organisation_id, user_id=user_id
-        )
-        if then is not None:
-            then(session)
-    return len(values)
+    return _store(engine, ExposureEquipment, "equipment", values, organisation_id, filename, skipped, user_id, then)
 
 
 def replace_contracts(
@@ -172,12 +164,26 @@ def replace_contracts(
         }  # fmt: skip
         for c in rows
     ]
+    return _store(engine, ExposureContract, "contracts", values, organisation_id, filename, skipped, user_id, then)
+
+
+def _store(
+    engine: Engine,
+    table: type[ExposureEquipment] | type[ExposureContract],
+    kind: str,
+    values: Sequence[dict[str, Any]],
+    organisation_id: int,
+    filename: str,
+    skipped: int,
+    user_id: int | None,
+    then: Callable[[Session], object] | None,
+) -> int:
+    """One import's write: the organisation's rows replaced and the import recorded, with ``then`` last, in one
+    transaction under the audit write lock."""
     with session_scope(engine) as session:
         lock_for_write(session)
-        _replace(session, ExposureContract, values, organisation_id=organisation_id)
-        _record_import(
-            session, "contracts", filename, len(values), skipped, organisation_id=organisation_id, user_id=user_id
-        )
+        _replace(session, table, values, organisation_id=organisation_id)
+        _record_import(session, kind, filename, len(values), skipped, organisation_id=organisation_id, user_id=user_id)
         if then is not None:
             then(session)
     return len(values)
