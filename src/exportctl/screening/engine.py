@@ -13,7 +13,7 @@ wider review net.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -193,15 +193,3 @@ def screen(
 ) -> ScreeningResult:
     """Screen one name (optionally with a country hint) against the index."""
     return screen_query(index, Query(name, normalize_country(country)), threshold=threshold, limit=limit)
-
-
-def screen_names(
-    index: ScreeningIndex,
-    rows: Iterable[tuple[str, str | None]],
-    *,
-    threshold: float = DEFAULT_THRESHOLD,
-    limit: int = 10,
-) -> Iterator[ScreeningResult]:
-    """Screen (name, country) pairs in order; raises InputError on the first unusable name or country."""
-    for name, country in rows:
-        yield screen(index, name, country=country, threshold=threshold, limit=limit)

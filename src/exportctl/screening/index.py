@@ -39,6 +39,9 @@ BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
 
+# one indexed reading of a name: text, legal forms, kind of reading, token ids, its distinct token ids
+_NameRow = tuple[str, frozenset[str], str, tuple[int, ...], tuple[int, ...]]
+
 _TRAILING_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{2,11})\)$")
 
 
@@ -119,14 +122,20 @@ class ScreeningIndex:
     def build(cls, entries: Iterable[ListEntry], snapshot_key: str = "", notes: tuple[str, ...] = ()) -> ScreeningIndex:
         """Analyse every name of every entry and build postings, rarity weights and blocking keys."""
         # the entries' raw source fields are not needed to screen or explain, and would double the cached index
-        kept = [dataclasses.replace(e, raw={}) if e.raw else e for e in entries]
+        kept = [_without_raw(e) if e.raw else e for e in entries]
         index = cls(entries=kept, snapshot_key=snapshot_key, notes=tuple(notes))
         with cyclic_gc_paused():
+            # consolidated lists repeat names (the CSL copies the Entity List, the UK list the UN's): a name is
+            # analysed once (analysis is a pure function of the text) and its readings reused for every copy
+            analysed: dict[str, list[_NameRow]] = {}
             for entry_no, entry in enumerate(index.entries):
                 for name in entry.names:
-                    index._add_name(entry_no, analyze(name))
-                    for part in acronym_parts(name):  # "… Technology (NUDT)": the name and its acronym apart too
-                        index._add_name(entry_no, dataclasses.replace(analyze(part), text=name))
+                    rows = analysed.get(name)
+                    if rows is None:
+                        # "… Technology (NUDT)": the name, and the name and its acronym apart too
+                        parts = [dataclasses.replace(analyze(part), text=name) for part in acronym_parts(name)]
+                        rows = analysed[name] = [row for a in (analyze(name), *parts) for row in index._rows(a)]
+                    index._add_rows(entry_no, rows)
             index._finish()
             index.vocabulary_votes = VocabularyVotes.build(index)
         # one collection now moves the new objects to the oldest generation, rather than several during the first
@@ -134,18 +143,25 @@ class ScreeningIndex:
         gc.collect()
         return index
 
-    def _add_name(self, entry_no: int, analyzed: AnalyzedName) -> None:
+    def _rows(self, analyzed: AnalyzedName) -> list[_NameRow]:
+        """The indexed readings of an analysed name (its tokens as ids: new tokens join the vocabulary)."""
+        rows: list[_NameRow] = []
         for variant in analyzed.variants[:_MAX_ANALYSED_VARIANTS]:
             if variant.kind == SKELETON:
                 continue
             ids = tuple(self._token_id(t) for t in variant.tokens)
+            rows.append((analyzed.text, analyzed.forms, variant.kind, ids, tuple(set(ids))))
+        return rows
+
+    def _add_rows(self, entry_no: int, rows: list[_NameRow]) -> None:
+        for text, forms, kind, ids, distinct in rows:
             name_id = len(self.name_text)
             self.name_entry.append(entry_no)
-            self.name_text.append(analyzed.text)
-            self.name_forms.append(analyzed.forms)
-            self.name_kind.append(variant.kind)
+            self.name_text.append(text)
+            self.name_forms.append(forms)
+            self.name_kind.append(kind)
             self.name_tokens.append(ids)
-            for token_id in set(ids):
+            for token_id in distinct:
                 self.postings[token_id].append(name_id)
 
     def _token_id(self, token: str) -> int:
@@ -247,9 +263,6 @@ class ScreeningIndex:
         """The ids of the names that contain a token."""
         return self.postings_flat[self.postings_offsets[token_id] : self.postings_offsets[token_id + 1]]
 
-    def document_frequency(self, token_id: int) -> int:
-        return int(self.postings_offsets[token_id + 1] - self.postings_offsets[token_id])
-
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["token_cache"] = {}
@@ -294,6 +307,15 @@ class ScreeningIndex:
             for key in {skel[:i] + skel[i + 1 :] for i in range(len(skel))}:
                 found.update(self.by_skeleton.get(key, ()))
         return found
+
+
+def _without_raw(entry: ListEntry) -> ListEntry:
+    """The entry without its raw source fields: a shallow copy (``dataclasses.replace`` would re-run ``__init__``,
+    a second of the build for the 55,000 entries of the bundled lists)."""
+    copy = object.__new__(ListEntry)
+    copy.__dict__.update(entry.__dict__)
+    copy.__dict__["raw"] = {}
+    return copy
 
 
 UNKNOWN_ROMANISED_WEIGHT = 1.0  # weight of an unknown token of a romanised reading, relative to the rarest token

@@ -89,11 +89,6 @@ _BY_TOKENS: dict[tuple[str, ...], str] = {
 _MAX_LEN = max(len(k) for k in _BY_TOKENS)
 
 
-def canonical_forms() -> tuple[str, ...]:
-    """Every canonical legal-form code, for documentation and tests."""
-    return tuple(_FORMS)
-
-
 def split_legal_forms(
     tokens: Sequence[str], allowed: Container[str] | None = None
 ) -> tuple[tuple[str, ...], frozenset[str]]:

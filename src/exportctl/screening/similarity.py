@@ -11,7 +11,6 @@ from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.distance import OSA
 
 COVERAGE_WEIGHT = 0.5  # exponent of coverage in the name similarity; completeness has the rest
 
@@ -29,13 +28,6 @@ PHONETIC_MIN = 0.5
 
 _Int = TypeVar("_Int", np.int32, np.int64)
 _F = TypeVar("_F", float, npt.NDArray[np.float64])
-
-
-def token_similarity(a: str, b: str) -> float:
-    """Edit similarity of two tokens (optimal string alignment: a transposition is one edit), 0 below the floor."""
-    sim = float(OSA.normalized_similarity(a, b))
-    floor = SHORT_TOKEN_FLOOR if min(len(a), len(b)) <= 4 else TOKEN_FLOOR
-    return sim if sim >= floor else 0.0
 
 
 # the floors as float32 numbers: similarities come from rapidfuzz as float32, and a similarity of exactly 0.65 is at
