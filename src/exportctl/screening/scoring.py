@@ -229,19 +229,18 @@ def score_units(
     blocks = _blocks(index, live_readings, [found[i] for i in live])
     pairs, strict_pairs = _token_pairs(index, live_readings, blocks)
     start = 0
-    for i, block in zip(live, blocks, strict=True):
+    for i, reading, block in zip(live, live_readings, blocks, strict=True):
         size = block.raw.size
         cells = block.where.reshape(block.tokens_of.shape)
-        pair = pairs[start : start + size].reshape(block.raw.shape)[:, cells]
-        strict = strict_pairs[start : start + size].reshape(block.raw.shape)[:, cells]
-        start += size
         if len(block.weights) == 1:  # a one-word reading: every candidate is judged on that word alone
-            pair = strict
-        else:  # a one-word listed name: the query's word must be within its budget
+            pair = strict_pairs[start : start + size].reshape(block.raw.shape)[:, cells]
+        else:
+            pair = pairs[start : start + size].reshape(block.raw.shape)[:, cells]
             short = index.name_length[block.name_ids] == 1
-            if short.any():
+            if short.any():  # a one-word listed name: the query's word must be within its budget
+                strict = strict_pairs[start : start + size].reshape(block.raw.shape)[:, cells]
                 pair = np.where(short[None, :, None], strict, pair)
-        reading = live_readings[live.index(i)]
+        start += size
         if reading.kind == SKELETON and any(reading.patterns):
             pair = (pair * _vowel_agreement(index, reading, block.distinct)[:, cells]).astype(np.float32)
         if reading.kind == SKELETON and len(reading.tokens) == 1 and len(reading.tokens[0]) < SKELETON_MIN_CONSONANTS:
