@@ -1,7 +1,8 @@
 """Recall on names the engine has never seen, on small indexes of made-up entries (no evaluation case, no real party).
 
 Blocking: a name whose words are mostly common (in hundreds of listed names) is still found when its one rare word is
-shared by more names than blocking keeps.
+shared by more names than blocking keeps. Romanisation: a Russian name is also read in the customary English spelling
+that the SDN file often uses (Yuri, Andrei, Zarechny), so each list's spelling of one person scores the same.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import pytest
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.scripts import cyrillic_variants
 
 
 def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY, *aliases: str) -> ListEntry:
@@ -38,3 +40,25 @@ def test_common_words_rank_the_names_a_rare_word_picked(crowded: ScreeningIndex)
     hits = screen(crowded, "QARVEL INSTITUTE OF APPLIED ENGINEERING").hits
     assert [h.entry_id for h in hits[:1]] == ["test:1"]
     assert hits[0].score > 0.95
+
+
+def test_a_russian_given_name_is_also_read_in_its_customary_english_spelling() -> None:
+    readings = cyrillic_variants("Заболотный Юрий Андреевич")
+    assert ["zabolotnyy", "yuriy", "andreyevich"] in readings or ["zabolotnyy", "yuriy", "andreevich"] in readings
+    assert any("yuri" in r for r in readings)  # Юрий: BGN Yuriy, the SDN file's Yuri
+    assert any("alexei" in r for r in cyrillic_variants("Алексей"))  # BGN Aleksey
+
+
+@pytest.fixture(scope="module")
+def spellings() -> ScreeningIndex:
+    entries = (
+        _entry(1, "ZABOLOTNY, Yuri Arkadyevich", EntryType.INDIVIDUAL),
+        _entry(2, "Yuriy Arkadyevich ZABOLOTNYY", EntryType.INDIVIDUAL),  # the same man in BGN, on another list
+        *(_entry(100 + i, f"Filler{i:03d} Holding") for i in range(200)),
+    )
+    return ScreeningIndex.build(entries, snapshot_key="spellings")
+
+
+def test_each_list_spelling_of_a_russian_name_scores_as_high_as_the_other(spellings: ScreeningIndex) -> None:
+    scores = {h.entry_id: h.score for h in screen(spellings, "Заболотный Юрий Аркадьевич").hits}
+    assert scores["test:1"] == pytest.approx(scores["test:2"])
