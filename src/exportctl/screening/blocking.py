@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from exportctl.screening.index import BLOCKING_MAX_DF, ScreeningIndex, TokenVotes, compute_token_votes
+from exportctl.screening.index import ScreeningIndex, TokenVotes, compute_token_votes
 from exportctl.screening.normalize import LATIN, SKELETON, NameVariant
 from exportctl.screening.similarity import COVERAGE_WEIGHT, similarity_bound, unique_inverse
 
@@ -64,14 +64,41 @@ def _votes_of(
             return [], []
     voters = [t.names for t in per_token if len(t.names)]
     vote_weights = [t.votes for t in per_token if len(t.names)]
-    if not voters:  # only very common words: block on the rarest of them
+    if not voters:  # only very common words: block on the rarest of them (its names are ranked by common_votes)
         common = [token_id for t in per_token for token_id in t.common]
         if not common:
             return [], []
         rarest = max(common, key=lambda t: index.idf[t])
-        voters = [index.postings_of(rarest)[: BLOCKING_MAX_DF * 4]]
-        vote_weights = [np.ones(len(voters[0]))]
+        voters = [index.postings_of(rarest)]
+        vote_weights = [np.zeros(len(voters[0]))]
     return voters, vote_weights
+
+
+def _own_common_tokens(index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes]) -> list[tuple[int, float]]:
+    """The query's own words that are too common to vote (in more than BLOCKING_MAX_DF names), with their weight."""
+    if unit.searched.kind == SKELETON:
+        return []
+    found = []
+    for token, votes in zip(unit.searched.tokens, per_token, strict=True):
+        token_id = index.vocab.get(token)
+        if token_id is not None and token_id in votes.common:
+            found.append((token_id, votes.weight))
+    return found
+
+
+def common_votes(
+    index: ScreeningIndex, names: npt.NDArray[np.int64], own: list[tuple[int, float]]
+) -> npt.NDArray[np.float64]:
+    """How much of a reading's common words (``own``: token id, weight) each of its candidates (sorted name ids)
+    holds as they are. Common words do not pick candidates, but among the names the rare words picked they must
+    count: else "Nanjing Institute of Electronic Engineering" ties with every other Nanjing name and may not be
+    scored at all."""
+    found = np.zeros(len(names))
+    for token_id, weight in own:
+        postings = index.postings_of(token_id)  # sorted name ids
+        at = np.minimum(np.searchsorted(postings, names), len(postings) - 1)
+        found += np.where(postings[at] == names, weight, 0.0)
+    return found
 
 
 def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArray[np.int64], list[float]]]:
@@ -93,12 +120,14 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
     unvoted: list[float] = []  # per reading: query weight that may match without voting (see below)
     floors: list[float] = []
     bounded: list[float] = []
+    common: list[list[tuple[int, float]]] = []  # per reading: its own common words (token id, weight)
     for unit_no, unit in enumerate(units):
         romanised = unit.searched.kind != LATIN
         skeleton_mode = unit.searched.kind == SKELETON
         per_token = [token_votes(index, token, skeleton_mode, romanised) for token in unit.searched.tokens]
         weights_of.append([t.weight for t in per_token])
         voters, vote_weights = _votes_of(index, unit, per_token)
+        common.append(_own_common_tokens(index, unit, per_token) if voters else [])
         pieces.extend(voters)
         piece_votes.extend(vote_weights)
         piece_unit.extend([unit_no] * len(voters))
@@ -115,7 +144,7 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         lengths = np.array([len(p) for p in pieces])
         keys += np.repeat(np.array(piece_unit, dtype=np.int64) * n_names, lengths)
     unique, inverse = unique_inverse(keys)
-    shared = np.bincount(inverse, weights=np.concatenate(piece_votes))  # per reading: the same sums, in the same order
+    shared = np.asarray(np.bincount(inverse, weights=np.concatenate(piece_votes)), dtype=np.float64)  # per reading
     single = len(units) == 1  # one query (screen): plain numbers rather than gathered arrays, the same values
     unit_of = unique if single else unique // n_names  # (unused for one reading)
     names = unique if single else unique - unit_of * n_names
@@ -130,11 +159,18 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         names, shared, unit_of = names[possible], shared[possible], unit_of[possible]
         if not isinstance(total_weight, float):
             total_weight = total_weight[possible]
+    bounds = [0, len(names)] if single else np.searchsorted(unit_of, np.arange(len(units) + 1)).tolist()
+    if any(common):
+        added = np.zeros(len(names))
+        for unit_no, own in enumerate(common):
+            lo, hi = bounds[unit_no], bounds[unit_no + 1]
+            if own and hi > lo:
+                added[lo:hi] = common_votes(index, names[lo:hi], own)
+        shared = shared + added
     # rank like the final similarity does: share of the query found, and share of the name found
     votes = COVERAGE_WEIGHT * shared / total_weight + (1 - COVERAGE_WEIGHT) * shared / np.maximum(
         index.name_weight[names], 1e-9
     )
-    bounds = [0, len(names)] if single else np.searchsorted(unit_of, np.arange(len(units) + 1)).tolist()
     found: list[tuple[npt.NDArray[np.int64], list[float]]] = []
     for unit_no, unit in enumerate(units):
         lo, hi = bounds[unit_no], bounds[unit_no + 1]

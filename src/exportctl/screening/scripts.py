@@ -357,6 +357,8 @@ def transliterate_cyrillic(word: str) -> str:
     return "".join(_BGN.get(ch, ch) for ch in word).replace("_", "")
 
 
+_CUSTOMARY_END = re.compile(r"(iy|ey|yy)$")
+_CUSTOMARY = {"iy": "i", "ey": "ei", "yy": "y"}
 _YE = re.compile("(?:(?<=^)|(?<=[аеёиоуыэюяьъ]))[её]")
 
 
@@ -378,7 +380,8 @@ def _russian_term(word: str) -> str | None:
 
 
 def cyrillic_variants(run: str) -> list[list[str]]:
-    """Alternative word lists for a Cyrillic run: BGN romanisation, translated terms, anyascii's romanisation."""
+    """Alternative word lists for a Cyrillic run: translated terms, BGN romanisation, anyascii's, the passport's
+    (ICAO), BGN with ks as x, BGN with its ye rule, and the customary English spelling (Yuri, Andrei, Zarechny)."""
     words = [w for w in re.split(r"[^\w-]+", run.lower()) if w.strip("-_")]
     plain: list[str] = []
     translated: list[str] = []
@@ -400,7 +403,10 @@ def cyrillic_variants(run: str) -> list[list[str]]:
     english = [re.sub(r"ks", "x", p) for p in plain]  # Aleksei -> Alexei, Aleksandr -> Alexandr
     contextual = [transliterate_bgn(p) for w in words for p in ([w] if _russian_term(w) is not None else w.split("-"))]
     contextual = [p for p in contextual if p]
-    return _dedupe([translated, plain, other, passport, english, contextual])
+    # the customary English spelling of names, as the SDN file often writes them: BGN with its ye rule, ks as x, and
+    # a final й as i after и or е (Юрий Yuri, Андрей Andrei, Алексей Alexei) and dropped after ы (Заречный Zarechny)
+    customary = [_CUSTOMARY_END.sub(lambda m: _CUSTOMARY[m[0]], p.replace("ks", "x")) for p in contextual]
+    return _dedupe([translated, plain, other, passport, english, contextual, customary])
 
 
 # --- Arabic --------------------------------------------------------------------------------------------------------

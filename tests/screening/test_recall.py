@@ -1,0 +1,64 @@
+"""Recall on names the engine has never seen, on small indexes of made-up entries (no evaluation case, no real party).
+
+Blocking: a name whose words are mostly common (in hundreds of listed names) is still found when its one rare word is
+shared by more names than blocking keeps. Romanisation: a Russian name is also read in the customary English spelling
+that the SDN file often uses (Yuri, Andrei, Zarechny), so each list's spelling of one person scores the same.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from exportctl.lists.model import EntryType, ListCode, ListEntry
+from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.scripts import cyrillic_variants
+
+
+def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY, *aliases: str) -> ListEntry:
+    return ListEntry(
+        source="test", source_id=str(number), list=ListCode.SDN, primary_name=name, entry_type=kind, aliases=aliases
+    )
+
+
+# 450 names make "institute", "of", "applied" and "engineering" common words (in more names than blocking votes
+# with); 60 shorter names share the rare word "Qarvel" with the target, more than blocking keeps per query; 2,000
+# one-word names give the common words a realistic weight (they are common, not in every name)
+_COMMON_WORDS = tuple(
+    _entry(1000 + i, f"Brelo{i:03d} Institute of Applied Engineering {'Works' if i % 2 else ''}") for i in range(450)
+)
+_SAME_RARE_WORD = tuple(_entry(2000 + i, "Qarvel Trading") for i in range(60))
+_FILLER = tuple(_entry(10_000 + i, f"Filler{i:04d}") for i in range(2000))
+_TARGET = _entry(1, "Qarvel Institute of Applied Engineering")
+
+
+@pytest.fixture(scope="module")
+def crowded() -> ScreeningIndex:
+    return ScreeningIndex.build((*_COMMON_WORDS, *_SAME_RARE_WORD, *_FILLER, _TARGET), snapshot_key="crowded")
+
+
+def test_common_words_rank_the_names_a_rare_word_picked(crowded: ScreeningIndex) -> None:
+    hits = screen(crowded, "QARVEL INSTITUTE OF APPLIED ENGINEERING").hits
+    assert [h.entry_id for h in hits[:1]] == ["test:1"]
+    assert hits[0].score > 0.95
+
+
+def test_a_russian_given_name_is_also_read_in_its_customary_english_spelling() -> None:
+    readings = cyrillic_variants("Заболотный Юрий Андреевич")
+    assert ["zabolotnyy", "yuriy", "andreyevich"] in readings or ["zabolotnyy", "yuriy", "andreevich"] in readings
+    assert any("yuri" in r for r in readings)  # Юрий: BGN Yuriy, the SDN file's Yuri
+    assert any("alexei" in r for r in cyrillic_variants("Алексей"))  # BGN Aleksey
+
+
+@pytest.fixture(scope="module")
+def spellings() -> ScreeningIndex:
+    entries = (
+        _entry(1, "ZABOLOTNY, Yuri Arkadyevich", EntryType.INDIVIDUAL),
+        _entry(2, "Yuriy Arkadyevich ZABOLOTNYY", EntryType.INDIVIDUAL),  # the same man in BGN, on another list
+        *(_entry(100 + i, f"Filler{i:03d} Holding") for i in range(200)),
+    )
+    return ScreeningIndex.build(entries, snapshot_key="spellings")
+
+
+def test_each_list_spelling_of_a_russian_name_scores_as_high_as_the_other(spellings: ScreeningIndex) -> None:
+    scores = {h.entry_id: h.score for h in screen(spellings, "Заболотный Юрий Аркадьевич").hits}
+    assert scores["test:1"] == pytest.approx(scores["test:2"])
