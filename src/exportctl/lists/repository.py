@@ -240,9 +240,8 @@ def _notes(
         if current.effective_date is None:
             notes.append(f"{source}: snapshot {current.id} has no effective date; its import date stands in")
     if later:
-        notes.append(
-            f"{source}: {later} entries are listed on {as_of} by the dates of a later file ({shown} did not show them in force)"
-        )
+        by_later = f"{later} entries are listed on {as_of} by the dates of a later file"
+        notes.append(f"{source}: {by_later} ({shown} did not show them in force)")
     if undated:
         notes.append(
             f"{source}: {undated} entries have no known listing date and are kept as listed from the date of the "
