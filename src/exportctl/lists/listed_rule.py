@@ -14,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from exportctl.lists.fr import parse_citations
-from exportctl.lists.model import ListEntry
+from exportctl.lists.model import ListCode, ListEntry
 from exportctl.lists.snapshot_queries import SnapshotInfo
 
 Observation = tuple[SnapshotInfo, ListEntry | None]  # a snapshot of the entry's source, and its version there
@@ -41,17 +41,39 @@ class EntryStatus:
     as_published_reason: str
 
 
+VersionDates = tuple[date | None, date | None, tuple[str, ...]]
+"""What :func:`status_on` reads of a version: listing date, end date, Federal Register citations."""
+
+
 def statuses_on(
-    source_snapshots: Sequence[SnapshotInfo], versions: Mapping[str, Mapping[int, ListEntry]], on: date
+    source_snapshots: Sequence[SnapshotInfo], versions: Mapping[str, Mapping[int, VersionDates]], on: date
 ) -> dict[str, EntryStatus]:
     """:func:`status_on` for every entry of one source in one pass: ``source_snapshots`` are every snapshot of the
-    source, ``versions`` maps each entry id to ``{snapshot id: its version there}``. A *listed* answer's reasons
-    are left empty (tens of thousands of strings nobody reads); every other answer keeps its reason."""
+    source, ``versions`` maps each entry id to ``{snapshot id: its version's dates there}``.
+
+    The answer depends only on which snapshots hold the entry and those dates, so entries alike in that share one
+    evaluation (most of a list's entries are undated and alike). Citations count only when a version's listing
+    starts after ``on`` (an earlier order may exist); a caller may leave them empty otherwise. A *listed* answer's
+    reasons are left empty (tens of thousands of strings nobody reads); every other answer keeps its reason.
+    """
     ordered = sorted(source_snapshots, key=lambda s: (s.in_force_from, s.id))
-    return {
-        entry_id: status_on([(s, held.get(s.id)) for s in ordered], on, presorted=True, explain_listed=False)
-        for entry_id, held in versions.items()
-    }
+    decided: dict[tuple[VersionDates | None, ...], EntryStatus] = {}
+    found: dict[str, EntryStatus] = {}
+    for entry_id, held in versions.items():
+        pattern = tuple(held.get(s.id) for s in ordered)
+        status = decided.get(pattern)
+        if status is None:
+            obs = [(s, None if v is None else _dated(entry_id, v)) for s, v in zip(ordered, pattern, strict=True)]
+            status = decided[pattern] = status_on(obs, on, presorted=True, explain_listed=False)
+        found[entry_id] = status
+    return found
+
+
+def _dated(entry_id: str, dates: VersionDates) -> ListEntry:
+    source, _, source_id = entry_id.partition(":")
+    listed_on, removed_on, citations = dates
+    return ListEntry(source, source_id, ListCode.OTHER, entry_id, listed_on=listed_on, removed_on=removed_on,
+                     federal_register_citations=citations)  # fmt: skip
 
 
 def status_on(

@@ -8,6 +8,7 @@ invisible.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,7 @@ from sqlalchemy import Engine, select
 
 from exportctl.errors import NotFoundError
 from exportctl.lists.codec import entry_from_json
-from exportctl.lists.listed_rule import ListedStatus, statuses_on
+from exportctl.lists.listed_rule import ListedStatus, VersionDates, statuses_on
 from exportctl.lists.model import ListEntry
 from exportctl.lists.snapshot_queries import (
     SnapshotInfo,
@@ -35,7 +36,6 @@ __all__ = [
     "current_entries",
     "current_snapshot_ids",
     "entries_as_of",
-    "entry_versions",
     "entries_of_snapshots",
     "get_entry",
     "get_snapshot",
@@ -152,7 +152,7 @@ def entries_as_of(engine: Engine, as_of: date, sources: Iterable[str] | None = N
         by_source.setdefault(snap.source, []).append(snap)
     wanted = sorted(by_source) if sources is None else [s for s in sources if s in by_source]
     consulted = sorted(s.id for source in wanted for s in by_source[source])
-    held = entry_versions(engine, consulted)
+    held = _rows(engine, consulted, as_of)
     notes: list[str] = []
     chosen: dict[str, SnapshotInfo] = {}
     entries: list[ListEntry] = []
@@ -160,7 +160,7 @@ def entries_as_of(engine: Engine, as_of: date, sources: Iterable[str] | None = N
     for source in wanted:
         ordered = sorted(by_source[source], key=lambda s: (s.in_force_from, s.id))
         chosen[source], _ = snapshot_for_date(ordered, as_of)
-        kept, source_unknown, source_notes = _decide(source, ordered, held.get(source, {}), as_of)
+        kept, source_unknown, source_notes = _decide(source, ordered, held.get(source, _Rows()), as_of)
         entries.extend(kept)
         unknown.update(source_unknown)
         notes.extend(source_notes)
@@ -169,28 +169,46 @@ def entries_as_of(engine: Engine, as_of: date, sources: Iterable[str] | None = N
     return AsOfEntries(as_of, entries, chosen, tuple(notes), unknown, tuple(consulted))
 
 
-def entry_versions(engine: Engine, snapshot_ids: Iterable[int]) -> dict[str, dict[str, dict[int, ListEntry]]]:
-    """``{source: {entry id: {snapshot id: version}}}`` over the given snapshots, in one query; a version equal in
-    meaning (same content hash) to one already read is decoded once and shared."""
+@dataclass
+class _Rows:
+    """One source's stored rows: per entry, per snapshot, the version's dates and its JSON text (decoded only for
+    the version kept, or for its citations when they can count)."""
+
+    dates: dict[str, dict[int, VersionDates]] = field(default_factory=dict)
+    data: dict[str, dict[int, str]] = field(default_factory=dict)
+
+
+def _rows(engine: Engine, snapshot_ids: Iterable[int], on: date) -> dict[str, _Rows]:
+    """Every row of the snapshots in one query, by source; citations read only for entries with a version listed
+    after ``on`` (:func:`statuses_on` reads them only then)."""
     ids = sorted(set(snapshot_ids))
-    found: dict[str, dict[str, dict[int, ListEntry]]] = {}
+    found: dict[str, _Rows] = {}
     if not ids:
         return found
-    decoded: dict[tuple[str, str], ListEntry] = {}
-    query = select(ListEntryRow.snapshot_id, ListEntryRow.entry_id, ListEntryRow.content_hash, ListEntryRow.data).where(
-        ListEntryRow.snapshot_id.in_(ids)
-    )
+    query = select(
+        ListEntryRow.snapshot_id, ListEntryRow.entry_id, ListEntryRow.listed_on, ListEntryRow.removed_on,
+        ListEntryRow.data,
+    ).where(ListEntryRow.snapshot_id.in_(ids))  # fmt: skip
+    later: set[str] = set()
     with engine.connect() as connection:
-        for snapshot_id, entry_id, digest, data in connection.execute(query):
-            entry = decoded.get((entry_id, digest))
-            if entry is None:
-                entry = decoded[(entry_id, digest)] = entry_from_json(data)
-            found.setdefault(entry.source, {}).setdefault(entry_id, {})[snapshot_id] = entry
+        for snapshot_id, entry_id, listed_on, removed_on, data in connection.execute(query):
+            rows = found.get(entry_id.partition(":")[0])
+            if rows is None:
+                rows = found[entry_id.partition(":")[0]] = _Rows()
+            rows.dates.setdefault(entry_id, {})[snapshot_id] = (listed_on, removed_on, ())
+            rows.data.setdefault(entry_id, {})[snapshot_id] = data
+            if listed_on is not None and listed_on > on:
+                later.add(entry_id)
+    for entry_id in later:
+        rows = found[entry_id.partition(":")[0]]
+        for snapshot_id, (listed_on, removed_on, _) in rows.dates[entry_id].items():
+            cited = json.loads(rows.data[entry_id][snapshot_id]).get("federal_register_citations", ())
+            rows.dates[entry_id][snapshot_id] = (listed_on, removed_on, tuple(cited))
     return found
 
 
 def _decide(
-    source: str, ordered: list[SnapshotInfo], versions: dict[str, dict[int, ListEntry]], as_of: date
+    source: str, ordered: list[SnapshotInfo], rows: _Rows, as_of: date
 ) -> tuple[list[ListEntry], dict[str, str], list[str]]:
     """(entries kept, unknown ones with their reasons, notes) for one source: :func:`statuses_on` for each entry."""
     in_force = [s for s in ordered if s.in_force_from <= as_of]
@@ -198,16 +216,17 @@ def _decide(
     kept: list[ListEntry] = []
     unknown: dict[str, str] = {}
     later, undated = 0, 0
-    for entry_id, status in statuses_on(ordered, versions, as_of).items():
-        held = versions[entry_id]
+    for entry_id, status in statuses_on(ordered, rows.dates, as_of).items():
         if status.status is ListedStatus.NOT_LISTED:
             continue
+        held = rows.data[entry_id]
         if status.as_published is ListedStatus.LISTED and current is not None:
-            entry = held[current.id]  # the file in force on the date shows it in force: its version
+            chosen = current.id  # the file in force on the date shows it in force: its version
         elif status.snapshot_id is not None and status.snapshot_id in held:
-            entry = held[status.snapshot_id]
+            chosen = status.snapshot_id
         else:
-            entry = held[[s.id for s in ordered if s.id in held][-1]]
+            chosen = [s.id for s in ordered if s.id in held][-1]
+        entry = entry_from_json(held[chosen])
         if status.status is ListedStatus.UNKNOWN:
             unknown[entry_id] = status.reason
         else:
