@@ -123,6 +123,12 @@ def load_index(engine: Engine, as_of: date | None = None, *, use_cache: bool = T
     return index
 
 
+def as_of_notes(engine: Engine, as_of: date) -> tuple[str, ...]:
+    """The notes of the as-of index of ``as_of`` (which snapshot was in force, later files' dates used, undated and
+    unknown entries): what a batch run as of a date prints, as a single screening shows them in its result."""
+    return load_index(engine, as_of).notes
+
+
 def screen_in_store(
     engine: Engine,
     name: str,
