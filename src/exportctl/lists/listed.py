@@ -16,7 +16,11 @@ for one entry, over every snapshot of its source (the entry's version in it, or 
 
 Each answer also says what the files published by ``on`` showed (record time) when that differs.
 :func:`was_listed` applies the rule to every entry a name or id matches (database); :func:`entry_status_on` to
-one entry id. The determination engine calls ``entry_status_on(engine, entry_id, on)``.
+one entry id. The rule itself lives in :mod:`exportctl.lists.listed_rule` (pure); screening as of a date
+(:func:`exportctl.lists.repository.entries_as_of`: ``screen --as-of``, ``screen-file --as-of``, the API's
+``as_of``, submission and shipment screening) applies it to every entry in one pass (:func:`statuses_on`), keeping
+the listed entries and, flagged, the unknown ones. (The determination engine still filters its hits with
+:func:`exportctl.lists.repository.in_force_on` over the snapshot in force; see ``determination/service.py``.)
 """
 
 from __future__ import annotations
