@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exportctl.lists.listed import ListedStatus, Observation, status_on
+from exportctl.lists.listed import ListedStatus, Observation, status_on, statuses_on
 from exportctl.lists.model import ListCode, ListEntry
 from exportctl.lists.repository import SnapshotInfo
 
@@ -105,3 +105,45 @@ def test_never_not_listed_without_a_file_or_a_date_that_says_so(obs: list[Observ
         dated = any(e is not None and (e.listed_on or e.removed_on) for _, e in obs)
         assert absent_that_day or dated
         assert result.snapshot_id is not None
+
+
+FEW_DAYS = st.sampled_from([date(2015, 1, 1), date(2019, 5, 21), date(2022, 11, 9), date(2025, 10, 27)])
+CITED = st.sampled_from([(), ("84 FR 22963, 5/21/19",), ("46 F.R. 46154 9/17/81",)])
+
+
+@st.composite
+def source_histories(draw: st.DrawFn) -> tuple[list[SnapshotInfo], dict[str, dict[int, ListEntry]]]:
+    """Files of one source and up to 10 entries over them, from few dates so that entries often look alike."""
+    published = sorted(draw(st.lists(DAYS, min_size=1, max_size=4, unique=True)))
+    snaps = [_snap(sid, day) for sid, day in enumerate(published, start=1)]
+    versions: dict[str, dict[int, ListEntry]] = {}
+    for n in range(draw(st.integers(1, 10))):
+        held = {}
+        for snap in snaps:
+            if draw(st.booleans()):
+                start, end = draw(st.none() | FEW_DAYS), draw(st.none() | FEW_DAYS)
+                if start and end and end < start:
+                    start, end = end, start
+                held[snap.id] = _entry(start, end, *draw(CITED))
+        if held:
+            versions[f"dpl:x{n}"] = held
+    return snaps, versions
+
+
+@given(source_histories(), FEW_DAYS | DAYS)
+def test_the_bulk_rule_answers_as_the_rule_for_each_entry(
+    history: tuple[list[SnapshotInfo], dict[str, dict[int, ListEntry]]], on: date
+) -> None:
+    """statuses_on (one evaluation per pattern of presence and dates) == status_on entry by entry."""
+    snaps, versions = history
+    dated = {
+        entry_id: {sid: (e.listed_on, e.removed_on, e.federal_register_citations) for sid, e in held.items()}
+        for entry_id, held in versions.items()
+    }
+    bulk = statuses_on(snaps, dated, on)
+    for entry_id, held in versions.items():
+        one = status_on([(s, held.get(s.id)) for s in snaps], on)
+        many = bulk[entry_id]
+        assert (many.status, many.snapshot_id, many.as_published) == (one.status, one.snapshot_id, one.as_published)
+        if one.status is not ListedStatus.LISTED:
+            assert many.reason == one.reason

@@ -80,6 +80,18 @@ def test_screen_as_of_a_date_before_a_listing(store: Path) -> None:
     # (the 2026 CSL file has none), so as-of screening keeps it: an unknown date never means "not listed"
     sources_before = {(h["entry_id"].partition(":")[0], h["primary_name"]) for h in json.loads(before.output)["hits"]}
     assert ("entity-list", "Huawei Technologies Co., Ltd.") not in sources_before
+    # that CSL row is kept because the files cannot say whether it was listed then: the result says so for the hit
+    hits = [h["entry_id"] for h in json.loads(before.output)["hits"] if h["entry_id"].startswith("csl:")]
+    notes = json.loads(before.output)["notes"]
+    assert hits and any(n.startswith(f"{hits[0]}: listed then? unknown → review") for n in notes)
+
+
+def test_screen_file_as_of_a_date_shows_the_notes(store: Path, tmp_path: Path) -> None:
+    source = tmp_path / "customers.csv"
+    source.write_text("id,name,country\n1,Huawei Technologies Co Ltd,CN\n")
+    result = runner.invoke(app, ["screen-file", str(source), "--out", str(tmp_path / "o.csv"), "--as-of", "2025-06-01"])
+    assert result.exit_code == 0, result.output
+    assert "note:" in result.output and "flagged unknown → review" in " ".join(result.output.split())
 
 
 def test_screen_file(store: Path, tmp_path: Path) -> None:

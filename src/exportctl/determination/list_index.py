@@ -152,8 +152,9 @@ class ListIndexes:
         return self.for_ids(engine, ids) if ids else None
 
     def in_force(self, engine: Engine, on: date) -> ListIndex | None:
-        """The as-of index of ``on``: the entries in force on it; None when no list is imported."""
-        ids = snapshot_ids_for(engine, on)
+        """The as-of index of ``on``: the entries listed on it by the rule of ``lists listed``, which reads every
+        snapshot (a later file's dates count), so every snapshot id is in its key; None when no list is imported."""
+        ids = tuple(sorted(snap.id for snap in snapshots(engine)))
         if not ids:
             return None
         return self._get((_url(engine), ids, on), lambda: build_in_force_index(engine, on, ids))

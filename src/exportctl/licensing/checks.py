@@ -42,8 +42,11 @@ def unavailable_screener(reason: str) -> SubmissionScreener:
 def make_screener(
     engine: Engine, as_of: date | None = None, *, indexes: ListIndexes | None = None
 ) -> SubmissionScreener:
-    """A screener over the list entries in force on ``as_of`` (default today), from ``indexes`` (the service's,
-    else the process's; disk-cached by date and snapshot ids, so only the first caller of a day builds it)."""
+    """A screener over the list entries listed on ``as_of``, the submission date (default today, UTC: the day
+    :func:`~exportctl.licensing.applicant.submit` records), by the rule of ``lists listed``: every snapshot's dates,
+    entries the files cannot settle kept as hits to review (:func:`exportctl.lists.repository.entries_as_of`).
+    From ``indexes`` (the service's, else the process's; disk-cached by date and snapshot ids, so only the first
+    caller of a day builds it)."""
     day = as_of or UTC_CLOCK.today()
     found = (indexes or PROCESS_INDEXES).in_force(engine, day)
     if found is None:

@@ -16,45 +16,34 @@ for one entry, over every snapshot of its source (the entry's version in it, or 
 
 Each answer also says what the files published by ``on`` showed (record time) when that differs.
 :func:`was_listed` applies the rule to every entry a name or id matches (database); :func:`entry_status_on` to
-one entry id. The determination engine calls ``entry_status_on(engine, entry_id, on)``.
+one entry id. The rule itself lives in :mod:`exportctl.lists.listed_rule` (pure); screening as of a date
+(:func:`exportctl.lists.repository.entries_as_of`: ``screen --as-of``, ``screen-file --as-of``, the API's
+``as_of``, submission and shipment screening) applies it to every entry in one pass (:func:`statuses_on`), keeping
+the listed entries and, flagged, the unknown ones. (The determination engine still filters its hits with
+:func:`exportctl.lists.repository.in_force_on` over the snapshot in force; see ``determination/service.py``.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from sqlalchemy import Engine
 
 from exportctl.lists.entry_versions import appearances, matching_entry_ids, source_snapshots
-from exportctl.lists.fr import parse_citations
-from exportctl.lists.model import ListEntry
-from exportctl.lists.repository import SnapshotInfo
+from exportctl.lists.listed_rule import EntryStatus, ListedStatus, Observation, status_on, statuses_on
 
-Observation = tuple[SnapshotInfo, ListEntry | None]  # a snapshot of the entry's source, and its version there
-
-
-class ListedStatus(StrEnum):
-    LISTED = "listed"
-    NOT_LISTED = "not listed"
-    UNKNOWN = "unknown"  # nothing we hold settles it: review
-
-
-@dataclass(frozen=True)
-class EntryStatus:
-    """One entry on one date: the answer from the best current knowledge, and what the files of that time showed.
-
-    ``snapshot_id``: the snapshot whose dates settle the answer (None when none does). ``as_published``: the answer
-    of the file in force on the date taken alone (None when no file had been published by then).
-    """
-
-    status: ListedStatus
-    reason: str
-    snapshot_id: int | None
-    as_published: ListedStatus | None
-    as_published_reason: str
+__all__ = [
+    "EntryStatus",
+    "ListedAnswer",
+    "ListedMatch",
+    "ListedStatus",
+    "Observation",
+    "entry_status_on",
+    "status_on",
+    "statuses_on",
+    "was_listed",
+]
 
 
 @dataclass(frozen=True)
@@ -123,113 +112,3 @@ def entry_status_on(engine: Engine, entry_id: str, on: date) -> EntryStatus:
 
 def _source(entry_id: str) -> str:
     return entry_id.partition(":")[0]
-
-
-def status_on(observations: Sequence[Observation], on: date) -> EntryStatus:
-    """The rule of the module docstring for one entry; ``observations``: every snapshot of its source."""
-    obs = sorted(observations, key=lambda o: (o[0].in_force_from, o[0].id))
-    published, reason_published = _as_published(obs, on)
-    present = [(s, e) for s, e in obs if e is not None]
-    for snap, entry in reversed(present):  # newest knowledge first
-        if _covers(obs, snap, entry, on):
-            return EntryStatus(ListedStatus.LISTED, _in_force(snap, entry), snap.id, published, reason_published)
-    status, reason, settled_by = _not_covered(obs, present, on)
-    return EntryStatus(status, reason, settled_by, published, reason_published)
-
-
-def _where(snap: SnapshotInfo) -> str:
-    return f"snapshot {snap.id} ({snap.file_name} of {snap.in_force_from})"
-
-
-def _dates(entry: ListEntry) -> str:
-    start = f"effective {entry.listed_on}" if entry.listed_on else "listing date not given"
-    return start + (f", expiry {entry.removed_on}" if entry.removed_on else "")
-
-
-def _in_force(snap: SnapshotInfo, entry: ListEntry) -> str:
-    return f"in force per {_where(snap)}: {_dates(entry)}"
-
-
-def _dropped_between(obs: Sequence[Observation], after: date, until: date) -> Observation | None:
-    """The first snapshot published in (after, until] that lacks the entry."""
-    return next((o for o in obs if after < o[0].in_force_from <= until and o[1] is None), None)
-
-
-def _covers(obs: Sequence[Observation], snap: SnapshotInfo, entry: ListEntry, on: date) -> bool:
-    start, end, published = entry.listed_on, entry.removed_on, snap.in_force_from
-    if end is not None and end < on:
-        return False
-    if (start is not None and start > on) or (start is None and on < published):
-        return False
-    return on <= published or _dropped_between(obs, published, on) is None
-
-
-def _earliest_citation(entries: Sequence[ListEntry]) -> date | None:
-    dates = [c.date for e in entries for text in e.federal_register_citations for c in parse_citations(text) if c.date]
-    return min(dates, default=None)
-
-
-def _not_covered(
-    obs: Sequence[Observation], present: Sequence[Observation], on: date
-) -> tuple[ListedStatus, str, int | None]:
-    """(status, reason, snapshot that settles it) for an entry no version puts in force on ``on``."""
-    before = [o for o in obs if o[0].in_force_from <= on]
-    later = [(s, e) for s, e in present if s.in_force_from > on]
-    if before and before[-1][1] is None:  # the file in force that day lacks it
-        snap = before[-1][0]
-        absent = f"not in {_where(snap)}, the file in force on {on}"
-        if not later:
-            return ListedStatus.NOT_LISTED, absent, snap.id
-        first_snap, first = later[0]
-        assert first is not None
-        if first.listed_on is None:
-            return ListedStatus.UNKNOWN, f"{absent}; {_where(first_snap)} lists it without a listing date", None
-        return ListedStatus.NOT_LISTED, f"{absent}; per {_where(first_snap)}: {_dates(first)}", snap.id
-    entries = [e for _, e in present if e is not None]
-    ended = [(s, e) for s, e in present if e is not None and e.removed_on is not None and e.removed_on < on]
-    starts_later = [(s, e) for s, e in present if e is not None and e.listed_on is not None and e.listed_on > on]
-    if ended:
-        snap, entry = ended[-1]
-        assert entry is not None and entry.removed_on is not None
-        ends = f"per {_where(snap)} it ended on {entry.removed_on}"
-        gone = _dropped_between(obs, entry.removed_on, date.max)
-        if starts_later:
-            renewed_snap, renewed = starts_later[-1]
-            assert renewed is not None
-            next_info = f"{_where(renewed_snap)} has it again: {_dates(renewed)}"
-            if gone is not None and gone[0].in_force_from < (renewed.listed_on or date.max):
-                return ListedStatus.NOT_LISTED, f"{ends}; absent from {_where(gone[0])}; {next_info}", gone[0].id
-            return ListedStatus.UNKNOWN, f"{ends}; {next_info}; no file we hold covers {on} (renewal?)", None
-        if gone is not None:
-            return ListedStatus.NOT_LISTED, f"{ends}; absent from {_where(gone[0])}", gone[0].id
-        if entry.removed_on <= snap.in_force_from:
-            return ListedStatus.NOT_LISTED, ends, snap.id
-        return ListedStatus.UNKNOWN, f"{ends} (a scheduled expiry); no later file says whether it was renewed", None
-    if starts_later:
-        snap, entry = starts_later[0]
-        assert entry is not None and entry.listed_on is not None
-        cited = _earliest_citation(entries)
-        if cited is not None and cited <= on:
-            reason = (
-                f"per {_where(snap)}: {_dates(entry)}, but its Federal Register citations go back to {cited}: "
-                f"an earlier order may have been in force on {on}"
-            )
-            return ListedStatus.UNKNOWN, reason, None
-        return ListedStatus.NOT_LISTED, f"per {_where(snap)}: listed on {entry.listed_on}, after {on}", snap.id
-    snap = later[0][0] if later else obs[0][0]
-    return ListedStatus.UNKNOWN, f"no file published by {on}; {_where(snap)} gives no listing date", None
-
-
-def _as_published(obs: Sequence[Observation], on: date) -> tuple[ListedStatus | None, str]:
-    """What the file in force on ``on`` (the latest published by then) showed, taken alone."""
-    before = [o for o in obs if o[0].in_force_from <= on]
-    if not before:
-        return None, f"no file had been published by {on}"
-    snap, entry = before[-1]
-    if entry is None:
-        return ListedStatus.NOT_LISTED, f"not in {_where(snap)}"
-    if entry.removed_on is not None and entry.removed_on < on:
-        return ListedStatus.NOT_LISTED, f"{_where(snap)}: ended on {entry.removed_on}"
-    if entry.listed_on is not None and entry.listed_on > on:
-        return ListedStatus.NOT_LISTED, f"{_where(snap)}: listed only from {entry.listed_on}"
-    return ListedStatus.LISTED, f"in {_where(snap)}: {_dates(entry)}"

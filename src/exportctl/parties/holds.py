@@ -1,6 +1,11 @@
 """Licensing's use of the register: every party of a submission or a shipment is in the organisation's register,
 screened with the fuzzy engine now, and any alert on it that is not cleared holds the shipment.
 
+The date screened on: a submission's parties on its submission date (``submitted_on``); a shipment's on its
+shipment date and again on the day it is recorded (when they differ). On each date the index holds the entries
+listed then by the rule of ``lists listed`` (:func:`exportctl.lists.repository.entries_as_of`), with the entries
+the files cannot settle kept (unknown → review, never "not listed").
+
 :func:`screen_through_register` runs inside the caller's transaction (submission and shipment steps hold the
 workflow write lock): it adds the parties the register lacks (keyed ``application:<normalised name>|<country>``),
 screens them against the entries in force on the day (a handful of names: milliseconds once the index is loaded)

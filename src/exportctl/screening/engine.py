@@ -180,6 +180,10 @@ def _result(
         )
     )
     best = tuple(hit for _, _, hit in hits[:limit])
+    unknown = index.unknown or {}  # an as-of index's entries whose listing on its date is unknown: review
+    notes.extend(
+        f"{h.entry_id}: listed then? unknown → review: {unknown[h.entry_id]}" for h in best if h.entry_id in unknown
+    )
     return ScreeningResult(query.name, best, query.country, threshold, tuple(notes))
 
 

@@ -81,6 +81,7 @@ class ScreeningIndex:
     entries: list[ListEntry]
     snapshot_key: str
     notes: tuple[str, ...] = ()  # what the caller should know about the data (e.g. as-of substitutions)
+    unknown: dict[str, str] | None = None  # as-of index: entry id -> why the files cannot say it was listed then
     format: int = INDEX_FORMAT
     name_entry: list[int] = field(default_factory=list)  # name id -> entry index
     name_text: list[str] = field(default_factory=list)

@@ -38,17 +38,17 @@ def _cache_dir(engine: Engine) -> Path:
 
 def _snapshot_key(engine: Engine, as_of: date | None) -> str:
     if as_of is None:
-        chosen = repository.current_snapshot_ids(engine)
-    else:
-        by_source: dict[str, list[repository.SnapshotInfo]] = {}
+        chosen = {source: str(snapshot_id) for source, snapshot_id in repository.current_snapshot_ids(engine).items()}
+    else:  # the as-of answer reads every snapshot of each source (later files' dates included): all are in the key
+        chosen = {}
         for snap in repository.snapshots(engine):
-            by_source.setdefault(snap.source, []).append(snap)
-        chosen = {source: repository.snapshot_for_date(snaps, as_of)[0].id for source, snaps in by_source.items()}
+            chosen[snap.source] = f"{chosen[snap.source]}+{snap.id}" if snap.source in chosen else str(snap.id)
     if not chosen:
         raise NotFoundError(EMPTY_STORE)
-    ids = ",".join(f"{source}={snapshot_id}" for source, snapshot_id in sorted(chosen.items()))
+    ids = ",".join(f"{source}={snapshot_ids}" for source, snapshot_ids in sorted(chosen.items()))
     url = engine.url.render_as_string(hide_password=True)
-    return f"v{INDEX_FORMAT}|{url}|{as_of.isoformat() if as_of else 'current'}|{ids}"
+    day = f"as-of:{as_of.isoformat()}:status_on" if as_of else "current"
+    return f"v{INDEX_FORMAT}|{url}|{day}|{ids}"
 
 
 def _cache_path(engine: Engine, key: str) -> Path:
@@ -98,8 +98,11 @@ def prune_cache(directory: Path, *, keep: int) -> None:
 def load_index(engine: Engine, as_of: date | None = None, *, use_cache: bool = True) -> ScreeningIndex:
     """The index over the store's current snapshots, or over the entries in force on ``as_of``.
 
-    Raises :class:`NotFoundError` when the store holds no list yet. For an as-of index, the store's notes (which
-    snapshot stood in for which source, entries without a listing date) are kept in ``index.notes``.
+    Raises :class:`NotFoundError` when the store holds no list yet. An as-of index holds the entries
+    :func:`~exportctl.lists.repository.entries_as_of` keeps: listed on the date by the rule of ``lists listed``
+    (every snapshot's dates), and those the files cannot settle, named in ``index.unknown`` (every hit on one says
+    "unknown → review"); the store's notes (which snapshot was in force, later files' dates used, undated and
+    unknown entries) are kept in ``index.notes`` and thereby in every result's notes.
     """
     key = _snapshot_key(engine, as_of)
     path = _cache_path(engine, key)
@@ -110,13 +113,20 @@ def load_index(engine: Engine, as_of: date | None = None, *, use_cache: bool = T
     if as_of is None:
         index = ScreeningIndex.build(repository.current_entries(engine), snapshot_key=key)
     else:
-        in_force = repository.entries_as_of(engine, as_of)
+        in_force = repository.entries_as_of(engine, as_of)  # the rule of `lists listed`, every entry in one pass
         index = ScreeningIndex.build(in_force.entries, snapshot_key=key, notes=in_force.notes)
+        index.unknown = in_force.unknown
     if not index.entries:
         raise NotFoundError(EMPTY_STORE)
     if use_cache:
         write_cached_index(path, index)
     return index
+
+
+def as_of_notes(engine: Engine, as_of: date) -> tuple[str, ...]:
+    """The notes of the as-of index of ``as_of`` (which snapshot was in force, later files' dates used, undated and
+    unknown entries): what a batch run as of a date prints, as a single screening shows them in its result."""
+    return load_index(engine, as_of).notes
 
 
 def screen_in_store(
