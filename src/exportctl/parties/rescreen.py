@@ -24,7 +24,9 @@ shares with the entry is found by the next full run (``exportctl parties rescree
 
 from __future__ import annotations
 
+import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,13 +35,13 @@ from typing import Any, cast
 from sqlalchemy import Engine, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from exportctl.audit.chain import AuditActor, append_event, utc_now
+from exportctl.audit.chain import AuditActor, append_events, utc_now
 from exportctl.audit.locking import lock_for_write
 from exportctl.clock import UTC_CLOCK
 from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
 from exportctl.errors import InputError, NotFoundError
 from exportctl.lists.model import ListEntry
-from exportctl.parties.alerts import ENTITY, audit_summary, reopen, reopen_reasons
+from exportctl.parties.alerts import ENTITY, reopen, reopen_reasons
 from exportctl.parties.model import MATCHER_VERSION, AlertState, RunReport, entry_data, fingerprint
 from exportctl.screening.engine import DEFAULT_THRESHOLD, normalize_country, screen_queries
 from exportctl.screening.explain import Hit
@@ -107,23 +109,32 @@ def screen_parties(
 ) -> dict[tuple[int, str], PairHit]:
     """Every (party, entry) pair at or above ``threshold`` (the best of the party's names per entry); with
     ``only_entries``, only pairs with those entries. Pure: an index and plain values in, pairs out."""
-    work = [(p.id, name, p.country) for p in parties for name in p.names]
+    # each distinct (name, country) is screened once; a party's hit on an entry comes from its best-scoring name,
+    # the first of its names on a tie (whichever other parties share the name)
+    by_query: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
+    for party in parties:
+        for position, name in enumerate(party.names):
+            by_query.setdefault((name, party.country), []).append((party.id, position))
+    work = list(by_query.items())
     found: dict[tuple[int, str], PairHit] = {}
+    rank: dict[tuple[int, str], tuple[float, int]] = {}
     for start in range(0, len(work), CHUNK):
         chunk = work[start : start + CHUNK]
         with cyclic_gc_paused():
             results = screen_queries(
-                index, [_query(name, country) for _, name, country in chunk], threshold=threshold, limit=HITS_PER_NAME
+                index, [_query(name, country) for (name, country), _ in chunk], threshold=threshold, limit=HITS_PER_NAME
             )
-        for (party_id, name, _), result in zip(chunk, results, strict=True):
+        for ((name, _), party_ids), result in zip(chunk, results, strict=True):
             if isinstance(result, InputError):
                 continue  # a name with nothing to match on (e.g. only punctuation): the others still screen
             for hit in result.hits:
                 if only_entries is not None and hit.entry_id not in only_entries:
                     continue
-                key = (party_id, hit.entry_id)
-                if key not in found or hit.score > found[key].hit.score:
-                    found[key] = PairHit(party_id, hit.entry_id, name, hit)
+                for party_id, position in party_ids:
+                    key, order = (party_id, hit.entry_id), (-hit.score, position)
+                    if key not in rank or order < rank[key]:
+                        rank[key] = order
+                        found[key] = PairHit(party_id, hit.entry_id, name, hit)
         if progress is not None:
             progress(stage, min(start + CHUNK, len(work)), len(work))
     return found
@@ -196,13 +207,17 @@ def write_results(
         rows = session.execute(select(RegisterParty).where(RegisterParty.id.in_(chunk))).scalars()
         party_data.update({row.id: party_to_screen(row).data for row in rows})
     existing: dict[tuple[int, str], PartyAlert] = {}
-    for chunk in _chunks(sorted(accepted)):
-        for alert in session.execute(
-            select(PartyAlert).where(PartyAlert.organisation_id == organisation_id, PartyAlert.party_id.in_(chunk))
-        ).scalars():
-            existing[(alert.party_id, alert.entry_key)] = alert
+    wanted = select(PartyAlert).where(PartyAlert.organisation_id == organisation_id)
+    if len(accepted) > IN_CHUNK * 20:  # most of the register (a full run): one query, then keep the accepted
+        for alert in session.execute(wanted).scalars():
+            if alert.party_id in accepted:
+                existing[(alert.party_id, alert.entry_key)] = alert
+    else:
+        for chunk in _chunks(sorted(accepted)):
+            for alert in session.execute(wanted.where(PartyAlert.party_id.in_(chunk))).scalars():
+                existing[(alert.party_id, alert.entry_key)] = alert
     now = utc_now()
-    new_alerts: list[PartyAlert] = []
+    new_rows: list[dict[str, Any]] = []
     for key, pair in hits.items():
         if pair.party_id not in accepted:
             continue
@@ -223,12 +238,13 @@ def write_results(
         }
         known = existing.get(key)
         if known is None:
-            alert = PartyAlert(
-                organisation_id=organisation_id, party_id=pair.party_id, entry_key=pair.entry_key,
-                state=AlertState.OPEN.value, created_at=now, updated_at=now, data_changed_at=now, **values,
+            new_rows.append(
+                {
+                    "organisation_id": organisation_id, "party_id": pair.party_id, "entry_key": pair.entry_key,
+                    "state": AlertState.OPEN.value, "created_at": now, "updated_at": now, "data_changed_at": now,
+                    **values,
+                }
             )  # fmt: skip
-            session.add(alert)
-            new_alerts.append(alert)
             continue
         alert = known
         if (alert.party_fingerprint, alert.entry_fingerprint, alert.matcher) != (
@@ -247,9 +263,7 @@ def write_results(
                 reopen(session, alert, changes, actor)
                 counts.reopened += 1
     session.flush()
-    for alert in new_alerts:
-        append_event(session, actor, "alert.opened", ENTITY, alert.id, None, audit_summary(alert))
-    counts.opened = len(new_alerts)
+    counts.opened = _insert_alerts(session, new_rows, actor)
     for (party_id, entry_key), alert in existing.items():  # pairs screened again that no longer match
         screened = party_id in accepted and (party_id in fully or entry_key in changed_entries)
         if screened and (party_id, entry_key) not in hits and alert.still_matching:
@@ -274,6 +288,40 @@ def write_results(
         )
     session.flush()
     return counts
+
+
+def _insert_alerts(session: Session, rows: list[dict[str, Any]], actor: AuditActor | None) -> int:
+    """Insert new alerts in bulk (the table, not the ORM: a first run opens thousands) and append one
+    ``alert.opened`` audit event per alert, in order, to the hash chain."""
+    rows.sort(key=lambda row: (row["party_id"], row["entry_key"]))  # the same order on every database and run
+    table = cast(Table, PartyAlert.__table__)
+    ids: list[int] = []
+    for start in range(0, len(rows), 1000):
+        batch = rows[start : start + 1000]
+        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), batch)
+        ids.extend(int(alert_id) for alert_id in result.scalars())
+    events = [
+        ("alert.opened", ENTITY, alert_id, None, _summary_of_new(alert_id, row))
+        for alert_id, row in zip(ids, rows, strict=True)
+    ]
+    append_events(session, actor, events)
+    return len(rows)
+
+
+def _summary_of_new(alert_id: int, row: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`~exportctl.parties.alerts.audit_summary` of a just-opened alert, from its inserted values."""
+    return {
+        "state": row["state"],
+        "party_id": row["party_id"],
+        "entry_key": row["entry_key"],
+        "score": f"{row['score']:.4f}",
+        "reason": None,
+        "review_by": None,
+        "party_fingerprint": row["party_fingerprint"],
+        "entry_fingerprint": row["entry_fingerprint"],
+        "matcher": row["matcher"],
+        "changes": None,
+    }
 
 
 def reopen_due(session: Session, *, organisation_id: int, day: date, actor: AuditActor | None = None) -> int:
@@ -340,8 +388,22 @@ def _candidates(
     return [unchanged[position][0] for position in sorted(chosen)]
 
 
+_fingerprints: tuple[weakref.ref[ScreeningIndex], dict[str, str]] | None = None
+_fingerprints_lock = threading.Lock()
+
+
 def entry_fingerprints(index: ScreeningIndex) -> dict[str, str]:
-    return {entry.entry_id: fingerprint(entry_data(entry)) for entry in index.entries}
+    """Each entry's fingerprint (:func:`~exportctl.parties.model.entry_data`), worked out once per index in a process
+    (seconds for 55,000 entries: a service runs every organisation's register against the same index)."""
+    global _fingerprints
+    with _fingerprints_lock:
+        if _fingerprints is not None and _fingerprints[0]() is index:
+            return _fingerprints[1]
+    with cyclic_gc_paused():
+        found = {entry.entry_id: fingerprint(entry_data(entry)) for entry in index.entries}
+    with _fingerprints_lock:
+        _fingerprints = (weakref.ref(index), found)
+    return found
 
 
 def rescreen(
@@ -357,6 +419,25 @@ def rescreen(
     actor: AuditActor | None = None,
 ) -> RunReport:
     """Screen the organisation's register (delta, or ``full``) against the entries in force on ``as_of``."""
+    with cyclic_gc_paused():  # a run makes millions of small objects beside the index: collections would walk it all
+        return _rescreen(
+            engine, organisation_id=organisation_id, as_of=as_of, full=full, indexes=indexes, matcher=matcher,
+            threshold=threshold, progress=progress, actor=actor,
+        )  # fmt: skip
+
+
+def _rescreen(
+    engine: Engine,
+    *,
+    organisation_id: int,
+    as_of: date | None,
+    full: bool,
+    indexes: ListIndexes | None,
+    matcher: str,
+    threshold: float,
+    progress: Progress | None,
+    actor: AuditActor | None,
+) -> RunReport:
     started, clock = utc_now(), time.perf_counter()
     day = as_of or UTC_CLOCK.today()
     found = (indexes or PROCESS_INDEXES).in_force(engine, day)
@@ -466,5 +547,6 @@ def _write_marks(session: Session, organisation_id: int, changed: Mapping[str, s
             )
         )
     rows = [{"organisation_id": organisation_id, "entry_key": k, "fingerprint": fp} for k, fp in changed.items()]
+    table = cast(Table, PartyEntryMark.__table__)  # the table, not the ORM: a first run marks every entry
     for start in range(0, len(rows), 5000):
-        session.execute(insert(PartyEntryMark), rows[start : start + 5000])
+        session.execute(insert(table), rows[start : start + 5000])
