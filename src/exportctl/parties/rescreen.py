@@ -27,7 +27,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
@@ -39,13 +39,12 @@ from exportctl.audit.chain import AuditActor, append_events, utc_now
 from exportctl.audit.locking import lock_for_write
 from exportctl.clock import UTC_CLOCK
 from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
-from exportctl.errors import InputError, NotFoundError
+from exportctl.errors import NotFoundError
 from exportctl.lists.model import ListEntry
 from exportctl.parties.alerts import ENTITY, reopen, reopen_reasons
 from exportctl.parties.model import MATCHER_VERSION, AlertState, RunReport, entry_data, fingerprint
-from exportctl.screening.engine import DEFAULT_THRESHOLD, normalize_country, screen_queries
-from exportctl.screening.explain import Hit
-from exportctl.screening.features import Query
+from exportctl.parties.screen import PairHit, PartyToScreen, Progress, party_to_screen, screen_parties
+from exportctl.screening.engine import DEFAULT_THRESHOLD
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.index import ScreeningIndex, phonetic
 from exportctl.screening.normalize import analyze
@@ -53,91 +52,10 @@ from exportctl.store.db import session_scope
 from exportctl.store.parties_tables import PartyAlert, PartyEntryMark, PartyScreeningRun, RegisterParty
 from exportctl.store.pause_points import pause_point
 
+__all__ = ["PairHit", "PartyToScreen", "Progress", "party_to_screen", "rescreen", "screen_parties", "write_results"]
+
 CANDIDATE_SHARE = 0.4  # the share of a listed name's rarity weight a party must cover to be screened again
-HITS_PER_NAME = 25
-CHUNK = 256  # names screened per blocking pass
 IN_CHUNK = 500  # ids per IN (...) clause
-
-Progress = Callable[[str, int, int], None]
-"""(stage, done, total): called as a run screens."""
-
-
-@dataclass(frozen=True)
-class PartyToScreen:
-    id: int
-    fingerprint: str
-    names: tuple[str, ...]
-    country: str | None
-    data: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class PairHit:
-    party_id: int
-    entry_key: str
-    query_name: str
-    hit: Hit
-
-
-def party_to_screen(row: RegisterParty) -> PartyToScreen:
-    names = tuple(dict.fromkeys((row.name, *row.other_names)))
-    data = {
-        "name": row.name,
-        "other_names": list(row.other_names),
-        "country": row.country,
-        "address": row.address,
-        "identifiers": list(row.identifiers),
-    }
-    return PartyToScreen(row.id, row.fingerprint, names, row.country, data)
-
-
-def _query(name: str, country: str | None) -> Query:
-    try:
-        return Query(name, normalize_country(country))
-    except InputError:
-        return Query(name)
-
-
-def screen_parties(
-    index: ScreeningIndex,
-    parties: Sequence[PartyToScreen],
-    *,
-    only_entries: set[str] | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
-    progress: Progress | None = None,
-    stage: str = "parties",
-) -> dict[tuple[int, str], PairHit]:
-    """Every (party, entry) pair at or above ``threshold`` (the best of the party's names per entry); with
-    ``only_entries``, only pairs with those entries. Pure: an index and plain values in, pairs out."""
-    # each distinct (name, country) is screened once; a party's hit on an entry comes from its best-scoring name,
-    # the first of its names on a tie (whichever other parties share the name)
-    by_query: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
-    for party in parties:
-        for position, name in enumerate(party.names):
-            by_query.setdefault((name, party.country), []).append((party.id, position))
-    work = list(by_query.items())
-    found: dict[tuple[int, str], PairHit] = {}
-    rank: dict[tuple[int, str], tuple[float, int]] = {}
-    for start in range(0, len(work), CHUNK):
-        chunk = work[start : start + CHUNK]
-        with cyclic_gc_paused():
-            results = screen_queries(
-                index, [_query(name, country) for (name, country), _ in chunk], threshold=threshold, limit=HITS_PER_NAME
-            )
-        for ((name, _), party_ids), result in zip(chunk, results, strict=True):
-            if isinstance(result, InputError):
-                continue  # a name with nothing to match on (e.g. only punctuation): the others still screen
-            for hit in result.hits:
-                if only_entries is not None and hit.entry_id not in only_entries:
-                    continue
-                for party_id, position in party_ids:
-                    key, order = (party_id, hit.entry_id), (-hit.score, position)
-                    if key not in rank or order < rank[key]:
-                        rank[key] = order
-                        found[key] = PairHit(party_id, hit.entry_id, name, hit)
-        if progress is not None:
-            progress(stage, min(start + CHUNK, len(work)), len(work))
-    return found
 
 
 def explanation(pair: PairHit) -> dict[str, Any]:
@@ -417,12 +335,14 @@ def rescreen(
     threshold: float = DEFAULT_THRESHOLD,
     progress: Progress | None = None,
     actor: AuditActor | None = None,
+    scheduler: str | None = None,
 ) -> RunReport:
-    """Screen the organisation's register (delta, or ``full``) against the entries in force on ``as_of``."""
+    """Screen the organisation's register (delta, or ``full``) against the entries in force on ``as_of``; with a
+    Dask ``scheduler`` address the screening runs on that cluster (:mod:`.distributed`), the writing here."""
     with cyclic_gc_paused():  # a run makes millions of small objects beside the index: collections would walk it all
         return _rescreen(
             engine, organisation_id=organisation_id, as_of=as_of, full=full, indexes=indexes, matcher=matcher,
-            threshold=threshold, progress=progress, actor=actor,
+            threshold=threshold, progress=progress, actor=actor, scheduler=scheduler,
         )  # fmt: skip
 
 
@@ -437,6 +357,7 @@ def _rescreen(
     threshold: float,
     progress: Progress | None,
     actor: AuditActor | None,
+    scheduler: str | None,
 ) -> RunReport:
     started, clock = utc_now(), time.perf_counter()
     day = as_of or UTC_CLOCK.today()
@@ -489,12 +410,7 @@ def _rescreen(
                 )
         changed = [entries[k] for k in sorted(changed_keys)]
         candidates = _candidates(index, unchanged, changed, alerted=alerted)
-    hits = screen_parties(index, to_screen, threshold=threshold, progress=progress, stage="parties")
-    hits.update(
-        screen_parties(
-            index, candidates, only_entries=changed_keys, threshold=threshold, progress=progress, stage="entries"
-        )
-    )
+    hits = _screen(index, to_screen, candidates, changed_keys, threshold=threshold, progress=progress, on=scheduler)
     with session_scope(engine) as session:
         lock_for_write(session)
         counts = write_results(
@@ -536,6 +452,36 @@ def _rescreen(
             )
         )  # fmt: skip
     return report
+
+
+def _screen(
+    index: ScreeningIndex,
+    parties: Sequence[PartyToScreen],
+    candidates: Sequence[PartyToScreen],
+    changed_keys: set[str],
+    *,
+    threshold: float,
+    progress: Progress | None,
+    on: str | None,
+) -> dict[tuple[int, str], PairHit]:
+    """New and changed parties against every entry, candidates against the changed entries: here, or on Dask."""
+    if on is None or not (parties or candidates):
+        hits = screen_parties(index, parties, threshold=threshold, progress=progress, stage="parties")
+        more = screen_parties(
+            index, candidates, only_entries=changed_keys, threshold=threshold, progress=progress, stage="entries"
+        )
+        return {**hits, **more}
+    from exportctl.parties.distributed import DaskScreener  # dask is imported only when a run uses it
+
+    screener = DaskScreener(index, on)
+    try:
+        hits = screener.screen(parties, only_entries=None, threshold=threshold, progress=progress, stage="parties")
+        more = screener.screen(
+            candidates, only_entries=changed_keys, threshold=threshold, progress=progress, stage="entries"
+        )
+        return {**hits, **more}
+    finally:
+        screener.close()
 
 
 def _write_marks(session: Session, organisation_id: int, changed: Mapping[str, str], vanished: set[str]) -> None:
