@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine, text
 
-from exportctl.audit.chain import append_event, verify_chain
+from exportctl.audit.chain import append_event, append_events, verify_chain
 from exportctl.audit.events import list_events
 from exportctl.licensing.actor import Actor, Role
 from exportctl.store.db import session_scope
@@ -29,6 +29,19 @@ def test_an_untouched_chain_verifies(engine: Engine) -> None:
     assert verify_chain(engine).ok and verify_chain(engine).count == 5
     latest = list_events(engine, limit=2)
     assert [e.seq for e in latest] == [5, 4] and latest[0].after["name"] == "华为"
+
+
+def test_events_appended_in_bulk_chain_like_one_at_a_time(engine: Engine) -> None:
+    _append(engine, 2)
+    with session_scope(engine) as s:
+        append_events(s, ACTOR, [("test.bulk", "thing", i, None, {"n": i, "name": "华为"}) for i in range(3)])
+        append_events(s, ACTOR, [])
+    _append(engine, 1)
+    result = verify_chain(engine)
+    assert result.ok and result.count == 6
+    latest = list_events(engine, limit=6)
+    assert [e.action for e in latest] == ["test.step", *["test.bulk"] * 3, *["test.step"] * 2]
+    assert [e.entity_id for e in latest[1:4]] == ["2", "1", "0"] and latest[1].actor_user_id == 7
 
 
 def test_empty_chain_verifies(engine: Engine) -> None:

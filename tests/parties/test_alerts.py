@@ -14,6 +14,7 @@ from exportctl.audit.events import list_events
 from exportctl.errors import InputError, InvalidTransitionError, NotFoundError
 from exportctl.lists.ingest import import_file
 from exportctl.parties import AlertState, PartyData, decide, get_alert, list_alerts, rescreen
+from exportctl.parties.alerts import audit_summary
 from exportctl.parties.register import delete_party, party_history
 from exportctl.parties.service import after_lists_changed
 from exportctl.store.db import session_scope
@@ -73,6 +74,11 @@ def test_alert_raised_cleared_and_kept_cleared_while_nothing_changes(dpl_engine:
 
     actions = [e.action for e in reversed(list_events(dpl_engine, entity_type="party_alert"))]
     assert actions == ["alert.opened", "alert.cleared"]
+    opened = list_events(dpl_engine, action="alert.opened")[0]  # written in bulk: the same summary as audit_summary
+    with session_scope(dpl_engine) as s:
+        row = s.get(PartyAlert, alert_id)
+        assert row is not None
+        assert opened.after == {**audit_summary(row), "state": "open", "reason": None, "review_by": None}
     cleared = list_events(dpl_engine, action="alert.cleared")[0]
     assert cleared.actor_user_id == orgs.officer.user_id and cleared.after["reason"] == "born 1961, ours 1990"
     assert verify_chain(dpl_engine).ok

@@ -16,10 +16,12 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from sqlalchemy import Engine
 
 from exportctl.cli.dates import required_date
 from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
+from exportctl.cli.parties import run_progress
 from exportctl.config import get_settings
 from exportctl.errors import InputError
 from exportctl.lists import history as list_history
@@ -59,6 +61,13 @@ def attribution_of(source: str) -> str | None:
     return parser.attribution if parser else None
 
 
+def _rescreen_registers(engine: Engine) -> list[RunReport]:
+    """The delta run of every register after the lists changed, with a progress bar on stderr (on the Dask cluster
+    of ``EXPORTCTL_DASK_SCHEDULER`` when set)."""
+    with run_progress() as progress:
+        return after_lists_changed(engine, progress=progress, scheduler=get_settings().dask_scheduler)
+
+
 def _print_runs(runs: list[RunReport]) -> None:
     """The registers re-screened after the lists changed (issue 15's seam: lists never import parties)."""
     for run in runs:
@@ -87,7 +96,7 @@ def import_command(
         results = [ingest.import_file(engine, source, path, effective_date=eff)]
     else:
         results = ingest.import_bundled(engine)
-    runs = after_lists_changed(engine) if any(not r.unchanged for r in results) else []
+    runs = _rescreen_registers(engine) if any(not r.unchanged for r in results) else []
     if as_json:
         print_json(results)
         return
@@ -147,7 +156,7 @@ def update_command(
     mirror = origin or settings.lists_mirror
     engine = open_engine()
     results = list_update.update(engine, source or None, mirror=mirror, options=options)
-    runs = after_lists_changed(engine) if any(r.result == "changed" for r in results) else []
+    runs = _rescreen_registers(engine) if any(r.result == "changed" for r in results) else []
     if as_json:
         print_json(results)
     else:

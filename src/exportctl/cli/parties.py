@@ -8,12 +8,16 @@ decisions always name the user (``--as``): who cleared what is recorded in the a
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeRemainingColumn
+from rich.progress import Progress as RichProgress
 from rich.table import Table
 from sqlalchemy import Engine
 
@@ -37,7 +41,7 @@ from exportctl.parties import (
 )
 from exportctl.parties.alerts import alert_history
 from exportctl.parties.register import delete_party, organisation_named
-from exportctl.parties.rescreen import rescreen
+from exportctl.parties.rescreen import Progress, rescreen
 from exportctl.parties.service import import_register_file, rescreen_registers
 from exportctl.store.db import session_scope
 
@@ -45,11 +49,18 @@ parties_app = typer.Typer(help="The counterparty register: import, list, show, d
 alerts_app = typer.Typer(help="Alerts of the register's screening: list, show, clear, confirm, escalate.")
 alerts_app.info.no_args_is_help = True
 console = Console()
+err_console = Console(stderr=True)
 
 Org = typer.Option(None, "--org", help="Organisation name (or give --as).")
 AsUser = typer.Option(None, "--as", envvar="EXPORTCTL_AS", help="E-mail of the acting user.")
 AsRequired = typer.Option(..., "--as", envvar="EXPORTCTL_AS", help="E-mail of the deciding user.")
 Json = typer.Option(False, "--json", help="Print JSON instead of a table.")
+Scheduler = typer.Option(
+    None,
+    "--scheduler",
+    envvar="EXPORTCTL_DASK_SCHEDULER",
+    help="Dask scheduler address (tcp://host:8786): screen the register's partitions on that cluster.",
+)
 
 
 def _organisation(engine: Engine, org: str | None, email: str | None) -> int:
@@ -161,6 +172,24 @@ def delete_command(party_id: str, org: str | None = Org, email: str | None = AsU
     console.print(f"party {escape(party.external_id)} deleted (version {party.version})")
 
 
+_STAGES = {"parties": "parties against every entry", "entries": "parties against changed entries"}
+
+
+@contextmanager
+def run_progress() -> Iterator[Progress]:
+    """A Rich progress bar per stage of a register run (on stderr, gone when done), fed by the run's callback."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with RichProgress(*columns, console=err_console, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(f"screening {_STAGES.get(stage, stage)}", total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
 def _print_run(report: RunReport) -> None:
     console.print(
         f"organisation {report.organisation_id}: {report.kind} run as of {report.as_of.isoformat()}: "
@@ -178,15 +207,27 @@ def rescreen_command(
     full: bool = typer.Option(False, "--full", help="Screen every party against every entry."),
     as_of: str | None = typer.Option(None, "--as-of", help="Lists in force on this date (default today)."),
     as_json: bool = Json,
+    scheduler: str | None = Scheduler,
 ) -> None:
     """Screen the register (every organisation's without --org/--as): new and changed parties and entries only,
-    unless --full."""
+    unless --full; on a Dask cluster with --scheduler (the alerts are written here, in one transaction)."""
     engine = open_engine()
     day = parse_date(as_of, "as-of")
-    if org is None and email is None:
-        reports = rescreen_registers(engine, as_of=day, full=full)
-    else:
-        reports = [rescreen(engine, organisation_id=_organisation(engine, org, email), as_of=day, full=full)]
+    with run_progress() as progress:
+        if org is None and email is None:
+            reports = rescreen_registers(engine, as_of=day, full=full, progress=progress, scheduler=scheduler)
+        else:
+            organisation_id = _organisation(engine, org, email)
+            reports = [
+                rescreen(
+                    engine,
+                    organisation_id=organisation_id,
+                    as_of=day,
+                    full=full,
+                    progress=progress,
+                    scheduler=scheduler,
+                )  # fmt: skip
+            ]
     if as_json:
         _print_json([r.to_json() for r in reports])
         return

@@ -24,8 +24,10 @@ shares with the entry is found by the next full run (``exportctl parties rescree
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import weakref
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
@@ -33,17 +35,16 @@ from typing import Any, cast
 from sqlalchemy import Engine, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from exportctl.audit.chain import AuditActor, append_event, utc_now
+from exportctl.audit.chain import AuditActor, append_events, utc_now
 from exportctl.audit.locking import lock_for_write
 from exportctl.clock import UTC_CLOCK
 from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
-from exportctl.errors import InputError, NotFoundError
+from exportctl.errors import NotFoundError
 from exportctl.lists.model import ListEntry
-from exportctl.parties.alerts import ENTITY, audit_summary, reopen, reopen_reasons
+from exportctl.parties.alerts import ENTITY, reopen, reopen_reasons
 from exportctl.parties.model import MATCHER_VERSION, AlertState, RunReport, entry_data, fingerprint
-from exportctl.screening.engine import DEFAULT_THRESHOLD, normalize_country, screen_queries
-from exportctl.screening.explain import Hit
-from exportctl.screening.features import Query
+from exportctl.parties.screen import PairHit, PartyToScreen, Progress, party_to_screen, screen_parties
+from exportctl.screening.engine import DEFAULT_THRESHOLD
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.index import ScreeningIndex, phonetic
 from exportctl.screening.normalize import analyze
@@ -51,82 +52,10 @@ from exportctl.store.db import session_scope
 from exportctl.store.parties_tables import PartyAlert, PartyEntryMark, PartyScreeningRun, RegisterParty
 from exportctl.store.pause_points import pause_point
 
+__all__ = ["PairHit", "PartyToScreen", "Progress", "party_to_screen", "rescreen", "screen_parties", "write_results"]
+
 CANDIDATE_SHARE = 0.4  # the share of a listed name's rarity weight a party must cover to be screened again
-HITS_PER_NAME = 25
-CHUNK = 256  # names screened per blocking pass
 IN_CHUNK = 500  # ids per IN (...) clause
-
-Progress = Callable[[str, int, int], None]
-"""(stage, done, total): called as a run screens."""
-
-
-@dataclass(frozen=True)
-class PartyToScreen:
-    id: int
-    fingerprint: str
-    names: tuple[str, ...]
-    country: str | None
-    data: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class PairHit:
-    party_id: int
-    entry_key: str
-    query_name: str
-    hit: Hit
-
-
-def party_to_screen(row: RegisterParty) -> PartyToScreen:
-    names = tuple(dict.fromkeys((row.name, *row.other_names)))
-    data = {
-        "name": row.name,
-        "other_names": list(row.other_names),
-        "country": row.country,
-        "address": row.address,
-        "identifiers": list(row.identifiers),
-    }
-    return PartyToScreen(row.id, row.fingerprint, names, row.country, data)
-
-
-def _query(name: str, country: str | None) -> Query:
-    try:
-        return Query(name, normalize_country(country))
-    except InputError:
-        return Query(name)
-
-
-def screen_parties(
-    index: ScreeningIndex,
-    parties: Sequence[PartyToScreen],
-    *,
-    only_entries: set[str] | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
-    progress: Progress | None = None,
-    stage: str = "parties",
-) -> dict[tuple[int, str], PairHit]:
-    """Every (party, entry) pair at or above ``threshold`` (the best of the party's names per entry); with
-    ``only_entries``, only pairs with those entries. Pure: an index and plain values in, pairs out."""
-    work = [(p.id, name, p.country) for p in parties for name in p.names]
-    found: dict[tuple[int, str], PairHit] = {}
-    for start in range(0, len(work), CHUNK):
-        chunk = work[start : start + CHUNK]
-        with cyclic_gc_paused():
-            results = screen_queries(
-                index, [_query(name, country) for _, name, country in chunk], threshold=threshold, limit=HITS_PER_NAME
-            )
-        for (party_id, name, _), result in zip(chunk, results, strict=True):
-            if isinstance(result, InputError):
-                continue  # a name with nothing to match on (e.g. only punctuation): the others still screen
-            for hit in result.hits:
-                if only_entries is not None and hit.entry_id not in only_entries:
-                    continue
-                key = (party_id, hit.entry_id)
-                if key not in found or hit.score > found[key].hit.score:
-                    found[key] = PairHit(party_id, hit.entry_id, name, hit)
-        if progress is not None:
-            progress(stage, min(start + CHUNK, len(work)), len(work))
-    return found
 
 
 def explanation(pair: PairHit) -> dict[str, Any]:
@@ -196,13 +125,17 @@ def write_results(
         rows = session.execute(select(RegisterParty).where(RegisterParty.id.in_(chunk))).scalars()
         party_data.update({row.id: party_to_screen(row).data for row in rows})
     existing: dict[tuple[int, str], PartyAlert] = {}
-    for chunk in _chunks(sorted(accepted)):
-        for alert in session.execute(
-            select(PartyAlert).where(PartyAlert.organisation_id == organisation_id, PartyAlert.party_id.in_(chunk))
-        ).scalars():
-            existing[(alert.party_id, alert.entry_key)] = alert
+    wanted = select(PartyAlert).where(PartyAlert.organisation_id == organisation_id)
+    if len(accepted) > IN_CHUNK * 20:  # most of the register (a full run): one query, then keep the accepted
+        for alert in session.execute(wanted).scalars():
+            if alert.party_id in accepted:
+                existing[(alert.party_id, alert.entry_key)] = alert
+    else:
+        for chunk in _chunks(sorted(accepted)):
+            for alert in session.execute(wanted.where(PartyAlert.party_id.in_(chunk))).scalars():
+                existing[(alert.party_id, alert.entry_key)] = alert
     now = utc_now()
-    new_alerts: list[PartyAlert] = []
+    new_rows: list[dict[str, Any]] = []
     for key, pair in hits.items():
         if pair.party_id not in accepted:
             continue
@@ -223,12 +156,13 @@ def write_results(
         }
         known = existing.get(key)
         if known is None:
-            alert = PartyAlert(
-                organisation_id=organisation_id, party_id=pair.party_id, entry_key=pair.entry_key,
-                state=AlertState.OPEN.value, created_at=now, updated_at=now, data_changed_at=now, **values,
+            new_rows.append(
+                {
+                    "organisation_id": organisation_id, "party_id": pair.party_id, "entry_key": pair.entry_key,
+                    "state": AlertState.OPEN.value, "created_at": now, "updated_at": now, "data_changed_at": now,
+                    **values,
+                }
             )  # fmt: skip
-            session.add(alert)
-            new_alerts.append(alert)
             continue
         alert = known
         if (alert.party_fingerprint, alert.entry_fingerprint, alert.matcher) != (
@@ -247,9 +181,7 @@ def write_results(
                 reopen(session, alert, changes, actor)
                 counts.reopened += 1
     session.flush()
-    for alert in new_alerts:
-        append_event(session, actor, "alert.opened", ENTITY, alert.id, None, audit_summary(alert))
-    counts.opened = len(new_alerts)
+    counts.opened = _insert_alerts(session, new_rows, actor)
     for (party_id, entry_key), alert in existing.items():  # pairs screened again that no longer match
         screened = party_id in accepted and (party_id in fully or entry_key in changed_entries)
         if screened and (party_id, entry_key) not in hits and alert.still_matching:
@@ -274,6 +206,40 @@ def write_results(
         )
     session.flush()
     return counts
+
+
+def _insert_alerts(session: Session, rows: list[dict[str, Any]], actor: AuditActor | None) -> int:
+    """Insert new alerts in bulk (the table, not the ORM: a first run opens thousands) and append one
+    ``alert.opened`` audit event per alert, in order, to the hash chain."""
+    rows.sort(key=lambda row: (row["party_id"], row["entry_key"]))  # the same order on every database and run
+    table = cast(Table, PartyAlert.__table__)
+    ids: list[int] = []
+    for start in range(0, len(rows), 1000):
+        batch = rows[start : start + 1000]
+        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), batch)
+        ids.extend(int(alert_id) for alert_id in result.scalars())
+    events = [
+        ("alert.opened", ENTITY, alert_id, None, _summary_of_new(alert_id, row))
+        for alert_id, row in zip(ids, rows, strict=True)
+    ]
+    append_events(session, actor, events)
+    return len(rows)
+
+
+def _summary_of_new(alert_id: int, row: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`~exportctl.parties.alerts.audit_summary` of a just-opened alert, from its inserted values."""
+    return {
+        "state": row["state"],
+        "party_id": row["party_id"],
+        "entry_key": row["entry_key"],
+        "score": f"{row['score']:.4f}",
+        "reason": None,
+        "review_by": None,
+        "party_fingerprint": row["party_fingerprint"],
+        "entry_fingerprint": row["entry_fingerprint"],
+        "matcher": row["matcher"],
+        "changes": None,
+    }
 
 
 def reopen_due(session: Session, *, organisation_id: int, day: date, actor: AuditActor | None = None) -> int:
@@ -340,8 +306,22 @@ def _candidates(
     return [unchanged[position][0] for position in sorted(chosen)]
 
 
+_fingerprints: tuple[weakref.ref[ScreeningIndex], dict[str, str]] | None = None
+_fingerprints_lock = threading.Lock()
+
+
 def entry_fingerprints(index: ScreeningIndex) -> dict[str, str]:
-    return {entry.entry_id: fingerprint(entry_data(entry)) for entry in index.entries}
+    """Each entry's fingerprint (:func:`~exportctl.parties.model.entry_data`), worked out once per index in a process
+    (seconds for 55,000 entries: a service runs every organisation's register against the same index)."""
+    global _fingerprints
+    with _fingerprints_lock:
+        if _fingerprints is not None and _fingerprints[0]() is index:
+            return _fingerprints[1]
+    with cyclic_gc_paused():
+        found = {entry.entry_id: fingerprint(entry_data(entry)) for entry in index.entries}
+    with _fingerprints_lock:
+        _fingerprints = (weakref.ref(index), found)
+    return found
 
 
 def rescreen(
@@ -355,8 +335,30 @@ def rescreen(
     threshold: float = DEFAULT_THRESHOLD,
     progress: Progress | None = None,
     actor: AuditActor | None = None,
+    scheduler: str | None = None,
 ) -> RunReport:
-    """Screen the organisation's register (delta, or ``full``) against the entries in force on ``as_of``."""
+    """Screen the organisation's register (delta, or ``full``) against the entries in force on ``as_of``; with a
+    Dask ``scheduler`` address the screening runs on that cluster (:mod:`.distributed`), the writing here."""
+    with cyclic_gc_paused():  # a run makes millions of small objects beside the index: collections would walk it all
+        return _rescreen(
+            engine, organisation_id=organisation_id, as_of=as_of, full=full, indexes=indexes, matcher=matcher,
+            threshold=threshold, progress=progress, actor=actor, scheduler=scheduler,
+        )  # fmt: skip
+
+
+def _rescreen(
+    engine: Engine,
+    *,
+    organisation_id: int,
+    as_of: date | None,
+    full: bool,
+    indexes: ListIndexes | None,
+    matcher: str,
+    threshold: float,
+    progress: Progress | None,
+    actor: AuditActor | None,
+    scheduler: str | None,
+) -> RunReport:
     started, clock = utc_now(), time.perf_counter()
     day = as_of or UTC_CLOCK.today()
     found = (indexes or PROCESS_INDEXES).in_force(engine, day)
@@ -408,12 +410,7 @@ def rescreen(
                 )
         changed = [entries[k] for k in sorted(changed_keys)]
         candidates = _candidates(index, unchanged, changed, alerted=alerted)
-    hits = screen_parties(index, to_screen, threshold=threshold, progress=progress, stage="parties")
-    hits.update(
-        screen_parties(
-            index, candidates, only_entries=changed_keys, threshold=threshold, progress=progress, stage="entries"
-        )
-    )
+    hits = _screen(index, to_screen, candidates, changed_keys, threshold=threshold, progress=progress, on=scheduler)
     with session_scope(engine) as session:
         lock_for_write(session)
         counts = write_results(
@@ -457,6 +454,36 @@ def rescreen(
     return report
 
 
+def _screen(
+    index: ScreeningIndex,
+    parties: Sequence[PartyToScreen],
+    candidates: Sequence[PartyToScreen],
+    changed_keys: set[str],
+    *,
+    threshold: float,
+    progress: Progress | None,
+    on: str | None,
+) -> dict[tuple[int, str], PairHit]:
+    """New and changed parties against every entry, candidates against the changed entries: here, or on Dask."""
+    if on is None or not (parties or candidates):
+        hits = screen_parties(index, parties, threshold=threshold, progress=progress, stage="parties")
+        more = screen_parties(
+            index, candidates, only_entries=changed_keys, threshold=threshold, progress=progress, stage="entries"
+        )
+        return {**hits, **more}
+    from exportctl.parties.distributed import DaskScreener  # dask is imported only when a run uses it
+
+    screener = DaskScreener(index, on)
+    try:
+        hits = screener.screen(parties, only_entries=None, threshold=threshold, progress=progress, stage="parties")
+        more = screener.screen(
+            candidates, only_entries=changed_keys, threshold=threshold, progress=progress, stage="entries"
+        )
+        return {**hits, **more}
+    finally:
+        screener.close()
+
+
 def _write_marks(session: Session, organisation_id: int, changed: Mapping[str, str], vanished: set[str]) -> None:
     gone = sorted({*changed, *vanished})
     for chunk in _chunks(gone):
@@ -466,5 +493,6 @@ def _write_marks(session: Session, organisation_id: int, changed: Mapping[str, s
             )
         )
     rows = [{"organisation_id": organisation_id, "entry_key": k, "fingerprint": fp} for k, fp in changed.items()]
+    table = cast(Table, PartyEntryMark.__table__)  # the table, not the ORM: a first run marks every entry
     for start in range(0, len(rows), 5000):
-        session.execute(insert(PartyEntryMark), rows[start : start + 5000])
+        session.execute(insert(table), rows[start : start + 5000])

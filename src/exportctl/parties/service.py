@@ -58,17 +58,26 @@ def rescreen_registers(
     full: bool = False,
     indexes: ListIndexes | None = None,
     progress: Progress | None = None,
+    scheduler: str | None = None,
 ) -> list[RunReport]:
-    """A run (delta unless ``full``) of every organisation's register."""
+    """A run (delta unless ``full``) of every organisation's register (screened on Dask with ``scheduler``)."""
     with Session(engine) as session:
         organisations = organisations_with_register(session)
     return [
-        rescreen(engine, organisation_id=org, as_of=as_of, full=full, indexes=indexes, progress=progress)
+        rescreen(
+            engine, organisation_id=org, as_of=as_of, full=full, indexes=indexes, progress=progress, scheduler=scheduler
+        )
         for org in organisations
     ]
 
 
-def after_lists_changed(engine: Engine, *, indexes: ListIndexes | None = None) -> list[RunReport]:
+def after_lists_changed(
+    engine: Engine,
+    *,
+    indexes: ListIndexes | None = None,
+    progress: Progress | None = None,
+    scheduler: str | None = None,
+) -> list[RunReport]:
     """What a list import or ``lists update`` that changed a snapshot calls: a delta run of every register, so new
     and changed entries are screened against every organisation's parties."""
-    return rescreen_registers(engine, indexes=indexes)
+    return rescreen_registers(engine, indexes=indexes, progress=progress, scheduler=scheduler)
