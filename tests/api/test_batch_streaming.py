@@ -241,3 +241,16 @@ def test_api_upload_is_streamed_and_the_result_download_is_screen_file_output(
         headers=headers,
     )  # fmt: skip
     assert too_big.status_code == 413 and "EXPORTCTL_BATCH_MAX_UPLOAD_BYTES" in too_big.json()["detail"]
+
+
+def test_a_failed_run_names_the_uploaded_file_not_the_server_path(tmp_path: Path) -> None:
+    from exportctl.errors import ExportctlError
+    from exportctl.http.batch import ScreeningTask
+
+    stored = tmp_path / "inputs" / "0123abcd.upload"
+    stored.parent.mkdir()
+    stored.write_bytes(b"id,company\n1,Huawei\n")  # the column went missing after the check (or was never there)
+    task = ScreeningTask("customers.csv", BatchColumns(), 0.8, 3, str(tmp_path / "index.pickle"), "csv", "csv")
+    with pytest.raises(ExportctlError) as failed:
+        task.run(stored, tmp_path / "job", lambda done, total: None)
+    assert "customers.csv: no column 'name'" in str(failed.value) and str(tmp_path) not in str(failed.value)

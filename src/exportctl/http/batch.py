@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from exportctl.accounts.roles import Principal
-from exportctl.errors import FileFormatError, InputError, Problem
+from exportctl.errors import ExportctlError, FileFormatError, InputError, Problem
 from exportctl.http.context import ServiceContext
 from exportctl.http.errors import BadUploadError, UploadTooLarge
 from exportctl.http.jobs import Job, ProgressCallback, summary_path
@@ -173,12 +173,17 @@ class ScreeningTask:
     partition_bytes: int = PARTITION_BYTES
 
     def run(self, input_path: Path | None, result_stem: Path, progress: ProgressCallback) -> Path:
-        from exportctl.errors import ExportctlError
-        from exportctl.screening.batch import screen_file
-
         if input_path is None:
             raise ExportctlError("the job has no input file")
         output = result_stem.with_name(f"{result_stem.name}.{self.output_format}")
+        try:
+            return self._run(input_path, output, progress)
+        except ExportctlError as error:  # the user sees the file name they uploaded, never the server's paths
+            raise ExportctlError(str(error).replace(str(input_path), self.filename)) from None
+
+    def _run(self, input_path: Path, output: Path, progress: ProgressCallback) -> Path:
+        from exportctl.screening.batch import screen_file
+
         report = screen_file(
             Path(self.index_path),
             input_path,
