@@ -209,6 +209,7 @@ def batch_job_page(request: Request, user: User, job_id: Annotated[str, Path(max
     first rows of the result, read from the same result file the download serves."""
     job = get_context(request).jobs.get(user, job_id)
     context: dict[str, Any] = {"job": job, "summary": None, "preview": [], "preview_limit": PREVIEW_ROWS}
+    context["result_kind"] = "file"  # unless its file is there (it may have expired)
     path = job.result_file()
     if path is not None:
         context["summary"] = job.summary()
