@@ -24,7 +24,7 @@ from exportctl.accounts.users import create_user
 from exportctl.app.factory import create_app
 from exportctl.config import Settings
 from exportctl.errors import FileFormatError, InputError
-from exportctl.http.batch import BatchColumns, save_upload, start_batch_job
+from exportctl.http.batch import BatchColumns, preview_rows, save_upload, start_batch_job
 from exportctl.http.context import ServiceContext
 from exportctl.http.errors import BadUploadError, UploadTooLarge
 from exportctl.http.jobs import Job, JobRegistry, JobStatus
@@ -116,6 +116,8 @@ def test_job_result_is_screen_file_output_on_both_backends(small: SmallService, 
         "parties": 24, "with_hits": 8, "without_hits": 8, "not_screened": 8, "rows_written": 24,
     }  # fmt: skip
     assert not list(small.ctx.jobs.inputs_dir.iterdir())  # the upload is deleted once screened
+    first = preview_rows(result, 5)
+    assert [r["id"] for r in first] == ["1", "2", "3", "4", "5"] and first[3]["query"] == "ZTE\nCorporation"
 
 
 def test_parquet_result_and_parquet_input_match_screen_file_row_for_row(small: SmallService, engine: Engine) -> None:
@@ -127,6 +129,7 @@ def test_parquet_result_and_parquet_input_match_screen_file_row_for_row(small: S
     result = job.result_file()
     assert job.status is JobStatus.DONE and result is not None and result.suffix == ".parquet"
     assert pq.read_table(result).to_pylist() == pq.read_table(expected).to_pylist()
+    assert preview_rows(result, 3) == pq.read_table(expected).to_pylist()[:3]  # the job page's first rows
     # the same names as a Parquet upload (two row groups), screened like screen-file screens that file
     table = pa.table({"id": ["a", "b", "c"], "name": ["Huawei Technologies Co Ltd", "", "Acme Bakery"]})
     upload = small.directory / "names.parquet"
