@@ -148,6 +148,7 @@ def main() -> None:
         f"index built and pickled in {time.perf_counter() - started:.1f} s ({index_path.stat().st_size / 1e6:.0f} MB)"
     )
     rates: dict[str, float] = {}
+    print(f"load average before the runs: {_load()} (on a shared machine every rate below is a share of the CPU)")
     for mode in args.modes.split(","):
         if mode == "local":
             figures = _mode(mode, work, names, index_path, None, args.partition_bytes)
@@ -164,7 +165,7 @@ def main() -> None:
         print(
             f"{mode:>6}: {figures['rows']:,.0f} names in {figures['seconds']:.1f} s = {rates[mode]:,.0f} names/s; "
             f"{figures['partitions']:.0f} partitions; peak RSS client {figures['client_peak_mb']:.0f} MB, "
-            f"workers {memory} MB"
+            f"workers {memory} MB; load average after: {_load()}"
         )
     digests = {mode: _digest(work / f"{mode}.csv") for mode in rates}
     print(f"outputs identical across modes: {len(set(digests.values())) == 1}")
@@ -175,6 +176,10 @@ def main() -> None:
     for mode in rates:
         (work / f"{mode}.csv").unlink(missing_ok=True)
     names.unlink()
+
+
+def _load() -> str:
+    return " ".join(f"{v:.1f}" for v in os.getloadavg())
 
 
 def _digest(path: Path) -> str:

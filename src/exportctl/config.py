@@ -61,7 +61,16 @@ class Settings(BaseSettings):
         default=6, ge=1, le=1000, description="per user: requests that may build a past date's screening index"
     )
     batch_jobs_per_user: int = Field(default=2, ge=1, le=100, description="batch jobs queued or running per user")
-    batch_rows_per_user: int = Field(default=100_000, ge=1, description="rows across a user's active batch jobs")
+    batch_rows_per_user: int = Field(
+        default=1_000_000,
+        ge=1,
+        description="rows across a user's batch jobs queued or running (429 beyond; 413 for one file larger)",
+    )
+    batch_max_upload_bytes: int = Field(
+        default=256 * 1024 * 1024,
+        ge=1024,
+        description="largest batch screening upload (CSV or Parquet), streamed to disk",
+    )
     batch_retention_hours: int = Field(default=24, ge=1, le=24 * 30, description="finished batch results kept")
     batch_workers: int = Field(default=2, ge=1, le=64, description="processes per service process running batch jobs")
     dask_scheduler: str | None = Field(

@@ -70,7 +70,12 @@ def build_service(directory: Path, max_upload_bytes: int = 256 * 1024) -> Servic
     engine = make_engine(url)
     upgrade(engine)
     import_bundled(engine)
-    settings = Settings(database_url=url, secret_key=secrets.token_urlsafe(32), max_upload_bytes=max_upload_bytes)
+    settings = Settings(
+        database_url=url,
+        secret_key=secrets.token_urlsafe(32),
+        max_upload_bytes=max_upload_bytes,
+        batch_max_upload_bytes=max_upload_bytes,
+    )
     service = ServiceUnderTest(engine=engine, app=create_app(settings, engine), settings=settings)
     with session_scope(engine) as session:
         for name, (role, org) in TEST_USERS.items():

@@ -91,6 +91,7 @@ def prepare(directory: Path) -> LiveService:
         "EXPORTCTL_DATABASE_URL": url,
         "EXPORTCTL_SECRET_KEY": secrets.token_urlsafe(32),
         "EXPORTCTL_MAX_UPLOAD_BYTES": str(256 * 1024),
+        "EXPORTCTL_BATCH_MAX_UPLOAD_BYTES": str(256 * 1024),
         "XDG_CACHE_HOME": str(directory / "cache"),
         "EXPORTCTL_DATA_DIR": str(directory / "data"),
         "EXPORTCTL_DATED_INDEX_REQUESTS_PER_MINUTE": "3",

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, update
 
 from exportctl.accounts.roles import Principal, Role
 from exportctl.accounts.users import create_user
+from exportctl.http.errors import UploadTooLarge
 from exportctl.http.jobs import JobRegistry, JobStatus, ProgressCallback
 from exportctl.http.rate_limit import TooManyRequests
 from exportctl.store.db import session_scope
@@ -32,7 +33,9 @@ def test_row_and_job_quotas_per_user(live: LiveService) -> None:
     """The live service allows 1 active job and 3,000 active rows per user."""
     with live.client("exporter_b") as exporter:
         too_many_rows = exporter.post("/api/screening/batch", files={"file": ("big.csv", upload(3001), "text/csv")})
-        assert too_many_rows.status_code == 429, too_many_rows.text
+        assert too_many_rows.status_code == 413, too_many_rows.text  # larger than the whole budget: never fits
+        assert "3,001 rows" in too_many_rows.json()["detail"]
+        assert "EXPORTCTL_BATCH_ROWS_PER_USER" in too_many_rows.json()["detail"]
         first = exporter.post("/api/screening/batch", files={"file": ("a.csv", upload(3000), "text/csv")})
         assert first.status_code == 202, first.text
         second = exporter.post("/api/screening/batch", files={"file": ("b.csv", upload(10), "text/csv")})
@@ -55,9 +58,11 @@ def test_row_and_job_quotas_per_user(live: LiveService) -> None:
 class Fixed:
     data: bytes
 
-    def run(self, input_path: Path | None, progress: ProgressCallback) -> bytes:
+    def run(self, input_path: Path | None, result_stem: Path, progress: ProgressCallback) -> Path:
         progress(1, 1)
-        return self.data
+        path = result_stem.with_name(result_stem.name + ".csv")
+        path.write_bytes(self.data)
+        return path
 
 
 RELEASE = threading.Event()
@@ -65,9 +70,15 @@ RELEASE = threading.Event()
 
 @dataclass(frozen=True)
 class WaitForRelease:
-    def run(self, input_path: Path | None, progress: ProgressCallback) -> bytes:
+    def run(self, input_path: Path | None, result_stem: Path, progress: ProgressCallback) -> Path:
         RELEASE.wait(30)
-        return b""
+        return Fixed(b"").run(input_path, result_stem, progress)
+
+
+def _input(jobs: JobRegistry, data: bytes) -> Path:
+    path = jobs.new_input_path()
+    path.write_bytes(data)
+    return path
 
 
 @pytest.fixture
@@ -99,10 +110,12 @@ def test_results_are_files_deleted_after_the_retention_period(
 ) -> None:
     shift = [0.0]
     jobs = _registry(engine, tmp_path / "jobs", retention_seconds=60, clock=lambda: time.time() + shift[0])
-    job = jobs.start(principal, "screening", "a.csv", 1, Fixed(b"id,name\n1,x\n"), upload=b"id,name\n1,x\n")
+    upload = _input(jobs, b"id,name\n1,x\n")
+    job = jobs.start(principal, "screening", "a.csv", 1, Fixed(b"id,name\n1,x\n"), input_path=upload)
     _wait_done(jobs, principal, job.id)
     done = jobs.get(principal, job.id)
-    assert done.read_result() == b"id,name\n1,x\n" and done.result_path is not None and done.result_path.exists()
+    result = done.result_file()
+    assert result is not None and result.read_bytes() == b"id,name\n1,x\n" and done.result_path == result
     assert not list((tmp_path / "jobs" / "inputs").iterdir())  # the upload is deleted once screened
     shift[0] += 61
     with pytest.raises(Exception, match="not found"):
@@ -115,8 +128,12 @@ def test_active_jobs_and_rows_are_capped_per_user(engine: Engine, principal: Pri
     RELEASE.clear()
     jobs = _registry(engine, tmp_path, max_active_per_user=2, max_rows_per_user=100)
     jobs.start(principal, "screening", "a.csv", 60, WaitForRelease())
+    refused = _input(jobs, b"id,name\n")
     with pytest.raises(TooManyRequests, match="hold 60 rows"):
-        jobs.start(principal, "screening", "b.csv", 41, Fixed(b""))
+        jobs.start(principal, "screening", "b.csv", 41, Fixed(b""), input_path=refused)
+    assert not refused.exists()  # a refused upload is not kept
+    with pytest.raises(UploadTooLarge, match="101 rows.*EXPORTCTL_BATCH_ROWS_PER_USER"):
+        jobs.start(principal, "screening", "huge.csv", 101, Fixed(b""))  # more than the whole budget: 413
     jobs.start(principal, "screening", "b.csv", 40, WaitForRelease())
     other = _registry(engine, tmp_path)  # another service process over the same database sees the same quota
     with pytest.raises(TooManyRequests, match="at most 2"):
@@ -156,21 +173,3 @@ def test_jobs_queued_too_long_or_silent_are_failed(engine: Engine, principal: Pr
     jobs.shutdown()
     time.sleep(0.2)
     assert jobs.get(principal, queued.id).status is JobStatus.FAILED  # a failed job is never run after all
-
-
-@pytest.mark.slow
-def test_jobs_run_on_a_dask_cluster_when_one_is_configured(
-    engine: Engine, principal: Principal, tmp_path: Path
-) -> None:
-    from distributed import LocalCluster
-
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        jobs = JobRegistry(engine, tmp_path / "jobs", dask_scheduler=cluster.scheduler_address, prune_seconds=0)
-        job = jobs.start(principal, "screening", "a.csv", 1, Fixed(b"on dask\n"), upload=b"id,name\n1,x\n")
-        for _ in range(1200):
-            if jobs.get(principal, job.id).status is JobStatus.DONE:
-                break
-            time.sleep(0.1)
-        assert jobs.get(principal, job.id).read_result() == b"on dask\n"
-        assert not list((tmp_path / "jobs" / "inputs").iterdir())
-        jobs.shutdown()

@@ -63,7 +63,7 @@ def test_bad_upload_page_lists_the_problems(web_service: ServiceUnderTest) -> No
         headers={"Accept": "text/html"},
     )
     assert response.status_code == 422
-    assert "missing column" in response.text and "<html" in response.text
+    assert "no column &#39;name&#39;" in response.text and "<html" in response.text
 
 
 def test_list_changes_and_entry_pages(web_service: ServiceUnderTest) -> None:

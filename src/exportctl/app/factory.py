@@ -130,6 +130,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     for router in PAGE_ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes)
+    app.add_middleware(
+        BodySizeLimit, max_bytes=settings.max_upload_bytes, batch_max_bytes=settings.batch_max_upload_bytes
+    )
     app.add_middleware(SecurityHeaders)
     return app

@@ -1,8 +1,9 @@
 """Checks on every request before a handler sees it.
 
-* Body size: bodies over ``settings.max_upload_bytes`` (plus room for multipart framing) are refused with 413
-  before they are read in full, whether or not the client sent a Content-Length (a chunked body is counted as it
-  arrives; whatever the handler was about to answer is replaced by the 413).
+* Body size: bodies over ``settings.max_upload_bytes`` (``settings.batch_max_upload_bytes`` for a batch screening
+  upload) plus room for multipart framing are refused with 413 before they are read in full, whether or not the
+  client sent a Content-Length (a chunked body is counted as it arrives; whatever the handler was about to answer
+  is replaced by the 413).
 * Control characters: a query string, JSON body or form body holding a control character (NUL and the other C0
   codes except tab, line feed and carriage return, DEL, and the C1 codes) is refused with 422 naming the field.
   PostgreSQL cannot store NUL, and none of them belongs in a name, a reason or an identifier. Uploaded files are
@@ -24,18 +25,34 @@ from exportctl.http.errors import UploadTooLarge
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 CHECKED_BODIES = ("application/json", "application/x-www-form-urlencoded")
+BATCH_UPLOAD_PATHS = frozenset({"/api/screening/batch", "/screening/batch"})
+
+
+class _Limit:
+    """A body limit and the refusal naming the setting that sets it."""
+
+    def __init__(self, max_bytes: int, setting: str) -> None:
+        self.limit = max_bytes + MULTIPART_OVERHEAD_BYTES
+        self.message = f"request body too large: the limit is {max_bytes:,} bytes (setting {setting})"
 
 
 class BodySizeLimit(HttpMiddleware):
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, batch_max_bytes: int | None = None) -> None:
         super().__init__(ControlCharacterGuard(app))
-        self.limit = max_bytes + MULTIPART_OVERHEAD_BYTES
         self.max_bytes = max_bytes
+        self.batch_max_bytes = max_bytes if batch_max_bytes is None else batch_max_bytes
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("path") in BATCH_UPLOAD_PATHS:
+            limit = _Limit(self.batch_max_bytes, "EXPORTCTL_BATCH_MAX_UPLOAD_BYTES")
+        else:
+            limit = _Limit(self.max_bytes, "EXPORTCTL_MAX_UPLOAD_BYTES")
+        await self._handle(scope, receive, send, limit)
+
+    async def _handle(self, scope: Scope, receive: Receive, send: Send, limit: _Limit) -> None:
         declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(send)
+        if declared is not None and declared.isdigit() and int(declared) > limit.limit:
+            await self._refuse(send, limit)
             return
         seen = 0
         exceeded = responded = False
@@ -45,9 +62,9 @@ class BodySizeLimit(HttpMiddleware):
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.limit:
+                if seen > limit.limit:
                     exceeded = True
-                    raise UploadTooLarge(self._message(), field="file")
+                    raise UploadTooLarge(limit.message, field="file")
             return message
 
         async def guarded_send(message: Message) -> None:
@@ -55,7 +72,7 @@ class BodySizeLimit(HttpMiddleware):
             if exceeded:  # the handler answered whatever its parser made of the cut-off body: answer 413 instead
                 if not responded:
                     responded = True
-                    await self._refuse(send)
+                    await self._refuse(send, limit)
                 return
             responded = responded or message["type"] == "http.response.start"
             await send(message)
@@ -66,13 +83,10 @@ class BodySizeLimit(HttpMiddleware):
             if not exceeded:
                 raise
         if exceeded and not responded:
-            await self._refuse(send)
+            await self._refuse(send, limit)
 
-    def _message(self) -> str:
-        return f"request body too large: the limit is {self.max_bytes:,} bytes (setting EXPORTCTL_MAX_UPLOAD_BYTES)"
-
-    async def _refuse(self, send: Send) -> None:
-        await _send_json(send, 413, {"detail": self._message(), "error": "UploadTooLarge"})
+    async def _refuse(self, send: Send, limit: _Limit) -> None:
+        await _send_json(send, 413, {"detail": limit.message, "error": "UploadTooLarge"})
 
 
 class ControlCharacterGuard(HttpMiddleware):

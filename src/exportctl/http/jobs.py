@@ -2,28 +2,32 @@
 
 Every service process sees every job (``batch_jobs`` table: state, progress, owner organisation, input and result
 file, heartbeat, expiry), so a job submitted through one process is polled and downloaded through any other. The
-work runs in a local process pool (by default) or on a Dask cluster (``EXPORTCTL_DASK_SCHEDULER``): the task gets
-the job id and the database URL, claims the job (queued → running, once), reports progress to its record, writes
-the result file (temporary name, renamed) into the jobs folder under the data directory, which every service process
-and worker must share, and marks the job done or failed. Nothing of a job is held in a service process's memory.
+work runs in a local process pool (by default: one job per pool process), or, when ``EXPORTCTL_DASK_SCHEDULER`` is
+set, is driven from a thread of the service process that hands the job's partitions to the Dask cluster (the thread
+holds only per-partition summaries). The task gets the job id and the database URL, claims the job (queued →
+running, once), reports progress to its record, writes its result file (temporary name, renamed) into the jobs
+folder under the data directory, which every service process and worker must share, and marks the job done or
+failed. Nothing of a job is held in a service process's memory: the upload is streamed to a file, the result is
+streamed from one.
 
 Lookups are tenant-scoped like every other resource (another organisation's job id is *not found*). Limits, so that
 one user cannot exhaust the service: at most ``max_active_per_user`` jobs queued or running per user, and at most
-``max_rows_per_user`` rows across them (:class:`TooManyRequests`, HTTP 429). A finished job and its files are
-deleted ``retention_seconds`` after it finished; a job still queued after ``queue_timeout_seconds``, or running
-without a heartbeat for ``stale_seconds`` (its worker died), is marked failed.
+``max_rows_per_user`` rows across them (:class:`TooManyRequests`, HTTP 429; one file larger than the whole budget
+is :class:`UploadTooLarge`, HTTP 413). A finished job and its files are deleted ``retention_seconds`` after it
+finished; a job still queued after ``queue_timeout_seconds``, or running without a heartbeat for ``stale_seconds``
+(its worker died), is marked failed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import multiprocessing
-import os
-import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -34,12 +38,13 @@ from sqlalchemy import Engine, delete, func, select, update
 
 from exportctl.accounts.roles import Principal, ensure_visible
 from exportctl.errors import ExportctlError, NotFoundError
+from exportctl.http.errors import UploadTooLarge
 from exportctl.http.rate_limit import TooManyRequests
 from exportctl.store.db import make_engine, session_scope
 from exportctl.store.jobs_tables import BatchJobRecord
 
 MAX_ACTIVE_PER_USER = 2
-MAX_ROWS_PER_USER = 100_000
+MAX_ROWS_PER_USER = 1_000_000
 RETENTION_SECONDS = 24 * 3600
 QUEUE_TIMEOUT_SECONDS = 3600
 STALE_SECONDS = 600  # a running job whose worker has not reported for this long is failed
@@ -49,9 +54,15 @@ ProgressCallback = Callable[[int, int], None]
 
 
 class JobTask(Protocol):
-    """The work of a job; picklable, since it runs in another process or on a Dask worker."""
+    """The work of a job; picklable, since it runs in another process. It writes its result file (and may write a
+    ``<result>.summary.json`` beside it) from ``result_stem`` (the results folder and the job id) and returns its
+    path."""
 
-    def run(self, input_path: Path | None, progress: ProgressCallback) -> bytes: ...
+    def run(self, input_path: Path | None, result_stem: Path, progress: ProgressCallback) -> Path: ...
+
+
+class JobStopped(Exception):  # noqa: N818 - the service is stopping: the job's run ends here
+    pass
 
 
 class JobStatus(StrEnum):
@@ -109,18 +120,39 @@ class Job:
     def active(self) -> bool:
         return self.status in (JobStatus.QUEUED, JobStatus.RUNNING)
 
-    def read_result(self) -> bytes | None:
-        """The result file's content, or None (not finished, or deleted after the retention period)."""
+    def result_file(self) -> Path | None:
+        """The result file, or None (not finished, or deleted after the retention period); streamed, never read
+        whole into memory."""
         if self.status is not JobStatus.DONE or self.result_path is None:
             return None
-        try:
-            return self.result_path.read_bytes()
-        except OSError:
+        return self.result_path if self.result_path.is_file() else None
+
+    def summary(self) -> dict[str, int] | None:
+        """The counts the task wrote beside its result (``<result>.summary.json``), or None."""
+        path = self.result_file()
+        if path is None:
             return None
+        try:
+            data = json.loads(summary_path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return {str(k): int(v) for k, v in data.items()} if isinstance(data, dict) else None
 
 
-def execute_job(database_url: str, job_id: str, task: JobTask, directory: str, retention_seconds: float) -> None:
-    """Run one job wherever it was sent (a pool process, a Dask worker, a thread): claim, run, record the outcome."""
+def summary_path(result: Path) -> Path:
+    return result.with_name(result.name + ".summary.json")
+
+
+def execute_job(
+    database_url: str,
+    job_id: str,
+    task: JobTask,
+    directory: str,
+    retention_seconds: float,
+    stop: threading.Event | None = None,
+) -> None:
+    """Run one job wherever it was sent (a pool process, a driver thread): claim, run, record the outcome.
+    ``stop`` (a driver thread's) ends the run at its next progress report when the service stops."""
     engine = make_engine(database_url)
     try:
         with session_scope(engine) as session:
@@ -137,6 +169,8 @@ def execute_job(database_url: str, job_id: str, task: JobTask, directory: str, r
         last = [0.0]
 
         def progress(done: int, total: int) -> None:
+            if stop is not None and stop.is_set():
+                raise JobStopped
             now = time.time()
             if now - last[0] < HEARTBEAT_SECONDS and done < total:
                 return
@@ -150,8 +184,11 @@ def execute_job(database_url: str, job_id: str, task: JobTask, directory: str, r
 
         outcome: dict[str, Any]
         try:
-            path = _write_result(Path(directory), job_id, task.run(input_path, progress))
+            Path(directory).mkdir(parents=True, exist_ok=True)
+            path = task.run(input_path, Path(directory) / job_id, progress)
             outcome = {"status": JobStatus.DONE.value, "result_path": str(path)}
+        except JobStopped:
+            outcome = {"status": JobStatus.FAILED.value, "error": "the service stopped while it ran: submit it again"}
         except ExportctlError as exc:
             outcome = {"status": JobStatus.FAILED.value, "error": str(exc)}
         except Exception as exc:  # noqa: BLE001 - a job must never die silently; its user sees the failure
@@ -172,41 +209,6 @@ def execute_job(database_url: str, job_id: str, task: JobTask, directory: str, r
             input_path.unlink(missing_ok=True)
     finally:
         engine.dispose()
-
-
-def _write_result(directory: Path, job_id: str, data: bytes) -> Path:
-    """The result in its own file, written to a temporary name and renamed (never a half file)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{job_id}.csv"
-    handle, temp = tempfile.mkstemp(prefix=f".{job_id}.", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as f:
-            f.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-class _DaskExecutor:
-    """Submits jobs to the Dask scheduler at ``address`` (connected on first use)."""
-
-    def __init__(self, address: str) -> None:
-        self.address = address
-        self._client: Any = None
-
-    def submit(self, fn: Callable[..., None], /, *args: Any) -> Any:
-        if self._client is None:
-            from distributed import Client
-
-            self._client = Client(self.address, timeout="10s")  # type: ignore[no-untyped-call]
-        return self._client.submit(fn, *args, pure=False)
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        client, self._client = self._client, None
-        if client is not None:
-            client.close()
 
 
 class JobRegistry:
@@ -233,7 +235,8 @@ class JobRegistry:
         self.directory = directory
         self._workers = workers
         self._dask_scheduler = dask_scheduler
-        self._executor: Executor | _DaskExecutor | None = executor
+        self._executor: Executor | None = executor
+        self._stop = threading.Event()
         self._own_executor = executor is None
         self._futures: dict[str, Future[None]] = {}
         self.max_active_per_user = max_active_per_user
@@ -253,20 +256,55 @@ class JobRegistry:
     def inputs_dir(self) -> Path:
         return self.directory / "inputs"
 
-    def _pool(self) -> Executor | _DaskExecutor:
+    @property
+    def dask_scheduler(self) -> str | None:
+        """The Dask scheduler that screens the jobs' partitions, or None (the local process pool runs them)."""
+        return self._dask_scheduler
+
+    def new_input_path(self) -> Path:
+        """A fresh file name under the inputs folder for an upload to be streamed into."""
+        self.inputs_dir.mkdir(parents=True, exist_ok=True)
+        return self.inputs_dir / f"{uuid.uuid4().hex}.upload"
+
+    def _pool(self) -> Executor:
         if self._executor is None:  # created lazily, and again after a shutdown (the app's lifespan restarted)
-            if self._dask_scheduler:
-                self._executor = _DaskExecutor(self._dask_scheduler)
+            self._stop = threading.Event()
+            if self._dask_scheduler:  # the partitions go to the cluster: here only threads that drive the runs
+                self._executor = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="batch-job")
             else:
                 context = multiprocessing.get_context("spawn")  # a fork of a threaded server is unsafe
                 self._executor = ProcessPoolExecutor(max_workers=self._workers, mp_context=context)
         return self._executor
 
     def start(
-        self, principal: Principal, kind: str, filename: str, total: int, task: JobTask, *, upload: bytes | None = None
+        self,
+        principal: Principal,
+        kind: str,
+        filename: str,
+        total: int,
+        task: JobTask,
+        *,
+        input_path: Path | None = None,
     ) -> Job:
-        """Record the job, keep ``upload`` as its input file and hand ``task`` to the pool; or raise
-        :class:`TooManyRequests` beyond the user's quotas (nothing is kept then)."""
+        """Record the job with ``input_path`` (an upload already streamed to disk, deleted once the job ran) and
+        hand ``task`` to the pool; or raise :class:`UploadTooLarge` for a job larger than the user's whole row
+        budget, :class:`TooManyRequests` beyond the user's quotas (the input file is deleted then)."""
+        try:
+            return self._start(principal, kind, filename, total, task, input_path)
+        except BaseException:
+            if input_path is not None:
+                input_path.unlink(missing_ok=True)
+            raise
+
+    def _start(
+        self, principal: Principal, kind: str, filename: str, total: int, task: JobTask, input_path: Path | None
+    ) -> Job:
+        if total > self.max_rows_per_user:
+            raise UploadTooLarge(
+                f"{filename}: {total:,} rows; a user may have at most {self.max_rows_per_user:,} rows in batch jobs "
+                "at a time (setting EXPORTCTL_BATCH_ROWS_PER_USER): split the file",
+                field="file",
+            )
         now = _utc(self._clock())
         self.prune()
         with session_scope(self.engine) as session:
@@ -289,11 +327,6 @@ class JobRegistry:
                 retry_after=60,
             )
         job_id = uuid.uuid4().hex
-        input_path: Path | None = None
-        if upload is not None:
-            self.inputs_dir.mkdir(parents=True, exist_ok=True)
-            input_path = self.inputs_dir / f"{job_id}.upload"
-            input_path.write_bytes(upload)
         record = BatchJobRecord(
             id=job_id,
             kind=kind,
@@ -310,9 +343,9 @@ class JobRegistry:
         with session_scope(self.engine) as session:
             session.add(record)
         url = self.engine.url.render_as_string(hide_password=False)
-        future = self._pool().submit(
-            execute_job, url, job_id, task, str(self.results_dir), float(self.retention_seconds)
-        )
+        pool = self._pool()
+        stop = self._stop if isinstance(pool, ThreadPoolExecutor) else None  # a thread shares this process's event
+        future = pool.submit(execute_job, url, job_id, task, str(self.results_dir), self.retention_seconds, stop)
         self._futures[job_id] = future
         return Job.of(record)
 
@@ -335,6 +368,9 @@ class JobRegistry:
             return [Job.of(r) for r in session.scalars(query)]
 
     def shutdown(self) -> None:
+        """Stop the pool: queued jobs stay queued (failed once too old); a job driven by a thread of this process
+        ends at its next progress report, failed with "the service stopped"."""
+        self._stop.set()
         executor, self._executor = self._executor, None
         if executor is not None and self._own_executor:
             executor.shutdown(wait=False, cancel_futures=True)
@@ -362,7 +398,10 @@ class JobRegistry:
                 )
             expired = session.scalars(select(BatchJobRecord).where(BatchJobRecord.expires_at < now)).all()
             for record in expired:
-                for path in (record.result_path, record.input_path):
+                files = [record.input_path, record.result_path]
+                if record.result_path:
+                    files.append(str(summary_path(Path(record.result_path))))
+                for path in files:
                     if path:
                         with contextlib.suppress(OSError):
                             Path(path).unlink(missing_ok=True)

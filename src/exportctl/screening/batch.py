@@ -78,7 +78,7 @@ def screen_file(
     input_file: Path | str,
     output_file: Path | str,
     *,
-    id_column: str = "id",
+    id_column: str | None = "id",
     name_column: str = "name",
     country_column: str | None = "country",
     threshold: float = DEFAULT_THRESHOLD,

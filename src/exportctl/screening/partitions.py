@@ -27,13 +27,14 @@ Format = Literal["csv", "parquet"]
 
 @dataclass(frozen=True)
 class Columns:
-    """Where the id, name and (optional) country are in each record; ``width`` is the header's field count."""
+    """Where the id, name and (optional) country are in each record; ``width`` is the header's field count. Without
+    an id column (``id_at`` None) a row's id is its row number (its line number less one)."""
 
-    id_at: int
+    id_at: int | None
     name_at: int
     country_at: int | None
     width: int
-    names: tuple[str, str, str | None]  # the column names, for problems
+    names: tuple[str | None, str, str | None]  # the column names, for problems
 
 
 @dataclass(frozen=True)
@@ -69,20 +70,23 @@ def detect_format(path: Path) -> Format:
     return "parquet" if path.suffix.lower() in (".parquet", ".pq") else "csv"
 
 
-def _columns(path: Path, header: list[str], id_column: str, name_column: str, country_column: str | None) -> Columns:
+def _columns(
+    path: Path, header: list[str], id_column: str | None, name_column: str, country_column: str | None
+) -> Columns:
     header = [h.strip() for h in header]
     for column in (id_column, name_column):
-        if column not in header:
+        if column is not None and column not in header:
             message = f"{path}: no column {column!r} in the header (columns: {', '.join(header)})"
             raise InputError(message, field=column)
     country_at = header.index(country_column) if country_column and country_column in header else None
     names = (id_column, name_column, country_column)
-    return Columns(header.index(id_column), header.index(name_column), country_at, len(header), names)
+    id_at = header.index(id_column) if id_column is not None else None
+    return Columns(id_at, header.index(name_column), country_at, len(header), names)
 
 
 def plan(
     path: Path,
-    id_column: str,
+    id_column: str | None,
     name_column: str,
     country_column: str | None,
     *,
@@ -99,7 +103,9 @@ def plan(
         raise InputError(f"{path}: cannot read ({error.strerror or error})", field="input") from None
 
 
-def _plan_csv(path: Path, id_column: str, name_column: str, country_column: str | None, partition_bytes: int) -> Plan:
+def _plan_csv(
+    path: Path, id_column: str | None, name_column: str, country_column: str | None, partition_bytes: int
+) -> Plan:
     partitions: list[Partition] = []
     with path.open("rb") as f:
         header_bytes = b""
@@ -137,7 +143,7 @@ def _plan_csv(path: Path, id_column: str, name_column: str, country_column: str 
     return Plan(columns, tuple(partitions))
 
 
-def _plan_parquet(path: Path, id_column: str, name_column: str, country_column: str | None) -> Plan:
+def _plan_parquet(path: Path, id_column: str | None, name_column: str, country_column: str | None) -> Plan:
     import pyarrow.parquet as pq
 
     try:
@@ -192,7 +198,8 @@ def _rows(partition: Partition, columns: Columns, text: str) -> Iterator[InputRo
                 continue
             cells = [*record, *[""] * (columns.width - len(record))]
             country = cells[columns.country_at] if columns.country_at is not None else ""
-            yield InputRow(line, cells[columns.id_at].strip(), cells[columns.name_at], country)
+            row_id = cells[columns.id_at].strip() if columns.id_at is not None else str(line - 1)
+            yield InputRow(line, row_id, cells[columns.name_at], country)
     except csv.Error as error:
         line = partition.first_line + before
         message = f"malformed CSV ({error}); {partition.where()} not screened from this line on"
@@ -203,15 +210,17 @@ def _read_parquet(partition: Partition, columns: Columns) -> list[InputRow]:
     import pyarrow.parquet as pq
 
     id_name, name_name, country_name = columns.names
-    wanted = [id_name, name_name] + ([country_name] if columns.country_at is not None and country_name else [])
+    with_country = columns.country_at is not None and country_name is not None
+    wanted = [c for c in (id_name, name_name, country_name if with_country else None) if c is not None]
     table = pq.ParquetFile(partition.path).read_row_groups(list(range(partition.start, partition.end)), wanted)
-    ids = table.column(id_name).to_pylist()
     names = table.column(name_name).to_pylist()
-    countries = table.column(country_name).to_pylist() if len(wanted) == 3 and country_name else [None] * len(ids)
+    ids = table.column(id_name).to_pylist() if id_name is not None else [None] * len(names)
+    countries = table.column(country_name).to_pylist() if with_country and country_name else [None] * len(names)
     rows: list[InputRow] = []
     for offset, (row_id, name, country) in enumerate(zip(ids, names, countries, strict=True)):
         texts = ["" if v is None else str(v) for v in (row_id, name, country)]
         if not any(t.strip() for t in texts):
             continue
-        rows.append(InputRow(partition.first_line + offset, texts[0].strip(), texts[1], texts[2]))
+        line = partition.first_line + offset
+        rows.append(InputRow(line, texts[0].strip() if id_name is not None else str(line - 1), texts[1], texts[2]))
     return rows

@@ -6,17 +6,24 @@ import asyncio
 import builtins
 import json
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Query, UploadFile, status
-from fastapi.responses import Response
+from fastapi.responses import FileResponse, Response
 from pydantic import BaseModel, Field
 
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.pagination import Page, Paging, paginate
 from exportctl.api.strict import StrictRatio
 from exportctl.errors import InvalidTransitionError
-from exportctl.http.batch import BatchColumns, start_batch_job
+from exportctl.http.batch import (
+    MEDIA_TYPES,
+    BatchColumns,
+    result_filename,
+    save_upload,
+    start_batch_job,
+    upload_chunks,
+)
 from exportctl.http.context import ServiceContext
 from exportctl.http.dates import PastDay
 from exportctl.http.jobs import Job, JobStatus
@@ -99,6 +106,10 @@ class JobOut(BaseModel):
     error: str | None
     created_at: datetime
     result_url: str | None
+    summary: dict[str, int] | None = Field(
+        default=None,
+        description="once done: parties (input rows), with_hits, without_hits, not_screened, rows_written",
+    )
 
     @classmethod
     def of(cls, job: Job) -> JobOut:
@@ -114,6 +125,7 @@ class JobOut(BaseModel):
             error=job.error,
             created_at=job.created_at,
             result_url=url,
+            summary=job.summary() if job.status is JobStatus.DONE else None,
         )
 
 
@@ -123,6 +135,7 @@ class BatchForm(BaseModel):
     country_column: str | None = Field(default="country", max_length=100)
     threshold: float | None = Field(default=None, ge=0.0, le=1.0)
     top: int = Field(default=3, ge=1, le=20)
+    result_format: Literal["csv", "parquet"] = Field(default="csv", description="the result file's format")
 
 
 def run_screening(ctx: ServiceContext, request: ScreenRequest) -> Response:
@@ -169,24 +182,30 @@ async def screen_get(
 async def screen_batch(
     principal: CurrentPrincipal,
     ctx: Context,
-    file: Annotated[UploadFile, File(description="CSV with a header row; UTF-8")],
+    file: Annotated[UploadFile, File(description="CSV (UTF-8, with a header row) or Parquet")],
     options: Annotated[BatchForm, Form()],
 ) -> JobOut:
-    """Check the CSV, then screen it in the background; poll the job, then download its result CSV."""
-    data = await file.read()
+    """Stream the file to disk and check its columns, then screen it in the background as ``exportctl
+    screen-file`` does (same columns, one row per input); poll the job, then download its result (CSV or
+    Parquet). 413 beyond ``EXPORTCTL_BATCH_MAX_UPLOAD_BYTES`` or a row budget, 429 while your other jobs hold it."""
     filename = (file.filename or "upload.csv")[:200]
-    content_type = file.content_type or ""
-    columns = BatchColumns(name=options.name_column, id=options.id_column, country=options.country_column)
+    target = ctx.jobs.new_input_path()
+    limit = ctx.settings.batch_max_upload_bytes
+    kind = await save_upload(upload_chunks(file), target, filename, file.content_type or "", limit)
+    columns = BatchColumns(
+        name=options.name_column, id=options.id_column or None, country=options.country_column or None
+    )
     job = await asyncio.to_thread(
         start_batch_job,
         ctx,
         principal,
-        data,
+        target,
         filename,
-        content_type,
+        kind,
         columns=columns,
         threshold=options.threshold,
         top=options.top,
+        output_format=options.result_format,
     )
     return JobOut.of(job)
 
@@ -206,17 +225,17 @@ def get_job(job_id: Annotated[str, Field(max_length=64)], principal: CurrentPrin
     return JobOut.of(ctx.jobs.get(principal, job_id))
 
 
-@router.get("/jobs/{job_id}/result", response_class=Response, responses={200: {"content": {"text/csv": {}}}})
-def job_result(job_id: Annotated[str, Field(max_length=64)], principal: CurrentPrincipal, ctx: Context) -> Response:
-    """The result CSV of a finished job (409 while it is still running)."""
+@router.get(
+    "/jobs/{job_id}/result",
+    response_class=FileResponse,
+    responses={200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {}}}},
+)
+def job_result(job_id: Annotated[str, Field(max_length=64)], principal: CurrentPrincipal, ctx: Context) -> FileResponse:
+    """The result file of a finished job, streamed (409 while it is still running)."""
     job = ctx.jobs.get(principal, job_id)
-    result = job.read_result()
-    if result is None:
+    path = job.result_file()
+    if path is None:
         raise InvalidTransitionError(f"job {job_id} is {job.status.value}; its result is not ready")
-    stem = job.filename.rsplit(".", 1)[0] or "screening"
-    safe = "".join(c for c in stem if c.isalnum() or c in "-_")[:80] or "screening"
-    return Response(
-        result,
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{safe}-hits.csv"'},
-    )
+    kind = "parquet" if path.suffix == ".parquet" else "csv"
+    disposition = f'attachment; filename="{result_filename(job, path)}"'
+    return FileResponse(path, media_type=MEDIA_TYPES[kind], headers={"Content-Disposition": disposition})

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
-import itertools
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -14,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from exportctl.accounts.roles import Principal
 from exportctl.audit.chain import utc_now
 from exportctl.errors import InputError
-from exportctl.http.batch import BatchColumns, start_batch_job, summarise
+from exportctl.http.batch import BatchColumns, preview_rows, save_upload, start_batch_job, upload_chunks
 from exportctl.http.context import get_context
 from exportctl.http.errors import UploadTooLarge
 from exportctl.http.security import require_user
@@ -150,8 +147,12 @@ def _batch_form(
     return render(request, "batch.html", context, status_code=422 if error is not None else 200)
 
 
-def _separator_hint(data: bytes) -> str | None:
-    first = data[:4096].split(b"\n", 1)[0]
+def _separator_hint(path: Any) -> str | None:
+    try:
+        with open(path, "rb") as f:  # noqa: PTH123 - the upload as streamed to disk, if it is still there
+            first = f.read(4096).split(b"\n", 1)[0]
+    except OSError:
+        return None
     if b";" in first and b"," not in first:
         return (
             "The header row is separated by semicolons: save the file as comma-separated CSV "
@@ -170,40 +171,49 @@ async def batch_upload(
     name_column: Annotated[str, Form(min_length=1, max_length=100)] = "name",
     id_column: Annotated[str, Form(max_length=100)] = "id",
     country_column: Annotated[str, Form(max_length=100)] = "country",
+    result_format: Annotated[Literal["csv", "parquet"], Form()] = "csv",
 ) -> Response:
+    """Stream the file to disk, check its columns, then screen it in the background (as ``screen-file`` does)."""
     ctx = get_context(request)
-    data = await file.read()
+    filename = (file.filename or "upload.csv")[:200]
+    target = ctx.jobs.new_input_path()
     columns = BatchColumns(name=name_column, id=id_column or None, country=country_column or None)
+    kept = {"name_column": name_column, "id_column": id_column, "country_column": country_column}
+    hint: str | None = None
     try:
+        limit = ctx.settings.batch_max_upload_bytes
+        kind = await save_upload(upload_chunks(file), target, filename, file.content_type or "", limit)
+        hint = _separator_hint(target)  # read before the file is checked: a refusal deletes it
         job = await asyncio.to_thread(
             start_batch_job,
             ctx,
             user,
-            data,
-            (file.filename or "upload.csv")[:200],
-            file.content_type or "",
+            target,
+            filename,
+            kind,
             columns=columns,
             threshold=None,
             top=3,
+            output_format=result_format,
         )
     except UploadTooLarge:
         raise
     except InputError as exc:  # every problem of the file, on the form, with the column names kept
-        kept = {"name_column": name_column, "id_column": id_column, "country_column": country_column}
-        return _batch_form(request, user, exc, kept, _separator_hint(data))
+        return _batch_form(request, user, exc, kept, hint)
     return RedirectResponse(f"/screening/batch/{job.id}", status_code=303)
 
 
 @router.get("/screening/batch/{job_id}")
 def batch_job_page(request: Request, user: User, job_id: Annotated[str, Path(max_length=64)]) -> Response:
-    """Progress while the job runs; once done, the summary (parties, with hits, without, errors) and the first rows
-    of the result, read from the same result file the download serves."""
+    """Progress while the job runs; once done, the summary (parties, with hits, without, not screened) and the
+    first rows of the result, read from the same result file the download serves."""
     job = get_context(request).jobs.get(user, job_id)
     context: dict[str, Any] = {"job": job, "summary": None, "preview": [], "preview_limit": PREVIEW_ROWS}
-    result = job.read_result()
-    if result is not None:
-        context["summary"] = summarise(result)
-        reader = csv.DictReader(io.StringIO(result.decode("utf-8"), newline=""))
-        context["preview"] = list(itertools.islice(reader, PREVIEW_ROWS))
+    context["result_kind"] = "file"  # unless its file is there (it may have expired)
+    path = job.result_file()
+    if path is not None:
+        context["summary"] = job.summary()
+        context["preview"] = preview_rows(path, PREVIEW_ROWS)
+        context["result_kind"] = "Parquet" if path.suffix == ".parquet" else "CSV"
     template = "batch_progress.html" if request.headers.get("hx-request") else "batch_job.html"
     return render(request, template, context)
