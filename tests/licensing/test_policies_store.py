@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from exportctl.audit.chain import verify_chain
+from exportctl.determination.parties import PartyRole
 from exportctl.errors import InputError, InvalidTransitionError, PermissionDeniedError
 from exportctl.licensing.decide import decide
-from exportctl.licensing.inputs import ItemInput, PartyInput, PartyRole
+from exportctl.licensing.inputs import ItemInput, PartyInput
 from exportctl.licensing.policies.actions import apply_policy_change, apply_to_licences
 from exportctl.licensing.policies.model import Decision, Outcome
 from exportctl.licensing.policies.seed import halt_2023, seed_policies

@@ -12,9 +12,10 @@ from datetime import date
 
 from pydantic import ValidationError
 
+from exportctl.determination.parties import PartyRole
 from exportctl.errors import InputError
 from exportctl.http.dates import check_date
-from exportctl.licensing.inputs import ApplicationInput, ApplicationType, PartyRole
+from exportctl.licensing.inputs import ApplicationInput, ApplicationType
 from exportctl.licensing.views import ApplicationView
 
 ITEM_ROWS = 3

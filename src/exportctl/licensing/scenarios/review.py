@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from exportctl.licensing.inputs import ApplicationInput, ItemInput, PartyInput, PartyRole
+from exportctl.determination.parties import PartyRole
+from exportctl.licensing.inputs import ApplicationInput, ItemInput, PartyInput
 from exportctl.licensing.policies.engine import recommend
 from exportctl.licensing.policies.facts import facts_from_input
 from exportctl.licensing.policies.model import Policy, Recommendation
