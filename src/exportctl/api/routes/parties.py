@@ -17,8 +17,8 @@ from exportctl.audit.locking import lock_for_write
 from exportctl.errors import InputError
 from exportctl.parties import (
     AlertState,
+    CounterpartyRole,
     PartyData,
-    PartyRole,
     decide,
     delete_party,
     get_alert,
@@ -44,7 +44,7 @@ class PartyIn(BaseModel):
     country: str | None = Field(default=None, min_length=2, max_length=2)
     address: str = Field(default="", max_length=2000)
     identifiers: list[str] = Field(default_factory=list, max_length=50)
-    role: PartyRole = PartyRole.OTHER
+    role: CounterpartyRole = CounterpartyRole.OTHER
 
 
 class PartiesIn(BaseModel):
