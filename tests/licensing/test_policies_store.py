@@ -26,7 +26,7 @@ from exportctl.licensing.policies.store import (
 from exportctl.licensing.repository import get_licence
 from exportctl.store.audit_tables import AuditEvent
 from exportctl.store.db import session_scope
-from exportctl.store.policy_tables import ReviewPolicy
+from exportctl.store.policy_tables import PolicyRow
 from tests.licensing.conftest import Cast, good_input, in_review, step
 
 HUAWEI_PARTIES = (
@@ -55,7 +55,7 @@ def test_ending_a_policy_adds_a_version(engine: Engine, seeded: Cast) -> None:
     step(engine, end_policy, seeded.policy_admin, "smic-2020-other", date(2022, 1, 1))
     with session_scope(engine) as s:
         smic = {p.policy_id: p for p in load_policies(s)}["smic-2020-other"]
-        versions = s.scalar(select(func.count()).where(ReviewPolicy.policy_key == "smic-2020-other"))
+        versions = s.scalar(select(func.count()).where(PolicyRow.policy_key == "smic-2020-other"))
     assert smic.effective_to == date(2022, 1, 1) and versions == 2
 
 

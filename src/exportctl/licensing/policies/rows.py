@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from exportctl.licensing.policies.model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
-from exportctl.store.policy_tables import ReviewPolicy
+from exportctl.store.policy_tables import PolicyRow
 
 
-def row_from_policy(policy: Policy, version: int, created_by: int | None, created_at: datetime) -> ReviewPolicy:
-    return ReviewPolicy(
+def row_from_policy(policy: Policy, version: int, created_by: int | None, created_at: datetime) -> PolicyRow:
+    return PolicyRow(
         policy_key=policy.policy_id,
         version=version,
         title=policy.title,
@@ -34,7 +34,7 @@ def row_from_policy(policy: Policy, version: int, created_by: int | None, create
     )
 
 
-def policy_from_row(row: ReviewPolicy) -> Policy:
+def policy_from_row(row: PolicyRow) -> Policy:
     return Policy(
         policy_id=row.policy_key,
         title=row.title,

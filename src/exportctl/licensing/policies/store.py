@@ -30,21 +30,19 @@ from exportctl.licensing.repository import load_application
 from exportctl.licensing.states import FINAL, Status
 from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Application, ApplicationItem, ApplicationParty, Licence, Organisation
-from exportctl.store.policy_tables import ReviewPolicy
+from exportctl.store.policy_tables import PolicyRow
 
 READERS = (Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR, Role.ADMIN)
 
 
 def load_policies(session: Session) -> tuple[Policy, ...]:
     """The latest version of every policy, oldest effective date first."""
-    latest = select(ReviewPolicy.policy_key, func.max(ReviewPolicy.version).label("v")).group_by(
-        ReviewPolicy.policy_key
-    )
+    latest = select(PolicyRow.policy_key, func.max(PolicyRow.version).label("v")).group_by(PolicyRow.policy_key)
     sub = latest.subquery()
     rows = session.scalars(
-        select(ReviewPolicy)
-        .join(sub, (ReviewPolicy.policy_key == sub.c.policy_key) & (ReviewPolicy.version == sub.c.v))
-        .order_by(ReviewPolicy.effective_from, ReviewPolicy.policy_key)
+        select(PolicyRow)
+        .join(sub, (PolicyRow.policy_key == sub.c.policy_key) & (PolicyRow.version == sub.c.v))
+        .order_by(PolicyRow.effective_from, PolicyRow.policy_key)
     ).all()
     return tuple(policy_from_row(row) for row in rows)
 
@@ -56,7 +54,7 @@ def stored_policies(engine: Engine) -> tuple[Policy, ...]:
 
 
 def _next_version(session: Session, key: str) -> int:
-    current = session.scalar(select(func.max(ReviewPolicy.version)).where(ReviewPolicy.policy_key == key))
+    current = session.scalar(select(func.max(PolicyRow.version)).where(PolicyRow.policy_key == key))
     return (current or 0) + 1
 
 
