@@ -14,7 +14,7 @@ from exportctl.errors import InputError, InvalidTransitionError, PermissionDenie
 from exportctl.licensing.decide import decide
 from exportctl.licensing.inputs import ItemInput, PartyInput
 from exportctl.licensing.policies.actions import apply_policy_change, apply_to_licences
-from exportctl.licensing.policies.model import Decision, Outcome
+from exportctl.licensing.policies.model import Decision, ReviewPolicy
 from exportctl.licensing.policies.seed import halt_2023, seed_policies
 from exportctl.licensing.policies.store import (
     end_policy,
@@ -69,11 +69,11 @@ def test_only_policy_admins_add_policies(engine: Engine, seeded: Cast) -> None:
 def test_recommendation_for_a_stored_application(engine: Engine, seeded: Cast) -> None:
     app_id = in_review(engine, seeded, good_input(parties=HUAWEI_PARTIES))
     rec = step(engine, recommend_application, seeded.reviewer, app_id, on=date(2020, 11, 10))
-    assert (rec.outcome, rec.decision) == (Outcome.CASE_BY_CASE, Decision.APPROVE)
+    assert (rec.outcome, rec.decision) == (ReviewPolicy.CASE_BY_CASE, Decision.APPROVE)
     five_g = good_input(parties=HUAWEI_PARTIES, items=(replace_flags(good_input().items[0], ("5G",)),))
     app5 = in_review(engine, seeded, five_g)
     rec5 = step(engine, recommend_application, seeded.reviewer, app5, on=date(2020, 11, 10))
-    assert rec5.decision is Decision.DENY and rec5.outcome is Outcome.PRESUMPTION_OF_DENIAL
+    assert rec5.decision is Decision.DENY and rec5.outcome is ReviewPolicy.PRESUMPTION_OF_DENIAL
 
 
 def replace_flags(item: ItemInput, flags: tuple[str, ...]) -> ItemInput:

@@ -24,15 +24,15 @@ from exportctl.licensing.policies.model import (
     Decision,
     ItemFacts,
     ItemScope,
-    Outcome,
     PartyFacts,
     PartyScope,
     Policy,
     Recommendation,
+    ReviewPolicy,
     RuleMatch,
 )
 
-_DENYING = {Outcome.NO_NEW_LICENCES, Outcome.POLICY_OF_DENIAL, Outcome.PRESUMPTION_OF_DENIAL}
+_DENYING = {ReviewPolicy.NO_NEW_LICENCES, ReviewPolicy.POLICY_OF_DENIAL, ReviewPolicy.PRESUMPTION_OF_DENIAL}
 
 
 @lru_cache(maxsize=256)
@@ -130,7 +130,7 @@ def recommend(facts: ApplicationFacts, policies: Iterable[Policy], on_date: date
     return Recommendation(facts.application_id, on_date, outcome, decision, tuple(reasons), tuple(matched))
 
 
-def _decide(facts: ApplicationFacts, outcome: Outcome | None, reasons: list[str]) -> Decision:
+def _decide(facts: ApplicationFacts, outcome: ReviewPolicy | None, reasons: list[str]) -> Decision:
     """Turn the policy outcome into a recommended decision; the documentation check comes first because an
     incomplete application is returned before its merits are weighed."""
     if facts.documentation_issues:
@@ -140,7 +140,7 @@ def _decide(facts: ApplicationFacts, outcome: Outcome | None, reasons: list[str]
         assert outcome is not None
         reasons.append(f"{outcome.value.replace('_', ' ')} applies and nothing in the application rebuts it")
         return Decision.DENY
-    if outcome is Outcome.PRESUMPTION_OF_APPROVAL:
+    if outcome is ReviewPolicy.PRESUMPTION_OF_APPROVAL:
         reasons.append("presumption of approval applies")
         return Decision.APPROVE
     if not facts.justification.strip():

@@ -17,9 +17,9 @@ from exportctl.licensing.policies.model import (
     ApplicationFacts,
     Decision,
     ItemFacts,
-    Outcome,
     PartyFacts,
     Policy,
+    ReviewPolicy,
 )
 from exportctl.licensing.policies.seed import LicenceAction
 
@@ -43,8 +43,8 @@ class LicenceFacts:
 @dataclass(frozen=True)
 class RecommendationChange:
     application_id: str
-    before_outcome: Outcome | None
-    after_outcome: Outcome | None
+    before_outcome: ReviewPolicy | None
+    after_outcome: ReviewPolicy | None
     before_decision: Decision
     after_decision: Decision
     reasons: tuple[str, ...]  # the "after" reasons

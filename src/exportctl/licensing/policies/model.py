@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 
-class Outcome(StrEnum):
+class ReviewPolicy(StrEnum):
     """A licence review policy, ordered below from least to most restrictive (see :data:`RESTRICTIVENESS`)."""
 
     PRESUMPTION_OF_APPROVAL = "presumption_of_approval"
@@ -23,7 +23,7 @@ class Outcome(StrEnum):
     NO_NEW_LICENCES = "no_new_licences"
 
 
-RESTRICTIVENESS: dict[Outcome, int] = {outcome: rank for rank, outcome in enumerate(Outcome)}
+RESTRICTIVENESS: dict[ReviewPolicy, int] = {outcome: rank for rank, outcome in enumerate(ReviewPolicy)}
 
 
 class Decision(StrEnum):
@@ -107,7 +107,7 @@ class Policy:
     title: str
     parties: PartyScope
     items: ItemScope
-    outcome: Outcome
+    outcome: ReviewPolicy
     effective_from: date
     citation: Citation
     effective_to: date | None = None
@@ -165,7 +165,7 @@ class Recommendation:
 
     application_id: str
     on_date: date
-    outcome: Outcome | None
+    outcome: ReviewPolicy | None
     decision: Decision
     reasons: tuple[str, ...]
     matched: tuple[RuleMatch, ...] = field(default=())

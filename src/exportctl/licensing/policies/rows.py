@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from exportctl.licensing.policies.model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
+from exportctl.licensing.policies.model import Citation, ItemScope, PartyScope, Policy, ReviewPolicy, Verification
 from exportctl.store.policy_tables import PolicyRow
 
 
@@ -46,7 +46,7 @@ def policy_from_row(row: PolicyRow) -> Policy:
             frozenset(row.technology_flags),
             row.item_description,
         ),
-        outcome=Outcome(row.outcome),
+        outcome=ReviewPolicy(row.outcome),
         effective_from=row.effective_from,
         citation=Citation(row.citation_text, Verification(row.citation_verification), row.citation_note),
         effective_to=row.effective_to,

@@ -17,7 +17,7 @@ from exportctl.http.security import require_user
 from exportctl.licensing.actor import Role
 from exportctl.licensing.policies.actions import apply_policy_change
 from exportctl.licensing.policies.input import PolicyInput
-from exportctl.licensing.policies.model import Outcome, Policy, Verification
+from exportctl.licensing.policies.model import Policy, ReviewPolicy, Verification
 from exportctl.licensing.policies.store import end_policy, load_policies, preview_change
 from exportctl.store.db import session_scope
 from exportctl.web.forms import optional_date
@@ -49,7 +49,7 @@ def _page(request: Request, user: Principal, values: dict[str, str], **extra: An
     context = {
         "policies": stored,
         "values": values,
-        "outcomes": [o.value for o in Outcome],
+        "outcomes": [o.value for o in ReviewPolicy],
         "verifications": [v.value for v in Verification],
         "impact": None,
         "errors": [],
