@@ -21,13 +21,13 @@ from functools import lru_cache
 from exportctl.licensing.policies.model import (
     RESTRICTIVENESS,
     ApplicationFacts,
-    Decision,
     ItemFacts,
     ItemScope,
     PartyFacts,
     PartyScope,
     Policy,
     Recommendation,
+    RecommendedDecision,
     ReviewPolicy,
     RuleMatch,
 )
@@ -130,24 +130,24 @@ def recommend(facts: ApplicationFacts, policies: Iterable[Policy], on_date: date
     return Recommendation(facts.application_id, on_date, outcome, decision, tuple(reasons), tuple(matched))
 
 
-def _decide(facts: ApplicationFacts, outcome: ReviewPolicy | None, reasons: list[str]) -> Decision:
+def _decide(facts: ApplicationFacts, outcome: ReviewPolicy | None, reasons: list[str]) -> RecommendedDecision:
     """Turn the policy outcome into a recommended decision; the documentation check comes first because an
     incomplete application is returned before its merits are weighed."""
     if facts.documentation_issues:
         reasons.append("documentation deficient: " + "; ".join(facts.documentation_issues))
-        return Decision.RETURN_WITHOUT_ACTION
+        return RecommendedDecision.RETURN_WITHOUT_ACTION
     if outcome in _DENYING:
         assert outcome is not None
         reasons.append(f"{outcome.value.replace('_', ' ')} applies and nothing in the application rebuts it")
-        return Decision.DENY
+        return RecommendedDecision.DENY
     if outcome is ReviewPolicy.PRESUMPTION_OF_APPROVAL:
         reasons.append("presumption of approval applies")
-        return Decision.APPROVE
+        return RecommendedDecision.APPROVE
     if not facts.justification.strip():
         reasons.append("case-by-case review needs a national-security justification and none was given")
-        return Decision.RETURN_WITHOUT_ACTION
+        return RecommendedDecision.RETURN_WITHOUT_ACTION
     if outcome is None:
         reasons.append("review policy unknown (the source does not record one): decided case by case on the merits")
     else:
         reasons.append("case-by-case review: documentation complete and justification given")
-    return Decision.APPROVE
+    return RecommendedDecision.APPROVE

@@ -15,10 +15,10 @@ from datetime import date
 from exportctl.licensing.policies.engine import item_match, party_match, recommend
 from exportctl.licensing.policies.model import (
     ApplicationFacts,
-    Decision,
     ItemFacts,
     PartyFacts,
     Policy,
+    RecommendedDecision,
     ReviewPolicy,
 )
 from exportctl.licensing.policies.seed import LicenceAction
@@ -45,8 +45,8 @@ class RecommendationChange:
     application_id: str
     before_outcome: ReviewPolicy | None
     after_outcome: ReviewPolicy | None
-    before_decision: Decision
-    after_decision: Decision
+    before_decision: RecommendedDecision
+    after_decision: RecommendedDecision
     reasons: tuple[str, ...]  # the "after" reasons
 
 

@@ -26,7 +26,7 @@ class ReviewPolicy(StrEnum):
 RESTRICTIVENESS: dict[ReviewPolicy, int] = {outcome: rank for rank, outcome in enumerate(ReviewPolicy)}
 
 
-class Decision(StrEnum):
+class RecommendedDecision(StrEnum):
     """What a reviewer may decide; the engine recommends one of these."""
 
     APPROVE = "approve"
@@ -166,7 +166,7 @@ class Recommendation:
     application_id: str
     on_date: date
     outcome: ReviewPolicy | None
-    decision: Decision
+    decision: RecommendedDecision
     reasons: tuple[str, ...]
     matched: tuple[RuleMatch, ...] = field(default=())
 
