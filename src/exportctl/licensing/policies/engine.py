@@ -1,6 +1,6 @@
 """The review-policy engine: which policy governs each item of an application on a date, and what to decide.
 
-Pure: plain objects in (:class:`ApplicationFacts`, policies, a date), a :class:`Recommendation` out.
+Pure: plain objects in (:class:`ApplicationFacts`, policies, a date), a :class:`PolicyRecommendation` out.
 
 How a rule is chosen for an item, when several are in force and match:
   1. higher ``priority`` wins (a blanket halt such as "no new licences" is seeded with a high priority);
@@ -26,7 +26,7 @@ from exportctl.licensing.policies.model import (
     PartyFacts,
     PartyScope,
     Policy,
-    Recommendation,
+    PolicyRecommendation,
     RecommendedDecision,
     ReviewPolicy,
     RuleMatch,
@@ -110,7 +110,7 @@ def describe(policy: Policy) -> str:
     return f"{text} — {policy.citation}"
 
 
-def recommend(facts: ApplicationFacts, policies: Iterable[Policy], on_date: date) -> Recommendation:
+def recommend(facts: ApplicationFacts, policies: Iterable[Policy], on_date: date) -> PolicyRecommendation:
     """Recommend a decision for ``facts`` under the policies in force on ``on_date``, with reasons."""
     policy_list = list(policies)
     matched: list[RuleMatch] = []
@@ -127,7 +127,7 @@ def recommend(facts: ApplicationFacts, policies: Iterable[Policy], on_date: date
             reasons.append(f"item {index + 1} ({facts.items[index].eccn}): no review policy recorded for these parties")
     outcome = max((p.outcome for p in governing), key=RESTRICTIVENESS.__getitem__, default=None)
     decision = _decide(facts, outcome, reasons)
-    return Recommendation(facts.application_id, on_date, outcome, decision, tuple(reasons), tuple(matched))
+    return PolicyRecommendation(facts.application_id, on_date, outcome, decision, tuple(reasons), tuple(matched))
 
 
 def _decide(facts: ApplicationFacts, outcome: ReviewPolicy | None, reasons: list[str]) -> RecommendedDecision:

@@ -2,7 +2,7 @@
 
 Everything here is a frozen dataclass with no I/O, so the engine stays pure: the store persists these objects,
 the workflow builds :class:`ApplicationFacts` from an application, and the engine answers with a
-:class:`Recommendation` that carries every matched rule with its citation.
+:class:`PolicyRecommendation` that carries every matched rule with its citation.
 """
 
 from __future__ import annotations
@@ -160,8 +160,9 @@ class RuleMatch:
 
 
 @dataclass(frozen=True)
-class Recommendation:
-    """The engine's answer: the policy outcome, the decision it recommends and every reason with its citation."""
+class PolicyRecommendation:
+    """The review-policy engine's answer: the review policy, the decision it recommends and every reason with its
+    citation (a referral agency's answer is :class:`exportctl.licensing.review.AgencyRecommendation`)."""
 
     application_id: str
     on_date: date

@@ -23,7 +23,7 @@ from exportctl.licensing.policies.engine import recommend
 from exportctl.licensing.policies.facts import facts_from_row
 from exportctl.licensing.policies.impact import Impact, LicenceFacts, preview_policy_change
 from exportctl.licensing.policies.items import category_of, product_group_of
-from exportctl.licensing.policies.model import ApplicationFacts, ItemFacts, PartyFacts, Policy, Recommendation
+from exportctl.licensing.policies.model import ApplicationFacts, ItemFacts, PartyFacts, Policy, PolicyRecommendation
 from exportctl.licensing.policies.rows import policy_from_row, row_from_policy
 from exportctl.licensing.policies.seed import seed_policies
 from exportctl.licensing.repository import load_application
@@ -92,7 +92,7 @@ def seed_timeline_policies(session: Session, actor: Actor) -> tuple[Policy, ...]
     return tuple(added)
 
 
-def recommend_application(session: Session, actor: Actor, application_id: int, *, on: date) -> Recommendation:
+def recommend_application(session: Session, actor: Actor, application_id: int, *, on: date) -> PolicyRecommendation:
     """The engine's recommendation for a stored application under the stored policies in force on ``on``."""
     actor.require(*READERS, action="see a policy recommendation")
     app = load_application(session, application_id, actor=actor)

@@ -21,7 +21,7 @@ from exportctl.licensing.policies.impact import (
     licences_hit_by_action,
     preview_policy_change,
 )
-from exportctl.licensing.policies.model import ApplicationFacts, Policy, Recommendation, RecommendedDecision
+from exportctl.licensing.policies.model import ApplicationFacts, Policy, PolicyRecommendation, RecommendedDecision
 from exportctl.licensing.policies.seed import LicenceAction, halt_2023, revocation_2024, seed_policies
 from exportctl.licensing.scenarios.generate import GeneratedApplication, generate_for_cells
 from exportctl.licensing.scenarios.published import PublishedCell, bundled_published, cells_for
@@ -50,7 +50,7 @@ OUTCOME_OF = {
 @dataclass(frozen=True)
 class Reviewed:
     application: GeneratedApplication
-    recommendation: Recommendation | None  # None: not reviewed within the period (outcome not published)
+    recommendation: PolicyRecommendation | None  # None: not reviewed within the period (outcome not published)
 
     @property
     def outcome(self) -> str:
