@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.csv_cells import SafeWriter
 from exportctl.errors import ExportctlError, FileFormatError, InputError, Problem
 from exportctl.http.context import ServiceContext
@@ -220,7 +220,7 @@ class ScreeningTask:
 
 def start_batch_job(
     ctx: ServiceContext,
-    principal: Principal,
+    principal: Actor,
     upload: bytes,
     filename: str,
     content_type: str,

@@ -32,7 +32,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Engine, delete, func, select, update
 
-from exportctl.accounts.roles import Principal, ensure_visible
+from exportctl.accounts.roles import Actor, ensure_visible
 from exportctl.errors import ExportctlError, NotFoundError
 from exportctl.http.rate_limit import TooManyRequests
 from exportctl.store.db import make_engine, session_scope
@@ -263,7 +263,7 @@ class JobRegistry:
         return self._executor
 
     def start(
-        self, principal: Principal, kind: str, filename: str, total: int, task: JobTask, *, upload: bytes | None = None
+        self, principal: Actor, kind: str, filename: str, total: int, task: JobTask, *, upload: bytes | None = None
     ) -> Job:
         """Record the job, keep ``upload`` as its input file and hand ``task`` to the pool; or raise
         :class:`TooManyRequests` beyond the user's quotas (nothing is kept then)."""
@@ -316,7 +316,7 @@ class JobRegistry:
         self._futures[job_id] = future
         return Job.of(record)
 
-    def get(self, principal: Principal, job_id: str) -> Job:
+    def get(self, principal: Actor, job_id: str) -> Job:
         self.prune()
         with session_scope(self.engine) as session:
             record = session.get(BatchJobRecord, job_id[:32])
@@ -326,10 +326,10 @@ class JobRegistry:
         ensure_visible(principal, job.organisation_id, f"job {job_id!r}")
         return job
 
-    def list(self, principal: Principal) -> list[Job]:
+    def list(self, principal: Actor) -> list[Job]:
         self.prune()
         query = select(BatchJobRecord).order_by(BatchJobRecord.created_at.desc()).limit(500)
-        if not principal.sees_all_organisations:
+        if not principal.sees_all_tenants:
             query = query.where(BatchJobRecord.organisation_id == principal.organisation_id)
         with session_scope(self.engine) as session:
             return [Job.of(r) for r in session.scalars(query)]

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.api.deps import Context, requires
 from exportctl.api.pagination import Paging
 from exportctl.audit.chain import verify_chain
@@ -16,7 +16,7 @@ from exportctl.audit.events import list_events
 from exportctl.licensing.actor import Role
 
 router = APIRouter(prefix="/audit", tags=["audit"])
-Auditor = Annotated[Principal, Depends(requires(Role.AUDITOR, Role.ADMIN))]
+Auditor = Annotated[Actor, Depends(requires(Role.AUDITOR, Role.ADMIN))]
 Filter = Annotated[str | None, Query(min_length=1, max_length=100)]
 
 

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.audit.chain import utc_now
 from exportctl.errors import InputError
 from exportctl.http.batch import BatchColumns, start_batch_job, summarise
@@ -26,7 +26,7 @@ from exportctl.web.records import save_record, screening_record, snapshot_rows
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-User = Annotated[Principal, Depends(require_user)]
+User = Annotated[Actor, Depends(require_user)]
 PREVIEW_ROWS = 200
 
 
@@ -77,7 +77,7 @@ def screening_page(
 
 
 def _screen(
-    request: Request, user: Principal, name: str, country: str, as_of: str, threshold: str
+    request: Request, user: Actor, name: str, country: str, as_of: str, threshold: str
 ) -> tuple[ScreeningResult, tuple[int, ...]]:
     """The screening and the ids of the list snapshots its index was built from."""
     ctx, day = get_context(request), optional_date(as_of, "as_of", not_future=True)
@@ -88,7 +88,7 @@ def _screen(
     return screen(live.index, name, country=country or None, threshold=cutoff), live.snapshot_ids
 
 
-def _record(request: Request, user: Principal, name: str, country: str, as_of: str, threshold: str) -> Any:
+def _record(request: Request, user: Actor, name: str, country: str, as_of: str, threshold: str) -> Any:
     result, ids = _screen(request, user, name, country, as_of, threshold)
     snapshots = snapshot_rows(snapshot_infos(get_context(request).engine), ids)
     return screening_record(user, utc_now(), result, as_of=as_of.strip(), snapshots=snapshots)
@@ -133,7 +133,7 @@ def batch_page(request: Request, user: User) -> Response:
 
 def _batch_form(
     request: Request,
-    user: Principal,
+    user: Actor,
     error: InputError | None = None,
     kept: dict[str, str] | None = None,
     hint: str | None = None,
