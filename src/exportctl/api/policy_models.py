@@ -130,7 +130,7 @@ class ImpactOut(BaseModel):
         )
 
 
-class LicenceAction(StrEnum):
+class LicenceActionKind(StrEnum):
     SUSPEND = "suspend"
     REVOKE = "revoke"
 
@@ -142,7 +142,7 @@ class PreviewBody(BaseModel):
 
 class ApplyBody(BaseModel):
     policy: PolicyBody
-    licence_action: LicenceAction | None = Field(
+    licence_action: LicenceActionKind | None = Field(
         default=None, description="also suspend or revoke every active licence the policy reaches, from its date"
     )
     reason: str = Field(default="", max_length=2000)
