@@ -26,7 +26,7 @@ from datetime import date
 
 from exportctl.determination.eu import EuTransaction, determine_eu, make_eu_transaction
 from exportctl.determination.eu.engine import clear_caches
-from exportctl.determination.parties import PartyScreening, Role
+from exportctl.determination.parties import PartyRole, PartyScreening
 from exportctl.regulations import load_regulations
 from exportctl.regulations.eu import MEMBER_STATES, AnnexI, load_annex_i
 from exportctl.regulations.eu.annex import ANNEX_FILE, EU_DATA_DIR, parse_annex
@@ -67,7 +67,7 @@ def _transactions(
 
 
 def _rate(annex: AnnexI, txs: Sequence[EuTransaction]) -> float:
-    screened = [[PartyScreening(Role.END_USER, tx.parties[0].name)] for tx in txs]
+    screened = [[PartyScreening(PartyRole.END_USER, tx.parties[0].name)] for tx in txs]
     start = time.process_time()
     for tx, parties in zip(txs, screened, strict=True):
         determine_eu(tx, annex=annex, parties_screened=parties)

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from exportctl.audit.chain import verify_chain
+from exportctl.determination.parties import PartyRole
 from exportctl.licensing.actor import Actor
 from exportctl.licensing.applicant import create_application, submit
 from exportctl.licensing.decide import decide
-from exportctl.licensing.inputs import ApplicationInput, ItemInput, PartyInput, PartyRole
+from exportctl.licensing.inputs import ApplicationInput, ItemInput, PartyInput
 from exportctl.licensing.licences import record_shipment
 from exportctl.licensing.organisations import actor_for_user, create_organisation, create_user
 from exportctl.licensing.review import register, start_review

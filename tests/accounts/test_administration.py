@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import Engine
 
 from exportctl.accounts.administration import change_roles, create_account, list_users, reset_password, set_active
-from exportctl.accounts.roles import Principal, Role
+from exportctl.accounts.roles import Actor, Role
 from exportctl.accounts.users import authenticate, create_user, load_principal
 from exportctl.audit.events import list_events
 from exportctl.errors import InputError, PermissionDeniedError
@@ -17,7 +17,7 @@ PASSWORD = "correct horse battery staple 7"
 NEW_PASSWORD = "a different long passphrase 42"
 
 
-def _people(engine: Engine) -> tuple[Principal, Principal]:
+def _people(engine: Engine) -> tuple[Actor, Actor]:
     with session_scope(engine) as session:
         admin = create_user(
             session, email="root@auth.example", password=PASSWORD, roles=frozenset({Role.ADMIN}), organisation="Auth"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from exportctl.accounts.roles import Principal, Role, ensure_visible, require_role, tenant_scope
+from exportctl.accounts.roles import Actor, Role, ensure_visible, require_role, tenant_scope
 from exportctl.errors import NotFoundError, PermissionDeniedError
 
 
-def _principal(*roles: Role, org: int = 1) -> Principal:
-    return Principal(user_id=1, email="a@b.c", display_name="a", organisation_id=org, roles=frozenset(roles))
+def _principal(*roles: Role, org: int = 1) -> Actor:
+    return Actor(user_id=1, email="a@b.c", display_name="a", organisation_id=org, roles=frozenset(roles))
 
 
 def test_exporters_are_scoped_to_their_organisation() -> None:

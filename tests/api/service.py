@@ -24,7 +24,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
-from exportctl.accounts.roles import Principal, Role
+from exportctl.accounts.roles import Actor, Role
 from exportctl.accounts.tokens import issue_token
 from exportctl.accounts.users import create_user
 from exportctl.app import create_app
@@ -54,7 +54,7 @@ class ServiceUnderTest:
     engine: Engine
     app: FastAPI
     settings: Settings
-    principals: dict[str, Principal] = field(default_factory=dict)
+    principals: dict[str, Actor] = field(default_factory=dict)
     passwords: dict[str, str] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
 

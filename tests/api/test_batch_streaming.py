@@ -19,7 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from exportctl.accounts.roles import Principal, Role
+from exportctl.accounts.roles import Actor, Role
 from exportctl.accounts.users import create_user
 from exportctl.app.factory import create_app
 from exportctl.config import Settings
@@ -44,7 +44,7 @@ ROWS = (
 INPUT = "id,name,country\n" + ROWS * 4
 
 
-def _wait(jobs: JobRegistry, principal: Principal, job_id: str, seconds: float = 240) -> Job:
+def _wait(jobs: JobRegistry, principal: Actor, job_id: str, seconds: float = 240) -> Job:
     deadline = time.monotonic() + seconds
     while (job := jobs.get(principal, job_id)).active:
         assert time.monotonic() < deadline, job
@@ -60,7 +60,7 @@ async def _chunks(data: bytes, size: int) -> AsyncIterator[bytes]:
 @dataclass
 class SmallService:
     ctx: ServiceContext
-    principal: Principal
+    principal: Actor
     directory: Path
 
 

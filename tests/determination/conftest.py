@@ -92,6 +92,6 @@ def decide(regs: Regulations, screener: ExactNameScreener) -> Decide:
 
 
 def fuzzy(entry: ListEntry, role: str, name: str, score: float) -> PartyScreening:
-    from exportctl.determination import Role
+    from exportctl.determination import PartyRole
 
-    return PartyScreening(Role(role), name, (PartyMatch(entry, score, entry.primary_name, certain=False),))
+    return PartyScreening(PartyRole(role), name, (PartyMatch(entry, score, entry.primary_name, certain=False),))

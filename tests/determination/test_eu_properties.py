@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exportctl.determination.eu import EuDetermination, GeaStatus, determine_eu, make_eu_transaction
-from exportctl.determination.parties import PartyMatch, PartyScreening, Role
+from exportctl.determination.parties import PartyMatch, PartyRole, PartyScreening
 from exportctl.lists.bundled import DATA_DIR
 from exportctl.lists.sources import get_parser
 from exportctl.regulations import load_regulations
@@ -62,7 +62,7 @@ def test_never_a_clearance_while_something_is_to_review_or_outside_the_annexs_da
 def test_a_party_on_the_un_list_is_for_review() -> None:
     entry = next(iter(get_parser("un").parse(DATA_DIR / "UN_consolidated.xml")))
     hit = PartyMatch(entry, 1.0, entry.primary_name, True)
-    screened = [PartyScreening(Role.END_USER, entry.primary_name, (hit,))]
+    screened = [PartyScreening(PartyRole.END_USER, entry.primary_name, (hit,))]
     on = ANNEX.info.content_from + timedelta(days=30)
     tx = make_eu_transaction(
         control="EAR99", origin="DE", destination="AE", regulations=REGS, annex=ANNEX,
@@ -70,7 +70,7 @@ def test_a_party_on_the_un_list_is_for_review() -> None:
     )  # fmt: skip
     d = determine_eu(tx, annex=ANNEX, parties_screened=screened)
     assert d.verdict == "review_needed" and any(f.rule == "un_sanctions" and f.hit is hit for f in d.reasons)
-    clean = determine_eu(tx, annex=ANNEX, parties_screened=[PartyScreening(Role.END_USER, entry.primary_name)])
+    clean = determine_eu(tx, annex=ANNEX, parties_screened=[PartyScreening(PartyRole.END_USER, entry.primary_name)])
     assert clean.verdict == "no_license_required"
 
 
@@ -87,6 +87,6 @@ def test_a_uk_designation_is_reported_with_its_licence_notice_not_as_eu_law() ->
         control="EAR99", origin="DE", destination="AE", regulations=REGS, annex=ANNEX,
         parties=[f"end_user={entry.primary_name}"], on=ANNEX.info.content_from + timedelta(days=30),
     )  # fmt: skip
-    d = determine_eu(tx, annex=ANNEX, parties_screened=[PartyScreening(Role.END_USER, entry.primary_name, (hit,))])
+    d = determine_eu(tx, annex=ANNEX, parties_screened=[PartyScreening(PartyRole.END_USER, entry.primary_name, (hit,))])
     uk = [f for f in d.reasons if f.rule == "uk_sanctions"]
     assert uk and "Open Government Licence v3.0" in uk[0].summary and d.verdict == "no_license_required"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from exportctl.determination import Effect, ExceptionStatus, PartyMatch, PartyScreening
-from exportctl.determination.parties import Role
+from exportctl.determination.parties import PartyRole
 from exportctl.lists.model import ListCode, ListEntry
 from tests.determination.conftest import Decide
 
@@ -34,7 +34,7 @@ def test_expired_order_with_nothing_later_is_unknown_not_cleared(decide: Decide)
         listed_on=date(2022, 4, 7), removed_on=date(2022, 10, 4),
     )  # fmt: skip
     hit = PartyMatch(entry, 1.0, entry.primary_name, certain=True)
-    screened = [PartyScreening(Role.PURCHASER, entry.primary_name, (hit,))]
+    screened = [PartyScreening(PartyRole.PURCHASER, entry.primary_name, (hit,))]
     d = decide("EAR99", "AE", f"purchaser={entry.primary_name}", on="2023-06-01", screenings=screened)
     assert not d.prohibited and d.needs_review and d.license_required is None
     assert any(f.rule == "denied_persons" and f.needs_review for f in d.reasons)

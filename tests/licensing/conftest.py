@@ -13,9 +13,10 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from exportctl.determination.parties import PartyRole
 from exportctl.licensing.actor import Actor
 from exportctl.licensing.applicant import create_application, submit
-from exportctl.licensing.inputs import ApplicationInput, ItemInput, PartyInput, PartyRole
+from exportctl.licensing.inputs import ApplicationInput, ItemInput, PartyInput
 from exportctl.licensing.organisations import actor_for_user, create_organisation, create_user
 from exportctl.licensing.review import register, start_review
 from exportctl.store.db import session_scope

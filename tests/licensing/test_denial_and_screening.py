@@ -13,11 +13,12 @@ import pytest
 from sqlalchemy import Engine
 
 import exportctl
+from exportctl.determination.parties import PartyRole
 from exportctl.errors import ShipmentRefusedError
 from exportctl.licensing.applicant import SubmitResult, create_application, submit
 from exportctl.licensing.checks import make_determiner, make_screener
 from exportctl.licensing.decide import decide
-from exportctl.licensing.inputs import ItemInput, PartyInput, PartyRole
+from exportctl.licensing.inputs import ItemInput, PartyInput
 from exportctl.licensing.licences import record_shipment
 from exportctl.licensing.review import register, start_review
 from exportctl.lists.ingest import import_file

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from exportctl.licensing.policies.engine import recommend
 from exportctl.licensing.policies.model import (
     ApplicationFacts,
-    Decision,
     ItemFacts,
-    Outcome,
     PartyFacts,
+    RecommendedDecision,
+    ReviewPolicy,
     Verification,
 )
 from exportctl.licensing.policies.seed import seed_policies
@@ -42,19 +42,19 @@ def test_huawei_before_listing_has_no_policy() -> None:
 
 def test_huawei_2019_listing_presumption_of_denial_for_all_items() -> None:
     rec = recommend(app(HUAWEI, PLAIN), POLICIES, date(2019, 5, 16))
-    assert (rec.outcome, rec.decision) == (Outcome.PRESUMPTION_OF_DENIAL, Decision.DENY)
+    assert (rec.outcome, rec.decision) == (ReviewPolicy.PRESUMPTION_OF_DENIAL, RecommendedDecision.DENY)
     assert [p.policy_id for p in rec.applied_policies] == ["huawei-2019-listing"]
     assert "84 FR 22963" in rec.reasons[0] and "[PARTIAL]" in rec.reasons[0]
 
 
 def test_huawei_from_2020_08_17_case_by_case_except_5g() -> None:
     day_before = recommend(app(HUAWEI, PLAIN), POLICIES, date(2020, 8, 16))
-    assert day_before.outcome is Outcome.PRESUMPTION_OF_DENIAL
+    assert day_before.outcome is ReviewPolicy.PRESUMPTION_OF_DENIAL
     plain = recommend(app(HUAWEI, PLAIN), POLICIES, date(2020, 11, 9))
-    assert (plain.outcome, plain.decision) == (Outcome.CASE_BY_CASE, Decision.APPROVE)
+    assert (plain.outcome, plain.decision) == (ReviewPolicy.CASE_BY_CASE, RecommendedDecision.APPROVE)
     assert "date ASSUMED" in plain.reasons[0] and "no citation recorded" in plain.reasons[0]
     five_g = recommend(app(HUAWEI, FIVE_G), POLICIES, date(2020, 11, 9))
-    assert (five_g.outcome, five_g.decision) == (Outcome.PRESUMPTION_OF_DENIAL, Decision.DENY)
+    assert (five_g.outcome, five_g.decision) == (ReviewPolicy.PRESUMPTION_OF_DENIAL, RecommendedDecision.DENY)
     # the losing, less specific case-by-case rule is still reported
     assert {m.policy.policy_id: m.applied for m in five_g.matched} == {
         "huawei-2020-5g": True,
@@ -64,14 +64,14 @@ def test_huawei_from_2020_08_17_case_by_case_except_5g() -> None:
 
 def test_one_5g_item_makes_the_application_a_denial() -> None:
     rec = recommend(app(HUAWEI, PLAIN, FIVE_G), POLICIES, date(2021, 1, 4))
-    assert rec.outcome is Outcome.PRESUMPTION_OF_DENIAL and rec.decision is Decision.DENY
+    assert rec.outcome is ReviewPolicy.PRESUMPTION_OF_DENIAL and rec.decision is RecommendedDecision.DENY
 
 
 def test_2023_halt_overrides_everything_and_is_flagged_unverified() -> None:
     before = recommend(app(HUAWEI, PLAIN), POLICIES, date(2022, 12, 31))
     after = recommend(app(HUAWEI, PLAIN), POLICIES, date(2023, 1, 1))
-    assert before.outcome is Outcome.CASE_BY_CASE
-    assert (after.outcome, after.decision) == (Outcome.NO_NEW_LICENCES, Decision.DENY)
+    assert before.outcome is ReviewPolicy.CASE_BY_CASE
+    assert (after.outcome, after.decision) == (ReviewPolicy.NO_NEW_LICENCES, RecommendedDecision.DENY)
     halt = after.applied_policies[0]
     assert halt.citation.verification is Verification.NONE and "UNVERIFIED" in str(halt.citation)
     assert "2023-01" in halt.date_note
@@ -81,27 +81,27 @@ def test_smic_listing_10nm_presumption_of_denial_else_case_by_case() -> None:
     assert recommend(app(SMIC, TEN_NM), POLICIES, date(2020, 12, 17)).outcome is None
     ten = recommend(app(SMIC, TEN_NM), POLICIES, date(2020, 12, 18))
     other = recommend(app(SMIC, PLAIN), POLICIES, date(2020, 12, 18))
-    assert ten.outcome is Outcome.PRESUMPTION_OF_DENIAL and "85 FR 83416" in ten.reasons[0]
-    assert other.outcome is Outcome.CASE_BY_CASE and other.decision is Decision.APPROVE
+    assert ten.outcome is ReviewPolicy.PRESUMPTION_OF_DENIAL and "85 FR 83416" in ten.reasons[0]
+    assert other.outcome is ReviewPolicy.CASE_BY_CASE and other.decision is RecommendedDecision.APPROVE
     # the 2023 Huawei halt does not reach SMIC
-    assert recommend(app(SMIC, PLAIN), POLICIES, date(2024, 1, 1)).outcome is Outcome.CASE_BY_CASE
+    assert recommend(app(SMIC, PLAIN), POLICIES, date(2024, 1, 1)).outcome is ReviewPolicy.CASE_BY_CASE
 
 
 def test_family_patterns_match_whole_words_only() -> None:
     seismic = PartyFacts("Seismic Survey Ltd")
     assert recommend(app(seismic, PLAIN), POLICIES, date(2021, 1, 1)).outcome is None
     affiliate = PartyFacts("Beijing Huawei Digital Technologies Co., Ltd.")
-    assert recommend(app(affiliate, PLAIN), POLICIES, date(2021, 1, 1)).outcome is Outcome.CASE_BY_CASE
+    assert recommend(app(affiliate, PLAIN), POLICIES, date(2021, 1, 1)).outcome is ReviewPolicy.CASE_BY_CASE
 
 
 def test_deficient_documentation_is_returned_without_action_whatever_the_policy() -> None:
     rec = recommend(app(HUAWEI, PLAIN, issues=("vague end use",)), POLICIES, date(2021, 1, 1))
-    assert rec.decision is Decision.RETURN_WITHOUT_ACTION and "vague end use" in rec.reasons[-1]
+    assert rec.decision is RecommendedDecision.RETURN_WITHOUT_ACTION and "vague end use" in rec.reasons[-1]
 
 
 def test_missing_justification_under_case_by_case_is_returned() -> None:
     facts = ApplicationFacts("A-2", (HUAWEI,), (PLAIN,), justification="  ")
-    assert recommend(facts, POLICIES, date(2021, 1, 1)).decision is Decision.RETURN_WITHOUT_ACTION
+    assert recommend(facts, POLICIES, date(2021, 1, 1)).decision is RecommendedDecision.RETURN_WITHOUT_ACTION
 
 
 @given(
@@ -154,11 +154,11 @@ def test_screening_hits_let_entry_id_policies_reach_a_stored_party() -> None:
     ]
     by_id = Policy(
         "p", "by entry", PartyScope("one entry", entry_ids=frozenset({"entity-list:123"})), ItemScope(),
-        Outcome.POLICY_OF_DENIAL, date(2020, 1, 1), POLICIES[0].citation,
+        ReviewPolicy.POLICY_OF_DENIAL, date(2020, 1, 1), POLICIES[0].citation,
     )  # fmt: skip
     facts = ApplicationFacts("A", tuple(parties), (PLAIN,), justification="x")
     rec = recommend(facts, (by_id,), date(2021, 1, 1))
-    assert rec.outcome is Outcome.POLICY_OF_DENIAL and "entity-list:123" in rec.reasons[0]
+    assert rec.outcome is ReviewPolicy.POLICY_OF_DENIAL and "entity-list:123" in rec.reasons[0]
     assert screened_parties("X", "purchaser", ScreeningRecord.not_screened("no lists")) == [
         PartyFacts("X", role="purchaser")
     ]

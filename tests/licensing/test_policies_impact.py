@@ -6,7 +6,13 @@ from datetime import date
 from decimal import Decimal
 
 from exportctl.licensing.policies.impact import LicenceFacts, licences_hit_by_action, preview_policy_change
-from exportctl.licensing.policies.model import ApplicationFacts, Decision, ItemFacts, Outcome, PartyFacts
+from exportctl.licensing.policies.model import (
+    ApplicationFacts,
+    ItemFacts,
+    PartyFacts,
+    RecommendedDecision,
+    ReviewPolicy,
+)
 from exportctl.licensing.policies.seed import halt_2023, revocation_2024, seed_policies
 
 BEFORE_HALT = tuple(p for p in seed_policies() if p.policy_id != "huawei-2023-halt")
@@ -33,10 +39,13 @@ def test_halt_changes_pending_huawei_recommendations_only() -> None:
     changes = {c.application_id: c for c in impact.changes}
     assert set(changes) == {"hw", "hw-bad-docs"}
     hw = changes["hw"]
-    assert (hw.before_outcome, hw.after_outcome) == (Outcome.CASE_BY_CASE, Outcome.NO_NEW_LICENCES)
-    assert (changes["hw"].before_decision, changes["hw"].after_decision) == (Decision.APPROVE, Decision.DENY)
+    assert (hw.before_outcome, hw.after_outcome) == (ReviewPolicy.CASE_BY_CASE, ReviewPolicy.NO_NEW_LICENCES)
+    assert (changes["hw"].before_decision, changes["hw"].after_decision) == (
+        RecommendedDecision.APPROVE,
+        RecommendedDecision.DENY,
+    )
     # documentation still decides first: the outcome changes, the decision does not
-    assert changes["hw-bad-docs"].after_decision is Decision.RETURN_WITHOUT_ACTION
+    assert changes["hw-bad-docs"].after_decision is RecommendedDecision.RETURN_WITHOUT_ACTION
     assert impact.unchanged == 1
 
 

@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from exportctl.audit.chain import verify_chain
+from exportctl.determination.parties import PartyRole
 from exportctl.errors import InputError, InvalidTransitionError, PermissionDeniedError
 from exportctl.licensing.decide import decide
-from exportctl.licensing.inputs import ItemInput, PartyInput, PartyRole
+from exportctl.licensing.inputs import ItemInput, PartyInput
 from exportctl.licensing.policies.actions import apply_policy_change, apply_to_licences
-from exportctl.licensing.policies.model import Decision, Outcome
+from exportctl.licensing.policies.model import RecommendedDecision, ReviewPolicy
 from exportctl.licensing.policies.seed import halt_2023, seed_policies
 from exportctl.licensing.policies.store import (
     end_policy,
@@ -25,7 +26,7 @@ from exportctl.licensing.policies.store import (
 from exportctl.licensing.repository import get_licence
 from exportctl.store.audit_tables import AuditEvent
 from exportctl.store.db import session_scope
-from exportctl.store.policy_tables import ReviewPolicy
+from exportctl.store.policy_tables import PolicyRow
 from tests.licensing.conftest import Cast, good_input, in_review, step
 
 HUAWEI_PARTIES = (
@@ -54,7 +55,7 @@ def test_ending_a_policy_adds_a_version(engine: Engine, seeded: Cast) -> None:
     step(engine, end_policy, seeded.policy_admin, "smic-2020-other", date(2022, 1, 1))
     with session_scope(engine) as s:
         smic = {p.policy_id: p for p in load_policies(s)}["smic-2020-other"]
-        versions = s.scalar(select(func.count()).where(ReviewPolicy.policy_key == "smic-2020-other"))
+        versions = s.scalar(select(func.count()).where(PolicyRow.policy_key == "smic-2020-other"))
     assert smic.effective_to == date(2022, 1, 1) and versions == 2
 
 
@@ -68,11 +69,11 @@ def test_only_policy_admins_add_policies(engine: Engine, seeded: Cast) -> None:
 def test_recommendation_for_a_stored_application(engine: Engine, seeded: Cast) -> None:
     app_id = in_review(engine, seeded, good_input(parties=HUAWEI_PARTIES))
     rec = step(engine, recommend_application, seeded.reviewer, app_id, on=date(2020, 11, 10))
-    assert (rec.outcome, rec.decision) == (Outcome.CASE_BY_CASE, Decision.APPROVE)
+    assert (rec.outcome, rec.decision) == (ReviewPolicy.CASE_BY_CASE, RecommendedDecision.APPROVE)
     five_g = good_input(parties=HUAWEI_PARTIES, items=(replace_flags(good_input().items[0], ("5G",)),))
     app5 = in_review(engine, seeded, five_g)
     rec5 = step(engine, recommend_application, seeded.reviewer, app5, on=date(2020, 11, 10))
-    assert rec5.decision is Decision.DENY and rec5.outcome is Outcome.PRESUMPTION_OF_DENIAL
+    assert rec5.decision is RecommendedDecision.DENY and rec5.outcome is ReviewPolicy.PRESUMPTION_OF_DENIAL
 
 
 def replace_flags(item: ItemInput, flags: tuple[str, ...]) -> ItemInput:
@@ -87,7 +88,9 @@ def test_halt_preview_then_apply_with_bulk_revocation(engine: Engine, seeded: Ca
         step(engine, decide, seeded.reviewer, app_id, outcome="approved", reasons=["ok"], on=date(2020, 11, 20))
     halt = replace(halt_2023(), effective_from=date(2022, 6, 1))  # within the licences' validity
     impact = step(engine, preview_change, seeded.reviewer, halt)
-    assert [(c.before_decision, c.after_decision) for c in impact.changes] == [(Decision.APPROVE, Decision.DENY)]
+    assert [(c.before_decision, c.after_decision) for c in impact.changes] == [
+        (RecommendedDecision.APPROVE, RecommendedDecision.DENY)
+    ]
     assert len(impact.affected_licences) == 1
     before_events = _events(engine)
     impact2, applied = step(

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exportctl.licensing.policies.model import Decision
+from exportctl.licensing.policies.model import RecommendedDecision
 from exportctl.licensing.scenarios.generate import split_value
 from exportctl.licensing.scenarios.huawei import DEFAULT_SEED, Simulation, generate_huawei, simulate
 from exportctl.reports.aggregate import build_report
@@ -86,12 +86,16 @@ def test_scenario_decisions_come_through_the_review_step(sim_report: tuple[Simul
     sim, _ = sim_report
     decided = [r for r in sim.reviewed if r.recommendation is not None]
     reasons = Counter(r.recommendation.decision for r in decided if r.recommendation)
-    assert reasons == {Decision.APPROVE: 113, Decision.RETURN_WITHOUT_ACTION: 48, Decision.DENY: 2}
+    assert reasons == {
+        RecommendedDecision.APPROVE: 113,
+        RecommendedDecision.RETURN_WITHOUT_ACTION: 48,
+        RecommendedDecision.DENY: 2,
+    }
     for r in decided:
         assert r.recommendation is not None
-        if r.recommendation.decision is Decision.DENY:
+        if r.recommendation.decision is RecommendedDecision.DENY:
             assert any("5G" in reason for reason in r.recommendation.reasons)
-        if r.recommendation.decision is Decision.RETURN_WITHOUT_ACTION:
+        if r.recommendation.decision is RecommendedDecision.RETURN_WITHOUT_ACTION:
             assert "documentation deficient" in r.recommendation.reasons[-1]
 
 
@@ -127,7 +131,7 @@ def test_halt_and_revocation_impact(sim_report: tuple[Simulation, Report]) -> No
     sim, _ = sim_report
     # the 6 still-pending applications flip from approve to deny under the halt
     assert len(sim.halt_impact.changes) == 6
-    assert all(c.after_decision is Decision.DENY for c in sim.halt_impact.changes)
+    assert all(c.after_decision is RecommendedDecision.DENY for c in sim.halt_impact.changes)
     assert sim.counterfactual == {("approve", "deny"): 113}
     # every generated licence is still valid in January 2023, so the halt reaches all 113
     assert len(sim.halt_impact.affected_licences) == 113

@@ -12,10 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
+from exportctl.determination.parties import PartyRole
 from exportctl.errors import InvalidTransitionError, NotFoundError
 from exportctl.licensing.applicant import attach_document, create_application, withdraw
 from exportctl.licensing.decide import decide
-from exportctl.licensing.inputs import MAX_VALUE, ApplicationInput, DocumentInput, ItemInput, PartyInput, PartyRole
+from exportctl.licensing.inputs import MAX_VALUE, ApplicationInput, DocumentInput, ItemInput, PartyInput
 from exportctl.licensing.records import input_from_row
 from exportctl.licensing.repository import get_licence, list_licences, load_application
 from exportctl.store.db import session_scope

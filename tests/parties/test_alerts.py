@@ -132,10 +132,12 @@ def test_role_change_alone_does_not_reopen(dpl_engine: Engine, orgs: Orgs) -> No
     rescreen(dpl_engine, organisation_id=orgs.chips, as_of=AS_OF)
     alert_id = _only_alert(dpl_engine, orgs.chips)
     _clear(dpl_engine, orgs, alert_id)
-    from exportctl.parties import PartyRole
+    from exportctl.parties import CounterpartyRole
 
     add(
-        dpl_engine, orgs.chips, PartyData("c-1", LISTED, country="US", address="Cleveland, OH", role=PartyRole.SUPPLIER)
+        dpl_engine,
+        orgs.chips,
+        PartyData("c-1", LISTED, country="US", address="Cleveland, OH", role=CounterpartyRole.SUPPLIER),
     )
     assert rescreen(dpl_engine, organisation_id=orgs.chips, as_of=AS_OF).parties_screened == 0
     assert _state(dpl_engine, orgs, alert_id).state == "cleared"

@@ -10,11 +10,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import Engine, func, select
 
+from exportctl.determination.parties import PartyRole
 from exportctl.errors import ShipmentRefusedError
 from exportctl.licensing import service
 from exportctl.licensing.applicant import submit
 from exportctl.licensing.decide import decide as decide_application
-from exportctl.licensing.inputs import ItemInput, PartyInput, PartyRole
+from exportctl.licensing.inputs import ItemInput, PartyInput
 from exportctl.licensing.licences import record_shipment
 from exportctl.licensing.review import register, start_review
 from exportctl.parties import AlertState, decide, list_alerts

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 
-from exportctl.accounts.roles import Principal, Role
+from exportctl.accounts.roles import Actor, Role
 from exportctl.accounts.tokens import issue_token
 from exportctl.accounts.users import create_user
 from exportctl.lists.ingest import import_bundled
@@ -47,7 +47,7 @@ class LiveService:
     directory: Path
     env: dict[str, str]
     log_path: Path
-    principals: dict[str, Principal] = field(default_factory=dict)
+    principals: dict[str, Actor] = field(default_factory=dict)
     passwords: dict[str, str] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
     statuses: list[tuple[str, str, int]] = field(default_factory=list)

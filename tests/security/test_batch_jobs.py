@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, update
 
-from exportctl.accounts.roles import Principal, Role
+from exportctl.accounts.roles import Actor, Role
 from exportctl.accounts.users import create_user
 from exportctl.http.errors import UploadTooLarge
 from exportctl.http.jobs import JobRegistry, JobStatus, ProgressCallback
@@ -82,7 +82,7 @@ def _input(jobs: JobRegistry, data: bytes) -> Path:
 
 
 @pytest.fixture
-def principal(engine: Engine) -> Principal:
+def principal(engine: Engine) -> Actor:
     with session_scope(engine) as session:
         return create_user(
             session,
@@ -97,7 +97,7 @@ def _registry(engine: Engine, directory: Path, **options: object) -> JobRegistry
     return JobRegistry(engine, directory, executor=ThreadPoolExecutor(max_workers=1), prune_seconds=0, **options)  # type: ignore[arg-type]
 
 
-def _wait_done(jobs: JobRegistry, principal: Principal, job_id: str) -> None:
+def _wait_done(jobs: JobRegistry, principal: Actor, job_id: str) -> None:
     for _ in range(500):
         if jobs.get(principal, job_id).status is JobStatus.DONE:
             return
@@ -105,9 +105,7 @@ def _wait_done(jobs: JobRegistry, principal: Principal, job_id: str) -> None:
     raise AssertionError("the job did not finish")
 
 
-def test_results_are_files_deleted_after_the_retention_period(
-    engine: Engine, principal: Principal, tmp_path: Path
-) -> None:
+def test_results_are_files_deleted_after_the_retention_period(engine: Engine, principal: Actor, tmp_path: Path) -> None:
     shift = [0.0]
     jobs = _registry(engine, tmp_path / "jobs", retention_seconds=60, clock=lambda: time.time() + shift[0])
     upload = _input(jobs, b"id,name\n1,x\n")
@@ -124,7 +122,7 @@ def test_results_are_files_deleted_after_the_retention_period(
     jobs.shutdown()
 
 
-def test_active_jobs_and_rows_are_capped_per_user(engine: Engine, principal: Principal, tmp_path: Path) -> None:
+def test_active_jobs_and_rows_are_capped_per_user(engine: Engine, principal: Actor, tmp_path: Path) -> None:
     RELEASE.clear()
     jobs = _registry(engine, tmp_path, max_active_per_user=2, max_rows_per_user=100)
     jobs.start(principal, "screening", "a.csv", 60, WaitForRelease())
@@ -143,7 +141,7 @@ def test_active_jobs_and_rows_are_capped_per_user(engine: Engine, principal: Pri
     other.shutdown()
 
 
-def test_jobs_queued_too_long_or_silent_are_failed(engine: Engine, principal: Principal, tmp_path: Path) -> None:
+def test_jobs_queued_too_long_or_silent_are_failed(engine: Engine, principal: Actor, tmp_path: Path) -> None:
     RELEASE.clear()
     shift = [0.0]
     jobs = _registry(

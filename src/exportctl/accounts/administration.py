@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exportctl.accounts.passwords import hash_password
-from exportctl.accounts.roles import Principal, require_role
+from exportctl.accounts.roles import Actor, require_role
 from exportctl.accounts.session_records import end_user_sessions
 from exportctl.accounts.users import create_user, parse_roles
 from exportctl.audit.chain import append_event
@@ -67,7 +67,7 @@ def account_names(session: Session) -> AccountNames:
     return AccountNames(users, organisations)
 
 
-def list_users(session: Session, admin: Principal) -> list[UserRow]:
+def list_users(session: Session, admin: Actor) -> list[UserRow]:
     require_role(admin, Role.ADMIN)
     rows = session.execute(
         select(User, Organisation)
@@ -102,14 +102,14 @@ def _user(session: Session, user_id: int) -> tuple[User, Organisation]:
 
 def create_account(
     session: Session,
-    admin: Principal,
+    admin: Actor,
     *,
     email: str,
     password: str,
     roles: frozenset[Role],
     organisation: str,
     display_name: str | None = None,
-) -> Principal:
+) -> Actor:
     """A new account (and organisation if needed), as ``exportctl users create`` makes it, by an admin."""
     require_role(admin, Role.ADMIN)
     if not roles:
@@ -123,11 +123,11 @@ def create_account(
         roles=roles,
         organisation=organisation,
         display_name=display_name,
-        actor=admin.actor,
+        actor=admin,
     )
 
 
-def set_active(session: Session, admin: Principal, user_id: int, *, active: bool) -> None:
+def set_active(session: Session, admin: Actor, user_id: int, *, active: bool) -> None:
     """Disable (sign-in refused, open sessions ended) or re-enable an account."""
     require_role(admin, Role.ADMIN)
     if user_id == admin.user_id and not active:
@@ -139,20 +139,20 @@ def set_active(session: Session, admin: Principal, user_id: int, *, active: bool
     if not active:
         end_user_sessions(session, user_id)
     action = "user.enabled" if active else "user.disabled"
-    append_event(session, admin.actor, action, "user", user_id, {"active": not active}, {"active": active})
+    append_event(session, admin, action, "user", user_id, {"active": not active}, {"active": active})
 
 
-def reset_password(session: Session, admin: Principal, user_id: int, password: str) -> None:
+def reset_password(session: Session, admin: Actor, user_id: int, password: str) -> None:
     """Give an account a new password (policy-checked); the user's open sessions end. The password itself is
     never in the audit event."""
     require_role(admin, Role.ADMIN)
     user, _ = _user(session, user_id)
     user.password_hash = hash_password(password, email=user.email)  # InputError(field="password") if weak
     end_user_sessions(session, user_id)
-    append_event(session, admin.actor, "user.password_reset", "user", user_id, None, {"by_admin": True})
+    append_event(session, admin, "user.password_reset", "user", user_id, None, {"by_admin": True})
 
 
-def change_roles(session: Session, admin: Principal, user_id: int, roles: frozenset[Role] | list[str]) -> None:
+def change_roles(session: Session, admin: Actor, user_id: int, roles: frozenset[Role] | list[str]) -> None:
     """Replace an account's roles: at least one, all of them taking effect in the user's organisation, and never
     the admin's own admin role."""
     require_role(admin, Role.ADMIN)
@@ -171,4 +171,4 @@ def change_roles(session: Session, admin: Principal, user_id: int, roles: frozen
     if before == after:
         return
     user.roles = after  # the principal is loaded at every request: the change takes effect at once
-    append_event(session, admin.actor, "user.roles_changed", "user", user_id, {"roles": before}, {"roles": after})
+    append_event(session, admin, "user.roles_changed", "user", user_id, {"roles": before}, {"roles": after})

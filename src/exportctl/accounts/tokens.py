@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.accounts.users import load_principal
 from exportctl.errors import InputError, NotFoundError
 from exportctl.store.accounts_tables import ApiToken
@@ -38,7 +38,7 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def issue_token(session: Session, principal: Principal, name: str, valid_days: int = 90) -> IssuedToken:
+def issue_token(session: Session, principal: Actor, name: str, valid_days: int = 90) -> IssuedToken:
     """A new bearer token for ``principal``, valid ``valid_days`` (1 to :data:`MAX_TOKEN_DAYS`)."""
     name = name.strip()
     if not name or len(name) > 100:
@@ -55,7 +55,7 @@ def issue_token(session: Session, principal: Principal, name: str, valid_days: i
     return IssuedToken(id=row.id, name=name, token=token, expires_at=expires)
 
 
-def principal_for_token(session: Session, token: str) -> Principal | None:
+def principal_for_token(session: Session, token: str) -> Actor | None:
     """The principal a valid (known, unexpired, unrevoked) token belongs to, else ``None``."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > MAX_TOKEN_LENGTH:
         return None
@@ -68,7 +68,7 @@ def principal_for_token(session: Session, token: str) -> Principal | None:
     return load_principal(session, row.user_id)
 
 
-def revoke_token(session: Session, principal: Principal, token_id: int) -> None:
+def revoke_token(session: Session, principal: Actor, token_id: int) -> None:
     """Revoke one of the principal's own tokens (another user's token id is *not found*)."""
     row = session.get(ApiToken, token_id)
     if row is None or row.user_id != principal.user_id:

@@ -1,4 +1,4 @@
-"""Users as the service sees them: create with a password, authenticate, load as a :class:`Principal`.
+"""Users as the service sees them: create with a password, authenticate, load as a :class:`Actor`.
 
 Organisations and users are the licensing store's (created through ``exportctl.licensing.organisations`` so that
 each creation is an audit event); this module adds the Argon2id password and sign-in. E-mail addresses are the
@@ -11,7 +11,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exportctl.accounts.passwords import dummy_verify, hash_password, verify_password
-from exportctl.accounts.roles import Principal
 from exportctl.accounts.session_records import end_user_sessions
 from exportctl.errors import InputError, NotFoundError
 from exportctl.licensing.actor import Actor, OrganisationKind, Role, effective_roles, misplaced_roles
@@ -41,7 +40,7 @@ def create_user(
     organisation: str,
     display_name: str | None = None,
     actor: Actor | None = None,
-) -> Principal:
+) -> Actor:
     """Create a user with an Argon2id password hash, and its organisation if needed (both audited).
 
     A new organisation's kind follows the roles: authority staff (reviewer, policy admin, auditor, admin) belong to
@@ -81,7 +80,7 @@ def set_password(session: Session, user_id: int, password: str) -> None:
     end_user_sessions(session, user_id)
 
 
-def authenticate(session: Session, email: str, password: str) -> Principal | None:
+def authenticate(session: Session, email: str, password: str) -> Actor | None:
     """The principal whose e-mail and password match, or ``None`` (unknown user, wrong password, inactive)."""
     email = email.strip().lower()[:MAX_EMAIL_LENGTH]
     user = session.scalar(select(User).where(User.email == email))
@@ -93,15 +92,15 @@ def authenticate(session: Session, email: str, password: str) -> Principal | Non
     return load_principal(session, user.id)
 
 
-def load_principal(session: Session, user_id: int) -> Principal | None:
-    """The principal for an active user id, or ``None``."""
+def load_principal(session: Session, user_id: int) -> Actor | None:
+    """The actor (with its name and organisation, for display) for an active user id, or ``None``."""
     row = session.execute(
         select(User, Organisation).join(Organisation, Organisation.id == User.organisation_id).where(User.id == user_id)
     ).first()
     if row is None or not row[0].is_active:
         return None
     user, org = row
-    return Principal(
+    return Actor(
         user_id=user.id,
         email=user.email,
         display_name=user.display_name,

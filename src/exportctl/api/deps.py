@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from exportctl.accounts.roles import Principal, Role, require_role
+from exportctl.accounts.roles import Actor, Role, require_role
 from exportctl.http.context import ServiceContext, get_context
 from exportctl.http.security import require_user
 
@@ -19,7 +19,7 @@ _bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/
 
 async def api_principal(
     request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> Principal:
+) -> Actor:
     return await require_user(request)
 
 
@@ -28,14 +28,14 @@ async def service_context(request: Request) -> ServiceContext:
     return get_context(request)
 
 
-CurrentPrincipal = Annotated[Principal, Depends(api_principal)]
+CurrentPrincipal = Annotated[Actor, Depends(api_principal)]
 Context = Annotated[ServiceContext, Depends(service_context)]
 
 
-def requires(*roles: Role) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
+def requires(*roles: Role) -> Callable[[Actor], Coroutine[Any, Any, Actor]]:
     """A dependency that passes the principal through only if it holds one of ``roles``."""
 
-    async def guard(principal: CurrentPrincipal) -> Principal:
+    async def guard(principal: CurrentPrincipal) -> Actor:
         require_role(principal, *roles)
         return principal
 

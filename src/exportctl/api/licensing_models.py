@@ -14,8 +14,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from exportctl.api.strict import StrictCount
+from exportctl.determination.parties import PartyRole
 from exportctl.errors import InputError
-from exportctl.licensing.inputs import ApplicationInput, ApplicationType, PartyRole
+from exportctl.licensing.inputs import ApplicationInput, ApplicationType
 from exportctl.screening.party import ScreeningRecord
 
 LONG_TEXT = 20_000

@@ -14,7 +14,7 @@ from exportctl.errors import InputError
 from exportctl.http.dates import AnyDay
 from exportctl.licensing.policies.impact import Impact
 from exportctl.licensing.policies.input import PolicyInput
-from exportctl.licensing.policies.model import Outcome, Policy, Verification
+from exportctl.licensing.policies.model import Policy, ReviewPolicy, Verification
 
 Short = Annotated[str, Field(min_length=1, max_length=200)]
 Terms = Annotated[list[Short], Field(default_factory=list, max_length=100)]
@@ -36,7 +36,7 @@ class PolicyBody(BaseModel):
     product_groups: Terms
     technology_flags: Terms
     items_description: str = Field(default="all items subject to the EAR", max_length=500)
-    outcome: Outcome
+    outcome: ReviewPolicy
     effective_from: AnyDay
     effective_to: AnyDay | None = None
     priority: StrictCount = Field(default=0, ge=-1000, le=1000)
@@ -130,7 +130,7 @@ class ImpactOut(BaseModel):
         )
 
 
-class LicenceAction(StrEnum):
+class LicenceActionKind(StrEnum):
     SUSPEND = "suspend"
     REVOKE = "revoke"
 
@@ -142,7 +142,7 @@ class PreviewBody(BaseModel):
 
 class ApplyBody(BaseModel):
     policy: PolicyBody
-    licence_action: LicenceAction | None = Field(
+    licence_action: LicenceActionKind | None = Field(
         default=None, description="also suspend or revoke every active licence the policy reaches, from its date"
     )
     reason: str = Field(default="", max_length=2000)

@@ -46,16 +46,22 @@ def _effect_label(d: Determination, f: Finding) -> str:
     return f.effect.value.replace("_", " ")
 
 
-def _show(d: Determination) -> None:
-    tx = d.transaction
-    where = f"{tx.destination}" + (f" ({tx.region})" if tx.region else "")
-    verdict = f"[{_VERDICT_STYLE[d.verdict]}]{escape(d.headline.upper())}[/]"
-    console.print(f"{escape(str(tx.eccn))} to {escape(where)} on {tx.date.isoformat()}: {verdict}")
+def _reasons_table() -> Table:
+    """The findings table both regimes print: effect, rule, citation, summary."""
     table = Table(show_lines=True, expand=True)
     table.add_column("effect", ratio=2)
     table.add_column("rule", ratio=2)
     table.add_column("citation", ratio=3)
     table.add_column("summary", ratio=8)
+    return table
+
+
+def _show(d: Determination) -> None:
+    tx = d.transaction
+    where = f"{tx.destination}" + (f" ({tx.region})" if tx.region else "")
+    verdict = f"[{_VERDICT_STYLE[d.verdict]}]{escape(d.headline.upper())}[/]"
+    console.print(f"{escape(str(tx.eccn))} to {escape(where)} on {tx.date.isoformat()}: {verdict}")
+    table = _reasons_table()
     for f in d.reasons:
         table.add_row(f"[{_STYLE[f.effect]}]{_effect_label(d, f)}[/]", f.rule, escape(f.citation), escape(f.summary))
     console.print(table)
@@ -89,11 +95,7 @@ def _show_eu(d: EuDetermination) -> None:
         f"[bold]EU dual-use (Regulation (EU) 2021/821)[/]: {escape(tx.item.code)} from {tx.origin} to "
         f"{tx.destination} on {tx.date.isoformat()}: {verdict}"
     )
-    table = Table(show_lines=True, expand=True)
-    table.add_column("effect", ratio=2)
-    table.add_column("rule", ratio=2)
-    table.add_column("citation", ratio=3)
-    table.add_column("summary", ratio=8)
+    table = _reasons_table()
     for f in d.reasons:
         label = (
             "nothing required by this rule"

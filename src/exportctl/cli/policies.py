@@ -23,7 +23,7 @@ from exportctl.licensing.policies.engine import describe
 from exportctl.licensing.policies.history import policy_history
 from exportctl.licensing.policies.impact import Impact
 from exportctl.licensing.policies.input import load_policy_file
-from exportctl.licensing.policies.model import Policy, Recommendation
+from exportctl.licensing.policies.model import Policy, PolicyRecommendation
 from exportctl.licensing.policies.seed import halt_2023, revocation_2024, seed_policies
 
 policies_app = typer.Typer(
@@ -148,7 +148,7 @@ def recommend_command(
     reference: str, on: str = typer.Option(..., "--on", help="review date (YYYY-MM-DD)"), actor: str = As
 ) -> None:
     """The policy engine's recommendation for an application on a date, with reasons and citations."""
-    rec: Recommendation = service.run_as(
+    rec: PolicyRecommendation = service.run_as(
         open_engine(), actor, store.recommend_application, reference, on=parse_date(on, "on")
     )
     console.print(f"[bold]{rec.application_id}[/] on {rec.on_date}: {rec.outcome.value if rec.outcome else 'no policy'}"

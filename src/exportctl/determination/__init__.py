@@ -8,7 +8,7 @@ reads the list snapshots in force on the date and screens the parties first; :fu
 from exportctl.determination.engine import determine
 from exportctl.determination.facts import Party, Transaction, make_transaction
 from exportctl.determination.findings import Effect, ExceptionStatus, Finding, LicenseExceptionResult
-from exportctl.determination.parties import PartyMatch, PartyScreening, Role
+from exportctl.determination.parties import PartyMatch, PartyRole, PartyScreening
 from exportctl.determination.result import DataVersions, Determination, ListVersion
 from exportctl.determination.service import determine_with_screening, screen_parties
 from exportctl.screening.party import ExactNameScreener, PartyScreener
@@ -26,7 +26,7 @@ __all__ = [
     "PartyMatch",
     "PartyScreener",
     "PartyScreening",
-    "Role",
+    "PartyRole",
     "Transaction",
     "determine",
     "determine_with_screening",

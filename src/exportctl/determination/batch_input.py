@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exportctl.determination.facts import Transaction, make_transaction
-from exportctl.determination.parties import Role
+from exportctl.determination.parties import PartyRole
 from exportctl.errors import FileFormatError, InputError, Problem
 from exportctl.regulations import Regulations
 
@@ -22,7 +22,7 @@ _FALSE = {"", "false", "no", "n", "0"}
 
 def _parties(row: dict[str, str]) -> list[str]:
     found = [p.strip() for p in (row.get("parties") or "").split(";") if p.strip()]
-    for role in Role:
+    for role in PartyRole:
         for name in (row.get(role.value) or "").split(";"):
             if name.strip():
                 found.append(f"{role.value}={name.strip()}")

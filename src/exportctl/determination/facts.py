@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from exportctl.clock import UTC_CLOCK
-from exportctl.determination.parties import Role
+from exportctl.determination.parties import PartyRole
 from exportctl.errors import InputError
 from exportctl.lists.countries import to_iso2
 from exportctl.regulations import Eccn, Regulations, parse_eccn
@@ -32,7 +32,7 @@ REGIONS: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class Party:
-    role: Role
+    role: PartyRole
     name: str
     country: str | None = None
 
@@ -60,11 +60,11 @@ def parse_date(value: str | date | None, *, today: date | None = None) -> date:
         raise InputError(f"unparsable date {value!r}: expected YYYY-MM-DD", field="date") from None
 
 
-def parse_role(value: str | Role) -> Role:
+def parse_role(value: str | PartyRole) -> PartyRole:
     try:
-        return Role(str(value).strip().lower().replace("-", "_").replace(" ", "_"))
+        return PartyRole(str(value).strip().lower().replace("-", "_").replace(" ", "_"))
     except ValueError:
-        allowed = ", ".join(r.value for r in Role)
+        allowed = ", ".join(r.value for r in PartyRole)
         raise InputError(f"unknown party role {value!r}: expected one of {allowed}", field="party") from None
 
 

@@ -13,10 +13,10 @@ from enum import StrEnum
 
 from exportctl.screening.party import PartyMatch
 
-__all__ = ["PartyMatch", "PartyScreening", "Role"]
+__all__ = ["PartyMatch", "PartyScreening", "PartyRole"]
 
 
-class Role(StrEnum):
+class PartyRole(StrEnum):
     """Party roles of an export transaction (15 CFR 748.5)."""
 
     PURCHASER = "purchaser"
@@ -29,7 +29,7 @@ class Role(StrEnum):
 class PartyScreening:
     """One party of the transaction and every list entry its name matched (empty: screened, no hits)."""
 
-    role: Role
+    role: PartyRole
     name: str
     hits: tuple[PartyMatch, ...] = ()
     country: str | None = None

@@ -1,6 +1,6 @@
 """Determination in one or several regimes, from raw input: the one entry point for the CLI, API and web page.
 
-``us-ear`` is :func:`~exportctl.determination.service.determine_with_screening` unchanged. ``eu-dual-use`` checks the
+``us-ear`` is :func:`~exportctl.determination.service.determine_from_input` unchanged. ``eu-dual-use`` checks the
 input against Annex I, screens the parties as of the date (the same snapshots and index as the EAR answer) and
 runs the pure EU engine. ``all`` answers both and combines them (:mod:`.regimes`).
 """
@@ -13,12 +13,12 @@ from datetime import date
 from sqlalchemy.engine import Engine
 
 from exportctl.determination.eu import EuDetermination, determine_eu, make_eu_transaction
-from exportctl.determination.facts import Transaction, make_transaction
+from exportctl.determination.facts import Transaction
 from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
 from exportctl.determination.regimes import Regime, RegimeAnswer, SideBySide, combine, parse_regime
 from exportctl.determination.result import Determination
 from exportctl.determination.service import (
-    determine_with_screening,
+    determine_from_input,
     later_denials,
     screen_parties,
     snapshot_versions,
@@ -86,16 +86,17 @@ def determine_regimes(
     regs = regulations or load_regulations()
 
     def us() -> Determination:
-        transaction = make_transaction(
+        return determine_from_input(
+            engine,
             eccn=control,
             destination=destination,
-            regulations=regs,
             parties=parties,
             end_use=end_use,
             foreign_produced=foreign_produced,
             on=on,
+            regulations=regs,
+            indexes=indexes,
         )
-        return determine_with_screening(engine, transaction, regulations=regs, indexes=indexes)
 
     def eu() -> EuDetermination:
         return determine_eu_from_input(

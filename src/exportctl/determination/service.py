@@ -197,7 +197,7 @@ def determine_from_input(
     *,
     eccn: str,
     destination: str,
-    parties: Sequence[str] = (),
+    parties: Sequence[str | tuple[str, str] | tuple[str, str, str | None]] = (),
     end_use: str | None = None,
     foreign_produced: bool = False,
     on: str | date | None = None,

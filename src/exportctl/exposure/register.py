@@ -31,8 +31,8 @@ from exportctl.lists.identity import normalise_name, short_hash
 from exportctl.parties import (
     MATCHER_VERSION,
     AlertView,
+    CounterpartyRole,
     PartyData,
-    PartyRole,
     RunReport,
     delete_party,
     rescreen,
@@ -61,7 +61,7 @@ def vendor_parties(names: Iterable[str]) -> list[PartyData]:
     for name in sorted({n.strip() for n in names if n.strip()}):
         grouped.setdefault(vendor_party_id(name), []).append(name)
     return [
-        PartyData(key, spellings[0], other_names=tuple(spellings[1:]), role=PartyRole.SUPPLIER)
+        PartyData(key, spellings[0], other_names=tuple(spellings[1:]), role=CounterpartyRole.SUPPLIER)
         for key, spellings in sorted(grouped.items())
     ]
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.errors import ExportctlError, FileFormatError, InputError, Problem
 from exportctl.http.context import ServiceContext
 from exportctl.http.errors import BadUploadError, UploadTooLarge
@@ -217,7 +217,7 @@ class ScreeningTask:
 
 def start_batch_job(
     ctx: ServiceContext,
-    principal: Principal,
+    principal: Actor,
     input_path: Path,
     filename: str,
     input_format: Format,

@@ -36,7 +36,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Engine, delete, func, select, update
 
-from exportctl.accounts.roles import Principal, ensure_visible
+from exportctl.accounts.roles import Actor, ensure_visible
 from exportctl.errors import ExportctlError, NotFoundError
 from exportctl.http.errors import UploadTooLarge
 from exportctl.http.rate_limit import TooManyRequests
@@ -278,7 +278,7 @@ class JobRegistry:
 
     def start(
         self,
-        principal: Principal,
+        principal: Actor,
         kind: str,
         filename: str,
         total: int,
@@ -297,7 +297,7 @@ class JobRegistry:
             raise
 
     def _start(
-        self, principal: Principal, kind: str, filename: str, total: int, task: JobTask, input_path: Path | None
+        self, principal: Actor, kind: str, filename: str, total: int, task: JobTask, input_path: Path | None
     ) -> Job:
         if total > self.max_rows_per_user:
             raise UploadTooLarge(
@@ -349,7 +349,7 @@ class JobRegistry:
         self._futures[job_id] = future
         return Job.of(record)
 
-    def get(self, principal: Principal, job_id: str) -> Job:
+    def get(self, principal: Actor, job_id: str) -> Job:
         self.prune()
         with session_scope(self.engine) as session:
             record = session.get(BatchJobRecord, job_id[:32])
@@ -359,10 +359,10 @@ class JobRegistry:
         ensure_visible(principal, job.organisation_id, f"job {job_id!r}")
         return job
 
-    def list(self, principal: Principal) -> list[Job]:
+    def list(self, principal: Actor) -> list[Job]:
         self.prune()
         query = select(BatchJobRecord).order_by(BatchJobRecord.created_at.desc()).limit(500)
-        if not principal.sees_all_organisations:
+        if not principal.sees_all_tenants:
             query = query.where(BatchJobRecord.organisation_id == principal.organisation_id)
         with session_scope(self.engine) as session:
             return [Job.of(r) for r in session.scalars(query)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.accounts.session_records import session_is_open
 from exportctl.accounts.sessions import BrowserSession
 from exportctl.accounts.tokens import principal_for_token
@@ -26,7 +26,7 @@ CSRF_FIELD = "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def _token_principal(ctx: ServiceContext, token: str) -> Principal | None:
+def _token_principal(ctx: ServiceContext, token: str) -> Actor | None:
     with session_scope(ctx.engine) as session:
         return principal_for_token(session, token)
 
@@ -41,10 +41,10 @@ def browser_session(request: Request) -> BrowserSession | None:
     return get_context(request).codec.read_session(request.cookies.get(SESSION_COOKIE))
 
 
-def identify(request: Request) -> Principal | None:
+def identify(request: Request) -> Actor | None:
     """The caller's principal from a bearer token or a session cookie; records it on ``request.state``."""
     if hasattr(request.state, "principal"):
-        principal: Principal | None = request.state.principal
+        principal: Actor | None = request.state.principal
         return principal
     ctx = get_context(request)
     principal = None
@@ -83,7 +83,7 @@ async def check_csrf(request: Request) -> None:
         raise PermissionDeniedError("missing or invalid CSRF token: reload the page and try again")
 
 
-async def require_user(request: Request) -> Principal:
+async def require_user(request: Request) -> Actor:
     """Dependency: the signed-in principal (CSRF-checked for unsafe requests), else :class:`LoginRequired`."""
     principal = identify(request)
     if principal is None:
@@ -92,5 +92,5 @@ async def require_user(request: Request) -> Principal:
     return principal
 
 
-async def optional_user(request: Request) -> Principal | None:
+async def optional_user(request: Request) -> Actor | None:
     return identify(request)

@@ -48,22 +48,41 @@ def effective_roles(roles: frozenset[Role], kind: OrganisationKind | str) -> fro
     return roles - misplaced_roles(roles, kind)
 
 
+#: Roles that may read every organisation's resources.
+CROSS_TENANT_READERS = frozenset({Role.REVIEWER, Role.POLICY_ADMIN, Role.AUDITOR, Role.ADMIN})
+
+
 @dataclass(frozen=True)
 class Actor:
+    """Who is acting: a user of an organisation with the roles in effect there (:func:`effective_roles`).
+
+    The one caller object of every interface: the workflow functions take one, and the accounts layer builds one for a
+    signed-in user or token (:func:`exportctl.accounts.users.load_principal`), with the name and organisation the
+    pages show. Tests and scripts may leave those display fields empty.
+    """
+
     user_id: int
     organisation_id: int
     roles: frozenset[Role]
+    email: str = ""
+    display_name: str = ""
+    organisation_name: str = ""
+    organisation_kind: str = ""
 
-    def has(self, *roles: Role) -> bool:
+    def has_role(self, *roles: Role) -> bool:
         return any(role in self.roles for role in roles)
 
     def require(self, *roles: Role, action: str) -> None:
         """Raise :class:`PermissionDeniedError` unless the actor holds one of ``roles``."""
-        if not self.has(*roles):
+        if not self.has_role(*roles):
             wanted = " or ".join(role.value for role in roles)
             raise PermissionDeniedError(f"{action} needs the {wanted} role")
 
     @property
+    def role_names(self) -> list[str]:
+        return sorted(role.value for role in self.roles)
+
+    @property
     def sees_all_tenants(self) -> bool:
         """Authority staff and auditors read every organisation's applications; exporters only their own."""
-        return self.has(Role.REVIEWER, Role.POLICY_ADMIN, Role.AUDITOR, Role.ADMIN)
+        return bool(self.roles & CROSS_TENANT_READERS)

@@ -15,9 +15,10 @@ from sqlalchemy import Engine
 from exportctl.clock import UTC_CLOCK
 from exportctl.determination import make_transaction
 from exportctl.determination.list_index import PROCESS_INDEXES, ListIndexes
+from exportctl.determination.parties import PartyRole
 from exportctl.determination.service import determine_with_screening
 from exportctl.errors import InputError
-from exportctl.licensing.inputs import ApplicationInput, PartyRole
+from exportctl.licensing.inputs import ApplicationInput
 from exportctl.licensing.linter import ItemDetermination
 from exportctl.regulations import load_regulations
 from exportctl.screening.index import ScreeningIndex

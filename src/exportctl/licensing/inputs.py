@@ -15,6 +15,7 @@ from pathlib import Path
 import pycountry
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from exportctl.determination.parties import PartyRole
 from exportctl.licensing.json_file import load_json_model
 
 # Bounds that keep every amount (and every sum over one application) inside a 64-bit count of cents.
@@ -28,13 +29,6 @@ class ApplicationType(StrEnum):
     EXPORT = "export"
     REEXPORT = "reexport"
     TRANSFER = "transfer"
-
-
-class PartyRole(StrEnum):
-    PURCHASER = "purchaser"
-    INTERMEDIATE_CONSIGNEE = "intermediate_consignee"
-    ULTIMATE_CONSIGNEE = "ultimate_consignee"
-    END_USER = "end_user"
 
 
 class ItemInput(BaseModel):

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from exportctl.licensing.inputs import ApplicationInput, PartyRole
+from exportctl.determination.parties import PartyRole
+from exportctl.licensing.inputs import ApplicationInput
 
 
 class Severity(StrEnum):

@@ -37,7 +37,7 @@ class ItemView:
 
 
 @dataclass(frozen=True)
-class PartyView:
+class ApplicationPartyView:
     id: int
     role: str
     name: str
@@ -63,7 +63,7 @@ class ApplicationView:
     intent_response: str | None  # the applicant's answer to an intent to deny, once given
     version: int
     items: tuple[ItemView, ...]
-    parties: tuple[PartyView, ...]
+    parties: tuple[ApplicationPartyView, ...]
     lint_findings: tuple[dict[str, Any], ...]
 
     @property
@@ -146,8 +146,10 @@ def item_view(item: ApplicationItem) -> ItemView:
     )
 
 
-def party_view(party: ApplicationParty) -> PartyView:
-    return PartyView(party.id, party.role, party.name, party.country, party.address, stored_screening(party.screening))
+def party_view(party: ApplicationParty) -> ApplicationPartyView:
+    return ApplicationPartyView(
+        party.id, party.role, party.name, party.country, party.address, stored_screening(party.screening)
+    )
 
 
 def application_view(app: Application) -> ApplicationView:

@@ -15,7 +15,15 @@ decisions), ``rescreen`` (runs), ``holds`` (licensing's check), ``csv_import`` (
 
 from exportctl.parties.alerts import decide, get_alert, holding_alerts, list_alerts
 from exportctl.parties.holds import register_hold, screen_through_register
-from exportctl.parties.model import MATCHER_VERSION, AlertState, AlertView, PartyData, PartyRole, PartyView, RunReport
+from exportctl.parties.model import (
+    MATCHER_VERSION,
+    AlertState,
+    AlertView,
+    CounterpartyRole,
+    PartyData,
+    PartyView,
+    RunReport,
+)
 from exportctl.parties.register import delete_party, get_party, list_parties, party_history, upsert_parties
 from exportctl.parties.rescreen import rescreen
 
@@ -24,7 +32,7 @@ __all__ = [
     "AlertState",
     "AlertView",
     "PartyData",
-    "PartyRole",
+    "CounterpartyRole",
     "PartyView",
     "RunReport",
     "decide",

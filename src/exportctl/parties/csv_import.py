@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exportctl.errors import FileFormatError, InputError, Problem
-from exportctl.parties.model import PartyData, PartyRole
+from exportctl.parties.model import CounterpartyRole, PartyData
 
 MAX_ROWS = 2_000_000
 
@@ -78,9 +78,9 @@ def read_register(
             continue
         country = cell(country_column).upper() or None
         try:
-            role = PartyRole(cell("role").lower().replace(" ", "_") or "other")
+            role = CounterpartyRole(cell("role").lower().replace(" ", "_") or "other")
         except ValueError:
-            choices = ", ".join(r.value for r in PartyRole)
+            choices = ", ".join(r.value for r in CounterpartyRole)
             problems.append(Problem(str(path), line, "role", f"{cell('role')!r} is not a role ({choices})"))
             continue
         try:

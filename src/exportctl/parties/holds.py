@@ -30,8 +30,8 @@ from exportctl.parties.model import (
     MATCHER_VERSION,
     AlertState,
     AlertView,
+    CounterpartyRole,
     PartyData,
-    PartyRole,
     entry_data,
     fingerprint,
 )
@@ -69,7 +69,7 @@ def screen_through_register(
     actor: AuditActor | None = None,
     indexes: ListIndexes | None = None,
     engine: Engine | None = None,
-    roles: Sequence[PartyRole] | None = None,
+    roles: Sequence[CounterpartyRole] | None = None,
 ) -> list[AlertView]:
     """Register and screen ``parties`` now; the alerts on them that hold a shipment (open, confirmed, escalated).
 
@@ -82,7 +82,7 @@ def screen_through_register(
     wanted: dict[str, PartyData] = {}
     for position, (name, country) in enumerate(parties):
         key = application_party_id(name, country)
-        role = roles[position] if roles is not None else PartyRole.OTHER
+        role = roles[position] if roles is not None else CounterpartyRole.OTHER
         wanted.setdefault(key, PartyData(key, name, country=country.upper() or None, role=role))
     known = set(
         session.execute(
@@ -137,10 +137,10 @@ RegisterScreening = Callable[[Session, AuditActor, int, Sequence[tuple[str, str,
 """(session, actor, organisation id, [(name, country, application role)], date) -> ids of the holding alerts."""
 
 _ROLES = {
-    "purchaser": PartyRole.CUSTOMER,
-    "intermediate_consignee": PartyRole.CONSIGNEE,
-    "ultimate_consignee": PartyRole.CONSIGNEE,
-    "end_user": PartyRole.END_USER,
+    "purchaser": CounterpartyRole.CUSTOMER,
+    "intermediate_consignee": CounterpartyRole.CONSIGNEE,
+    "ultimate_consignee": CounterpartyRole.CONSIGNEE,
+    "end_user": CounterpartyRole.END_USER,
 }
 
 
@@ -155,7 +155,8 @@ def register_screening(indexes: ListIndexes | None = None) -> RegisterScreening:
         try:
             alerts = screen_through_register(
                 session, [(name, country) for name, country, _ in parties], on, organisation_id=organisation_id,
-                actor=actor, indexes=indexes, roles=[_ROLES.get(role, PartyRole.OTHER) for _, _, role in parties],
+                actor=actor, indexes=indexes,
+                roles=[_ROLES.get(role, CounterpartyRole.OTHER) for _, _, role in parties],
             )  # fmt: skip
         except ShipmentRefusedError:
             return ()

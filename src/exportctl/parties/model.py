@@ -24,7 +24,10 @@ MATCHER_VERSION = f"index-{INDEX_FORMAT}/threshold-{DEFAULT_THRESHOLD}"
 changed) or a new threshold reopens cleared alerts."""
 
 
-class PartyRole(StrEnum):
+class CounterpartyRole(StrEnum):
+    """What a register party is to the organisation (not a transaction role: that is
+    :class:`exportctl.determination.parties.PartyRole`; :mod:`exportctl.parties.holds` maps one to the other)."""
+
     CUSTOMER = "customer"
     SUPPLIER = "supplier"
     CONSIGNEE = "consignee"
@@ -57,7 +60,7 @@ class PartyData:
     country: str | None = None
     address: str = ""
     identifiers: tuple[str, ...] = ()
-    role: PartyRole = PartyRole.OTHER
+    role: CounterpartyRole = CounterpartyRole.OTHER
 
     def __post_init__(self) -> None:
         if not self.external_id.strip():

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from exportctl.audit.chain import AuditActor, utc_now
 from exportctl.errors import NotFoundError
-from exportctl.parties.model import MATCHER_VERSION, PartyData, PartyRole, PartyView
+from exportctl.parties.model import MATCHER_VERSION, CounterpartyRole, PartyData, PartyView
 from exportctl.screening.index import phonetic
 from exportctl.screening.normalize import analyze
 from exportctl.store.licensing_tables import Organisation
@@ -55,7 +55,7 @@ def party_data(row: RegisterParty) -> PartyData:
         country=row.country,
         address=row.address,
         identifiers=tuple(row.identifiers),
-        role=PartyRole(row.role),
+        role=CounterpartyRole(row.role),
     )
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from exportctl.store.base import Base
 
 
-class ReviewPolicy(Base):
+class PolicyRow(Base):
     __tablename__ = "review_policies"
     __table_args__ = (UniqueConstraint("policy_key", "version"),)
 

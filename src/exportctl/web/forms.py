@@ -12,9 +12,10 @@ from datetime import date
 
 from pydantic import ValidationError
 
+from exportctl.determination.parties import PartyRole
 from exportctl.errors import InputError
 from exportctl.http.dates import check_date
-from exportctl.licensing.inputs import ApplicationInput, ApplicationType, PartyRole
+from exportctl.licensing.inputs import ApplicationInput, ApplicationType
 from exportctl.licensing.views import ApplicationView
 
 ITEM_ROWS = 3
@@ -101,13 +102,16 @@ def form_from_view(view: ApplicationView) -> ApplicationForm:
     return ApplicationForm(values=values)
 
 
-def optional_date(value: str, field_name: str, *, not_future: bool = False) -> date | None:
-    """A date from a form field where empty means "not given" (browsers send ``name=`` for empty date inputs)."""
+def optional_date(value: str, field_name: str, *, not_future: bool = False, named: bool = False) -> date | None:
+    """A date from a form field where empty means "not given" (browsers send ``name=`` for empty date inputs).
+
+    ``named``: the error message starts with the field's name (the workflow pages' forms, several dates a page)."""
     text = value.strip()
     if not text:
         return None
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"{text!r} is not a date (YYYY-MM-DD)", field=field_name) from None
+        label = f"{field_name.replace('_', ' ')} " if named else ""
+        raise InputError(f"{label}{text!r} is not a date (YYYY-MM-DD)", field=field_name) from None
     return check_date(day, field_name, not_future=not_future)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from exportctl.errors import ConflictError, InputError, InvalidTransitionError, ShipmentRefusedError
-from exportctl.http.dates import check_date
+from exportctl.web.forms import optional_date
 
 #: Raised by a step for reasons the page can explain; everything else goes to the error handlers.
 FIXABLE_ERRORS = (InputError, InvalidTransitionError, ConflictError, ShipmentRefusedError)
@@ -23,11 +23,4 @@ def inline_status(exc: Exception) -> int:
 
 def form_date(value: str, field: str) -> date | None:
     """A date typed in a form (ISO, YYYY-MM-DD); blank means the default (today) chosen by the workflow."""
-    text = value.strip()
-    if not text:
-        return None
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{field.replace('_', ' ')} {text!r} is not a date (YYYY-MM-DD)", field=field) from None
-    return check_date(day, field, not_future=True)
+    return optional_date(value, field, not_future=True, named=True)

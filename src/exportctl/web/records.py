@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.audit.chain import append_event
 from exportctl.lists.snapshot_queries import SnapshotInfo
 from exportctl.screening import ScreeningResult
@@ -63,7 +63,7 @@ def _sealed(kind: str, content: dict[str, Any]) -> DueDiligenceRecord:
 
 
 def screening_record(
-    user: Principal,
+    user: Actor,
     made_at: datetime,
     result: ScreeningResult,
     *,
@@ -94,7 +94,7 @@ def screening_record(
 
 
 def determination_record(
-    user: Principal, made_at: datetime, form: dict[str, Any], result: dict[str, Any]
+    user: Actor, made_at: datetime, form: dict[str, Any], result: dict[str, Any]
 ) -> DueDiligenceRecord:
     content = {
         "kind": "determination",
@@ -106,8 +106,8 @@ def determination_record(
     return _sealed("determination", content)
 
 
-def save_record(session: Session, user: Principal, record: DueDiligenceRecord) -> int:
+def save_record(session: Session, user: Actor, record: DueDiligenceRecord) -> int:
     """Append the record to the audit trail (action ``<kind>.recorded``); returns the event's sequence number."""
-    event = append_event(session, user.actor, f"{record.kind}.recorded", record.kind, record.sha256[:32],
+    event = append_event(session, user, f"{record.kind}.recorded", record.kind, record.sha256[:32],
                          None, {"sha256": record.sha256, "record": record.content})  # fmt: skip
     return int(event.seq)

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from exportctl.accounts.roles import Principal, Role
+from exportctl.accounts.roles import Actor, Role
 from exportctl.clock import UTC_CLOCK
 from exportctl.licensing.views import LicenceView
 from exportctl.web.licence_status import shown_status
@@ -123,14 +123,14 @@ def environment() -> Environment:
     return env
 
 
-def navigation_for(principal: Principal | None) -> list[tuple[str, str]]:
+def navigation_for(principal: Actor | None) -> list[tuple[str, str]]:
     if principal is None:
         return []
     return [(path, label) for path, label, roles in NAVIGATION if not roles or principal.has_role(*roles)]
 
 
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
-    principal: Principal | None = getattr(request.state, "principal", None)
+    principal: Actor | None = getattr(request.state, "principal", None)
     csrf: str | None = getattr(request.state, "csrf_token", None)
     full = {
         "request": request,

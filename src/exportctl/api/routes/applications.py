@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 from pydantic import BaseModel, Field
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.licensing_models import (
     ApplicationBody,
@@ -66,7 +66,7 @@ def applications(
 ) -> Page[ApplicationOut]:
     """Applications you may see (your organisation's; every one for authority staff), filtered by status."""
     with session_scope(ctx.engine) as session:
-        views = list_applications(session, actor=principal.actor, statuses=[s.value for s in status_in or []])
+        views = list_applications(session, actor=principal, statuses=[s.value for s in status_in or []])
     return paginate([ApplicationOut.model_validate(v) for v in views], paging)
 
 
@@ -75,13 +75,13 @@ def create(body: ApplicationBody, principal: CurrentPrincipal, ctx: Context) -> 
     """A new draft for your organisation."""
     data = body.to_input()
     with session_scope(ctx.engine) as session:
-        return ApplicationOut.model_validate(create_application(session, principal.actor, data))
+        return ApplicationOut.model_validate(create_application(session, principal, data))
 
 
 @router.get("/{application_id}", response_model=ApplicationOut)
 def read(application_id: AppId, principal: CurrentPrincipal, ctx: Context) -> ApplicationOut:
     with session_scope(ctx.engine) as session:
-        return ApplicationOut.model_validate(get_application(session, application_id, actor=principal.actor))
+        return ApplicationOut.model_validate(get_application(session, application_id, actor=principal))
 
 
 @router.put("/{application_id}", response_model=ApplicationOut)
@@ -91,7 +91,7 @@ def edit(
     """Replace a draft's content (only drafts; ``version`` guards against overwriting someone else's edit)."""
     data = body.to_input()
     with session_scope(ctx.engine) as session:
-        view = edit_draft(session, principal.actor, application_id, data, expected_version=version)
+        view = edit_draft(session, principal, application_id, data, expected_version=version)
         return ApplicationOut.model_validate(view)
 
 
@@ -99,7 +99,7 @@ def edit(
 def lint(application_id: AppId, principal: CurrentPrincipal, ctx: Context) -> list[FindingOut]:
     """What would make the authority return the application (errors block submission)."""
     with session_scope(ctx.engine) as session:
-        return [FindingOut.model_validate(f) for f in lint_application(session, principal.actor, application_id)]
+        return [FindingOut.model_validate(f) for f in lint_application(session, principal, application_id)]
 
 
 @router.post("/{application_id}/submit", response_model=SubmitOut)
@@ -109,15 +109,15 @@ def submit_application(
     """Lint (errors refuse with every finding named), screen every party, submit."""
     on = body.on if body else None
     with session_scope(ctx.engine) as session:  # existence, tenant, role and state before any costly work
-        principal.actor.require(*STEPS["submit"].roles, action=STEPS["submit"].title)
-        found = get_application(session, application_id, actor=principal.actor)
+        principal.require(*STEPS["submit"].roles, action=STEPS["submit"].title)
+        found = get_application(session, application_id, actor=principal)
         check_step("submit", found.status, application_number=found.number)
     if not ctx.has_screener(on):  # a past date's index: seconds of CPU, so a per-user limit
         ctx.limiter.take(principal.user_id, "dated_index")
     screener = ctx.party_screener(on)
     with session_scope(ctx.engine) as session:
         result = run_step(
-            session, principal.actor, "submit", application_id, step_values(body),
+            session, principal, "submit", application_id, step_values(body),
             screener=screener, register=ctx.register_screening(),
         )  # fmt: skip
         return SubmitOut(
@@ -126,10 +126,10 @@ def submit_application(
         )
 
 
-def _take(ctx: ServiceContext, principal: Principal, name: str, application_id: int, body: BaseModel) -> ApplicationOut:
+def _take(ctx: ServiceContext, principal: Actor, name: str, application_id: int, body: BaseModel) -> ApplicationOut:
     """One applicant step through the step table, in its own transaction."""
     with session_scope(ctx.engine) as session:
-        view = run_step(session, principal.actor, name, application_id, step_values(body), periods=ctx.periods)
+        view = run_step(session, principal, name, application_id, step_values(body), periods=ctx.periods)
         return ApplicationOut.model_validate(view)
 
 
@@ -160,7 +160,7 @@ def clock(application_id: AppId, principal: CurrentPrincipal, ctx: Context, as_o
     """The statutory clock: days elapsed (pauses excluded), decision due date, overdue."""
     with session_scope(ctx.engine) as session:
         status_now = application_clock(
-            session, application_id, actor=principal.actor, as_of=as_of or ctx.clock.today(), periods=ctx.periods
+            session, application_id, actor=principal, as_of=as_of or ctx.clock.today(), periods=ctx.periods
         )
         return ClockOut.model_validate(status_now)
 
@@ -175,5 +175,5 @@ def decisions(
 ) -> Page[DecisionOut]:
     """Every decision on the application, oldest first, with the licence an approval issued."""
     with session_scope(ctx.engine) as session:
-        rows = list_decisions(session, application_id, actor=principal.actor)
+        rows = list_decisions(session, application_id, actor=principal)
     return paginate([DecisionOut.model_validate(d) for d in rows if outcome is None or d.outcome == outcome], paging)

@@ -2,43 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.api.deps import Context, requires
 from exportctl.api.pagination import Paging
 from exportctl.audit.chain import verify_chain
-from exportctl.audit.events import list_events
+from exportctl.audit.events import AuditEventView, list_events
 from exportctl.licensing.actor import Role
 
 router = APIRouter(prefix="/audit", tags=["audit"])
-Auditor = Annotated[Principal, Depends(requires(Role.AUDITOR, Role.ADMIN))]
+Auditor = Annotated[Actor, Depends(requires(Role.AUDITOR, Role.ADMIN))]
 Filter = Annotated[str | None, Query(min_length=1, max_length=100)]
-
-
-class AuditEventOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    seq: int
-    occurred_at: datetime
-    actor_user_id: int | None
-    actor_organisation_id: int | None
-    action: str
-    entity_type: str
-    entity_id: str
-    before: Any
-    after: Any
-    hash: str
 
 
 class AuditPage(BaseModel):
     """Newest first. The trail can be long, so instead of a total the page says whether more follow."""
 
-    items: list[AuditEventOut]
+    items: list[AuditEventView]  # the domain view itself: one definition of an event's fields
     limit: int
     offset: int
     has_more: bool
@@ -72,7 +56,7 @@ def events(
     )
     page = found[paging.offset : paging.offset + paging.limit]
     return AuditPage(
-        items=[AuditEventOut.model_validate(e) for e in page],
+        items=page,
         limit=paging.limit,
         offset=paging.offset,
         has_more=len(found) > paging.offset + paging.limit,

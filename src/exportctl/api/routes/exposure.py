@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, File, Query, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.api.deps import Context, CurrentPrincipal, requires
 from exportctl.exposure.export import plan_csv, render_timeline
 from exportctl.exposure.plan import Weights
@@ -28,7 +28,7 @@ from exportctl.licensing.actor import Role
 
 router = APIRouter(prefix="/exposure", tags=["exposure"])
 _CHART_LOCK = threading.Lock()
-Editor = Annotated[Principal, Depends(requires(Role.EXPORTER, Role.ADMIN))]
+Editor = Annotated[Actor, Depends(requires(Role.EXPORTER, Role.ADMIN))]
 
 
 class ImportOut(BaseModel):
@@ -78,7 +78,7 @@ class PlanFormat(StrEnum):
     CSV = "csv"
 
 
-def run(ctx: ServiceContext, principal: Principal, q: ScenarioQuery) -> Scenario:
+def run(ctx: ServiceContext, principal: Actor, q: ScenarioQuery) -> Scenario:
     today = ctx.clock.today()
     return scenario_in_store(
         ctx.engine,
@@ -92,7 +92,7 @@ def run(ctx: ServiceContext, principal: Principal, q: ScenarioQuery) -> Scenario
     )
 
 
-async def _import(ctx: ServiceContext, principal: Principal, kind: str, file: UploadFile) -> ImportOut:
+async def _import(ctx: ServiceContext, principal: Actor, kind: str, file: UploadFile) -> ImportOut:
     data = await file.read()
     name = (file.filename or f"{kind}.csv")[:200]
     outcome = await asyncio.to_thread(

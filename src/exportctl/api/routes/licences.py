@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 from pydantic import BaseModel, Field
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.api.deps import Context, CurrentPrincipal
 from exportctl.api.licensing_models import LicenceOut, ShipmentOut
 from exportctl.api.pagination import Page, Paging, paginate
@@ -50,7 +50,7 @@ def licences(
 ) -> Page[LicenceOut]:
     """Licences you may see, filtered by status and by expiry within a number of days."""
     with session_scope(ctx.engine) as session:
-        views = list_licences(session, actor=principal.actor, statuses=status_in or None)
+        views = list_licences(session, actor=principal, statuses=status_in or None)
     if expiring_within_days is not None:
         today = ctx.clock.today()
         horizon = today + timedelta(days=expiring_within_days)
@@ -61,7 +61,7 @@ def licences(
 @router.get("/{licence_id}", response_model=LicenceOut)
 def licence(licence_id: LicenceId, principal: CurrentPrincipal, ctx: Context) -> LicenceOut:
     with session_scope(ctx.engine) as session:
-        return LicenceOut.model_validate(get_licence(session, licence_id, actor=principal.actor))
+        return LicenceOut.model_validate(get_licence(session, licence_id, actor=principal))
 
 
 @router.get("/{licence_id}/shipments", response_model=Page[ShipmentOut])
@@ -75,7 +75,7 @@ def shipments(
 ) -> Page[ShipmentOut]:
     """The licence's shipments, oldest first, filtered by shipping date."""
     with session_scope(ctx.engine) as session:
-        rows = list_shipments(session, licence_id, actor=principal.actor)
+        rows = list_shipments(session, licence_id, actor=principal)
     kept = [
         s
         for s in rows
@@ -88,17 +88,15 @@ def shipments(
 def ship(licence_id: LicenceId, body: ShipmentBody, principal: CurrentPrincipal, ctx: Context) -> ShipmentOut:
     """Draw a shipment down from the licence; refused (409) with the reason if the licence does not cover it (or an
     alert of the counterparty register on one of its parties holds it, named)."""
-    hold = ctx.party_hold(licence_id, principal.actor.organisation_id, body.shipped_on)
+    hold = ctx.party_hold(licence_id, principal.organisation_id, body.shipped_on)
     with session_scope(ctx.engine) as session:
-        view = run_step(
-            session, principal.actor, "ship", licence_id, step_values(body), periods=ctx.periods, party_hold=hold
-        )
+        view = run_step(session, principal, "ship", licence_id, step_values(body), periods=ctx.periods, party_hold=hold)
         return ShipmentOut.model_validate(view)
 
 
-def _change(ctx: ServiceContext, principal: Principal, name: str, licence_id: int, body: BaseModel) -> LicenceOut:
+def _change(ctx: ServiceContext, principal: Actor, name: str, licence_id: int, body: BaseModel) -> LicenceOut:
     with session_scope(ctx.engine) as session:
-        return LicenceOut.model_validate(run_step(session, principal.actor, name, licence_id, step_values(body)))
+        return LicenceOut.model_validate(run_step(session, principal, name, licence_id, step_values(body)))
 
 
 @router.post("/{licence_id}/suspend", response_model=LicenceOut)

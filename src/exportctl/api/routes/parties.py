@@ -17,8 +17,8 @@ from exportctl.audit.locking import lock_for_write
 from exportctl.errors import InputError
 from exportctl.parties import (
     AlertState,
+    CounterpartyRole,
     PartyData,
-    PartyRole,
     decide,
     delete_party,
     get_alert,
@@ -44,7 +44,7 @@ class PartyIn(BaseModel):
     country: str | None = Field(default=None, min_length=2, max_length=2)
     address: str = Field(default="", max_length=2000)
     identifiers: list[str] = Field(default_factory=list, max_length=50)
-    role: PartyRole = PartyRole.OTHER
+    role: CounterpartyRole = CounterpartyRole.OTHER
 
 
 class PartiesIn(BaseModel):
@@ -114,7 +114,7 @@ def add_parties(body: PartiesIn, principal: CurrentPrincipal, ctx: Context) -> U
         raise InputError(str(error), field=f"parties.{error.field}") from None
     with session_scope(ctx.engine) as session:
         lock_for_write(session)
-        result = upsert_parties(session, data, organisation_id=principal.organisation_id, actor=principal.actor)
+        result = upsert_parties(session, data, organisation_id=principal.organisation_id, actor=principal)
     return UpsertOut(created=result.created, updated=result.updated, unchanged=result.unchanged)
 
 
@@ -138,7 +138,7 @@ def remove_party(party_id: PartyRef, principal: CurrentPrincipal, ctx: Context) 
     require_role(principal, Role.EXPORTER)
     with session_scope(ctx.engine) as session:
         lock_for_write(session)
-        view = delete_party(session, party_id, organisation_id=principal.organisation_id, actor=principal.actor)
+        view = delete_party(session, party_id, organisation_id=principal.organisation_id, actor=principal)
     return _party_out(view)
 
 
@@ -148,7 +148,7 @@ def rescreen_register(principal: CurrentPrincipal, ctx: Context, full: bool = Fa
     require_role(principal, Role.EXPORTER)
     report = rescreen(
         ctx.engine, organisation_id=principal.organisation_id, as_of=ctx.clock.today(), full=full,
-        indexes=ctx.list_indexes, actor=principal.actor,
+        indexes=ctx.list_indexes, actor=principal,
     )  # fmt: skip
     return report.to_json()
 
@@ -190,7 +190,7 @@ def _decide(alert_id: int, state: AlertState, body: DecisionBody, principal: Any
     with session_scope(ctx.engine) as session:
         lock_for_write(session)
         view = decide(
-            session, alert_id, state, organisation_id=principal.organisation_id, actor=principal.actor,
+            session, alert_id, state, organisation_id=principal.organisation_id, actor=principal,
             reason=body.reason, review_by=body.review_by, today=ctx.clock.today(),
         )  # fmt: skip
     return view.to_json()

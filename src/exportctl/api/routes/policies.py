@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.api.deps import Context, requires
 from exportctl.api.pagination import Page, Paging, paginate
 from exportctl.api.policy_models import AppliedOut, ApplyBody, ImpactOut, PolicyOut, PreviewBody
@@ -17,8 +17,8 @@ from exportctl.licensing.policies.store import load_policies, preview_change
 from exportctl.store.db import session_scope
 
 router = APIRouter(prefix="/policies", tags=["policies"])
-Reader = Annotated[Principal, Depends(requires(Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR, Role.ADMIN))]
-PolicyAdmin = Annotated[Principal, Depends(requires(Role.POLICY_ADMIN))]
+Reader = Annotated[Actor, Depends(requires(Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR, Role.ADMIN))]
+PolicyAdmin = Annotated[Actor, Depends(requires(Role.POLICY_ADMIN))]
 
 
 @router.get("", response_model=Page[PolicyOut])
@@ -35,7 +35,7 @@ def preview(body: PreviewBody, principal: Reader, ctx: Context) -> ImpactOut:
     """What storing the policy would change, without storing it."""
     policy = body.policy.to_policy()
     with session_scope(ctx.engine) as session:
-        return ImpactOut.of(preview_change(session, principal.actor, policy, on_date=body.on_date))
+        return ImpactOut.of(preview_change(session, principal, policy, on_date=body.on_date))
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=AppliedOut)
@@ -44,8 +44,6 @@ def apply(body: ApplyBody, principal: PolicyAdmin, ctx: Context) -> AppliedOut:
     policy = body.policy.to_policy()
     action = body.licence_action.value if body.licence_action else None
     with session_scope(ctx.engine) as session:
-        impact, applied = apply_policy_change(
-            session, principal.actor, policy, licence_action=action, reason=body.reason
-        )
+        impact, applied = apply_policy_change(session, principal, policy, licence_action=action, reason=body.reason)
     changed = [lic.number for lic in applied.licences] if applied else []
     return AppliedOut(policy=PolicyOut.of(policy), impact=ImpactOut.of(impact), licences_changed=changed)

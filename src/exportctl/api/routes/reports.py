@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.api.deps import Context, requires
 from exportctl.http.context import ServiceContext
 from exportctl.http.dates import AnyDay
@@ -25,7 +25,7 @@ from exportctl.reports.render import to_csv, to_dict
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 _CHART_LOCK = threading.Lock()
-Overseer = Annotated[Principal, Depends(requires(Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER, Role.ADMIN))]
+Overseer = Annotated[Actor, Depends(requires(Role.AUDITOR, Role.POLICY_ADMIN, Role.REVIEWER, Role.ADMIN))]
 
 
 class ReportFormat(StrEnum):

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, Field
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.api.deps import Context, CurrentPrincipal, requires
 from exportctl.api.licensing_models import ApplicationOut, ClockOut, DecisionOut
 from exportctl.api.pagination import Page, Paging, paginate
@@ -30,7 +30,7 @@ from exportctl.store.db import session_scope
 
 router = APIRouter(prefix="/reviews", tags=["reviews"])
 AppId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-Reviewer = Annotated[Principal, Depends(requires(Role.REVIEWER))]
+Reviewer = Annotated[Actor, Depends(requires(Role.REVIEWER))]
 Text = Annotated[str, Field(min_length=1, max_length=5000)]
 
 
@@ -106,7 +106,7 @@ def queue(
     with session_scope(ctx.engine) as session:
         entries = review_queue(
             session,
-            actor=principal.actor,
+            actor=principal,
             as_of=as_of or ctx.clock.today(),
             overdue_only=overdue_only,
             periods=ctx.periods,
@@ -126,7 +126,7 @@ def queue(
 def incoming(principal: Reviewer, ctx: Context, paging: Paging) -> Page[ApplicationOut]:
     """Submitted applications waiting to be registered (the clock starts at registration)."""
     with session_scope(ctx.engine) as session:
-        views = list_applications(session, actor=principal.actor, statuses=[Status.SUBMITTED.value])
+        views = list_applications(session, actor=principal, statuses=[Status.SUBMITTED.value])
     return paginate([ApplicationOut.model_validate(v) for v in views], paging)
 
 
@@ -136,7 +136,7 @@ def recommendation(
 ) -> RecommendationOut:
     """What the review policies in force recommend for the application, with the reasons and the rules matched."""
     with session_scope(ctx.engine) as session:
-        found = recommend_application(session, principal.actor, application_id, on=on or ctx.clock.today())
+        found = recommend_application(session, principal, application_id, on=on or ctx.clock.today())
     return RecommendationOut(
         application_id=found.application_id,
         on_date=found.on_date,
@@ -157,14 +157,10 @@ def recommendation(
     )
 
 
-def _take(
-    ctx: ServiceContext, principal: Principal, name: str, target_id: int, body: BaseModel | None
-) -> ApplicationView:
+def _take(ctx: ServiceContext, principal: Actor, name: str, target_id: int, body: BaseModel | None) -> ApplicationView:
     """One application step through the step table, in its own transaction."""
     with session_scope(ctx.engine) as session:
-        view: ApplicationView = run_step(
-            session, principal.actor, name, target_id, step_values(body), periods=ctx.periods
-        )
+        view: ApplicationView = run_step(session, principal, name, target_id, step_values(body), periods=ctx.periods)
         return view
 
 
@@ -231,5 +227,5 @@ def decide_application(application_id: AppId, principal: Reviewer, ctx: Context,
 
     An approval issues the licence; a concurrent decision on the same application is a 409 conflict."""
     with session_scope(ctx.engine) as session:
-        view = run_step(session, principal.actor, "decide", application_id, step_values(body), periods=ctx.periods)
+        view = run_step(session, principal, "decide", application_id, step_values(body), periods=ctx.periods)
         return DecisionOut.model_validate(view)

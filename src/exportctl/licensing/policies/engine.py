@@ -1,6 +1,6 @@
 """The review-policy engine: which policy governs each item of an application on a date, and what to decide.
 
-Pure: plain objects in (:class:`ApplicationFacts`, policies, a date), a :class:`Recommendation` out.
+Pure: plain objects in (:class:`ApplicationFacts`, policies, a date), a :class:`PolicyRecommendation` out.
 
 How a rule is chosen for an item, when several are in force and match:
   1. higher ``priority`` wins (a blanket halt such as "no new licences" is seeded with a high priority);
@@ -21,18 +21,18 @@ from functools import lru_cache
 from exportctl.licensing.policies.model import (
     RESTRICTIVENESS,
     ApplicationFacts,
-    Decision,
     ItemFacts,
     ItemScope,
-    Outcome,
     PartyFacts,
     PartyScope,
     Policy,
-    Recommendation,
+    PolicyRecommendation,
+    RecommendedDecision,
+    ReviewPolicy,
     RuleMatch,
 )
 
-_DENYING = {Outcome.NO_NEW_LICENCES, Outcome.POLICY_OF_DENIAL, Outcome.PRESUMPTION_OF_DENIAL}
+_DENYING = {ReviewPolicy.NO_NEW_LICENCES, ReviewPolicy.POLICY_OF_DENIAL, ReviewPolicy.PRESUMPTION_OF_DENIAL}
 
 
 @lru_cache(maxsize=256)
@@ -110,7 +110,7 @@ def describe(policy: Policy) -> str:
     return f"{text} — {policy.citation}"
 
 
-def recommend(facts: ApplicationFacts, policies: Iterable[Policy], on_date: date) -> Recommendation:
+def recommend(facts: ApplicationFacts, policies: Iterable[Policy], on_date: date) -> PolicyRecommendation:
     """Recommend a decision for ``facts`` under the policies in force on ``on_date``, with reasons."""
     policy_list = list(policies)
     matched: list[RuleMatch] = []
@@ -127,27 +127,27 @@ def recommend(facts: ApplicationFacts, policies: Iterable[Policy], on_date: date
             reasons.append(f"item {index + 1} ({facts.items[index].eccn}): no review policy recorded for these parties")
     outcome = max((p.outcome for p in governing), key=RESTRICTIVENESS.__getitem__, default=None)
     decision = _decide(facts, outcome, reasons)
-    return Recommendation(facts.application_id, on_date, outcome, decision, tuple(reasons), tuple(matched))
+    return PolicyRecommendation(facts.application_id, on_date, outcome, decision, tuple(reasons), tuple(matched))
 
 
-def _decide(facts: ApplicationFacts, outcome: Outcome | None, reasons: list[str]) -> Decision:
+def _decide(facts: ApplicationFacts, outcome: ReviewPolicy | None, reasons: list[str]) -> RecommendedDecision:
     """Turn the policy outcome into a recommended decision; the documentation check comes first because an
     incomplete application is returned before its merits are weighed."""
     if facts.documentation_issues:
         reasons.append("documentation deficient: " + "; ".join(facts.documentation_issues))
-        return Decision.RETURN_WITHOUT_ACTION
+        return RecommendedDecision.RETURN_WITHOUT_ACTION
     if outcome in _DENYING:
         assert outcome is not None
         reasons.append(f"{outcome.value.replace('_', ' ')} applies and nothing in the application rebuts it")
-        return Decision.DENY
-    if outcome is Outcome.PRESUMPTION_OF_APPROVAL:
+        return RecommendedDecision.DENY
+    if outcome is ReviewPolicy.PRESUMPTION_OF_APPROVAL:
         reasons.append("presumption of approval applies")
-        return Decision.APPROVE
+        return RecommendedDecision.APPROVE
     if not facts.justification.strip():
         reasons.append("case-by-case review needs a national-security justification and none was given")
-        return Decision.RETURN_WITHOUT_ACTION
+        return RecommendedDecision.RETURN_WITHOUT_ACTION
     if outcome is None:
         reasons.append("review policy unknown (the source does not record one): decided case by case on the merits")
     else:
         reasons.append("case-by-case review: documentation complete and justification given")
-    return Decision.APPROVE
+    return RecommendedDecision.APPROVE

@@ -15,11 +15,11 @@ from datetime import date
 from exportctl.licensing.policies.engine import item_match, party_match, recommend
 from exportctl.licensing.policies.model import (
     ApplicationFacts,
-    Decision,
     ItemFacts,
-    Outcome,
     PartyFacts,
     Policy,
+    RecommendedDecision,
+    ReviewPolicy,
 )
 from exportctl.licensing.policies.seed import LicenceAction
 
@@ -43,10 +43,10 @@ class LicenceFacts:
 @dataclass(frozen=True)
 class RecommendationChange:
     application_id: str
-    before_outcome: Outcome | None
-    after_outcome: Outcome | None
-    before_decision: Decision
-    after_decision: Decision
+    before_outcome: ReviewPolicy | None
+    after_outcome: ReviewPolicy | None
+    before_decision: RecommendedDecision
+    after_decision: RecommendedDecision
     reasons: tuple[str, ...]  # the "after" reasons
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from exportctl.licensing.json_file import load_json_model
-from exportctl.licensing.policies.model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
+from exportctl.licensing.policies.model import Citation, ItemScope, PartyScope, Policy, ReviewPolicy, Verification
 
 
 class PolicyInput(BaseModel):
@@ -31,7 +31,7 @@ class PolicyInput(BaseModel):
     product_groups: list[str] = []
     technology_flags: list[str] = []
     items_description: str = "all items subject to the EAR"
-    outcome: Outcome
+    outcome: ReviewPolicy
     effective_from: date
     effective_to: date | None = None
     priority: int = 0

@@ -2,7 +2,7 @@
 
 Everything here is a frozen dataclass with no I/O, so the engine stays pure: the store persists these objects,
 the workflow builds :class:`ApplicationFacts` from an application, and the engine answers with a
-:class:`Recommendation` that carries every matched rule with its citation.
+:class:`PolicyRecommendation` that carries every matched rule with its citation.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 
-class Outcome(StrEnum):
+class ReviewPolicy(StrEnum):
     """A licence review policy, ordered below from least to most restrictive (see :data:`RESTRICTIVENESS`)."""
 
     PRESUMPTION_OF_APPROVAL = "presumption_of_approval"
@@ -23,10 +23,10 @@ class Outcome(StrEnum):
     NO_NEW_LICENCES = "no_new_licences"
 
 
-RESTRICTIVENESS: dict[Outcome, int] = {outcome: rank for rank, outcome in enumerate(Outcome)}
+RESTRICTIVENESS: dict[ReviewPolicy, int] = {outcome: rank for rank, outcome in enumerate(ReviewPolicy)}
 
 
-class Decision(StrEnum):
+class RecommendedDecision(StrEnum):
     """What a reviewer may decide; the engine recommends one of these."""
 
     APPROVE = "approve"
@@ -107,7 +107,7 @@ class Policy:
     title: str
     parties: PartyScope
     items: ItemScope
-    outcome: Outcome
+    outcome: ReviewPolicy
     effective_from: date
     citation: Citation
     effective_to: date | None = None
@@ -160,13 +160,14 @@ class RuleMatch:
 
 
 @dataclass(frozen=True)
-class Recommendation:
-    """The engine's answer: the policy outcome, the decision it recommends and every reason with its citation."""
+class PolicyRecommendation:
+    """The review-policy engine's answer: the review policy, the decision it recommends and every reason with its
+    citation (a referral agency's answer is :class:`exportctl.licensing.review.AgencyRecommendation`)."""
 
     application_id: str
     on_date: date
-    outcome: Outcome | None
-    decision: Decision
+    outcome: ReviewPolicy | None
+    decision: RecommendedDecision
     reasons: tuple[str, ...]
     matched: tuple[RuleMatch, ...] = field(default=())
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from exportctl.licensing.policies.model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
-from exportctl.store.policy_tables import ReviewPolicy
+from exportctl.licensing.policies.model import Citation, ItemScope, PartyScope, Policy, ReviewPolicy, Verification
+from exportctl.store.policy_tables import PolicyRow
 
 
-def row_from_policy(policy: Policy, version: int, created_by: int | None, created_at: datetime) -> ReviewPolicy:
-    return ReviewPolicy(
+def row_from_policy(policy: Policy, version: int, created_by: int | None, created_at: datetime) -> PolicyRow:
+    return PolicyRow(
         policy_key=policy.policy_id,
         version=version,
         title=policy.title,
@@ -34,7 +34,7 @@ def row_from_policy(policy: Policy, version: int, created_by: int | None, create
     )
 
 
-def policy_from_row(row: ReviewPolicy) -> Policy:
+def policy_from_row(row: PolicyRow) -> Policy:
     return Policy(
         policy_id=row.policy_key,
         title=row.title,
@@ -46,7 +46,7 @@ def policy_from_row(row: ReviewPolicy) -> Policy:
             frozenset(row.technology_flags),
             row.item_description,
         ),
-        outcome=Outcome(row.outcome),
+        outcome=ReviewPolicy(row.outcome),
         effective_from=row.effective_from,
         citation=Citation(row.citation_text, Verification(row.citation_verification), row.citation_note),
         effective_to=row.effective_to,

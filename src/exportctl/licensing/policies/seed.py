@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from exportctl.licensing.policies.model import Citation, ItemScope, Outcome, PartyScope, Policy, Verification
+from exportctl.licensing.policies.model import Citation, ItemScope, PartyScope, Policy, ReviewPolicy, Verification
 from exportctl.licensing.policies.timeline import TimelineAction, bundled_timeline, find_action
 
 HUAWEI = PartyScope(family="Huawei", name_contains=("Huawei",))
@@ -71,7 +71,7 @@ def seed_policies(actions: tuple[TimelineAction, ...] | None = None) -> tuple[Po
             "Huawei Entity List listing",
             HUAWEI,
             ALL_ITEMS,
-            Outcome.PRESUMPTION_OF_DENIAL,
+            ReviewPolicy.PRESUMPTION_OF_DENIAL,
             listing.on,
             listing.citation(),
             effective_to=fdp_aug.on,
@@ -82,7 +82,7 @@ def seed_policies(actions: tuple[TimelineAction, ...] | None = None) -> tuple[Po
             "Huawei: items for 5G",
             HUAWEI,
             FIVE_G,
-            Outcome.PRESUMPTION_OF_DENIAL,
+            ReviewPolicy.PRESUMPTION_OF_DENIAL,
             fdp_aug.on,
             no_citation,
             date_note=assumed,
@@ -92,7 +92,7 @@ def seed_policies(actions: tuple[TimelineAction, ...] | None = None) -> tuple[Po
             "Huawei: items not for 5G",
             HUAWEI,
             ALL_ITEMS,
-            Outcome.CASE_BY_CASE,
+            ReviewPolicy.CASE_BY_CASE,
             fdp_aug.on,
             no_citation,
             date_note=assumed,
@@ -102,7 +102,7 @@ def seed_policies(actions: tuple[TimelineAction, ...] | None = None) -> tuple[Po
             "SMIC: items uniquely required for 10 nm and below",
             SMIC,
             TEN_NM,
-            Outcome.PRESUMPTION_OF_DENIAL,
+            ReviewPolicy.PRESUMPTION_OF_DENIAL,
             smic.on,
             smic.citation(),
         ),
@@ -111,7 +111,7 @@ def seed_policies(actions: tuple[TimelineAction, ...] | None = None) -> tuple[Po
             "SMIC: other items",
             SMIC,
             ALL_ITEMS,
-            Outcome.CASE_BY_CASE,
+            ReviewPolicy.CASE_BY_CASE,
             smic.on,
             smic.citation(),
         ),
@@ -129,7 +129,7 @@ def halt_2023(actions: tuple[TimelineAction, ...] | None = None) -> Policy:
         "Huawei: no new licences (reported halt)",
         HUAWEI,
         ALL_ITEMS,
-        Outcome.NO_NEW_LICENCES,
+        ReviewPolicy.NO_NEW_LICENCES,
         halt.on,
         halt.citation(),
         priority=HALT_PRIORITY,

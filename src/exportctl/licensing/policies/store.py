@@ -23,28 +23,26 @@ from exportctl.licensing.policies.engine import recommend
 from exportctl.licensing.policies.facts import facts_from_row
 from exportctl.licensing.policies.impact import Impact, LicenceFacts, preview_policy_change
 from exportctl.licensing.policies.items import category_of, product_group_of
-from exportctl.licensing.policies.model import ApplicationFacts, ItemFacts, PartyFacts, Policy, Recommendation
+from exportctl.licensing.policies.model import ApplicationFacts, ItemFacts, PartyFacts, Policy, PolicyRecommendation
 from exportctl.licensing.policies.rows import policy_from_row, row_from_policy
 from exportctl.licensing.policies.seed import seed_policies
 from exportctl.licensing.repository import load_application
 from exportctl.licensing.states import FINAL, Status
 from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Application, ApplicationItem, ApplicationParty, Licence, Organisation
-from exportctl.store.policy_tables import ReviewPolicy
+from exportctl.store.policy_tables import PolicyRow
 
 READERS = (Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR, Role.ADMIN)
 
 
 def load_policies(session: Session) -> tuple[Policy, ...]:
     """The latest version of every policy, oldest effective date first."""
-    latest = select(ReviewPolicy.policy_key, func.max(ReviewPolicy.version).label("v")).group_by(
-        ReviewPolicy.policy_key
-    )
+    latest = select(PolicyRow.policy_key, func.max(PolicyRow.version).label("v")).group_by(PolicyRow.policy_key)
     sub = latest.subquery()
     rows = session.scalars(
-        select(ReviewPolicy)
-        .join(sub, (ReviewPolicy.policy_key == sub.c.policy_key) & (ReviewPolicy.version == sub.c.v))
-        .order_by(ReviewPolicy.effective_from, ReviewPolicy.policy_key)
+        select(PolicyRow)
+        .join(sub, (PolicyRow.policy_key == sub.c.policy_key) & (PolicyRow.version == sub.c.v))
+        .order_by(PolicyRow.effective_from, PolicyRow.policy_key)
     ).all()
     return tuple(policy_from_row(row) for row in rows)
 
@@ -56,7 +54,7 @@ def stored_policies(engine: Engine) -> tuple[Policy, ...]:
 
 
 def _next_version(session: Session, key: str) -> int:
-    current = session.scalar(select(func.max(ReviewPolicy.version)).where(ReviewPolicy.policy_key == key))
+    current = session.scalar(select(func.max(PolicyRow.version)).where(PolicyRow.policy_key == key))
     return (current or 0) + 1
 
 
@@ -94,7 +92,7 @@ def seed_timeline_policies(session: Session, actor: Actor) -> tuple[Policy, ...]
     return tuple(added)
 
 
-def recommend_application(session: Session, actor: Actor, application_id: int, *, on: date) -> Recommendation:
+def recommend_application(session: Session, actor: Actor, application_id: int, *, on: date) -> PolicyRecommendation:
     """The engine's recommendation for a stored application under the stored policies in force on ``on``."""
     actor.require(*READERS, action="see a policy recommendation")
     app = load_application(session, application_id, actor=actor)

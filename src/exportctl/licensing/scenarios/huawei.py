@@ -21,7 +21,7 @@ from exportctl.licensing.policies.impact import (
     licences_hit_by_action,
     preview_policy_change,
 )
-from exportctl.licensing.policies.model import ApplicationFacts, Decision, Policy, Recommendation
+from exportctl.licensing.policies.model import ApplicationFacts, Policy, PolicyRecommendation, RecommendedDecision
 from exportctl.licensing.policies.seed import LicenceAction, halt_2023, revocation_2024, seed_policies
 from exportctl.licensing.scenarios.generate import GeneratedApplication, generate_for_cells
 from exportctl.licensing.scenarios.published import PublishedCell, bundled_published, cells_for
@@ -41,16 +41,16 @@ GENERATED_NOTICE = (
     "dates) are GENERATED to match the published aggregates; only the totals per decision and category are real."
 )
 OUTCOME_OF = {
-    Decision.APPROVE: "approved",
-    Decision.DENY: "denied",
-    Decision.RETURN_WITHOUT_ACTION: "returned_without_action",
+    RecommendedDecision.APPROVE: "approved",
+    RecommendedDecision.DENY: "denied",
+    RecommendedDecision.RETURN_WITHOUT_ACTION: "returned_without_action",
 }
 
 
 @dataclass(frozen=True)
 class Reviewed:
     application: GeneratedApplication
-    recommendation: Recommendation | None  # None: not reviewed within the period (outcome not published)
+    recommendation: PolicyRecommendation | None  # None: not reviewed within the period (outcome not published)
 
     @property
     def outcome(self) -> str:
@@ -60,7 +60,7 @@ class Reviewed:
         """Approvals and returns are decided on the review date; a denial after the intent-to-deny window."""
         if self.recommendation is None or self.application.review_on is None:
             return None
-        if self.recommendation.decision is Decision.DENY:
+        if self.recommendation.decision is RecommendedDecision.DENY:
             return self.application.review_on + timedelta(days=response_days + 1)
         return self.application.review_on
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from exportctl.licensing.inputs import ApplicationInput, ItemInput, PartyInput, PartyRole
+from exportctl.determination.parties import PartyRole
+from exportctl.licensing.inputs import ApplicationInput, ItemInput, PartyInput
 from exportctl.licensing.policies.engine import recommend
 from exportctl.licensing.policies.facts import facts_from_input
-from exportctl.licensing.policies.model import Policy, Recommendation
+from exportctl.licensing.policies.model import Policy, PolicyRecommendation
 from exportctl.licensing.scenarios.generate import GeneratedApplication
 
 PARTY_COUNTRY = "CN"
@@ -38,6 +39,6 @@ def application_input(app: GeneratedApplication) -> ApplicationInput:
     return ApplicationInput(items=items, parties=tuple(parties), end_use=app.end_use, justification=app.justification)
 
 
-def review(app: GeneratedApplication, policies: tuple[Policy, ...], on_date: date) -> Recommendation:
+def review(app: GeneratedApplication, policies: tuple[Policy, ...], on_date: date) -> PolicyRecommendation:
     """The reviewer's recommendation for ``app`` on ``on_date``."""
     return recommend(facts_from_input(app.reference, application_input(app)), policies, on_date)

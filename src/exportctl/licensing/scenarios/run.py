@@ -23,7 +23,7 @@ from exportctl.licensing.organisations import actor_for_user, create_organisatio
 from exportctl.licensing.periods import DEFAULT_PERIODS
 from exportctl.licensing.policies.actions import AppliedAction, apply_licence_action, apply_policy_change
 from exportctl.licensing.policies.impact import Impact
-from exportctl.licensing.policies.model import Decision
+from exportctl.licensing.policies.model import RecommendedDecision
 from exportctl.licensing.policies.seed import halt_2023, revocation_2024
 from exportctl.licensing.policies.store import recommend_application, seed_timeline_policies, what_if
 from exportctl.licensing.review import intent_to_deny, register, start_review
@@ -35,7 +35,10 @@ from exportctl.store.db import session_scope
 from exportctl.store.licensing_tables import Organisation
 
 AUTHORITY = "Bureau of Industry and Security (scenario)"
-OUTCOME = {Decision.APPROVE: "approved", Decision.RETURN_WITHOUT_ACTION: "returned_without_action"}
+OUTCOME = {
+    RecommendedDecision.APPROVE: "approved",
+    RecommendedDecision.RETURN_WITHOUT_ACTION: "returned_without_action",
+}
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def _review(engine: Engine, cast: _Cast, app: GeneratedApplication, app_id: int)
     with session_scope(engine) as s:
         start_review(s, cast.reviewer, app_id, on=app.review_on)
         rec = recommend_application(s, cast.reviewer, app_id, on=app.review_on)
-        if rec.decision is not Decision.DENY:
+        if rec.decision is not RecommendedDecision.DENY:
             decide(s, cast.reviewer, app_id, outcome=OUTCOME[rec.decision], reasons=rec.reasons, on=app.review_on)
             return OUTCOME[rec.decision]
         intent_to_deny(s, cast.reviewer, app_id, reason="; ".join(rec.reasons), on=app.review_on)

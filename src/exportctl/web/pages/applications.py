@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.errors import InvalidTransitionError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
@@ -27,7 +27,7 @@ from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-User = Annotated[Principal, Depends(require_user)]
+User = Annotated[Actor, Depends(require_user)]
 AppId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 PAGE_SIZE = 50
 
@@ -49,7 +49,7 @@ def applications_page(
     """The applications the user may see, newest first, filtered by number or party name (``q``) and status,
     :data:`PAGE_SIZE` at a time."""
     with session_scope(get_context(request).engine) as session:
-        views = list_applications(session, actor=user.actor)
+        views = list_applications(session, actor=user)
     needle = q.strip().casefold()
     shown = [
         view
@@ -91,7 +91,7 @@ async def create(request: Request, user: User) -> Response:
     if form.data is None:
         return _form_page(request, form, "/applications/new", "New licence application", 422)
     with session_scope(get_context(request).engine) as session:
-        view = create_application(session, user.actor, form.data)
+        view = create_application(session, user, form.data)
     return RedirectResponse(f"/applications/{view.id}", status_code=303)
 
 
@@ -101,7 +101,7 @@ def _last(messages: tuple[Message, ...], kind: str) -> Message | None:
 
 def _application(
     request: Request,
-    user: Principal,
+    user: Actor,
     application_id: int,
     error: Exception | None = None,
     *,
@@ -111,17 +111,17 @@ def _application(
     """The application page; with ``error``, the failed step (``at``) is explained next to its form, which keeps
     what was typed (``kept``)."""
     with session_scope(get_context(request).engine) as session:
-        view = get_application(session, application_id, actor=user.actor)
-        decisions = list_decisions(session, application_id, actor=user.actor)
-        messages = application_correspondence(session, application_id, actor=user.actor)
-        findings: Any = lint_application(session, user.actor, application_id) if view.status == "draft" else ()
+        view = get_application(session, application_id, actor=user)
+        decisions = list_decisions(session, application_id, actor=user)
+        messages = application_correspondence(session, application_id, actor=user)
+        findings: Any = lint_application(session, user, application_id) if view.status == "draft" else ()
         clock = None
         if view.registered_on is not None:
             try:
                 clock = application_clock(
                     session,
                     application_id,
-                    actor=user.actor,
+                    actor=user,
                     as_of=get_context(request).clock.today(),
                     periods=get_context(request).periods,
                 )
@@ -151,7 +151,7 @@ def application_page(request: Request, user: User, application_id: AppId) -> Res
 @router.get("/applications/{application_id}/edit")
 def edit_page(request: Request, user: User, application_id: AppId) -> Response:
     with session_scope(get_context(request).engine) as session:
-        view = get_application(session, application_id, actor=user.actor)
+        view = get_application(session, application_id, actor=user)
     form = read_form(form_from_view(view).values)
     return _form_page(request, form, f"/applications/{application_id}/edit", f"Edit {view.number}")
 
@@ -162,11 +162,11 @@ async def edit(request: Request, user: User, application_id: AppId) -> Response:
     if form.data is None:
         return _form_page(request, form, f"/applications/{application_id}/edit", "Edit application", 422)
     with session_scope(get_context(request).engine) as session:
-        edit_draft(session, user.actor, application_id, form.data)
+        edit_draft(session, user, application_id, form.data)
     return RedirectResponse(f"/applications/{application_id}", status_code=303)
 
 
-def _take(request: Request, user: Principal, name: str, application_id: int, values: dict[str, object]) -> None:
+def _take(request: Request, user: Actor, name: str, application_id: int, values: dict[str, object]) -> None:
     """One applicant step through the step table; a typed day (``on``) is checked as every form date is."""
     day = form_date(str(values.get("on") or ""), "on")
     values["on"] = day
@@ -175,7 +175,7 @@ def _take(request: Request, user: Principal, name: str, application_id: int, val
     register = ctx.register_screening() if name == "submit" else None  # the parties enter the register (issue 15)
     with session_scope(ctx.engine) as session:
         run_step(
-            session, user.actor, name, application_id, values,
+            session, user, name, application_id, values,
             periods=ctx.periods, screener=screener, register=register,
         )  # fmt: skip
 

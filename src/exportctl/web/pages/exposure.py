@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from exportctl.accounts.roles import Principal, require_role
+from exportctl.accounts.roles import Actor, require_role
 from exportctl.errors import ExportctlError, InputError
 from exportctl.exposure import repository
 from exportctl.exposure.plan import Weights
@@ -25,7 +25,7 @@ from exportctl.web.forms import optional_date
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-User = Annotated[Principal, Depends(require_user)]
+User = Annotated[Actor, Depends(require_user)]
 Short = Annotated[str, Query(max_length=300)]
 
 
@@ -41,7 +41,7 @@ def _budget(text: str) -> Decimal | None:
     return value
 
 
-def _page(request: Request, user: Principal, context: dict[str, Any], status_code: int = 200) -> Response:
+def _page(request: Request, user: Actor, context: dict[str, Any], status_code: int = 200) -> Response:
     ctx = get_context(request)
     org = user.organisation_id
     context["imports"] = repository.last_imports(ctx.engine, organisation_id=org)

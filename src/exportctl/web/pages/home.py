@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
 from exportctl.licensing.repository import list_applications, list_licences
@@ -37,10 +37,10 @@ class Dashboard:
     remaining_value: Decimal
 
 
-def dashboard_for(request: Request, user: Principal) -> Dashboard:
+def dashboard_for(request: Request, user: Actor) -> Dashboard:
     with session_scope(get_context(request).engine) as session:
-        apps = list_applications(session, actor=user.actor)
-        licences = list_licences(session, actor=user.actor)
+        apps = list_applications(session, actor=user)
+        licences = list_licences(session, actor=user)
     today = get_context(request).clock.today()
     horizon = today + timedelta(days=EXPIRY_WINDOW_DAYS)
     active = [lic for lic in licences if shown_status(lic, today) == "active"]
@@ -62,6 +62,6 @@ def favicon() -> Response:
 
 
 @router.get("/")
-def home(request: Request, user: Annotated[Principal, Depends(require_user)]) -> Response:
+def home(request: Request, user: Annotated[Actor, Depends(require_user)]) -> Response:
     sources = list_status(get_context(request).engine)
     return render(request, "home.html", {"sources": sources, "dashboard": dashboard_for(request, user)})

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.administration import account_names
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
 from exportctl.licensing.repository import get_licence, list_licences, list_shipments, list_status_changes
@@ -22,7 +22,7 @@ from exportctl.web.licence_status import shown_status
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-User = Annotated[Principal, Depends(require_user)]
+User = Annotated[Actor, Depends(require_user)]
 LicenceId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 PAGE_SIZE = 50
 STATUSES = ("active", "used_up", "expired", "not_yet_valid", "suspended", "revoked")
@@ -40,7 +40,7 @@ def licences_page(
     by the status shown (from the dates and drawdown), :data:`PAGE_SIZE` at a time."""
     today = get_context(request).clock.today()
     with session_scope(get_context(request).engine) as session:
-        views = list_licences(session, actor=user.actor)
+        views = list_licences(session, actor=user)
         holders = account_names(session).organisations
     needle = q.strip().casefold()
     shown = [
@@ -68,7 +68,7 @@ def licences_page(
 
 def _licence(
     request: Request,
-    user: Principal,
+    user: Actor,
     licence_id: int,
     error: Exception | None = None,
     *,
@@ -78,9 +78,9 @@ def _licence(
     """The licence page; with ``error``, the refusal is shown next to the form ``at`` (ship or status), which
     keeps what was typed (``kept``)."""
     with session_scope(get_context(request).engine) as session:
-        licence = get_licence(session, licence_id, actor=user.actor)
-        shipments = list_shipments(session, licence_id, actor=user.actor)
-        changes = list_status_changes(session, licence_id, actor=user.actor)
+        licence = get_licence(session, licence_id, actor=user)
+        shipments = list_shipments(session, licence_id, actor=user)
+        changes = list_status_changes(session, licence_id, actor=user)
     today = get_context(request).clock.today()
     context: dict[str, object] = {
         "licence": licence,
@@ -101,15 +101,15 @@ def licence_page(request: Request, user: User, licence_id: LicenceId) -> Respons
     return _licence(request, user, licence_id)
 
 
-def _take(request: Request, user: Principal, name: str, licence_id: int, values: dict[str, object]) -> None:
+def _take(request: Request, user: Actor, name: str, licence_id: int, values: dict[str, object]) -> None:
     """One licence step through the step table, in its own transaction."""
     ctx = get_context(request)
     hold = None
     if Extra.PARTY_HOLD in step(name).extras:  # the counterparty register's hold on the licence's parties
         day = values.get("shipped_on")
-        hold = ctx.party_hold(licence_id, user.actor.organisation_id, day if isinstance(day, date) else None)
+        hold = ctx.party_hold(licence_id, user.organisation_id, day if isinstance(day, date) else None)
     with session_scope(ctx.engine) as session:
-        run_step(session, user.actor, name, licence_id, values, periods=ctx.periods, party_hold=hold)
+        run_step(session, user, name, licence_id, values, periods=ctx.periods, party_hold=hold)
 
 
 @router.post("/licences/{licence_id}/ship")

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 from sqlalchemy import Engine
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.errors import NotFoundError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
@@ -21,7 +21,7 @@ from exportctl.lists.snapshot_queries import SourceStatus
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-User = Annotated[Principal, Depends(require_user)]
+User = Annotated[Actor, Depends(require_user)]
 SHOWN_PER_KIND = 100
 #: (database URL, source, current snapshot id, snapshot count) -> its diff against the previous snapshot. A pair
 #: of snapshots never changes, and an import makes a new current id: the cache is never stale. Small and bounded.

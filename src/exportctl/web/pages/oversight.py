@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
 
 from exportctl.accounts.administration import account_names
-from exportctl.accounts.roles import Principal, require_role
+from exportctl.accounts.roles import Actor, require_role
 from exportctl.audit.chain import utc_now, verify_chain
 from exportctl.audit.events import list_events
 from exportctl.determination.facts import make_transaction
@@ -32,7 +32,7 @@ from exportctl.web.records import determination_record, save_record
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-User = Annotated[Principal, Depends(require_user)]
+User = Annotated[Actor, Depends(require_user)]
 Short = Annotated[str, Query(max_length=100)]
 AUDIT_PAGE = 50
 

@@ -10,21 +10,21 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from exportctl.accounts.roles import Principal, require_role
+from exportctl.accounts.roles import Actor, require_role
 from exportctl.errors import InputError, NotFoundError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
 from exportctl.licensing.actor import Role
 from exportctl.licensing.policies.actions import apply_policy_change
 from exportctl.licensing.policies.input import PolicyInput
-from exportctl.licensing.policies.model import Outcome, Policy, Verification
+from exportctl.licensing.policies.model import Policy, ReviewPolicy, Verification
 from exportctl.licensing.policies.store import end_policy, load_policies, preview_change
 from exportctl.store.db import session_scope
 from exportctl.web.forms import optional_date
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-User = Annotated[Principal, Depends(require_user)]
+User = Annotated[Actor, Depends(require_user)]
 READERS = (Role.POLICY_ADMIN, Role.REVIEWER, Role.AUDITOR, Role.ADMIN)
 LIST_FIELDS = ("name_contains", "entry_ids", "eccns", "categories", "technology_flags")
 MAX_FIELD = 2000
@@ -43,13 +43,13 @@ def read_policy(form: Mapping[str, Any]) -> tuple[dict[str, str], Policy | None,
         return values, None, [f"{'.'.join(str(p) for p in e['loc']) or 'policy'}: {e['msg']}" for e in exc.errors()]
 
 
-def _page(request: Request, user: Principal, values: dict[str, str], **extra: Any) -> Response:
+def _page(request: Request, user: Actor, values: dict[str, str], **extra: Any) -> Response:
     with session_scope(get_context(request).engine) as session:
         stored = load_policies(session)
     context = {
         "policies": stored,
         "values": values,
-        "outcomes": [o.value for o in Outcome],
+        "outcomes": [o.value for o in ReviewPolicy],
         "verifications": [v.value for v in Verification],
         "impact": None,
         "errors": [],
@@ -73,7 +73,7 @@ async def preview(request: Request, user: User) -> Response:
     impact = None
     if policy is not None:
         with session_scope(get_context(request).engine) as session:
-            impact = preview_change(session, user.actor, policy)
+            impact = preview_change(session, user, policy)
     if request.headers.get("hx-request"):
         return render(
             request, "policy_impact.html", {"impact": impact, "errors": errors, "applied": None, "stored": None}
@@ -90,7 +90,7 @@ async def apply(request: Request, user: User) -> Response:
         return _page(request, user, values, errors=errors)
     action = str(form.get("licence_action") or "") or None
     with session_scope(get_context(request).engine) as session:
-        impact, applied = apply_policy_change(session, user.actor, policy, licence_action=action)
+        impact, applied = apply_policy_change(session, user, policy, licence_action=action)
     result: dict[str, Any] = {"impact": impact, "applied": applied, "stored": policy.policy_id, "errors": []}
     if request.headers.get("hx-request"):  # the impact, and the policy table refreshed out of band
         with session_scope(get_context(request).engine) as session:
@@ -113,7 +113,7 @@ def end(
         if day is None:
             raise InputError("give the date the policy ends (YYYY-MM-DD)", field="effective_to")
         with session_scope(get_context(request).engine) as session:
-            end_policy(session, user.actor, policy_id, day)
+            end_policy(session, user, policy_id, day)
     except (InputError, NotFoundError) as exc:
         return _page(request, user, {"priority": "0"}, errors=[f"policy {policy_id} not ended: {exc}"])
     return RedirectResponse("/policies", status_code=303)

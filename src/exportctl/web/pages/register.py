@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.audit.locking import lock_for_write
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
@@ -22,7 +22,7 @@ from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-User = Annotated[Principal, Depends(require_user)]
+User = Annotated[Actor, Depends(require_user)]
 AlertId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 PER_PAGE = 50
 DOCS = {feature.name: feature.doc for feature in FEATURES}
@@ -64,7 +64,7 @@ def alert_queue(
     return render(request, "alerts.html", context)
 
 
-def _alert_page(request: Request, user: Principal, alert_id: int, error: Exception | None = None) -> Response:
+def _alert_page(request: Request, user: Actor, alert_id: int, error: Exception | None = None) -> Response:
     with session_scope(get_context(request).engine) as session:
         alert = get_alert(session, alert_id, organisation_id=user.organisation_id)
         history = alert_history(session, alert_id, organisation_id=user.organisation_id)
@@ -99,7 +99,7 @@ def decide_alert(
         with session_scope(ctx.engine) as session:
             lock_for_write(session)
             decide(
-                session, alert_id, AlertState(action), organisation_id=user.organisation_id, actor=user.actor,
+                session, alert_id, AlertState(action), organisation_id=user.organisation_id, actor=user,
                 reason=reason, review_by=form_date(review_by, "review_by"), today=ctx.clock.today(),
             )  # fmt: skip
     except FIXABLE_ERRORS as exc:

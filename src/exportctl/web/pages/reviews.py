@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from exportctl.accounts.roles import Principal, require_role
+from exportctl.accounts.roles import Actor, require_role
 from exportctl.errors import ExportctlError, NotFoundError
 from exportctl.http.context import get_context
 from exportctl.http.security import require_user
@@ -29,7 +29,7 @@ from exportctl.web.inline_errors import FIXABLE_ERRORS, form_date, inline_status
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-User = Annotated[Principal, Depends(require_user)]
+User = Annotated[Actor, Depends(require_user)]
 AppId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 MAX_HISTORY_ENTRIES = 4
 
@@ -39,9 +39,9 @@ def queue_page(request: Request, user: User) -> Response:
     require_role(user, Role.REVIEWER, Role.AUDITOR, Role.POLICY_ADMIN, Role.ADMIN)
     with session_scope(get_context(request).engine) as session:
         entries = review_queue(
-            session, actor=user.actor, as_of=get_context(request).clock.today(), periods=get_context(request).periods
+            session, actor=user, as_of=get_context(request).clock.today(), periods=get_context(request).periods
         )
-        incoming = list_applications(session, actor=user.actor, statuses=["submitted"])
+        incoming = list_applications(session, actor=user, statuses=["submitted"])
     return render(request, "reviews.html", {"entries": entries, "incoming": incoming})
 
 
@@ -63,7 +63,7 @@ def party_history(request: Request, app: ApplicationView) -> list[tuple[str, str
 
 def _review(
     request: Request,
-    user: Principal,
+    user: Actor,
     application_id: int,
     error: Exception | None = None,
     kept: dict[str, str] | None = None,
@@ -77,16 +77,16 @@ def _review(
     context["intent_days"] = get_context(request).settings.intent_to_deny_response_days
     context["recommendations"] = [r.value for r in AgencyRecommendation]
     with session_scope(get_context(request).engine) as session:
-        app = get_application(session, application_id, actor=user.actor)
+        app = get_application(session, application_id, actor=user)
         context["applicant_name"] = organisation_name(session, app.organisation_id)
-        context["decisions"] = list_decisions(session, application_id, actor=user.actor)
-        context["correspondence"] = application_correspondence(session, application_id, actor=user.actor)
+        context["decisions"] = list_decisions(session, application_id, actor=user)
+        context["correspondence"] = application_correspondence(session, application_id, actor=user)
         context["referrals"] = application_referrals(
-            session, application_id, actor=user.actor, as_of=get_context(request).clock.today()
+            session, application_id, actor=user, as_of=get_context(request).clock.today()
         )
         try:
             context["recommendation"] = recommend_application(
-                session, user.actor, application_id, on=get_context(request).clock.today()
+                session, user, application_id, on=get_context(request).clock.today()
             )
         except ExportctlError as exc:
             context["recommendation_error"] = str(exc)
@@ -94,7 +94,7 @@ def _review(
             context["clock"] = application_clock(
                 session,
                 application_id,
-                actor=user.actor,
+                actor=user,
                 as_of=get_context(request).clock.today(),
                 periods=get_context(request).periods,
             )
@@ -111,7 +111,7 @@ def review_page(request: Request, user: User, application_id: AppId) -> Response
 
 
 def _take(
-    request: Request, user: Principal, name: str, target_id: int, values: dict[str, object]
+    request: Request, user: Actor, name: str, target_id: int, values: dict[str, object]
 ) -> ApplicationView | DecisionView:
     """One review step through the step table; the day (``on``), if typed, is checked as every form date is."""
     require_role(user, *STEPS[name].roles)  # 403 before anything is read, as in the API
@@ -119,9 +119,7 @@ def _take(
         values["on"] = form_date(str(values["on"]), "on")
     ctx = get_context(request)
     with session_scope(ctx.engine) as session:
-        view: ApplicationView | DecisionView = run_step(
-            session, user.actor, name, target_id, values, periods=ctx.periods
-        )
+        view: ApplicationView | DecisionView = run_step(session, user, name, target_id, values, periods=ctx.periods)
         return view
 
 

@@ -7,8 +7,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
+from pydantic import BaseModel, Field
 
-from exportctl.accounts.roles import Principal
+from exportctl.accounts.roles import Actor
 from exportctl.audit.chain import utc_now
 from exportctl.errors import InputError
 from exportctl.http.batch import BatchColumns, preview_rows, save_upload, start_batch_job, upload_chunks
@@ -23,7 +24,7 @@ from exportctl.web.records import save_record, screening_record, snapshot_rows
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-User = Annotated[Principal, Depends(require_user)]
+User = Annotated[Actor, Depends(require_user)]
 PREVIEW_ROWS = 200
 
 
@@ -74,7 +75,7 @@ def screening_page(
 
 
 def _screen(
-    request: Request, user: Principal, name: str, country: str, as_of: str, threshold: str
+    request: Request, user: Actor, name: str, country: str, as_of: str, threshold: str
 ) -> tuple[ScreeningResult, tuple[int, ...]]:
     """The screening and the ids of the list snapshots its index was built from."""
     ctx, day = get_context(request), optional_date(as_of, "as_of", not_future=True)
@@ -85,42 +86,41 @@ def _screen(
     return screen(live.index, name, country=country or None, threshold=cutoff), live.snapshot_ids
 
 
-def _record(request: Request, user: Principal, name: str, country: str, as_of: str, threshold: str) -> Any:
+class RecordQuestion(BaseModel):
+    """The question a screening record answers: the same four fields by link (GET) and by form (POST)."""
+
+    name: str = Field(min_length=1, max_length=1000)
+    country: str = Field("", max_length=60)
+    as_of: str = Field("", max_length=10)
+    threshold: str = Field("", max_length=20)
+
+
+def _record_page(request: Request, user: Actor, question: RecordQuestion, *, save: bool) -> Response:
+    """Screen, optionally store the record with its SHA-256 in the audit trail, and show it."""
+    name, country, as_of, threshold = question.name, question.country, question.as_of, question.threshold
     result, ids = _screen(request, user, name, country, as_of, threshold)
     snapshots = snapshot_rows(snapshot_infos(get_context(request).engine), ids)
-    return screening_record(user, utc_now(), result, as_of=as_of.strip(), snapshots=snapshots)
+    record = screening_record(user, utc_now(), result, as_of=as_of.strip(), snapshots=snapshots)
+    saved = None
+    if save:
+        with session_scope(get_context(request).engine) as session:
+            saved = save_record(session, user, record)
+    form = {"name": name, "country": country, "as_of": as_of, "threshold": threshold}
+    return render(
+        request, "record.html", {"record": record, "saved": saved, "form": form, "save_url": request.url.path}
+    )
 
 
 @router.get("/screening/record")
-def screening_record_page(
-    request: Request,
-    user: User,
-    name: Annotated[str, Query(min_length=1, max_length=1000)],
-    country: Annotated[str, Query(max_length=60)] = "",
-    as_of: Annotated[str, Query(max_length=10)] = "",
-    threshold: Annotated[str, Query(max_length=20)] = "",
-) -> Response:
+def screening_record_page(request: Request, user: User, question: Annotated[RecordQuestion, Query()]) -> Response:
     """The printable record of a screening: the question, the list snapshots searched, the hits (or "no hit")."""
-    record = _record(request, user, name, country, as_of, threshold)
-    form = {"name": name, "country": country, "as_of": as_of, "threshold": threshold}
-    return render(request, "record.html", {"record": record, "saved": None, "form": form, "save_url": request.url.path})
+    return _record_page(request, user, question, save=False)
 
 
 @router.post("/screening/record")
-def save_screening_record(
-    request: Request,
-    user: User,
-    name: Annotated[str, Form(min_length=1, max_length=1000)],
-    country: Annotated[str, Form(max_length=60)] = "",
-    as_of: Annotated[str, Form(max_length=10)] = "",
-    threshold: Annotated[str, Form(max_length=20)] = "",
-) -> Response:
+def save_screening_record(request: Request, user: User, question: Annotated[RecordQuestion, Form()]) -> Response:
     """Screen again, then store the record with its SHA-256 in the audit trail (the page shows the event)."""
-    record = _record(request, user, name, country, as_of, threshold)
-    with session_scope(get_context(request).engine) as session:
-        seq = save_record(session, user, record)
-    form = {"name": name, "country": country, "as_of": as_of, "threshold": threshold}
-    return render(request, "record.html", {"record": record, "saved": seq, "form": form, "save_url": request.url.path})
+    return _record_page(request, user, question, save=True)
 
 
 @router.get("/screening/batch")
@@ -130,7 +130,7 @@ def batch_page(request: Request, user: User) -> Response:
 
 def _batch_form(
     request: Request,
-    user: Principal,
+    user: Actor,
     error: InputError | None = None,
     kept: dict[str, str] | None = None,
     hint: str | None = None,

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from exportctl.accounts.administration import change_roles, create_account, list_users, reset_password, set_active
-from exportctl.accounts.roles import Principal, require_role
+from exportctl.accounts.roles import Actor, require_role
 from exportctl.accounts.users import parse_roles
 from exportctl.errors import ConflictError, InputError, NotFoundError
 from exportctl.http.context import get_context
@@ -21,7 +21,7 @@ from exportctl.store.db import session_scope
 from exportctl.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-User = Annotated[Principal, Depends(require_user)]
+User = Annotated[Actor, Depends(require_user)]
 UserId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 ROLES = [role.value for role in Role]
 REFUSED = (InputError, ConflictError, NotFoundError)
@@ -37,7 +37,7 @@ DONE = {
 
 def _page(
     request: Request,
-    admin: Principal,
+    admin: Actor,
     error: Exception | None = None,
     *,
     at: str = "",
