@@ -62,6 +62,20 @@ def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
     }
 
 
+def _locked_head(session: Session) -> AuditChainHead:
+    """The chain head, locked for this transaction (created at the genesis hash for an empty chain)."""
+    head = session.execute(
+        select(AuditChainHead)
+        .where(AuditChainHead.id == HEAD_ID)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).scalar_one_or_none()
+    if head is None:
+        head = AuditChainHead(id=HEAD_ID, last_seq=0, last_hash=GENESIS_HASH)
+        session.add(head)
+    return head
+
+
 def append_event(
     session: Session,
     actor: AuditActor | None,
@@ -73,15 +87,7 @@ def append_event(
 ) -> AuditEvent:
     """Append one event in the caller's transaction (it commits or rolls back with the change it records)."""
     lock_for_write(session)
-    head = session.execute(
-        select(AuditChainHead)
-        .where(AuditChainHead.id == HEAD_ID)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).scalar_one_or_none()
-    if head is None:
-        head = AuditChainHead(id=HEAD_ID, last_seq=0, last_hash=GENESIS_HASH)
-        session.add(head)
+    head = _locked_head(session)
     event = AuditEvent(
         seq=head.last_seq + 1,
         occurred_at=utc_now(),
@@ -114,15 +120,7 @@ def append_events(
         return
     lock_for_write(session)
     session.flush()
-    head = session.execute(
-        select(AuditChainHead)
-        .where(AuditChainHead.id == HEAD_ID)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).scalar_one_or_none()
-    if head is None:
-        head = AuditChainHead(id=HEAD_ID, last_seq=0, last_hash=GENESIS_HASH)
-        session.add(head)
+    head = _locked_head(session)
     seq, prev = head.last_seq, head.last_hash
     rows: list[dict[str, Any]] = []
     for action, entity_type, entity_id, before, after in events:
