@@ -16,7 +16,7 @@ from exportctl.cli.db import open_engine
 from exportctl.cli.errors import handle_errors
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningResult
 from exportctl.screening.grouping import group_hits
-from exportctl.screening.service import as_of_notes, screen_file_in_store, screen_in_store
+from exportctl.screening.service import screen_file_in_store, screen_in_store
 
 console = Console()
 err_console = Console(stderr=True)
@@ -109,7 +109,7 @@ def screen_file_command(
             scheduler=scheduler,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
-    for note in as_of_notes(open_engine(), day) if (day := _day(as_of)) else ():  # as a single screening shows them
+    for note in report.notes:  # as a single screening shows them in its result
         console.print(f"[yellow]note:[/] {escape(note)}")
     for problem in report.bad_rows:
         err_console.print(f"[yellow]skipped[/] {escape(str(problem))}", soft_wrap=True, highlight=False)

@@ -16,15 +16,15 @@ import tempfile
 import uuid
 from collections.abc import Sequence
 
-from distributed import Client, as_completed
+from distributed import as_completed
 
 from exportctl.errors import ExportctlError
 from exportctl.parties.rescreen import PairHit, PartyToScreen, Progress, screen_parties
+from exportctl.screening.distributed import connect
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.worker import index_at
 
-CONNECT_TIMEOUT = "10s"
 PARTITION_PARTIES = 2_000
 
 
@@ -39,10 +39,7 @@ class DaskScreener:
     """Screens batches of parties on the cluster at ``scheduler`` against ``index`` (shipped once, as a file)."""
 
     def __init__(self, index: ScreeningIndex, scheduler: str) -> None:
-        try:
-            self.client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
-        except (OSError, TimeoutError) as error:
-            raise ExportctlError(f"cannot use the Dask scheduler at {scheduler}: {error}") from None
+        self.client = connect(scheduler)
         self.folder = tempfile.mkdtemp(prefix="exportctl-register-run-")
         self.index_path = os.path.join(self.folder, "index.pickle")
         with open(self.index_path, "wb") as f:  # noqa: PTH123

@@ -58,6 +58,7 @@ class BatchReport:
     seconds: float
     partitions: int = 0
     unreadable: tuple[Problem, ...] = ()
+    notes: tuple[str, ...] = ()  # what the index says about its data (an as-of run: see ScreeningIndex.notes)
 
     @property
     def names_per_second(self) -> float:

@@ -20,12 +20,17 @@ from exportctl.screening.worker import PartitionResult, Settings, screen_partiti
 CONNECT_TIMEOUT = "10s"
 
 
-def run_on_dask(work: Plan, index_path: str, settings: Settings, scheduler: str) -> Iterator[PartitionResult]:
-    """Screen every partition of ``work`` on the cluster at ``scheduler``; results in the order they finish."""
+def connect(scheduler: str) -> Client:
+    """A client of the cluster at ``scheduler``, or an error naming it when it cannot be reached."""
     try:
-        client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+        return Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise ExportctlError(f"cannot use the Dask scheduler at {scheduler}: {error}") from None
+
+
+def run_on_dask(work: Plan, index_path: str, settings: Settings, scheduler: str) -> Iterator[PartitionResult]:
+    """Screen every partition of ``work`` on the cluster at ``scheduler``; results in the order they finish."""
+    client = connect(scheduler)
     run = uuid.uuid4().hex  # keys unique to this run: a cluster may serve several runs at once
     try:
         futures = [

@@ -121,11 +121,17 @@ class ScreeningIndex:
     token_cache: dict[object, object] = field(default_factory=dict, repr=False)  # per process, never pickled
 
     @classmethod
-    def build(cls, entries: Iterable[ListEntry], snapshot_key: str = "", notes: tuple[str, ...] = ()) -> ScreeningIndex:
+    def build(
+        cls,
+        entries: Iterable[ListEntry],
+        snapshot_key: str = "",
+        notes: tuple[str, ...] = (),
+        unknown: dict[str, str] | None = None,
+    ) -> ScreeningIndex:
         """Analyse every name of every entry and build postings, rarity weights and blocking keys."""
         # the entries' raw source fields are not needed to screen or explain, and would double the cached index
         kept = [_without_raw(e) if e.raw else e for e in entries]
-        index = cls(entries=kept, snapshot_key=snapshot_key, notes=tuple(notes))
+        index = cls(entries=kept, snapshot_key=snapshot_key, notes=tuple(notes), unknown=unknown)
         with cyclic_gc_paused():
             # consolidated lists repeat names (the CSL copies the Entity List, the UK list the UN's): a name is
             # analysed once (analysis is a pure function of the text) and its readings reused for every copy

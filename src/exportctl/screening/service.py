@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -114,19 +115,12 @@ def load_index(engine: Engine, as_of: date | None = None, *, use_cache: bool = T
         index = ScreeningIndex.build(repository.current_entries(engine), snapshot_key=key)
     else:
         in_force = repository.entries_as_of(engine, as_of)  # the rule of `lists listed`, every entry in one pass
-        index = ScreeningIndex.build(in_force.entries, snapshot_key=key, notes=in_force.notes)
-        index.unknown = in_force.unknown
+        index = ScreeningIndex.build(in_force.entries, key, in_force.notes, in_force.unknown)
     if not index.entries:
         raise NotFoundError(EMPTY_STORE)
     if use_cache:
         write_cached_index(path, index)
     return index
-
-
-def as_of_notes(engine: Engine, as_of: date) -> tuple[str, ...]:
-    """The notes of the as-of index of ``as_of`` (which snapshot was in force, later files' dates used, undated and
-    unknown entries): what a batch run as of a date prints, as a single screening shows them in its result."""
-    return load_index(engine, as_of).notes
 
 
 def screen_in_store(
@@ -160,11 +154,13 @@ def screen_file_in_store(
     the on-disk index cache when they can reach it (else it is shipped once through the run's parts folder)."""
     # The file name is the digest of format, database and snapshots.
     cached = _cache_path(engine, _snapshot_key(engine, as_of))
-    if scheduler is None or not cached.is_file():
+    # An as-of run reports its index's notes (snapshot in force, later files' dates, unknown entries), which only
+    # the index holds: then this process loads it even on Dask; a run on the current lists never needs to.
+    if scheduler is None or as_of is not None or not cached.is_file():
         index: ScreeningIndex | Path = load_index(engine, as_of)  # (writes the cache file the workers read)
     else:
         index = cached  # on Dask, this process never holds the index: the workers load it from the cache
-    return screen_file(
+    report = screen_file(
         index,
         input_csv,
         output_csv,
@@ -177,3 +173,4 @@ def screen_file_in_store(
         progress=progress,
         index_path=cached,
     )
+    return replace(report, notes=index.notes) if isinstance(index, ScreeningIndex) else report
