@@ -1,7 +1,8 @@
 """Recall on names the engine has never seen, on small indexes of made-up entries (no evaluation case, no real party).
 
 Blocking: a name whose words are mostly common (in hundreds of listed names) is still found when its one rare word is
-shared by more names than blocking keeps. Romanisation: a Russian name is also read in the customary English spelling
+shared by more names than blocking keeps, and a name made of common words only is found although those words'
+rare look-alikes are what votes. Romanisation: a Russian name is also read in the customary English spelling
 that the SDN file often uses (Yuri, Andrei, Zarechny), so each list's spelling of one person scores the same.
 """
 
@@ -39,6 +40,21 @@ def crowded() -> ScreeningIndex:
 def test_common_words_rank_the_names_a_rare_word_picked(crowded: ScreeningIndex) -> None:
     hits = screen(crowded, "QARVEL INSTITUTE OF APPLIED ENGINEERING").hits
     assert [h.entry_id for h in hits[:1]] == ["test:1"]
+    assert hits[0].score > 0.95
+
+
+# the common words' rare look-alikes: each common word of the query votes for these names only, never for a name
+# made of exactly the common words
+_LOOK_ALIKES = tuple(_entry(3000 + i, f"Institut Aplied Enginering Trust{i:02d}") for i in range(40))
+_ONLY_COMMON_WORDS = _entry(2, "Institute of Applied Engineering")
+
+
+def test_a_name_of_common_words_only_is_found_among_their_look_alikes() -> None:
+    index = ScreeningIndex.build(
+        (*_COMMON_WORDS, *_LOOK_ALIKES, *_FILLER, _ONLY_COMMON_WORDS), snapshot_key="common-only"
+    )
+    hits = screen(index, "Institute of Applied Engineering").hits
+    assert [h.entry_id for h in hits[:1]] == ["test:2"]
     assert hits[0].score > 0.95
 
 

@@ -25,6 +25,8 @@ BOUND_SLACK = 0.02  # blocking's similarity bound is approximate (a 2-edit typo 
 
 CANDIDATES_PER_SKELETON = 60  # consonant skeletons are ambiguous: look at more names
 
+HOLDERS_MAX = 400  # names holding a reading's common words added as candidates: at most as many as a voting word has
+
 
 def token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool) -> TokenVotes:
     cache = index.token_cache
@@ -71,7 +73,37 @@ def _votes_of(
         rarest = max(common, key=lambda t: index.idf[t])
         voters = [index.postings_of(rarest)]
         vote_weights = [np.zeros(len(voters[0]))]
+        return voters, vote_weights
+    holders = _holders_of_common_words(index, unit, per_token)
+    if holders is not None:
+        voters.append(holders)
+        vote_weights.append(np.zeros(len(holders)))
     return voters, vote_weights
+
+
+def _holders_of_common_words(
+    index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes]
+) -> npt.NDArray[np.int32] | None:
+    """The names that hold a reading's own common words, when those words make at least half of its weight.
+
+    Common words do not vote, so the votes of such a reading come from its rare look-alikes only: "China
+    Electronics Technology Group" voted for "Chino" and "Electronica" and never for the listed name made of exactly
+    its four words. The names holding the rarest common word, narrowed by each next one while some remain, are
+    added as candidates (their common words are counted by :func:`common_votes`); when they are more than a voting
+    word could bring, the shortest of them (the names those words cover best)."""
+    own = _own_common_tokens(index, unit, per_token)
+    if not own or 2 * sum(weight for _, weight in own) < sum(t.weight for t in per_token):
+        return None
+    postings = sorted((index.postings_of(token_id) for token_id, _ in own), key=len)
+    held = postings[0]
+    for other in postings[1:]:
+        narrower = np.intersect1d(held, other, assume_unique=True)
+        if not len(narrower):
+            break
+        held = narrower
+    if len(held) > HOLDERS_MAX:
+        held = np.sort(held[np.argpartition(index.name_weight[held], HOLDERS_MAX)[:HOLDERS_MAX]])
+    return held
 
 
 def _own_common_tokens(index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes]) -> list[tuple[int, float]]:

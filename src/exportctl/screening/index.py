@@ -97,7 +97,7 @@ class ScreeningIndex:
     by_delete: dict[str, list[int]] = field(default_factory=dict)
     by_phonetic: dict[int, list[int]] = field(default_factory=dict)
     by_skeleton: dict[str, list[int]] = field(default_factory=dict)
-    by_trigram: dict[str, list[int]] = field(default_factory=dict)
+    by_trigram: dict[str, npt.NDArray[np.int32]] = field(default_factory=dict)
     edit_keys_built: bool = field(default=False, repr=False)  # by_delete and by_trigram (not pickled: rebuilt)
     token_skeleton: list[str] = field(default_factory=list)
     max_idf: float = 1.0
@@ -270,7 +270,8 @@ class ScreeningIndex:
                 by_delete.setdefault(key, []).append(token_id)
             for gram in trigrams(token):
                 by_trigram.setdefault(gram, []).append(token_id)
-        self.by_delete, self.by_trigram = by_delete, by_trigram  # whole: another thread sees old or new, never half
+        arrays = {gram: np.array(ids, dtype=np.int32) for gram, ids in by_trigram.items()}
+        self.by_delete, self.by_trigram = by_delete, arrays  # whole: another thread sees old or new, never half
         self.edit_keys_built = True
 
     def postings_of(self, token_id: int) -> npt.NDArray[np.int32]:
@@ -306,12 +307,10 @@ class ScreeningIndex:
             found.update(self.by_phonetic.get(self.phonetic_ids[code], ()))
         if exact is None:  # an unknown token: maybe several typos; tokens sharing half its trigrams
             grams = trigrams(token)
-            shared: dict[int, int] = {}
-            for gram in grams:
-                for token_id in self.by_trigram.get(gram, ()):
-                    shared[token_id] = shared.get(token_id, 0) + 1
-            need = max(3, len(grams) // 3)
-            found.update(token_id for token_id, count in shared.items() if count >= need)
+            holders = [self.by_trigram[gram] for gram in grams if gram in self.by_trigram]
+            if holders:  # counted in numpy: common trigrams ("ion") stand in thousands of vocabulary words
+                shared = np.bincount(np.concatenate(holders), minlength=len(self.tokens))
+                found.update(np.flatnonzero(shared >= max(3, len(grams) // 3)).tolist())
         return found
 
     def skeleton_tokens(self, skel: str) -> set[int]:
