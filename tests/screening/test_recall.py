@@ -12,7 +12,7 @@ import pytest
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
-from exportctl.screening.scripts import cyrillic_variants
+from exportctl.screening.scripts import cyrillic_variants, han_variants
 
 
 def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY, *aliases: str) -> ListEntry:
@@ -78,3 +78,25 @@ def spellings() -> ScreeningIndex:
 def test_each_list_spelling_of_a_russian_name_scores_as_high_as_the_other(spellings: ScreeningIndex) -> None:
     scores = {h.entry_id: h.score for h in screen(spellings, "Заболотный Юрий Аркадьевич").hits}
     assert scores["test:1"] == pytest.approx(scores["test:2"])
+
+
+def test_a_chinese_research_unit_is_also_read_without_its_parent_organisation() -> None:
+    # made-up entries: the unit is listed under its own English name, without the parent's
+    index = ScreeningIndex.build(
+        (
+            _entry(1, "Institute of Acoustics"),
+            _entry(2, "Chinese Academy of Sciences Institute of Botany"),
+            *(_entry(100 + i, f"Filler{i:03d} Institute of Research") for i in range(300)),
+        ),
+        snapshot_key="units",
+    )
+    hits = screen(index, "中国科学院声学研究所").hits
+    assert [h.entry_id for h in hits[:1]] == ["test:1"]
+    assert all(h.entry_id != "test:2" for h in hits)
+
+
+def test_a_group_company_is_not_read_without_its_group() -> None:
+    # 集团控股有限公司: the company is named for what it does ("holding"), not for itself: no reading of it alone
+    readings = han_variants("阿里巴巴集团控股有限公司", known={"holding", "group"})
+    assert all(reading[:1] != ["holding"] for reading in readings)
+    assert any("alibaba" in "".join(reading) for reading in readings)

@@ -251,9 +251,39 @@ def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list
     with_dictionary = _segment(chars, prefer_long=True, known=known)
     if with_dictionary != long_pieces:
         variants.append(render(with_dictionary, 0))
+    subordinate = _subordinate(chars)
+    if subordinate:  # 中国科学院高能物理研究所: listed as "Institute of High Energy Physics", without its parent
+        unit_pieces = _segment(subordinate, prefer_long=True, known=known)
+        variants.extend(render(unit_pieces, k) for k in range(alternatives))
     variants.append(render(long_pieces, 0, join=False))  # some list names space every syllable: "Yun Cong"
     variants.append(group_syllables(_pinyin(chars), known))
     return _dedupe(variants)
+
+
+# Organisations that put their name before their research and teaching units' (中国科学院 X 研究所, 中国人民解放军
+# X 大学), which English names often leave out ("Institute of High Energy Physics"); companies are not among the
+# units: a group's company (集团控股有限公司) is named for what it does ("holding"), not for itself
+_PARENTS = ("科学院", "工程院", "解放军", "集团公司", "集团", "研究院", "总公司")
+# what a unit ends with; the unit must also have a name of its own (two characters or more), not a bare number
+_UNITS = ("研究所", "研究院", "研究中心", "实验室", "大学", "学院")
+
+
+def _subordinate(chars: str) -> str:
+    """The unit of a name that starts with its parent organisation (中国科学院高能物理研究所 → 高能物理研究所), or ""."""
+    for parent in _PARENTS:
+        at = chars.find(parent)
+        if at < 0:
+            continue
+        unit = chars[at + len(parent) :]
+        for ending in _UNITS:
+            own = unit.removesuffix(ending)
+            if unit.endswith(ending) and len(own) >= 2 and not own.startswith("第") and not _all_numerals(own):
+                return unit
+    return ""
+
+
+def _all_numerals(chars: str) -> bool:
+    return all(ch in _CN_DIGITS or ch in _CN_UNITS for ch in chars)
 
 
 _NUMBERED = ("研究所", "研究院", "研究中心", "所", "厂", "院", "部队")  # what a bare number names: 七一五研究所
