@@ -269,7 +269,7 @@ _UNITS = ("研究所", "研究院", "研究中心", "实验室", "大学", "学�
 
 
 def _subordinate(chars: str) -> str:
-    """The unit of a name that starts with its parent organisation (中国科学院高能物理研究所 → 高能物理研究所), or ""."""
+    """The unit of a name that starts with its parent (中国科学院高能物理研究所 → 高能物理研究所), or ""."""
     for parent in _PARENTS:
         at = chars.find(parent)
         if at < 0:
