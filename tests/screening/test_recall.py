@@ -8,11 +8,13 @@ that the SDN file often uses (Yuri, Andrei, Zarechny), so each list's spelling o
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
-from exportctl.screening.scripts import cyrillic_variants, han_variants
+from exportctl.screening.scripts import cyrillic_variants, han_variants, vowelled_pattern
 
 
 def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY, *aliases: str) -> ListEntry:
@@ -100,3 +102,26 @@ def test_a_group_company_is_not_read_without_its_group() -> None:
     readings = han_variants("阿里巴巴集团控股有限公司", known={"holding", "group"})
     assert all(reading[:1] != ["holding"] for reading in readings)
     assert any("alibaba" in "".join(reading) for reading in readings)
+
+
+def test_allah_in_a_compound_is_one_word_not_the_article() -> None:
+    # نصر الله is written Nasrallah: Allah joins the word before it (it is not the article + لـه)
+    index = ScreeningIndex.build(
+        (
+            _entry(1, "Nasrallah Qarvel Trading"),
+            _entry(2, "Nasrallah"),
+            _entry(3, "Ansarallah"),  # أنصار الله: other letters, same consonants
+            *(_entry(100 + i, f"Filler{i:03d} Institute of Research") for i in range(300)),
+        ),
+        snapshot_key="allah",
+    )
+    hits = screen(index, "نصر الله").hits
+    assert [h.entry_id for h in hits[:1]] == ["test:2"]
+    assert all(h.entry_id != "test:3" for h in hits)
+
+
+def test_an_arabic_word_that_starts_with_a_consonant_is_not_spelt_with_a_vowel_before_it() -> None:
+    pattern = re.compile(vowelled_pattern("نصر"))
+    assert pattern.fullmatch("nasr") and pattern.fullmatch("nasir")
+    assert not pattern.fullmatch("ansar")
+    assert re.fullmatch(vowelled_pattern("اصفهان"), "esfahan")  # an alif writes the first vowel

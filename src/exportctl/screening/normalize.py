@@ -140,7 +140,8 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
         skeletons, patterns = skeletons[:MAX_TOKENS], patterns[:MAX_TOKENS]
         if skeletons:
             variants.append(NameVariant(tuple(skeletons), SKELETON, patterns=tuple(patterns)))
-        words = [(s, p) for s, p in zip(skeletons, patterns, strict=True) if s != "l"]
+        # the article (skeleton "l", no spelling pattern) is left out; Allah (also "l") has a pattern and stays
+        words = [(s, p) for s, p in zip(skeletons, patterns, strict=True) if s != "l" or p]
         # compounds written as one word in Latin: حزب الله → Hizballah (proper names only: no translated word)
         if 2 <= len(words) <= 3 and all(p and not p.isalpha() and p != scripts.UNKNOWN_SPELLING for _, p in words):
             joined = "(?:al|el|ul|ol|a|u|e|-)?".join(p for _, p in words)

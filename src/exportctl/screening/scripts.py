@@ -468,6 +468,9 @@ def _arabic_term(word: str) -> str | None:
     return None
 
 
+ALLAH = "الله"  # one word, not the article + لـه: in compounds it is -allah/-ullah (Nasrallah, Abdullah, Hizballah)
+
+
 def _arabic_words(run: str) -> list[tuple[bool, str]]:
     """Words of an Arabic/Persian run as (is_article, word), the definite article split off ("الأسد" → al, أسد)."""
     run = _ARABIC_MARKS.sub("", run)  # short-vowel marks and the tatweel (letter stretching) carry no letter
@@ -477,7 +480,7 @@ def _arabic_words(run: str) -> list[tuple[bool, str]]:
     for word in re.split(r"[^\w]+", text):
         if not word:
             continue
-        match = _ARABIC_ARTICLE.match(word)
+        match = None if word == ALLAH else _ARABIC_ARTICLE.match(word)
         if match:
             words.append((True, "al"))
             word = word[match.end() :]
@@ -524,7 +527,7 @@ def vowelled_pattern(word: str) -> str:
     A consonant skeleton alone finds candidates (جامعة and جماعة share "jm"); this pattern is what tells a Latin name
     that *can* be a spelling of the word from one that only shares its consonants. Empty for a word with other
     letters (no pattern: no judgement)."""
-    parts = [_SHORT_VOWEL]
+    parts = []  # no vowel before the first letter: a word that starts with one writes it (alif, ayn, hamza)
     for position, letter in enumerate(word):
         if letter in _LATIN_SPELLINGS:
             options = "|".join(re.escape(o) for o in _LATIN_SPELLINGS[letter].split("|") if o)
