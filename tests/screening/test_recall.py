@@ -4,6 +4,7 @@ Blocking: a name whose words are mostly common (in hundreds of listed names) is 
 shared by more names than blocking keeps, and a name made of common words only is found although those words'
 rare look-alikes are what votes. Romanisation: a Russian name is also read in the customary English spelling
 that the SDN file often uses (Yuri, Andrei, Zarechny), so each list's spelling of one person scores the same.
+Chinese: a research unit is also read without its parent organisation. Arabic: الله is one word in compounds.
 """
 
 from __future__ import annotations
