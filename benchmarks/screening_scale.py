@@ -127,7 +127,13 @@ def main() -> None:
     if args.client:
         run_client(args)
         return
+    import dask
     from distributed import Client, LocalCluster
+
+    # Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which turns off glibc's dynamic mmap threshold:
+    # every numpy temporary over 128 KiB is then mmapped and zeroed anew, and screening runs 30 % slower (measured:
+    # 1,272 vs 1,651 names/s on one core). The workers here start with glibc's defaults (see the README).
+    dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None})
 
     work = Path(tempfile.mkdtemp(prefix="screening-scale-"))
     names = work / "names.csv"
