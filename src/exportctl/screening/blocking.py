@@ -56,7 +56,7 @@ class Unit:
 
 
 def _votes_of(
-    index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes]
+    index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes], own: list[tuple[int, float]]
 ) -> tuple[list[npt.NDArray[np.int32]], list[npt.NDArray[np.float64]]]:
     """The names one reading votes for and the vote of each; nothing when no name can reach its threshold."""
     weights = [t.weight for t in per_token]
@@ -74,7 +74,7 @@ def _votes_of(
         voters = [index.postings_of(rarest)]
         vote_weights = [np.zeros(len(voters[0]))]
         return voters, vote_weights
-    holders = _holders_of_common_words(index, unit, per_token)
+    holders = _holders_of_common_words(index, per_token, own)
     if holders is not None:
         voters.append(holders)
         vote_weights.append(np.zeros(len(holders)))
@@ -82,7 +82,7 @@ def _votes_of(
 
 
 def _holders_of_common_words(
-    index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes]
+    index: ScreeningIndex, per_token: list[TokenVotes], own: list[tuple[int, float]]
 ) -> npt.NDArray[np.int32] | None:
     """The names that hold a reading's own common words, when those words make at least half of its weight.
 
@@ -90,8 +90,8 @@ def _holders_of_common_words(
     Electronics Technology Group" voted for "Chino" and "Electronica" and never for the listed name made of exactly
     its four words. The names holding the rarest common word, narrowed by each next one while some remain, are
     added as candidates (their common words are counted by :func:`common_votes`); when they are more than a voting
-    word could bring, the shortest of them (the names those words cover best)."""
-    own = _own_common_tokens(index, unit, per_token)
+    word could bring, the shortest of them (the names those words cover best). ``own``: the reading's own common
+    words (:func:`_own_common_tokens`), with their weights."""
     if not own or 2 * sum(weight for _, weight in own) < sum(t.weight for t in per_token):
         return None
     postings = sorted((index.postings_of(token_id) for token_id, _ in own), key=len)
@@ -158,8 +158,9 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         skeleton_mode = unit.searched.kind == SKELETON
         per_token = [token_votes(index, token, skeleton_mode, romanised) for token in unit.searched.tokens]
         weights_of.append([t.weight for t in per_token])
-        voters, vote_weights = _votes_of(index, unit, per_token)
-        common.append(_own_common_tokens(index, unit, per_token) if voters else [])
+        own = _own_common_tokens(index, unit, per_token)
+        voters, vote_weights = _votes_of(index, unit, per_token, own)
+        common.append(own if voters else [])
         pieces.extend(voters)
         piece_votes.extend(vote_weights)
         piece_unit.extend([unit_no] * len(voters))

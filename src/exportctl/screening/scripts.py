@@ -277,13 +277,9 @@ def _subordinate(chars: str) -> str:
         unit = chars[at + len(parent) :]
         for ending in _UNITS:
             own = unit.removesuffix(ending)
-            if unit.endswith(ending) and len(own) >= 2 and not own.startswith("第") and not _all_numerals(own):
+            if unit.endswith(ending) and len(own) >= 2 and not own.startswith("第") and _chinese_number(own) is None:
                 return unit
     return ""
-
-
-def _all_numerals(chars: str) -> bool:
-    return all(ch in _CN_DIGITS or ch in _CN_UNITS for ch in chars)
 
 
 _NUMBERED = ("研究所", "研究院", "研究中心", "所", "厂", "院", "部队")  # what a bare number names: 七一五研究所
