@@ -83,7 +83,10 @@ def test_the_common_words_of_a_long_listed_name_do_not_find_it(index: ScreeningI
     name_id = data.draw(st.sampled_from(long_names))
     ids = sorted(set(index.name_tokens[name_id]), key=lambda t: index.idf[t])[:2]  # its two most common words
     hits = screen(index, " ".join(index.tokens[t] for t in ids)).hits
-    assert index.entries[index.name_entry[name_id]].entry_id not in {h.entry_id for h in hits}
+    # not through that long name; the entry may still be found through another of its names that is exactly those
+    # words (PJSC Power Machines' alias "Power Machines" for the query "power machines")
+    entry_id = index.entries[index.name_entry[name_id]].entry_id
+    assert not [h for h in hits if h.entry_id == entry_id and h.matched_name == index.name_text[name_id]]
 
 
 @pytest.mark.parametrize(
