@@ -61,6 +61,17 @@ def test_a_name_of_common_words_only_is_found_among_their_look_alikes() -> None:
     assert hits[0].score > 0.95
 
 
+# rare look-alikes of a misspelt common word: they vote, the common word itself does not
+_TYPO_LOOK_ALIKES = tuple(_entry(4000 + i, f"Enigneerin Trust{i:02d}") for i in range(40))
+_ONE_COMMON_WORD = _entry(3, "Engineering")
+
+
+def test_a_misspelt_common_word_still_finds_the_name_that_is_that_word() -> None:
+    index = ScreeningIndex.build((*_COMMON_WORDS, *_TYPO_LOOK_ALIKES, *_FILLER, _ONE_COMMON_WORD), snapshot_key="typo")
+    hits = screen(index, "Enigneering", threshold=0.5, limit=50).hits
+    assert "test:3" in {h.entry_id for h in hits}
+
+
 def test_a_russian_given_name_is_also_read_in_its_customary_english_spelling() -> None:
     readings = cyrillic_variants("Заболотный Юрий Андреевич")
     assert ["zabolotnyy", "yuriy", "andreyevich"] in readings or ["zabolotnyy", "yuriy", "andreevich"] in readings

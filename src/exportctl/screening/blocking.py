@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance import OSA
 
 from exportctl.screening.index import ScreeningIndex, TokenVotes, compute_token_votes
 from exportctl.screening.normalize import LATIN, SKELETON, NameVariant
@@ -107,14 +108,21 @@ def _holders_of_common_words(
 
 
 def _own_common_tokens(index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes]) -> list[tuple[int, float]]:
-    """The query's own words that are too common to vote (in more than BLOCKING_MAX_DF names), with their weight."""
+    """The query's own words that are too common to vote (in more than BLOCKING_MAX_DF names), with their weight; for
+    an unknown word, the common word it most resembles (its typo), weighted by that resemblance: else a one-word name
+    such as "TECHNOLOGY" is out of reach of "tcehnology", whose rare look-alikes alone vote."""
     if unit.searched.kind == SKELETON:
         return []
     found = []
     for token, votes in zip(unit.searched.tokens, per_token, strict=True):
         token_id = index.vocab.get(token)
-        if token_id is not None and token_id in votes.common:
-            found.append((token_id, votes.weight))
+        if token_id is not None:
+            if token_id in votes.common:
+                found.append((token_id, votes.weight))
+        elif votes.common:  # a misspelt common word ("tcehnology"): the common word it most resembles, for less
+            sims = [OSA.normalized_similarity(token, index.tokens[t]) for t in votes.common]
+            best = max(range(len(sims)), key=lambda i: (sims[i], -votes.common[i]))
+            found.append((votes.common[best], votes.weight * sims[best]))
     return found
 
 
