@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import FEATURES, ScreeningIndex, screen
 from exportctl.screening.equivalents import is_pinyin_word, learn_equivalents, with_equivalents
 from exportctl.screening.normalize import analyze
@@ -31,9 +32,16 @@ def test_refuses_vocabulary_common_words_and_loose_alignments() -> None:
     # both pinyin, or both English: spelling variants and translations are not brands
     assert learn_equivalents([[("shenzhen", "a", "b"), ("suzhou", "a", "b")]], {}, set()) == {}
     assert learn_equivalents([[("foundation", "a", "b"), ("society", "a", "b")]], {}, set()) == {}
-    # only one shared word, or two words replaced: the names are not aligned closely enough
-    assert learn_equivalents([[("inspur", "group"), ("langchao", "group")]], {}, set()) == {}
+    # two words replaced, or a spaced span that is not pinyin: the names are not aligned closely enough
     assert learn_equivalents([[("inspur", "x", "a", "b"), ("langchao", "y", "a", "b")]], {}, set()) == {}
+    assert learn_equivalents([[("cloudwalk", "technology"), ("yun", "walk", "technology")]], {}, set()) == {}
+
+
+def test_learns_a_brand_against_pinyin_spaced_syllable_by_syllable() -> None:
+    # CloudWalk Technology a.k.a. Yun Cong Technology: one shared word is enough when the rest is one brand; the
+    # spaced syllables are the one pinyin word a Chinese query is read as (云从 → yuncong)
+    names = [[("cloudwalk", "technology"), ("yun", "cong", "technology")]]
+    assert learn_equivalents(names, {}, set()) == {"cloudwalk": ("yuncong",), "yuncong": ("cloudwalk",)}
 
 
 @given(st.lists(st.lists(st.sampled_from(["a", "bb", "inspur", "langchao", "group"]), max_size=5), max_size=4))
@@ -84,3 +92,30 @@ def test_expansion_adds_readings_only_for_learnt_brands() -> None:
     assert [v.tokens for v in expanded.variants[len(analyzed.variants) :]] == [("inspur", "group")]
     assert expanded.variants[-1].replaced == (("langchao", "inspur"),)
     assert with_equivalents(analyze("Huawei Technologies"), {"langchao": ("inspur",)}) == analyze("Huawei Technologies")
+
+
+def test_a_reading_without_a_learnt_equivalent_wins_a_tie() -> None:
+    entries = (
+        _entry(1, "CloudWalk Technology", "Yun Cong Technology"),
+        _entry(2, "Cloudwalk Technology Co., Ltd."),
+    )
+    index = ScreeningIndex.build(entries, snapshot_key="cloudwalk")
+    assert index.equivalents.get("yuncong") == ("cloudwalk",)
+    hits = screen(index, "云从科技").hits
+    best = hits[0]
+    assert (best.entry_id, best.matched_name, best.equivalents) == ("test:1", "Yun Cong Technology", ())
+    # the entry listed only under the brand is found through the learnt equivalent, and says so, a little lower
+    other = next(h for h in hits if h.entry_id == "test:2")
+    assert other.equivalents == (("yuncong", "cloudwalk"),) and other.score < best.score
+
+
+def _entry(number: int, name: str, *aliases: str) -> ListEntry:
+    return ListEntry(
+        source="test",
+        source_id=str(number),
+        list=ListCode.ENTITY_LIST,
+        primary_name=name,
+        entry_type=EntryType.ENTITY,
+        country="CN",
+        aliases=aliases,
+    )

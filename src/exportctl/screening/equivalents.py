@@ -8,7 +8,7 @@ Such a pair, learnt from one entry, lets a query written with either brand reach
 
 Only pairs that are safe to spread across entries are kept: both words rare in the lists, the non-pinyin one never
 used by any other (non-Chinese) entry (a brand, not "automation" or "southeast"), exactly one word of two aligned names
-differs (the rest of the names agree on at least two words),
+differs (the rest agree on at least one word; pinyin spaced syllable by syllable, "Yun Cong", counts as one word),
 the entry is a Chinese organisation (not a person: persons' aliases replace given names, which are not
 interchangeable), and exactly one of the two words is pinyin of two or more syllables (so "Shenzhen"/"Suzhou" or
 "Foundation"/"Society" are never paired).
@@ -30,7 +30,7 @@ from exportctl.screening.normalize import SKELETON, AnalyzedName, NameVariant
 
 MAX_PINYIN_FREQUENCY = 10  # the pinyin word in at most this many names: a brand, not a city ("Chongqing")
 MAX_BRAND_FREQUENCY = 30  # the other word in at most this many names (a big brand has many subsidiaries)
-MIN_SHARED_TOKENS = 2
+MIN_SHARED_TOKENS = 1
 MAX_EXPANSIONS = 2  # extra readings of one query (each is scored like any other reading)
 
 CHINESE_JURISDICTIONS = frozenset({"CN", "HK", "MO", "TW"})
@@ -62,10 +62,31 @@ def _differing_pair(a: Sequence[str], b: Sequence[str]) -> tuple[str, str] | Non
         if op == "equal":
             shared += i2 - i1
         elif op == "replace":
-            if replaced is not None or i2 - i1 != 1 or j2 - j1 != 1:
+            x, y = _one_word(a[i1:i2]), _one_word(b[j1:j2])
+            if replaced is not None or x is None or y is None:
                 return None
-            replaced = (a[i1], b[j1])
+            replaced = (x, y)
     return replaced if shared >= MIN_SHARED_TOKENS else None
+
+
+def _one_word(tokens: Sequence[str]) -> str | None:
+    """A replaced span as one word: a single word, or pinyin spaced syllable by syllable ("Yun Cong" → "yuncong",
+    as a Chinese query is also read); None for anything else."""
+    if len(tokens) == 1:
+        return tokens[0]
+    joined = "".join(tokens)
+    if len(tokens) <= 4 and all(_pinyin_word_or_syllable(t) for t in tokens) and is_pinyin_word(joined):
+        return joined
+    return None
+
+
+def _pinyin_word_or_syllable(token: str) -> bool:
+    return _pinyin_syllable().fullmatch(token) is not None
+
+
+@functools.cache
+def _pinyin_syllable() -> re.Pattern[str]:
+    return re.compile(_pinyin_word().pattern.replace("{2,4}", ""))
 
 
 def learn_equivalents(

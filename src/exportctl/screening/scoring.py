@@ -287,7 +287,10 @@ def best_entries(
         for (v, e), s in per_reading.items():
             support.setdefault(e, [0.0] * len(parts))[v] = s
     kept = np.flatnonzero(keep)
-    order = kept[np.lexsort((name_ids[kept], -similarity[kept]))]  # best first; ties by name id, for stability
+    # best first; at equal similarity a reading that needs no learnt brand equivalent (云从 read "Yun Cong", not
+    # "CloudWalk"), then by name id, for stability
+    borrowed = np.array([bool(p[0].replaced) for p in parts])[variant_no[kept]]
+    order = kept[np.lexsort((name_ids[kept], borrowed, -similarity[kept]))]
     best: list[tuple[int, NameMatch]] = []
     seen: set[int] = set()
     for i in order.tolist():
