@@ -15,7 +15,7 @@ import pytest
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
-from exportctl.screening.scripts import cyrillic_variants, han_variants, vowelled_pattern
+from exportctl.screening.scripts import cyrillic_variants, han_variants, is_patronymic, vowelled_pattern
 
 
 def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY, *aliases: str) -> ListEntry:
@@ -137,3 +137,18 @@ def test_an_arabic_word_that_starts_with_a_consonant_is_not_spelt_with_a_vowel_b
     assert pattern.fullmatch("nasr") and pattern.fullmatch("nasir")
     assert not pattern.fullmatch("ansar")
     assert re.fullmatch(vowelled_pattern("اصفهان"), "esfahan")  # an alif writes the first vowel
+
+
+# one-word made-up persons, so that the test names' words are rare as real names are
+_PERSONS = tuple(_entry(20_000 + i, f"Filler{i:04d} Person{i % 97}", EntryType.INDIVIDUAL) for i in range(2000))
+
+
+def test_a_russian_person_screened_without_the_patronymic_is_found_at_the_default_threshold() -> None:
+    listed = _entry(5, "PETROVSKY, Miron Zakharovich", EntryType.INDIVIDUAL)
+    second_given_name = _entry(6, "PETROVSKY, Miron Zakhar", EntryType.INDIVIDUAL)
+    index = ScreeningIndex.build((listed, second_given_name, *_PERSONS), snapshot_key="patronymic")
+    assert is_patronymic("zakharovich") and is_patronymic("ilyinichna") and not is_patronymic("zakhar")
+    hits = {h.entry_id: h.score for h in screen(index, "Мирон Петровский").hits}
+    assert "test:5" in hits  # the father's name, left out, costs less than a given name left out
+    full = screen(index, "Мирон Захарович Петровский").hits
+    assert full[0].entry_id == "test:5" and full[0].score > hits["test:5"]

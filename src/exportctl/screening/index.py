@@ -32,10 +32,10 @@ from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equival
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.lexicon import is_russian_word, learn_lexicon
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
-from exportctl.screening.scripts import skeleton
+from exportctl.screening.scripts import is_patronymic, skeleton
 from exportctl.screening.similarity import FLOOR_32, PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_FLOOR_32
 
-INDEX_FORMAT = 12  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 13  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -182,7 +182,10 @@ class ScreeningIndex:
 
     def _finish(self) -> None:
         n_names = max(len(self.name_text), 1)
-        self.idf = [math.log(1 + n_names / len(p)) for p in self.postings]
+        self.idf = [
+            math.log(1 + n_names / len(p)) * (PATRONYMIC_WEIGHT if is_patronymic(token) else 1.0)
+            for token, p in zip(self.tokens, self.postings, strict=True)
+        ]
         self.max_idf = math.log(1 + n_names)
         self._learn_equivalents()
         organisations = (e.names for e in self.entries if e.entry_type != EntryType.INDIVIDUAL)
@@ -329,6 +332,11 @@ def _without_raw(entry: ListEntry) -> ListEntry:
     copy.__dict__.update(entry.__dict__)
     copy.__dict__["raw"] = {}
     return copy
+
+
+# a patronymic says less than a given name or surname (it is the father's given name) and is often left out of a
+# query: "Alexey Miller" for MILLER, Alexey Borisovich
+PATRONYMIC_WEIGHT = 0.5
 
 
 UNKNOWN_ROMANISED_WEIGHT = 1.0  # weight of an unknown token of a romanised reading, relative to the rarest token
@@ -497,6 +505,7 @@ def compute_token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, 
         weight = index.idf[max(scored, key=lambda item: item[1])[0]]
     else:  # unknown: rare, so it counts — less so when it is a romanisation guess (a brand's pinyin, a skeleton)
         weight = index.max_idf * (UNKNOWN_ROMANISED_WEIGHT if romanised else 1.0)
+        weight *= PATRONYMIC_WEIGHT if not skeleton_mode and is_patronymic(token) else 1.0
     names: list[npt.NDArray[np.int32]] = []
     votes: list[float] = []
     counts: list[int] = []

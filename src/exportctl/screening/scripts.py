@@ -383,6 +383,15 @@ def transliterate_cyrillic(word: str) -> str:
     return "".join(_BGN.get(ch, ch) for ch in word).replace("_", "")
 
 
+# Russian patronymics in Latin letters (Borisovich, Yuryevich, Ivanovna, Ilyinichna): a script rule, not a name list
+_PATRONYMIC = re.compile(r"[a-z]{3,}(ovich|evich|ovna|evna|ichna)")
+
+
+def is_patronymic(token: str) -> bool:
+    """A romanised Russian patronymic: the father's given name, which queries often leave out."""
+    return _PATRONYMIC.fullmatch(token) is not None
+
+
 _CUSTOMARY_END = re.compile(r"(iy|ey|yy)$")
 _CUSTOMARY = {"iy": "i", "ey": "ei", "yy": "y"}
 _YE = re.compile("(?:(?<=^)|(?<=[аеёиоуыэюяьъ]))[её]")
