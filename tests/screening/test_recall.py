@@ -152,3 +152,16 @@ def test_a_russian_person_screened_without_the_patronymic_is_found_at_the_defaul
     assert "test:5" in hits  # the father's name, left out, costs less than a given name left out
     full = screen(index, "Мирон Захарович Петровский").hits
     assert full[0].entry_id == "test:5" and full[0].score > hits["test:5"]
+
+
+# "Ali" in more names than blocking votes with; 80 short names whose rare word has the consonants of the target's
+# surname (k-r-v-n), more than blocking keeps for a consonant skeleton
+_ALIS = tuple(_entry(30_000 + i, f"Ali Filler{i:03d}", EntryType.INDIVIDUAL) for i in range(450))
+_SAME_CONSONANTS = tuple(_entry(31_000 + i, f"Karvan Trust{chr(97 + i // 26)}{chr(97 + i % 26)}") for i in range(80))
+
+
+def test_a_common_given_name_in_arabic_script_ranks_the_names_its_surname_picked() -> None:
+    target = _entry(7, "KARVANI, Ali Hosseini", EntryType.INDIVIDUAL)
+    index = ScreeningIndex.build((*_ALIS, *_SAME_CONSONANTS, *_PERSONS, target), snapshot_key="ali")
+    hits = screen(index, "علی کاروانی", threshold=0.6).hits  # Persian ی and ک
+    assert [h.entry_id for h in hits[:1]] == ["test:7"]

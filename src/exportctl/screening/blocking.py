@@ -8,6 +8,7 @@ queries is blocked in one numpy pass (:func:`candidates`), which gives each read
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,7 +58,7 @@ class Unit:
 
 
 def _votes_of(
-    index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes], own: list[tuple[int, float]]
+    index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes], own: list[tuple[tuple[int, ...], float]]
 ) -> tuple[list[npt.NDArray[np.int32]], list[npt.NDArray[np.float64]]]:
     """The names one reading votes for and the vote of each; nothing when no name can reach its threshold."""
     weights = [t.weight for t in per_token]
@@ -75,7 +76,7 @@ def _votes_of(
         voters = [index.postings_of(rarest)]
         vote_weights = [np.zeros(len(voters[0]))]
         return voters, vote_weights
-    holders = _holders_of_common_words(index, per_token, own)
+    holders = None if unit.searched.kind == SKELETON else _holders_of_common_words(index, per_token, own)
     if holders is not None:
         voters.append(holders)
         vote_weights.append(np.zeros(len(holders)))
@@ -83,7 +84,7 @@ def _votes_of(
 
 
 def _holders_of_common_words(
-    index: ScreeningIndex, per_token: list[TokenVotes], own: list[tuple[int, float]]
+    index: ScreeningIndex, per_token: list[TokenVotes], own: list[tuple[tuple[int, ...], float]]
 ) -> npt.NDArray[np.int32] | None:
     """The names that hold a reading's own common words, when those words make at least half of its weight.
 
@@ -95,7 +96,7 @@ def _holders_of_common_words(
     words (:func:`_own_common_tokens`), with their weights."""
     if not own or 2 * sum(weight for _, weight in own) < sum(t.weight for t in per_token):
         return None
-    postings = sorted((index.postings_of(token_id) for token_id, _ in own), key=len)
+    postings = sorted((index.postings_of(group[0]) for group, _ in own), key=len)  # one word each (not skeletons)
     held = postings[0]
     for other in postings[1:]:
         narrower = np.intersect1d(held, other, assume_unique=True)
@@ -107,37 +108,55 @@ def _holders_of_common_words(
     return held
 
 
-def _own_common_tokens(index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes]) -> list[tuple[int, float]]:
+def _own_common_tokens(
+    index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes]
+) -> list[tuple[tuple[int, ...], float]]:
     """The query's own words that are too common to vote (in more than BLOCKING_MAX_DF names), with their weight; for
     an unknown word, the common word it most resembles (its typo), weighted by that resemblance: else a one-word name
     such as "TECHNOLOGY" is out of reach of "tcehnology", whose rare look-alikes alone vote."""
+    found: list[tuple[tuple[int, ...], float]] = []
     if unit.searched.kind == SKELETON:
-        return []
-    found = []
+        # the common listed words with the same consonants that the written word can spell (علی: ali, aly; not the
+        # article al, el, which has no pattern of its own: it would lift every name with an article)
+        patterns = unit.searched.patterns or ("",) * len(unit.searched.tokens)
+        for token, pattern, votes in zip(unit.searched.tokens, patterns, per_token, strict=True):
+            if not pattern:
+                continue
+            spelt = re.compile(pattern)
+            group = tuple(
+                t for t in votes.common if index.token_skeleton[t] == token and spelt.fullmatch(index.tokens[t])
+            )
+            if group:
+                found.append((group, votes.weight))
+        return found
     for token, votes in zip(unit.searched.tokens, per_token, strict=True):
         token_id = index.vocab.get(token)
         if token_id is not None:
             if token_id in votes.common:
-                found.append((token_id, votes.weight))
+                found.append(((token_id,), votes.weight))
         elif votes.common:  # a misspelt common word ("tcehnology"): the common word it most resembles, for less
             sims = [OSA.normalized_similarity(token, index.tokens[t]) for t in votes.common]
             best = max(range(len(sims)), key=lambda i: (sims[i], -votes.common[i]))
-            found.append((votes.common[best], votes.weight * sims[best]))
+            found.append(((votes.common[best],), votes.weight * sims[best]))
     return found
 
 
 def common_votes(
-    index: ScreeningIndex, names: npt.NDArray[np.int64], own: list[tuple[int, float]]
+    index: ScreeningIndex, names: npt.NDArray[np.int64], own: list[tuple[tuple[int, ...], float]]
 ) -> npt.NDArray[np.float64]:
-    """How much of a reading's common words (``own``: token id, weight) each of its candidates (sorted name ids)
-    holds as they are. Common words do not pick candidates, but among the names the rare words picked they must
-    count: else "Nanjing Institute of Electronic Engineering" ties with every other Nanjing name and may not be
-    scored at all."""
+    """How much of a reading's common words (``own``: the listed words that stand for one query word, its weight)
+    each of its candidates (sorted name ids) holds as they are. Common words do not pick candidates, but among the
+    names the rare words picked they must count: else "Nanjing Institute of Electronic Engineering" ties with every
+    other Nanjing name and may not be scored at all, and Khamenei, Ali (علی خامنه‌ای: ل is al, ali, el …) with
+    every other Khamenei."""
     found = np.zeros(len(names))
-    for token_id, weight in own:
-        postings = index.postings_of(token_id)  # sorted name ids
-        at = np.minimum(np.searchsorted(postings, names), len(postings) - 1)
-        found += np.where(postings[at] == names, weight, 0.0)
+    for group, weight in own:
+        held = np.zeros(len(names), dtype=bool)
+        for token_id in group:
+            postings = index.postings_of(token_id)  # sorted name ids
+            at = np.minimum(np.searchsorted(postings, names), len(postings) - 1)
+            held |= postings[at] == names
+        found += np.where(held, weight, 0.0)
     return found
 
 
@@ -160,7 +179,7 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
     unvoted: list[float] = []  # per reading: query weight that may match without voting (see below)
     floors: list[float] = []
     bounded: list[float] = []
-    common: list[list[tuple[int, float]]] = []  # per reading: its own common words (token id, weight)
+    common: list[list[tuple[tuple[int, ...], float]]] = []  # per reading: its own common words (token ids, weight)
     for unit_no, unit in enumerate(units):
         romanised = unit.searched.kind != LATIN
         skeleton_mode = unit.searched.kind == SKELETON
