@@ -59,6 +59,23 @@ def test_legal_forms_are_canonical_across_languages() -> None:
     assert analyze("Example Pte. Ltd.").forms == {"pte_ltd"}
 
 
+def test_russian_legal_forms_written_out_are_forms_in_every_romanisation() -> None:
+    llc = (
+        "Общество с ограниченной ответственностью «Ромашка»",
+        "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU ROMASHKA",
+        "Obschestvo s Ogranichennoy Otvetstvennostyu Romashka",
+        "OBSHESTVO S ORGANICHENNOI OTVETSTVENNOSTIU ROMASHKA",
+    )
+    for name in llc:
+        analyzed = analyze(name)
+        assert analyzed.forms == {"llc"} and ("romashka",) in [v.tokens for v in analyzed.variants], name
+    for name in ("Публичное акционерное общество «Ромашка»", "ZAKRYTOYE AKTSIONERNOYE OBSHCHESTVO ROMASHKA"):
+        analyzed = analyze(name)
+        assert analyzed.forms == {"jsc"} and analyzed.variants[0].tokens == ("romashka",), name
+    # "of the joint stock company Gazprom" names a parent: its words stay
+    assert analyze("DOCHERNEE PREDPRIYATIE AKTSIONERNOGO OBSHCHESTVA GAZPROM").forms == set()
+
+
 def test_a_name_of_only_legal_forms_keeps_its_tokens() -> None:
     core, forms = split_legal_forms(["company", "limited"])
     assert core == ("company", "limited") and forms == {"co_ltd"}

@@ -165,3 +165,24 @@ def test_a_common_given_name_in_arabic_script_ranks_the_names_its_surname_picked
     index = ScreeningIndex.build((*_ALIS, *_SAME_CONSONANTS, *_PERSONS, target), snapshot_key="ali")
     hits = screen(index, "علی کاروانی", threshold=0.6).hits  # Persian ی and ک
     assert [h.entry_id for h in hits[:1]] == ["test:7"]
+
+
+def test_a_name_listed_in_the_query_s_own_script_ranks_above_its_romanised_alias() -> None:
+    # one party on two lists: one gives the Russian name romanised, the other as Russians write it
+    romanised = _entry(8, "Moscow Institute of Physics", EntryType.ENTITY, "MOSKOVSKIY FIZICHESKIY INSTITUT")
+    as_written = _entry(9, "Institute of Physics, Moscow", EntryType.ENTITY, "Московский Физический институт")
+    index = ScreeningIndex.build((*_FILLER[:50], romanised, as_written), snapshot_key="script")
+    hits = screen(index, "институт московский физический").hits
+    assert [h.entry_id for h in hits[:2]] == ["test:9", "test:8"]
+    scores = {h.entry_id: h.score for h in hits}
+    assert scores["test:9"] == 1.0 and scores["test:8"] < 1.0  # nothing romanised: no cross-script discount
+    crossing = {f.name: f.value for f in hits[1].features}["cross_script"]
+    assert crossing == 1.0
+
+
+def test_a_russian_name_finds_its_alias_with_the_legal_form_written_out() -> None:
+    plant = _entry(10, "YAROSLAVL RADIO WORKS", EntryType.ENTITY, "AKTSIONERNOE OBSCHESTVO YAROSLAVSKIY RADIOZAVOD")
+    index = ScreeningIndex.build((*_FILLER[:50], plant), snapshot_key="forms")
+    hits = screen(index, "АО «Ярославский радиозавод»").hits
+    assert [h.entry_id for h in hits] == ["test:10"]
+    assert {f.name: f.value for f in hits[0].features}["name_similarity"] == 1.0  # the form is no word of the name

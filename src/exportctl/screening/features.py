@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -20,6 +21,7 @@ from rapidfuzz import fuzz
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, fold_latin
 from exportctl.screening.scoring import NameMatch
+from exportctl.screening.scripts import OTHER, script_of
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Pair:
     entry: ListEntry
     match: NameMatch
     name_forms: frozenset[str]
+    matched_name: str = ""  # the listed name as written (the best-matching one)
 
 
 def name_similarity(pair: Pair) -> float:
@@ -105,8 +108,26 @@ def identifier_match(pair: Pair) -> float:
 
 def cross_script(pair: Pair) -> float:
     """1 when the name matched through a romanisation or translation (pinyin, Cyrillic transliteration, Arabic
-    consonant skeleton, translated organisation words) rather than as written; such matches are less certain."""
-    return 0.0 if pair.match.variant.kind == LATIN else 1.0
+    consonant skeleton, translated organisation words) rather than as written; such matches are less certain.
+    0 when the listed name is written in the query's own script with the same words (the UK list's Cyrillic names,
+    the UN list's original-script names): nothing was romanised to find it."""
+    if pair.match.variant.kind == LATIN:
+        return 0.0
+    native = _native_words(pair.analyzed.text)
+    return 0.0 if native and native == _native_words(pair.matched_name) else 1.0
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _native_words(text: str) -> tuple[str, ...]:
+    """The words of a name in a non-Latin script (Han, Cyrillic, Arabic), in any order; () when it has none or any
+    other word: "Московский Физико-Технический институт" and "институт московский физико технический" agree."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    if not words or any(script_of(word[0]) == OTHER for word in words):
+        return ()
+    return tuple(sorted(words))
 
 
 def brand_equivalent(pair: Pair) -> float:

@@ -12,6 +12,8 @@ Matching works on *folded* tokens (see :mod:`exportctl.screening.normalize`): do
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Container, Sequence
 
 # canonical code -> spellings (token sequences after folding). Families that users rewrite into one another share a
@@ -37,7 +39,17 @@ _FORMS: dict[str, tuple[str, ...]] = {
     "co": ("co", "company", "cos", "companies"),
     "corp": ("corp", "corporation", "corpn"),
     "inc": ("inc", "incorporated"),
-    "llc": ("llc", "limited liability company", "limited liability co", "ooo", "tov", "mchj", "llp"),
+    "llc": (
+        "llc",
+        "limited liability company",
+        "limited liability co",
+        "ooo",
+        "tov",
+        "mchj",
+        "llp",
+        "obshchestvo s ogranichennoi otvetstvennostyu",  # ООО written out (808 listed names)
+        "tovarystvo z obmezhenoyu vidpovidalnistyu",  # Ukrainian ТОВ written out
+    ),
     "jsc": (
         "jsc",
         "joint stock company",
@@ -58,8 +70,23 @@ _FORMS: dict[str, tuple[str, ...]] = {
         "non public joint stock company",
         "publicly traded company",
         "aktsionernoe obshchestvo",
+        "otkrytoe aktsionernoe obshchestvo",
+        "zakrytoe aktsionernoe obshchestvo",
+        "publichnoe aktsionernoe obshchestvo",
+        "nepublichnoe aktsionernoe obshchestvo",
+        "aktsionerne tovarystvo",  # Ukrainian АТ, ПАТ, ПрАТ
+        "publichne aktsionerne tovarystvo",
+        "pryvatne aktsionerne tovarystvo",
     ),
-    "unitary_enterprise": ("fgup", "gup", "fsue", "federal state unitary enterprise", "state unitary enterprise"),
+    "unitary_enterprise": (
+        "fgup",
+        "gup",
+        "fsue",
+        "federal state unitary enterprise",
+        "state unitary enterprise",
+        "federalnoe gosudarstvennoe unitarnoe predpriyatie",
+        "gosudarstvennoe unitarnoe predpriyatie",
+    ),
     "gmbh": ("gmbh", "gesellschaft mit beschrankter haftung", "mbh"),
     "ag": ("ag", "aktiengesellschaft"),
     "sa": ("sa", "sa de cv", "sapi de cv", "sab de cv", "sas", "sarl", "sociedad anonima", "societe anonyme"),
@@ -83,6 +110,38 @@ _FORMS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# The words of Russian and Ukrainian legal forms written out, as the lists romanise them (a closed class): one
+# spelling each, so that "OBSCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU" and the BGN reading of "Общество с
+# ограниченной ответственностью" are the same form. Nominative only: "aktsionernogo obshchestva" (of a JSC) names
+# a parent, not the party's own form.
+_RUSSIAN_FORM_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), spelling)
+    for pattern, spelling in (
+        (r"obs\w{0,3}estvo", "obshchestvo"),
+        (r"o(?:gr|rg)anichenn\w{1,3}", "ogranichennoi"),
+        (r"otvetstvennost\w{0,3}", "otvetstvennostyu"),
+        (r"ak?tsionerno(?:e|ye)", "aktsionernoe"),
+        (r"(ne)?publichno(?:e|ye)", r"\1publichnoe"),
+        (r"(ot|za)kryto(?:e|ye)", r"\1krytoe"),
+        (r"(federal|gosudarstven|unitar)'?no(?:e|ye)", r"\1noe"),
+        (r"predpri[yi]?ati(?:e|ye)", "predpriyatie"),
+        (r"obmezhenoy?u", "obmezhenoyu"),
+        (r"vidpovidal'?nist'?y?u", "vidpovidalnistyu"),
+    )
+)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _form_word(token: str) -> str:
+    """The one spelling of a written-out Russian or Ukrainian legal-form word; any other token as it is."""
+    if len(token) >= 6:
+        for pattern, spelling in _RUSSIAN_FORM_WORDS:
+            match = pattern.fullmatch(token)
+            if match:
+                return match.expand(spelling)
+    return token
+
+
 _BY_TOKENS: dict[tuple[str, ...], str] = {
     tuple(spelling.split()): code for code, spellings in _FORMS.items() for spelling in spellings
 }
@@ -102,11 +161,12 @@ def split_legal_forms(
     """
     core: list[str] = []
     forms: set[str] = set()
+    words = [_form_word(token) for token in tokens]
     i = 0
     n = len(tokens)
     while i < n:
         for size in range(min(_MAX_LEN, n - i), 0, -1):
-            code = _BY_TOKENS.get(tuple(tokens[i : i + size]))
+            code = _BY_TOKENS.get(tuple(words[i : i + size]))
             if code is not None and (allowed is None or code in allowed):
                 forms.add(code)
                 i += size
