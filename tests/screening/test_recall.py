@@ -15,6 +15,7 @@ import pytest
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.index import acronym_parts
 from exportctl.screening.scripts import cyrillic_variants, han_variants, is_patronymic, vowelled_pattern
 
 
@@ -186,3 +187,16 @@ def test_a_russian_name_finds_its_alias_with_the_legal_form_written_out() -> Non
     hits = screen(index, "АО «Ярославский радиозавод»").hits
     assert [h.entry_id for h in hits] == ["test:10"]
     assert {f.name: f.value for f in hits[0].features}["name_similarity"] == 1.0  # the form is no word of the name
+
+
+def test_an_acronym_inside_a_listed_name_is_not_a_word_the_query_must_have() -> None:
+    bureau = _entry(11, "Xinjiang Production and Construction Corps (XPCC) Public Security Bureau")
+    places = _entry(12, "Kvantek (HK) Limited")  # HK abbreviates nothing before it: a word of the name
+    index = ScreeningIndex.build((*_FILLER[:50], bureau, places), snapshot_key="acronym")
+    for query in ("Xinjiang Production and Construction Corps Public Security Bureau", "XPCC Public Security Bureau"):
+        hits = screen(index, query).hits
+        assert [h.entry_id for h in hits] == ["test:11"] and hits[0].score == pytest.approx(1.0), query
+    assert screen(index, "Kvantek HK Limited").hits[0].score == pytest.approx(1.0)
+    kvantek = screen(index, "Kvantek Limited", threshold=0.3).hits
+    assert kvantek and kvantek[0].score < 0.9  # the place still counts
+    assert acronym_parts("Managed Systems and Services (MSAS)(FZC)") == ()  # a legal form is no acronym

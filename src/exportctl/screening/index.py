@@ -30,12 +30,13 @@ from rapidfuzz.process import cdist, cpdist
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
 from exportctl.screening.gc_pause import cyclic_gc_paused
+from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.lexicon import is_russian_word, learn_lexicon
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import is_patronymic, skeleton
 from exportctl.screening.similarity import FLOOR_32, PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_FLOOR_32
 
-INDEX_FORMAT = 14  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 15  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -44,16 +45,45 @@ _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: inde
 _NameRow = tuple[str, frozenset[str], str, tuple[int, ...], tuple[int, ...]]
 
 _TRAILING_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{2,11})\)$")
+_INNER_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{2,11})\)\s*(?P<rest>[^()]*\w[^()]*)$")
+_INITIALS_SKIP = frozenset({"and", "of", "the", "for"})
+
+
+def _abbreviates(acronym: str, words: str) -> bool:
+    """Whether the acronym's letters are initials of the words, in order, from the first word on ("XPCC":
+    Xinjiang Production and Construction Corps; "CSIC": China Shipbuilding Industry Group Co.)."""
+    initials = [w[0] for w in re.findall(r"[^\W_]+", words.casefold()) if w not in _INITIALS_SKIP]
+    letters = [c for c in acronym.casefold() if c.isalpha()]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    at = 0
+    for letter in letters:
+        while at < len(initials) and initials[at] != letter:
+            at += 1
+        if at == len(initials):
+            return False
+        at += 1
+    return True
 
 
 def acronym_parts(name: str) -> tuple[str, ...]:
     """A listed name ending in its acronym in parentheses, "National University of Defense Technology (NUDT)",
     is two names of one party: the words without the acronym (whose letters would otherwise count as a word the
-    query lacks) and the acronym alone. () for any other name."""
-    match = _TRAILING_ACRONYM.match(name.strip())
-    if match is None:
+    query lacks) and the acronym alone. An acronym inside a name that abbreviates the words before it, "Xinjiang
+    Production and Construction Corps (XPCC) Public Security Bureau", gives the name without it and the acronym
+    with the words after it ("XPCC Public Security Bureau"); "Kvantek (HK) Limited" abbreviates nothing and stays
+    as it is, and a legal form in parentheses, "(FZC)", is no acronym. () for any other name."""
+    stripped = name.strip()
+    match = _TRAILING_ACRONYM.match(stripped)
+    if match is not None:
+        if split_legal_forms([match["acronym"].casefold()])[1]:
+            return ()  # "… (MSAS)(FZC)": a legal form, not the party's acronym
+        return (match["name"], match["acronym"])
+    match = _INNER_ACRONYM.match(stripped)
+    if match is None or not _abbreviates(match["acronym"], match["name"]):
         return ()
-    return (match["name"], match["acronym"])
+    rest = match["rest"].strip()
+    return (f"{match['name']} {rest}", f"{match['acronym']} {rest}")
 
 
 def deletes(token: str) -> set[str]:

@@ -131,6 +131,12 @@ _RUSSIAN_FORM_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# a quick look first: most names have none of these words (one search over the name, not a call per word)
+_MAY_HAVE_FORM_WORD = re.compile(
+    r"\b(?:obs|o(?:gr|rg)an|otvet|ak?tsion|(?:ne)?publich|(?:ot|za)kryt|federal|gosudar|unitar|predpri|obmezh|vidpov)"
+)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _form_word(token: str) -> str:
     """The one spelling of a written-out Russian or Ukrainian legal-form word; any other token as it is."""
@@ -161,7 +167,7 @@ def split_legal_forms(
     """
     core: list[str] = []
     forms: set[str] = set()
-    words = [_form_word(token) for token in tokens]
+    words = [_form_word(token) for token in tokens] if _MAY_HAVE_FORM_WORD.search(" ".join(tokens)) else tokens
     i = 0
     n = len(tokens)
     while i < n:
