@@ -139,3 +139,12 @@ def test_a_chinese_word_is_translated_by_the_dictionary_only_into_words_the_list
     assert not any("telecommunications" in v.tokens for v in analyze("南京邮电大学", listed - {"post"}).variants)
     # a proper name of the dictionary stays pinyin (快手 is the Kuaishou app, not "quick hand")
     assert all("kuaishou" in v.tokens or "kuai" in v.tokens for v in analyze("快手", {"quick", "hand"}).variants)
+
+
+def test_cyrillic_stress_marks_and_latin_look_alikes_do_not_cut_words() -> None:
+    assert analyze("Андре́й Я́рин").variants[0].tokens == analyze("Андрей Ярин").variants[0].tokens == ("andrey", "yarin")
+    # a Latin ë and o inside a Cyrillic word, a Latin A in "АО"
+    assert analyze("Фëдoрoвич").variants[0].tokens == analyze("Фёдорович").variants[0].tokens
+    assert analyze("AО Ромашка").forms == {"jsc"}
+    # words wholly in one script keep it
+    assert analyze("Gazprom Нефть").variants[0].tokens == ("gazprom", "neft")

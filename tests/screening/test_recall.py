@@ -200,3 +200,30 @@ def test_an_acronym_inside_a_listed_name_is_not_a_word_the_query_must_have() -> 
     kvantek = screen(index, "Kvantek Limited", threshold=0.3).hits
     assert kvantek and kvantek[0].score < 0.9  # the place still counts
     assert acronym_parts("Managed Systems and Services (MSAS)(FZC)") == ()  # a legal form is no acronym
+
+
+_ARABIC_NAMES = (
+    ("MURAD, Abdul Hakim", "عبد الحكيم مراد"),  # Abd al- joined to its article
+    ("LAAGOUB, Abdelkader", "عبدالقادر لاغوب"),  # Abd al-X written as one word in both scripts
+    ("HAQQANI, Jalaluddin", "جلال الدين حقانى"),  # X al-Din as one word
+    ("NURI, Nurullah", "نور الله نوری"),  # X Allah as one word
+    ("ZAKANI, Alireza", "علیرضا زاکانی"),  # Persian ض is z
+    ("ZAREPOUR, Issa", "عیسی زارع پور"),  # a Persian surname ending written apart
+    ("AKKACHA, Djamel", "جمال عكاشة"),  # French dj for ج
+)
+
+
+@pytest.mark.parametrize(("listed", "written"), _ARABIC_NAMES)
+def test_arabic_and_persian_name_structure_is_read_as_latin_writes_it(listed: str, written: str) -> None:
+    people = tuple(_entry(40 + i, name, EntryType.INDIVIDUAL) for i, (name, _) in enumerate(_ARABIC_NAMES))
+    index = ScreeningIndex.build((*_FILLER[:200], *people), snapshot_key="arabic-names")
+    hits = screen(index, written).hits
+    assert hits and hits[0].primary_name == listed
+
+
+def test_a_compound_joined_from_arabic_words_is_not_split_into_bare_consonants() -> None:
+    # علیرضا زاکانی joined is l-r-z-s-k-n: split, "lrs" + "skn" are the consonants of Valerevich Chechikhin, whose
+    # spelling fits neither word
+    other = _entry(60, "CHECHIKHIN, Yuri Valerevich", EntryType.INDIVIDUAL)
+    index = ScreeningIndex.build((*_FILLER[:200], other), snapshot_key="split")
+    assert screen(index, "علیرضا زاکانی", threshold=0.5).hits == ()

@@ -16,7 +16,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import OSA
 
 from exportctl.screening.index import ScreeningIndex, TokenVotes, compute_token_votes
-from exportctl.screening.normalize import LATIN, SKELETON, NameVariant
+from exportctl.screening.normalize import COMPOUND_JOIN, JOINED_ARTICLE, LATIN, SKELETON, NameVariant
 from exportctl.screening.similarity import COVERAGE_WEIGHT, similarity_bound, unique_inverse
 
 CANDIDATES_PER_VARIANT = 30
@@ -244,12 +244,15 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
 
 
 def split_compounds(index: ScreeningIndex, variant: NameVariant) -> NameVariant:
-    """Split an unknown skeleton in two known ones: Persian writes given names together (محمدجواد Mohammad Javad)."""
+    """Split an unknown skeleton in two known ones: Persian writes given names together (محمدجواد Mohammad Javad).
+    Not a compound the analysis joined from words written apart (حزب الله → Hizballah, عبد القادر → Abdelkader):
+    split, it would be those
+    words again without their spellings, and the consonants of علیرضا زاکانی would be those of Valerevich Chechikhin."""
     tokens: list[str] = []
     patterns: list[str] = []
     given = variant.patterns or ("",) * len(variant.tokens)
     for token, pattern in zip(variant.tokens, given, strict=True):
-        if token in index.by_skeleton or len(token) < 5:
+        if token in index.by_skeleton or len(token) < 5 or COMPOUND_JOIN in pattern or JOINED_ARTICLE in pattern:
             tokens.append(token)
             patterns.append(pattern)
             continue

@@ -99,12 +99,66 @@ def chinese_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+# between the words of a name written apart in Arabic script and as one word in Latin (Hizballah, Nasrallah)
+COMPOUND_JOIN = "(?:al|el|ul|ol|a|u|e|-)?"
+_ABD_SKELETON = "bd"  # عبد (see scripts._arabic_words)
+JOINED_ARTICLE = "(?:u|e|a|ou|oo|i)?l"  # Abd al- as one word: Abdul, Abdel, Abdal, Abdoul
+_ALLAH_PATTERN = scripts.vowelled_pattern(scripts.ALLAH)
+_DIN_PATTERN = scripts.vowelled_pattern("دين")
+
+
+def _joined(left: str, right: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", left + right)  # a doubled consonant across the join is one (jalal-ud-din)
+
+
+def _name_compounds(skeletons: list[str], patterns: list[str]) -> list[NameVariant]:
+    """Skeleton readings with the compounds of Arabic names as Latin often writes them (a closed class): Abd al-X
+    with the article joined to Abd (Abdul Hakim, Abdel Kader), Abd al-X as one word (Abdulhakim), X Allah
+    (Nasrullah, Amanollah) and X al-Din (Jalaluddin, Izzeddine) as one word. Each joined word keeps a spelling to
+    agree with (the words' patterns joined), so that its consonants alone decide nothing. [] when there is none."""
+    article_joined: list[tuple[str, str]] = []
+    one_word: list[tuple[str, str]] = []
+    words = list(zip(skeletons, patterns, strict=True))
+    i = 0
+    while i < len(words):
+        skeleton, pattern = words[i]
+        after = words[i + 1 : i + 3]
+        spelt = bool(pattern) and not pattern.isalpha() and pattern != scripts.UNKNOWN_SPELLING
+        has_article = bool(after) and after[0] == ("l", "")
+        if spelt and skeleton == _ABD_SKELETON and has_article and len(after) == 2 and after[1][1]:
+            name, name_pattern = after[1]
+            article_joined.extend([("bdl", pattern + JOINED_ARTICLE), (name, name_pattern)])
+            one_word.append((_joined("bdl", name), pattern + JOINED_ARTICLE + name_pattern))
+            i += 3
+        elif spelt and after and after[0][1] == _ALLAH_PATTERN:
+            joined = (_joined(skeleton, after[0][0]), pattern + COMPOUND_JOIN + _ALLAH_PATTERN)
+            article_joined.append(joined)
+            one_word.append(joined)
+            i += 2
+        elif spelt and has_article and len(after) == 2 and after[1][1] == _DIN_PATTERN:
+            joined = (_joined(skeleton, after[1][0]), pattern + COMPOUND_JOIN + _DIN_PATTERN)
+            article_joined.append(joined)
+            one_word.append(joined)
+            i += 3
+        else:
+            article_joined.append(words[i])
+            one_word.append(words[i])
+            i += 1
+    readings = []
+    for reading in (article_joined, one_word):
+        if len(reading) < len(words) or reading != words:
+            variant = NameVariant(tuple(s for s, _ in reading), SKELETON, patterns=tuple(p for _, p in reading))
+            if variant not in readings:
+                readings.append(variant)
+    return [r for r in readings if r.tokens != tuple(skeletons)]
+
+
 def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
     """Analyse one name. ``known`` is the index vocabulary, used to join pinyin syllables into words.
 
     Never raises on any string; a name with nothing to match on (empty, only punctuation) has no variants.
     """
-    text = unicodedata.normalize("NFKC", name or "")[:MAX_NAME_CHARS].casefold()
+    text = scripts.clean_cyrillic(unicodedata.normalize("NFKC", name or "")[:MAX_NAME_CHARS]).casefold()
     runs = scripts.script_runs(text)
     per_run = [_run_variants(script, run, known) for script, run in runs]
     per_run = [alts for alts in per_run if any(tokens for tokens, _ in alts)]
@@ -140,10 +194,13 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
         skeletons, patterns = skeletons[:MAX_TOKENS], patterns[:MAX_TOKENS]
         if skeletons:
             variants.append(NameVariant(tuple(skeletons), SKELETON, patterns=tuple(patterns)))
+            variants.extend(_name_compounds(skeletons, patterns))
         # the article (skeleton "l", no spelling pattern) is left out; Allah (also "l") has a pattern and stays
         words = [(s, p) for s, p in zip(skeletons, patterns, strict=True) if s != "l" or p]
         # compounds written as one word in Latin: حزب الله → Hizballah (proper names only: no translated word)
         if 2 <= len(words) <= 3 and all(p and not p.isalpha() and p != scripts.UNKNOWN_SPELLING for _, p in words):
-            joined = "(?:al|el|ul|ol|a|u|e|-)?".join(p for _, p in words)
-            variants.append(NameVariant(("".join(s for s, _ in words),), SKELETON, patterns=(joined,)))
+            joined = COMPOUND_JOIN.join(p for _, p in words)
+            whole = NameVariant(("".join(s for s, _ in words),), SKELETON, patterns=(joined,))
+            if whole not in variants:
+                variants.append(whole)
     return AnalyzedName(text=name, variants=tuple(variants), forms=frozenset(forms), scripts=used_scripts)

@@ -457,7 +457,19 @@ _ARABIC_SKELETON = str.maketrans(
         "ع": "", "غ": "k", "ف": "f", "ق": "k", "ك": "k", "ک": "k", "گ": "k", "ل": "l", "م": "m", "ن": "n",
     }
 )  # fmt: skip
-_SKELETON_DIGRAPHS = (("kh", "k"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("zh", "s"))
+# Persian (and Urdu, Pashto) say ض ذ ظ as z and ث as s: Reza, Ramazan, Zia (Arabic Rida, Ramadan, Dhiya)
+_PERSIAN_SKELETON = {**_ARABIC_SKELETON, ord("ض"): "s", ord("ذ"): "s", ord("ظ"): "s", ord("ث"): "s"}
+_PERSIAN_LETTERS = re.compile("[پچژگکی]")
+_SKELETON_DIGRAPHS = (
+    ("dj", "j"),  # French usage for ج: Djamel, Abdeldjalil
+    ("kh", "k"),
+    ("gh", "k"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("zh", "s"),
+)
 _SKELETON_MAP = str.maketrans({"q": "k", "c": "k", "g": "k", "p": "b", "z": "s", "x": "ks"})
 _VOWELS = re.compile(r"[aeiouywv'`]")
 
@@ -476,8 +488,14 @@ def _arabic_term(word: str) -> str | None:
 ALLAH = "الله"  # one word, not the article + لـه: in compounds it is -allah/-ullah (Nasrallah, Abdullah, Hizballah)
 
 
+# Persian surname endings written apart but romanised as one word: زارع پور Zarepour, آخوند زاده Akhundzada
+_PERSIAN_SUFFIXES = frozenset({"پور", "زاده", "زادہ", "نژاد"})
+_ABD = "عبد"  # "servant of": Abd al-Hakim is written عبد الحكيم or عبدالحكيم and romanised Abdul Hakim, Abdelhakim …
+
+
 def _arabic_words(run: str) -> list[tuple[bool, str]]:
-    """Words of an Arabic/Persian run as (is_article, word), the definite article split off ("الأسد" → al, أسد)."""
+    """Words of an Arabic/Persian run as (is_article, word), the definite article split off ("الأسد" → al, أسد),
+    "عبدال…" split like "عبد ال…", and a Persian surname ending joined to the word before it."""
     run = _ARABIC_MARKS.sub("", run)  # short-vowel marks and the tatweel (letter stretching) carry no letter
     text = re.sub("ه\u200c", "\u200c", run)  # Persian ه before a joiner is the vowel e ("خامنه‌ای" Khamenei)
     text = text.replace("\u200c", "")  # the zero-width non-joiner joins the parts of one word
@@ -485,6 +503,12 @@ def _arabic_words(run: str) -> list[tuple[bool, str]]:
     for word in re.split(r"[^\w]+", text):
         if not word:
             continue
+        if word in _PERSIAN_SUFFIXES and words and not words[-1][0]:
+            words[-1] = (False, words[-1][1] + word)
+            continue
+        if word.startswith(_ABD + "ال") and len(word) > len(_ABD) + 3 and not word.endswith(ALLAH):
+            words.append((False, _ABD))
+            word = word[len(_ABD) :]
         match = None if word == ALLAH else _ARABIC_ARTICLE.match(word)
         if match:
             words.append((True, "al"))
@@ -559,6 +583,7 @@ def arabic_skeletons(run: str) -> list[str]:
     reduced like Latin text (جبهة → front → frnt), so that AL-NUSRAH FRONT is found from جبهة النصرة.
     """
     skeletons = []
+    table = _PERSIAN_SKELETON if _PERSIAN_LETTERS.search(run) else _ARABIC_SKELETON
     for is_article, word in _arabic_words(run):
         term = None if is_article else _arabic_term(word)
         if is_article:
@@ -568,7 +593,7 @@ def arabic_skeletons(run: str) -> list[str]:
             if not forms:  # شركة "company" is a legal form: not part of the name
                 skeletons.extend(s for s in (skeleton(t) for t in core) if s)
         else:
-            consonants = re.sub(r"(.)\1+", r"\1", word.translate(_ARABIC_SKELETON))
+            consonants = re.sub(r"(.)\1+", r"\1", word.translate(table))
             consonants = re.sub(r"[^a-z0-9]", "", consonants.removesuffix("h") if len(consonants) > 1 else consonants)
             if consonants:
                 skeletons.append(consonants)
@@ -584,6 +609,7 @@ def arabic_patterns(run: str) -> list[str]:
     university, not any word with its consonants: "north"), :data:`UNKNOWN_SPELLING` for a word with a letter no
     rule spells."""
     patterns = []
+    table = _PERSIAN_SKELETON if _PERSIAN_LETTERS.search(run) else _ARABIC_SKELETON
     for is_article, word in _arabic_words(run):
         term = None if is_article else _arabic_term(word)
         if is_article:
@@ -593,7 +619,7 @@ def arabic_patterns(run: str) -> list[str]:
             if not forms:
                 patterns.extend(re.escape(t) for t in core if skeleton(t))
         else:
-            consonants = re.sub(r"(.)\1+", r"\1", word.translate(_ARABIC_SKELETON))
+            consonants = re.sub(r"(.)\1+", r"\1", word.translate(table))
             consonants = re.sub(r"[^a-z0-9]", "", consonants.removesuffix("h") if len(consonants) > 1 else consonants)
             if consonants:
                 patterns.append(vowelled_pattern(word) or UNKNOWN_SPELLING)
@@ -622,6 +648,28 @@ def _dedupe(variants: list[list[str]]) -> list[list[str]]:
         if variant and variant not in seen:
             seen.append(variant)
     return seen
+
+
+# Latin letters that look like Cyrillic ones (a closed class): typed or pasted into a Cyrillic word ("AО" with a Latin
+# A, "Фëдoрoвич" with a Latin ë and o), they would cut the word into single letters
+_LOOKALIKES = str.maketrans(
+    "AaBCcEeëHKkMOoPpTXxYyi",
+    "АаВСсЕеёНКкМОоРрТХхУуі",
+)
+_MIXED_WORD = re.compile(r"[^\W\d_]*(?:[a-zA-Zë][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-zA-Zë])[^\W\d_]*")
+_STRESS_MARKS = re.compile("[\u0300\u0301]")  # stress marks over Cyrillic vowels (Андре́й): no letter of their own
+
+
+def clean_cyrillic(text: str) -> str:
+    """Cyrillic text as one script: stress marks removed, and in a word mixing Latin and Cyrillic letters the Latin
+    look-alikes made Cyrillic. Text without Cyrillic letters is returned as it is."""
+    if not _CYRILLIC_LETTER.search(text):
+        return text
+    text = _STRESS_MARKS.sub("", text)
+    return _MIXED_WORD.sub(lambda m: m[0].translate(_LOOKALIKES), text)
+
+
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
 def strip_marks(text: str) -> str:
