@@ -151,13 +151,18 @@ def common_votes(
     every other Khamenei."""
     found = np.zeros(len(names))
     for group, weight in own:
-        held = np.zeros(len(names), dtype=bool)
-        for token_id in group:
-            postings = index.postings_of(token_id)  # sorted name ids
-            at = np.minimum(np.searchsorted(postings, names), len(postings) - 1)
-            held |= postings[at] == names
-        found += np.where(held, weight, 0.0)
+        held = _holds(index, group[0], names)
+        for token_id in group[1:]:
+            held |= _holds(index, token_id, names)
+        found += held * weight
     return found
+
+
+def _holds(index: ScreeningIndex, token_id: int, names: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    postings = index.postings_of(token_id)  # sorted name ids
+    at = np.minimum(np.searchsorted(postings, names), len(postings) - 1)
+    held: npt.NDArray[np.bool_] = postings[at] == names
+    return held
 
 
 def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArray[np.int64], list[float]]]:
