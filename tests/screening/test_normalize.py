@@ -72,6 +72,12 @@ def test_russian_legal_forms_written_out_are_forms_in_every_romanisation() -> No
     for name in ("Публичное акционерное общество «Ромашка»", "ZAKRYTOYE AKTSIONERNOYE OBSHCHESTVO ROMASHKA"):
         analyzed = analyze(name)
         assert analyzed.forms == {"jsc"} and analyzed.variants[0].tokens == ("romashka",), name
+    for name in (
+        'Товариство з обмеженою відповідальністю "Компанія Інтервесп"',  # Ukrainian ТОВ
+        'ТОВАРИЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ТАУКЗ"',  # Kazakh ТОО
+    ):
+        analyzed = analyze(name)
+        assert analyzed.forms == {"llc"} and all(len(v.tokens) <= 2 for v in analyzed.variants), name
     # "of the joint stock company Gazprom" names a parent: its words stay
     assert analyze("DOCHERNEE PREDPRIYATIE AKTSIONERNOGO OBSHCHESTVA GAZPROM").forms == set()
 
@@ -146,5 +152,7 @@ def test_cyrillic_stress_marks_and_latin_look_alikes_do_not_cut_words() -> None:
     # a Latin ë and o inside a Cyrillic word, a Latin A in "АО"
     assert analyze("Фëдoрoвич").variants[0].tokens == analyze("Фёдорович").variants[0].tokens
     assert analyze("AО Ромашка").forms == {"jsc"}
+    # Belarusian and Ukrainian names with a Latin I or a kra (ĸ) for Cyrillic і and к
+    assert analyze("Мiĸалай Iванавiч").variants[0].tokens == analyze("Мікалай Іванавіч").variants[0].tokens
     # words wholly in one script keep it
     assert analyze("Gazprom Нефть").variants[0].tokens == ("gazprom", "neft")

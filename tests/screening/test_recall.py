@@ -210,6 +210,8 @@ _ARABIC_NAMES = (
     ("ZAKANI, Alireza", "علیرضا زاکانی"),  # Persian ض is z
     ("ZAREPOUR, Issa", "عیسی زارع پور"),  # a Persian surname ending written apart
     ("AKKACHA, Djamel", "جمال عكاشة"),  # French dj for ج
+    ("SALEHI, Ali", "علی صالحی"),  # ح before a final vowel letter is a consonant Latin keeps
+    ("ZOLGHADR, Ahmad", "احمد ذوالقدر"),  # Persian ذ is z, with no Persian letter in the name
 )
 
 

@@ -49,6 +49,7 @@ _FORMS: dict[str, tuple[str, ...]] = {
         "llp",
         "obshchestvo s ogranichennoi otvetstvennostyu",  # ООО written out (808 listed names)
         "tovarystvo z obmezhenoyu vidpovidalnistyu",  # Ukrainian ТОВ written out
+        "tovarishchestvo s ogranichennoi otvetstvennostyu",  # Kazakh ТОО (LLP) written out
     ),
     "jsc": (
         "jsc",
@@ -125,15 +126,17 @@ _RUSSIAN_FORM_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(ot|za)kryto(?:e|ye)", r"\1krytoe"),
         (r"(federal|gosudarstven|unitar)'?no(?:e|ye)", r"\1noe"),
         (r"predpri[yi]?ati(?:e|ye)", "predpriyatie"),
-        (r"obmezhenoy?u", "obmezhenoyu"),
-        (r"vidpovidal'?nist'?y?u", "vidpovidalnistyu"),
+        (r"obmezheno[yi]?u", "obmezhenoyu"),
+        (r"tovar[yi]stvo", "tovarystvo"),
+        (r"tovarishc?h?estvo", "tovarishchestvo"),
+        (r"vidpovidal'?nist'?[yi]?u", "vidpovidalnistyu"),
     )
 )
 
 
 # a quick look first: most names have none of these words (one search over the name, not a call per word)
 _MAY_HAVE_FORM_WORD = re.compile(
-    r"\b(?:obs|o(?:gr|rg)an|otvet|ak?tsion|(?:ne)?publich|(?:ot|za)kryt|federal|gosudar|unitar|predpri|obmezh|vidpov)"
+    r"\b(?:obs|o(?:gr|rg)an|otvet|ak?tsion|(?:ne)?publich|(?:ot|za)kryt|federal|gosudar|unitar|predpri|obmezh|vidpov|tovar)"
 )
 
 

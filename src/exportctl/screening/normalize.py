@@ -182,19 +182,24 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             variants.append(variant)
     if scripts.ARABIC in used_scripts:
         skeletons: list[str] = []
+        persian: list[str] = []  # ض ذ ظ ث as Persian says them, for a name that has them but no Persian letter
         patterns: list[str] = []
         for script, run in runs:
             if script == scripts.ARABIC:
                 skeletons.extend(scripts.arabic_skeletons(run))
+                persian.extend(scripts.arabic_skeletons(run, persian=True))
                 patterns.extend(scripts.arabic_patterns(run))
             else:
                 latin = [s for s in (scripts.skeleton(t) for t in fold_latin(run)) if s]
                 skeletons.extend(latin)
+                persian.extend(latin)
                 patterns.extend("" for _ in latin)
-        skeletons, patterns = skeletons[:MAX_TOKENS], patterns[:MAX_TOKENS]
+        skeletons, patterns, persian = skeletons[:MAX_TOKENS], patterns[:MAX_TOKENS], persian[:MAX_TOKENS]
         if skeletons:
             variants.append(NameVariant(tuple(skeletons), SKELETON, patterns=tuple(patterns)))
             variants.extend(_name_compounds(skeletons, patterns))
+            if persian != skeletons:  # احمد ذوالقدر: Ahmad Zolghadr
+                variants.append(NameVariant(tuple(persian), SKELETON, patterns=tuple(patterns)))
         # the article (skeleton "l", no spelling pattern) is left out; Allah (also "l") has a pattern and stays
         words = [(s, p) for s, p in zip(skeletons, patterns, strict=True) if s != "l" or p]
         # compounds written as one word in Latin: حزب الله → Hizballah (proper names only: no translated word)

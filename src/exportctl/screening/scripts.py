@@ -576,14 +576,15 @@ def vowelled_pattern(word: str) -> str:
     return "".join(parts)
 
 
-def arabic_skeletons(run: str) -> list[str]:
-    """Consonant skeletons of the words of an Arabic/Persian run, straight from the letters.
+def arabic_skeletons(run: str, *, persian: bool = False) -> list[str]:
+    """Consonant skeletons of the words of an Arabic/Persian run, straight from the letters; with the Persian sounds
+    of ض ذ ظ ث when ``persian`` or when the run has a letter only Persian uses.
 
     The article stays as "l" (Latin names keep it: AL-ASSAD); organisation words are translated first and then
     reduced like Latin text (جبهة → front → frnt), so that AL-NUSRAH FRONT is found from جبهة النصرة.
     """
     skeletons = []
-    table = _PERSIAN_SKELETON if _PERSIAN_LETTERS.search(run) else _ARABIC_SKELETON
+    table = _PERSIAN_SKELETON if persian or _PERSIAN_LETTERS.search(run) else _ARABIC_SKELETON
     for is_article, word in _arabic_words(run):
         term = None if is_article else _arabic_term(word)
         if is_article:
@@ -593,11 +594,19 @@ def arabic_skeletons(run: str) -> list[str]:
             if not forms:  # شركة "company" is a legal form: not part of the name
                 skeletons.extend(s for s in (skeleton(t) for t in core) if s)
         else:
-            consonants = re.sub(r"(.)\1+", r"\1", word.translate(table))
-            consonants = re.sub(r"[^a-z0-9]", "", consonants.removesuffix("h") if len(consonants) > 1 else consonants)
+            consonants = _word_skeleton(word, table)
             if consonants:
                 skeletons.append(consonants)
     return skeletons
+
+
+def _word_skeleton(word: str, table: dict[int, str]) -> str:
+    consonants = re.sub(r"(.)\1+", r"\1", word.translate(table))
+    if len(consonants) > 1 and word[-1] in "هح":
+        # a final h, which Latin drops after a vowel (هنية Haniyeh, صالح Saleh); not an h before a final vowel
+        # letter (صالحی Salehi)
+        consonants = consonants.removesuffix("h")
+    return re.sub(r"[^a-z0-9]", "", consonants)
 
 
 UNKNOWN_SPELLING = "(?!)"  # a word with letters no rule spells (Kurdish ۆ): it matches no Latin word by its spelling
@@ -619,9 +628,7 @@ def arabic_patterns(run: str) -> list[str]:
             if not forms:
                 patterns.extend(re.escape(t) for t in core if skeleton(t))
         else:
-            consonants = re.sub(r"(.)\1+", r"\1", word.translate(table))
-            consonants = re.sub(r"[^a-z0-9]", "", consonants.removesuffix("h") if len(consonants) > 1 else consonants)
-            if consonants:
+            if _word_skeleton(word, table):
                 patterns.append(vowelled_pattern(word) or UNKNOWN_SPELLING)
     return patterns
 
@@ -653,10 +660,10 @@ def _dedupe(variants: list[list[str]]) -> list[list[str]]:
 # Latin letters that look like Cyrillic ones (a closed class): typed or pasted into a Cyrillic word ("AО" with a Latin
 # A, "Фëдoрoвич" with a Latin ë and o), they would cut the word into single letters
 _LOOKALIKES = str.maketrans(
-    "AaBCcEeëHKkMOoPpTXxYyi",
-    "АаВСсЕеёНКкМОоРрТХхУуі",
+    "AaBCcEeëHKkĸMOoPpTXxYyIi",
+    "АаВСсЕеёНКккМОоРрТХхУуІі",
 )
-_MIXED_WORD = re.compile(r"[^\W\d_]*(?:[a-zA-Zë][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-zA-Zë])[^\W\d_]*")
+_MIXED_WORD = re.compile(r"[^\W\d_]*(?:[a-zA-Zëĸ][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-zA-Zëĸ])[^\W\d_]*")
 _STRESS_MARKS = re.compile("[\u0300\u0301]")  # stress marks over Cyrillic vowels (Андре́й): no letter of their own
 
 
