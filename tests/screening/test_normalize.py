@@ -135,6 +135,12 @@ def test_chinese_numerals_become_ordinals() -> None:
     assert "715th" in analyze("七一五研究所").variants[0].tokens  # digit by digit, 第 left out
 
 
+def test_a_simplified_character_is_never_converted_as_if_traditional() -> None:
+    # CC-CEDICT also lists 宁 as an old variant of 㝉 (zhu): 宁波 is Ningbo, 辽宁 Liaoning
+    assert analyze("宁波欧腾机械有限公司").variants[0].tokens == ("ningbo", "outeng", "machinery")
+    assert analyze("辽宁").variants[0].tokens == ("liaoning",)
+
+
 def test_traditional_characters_read_as_simplified() -> None:
     assert analyze("國防部").variants[0].tokens == analyze("国防部").variants[0].tokens
 

