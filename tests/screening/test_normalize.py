@@ -103,6 +103,8 @@ def test_chinese_pinyin_joins_known_words_and_translates_terms() -> None:
     university = analyze("合肥工业大学")
     readings = {v.tokens for v in university.variants}
     assert ("hefei", "institute", "of", "technology") in readings
+    college = {v.tokens for v in analyze("沈阳理工学院").variants}  # a college of science and engineering
+    assert ("shenyang", "institute", "of", "science", "and", "technology") in college
 
 
 def test_chinese_ordinals() -> None:

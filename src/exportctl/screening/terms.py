@@ -22,6 +22,7 @@ CHINESE_TERMS: dict[str, str] = {
     # institutions
     "工业大学": "polytechnical university|institute of technology|university of technology",
     "理工大学": "university of science and technology|institute of technology",
+    "理工学院": "institute of science and technology|institute of technology",
     "科技大学": "university of science and technology",
     "师范大学": "normal university",
     "大学": "university",
