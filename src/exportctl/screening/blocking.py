@@ -251,8 +251,8 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
 def split_compounds(index: ScreeningIndex, variant: NameVariant) -> NameVariant:
     """Split an unknown skeleton in two known ones: Persian writes given names together (محمدجواد Mohammad Javad).
     Not a compound the analysis joined from words written apart (حزب الله → Hizballah, عبد القادر → Abdelkader):
-    split, it would be those
-    words again without their spellings, and the consonants of علیرضا زاکانی would be those of Valerevich Chechikhin."""
+    split, it would be those words again without their spellings, and the consonants of علیرضا زاکانی would be
+    those of Valerevich Chechikhin."""
     tokens: list[str] = []
     patterns: list[str] = []
     given = variant.patterns or ("",) * len(variant.tokens)

@@ -111,7 +111,7 @@ _FORMS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# The words of Russian and Ukrainian legal forms written out, as the lists romanise them (a closed class): one
+# The words of Russian, Ukrainian and Kazakh legal forms written out, as the lists romanise them (a closed class): one
 # spelling each, so that "OBSCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU" and the BGN reading of "Общество с
 # ограниченной ответственностью" are the same form. Nominative only: "aktsionernogo obshchestva" (of a JSC) names
 # a parent, not the party's own form.
@@ -135,9 +135,7 @@ _RUSSIAN_FORM_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 
 # a quick look first: most names have none of these words (one search over the name, not a call per word)
-_MAY_HAVE_FORM_WORD = re.compile(
-    r"\b(?:obs|o(?:gr|rg)an|otvet|ak?tsion|(?:ne)?publich|(?:ot|za)kryt|federal|gosudar|unitar|predpri|obmezh|vidpov|tovar)"
-)
+_MAY_HAVE_FORM_WORD = re.compile(r"\b(?:" + "|".join(p.pattern for p, _ in _RUSSIAN_FORM_WORDS) + r")\b")
 
 
 @functools.lru_cache(maxsize=1 << 16)

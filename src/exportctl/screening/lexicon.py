@@ -21,25 +21,30 @@ from dataclasses import replace
 
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.normalize import TRANSLITERATION, AnalyzedName, NameVariant, fold_latin
-from exportctl.screening.scripts import CYRILLIC, cyrillic_variants, script_runs, transliterate_cyrillic
+from exportctl.screening.scripts import (
+    CYRILLIC,
+    CYRILLIC_LETTER,
+    cyrillic_variants,
+    script_runs,
+    transliterate_cyrillic,
+)
 
 MIN_ENTRIES = 2  # a word pair must be given by at least this many entries
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "named", "after", "im", "imeni", "for"})
 _RUSSIAN_ENDING = re.compile(r"(?:iy|yy|iy|ii|yi|aya|oye|oe|ogo|ovo|skiy|nyy|nyi|skaya|noye|ykh|ikh)$")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _RUSSIAN_WORD = re.compile(r"(?:iy|yy|ii|yi|aya|oye|oe|ogo|ovo|nyi|ykh|ikh)\b")  # a quick look before analysing
 
 
 def _words(name: str) -> tuple[str, ...]:
     """A name's words for alignment: Cyrillic romanised (BGN/PCGN), folded, legal forms and function words out."""
-    if _CYRILLIC.search(name):
+    if CYRILLIC_LETTER.search(name):
         name = " ".join(transliterate_cyrillic(w) for w in re.split(r"[^\w]+", name.casefold()) if w)
     core, _ = split_legal_forms(fold_latin(name))
     return tuple(t for t in core if t not in _FUNCTION_WORDS)
 
 
 def _is_russian(name: str, words: tuple[str, ...]) -> bool:
-    return bool(_CYRILLIC.search(name)) or any(_RUSSIAN_ENDING.search(w) for w in words)
+    return bool(CYRILLIC_LETTER.search(name)) or any(_RUSSIAN_ENDING.search(w) for w in words)
 
 
 def is_russian_word(word: str) -> bool:
@@ -59,7 +64,7 @@ def learn_lexicon(
     for names in entries_names:
         quick = other_words is not None
         if quick and (
-            len(names) < 2 or not any(_CYRILLIC.search(n) or _RUSSIAN_WORD.search(n.casefold()) for n in names)
+            len(names) < 2 or not any(CYRILLIC_LETTER.search(n) or _RUSSIAN_WORD.search(n.casefold()) for n in names)
         ):
             continue  # no Russian name to learn from (most entries): not worth analysing
         analysed = [(name, _words(name)) for name in names]

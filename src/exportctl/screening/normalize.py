@@ -144,13 +144,12 @@ def _name_compounds(skeletons: list[str], patterns: list[str]) -> list[NameVaria
             article_joined.append(words[i])
             one_word.append(words[i])
             i += 1
-    readings = []
+    readings: list[NameVariant] = []
     for reading in (article_joined, one_word):
-        if len(reading) < len(words) or reading != words:
-            variant = NameVariant(tuple(s for s, _ in reading), SKELETON, patterns=tuple(p for _, p in reading))
-            if variant not in readings:
-                readings.append(variant)
-    return [r for r in readings if r.tokens != tuple(skeletons)]
+        variant = NameVariant(tuple(s for s, _ in reading), SKELETON, patterns=tuple(p for _, p in reading))
+        if variant.tokens != tuple(skeletons) and variant not in readings:  # something was joined
+            readings.append(variant)
+    return readings
 
 
 def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:

@@ -623,7 +623,6 @@ def arabic_patterns(run: str) -> list[str]:
     university, not any word with its consonants: "north"), :data:`UNKNOWN_SPELLING` for a word with a letter no
     rule spells."""
     patterns = []
-    table = _PERSIAN_SKELETON if _PERSIAN_LETTERS.search(run) else _ARABIC_SKELETON
     for is_article, word in _arabic_words(run):
         term = None if is_article else _arabic_term(word)
         if is_article:
@@ -633,7 +632,7 @@ def arabic_patterns(run: str) -> list[str]:
             if not forms:
                 patterns.extend(re.escape(t) for t in core if skeleton(t))
         else:
-            if _word_skeleton(word, table):
+            if _word_skeleton(word, _ARABIC_SKELETON):  # either table: the same letters have consonants
                 patterns.append(vowelled_pattern(word) or UNKNOWN_SPELLING)
     return patterns
 
@@ -668,6 +667,7 @@ _LOOKALIKES = str.maketrans(
     "AaBCcEeëHKkĸMOoPpTXxYyIi",
     "АаВСсЕеёНКккМОоРрТХхУуІі",
 )
+CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 _MIXED_WORD = re.compile(r"[^\W\d_]*(?:[a-zA-Zëĸ][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-zA-Zëĸ])[^\W\d_]*")
 _STRESS_MARKS = re.compile("[\u0300\u0301]")  # stress marks over Cyrillic vowels (Андре́й): no letter of their own
 
@@ -675,13 +675,10 @@ _STRESS_MARKS = re.compile("[\u0300\u0301]")  # stress marks over Cyrillic vowel
 def clean_cyrillic(text: str) -> str:
     """Cyrillic text as one script: stress marks removed, and in a word mixing Latin and Cyrillic letters the Latin
     look-alikes made Cyrillic. Text without Cyrillic letters is returned as it is."""
-    if not _CYRILLIC_LETTER.search(text):
+    if not CYRILLIC_LETTER.search(text):
         return text
     text = _STRESS_MARKS.sub("", text)
     return _MIXED_WORD.sub(lambda m: m[0].translate(_LOOKALIKES), text)
-
-
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
 def strip_marks(text: str) -> str:
