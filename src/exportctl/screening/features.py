@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, fold_latin
+from exportctl.screening.places import place_words
 from exportctl.screening.scoring import NameMatch
 from exportctl.screening.scripts import OTHER, script_of
 
@@ -189,6 +190,36 @@ def organisation_kind_mismatch(pair: Pair) -> float:
     return 0.0 if query_kinds & _entry_kinds(pair.entry.names) else 1.0
 
 
+_SAME_PLACE = 85  # a place word this close to a word of the other name is the same place misspelt (Shangahi)
+
+
+@functools.lru_cache(maxsize=65536)
+def _listed_tokens(name: str) -> tuple[str, ...]:
+    return tuple(fold_latin(name))
+
+
+def _other_places(tokens: Iterable[str], other: tuple[str, ...]) -> bool:
+    """Whether ``tokens`` name a place that the ``other`` name's words do not (as a word, inside a run of words:
+    "xi an" holds xian, or misspelt)."""
+    places = place_words()
+    joined = "".join(other)
+    return any(
+        token in places and token not in joined and all(fuzz.ratio(token, word) < _SAME_PLACE for word in other)
+        for token in tokens
+    )
+
+
+def place_conflict(pair: Pair) -> float:
+    """Qualifier: 1 when the query names an organisation's place (a country, a Chinese province or city) that the
+    listed organisation's name lacks, and the listed name names another: "Shanghai University of Science and
+    Technology" (ShanghaiTech) is not the "University of Science and Technology of China", though every other word
+    is the same."""
+    if pair.entry.entry_type == EntryType.INDIVIDUAL or pair.match.variant.kind == SKELETON:
+        return 0.0
+    query, listed = pair.match.variant.tokens, _listed_tokens(pair.matched_name)
+    return 1.0 if _other_places(query, listed) and _other_places(listed, query) else 0.0
+
+
 @dataclass(frozen=True)
 class Feature:
     """A named, weighted feature function; ``doc`` is its docstring, shown in every hit's explanation."""
@@ -232,6 +263,7 @@ HAND_SET: tuple[Feature, ...] = (
     Feature("brand_equivalent", -0.03, brand_equivalent),
     Feature("person_for_organisation", -0.2, person_for_organisation),
     Feature("organisation_kind_mismatch", -0.15, organisation_kind_mismatch),
+    Feature("place_conflict", -0.15, place_conflict),
 )
 
 
