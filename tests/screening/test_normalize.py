@@ -155,6 +155,13 @@ def test_a_chinese_word_is_translated_by_the_dictionary_only_into_words_the_list
     assert all("kuaishou" in v.tokens or "kuai" in v.tokens for v in analyze("快手", {"quick", "hand"}).variants)
 
 
+def test_a_name_spelt_syllable_by_syllable_is_also_read_with_the_dictionary_words_translated() -> None:
+    # lists write proper names syllable by syllable ("QIAN KUN INTERNATIONAL SHIPPING") beside translated words
+    listed = {"qian", "kun", "international", "shipping", "by", "sea"}
+    readings = [v.tokens for v in analyze("乾坤國際海運有限公司", listed).variants]
+    assert ("qian", "kun", "international", "shipping", "by", "sea") in readings
+
+
 def test_cyrillic_stress_marks_and_latin_look_alikes_do_not_cut_words() -> None:
     assert analyze("Андре́й Я́рин").variants[0].tokens == analyze("Андрей Ярин").variants[0].tokens == ("andrey", "yarin")
     # a Latin ë and o inside a Cyrillic word, a Latin A in "АО"

@@ -255,7 +255,11 @@ def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list
     if subordinate:  # 中国科学院高能物理研究所: listed as "Institute of High Energy Physics", without its parent
         unit_pieces = _segment(subordinate, prefer_long=True, known=known)
         variants.extend(render(unit_pieces, k) for k in range(alternatives))
-    variants.append(render(long_pieces, 0, join=False))  # some list names space every syllable: "Yun Cong"
+    # some list names space every syllable: "Yun Cong"; beside translated words too: "SHEN ZHONG INTERNATIONAL
+    # SHIPPING" (沈忠國際海運, 海运 from the dictionary)
+    variants.append(render(long_pieces, 0, join=False))
+    if with_dictionary != long_pieces:
+        variants.append(render(with_dictionary, 0, join=False))
     variants.append(group_syllables(_pinyin(chars), known))
     return _dedupe(variants)
 
