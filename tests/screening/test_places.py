@@ -10,7 +10,9 @@ from exportctl.screening.places import place_words
 
 
 def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY) -> ListEntry:
-    return ListEntry(source="test", source_id=str(number), list=ListCode.ENTITY_LIST, primary_name=name, entry_type=kind)
+    return ListEntry(
+        source="test", source_id=str(number), list=ListCode.ENTITY_LIST, primary_name=name, entry_type=kind
+    )
 
 
 _ENTRIES = (

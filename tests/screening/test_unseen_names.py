@@ -140,6 +140,21 @@ def test_a_russian_word_lexicon_is_learnt_from_pairs_of_names_of_one_entry() -> 
     assert "plant" not in lexicon and "kazan" not in lexicon
 
 
+def test_the_lexicon_pairs_cognates_before_word_order() -> None:
+    # a Russian genitive follows its noun; the English name puts the proper name first
+    lexicon = learn_lexicon(
+        [
+            ("LABORATORIYA KASPERSKOGO", "KASPERSKY LABORATORY"),
+            ("LABORATORIYA ZORVEKSKOGO", "ZORVEKS LABORATORY"),
+            ("TSENTR PERMSKOGO", "PERM CENTER"),
+            ("TSENTR OMSKOGO", "OMSK CENTER"),
+        ]
+    )
+    assert lexicon["laboratoriya"] == "laboratory"  # by position it was Kaspersky once and Zorveks once
+    assert lexicon["tsentr"] == "center"  # spelt alike once ts, k and kh are read as English writes them
+    assert not {"kaspersky", "perm", "omsk"} & set(lexicon.values())
+
+
 def test_a_cyrillic_query_reads_through_the_learnt_lexicon() -> None:
     lexicon = learn_lexicon(_RUSSIAN_PAIRS)
     readings = {v.tokens for v in with_lexicon(analyze("Рязанский кабельный завод"), lexicon).variants}

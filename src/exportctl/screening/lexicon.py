@@ -4,12 +4,13 @@ Russian organisations are listed under a transliterated name and an English one 
 "KAZAN HELICOPTER PLANT"), and the UK list also gives names in Cyrillic ("Московский авиационный институт" beside
 "Moscow Aviation Institute"). Two names of one entry with the same number of words (legal forms and the function
 words of, the, and, named, after left out), one of them Russian (Cyrillic, or Latin with Russian adjective endings)
-and the other not, are read word by word: the n-th Russian word is the n-th English one. A pair is kept when at
-least :data:`MIN_ENTRIES` distinct pairs of names give it (the consolidated lists' copies of one entry count once)
-and no other English word is given as often for the same Russian word, so a single odd alias teaches nothing; a
-word that any non-Russian name uses ("research", "plant") is no Russian word. Keys are BGN/PCGN romanisations (the
-lists' own); a Cyrillic query word is looked up by its BGN romanisation, and found words give one more reading of
-the query (:func:`with_lexicon`).
+and the other not, are read word by word: a Russian word spelt like an English word of the other name is that word
+(a cognate: LABORATORIYA KASPERSKOGO / KASPERSKY LABORATORY), and the words left over pair in order (the n-th
+Russian word is the n-th English one). A pair is kept when at least :data:`MIN_ENTRIES` distinct pairs of names give
+it (the consolidated lists' copies of one entry count once) and no other English word is given as often for the same
+Russian word, so a single odd alias teaches nothing; a word that any non-Russian name uses ("research", "plant") is
+no Russian word. Keys are BGN/PCGN romanisations (the lists' own); a Cyrillic query word is looked up by its BGN
+romanisation, and found words give one more reading of the query (:func:`with_lexicon`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import replace
+
+from rapidfuzz.distance import JaroWinkler
 
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.normalize import TRANSLITERATION, AnalyzedName, NameVariant, fold_latin
@@ -30,6 +33,7 @@ from exportctl.screening.scripts import (
 )
 
 MIN_ENTRIES = 2  # a word pair must be given by at least this many entries
+COGNATE_SIMILARITY = 0.82  # Jaro-Winkler of the cognate keys: moskovskiy/moscow 0.87, nauchno/national 0.61
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "named", "after", "im", "imeni", "for"})
 _RUSSIAN_ENDING = re.compile(r"(?:iy|yy|iy|ii|yi|aya|oye|oe|ogo|ovo|skiy|nyy|nyi|skaya|noye|ykh|ikh)$")
 _RUSSIAN_WORD = re.compile(r"(?:iy|yy|ii|yi|aya|oye|oe|ogo|ovo|nyi|ykh|ikh)\b")  # a quick look before analysing
@@ -50,6 +54,37 @@ def _is_russian(name: str, words: tuple[str, ...]) -> bool:
 def is_russian_word(word: str) -> bool:
     """A romanised word with a Russian adjective or genitive ending (moskovskiy, nauchnogo)."""
     return bool(_RUSSIAN_ENDING.search(word))
+
+
+def _cognate_key(word: str) -> str:
+    """A romanised Russian or an English word spelt for comparison: the letters romanisation writes for sounds
+    English spells otherwise (kh for h, k for c, ts for t) made alike: kompaniya/company, tsentr/center."""
+    return word.replace("kh", "h").replace("k", "c").replace("ts", "t")
+
+
+def _aligned(russian: tuple[str, ...], english: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The word pairs of two names of the same length: cognates first, each with the word it is spelt most like
+    (LABORATORIYA KASPERSKOGO / KASPERSKY LABORATORY: a Russian genitive follows its noun, English puts the name
+    first), then the remaining words in order (KAZANSKIY VERTOLETNYY ZAVOD / KAZAN HELICOPTER PLANT). Without the
+    cognates, position alone taught laboratoriya = kaspersky."""
+    similar = sorted(
+        (
+            (JaroWinkler.similarity(_cognate_key(a), _cognate_key(b)), i, j)
+            for i, a in enumerate(russian)
+            for j, b in enumerate(english)
+        ),
+        reverse=True,
+    )
+    pairs: dict[int, int] = {}
+    for score, i, j in similar:
+        if score < COGNATE_SIMILARITY:
+            break
+        if i not in pairs and j not in pairs.values():
+            pairs[i] = j
+    rest_ru = [i for i in range(len(russian)) if i not in pairs]
+    rest_en = [j for j in range(len(english)) if j not in pairs.values()]
+    pairs.update(zip(rest_ru, rest_en, strict=True))
+    return [(russian[i], english[j]) for i, j in sorted(pairs.items())]
 
 
 def learn_lexicon(
@@ -75,7 +110,7 @@ def learn_lexicon(
             for _, en in english:
                 if len(ru) != len(en) or ru == en:
                     continue
-                for a, b in zip(ru, en, strict=True):
+                for a, b in _aligned(ru, en):
                     if a != b and a.isalpha() and b.isalpha():
                         seen[(a, b)].add((ru, en))  # distinct pairs of names: a consolidated list's copy is no news
     by_word: dict[str, Counter[str]] = defaultdict(Counter)
