@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -160,6 +161,15 @@ def test_a_name_spelt_syllable_by_syllable_is_also_read_with_the_dictionary_word
     listed = {"qian", "kun", "international", "shipping", "by", "sea"}
     readings = [v.tokens for v in analyze("乾坤國際海運有限公司", listed).variants]
     assert ("qian", "kun", "international", "shipping", "by", "sea") in readings
+
+
+@pytest.mark.parametrize(
+    ("variant", "arabic"),
+    [("الطاھر", "الطاهر"), ("ثناء اللہ", "ثناء الله"), ("گیدڑ", "گیدر"), ("ګل", "گل"), ("نجیبۃ", "نجيبة")],
+)
+def test_urdu_and_pashto_letter_forms_read_as_the_arabic_letters(variant: str, arabic: str) -> None:
+    # Urdu ھ and ہ are heh, ڑ a retroflex r, Pashto ګ a gaf: the lists' Pakistani and Afghan names are written so
+    assert analyze(variant).variants == analyze(arabic).variants
 
 
 def test_cyrillic_stress_marks_and_latin_look_alikes_do_not_cut_words() -> None:

@@ -157,7 +157,8 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
 
     Never raises on any string; a name with nothing to match on (empty, only punctuation) has no variants.
     """
-    text = scripts.clean_cyrillic(unicodedata.normalize("NFKC", name or "")[:MAX_NAME_CHARS]).casefold()
+    text = scripts.clean_arabic(scripts.clean_cyrillic(unicodedata.normalize("NFKC", name or "")[:MAX_NAME_CHARS]))
+    text = text.casefold()
     runs = scripts.script_runs(text)
     per_run = [_run_variants(script, run, known) for script, run in runs]
     per_run = [alts for alts in per_run if any(tokens for tokens, _ in alts)]

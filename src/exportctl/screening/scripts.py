@@ -676,6 +676,24 @@ _MIXED_WORD = re.compile(r"[^\W\d_]*(?:[a-zA-Zëĸ][^\W\d_]*[\u0400-\u04ff]|[\u0
 _STRESS_MARKS = re.compile("[\u0300\u0301]")  # stress marks over Cyrillic vowels (Андре́й): no letter of their own
 
 
+# Urdu and Pashto letters for sounds Arabic and Persian write with the letters the tables know (a script rule):
+# Urdu ھ ہ ۃ for ه and ة (الطاھر is al-Taher, اللہ Allah), its retroflex ٹ ڈ ڑ, Pashto ټ ډ ړ ګ ڼ ښ ږ and their yehs
+_ARABIC_VARIANTS = str.maketrans(
+    {
+        "\u06be": "ه", "\u06c1": "ه", "\u06c2": "ه", "\u06d5": "ه", "\u06c0": "ه", "\u06c3": "ة",
+        "\u0679": "ت", "\u0688": "د", "\u0691": "ر", "\u06ba": "ن",
+        "\u067c": "ت", "\u0689": "د", "\u0693": "ر", "\u06ab": "گ", "\u06bc": "ن", "\u069a": "ش", "\u0696": "ژ",
+        "\u06d2": "ی", "\u06d3": "ی", "\u06cd": "ی", "\u06d0": "ی",
+    }
+)  # fmt: skip
+
+
+def clean_arabic(text: str) -> str:
+    """Arabic-script text in the letters of Arabic and Persian: Urdu and Pashto letter forms made the letters the
+    transliteration and skeleton tables know (ھ, ہ → ه). Before it, الطاھر had no skeleton that any spelling fits."""
+    return text.translate(_ARABIC_VARIANTS)
+
+
 def clean_cyrillic(text: str) -> str:
     """Cyrillic text as one script: stress marks removed, and in a word mixing Latin and Cyrillic letters the Latin
     look-alikes made Cyrillic. Text without Cyrillic letters is returned as it is."""
