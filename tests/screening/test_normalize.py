@@ -172,6 +172,17 @@ def test_urdu_and_pashto_letter_forms_read_as_the_arabic_letters(variant: str, a
     assert analyze(variant).variants == analyze(arabic).variants
 
 
+def _skeletons(name: str) -> list[tuple[str, ...]]:
+    return [v.tokens for v in analyze(name).variants if v.kind == SKELETON]
+
+
+def test_an_arabic_h_joined_to_the_letter_before_also_reads_as_a_latin_digraph() -> None:
+    skeletons = _skeletons
+    assert ("sr",) in skeletons("اظهر") and ("shr",) in skeletons("اظهر")  # Azhar (zh), and z-h
+    assert ("sk",) in skeletons("إسحاق")  # Ishaq: the Latin skeleton reads sh as one letter
+    assert skeletons("طاهر") == [("thr",)]  # Taher: a long vowel stands between t and h
+
+
 def test_cyrillic_stress_marks_and_latin_look_alikes_do_not_cut_words() -> None:
     assert analyze("Андре́й Я́рин").variants[0].tokens == analyze("Андрей Ярин").variants[0].tokens == ("andrey", "yarin")
     # a Latin ë and o inside a Cyrillic word, a Latin A in "АО"

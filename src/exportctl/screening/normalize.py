@@ -200,6 +200,20 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             variants.extend(_name_compounds(skeletons, patterns))
             if persian != skeletons:  # احمد ذوالقدر: Ahmad Zolghadr
                 variants.append(NameVariant(tuple(persian), SKELETON, patterns=tuple(patterns)))
+            # a consonant before ه or ح that Latin spelling joins with its h into one letter (AZHAR for اظهر,
+            # ISHAQ for إسحاق), as the Latin skeleton reads zh, sh, th, dh and kh; beside, not instead of, the
+            # reading that keeps the h (TAHER for طاهر)
+            digraphs = [
+                token
+                for script, run in runs
+                for token in (
+                    scripts.arabic_skeletons(run, digraphs=True)
+                    if script == scripts.ARABIC
+                    else [s for s in (scripts.skeleton(t) for t in fold_latin(run)) if s]
+                )
+            ][:MAX_TOKENS]
+            if digraphs != skeletons and len(digraphs) == len(skeletons):
+                variants.append(NameVariant(tuple(digraphs), SKELETON, patterns=tuple(patterns)))
         # the article (skeleton "l", no spelling pattern) is left out; Allah (also "l") has a pattern and stays
         words = [(s, p) for s, p in zip(skeletons, patterns, strict=True) if s != "l" or p]
         # compounds written as one word in Latin: حزب الله → Hizballah (proper names only: no translated word)

@@ -585,9 +585,11 @@ def vowelled_pattern(word: str) -> str:
     return "".join(parts)
 
 
-def arabic_skeletons(run: str, *, persian: bool = False) -> list[str]:
+def arabic_skeletons(run: str, *, persian: bool = False, digraphs: bool = False) -> list[str]:
     """Consonant skeletons of the words of an Arabic/Persian run, straight from the letters; with the Persian sounds
-    of ض ذ ظ ث when ``persian`` or when the run has a letter only Persian uses.
+    of ض ذ ظ ث when ``persian`` or when the run has a letter only Persian uses. With ``digraphs``, a ه or ح right
+    after a letter that Latin spelling joins with h into one consonant is left out (اظهر Azhar, إسحاق Ishaq: the
+    Latin skeleton reads zh and sh as one letter); after a long vowel it stays (طاهر Taher).
 
     The article stays as "l" (Latin names keep it: AL-ASSAD); organisation words are translated first and then
     reduced like Latin text (جبهة → front → frnt), so that AL-NUSRAH FRONT is found from جبهة النصرة.
@@ -603,10 +605,13 @@ def arabic_skeletons(run: str, *, persian: bool = False) -> list[str]:
             if not forms:  # شركة "company" is a legal form: not part of the name
                 skeletons.extend(s for s in (skeleton(t) for t in core) if s)
         else:
-            consonants = _word_skeleton(word, table)
+            consonants = _word_skeleton(_JOINED_H.sub(r"\1", word) if digraphs else word, table)
             if consonants:
                 skeletons.append(consonants)
     return skeletons
+
+
+_JOINED_H = re.compile("([سصشزظذضثتطدكکخغ])[هح]")  # s, z, t, d, k, kh, gh + h: one Latin digraph (zh, sh, th …)
 
 
 def _word_skeleton(word: str, table: dict[int, str]) -> str:
