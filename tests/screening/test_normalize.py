@@ -79,6 +79,18 @@ def test_russian_legal_forms_written_out_are_forms_in_every_romanisation() -> No
     ):
         analyzed = analyze(name)
         assert analyzed.forms == {"llc"} and all(len(v.tokens) <= 2 for v in analyzed.variants), name
+    # Belarusian ААТ, ЗАТ and ТАА, in Cyrillic and in both romanisations the lists use
+    for name, form in (
+        ('Адкрытае акцыянернае таварыства "Ромашка"', "jsc"),
+        ("ADKRYTAYE AKTSYYANERNAYE TAVARYSTVA ROMASHKA", "jsc"),
+        ("ADKRYTAE AKTSYIANERNAE TAVARYSTVA ROMASHKA", "jsc"),
+        ("ААТ Ромашка", "jsc"),
+        ("ЗАТ Ромашка", "jsc"),
+        ("Таварыства з абмежаванай адказнасцю Ромашка", "llc"),
+        ("TAA ROMASHKA", "llc"),
+    ):
+        analyzed = analyze(name)
+        assert analyzed.forms == {form} and analyzed.variants[0].tokens == ("romashka",), name
     # "of the joint stock company Gazprom" names a parent: its words stay
     assert analyze("DOCHERNEE PREDPRIYATIE AKTSIONERNOGO OBSHCHESTVA GAZPROM").forms == set()
 

@@ -50,6 +50,8 @@ _FORMS: dict[str, tuple[str, ...]] = {
         "obshchestvo s ogranichennoi otvetstvennostyu",  # ООО written out (808 listed names)
         "tovarystvo z obmezhenoyu vidpovidalnistyu",  # Ukrainian ТОВ written out
         "tovarishchestvo s ogranichennoi otvetstvennostyu",  # Kazakh ТОО (LLP) written out
+        "taa",  # Belarusian ТАА
+        "tavarystva z abmezhavanay adkaznastsyu",  # ТАА written out
     ),
     "jsc": (
         "jsc",
@@ -78,6 +80,11 @@ _FORMS: dict[str, tuple[str, ...]] = {
         "aktsionerne tovarystvo",  # Ukrainian АТ, ПАТ, ПрАТ
         "publichne aktsionerne tovarystvo",
         "pryvatne aktsionerne tovarystvo",
+        "aat",  # Belarusian ААТ (OJSC), ЗАТ (CJSC), АТ
+        "zat",
+        "aktsyyanernae tavarystva",
+        "adkrytae aktsyyanernae tavarystva",
+        "zakrytae aktsyyanernae tavarystva",
     ),
     "unitary_enterprise": (
         "fgup",
@@ -111,10 +118,10 @@ _FORMS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# The words of Russian, Ukrainian and Kazakh legal forms written out, as the lists romanise them (a closed class): one
-# spelling each, so that "OBSCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU" and the BGN reading of "Общество с
-# ограниченной ответственностью" are the same form. Nominative only: "aktsionernogo obshchestva" (of a JSC) names
-# a parent, not the party's own form.
+# The words of Russian, Ukrainian, Belarusian and Kazakh legal forms written out, as the lists romanise them (a closed
+# class): one spelling each, so that "OBSCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU" and the BGN reading of "Общество с
+# ограниченной ответственностью" are the same form. Nominative only: "aktsionernogo obshchestva" (of a JSC) names a
+# parent, not the party's own form.
 _RUSSIAN_FORM_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), spelling)
     for pattern, spelling in (
@@ -130,6 +137,10 @@ _RUSSIAN_FORM_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tovar[yi]stvo", "tovarystvo"),
         (r"tovarishc?h?estvo", "tovarishchestvo"),
         (r"vidpovidal'?nist'?[yi]?u", "vidpovidalnistyu"),
+        (r"(ad|za)kryta(?:e|ye)", r"\1krytae"),  # Belarusian: adkrytae, adkrytaye
+        (r"aktsy[yi]?anerna(?:e|ye)", "aktsyyanernae"),
+        (r"abmezhavan\w{1,3}", "abmezhavanay"),
+        (r"adkaznas\w{1,6}", "adkaznastsyu"),
     )
 )
 
