@@ -195,6 +195,15 @@ def test_an_arabic_h_joined_to_the_letter_before_also_reads_as_a_latin_digraph()
     assert skeletons("طاهر") == [("thr",)]  # Taher: a long vowel stands between t and h
 
 
+def test_korean_names_are_read_as_the_lists_spell_them() -> None:
+    readings = [v.tokens for v in analyze("김정은").variants]
+    assert ("kim", "jong", "un") in readings  # North Korea's spelling, as the lists give it
+    assert ("kim", "chong", "un") in readings  # McCune–Reischauer
+    assert ("kim", "yong", "bok") in [v.tokens for v in analyze("김영복").variants]  # ㅂ voiced inside the name
+    assert ("ri", "song", "jin") in [v.tokens for v in analyze("리송진").variants]
+    assert [v.tokens for v in analyze("Kim 정은").variants][1] == ("kim", "jong", "un")  # Latin words stay
+
+
 def test_cyrillic_stress_marks_and_latin_look_alikes_do_not_cut_words() -> None:
     assert analyze("Андре́й Я́рин").variants[0].tokens == analyze("Андрей Ярин").variants[0].tokens == ("andrey", "yarin")
     # a Latin ë and o inside a Cyrillic word, a Latin A in "АО"

@@ -176,3 +176,17 @@ def test_the_weights_file_is_for_these_features_and_the_engine_uses_what_it_says
     used = {f.name: f.weight for f in FEATURES}
     expected = document["features"] if document["in_force"] else {f.name: f.weight for f in HAND_SET}
     assert used == expected
+
+
+def test_a_korean_name_finds_its_listed_romanisation() -> None:
+    index = ScreeningIndex.build(
+        (
+            _entry(1, "KIM, Yong Bok", EntryType.INDIVIDUAL),
+            _entry(2, "RI, Chang Ho", EntryType.INDIVIDUAL),
+            _entry(3, "Plovdiv Brennor Holding"),
+        ),
+        snapshot_key="korean",
+    )
+    assert _hit_ids(index, "김영복")[:1] == ["test:1"]
+    assert _hit_ids(index, "리창호")[:1] == ["test:2"]
+    assert _hit_ids(index, "김창호", threshold=0.74) == []  # another man: Kim, not Ri

@@ -85,6 +85,8 @@ def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[li
         return [(fold_latin(" ".join(r)), TRANSLITERATION) for r in readings]
     if script == scripts.ARABIC:
         return [(scripts.arabic_words(run), TRANSLITERATION)]
+    if scripts.has_hangul(run):
+        return [(fold_latin(" ".join(r)), TRANSLITERATION) for r in scripts.hangul_variants(run)]
     return [(fold_latin(run), LATIN)]
 
 

@@ -372,6 +372,59 @@ def _alt(alternatives: str, k: int) -> str:
     return options[min(k, len(options) - 1)]
 
 
+# --- Korean (Hangul) -----------------------------------------------------------------------------------------------
+
+# Hangul syllables spelt as the lists write Korean names (McCune–Reischauer without its marks, as North Korea and the
+# UN and OFAC lists do: KIM YONG BOK, RI CHANG HO, NO KWANG CHOL), a script rule: each syllable block is an initial
+# consonant, a vowel and an optional final consonant (Unicode's arithmetic layout of U+AC00–U+D7A3)
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_INITIALS = ("k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch", "kh", "th", "ph", "h")
+_VOICED = {"k": "g", "t": "d", "p": "b"}  # inside a name the lists often write ㄱ ㄷ ㅂ voiced (KIM YONG BOK)
+_VOWELS_KO = (
+    "a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui",
+    "i",
+)  # fmt: skip
+_FINALS = (
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t",
+    "t", "k", "t", "p", "t",
+)  # fmt: skip
+
+
+def _hangul_syllable(ch: str, voiced: bool, j: bool) -> str:
+    index = ord(ch) - 0xAC00
+    initial = _INITIALS[index // 588]
+    if j and index // 588 == 12:  # ㅈ: ch in McCune–Reischauer, j in North Korea's own spelling (KIM JONG UN)
+        initial = "j"
+    elif voiced:
+        initial = _VOICED.get(initial, initial)
+    return initial + _VOWELS_KO[(index % 588) // 28] + _FINALS[index % 28]
+
+
+def has_hangul(text: str) -> bool:
+    return _HANGUL.search(text) is not None
+
+
+def hangul_variants(run: str) -> list[list[str]]:
+    """Readings of text with Korean words: each syllable a word in McCune–Reischauer (kim yong pok, cho son), in
+    North Korea's spelling with ㅈ as j and the syllables after a word's first voiced (kim yong bok, kim jong un,
+    ri song jin), and with those joined as one given name (kim yongbok)."""
+    voiceless: list[str] = []
+    voiced: list[str] = []
+    joined: list[str] = []
+    for word in run.split():
+        if not _HANGUL.search(word):
+            for reading in (voiceless, voiced, joined):
+                reading.append(word)
+            continue
+        syllables = [ch for ch in word if _HANGUL.match(ch)]
+        plain = [_hangul_syllable(ch, voiced=False, j=False) for ch in syllables]
+        soft = [_hangul_syllable(ch, voiced=i > 0, j=True) for i, ch in enumerate(syllables)]
+        voiceless.extend(plain)
+        voiced.extend(soft)
+        joined.extend(soft[:1] + (["".join(soft[1:])] if len(soft) > 1 else []))
+    return _dedupe([voiceless, voiced, joined])
+
+
 # --- Cyrillic ------------------------------------------------------------------------------------------------------
 
 _BGN = dict(
