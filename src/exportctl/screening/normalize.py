@@ -185,37 +185,29 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
     if scripts.ARABIC in used_scripts:
         skeletons: list[str] = []
         persian: list[str] = []  # ض ذ ظ ث as Persian says them, for a name that has them but no Persian letter
+        joined_h: list[str] = []  # an h that Latin joins to the consonant before it (see scripts.arabic_skeletons)
         patterns: list[str] = []
         for script, run in runs:
             if script == scripts.ARABIC:
-                skeletons.extend(scripts.arabic_skeletons(run))
-                persian.extend(scripts.arabic_skeletons(run, persian=True))
+                written, as_persian, digraphs = scripts.arabic_skeletons(run)
+                skeletons.extend(written)
+                persian.extend(as_persian)
+                joined_h.extend(digraphs)
                 patterns.extend(scripts.arabic_patterns(run))
             else:
                 latin = [s for s in (scripts.skeleton(t) for t in fold_latin(run)) if s]
-                skeletons.extend(latin)
-                persian.extend(latin)
+                for reading in (skeletons, persian, joined_h):
+                    reading.extend(latin)
                 patterns.extend("" for _ in latin)
-        skeletons, patterns, persian = skeletons[:MAX_TOKENS], patterns[:MAX_TOKENS], persian[:MAX_TOKENS]
+        skeletons, patterns = skeletons[:MAX_TOKENS], patterns[:MAX_TOKENS]
+        persian, joined_h = persian[:MAX_TOKENS], joined_h[:MAX_TOKENS]
         if skeletons:
             variants.append(NameVariant(tuple(skeletons), SKELETON, patterns=tuple(patterns)))
             variants.extend(_name_compounds(skeletons, patterns))
             if persian != skeletons:  # احمد ذوالقدر: Ahmad Zolghadr
                 variants.append(NameVariant(tuple(persian), SKELETON, patterns=tuple(patterns)))
-            # a consonant before ه or ح that Latin spelling joins with its h into one letter (AZHAR for اظهر,
-            # ISHAQ for إسحاق), as the Latin skeleton reads zh, sh, th, dh and kh; beside, not instead of, the
-            # reading that keeps the h (TAHER for طاهر)
-            digraphs = [
-                token
-                for script, run in runs
-                for token in (
-                    scripts.arabic_skeletons(run, digraphs=True)
-                    if script == scripts.ARABIC
-                    else [s for s in (scripts.skeleton(t) for t in fold_latin(run)) if s]
-                )
-            ][:MAX_TOKENS]
-            if digraphs != skeletons and len(digraphs) == len(skeletons):
-                variants.append(NameVariant(tuple(digraphs), SKELETON, patterns=tuple(patterns)))
+            if joined_h != skeletons:  # اظهر: AZHAR, beside the reading that keeps the h (طاهر TAHER)
+                variants.append(NameVariant(tuple(joined_h), SKELETON, patterns=tuple(patterns)))
         # the article (skeleton "l", no spelling pattern) is left out; Allah (also "l") has a pattern and stays
         words = [(s, p) for s, p in zip(skeletons, patterns, strict=True) if s != "l" or p]
         # compounds written as one word in Latin: حزب الله → Hizballah (proper names only: no translated word)

@@ -650,30 +650,41 @@ def vowelled_pattern(word: str) -> str:
     return "".join(parts)
 
 
-def arabic_skeletons(run: str, *, persian: bool = False, digraphs: bool = False) -> list[str]:
-    """Consonant skeletons of the words of an Arabic/Persian run, straight from the letters; with the Persian sounds
-    of ض ذ ظ ث when ``persian`` or when the run has a letter only Persian uses. With ``digraphs``, a ه or ح right
-    after a letter that Latin spelling joins with h into one consonant is left out (اظهر Azhar, إسحاق Ishaq: the
-    Latin skeleton reads zh and sh as one letter); after a long vowel it stays (طاهر Taher).
+def arabic_skeletons(run: str) -> tuple[list[str], list[str], list[str]]:
+    """Consonant skeletons of the words of an Arabic/Persian run, straight from the letters, in three readings of one
+    length, from one walk over the words:
+
+    * as written, with the Persian sounds of ض ذ ظ ث when the run has a letter only Persian uses;
+    * with the Persian sounds always (احمد ذوالقدر Ahmad Zolghadr, a name without a Persian letter);
+    * as written, with a ه or ح right after a letter that Latin spelling joins with h into one consonant left out
+      (اظهر Azhar, إسحاق Ishaq: the Latin skeleton reads zh and sh as one letter); after a long vowel it stays
+      (طاهر Taher).
 
     The article stays as "l" (Latin names keep it: AL-ASSAD); organisation words are translated first and then
     reduced like Latin text (جبهة → front → frnt), so that AL-NUSRAH FRONT is found from جبهة النصرة.
     """
-    skeletons = []
-    table = _PERSIAN_SKELETON if persian or _PERSIAN_LETTERS.search(run) else _ARABIC_SKELETON
+    written: list[str] = []
+    persian: list[str] = []
+    joined_h: list[str] = []
+    table = _PERSIAN_SKELETON if _PERSIAN_LETTERS.search(run) else _ARABIC_SKELETON
     for is_article, word in _arabic_words(run):
         term = None if is_article else _arabic_term(word)
         if is_article:
-            skeletons.append("l")
+            same = ["l"]
         elif term is not None:
             core, forms = split_legal_forms(term.split())
-            if not forms:  # شركة "company" is a legal form: not part of the name
-                skeletons.extend(s for s in (skeleton(t) for t in core) if s)
+            # شركة "company" is a legal form: not part of the name
+            same = [] if forms else [s for s in (skeleton(t) for t in core) if s]
         else:
-            consonants = _word_skeleton(_JOINED_H.sub(r"\1", word) if digraphs else word, table)
+            consonants = _word_skeleton(word, table)
             if consonants:
-                skeletons.append(consonants)
-    return skeletons
+                written.append(consonants)
+                persian.append(_word_skeleton(word, _PERSIAN_SKELETON))
+                joined_h.append(_word_skeleton(_JOINED_H.sub(r"\1", word), table) or consonants)
+            continue
+        for reading in (written, persian, joined_h):
+            reading.extend(same)
+    return written, persian, joined_h
 
 
 _JOINED_H = re.compile("([سصشزظذضثتطدكکخغ])[هح]")  # s, z, t, d, k, kh, gh + h: one Latin digraph (zh, sh, th …)
@@ -692,10 +703,10 @@ UNKNOWN_SPELLING = "(?!)"  # a word with letters no rule spells (Kurdish ۆ): it
 
 
 def arabic_patterns(run: str) -> list[str]:
-    """:func:`vowelled_pattern` for each word :func:`arabic_skeletons` gives, in the same order: "" for the article
-    (no judgement), the English word itself for a translated word (جامعة → "university" must be the word
-    university, not any word with its consonants: "north"), :data:`UNKNOWN_SPELLING` for a word with a letter no
-    rule spells."""
+    """:func:`vowelled_pattern` for each word :func:`arabic_skeletons` gives (in each of its readings), in the same
+    order: "" for the article (no judgement), the English word itself for a translated word (جامعة → "university"
+    must be the word university, not any word with its consonants: "north"), :data:`UNKNOWN_SPELLING` for a word
+    with a letter no rule spells."""
     patterns = []
     for is_article, word in _arabic_words(run):
         term = None if is_article else _arabic_term(word)
