@@ -202,6 +202,8 @@ def test_korean_names_are_read_as_the_lists_spell_them() -> None:
     assert ("kim", "yong", "bok") in [v.tokens for v in analyze("김영복").variants]  # ㅂ voiced inside the name
     assert ("ri", "song", "jin") in [v.tokens for v in analyze("리송진").variants]
     assert [v.tokens for v in analyze("Kim 정은").variants][1] == ("kim", "jong", "un")  # Latin words stay
+    assert analyze("LG전자").variants[0].tokens == ("lg", "chon", "cha")  # and Latin letters inside a Korean word
+    assert analyze("삼성SDS").variants[0].tokens == ("sam", "song", "sds")
 
 
 def test_cyrillic_stress_marks_and_latin_look_alikes_do_not_cut_words() -> None:

@@ -378,6 +378,7 @@ def _alt(alternatives: str, k: int) -> str:
 # UN and OFAC lists do: KIM YONG BOK, RI CHANG HO, NO KWANG CHOL), a script rule: each syllable block is an initial
 # consonant, a vowel and an optional final consonant (Unicode's arithmetic layout of U+AC00–U+D7A3)
 _HANGUL = re.compile("[\uac00-\ud7a3]")
+_HANGUL_OR_OTHER = re.compile("[\uac00-\ud7a3]+|[^\uac00-\ud7a3\\s]+|\\s+")
 _INITIALS = ("k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch", "kh", "th", "ph", "h")
 _VOICED = {"k": "g", "t": "d", "p": "b"}  # inside a name the lists often write ㄱ ㄷ ㅂ voiced (KIM YONG BOK)
 _VOWELS_KO = (
@@ -411,12 +412,13 @@ def hangul_variants(run: str) -> list[list[str]]:
     voiceless: list[str] = []
     voiced: list[str] = []
     joined: list[str] = []
-    for word in run.split():
-        if not _HANGUL.search(word):
+    # a word mixing scripts (LG전자, 삼성SDS) is its Korean and its other parts, each a word: none is dropped
+    for word in (part for part in _HANGUL_OR_OTHER.findall(run) if not part.isspace()):
+        if not _HANGUL.match(word):
             for reading in (voiceless, voiced, joined):
                 reading.append(word)
             continue
-        syllables = [ch for ch in word if _HANGUL.match(ch)]
+        syllables = list(word)
         plain = [_hangul_syllable(ch, voiced=False, j=False) for ch in syllables]
         soft = [_hangul_syllable(ch, voiced=i > 0, j=True) for i, ch in enumerate(syllables)]
         voiceless.extend(plain)
