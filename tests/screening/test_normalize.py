@@ -204,6 +204,13 @@ def test_korean_names_are_read_as_the_lists_spell_them() -> None:
     assert [v.tokens for v in analyze("Kim 정은").variants][1] == ("kim", "jong", "un")  # Latin words stay
     assert analyze("LG전자").variants[0].tokens == ("lg", "chon", "cha")  # and Latin letters inside a Korean word
     assert analyze("삼성SDS").variants[0].tokens == ("sam", "song", "sds")
+    # an organisation's words (more syllables than a name) are words, not syllables; a two-syllable surname is one
+    assert [v.tokens for v in analyze("한국과학기술원").variants] == [
+        ("hankukkwahakkisulwon",),
+        ("hangukgwahakgisulwon",),
+    ]
+    assert [v.tokens for v in analyze("삼성 전자").variants] == [("samsong", "choncha"), ("samsong", "jonja")]
+    assert ("namgung", "min", "su") in [v.tokens for v in analyze("남궁민수").variants]
 
 
 def test_cyrillic_stress_marks_and_latin_look_alikes_do_not_cut_words() -> None:

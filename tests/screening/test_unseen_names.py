@@ -190,3 +190,18 @@ def test_a_korean_name_finds_its_listed_romanisation() -> None:
     assert _hit_ids(index, "김영복")[:1] == ["test:1"]
     assert _hit_ids(index, "리창호")[:1] == ["test:2"]
     assert _hit_ids(index, "김창호", threshold=0.74) == []  # another man: Kim, not Ri
+
+
+def test_a_korean_organisation_name_is_not_read_as_a_persons_syllables() -> None:
+    index = ScreeningIndex.build(
+        (
+            _entry(1, "CHA, Sung Jun", EntryType.INDIVIDUAL),
+            _entry(2, "NAMGUNG, Min Su", EntryType.INDIVIDUAL),
+        ),
+        snapshot_key="korean-organisations",
+    )
+    # 삼성전자 (Samsung Electronics), solid or spaced: four syllables are no surname and given name; read apart as
+    # "sam song chon cha" they matched CHA, Sung Jun at 0.76
+    assert _hit_ids(index, "삼성전자") == []
+    assert _hit_ids(index, "삼성 전자") == []
+    assert _hit_ids(index, "남궁민수")[:1] == ["test:2"]  # a two-syllable surname: four syllables, still a person

@@ -405,13 +405,28 @@ def has_hangul(text: str) -> bool:
     return _HANGUL.search(text) is not None
 
 
+# Korea's two-syllable surnames, a closed class: a four-syllable name that starts with one is still a person's
+_DOUBLE_SURNAMES = frozenset({"남궁", "황보", "제갈", "사공", "선우", "서문", "독고", "동방"})
+
+
+def _personal(hangul: str) -> bool:
+    """Whether Korean text is shaped like a person's name: a surname and a given name, three syllables in all (two to
+    four with a two-syllable surname). Longer text is an organisation's words (삼성전자, 한국과학기술원)."""
+    return len(hangul) <= 3 or (len(hangul) == 4 and hangul[:2] in _DOUBLE_SURNAMES)
+
+
 def hangul_variants(run: str) -> list[list[str]]:
-    """Readings of text with Korean words: each syllable a word in McCune–Reischauer (kim yong pok, cho son), in
-    North Korea's spelling with ㅈ as j and the syllables after a word's first voiced (kim yong bok, kim jong un,
-    ri song jin), and with those joined as one given name (kim yongbok)."""
+    """Readings of text with Korean words.
+
+    A person's name has each syllable a word, as the lists write Korean names: in McCune–Reischauer (kim yong pok,
+    cho son), in North Korea's spelling with ㅈ as j and the syllables after a word's first voiced (kim yong bok, kim
+    jong un, ri song jin), and with those joined as one given name (kim yongbok). Other text has each word read as
+    one word in both spellings: its syllables are not names, and read apart they matched listed people's names
+    (삼성전자, Samsung Electronics, as "sam song chon cha": CHA, Sung Jun)."""
     voiceless: list[str] = []
     voiced: list[str] = []
     joined: list[str] = []
+    personal = _personal("".join(_HANGUL.findall(run)))
     # a word mixing scripts (LG전자, 삼성SDS) is its Korean and its other parts, each a word: none is dropped
     for word in (part for part in _HANGUL_OR_OTHER.findall(run) if not part.isspace()):
         if not _HANGUL.match(word):
@@ -421,6 +436,10 @@ def hangul_variants(run: str) -> list[list[str]]:
         syllables = list(word)
         plain = [_hangul_syllable(ch, voiced=False, j=False) for ch in syllables]
         soft = [_hangul_syllable(ch, voiced=i > 0, j=True) for i, ch in enumerate(syllables)]
+        if not personal:
+            plain, soft = ["".join(plain)], ["".join(soft)]
+        elif len(word) > 2 and word[:2] in _DOUBLE_SURNAMES:  # one surname, one word: NAMGUNG
+            plain, soft = [plain[0] + plain[1], *plain[2:]], [soft[0] + soft[1], *soft[2:]]
         voiceless.extend(plain)
         voiced.extend(soft)
         joined.extend(soft[:1] + (["".join(soft[1:])] if len(soft) > 1 else []))
