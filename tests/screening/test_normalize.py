@@ -120,6 +120,17 @@ def test_chinese_pinyin_joins_known_words_and_translates_terms() -> None:
     assert ("shenyang", "institute", "of", "science", "and", "technology") in college
 
 
+def test_chinese_organisation_words_that_names_share_are_translated_as_english_names_give_them() -> None:
+    def readings(name: str) -> set[tuple[str, ...]]:
+        return {v.tokens for v in analyze(name).variants}
+
+    # 航空航天 as one word: the universities call themselves "… of Aeronautics and Astronautics", not "aerospace"
+    assert ("beijing", "aeronautics", "and", "astronautics", "university") in readings("北京航空航天大学")
+    # 维吾尔 (Uyghur) is no proper name to spell by syllables ("weiwu er"); 移动 is "mobile", not "move"
+    assert any("uyghur" in tokens for tokens in readings("新疆维吾尔自治区公安厅"))
+    assert any(tokens[:2] == ("china", "mobile") for tokens in readings("中国移动通信集团有限公司"))
+
+
 def test_chinese_ordinals() -> None:
     assert "29th" in analyze("某研究院第二十九研究所").variants[0].tokens
 

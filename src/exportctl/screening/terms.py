@@ -94,6 +94,7 @@ CHINESE_TERMS: dict[str, str] = {
     "能源": "energy",
     "核": "nuclear",
     "航天": "aerospace|space",
+    "航空航天": "aeronautics and astronautics|aerospace",  # 北京航空航天大学, Beijing University of Aeronautics and …
     "航空": "aviation|aeronautics|aircraft",
     "航空发动机": "aero engine|aircraft engine",
     "发动机": "engine",
@@ -111,6 +112,7 @@ CHINESE_TERMS: dict[str, str] = {
     "生物": "biological|biotechnology",
     "医药": "pharmaceutical",
     "交通": "communications|transportation",
+    "移动": "mobile",  # 移动通信, mobile communications (the dictionary's first glosses are "move", "movement")
     "建设": "construction",
     "建筑": "construction",
     "生产": "production",
@@ -145,6 +147,7 @@ CHINESE_TERMS: dict[str, str] = {
     "解放军": "liberation army",
     "地区": "prefecture|district",
     "自治区": "autonomous region",
+    "维吾尔": "uyghur|uighur",  # 新疆维吾尔自治区: split by syllables it read "weiwu er"
     "省": "",  # 福建省晋华 → Fujian Jinhua: English names drop province/city
     "市": "",
     "县": "county",
