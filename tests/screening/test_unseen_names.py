@@ -34,7 +34,8 @@ _ENTRIES = (
     _entry(3, "NORSAT ZAIDAN"),
     _entry(4, "ZORVEX"),
     _entry(5, "Qelmora Institute of Technology"),
-    *(_entry(100 + n, f"{_ordinal(n)} Research Institute") for n in _ORDINALS),
+    # written as an ordinal ("58th") or as a bare number ("715"), as the lists do both
+    *(_entry(100 + n, f"{_ordinal(n) if n < 100 else n} Research Institute") for n in _ORDINALS),
     _entry(6, "ARCHE"),
     _entry(7, "HASSAN"),
     _entry(9, "Plovdiv Brennor Holding"),  # filler: common words get realistic weights
@@ -114,7 +115,7 @@ def _chinese_numeral(n: int) -> str:
 
 @given(st.integers(1, 999))
 def test_chinese_numerals_read_as_the_ordinal(n: int) -> None:
-    assert _ordinal(n) in analyze(f"第{_chinese_numeral(n)}研究所").variants[0].tokens
+    assert str(n) in analyze(f"第{_chinese_numeral(n)}研究所").variants[0].tokens
 
 
 @pytest.mark.parametrize("n", _ORDINALS)

@@ -36,6 +36,9 @@ SKELETON = "skeleton"
 _DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}|(?<![a-z0-9])(?:[a-z]\.)+[a-z](?![a-z0-9])")
 _APOSTROPHES = re.compile(r"['’‘ʼʻ`´]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# an ordinal is its number: lists write the same unit "58th Research Institute" and "58 Research Institute", and a
+# Chinese 第五十八 is read as an ordinal
+_ORDINAL = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b")
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -72,6 +75,7 @@ def fold_latin(text: str) -> list[str]:
     text = text.replace("&", " and ")
     text = _APOSTROPHES.sub("", text)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    text = _ORDINAL.sub("", text)
     return [t for t in _NON_ALNUM.split(text) if t]
 
 
