@@ -156,6 +156,28 @@ def test_the_lexicon_pairs_cognates_before_word_order() -> None:
     assert not {"kaspersky", "perm", "omsk"} & set(lexicon.values())
 
 
+def test_names_of_different_lengths_teach_the_words_between_cognates() -> None:
+    lexicon = learn_lexicon(
+        [
+            # a number or a word with no counterpart makes the names' lengths differ; the cognates (ministerstva,
+            # rossiiskoi, federatsii) hold the words between them in place
+            (
+                "13 SUDOREMONTNYI ZAVOD MINISTERSTVA OBORONY ROSSIISKOI FEDERATSII",
+                "SHIP REPAIR YARD OF THE MINISTRY OF DEFENSE OF THE RUSSIAN FEDERATION",
+            ),
+            (
+                "GLAVNYI TSENTR MINISTERSTVA OBORONY ROSSIISKOI FEDERATSII",
+                "CENTER OF THE MINISTRY OF DEFENSE OF THE RUSSIAN FEDERATION",
+            ),
+            # before the first cognate the lengths disagree: nothing there is paired
+            ("13 SUDOREMONTNYI ZAVOD FLOTA", "SHIP REPAIR YARD"),
+        ]
+    )
+    assert lexicon["oborony"] == "defense"
+    assert lexicon["ministerstva"] == "ministry"
+    assert not {"sudoremontnyi", "zavod", "glavnyi"} & set(lexicon)
+
+
 def test_a_cyrillic_query_reads_through_the_learnt_lexicon() -> None:
     lexicon = learn_lexicon(_RUSSIAN_PAIRS)
     readings = {v.tokens for v in with_lexicon(analyze("Рязанский кабельный завод"), lexicon).variants}

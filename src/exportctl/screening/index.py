@@ -36,7 +36,7 @@ from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import is_patronymic, skeleton
 from exportctl.screening.similarity import FLOOR_32, PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_FLOOR_32
 
-INDEX_FORMAT = 27  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 29  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 

@@ -2,19 +2,22 @@
 
 Russian organisations are listed under a transliterated name and an English one ("KAZANSKIY VERTOLETNYY ZAVOD" /
 "KAZAN HELICOPTER PLANT"), and the UK list also gives names in Cyrillic ("Московский авиационный институт" beside
-"Moscow Aviation Institute"). Two names of one entry with the same number of words (legal forms and the function
-words of, the, and, named, after left out), one of them Russian (Cyrillic, or Latin with Russian adjective endings)
-and the other not, are read word by word: a Russian word spelt like an English word of the other name is that word
-(a cognate: LABORATORIYA KASPERSKOGO / KASPERSKY LABORATORY), and the words left over pair in order (the n-th
-Russian word is the n-th English one). A pair is kept when at least :data:`MIN_ENTRIES` distinct pairs of names give
-it (the consolidated lists' copies of one entry count once) and no other English word is given as often for the same
-Russian word, so a single odd alias teaches nothing; a word that any non-Russian name uses ("research", "plant") is
-no Russian word. Keys are BGN/PCGN romanisations (the lists' own); a Cyrillic query word is looked up by its BGN
-romanisation, and found words give one more reading of the query (:func:`with_lexicon`).
+"Moscow Aviation Institute"). Two names of one entry (legal forms and the function words of, the, and, named, after
+left out), one of them Russian (Cyrillic, or Latin with Russian adjective endings) and the other not, are read word
+by word: a Russian word spelt like an English word of the other name is that word (a cognate: LABORATORIYA
+KASPERSKOGO / KASPERSKY LABORATORY), and the words left over pair in order (the n-th Russian word is the n-th English
+one). Names of different lengths teach their cognates, and the words between two cognates where both names have as
+many (MINISTERSTVA OBORONY ROSSIISKOI FEDERATSII / MINISTRY OF DEFENSE OF THE RUSSIAN FEDERATION: oborony = defense).
+A pair is kept when at least :data:`MIN_ENTRIES` distinct pairs of names give it (the consolidated lists' copies of
+one entry count once) and no other English word is given as often for the same Russian word, so a single odd alias
+teaches nothing; a word that any non-Russian name uses ("research", "plant") is no Russian word. Keys are BGN/PCGN
+romanisations (the lists' own); a Cyrillic query word is looked up by its BGN romanisation, and found words give one
+more reading of the query (:func:`with_lexicon`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Mapping
@@ -33,6 +36,7 @@ from exportctl.screening.scripts import (
 )
 
 MIN_ENTRIES = 2  # a word pair must be given by at least this many entries
+MAX_GAP = 2  # names of different lengths: at most this many words between two cognates pair in order
 COGNATE_SIMILARITY = 0.82  # Jaro-Winkler of the cognate keys: moskovskiy/moscow 0.87, nauchno/national 0.61
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "named", "after", "im", "imeni", "for"})
 _RUSSIAN_ENDING = re.compile(r"(?:iy|yy|iy|ii|yi|aya|oye|oe|ogo|ovo|skiy|nyy|nyi|skaya|noye|ykh|ikh)$")
@@ -62,11 +66,8 @@ def _cognate_key(word: str) -> str:
     return word.replace("kh", "h").replace("k", "c").replace("ts", "t")
 
 
-def _aligned(russian: tuple[str, ...], english: tuple[str, ...]) -> list[tuple[str, str]]:
-    """The word pairs of two names of the same length: cognates first, each with the word it is spelt most like
-    (LABORATORIYA KASPERSKOGO / KASPERSKY LABORATORY: a Russian genitive follows its noun, English puts the name
-    first), then the remaining words in order (KAZANSKIY VERTOLETNYY ZAVOD / KAZAN HELICOPTER PLANT). Without the
-    cognates, position alone taught laboratoriya = kaspersky."""
+def _cognates(russian: tuple[str, ...], english: tuple[str, ...]) -> dict[int, int]:
+    """Each Russian word's position -> the position of the English word it is spelt most like, one to one."""
     similar = sorted(
         (
             (JaroWinkler.similarity(_cognate_key(a), _cognate_key(b)), i, j)
@@ -81,10 +82,43 @@ def _aligned(russian: tuple[str, ...], english: tuple[str, ...]) -> list[tuple[s
             break
         if i not in pairs and j not in pairs.values():
             pairs[i] = j
+    return pairs
+
+
+def _aligned(russian: tuple[str, ...], english: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The word pairs of two names of the same length: cognates first, each with the word it is spelt most like
+    (LABORATORIYA KASPERSKOGO / KASPERSKY LABORATORY: a Russian genitive follows its noun, English puts the name
+    first), then the remaining words in order (KAZANSKIY VERTOLETNYY ZAVOD / KAZAN HELICOPTER PLANT). Without the
+    cognates, position alone taught laboratoriya = kaspersky.
+
+    Names of different lengths are paired only between cognates that keep their order: the words between two such
+    cognates pair in order when there are as many on both sides (MINISTERSTVA OBORONY ROSSIISKOI FEDERATSII /
+    MINISTRY OF DEFENSE OF THE RUSSIAN FEDERATION: oborony = defense), and not at all when their numbers differ."""
+    pairs = _cognates(russian, english)
+    if len(russian) != len(english):
+        return [(russian[i], english[j]) for i, j in _between_cognates(pairs)]
     rest_ru = [i for i in range(len(russian)) if i not in pairs]
     rest_en = [j for j in range(len(english)) if j not in pairs.values()]
     pairs.update(zip(rest_ru, rest_en, strict=True))
     return [(russian[i], english[j]) for i, j in sorted(pairs.items())]
+
+
+def _between_cognates(cognates: dict[int, int]) -> list[tuple[int, int]]:
+    """The cognates that keep their order in both names (the longest such chain), and the words between two of them
+    paired in order where both names have as many, one or two. A name's edges are left out, and so are longer runs:
+    what one name adds at its start or end (a number, a parent organisation) has no counterpart in the other, and
+    pairs read off long runs were mostly wrong (gosudarstvennaya = state came with dvizheniye = legion)."""
+    anchors = sorted(cognates.items())
+    chains: list[list[tuple[int, int]]] = []
+    for k, (i, j) in enumerate(anchors):
+        before = [chains[m] for m in range(k) if anchors[m][1] < j]
+        chains.append([*max(before, key=len, default=[]), (i, j)])
+    chain = max(chains, key=len, default=[])
+    pairs = list(chain)
+    for (i0, j0), (i1, j1) in itertools.pairwise(chain):
+        if 1 <= i1 - i0 - 1 == j1 - j0 - 1 <= MAX_GAP:
+            pairs.extend(zip(range(i0 + 1, i1), range(j0 + 1, j1), strict=True))
+    return sorted(pairs)
 
 
 def learn_lexicon(
@@ -108,7 +142,7 @@ def learn_lexicon(
         english_words.update(t for _, w in english for t in w)
         for _, ru in russian:
             for _, en in english:
-                if len(ru) != len(en) or ru == en:
+                if ru == en:
                     continue
                 for a, b in _aligned(ru, en):
                     if a != b and a.isalpha() and b.isalpha():
