@@ -228,3 +228,27 @@ def test_a_korean_organisation_name_is_not_read_as_a_persons_syllables() -> None
     assert _hit_ids(index, "삼성전자") == []
     assert _hit_ids(index, "삼성 전자") == []
     assert _hit_ids(index, "남궁민수")[:1] == ["test:2"]  # a two-syllable surname: four syllables, still a person
+
+
+def test_an_initial_stands_for_a_listed_word_it_begins() -> None:
+    index = ScreeningIndex.build(
+        (
+            _entry(1, "THACI, Menduh", EntryType.INDIVIDUAL),
+            _entry(2, "ROUINE, Lazher Ben Khalifa Ben Ahmed", EntryType.INDIVIDUAL),
+            _entry(3, "Jiangxi Xintuo Enterprise Co. Ltd.", EntryType.ENTITY, "T-MOTOR"),
+            # names holding the bare letters: they must not outrank the name the surname finds
+            *(
+                _entry(10 + i, name, EntryType.INDIVIDUAL)
+                for i, name in enumerate(("John L. Broussard", "Lance B. Ordway", "K. A. Brennor"))
+            ),
+            _entry(20, "Plovdiv Brennor Holding"),
+        ),
+        snapshot_key="initials",
+    )
+    assert _hit_ids(index, "M. THACI")[:1] == ["test:1"]  # no hit at all before
+    assert _hit_ids(index, "L. B. K. B. A. ROUINE")[:1] == ["test:2"]
+    # a listed one-letter word is part of a brand, no initial of the query's word
+    assert "test:3" not in _hit_ids(index, "Toyota Motor Corporation")
+    # an initial is less than the word: another given name scores lower than the same initial
+    assert screen(index, "Menduh THACI").hits[0].score > screen(index, "M. THACI").hits[0].score
+    assert _hit_ids(index, "X. THACI") == []  # X. begins no word of the name

@@ -9,7 +9,7 @@ queries is blocked in one numpy pass (:func:`candidates`), which gives each read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -188,7 +188,10 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
     for unit_no, unit in enumerate(units):
         romanised = unit.searched.kind != LATIN
         skeleton_mode = unit.searched.kind == SKELETON
-        per_token = [token_votes(index, token, skeleton_mode, romanised) for token in unit.searched.tokens]
+        per_token = [
+            _silent(votes) if _is_initial(token, skeleton_mode) else votes
+            for token, votes in ((t, token_votes(index, t, skeleton_mode, romanised)) for t in unit.searched.tokens)
+        ]
         weights_of.append([t.weight for t in per_token])
         own = _own_common_tokens(index, unit, per_token)
         voters, vote_weights = _votes_of(index, unit, per_token, own)
@@ -197,8 +200,14 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         piece_votes.extend(vote_weights)
         piece_unit.extend([unit_no] * len(voters))
         totals.append(max(sum(weights_of[-1]), 1e-9))
-        # what may match beyond the votes: common tokens (fully), unknown tokens' unreached look-alikes (at most)
-        unvoted.append(sum(t.weight if t.common else t.weight * t.unreached for t in per_token))
+        # what may match beyond the votes: common tokens and initials (fully), unknown tokens' unreached look-alikes
+        # (at most)
+        unvoted.append(
+            sum(
+                t.weight if t.common or _is_initial(token, skeleton_mode) else t.weight * t.unreached
+                for token, t in zip(unit.searched.tokens, per_token, strict=True)
+            )
+        )
         floors.append(unit.min_similarity - BOUND_SLACK)
         bounded.append(1.0 if unit.min_similarity > 0.0 else 0.0)
     empty = np.zeros(0, dtype=np.int64)
@@ -246,6 +255,17 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         else:
             found.append((names[lo:hi], weights_of[unit_no]))
     return found
+
+
+def _is_initial(token: str, skeleton_mode: bool) -> bool:
+    """A one-letter word: an initial, which scoring aligns with any word it begins (M. for Menduh)."""
+    return len(token) == 1 and token.isalpha() and not skeleton_mode
+
+
+def _silent(votes: TokenVotes) -> TokenVotes:
+    """An initial's votes taken back: they went to the names holding the bare letter ("John L. Broussard" for the L.
+    of "L. B. ROUINE"), which then outranked the names the other words found; the bound counts it in full instead."""
+    return replace(votes, names=np.zeros(0, dtype=np.int32), votes=np.zeros(0))
 
 
 def split_compounds(index: ScreeningIndex, variant: NameVariant) -> NameVariant:

@@ -34,9 +34,15 @@ from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.lexicon import is_russian_word, learn_lexicon
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
 from exportctl.screening.scripts import is_patronymic, skeleton
-from exportctl.screening.similarity import FLOOR_32, PHONETIC_MIN, PHONETIC_SIMILARITY, SHORT_FLOOR_32
+from exportctl.screening.similarity import (
+    FLOOR_32,
+    INITIAL_SIMILARITY,
+    PHONETIC_MIN,
+    PHONETIC_SIMILARITY,
+    SHORT_FLOOR_32,
+)
 
-INDEX_FORMAT = 29  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 30  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -401,6 +407,8 @@ def _unreached_ceiling(index: ScreeningIndex, token: str, sound_key: str, skelet
     """
     if best >= 1.0 or any(ch.isdigit() for ch in token):  # known, or a number (numbers must be equal)
         return 0.0
+    if len(token) == 1 and not skeleton_mode:  # an initial: any word it begins
+        return INITIAL_SIMILARITY
     n = len(token)
     if skeleton_mode:  # skeletons reach only equal ones and one deletion: an insertion or substitution is missed
         return n / (n + 1) if n >= 3 else 0.0

@@ -27,6 +27,7 @@ from exportctl.screening.index import ScreeningIndex, phonetic
 from exportctl.screening.normalize import PINYIN, SKELETON, TRANSLATION, NameVariant
 from exportctl.screening.scripts import is_pinyin
 from exportctl.screening.similarity import (
+    INITIAL_SIMILARITY,
     PHONETIC_MIN,
     PHONETIC_SIMILARITY,
     SHORT_TOKEN_FLOOR,
@@ -160,6 +161,11 @@ def _token_pairs(
     credited = np.where(sounds_alike, np.maximum(pair, PHONETIC_SIMILARITY), pair)
     longer = np.maximum(np.array([len(t) for t in query])[rows], index.padded_lengths[tokens])
     within = raw >= 1.0 - edit_budget(longer) / np.maximum(longer, 1) - 1e-6
+    initials = np.array(
+        [ord(t[0]) if len(t) == 1 and t.isalpha() and v.kind != SKELETON else -1 for v in searched for t in v.tokens]
+    )
+    if (initials >= 0).any():
+        credited = _initials_credited(index, rows, tokens, initials, credited)
     fixed = np.array([_spelling_fixed(variant, t) for variant in searched for t in variant.tokens])
     if fixed.any():  # a romanised Chinese word: "xian" is not "tian" (another character), "haerbin" may be "Harbin"
         first = np.array([ord(t[0]) for t in query])[rows] == index.padded_initials[tokens]
@@ -168,6 +174,22 @@ def _token_pairs(
         credited = np.where(differs, 0.0, np.where(fixed[rows], pair, credited))  # no sound-alike credit either
         within = within & ~differs
     return credited, np.where(within, credited, 0.0).astype(np.float32)
+
+
+def _initials_credited(
+    index: ScreeningIndex,
+    rows: npt.NDArray[np.int64],
+    tokens: npt.NDArray[np.int64],
+    initials: npt.NDArray[np.int64],
+    credited: npt.NDArray[np.float32],
+) -> npt.NDArray[np.float32]:
+    """A query's initial stands for a listed word it begins ("M. THACI" for THACI, Menduh): it counts
+    :data:`INITIAL_SIMILARITY`, less than the word itself, so the other words must carry the match. Not within a
+    short name's edit budget: an initial never confirms a one-word name. A *listed* one-letter word is no initial of
+    the query's words: it is part of a brand (T-MOTOR is not Toyota Motor)."""
+    initial = (initials[rows] == index.padded_initials[tokens]) & (index.padded_lengths[tokens] > 1)
+    initial &= ~index.token_has_digit[tokens]
+    return np.where(initial, np.maximum(credited, INITIAL_SIMILARITY), credited).astype(np.float32)
 
 
 def pinyin_budget(length: npt.NDArray[np.int32] | npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:

@@ -26,6 +26,9 @@ PHONETIC_SIMILARITY = 0.85  # tokens that sound the same (and are not far apart 
 
 PHONETIC_MIN = 0.5
 
+
+INITIAL_SIMILARITY = 0.7  # an initial and a word it begins (M. / Menduh): less than a word's own similarity
+
 _Int = TypeVar("_Int", np.int32, np.int64)
 _F = TypeVar("_F", float, npt.NDArray[np.float64])
 
