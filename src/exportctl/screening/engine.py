@@ -20,6 +20,7 @@ from functools import lru_cache
 import pycountry
 
 from exportctl.errors import InputError
+from exportctl.screening.compounds import with_rejoined_words
 from exportctl.screening.equivalents import with_equivalents
 from exportctl.screening.explain import FeatureContribution, Hit, ScreeningResult
 from exportctl.screening.features import FEATURES, Pair, Query, max_bonus
@@ -106,6 +107,7 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
     if not query.name or not query.name.strip():
         raise InputError("the name to screen is empty", field="name")
     analyzed = with_lexicon(with_equivalents(analyze(query.name, index.vocab), index.equivalents), index.lexicon)
+    analyzed = with_rejoined_words(analyzed, index)
     if analyzed.is_empty:
         raise InputError(f"the name {query.name[:80]!r} has no letters or digits to match on", field="name")
     if sum(len(t) for t in analyzed.variants[0].tokens) < MIN_NAME_CHARS and not analyzed.scripts:

@@ -42,7 +42,7 @@ from exportctl.screening.similarity import (
     SHORT_FLOOR_32,
 )
 
-INDEX_FORMAT = 30  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 31  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -140,6 +140,8 @@ class ScreeningIndex:
     equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # brand -> its learnt equivalents
     lexicon: dict[str, str] = field(default_factory=dict)  # Russian word (BGN) -> English word, learnt (.lexicon)
     name_token_matrix: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
+    # every pair of words that stand side by side in a listed name, as first × (pad + 1) + second, sorted
+    adjacent_pairs: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     idf_array: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
     phonetic_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     postings_flat: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
@@ -256,6 +258,10 @@ class ScreeningIndex:
             chain.from_iterable(self.name_tokens), dtype=np.int32, count=cells
         )
         self.name_token_matrix = matrix
+        stride = self.pad_token + 1
+        left, right = matrix[:, :-1].astype(np.int64), matrix[:, 1:].astype(np.int64)
+        both = (left < self.pad_token) & (right < self.pad_token)
+        self.adjacent_pairs = np.unique(left[both] * stride + right[both])
         self.name_entry_array = np.array(self.name_entry, dtype=np.int64)
         self.padded_tokens = [*self.tokens, ""]
         self.padded_skeletons = [*self.token_skeleton, ""]
@@ -312,6 +318,15 @@ class ScreeningIndex:
         arrays = {gram: np.array(ids, dtype=np.int32) for gram, ids in by_trigram.items()}
         self.by_delete, self.by_trigram = by_delete, arrays  # whole: another thread sees old or new, never half
         self.edit_keys_built = True
+
+    def side_by_side(self, first: str, second: str) -> bool:
+        """Whether some listed name has these two words next to each other, in this order."""
+        a, b = self.vocab.get(first), self.vocab.get(second)
+        if a is None or b is None or not len(self.adjacent_pairs):
+            return False
+        key = a * (self.pad_token + 1) + b
+        at = int(np.searchsorted(self.adjacent_pairs, key))
+        return at < len(self.adjacent_pairs) and int(self.adjacent_pairs[at]) == key
 
     def postings_of(self, token_id: int) -> npt.NDArray[np.int32]:
         """The ids of the names that contain a token."""

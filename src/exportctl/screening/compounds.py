@@ -1,0 +1,80 @@
+"""Words written together or apart: one more reading of a Latin-script query in which its words are cut or joined
+as the lists' vocabulary has them.
+
+"GLORYHARVEST" is the listed GLORY HARVEST, "Sber Bank" the listed SBERBANK: token by token, neither pair is alike.
+A query word the lists do not know is cut in two words that stand side by side in a listed name (each of at least
+:data:`MIN_PART` letters: "linkbancorp" is not cut, as no listed name says "link bancorp"), and two neighbouring
+query words are joined when the lists know them as one word. A legal form written onto a name is cut off too
+("GiovanLtd."). The reading is added beside the others, never instead
+of them: the word as written keeps its fuzzy matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from exportctl.screening.index import ScreeningIndex
+from exportctl.screening.legal_forms import split_legal_forms
+from exportctl.screening.normalize import LATIN, AnalyzedName, NameVariant
+
+MIN_PART = 4  # letters of each word a cut makes: shorter "words" of the lists are mostly acronyms (MMI, TAO, DIT)
+MIN_FORM = 3  # letters of a legal form a cut may free (ltd, llc, company)
+MIN_CUT = 2 * MIN_PART
+MIN_JOINED = 3  # letters of each word a join uses
+
+
+def _cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
+    """An unknown word as two known ones, the most even cut first (companysberbank: company + sberbank)."""
+    if len(token) < MIN_CUT or not token.isalpha() or token in index.vocab:
+        return None
+    middle = len(token) / 2
+    for at in sorted(range(MIN_FORM, len(token) - MIN_FORM + 1), key=lambda at: abs(at - middle)):
+        first, second = token[:at], token[at:]
+        if min(len(first), len(second)) >= MIN_PART and index.side_by_side(first, second):
+            return first, second
+        # a legal form joined to a name ("giovanltd", "companysberbank"): the forms are not in the listed names'
+        # words, so no pair of them stands side by side; the name part must be a listed word
+        if (_is_form(first) and _name_word(second, index)) or (_is_form(second) and _name_word(first, index)):
+            return first, second
+    return None
+
+
+def _name_word(word: str, index: ScreeningIndex) -> bool:
+    return len(word) >= MIN_PART and word in index.vocab
+
+
+def _is_form(word: str) -> bool:
+    return bool(split_legal_forms((word,))[1])
+
+
+def _rejoined(tokens: tuple[str, ...], index: ScreeningIndex) -> list[str]:
+    words: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        joined = token + after
+        if len(token) >= MIN_JOINED and len(after) >= MIN_JOINED and joined.isalpha() and joined in index.vocab:
+            words.append(joined)
+            i += 2
+            continue
+        cut = _cut(token, index)
+        words.extend(cut or (token,))
+        i += 1
+    return words
+
+
+def with_rejoined_words(analyzed: AnalyzedName, index: ScreeningIndex) -> AnalyzedName:
+    """The analysed query with one more reading whose words are cut or joined as the lists write them (see the
+    module doc); unchanged when its first Latin-script reading has nothing to cut or join."""
+    first = next((v for v in analyzed.variants if v.kind == LATIN and not v.replaced), None)
+    if first is None:
+        return analyzed
+    words = _rejoined(first.tokens, index)
+    if tuple(words) == first.tokens:
+        return analyzed
+    core, forms = split_legal_forms(words)  # a cut may free a legal form: "internationallimited"
+    if not core or any(v.tokens == core for v in analyzed.variants):
+        return analyzed
+    variant = NameVariant(core, LATIN)
+    return replace(analyzed, variants=(*analyzed.variants, variant), forms=analyzed.forms | forms)

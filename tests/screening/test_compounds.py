@@ -1,0 +1,68 @@
+"""Words written together or apart (:mod:`exportctl.screening.compounds`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from exportctl.lists.model import EntryType, ListCode, ListEntry
+from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.compounds import with_rejoined_words
+from exportctl.screening.normalize import analyze
+
+
+def _entry(number: int, name: str, *aliases: str) -> ListEntry:
+    return ListEntry(
+        source="test",
+        source_id=str(number),
+        list=ListCode.SDN,
+        primary_name=name,
+        entry_type=EntryType.ENTITY,
+        aliases=aliases,
+    )
+
+
+@pytest.fixture(scope="module")
+def index() -> ScreeningIndex:
+    return ScreeningIndex.build(
+        (
+            _entry(1, "GLORY HARVEST"),
+            _entry(2, "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA", "SBERBANK"),
+            _entry(3, "Giovan Ltd."),
+            _entry(4, "BANCORP"),
+            _entry(5, "LINK TRADING"),
+            _entry(6, "Plovdiv Brennor Holding"),
+        ),
+        snapshot_key="compounds",
+    )
+
+
+def _readings(index: ScreeningIndex, name: str) -> list[tuple[str, ...]]:
+    return [v.tokens for v in with_rejoined_words(analyze(name, index.vocab), index).variants]
+
+
+def _hits(index: ScreeningIndex, name: str) -> list[str]:
+    return [h.entry_id for h in screen(index, name).hits]
+
+
+def test_a_word_written_together_is_cut_where_a_listed_name_has_its_two_words(index: ScreeningIndex) -> None:
+    assert ("glory", "harvest") in _readings(index, "GLORYHARVEST")
+    assert _hits(index, "GLORYHARVEST")[:1] == ["test:1"]  # no hit before: one unknown word
+    # both words are listed, but never side by side: "linkbancorp" is not cut (it found BANCORP at 0.75)
+    assert _readings(index, "LINKBANCORP") == [("linkbancorp",)]
+    assert "test:4" not in _hits(index, "LINKBANCORP, Inc.")
+
+
+def test_words_written_apart_are_joined_when_the_lists_have_them_as_one(index: ScreeningIndex) -> None:
+    assert ("sberbank",) in _readings(index, "Sber Bank")
+    assert _hits(index, "Sber Bank")[:1] == ["test:2"]
+
+
+def test_a_legal_form_written_onto_a_name_is_cut_off(index: ScreeningIndex) -> None:
+    analyzed = with_rejoined_words(analyze("GiovanLtd.", index.vocab), index)
+    assert ("giovan",) in [v.tokens for v in analyzed.variants] and analyzed.forms
+    assert _hits(index, "GiovanLtd.")[:1] == ["test:3"]
+
+
+def test_the_written_reading_stays_first(index: ScreeningIndex) -> None:
+    assert _readings(index, "GLORYHARVEST")[0] == ("gloryharvest",)
+    assert _readings(index, "Glory Harvest") == [("glory", "harvest")]  # nothing to cut or join: unchanged
