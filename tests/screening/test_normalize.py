@@ -131,6 +131,15 @@ def test_chinese_organisation_words_that_names_share_are_translated_as_english_n
     assert any(tokens[:2] == ("china", "mobile") for tokens in readings("中国移动通信集团有限公司"))
 
 
+def test_business_abbreviations_read_as_their_words() -> None:
+    def tokens(name: str) -> tuple[str, ...]:
+        return analyze(name).variants[0].tokens
+
+    assert tokens("Saman Intl Trdg Grp") == tokens("Saman International Trading Group")
+    assert tokens("Natl Univ of Defense Tech") == ("national", "university", "of", "defense", "tech")
+    assert tokens("Ind Tech Eng") == ("ind", "tech", "eng")  # more than one word each: left as written
+
+
 def test_chinese_ordinals() -> None:
     assert "29" in analyze("某研究院第二十九研究所").variants[0].tokens
 

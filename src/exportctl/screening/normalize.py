@@ -36,6 +36,36 @@ SKELETON = "skeleton"
 _DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}|(?<![a-z0-9])(?:[a-z]\.)+[a-z](?![a-z0-9])")
 _APOSTROPHES = re.compile(r"['’‘ʼʻ`´]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# abbreviations of common organisation words, a closed class of business writing (Intl, Natl, Mfg …), read as the
+# word: lists and queries write both ("ABC INTL TRADING", "Abc International Trading"). Only spellings that stand for
+# one word: "Tech" (technology, technical), "Ind" (industries, India) and "Eng" are left as written
+_ABBREVIATIONS = {
+    "intl": "international",
+    "natl": "national",
+    "mfg": "manufacturing",
+    "mfr": "manufacturer",
+    "mfrs": "manufacturers",
+    "inds": "industries",
+    "indl": "industrial",
+    "engg": "engineering",
+    "svc": "service",
+    "svcs": "services",
+    "grp": "group",
+    "assn": "association",
+    "assoc": "association",
+    "bros": "brothers",
+    "dept": "department",
+    "govt": "government",
+    "mgmt": "management",
+    "hldg": "holding",
+    "hldgs": "holdings",
+    "univ": "university",
+    "inst": "institute",
+    "acad": "academy",
+    "trdg": "trading",
+    "shpg": "shipping",
+    "ctr": "center",
+}
 # an ordinal is its number: lists write the same unit "58th Research Institute" and "58 Research Institute", and a
 # Chinese 第五十八 is read as an ordinal
 _ORDINAL = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b")
@@ -76,7 +106,7 @@ def fold_latin(text: str) -> list[str]:
     text = _APOSTROPHES.sub("", text)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     text = _ORDINAL.sub("", text)
-    return [t for t in _NON_ALNUM.split(text) if t]
+    return [_ABBREVIATIONS.get(t, t) for t in _NON_ALNUM.split(text) if t]
 
 
 def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[list[str], str]]:
