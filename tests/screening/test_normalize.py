@@ -194,6 +194,14 @@ def test_a_chinese_word_is_translated_by_the_dictionary_only_into_words_the_list
     assert all("kuaishou" in v.tokens or "kuai" in v.tokens for v in analyze("快手", {"quick", "hand"}).variants)
 
 
+def test_a_dictionary_word_is_translated_only_beside_an_organisation_word() -> None:
+    listed = {"shanghai", "companion", "university", "post", "and", "telecommunications", "nanjing"}
+    # 良友 alone after a place is the company's own name: read "companion", it matched a listed alias COMPANION
+    assert not any("companion" in v.tokens for v in analyze("上海良友", listed).variants)
+    assert any("companion" in v.tokens for v in analyze("上海良友大学", listed).variants)  # beside 大学 it is a word
+    assert any("telecommunications" in v.tokens for v in analyze("南京邮电大学", listed).variants)
+
+
 def test_a_name_spelt_syllable_by_syllable_is_also_read_with_the_dictionary_words_translated() -> None:
     # lists write proper names syllable by syllable ("QIAN KUN INTERNATIONAL SHIPPING") beside translated words
     listed = {"qian", "kun", "international", "shipping", "by", "sea"}

@@ -168,7 +168,13 @@ def _segment(chars: str, prefer_long: bool, known: Container[str] = ()) -> list[
     the shortest term of two or more characters (科技 + 大学 → "technology university"): both readings exist.
     """
     pieces: list[tuple[str, str]] = []
+    covered: list[str] = []  # the characters of each piece
     i, name = 0, ""
+
+    def add(kind: str, value: str, source: str) -> None:
+        pieces.append((kind, value))
+        covered.append(source)
+
     while i < len(chars):
         if chars[i] == "第":
             j = i + 1
@@ -177,9 +183,9 @@ def _segment(chars: str, prefer_long: bool, known: Container[str] = ()) -> list[
             number = _chinese_number(chars[i + 1 : j]) if j > i + 1 else None
             if number is not None:
                 if name:
-                    pieces.append(("name", name))
+                    add("name", name, name)
                     name = ""
-                pieces.append(("ord", _ordinal(number)))
+                add("ord", _ordinal(number), chars[i:j])
                 i = j
                 continue
         j = i
@@ -188,7 +194,7 @@ def _segment(chars: str, prefer_long: bool, known: Container[str] = ()) -> list[
         if j - i >= 2 and not name and any(chars[j:].startswith(t) for t in _NUMBERED):
             number = _chinese_number(chars[i:j])  # 七一五研究所: the 715th institute, 第 left out
             if number is not None:
-                pieces.append(("ord", _ordinal(number)))
+                add("ord", _ordinal(number), chars[i:j])
                 i = j
                 continue
         sizes = range(min(_MAX_TERM, len(chars) - i), 0, -1)
@@ -199,28 +205,60 @@ def _segment(chars: str, prefer_long: bool, known: Container[str] = ()) -> list[
             single_ok = not name or i + 1 == len(chars) or (chars[i] in _PLACE_SUFFIXES and len(name) >= 2)
             if term is not None and (size > 1 or single_ok):
                 if name:
-                    pieces.append(("name", name))
+                    add("name", name, name)
                     name = ""
-                pieces.append(("term", term))
+                add("term", term, chars[i : i + size])
                 i += size
                 break
         else:
             word, gloss = dictionary_word(chars, i, known)
             if word:
                 if name:
-                    pieces.append(("name", name))
+                    add("name", name, name)
                     name = ""
-                pieces.append(("term", gloss))
+                add("dictionary", gloss, word)
                 i += len(word)
                 continue
             if not prefer_long and CHINESE_TERMS.get(chars[i]) is not None and not name:
-                pieces.append(("term", CHINESE_TERMS[chars[i]]))
+                add("term", CHINESE_TERMS[chars[i]], chars[i])
             else:
                 name += chars[i]
             i += 1
     if name:
-        pieces.append(("name", name))
-    return pieces
+        add("name", name, name)
+    return _anchored(pieces, covered) if known else pieces
+
+
+def _anchored(pieces: list[tuple[str, str]], covered: list[str]) -> list[tuple[str, str]]:
+    """Dictionary words kept only beside an organisation word (a term that is no proper name, a number, or another
+    dictionary word): 邮电 in 南京邮电大学 is what the university does, but 良友 alone after 上海 is the company's
+    own name, and translated ("companion") it matched a listed alias COMPANION. A word left alone is read as pinyin,
+    joined to the name characters beside it."""
+    proper = _proper_characters()
+
+    def organisation(at: int) -> bool:
+        if not 0 <= at < len(pieces):
+            return False
+        kind = pieces[at][0]
+        return kind in ("ord", "dictionary") or (kind == "term" and covered[at] not in proper)
+
+    result: list[tuple[str, str]] = []
+    for at, (kind, value) in enumerate(pieces):
+        if kind == "dictionary" and not (organisation(at - 1) or organisation(at + 1)):
+            kind, value = "name", covered[at]
+        if kind == "name" and result and result[-1][0] == "name":
+            result[-1] = ("name", result[-1][1] + value)
+        else:
+            result.append(("dictionary" if kind == "dictionary" else kind, value))
+    return [("term", value) if kind == "dictionary" else (kind, value) for kind, value in result]
+
+
+@functools.cache
+def _proper_characters() -> frozenset[str]:
+    """CC-CEDICT's proper names of 2–4 characters (places, people, brands) as simplified characters, except those
+    that are also common words (大学 is also the Confucian classic "the Great Learning")."""
+    common = _cedict()[0]
+    return frozenset(simple for simple, _, _ in _cedict()[2] if simple not in common)
 
 
 def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list[list[str]]:
