@@ -158,6 +158,23 @@ def test_arabic_consonant_skeletons_ignore_vowels() -> None:
     assert any(v.kind == SKELETON and v.tokens == (latin_skeleton,) for v in arabic.variants)
 
 
+def test_a_russian_organisation_word_is_found_whatever_its_ending() -> None:
+    # nominative nouns in -ние: taking the longest ending ("ие") off left a stem no term has
+    assert analyze("Главное управление Генерального штаба").variants[0].tokens == (
+        "main",
+        "directorate",
+        "general",
+        "staff",
+    )
+    assert analyze("Научно-производственное объединение").variants[0].tokens[-1] == "association"
+    assert analyze("Министерство обороны Российской Федерации").variants[0].tokens == (
+        "ministry",
+        "defense",
+        "russian",
+        "federation",
+    )
+
+
 def test_a_russian_name_is_read_in_several_romanisations() -> None:
     readings = {v.tokens for v in analyze("Алексей Юрьевич").variants}
     assert ("aleksey", "yurevich") in readings  # BGN/PCGN, as US lists write it

@@ -536,15 +536,18 @@ def transliterate_bgn(word: str) -> str:
     return transliterate_cyrillic(_YE.sub("йе", word))
 
 
-def _stem(word: str) -> str:
+def _russian_term(word: str) -> str | None:
+    """The English of a Russian organisation word, found under the word or under its stem with any ending taken off,
+    the longest first: управление is управлени + е (taking "ие" off left управлен, and no nominative -ние noun was
+    ever found)."""
+    if word in RUSSIAN_TERMS:
+        return RUSSIAN_TERMS[word]
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
-
-
-def _russian_term(word: str) -> str | None:
-    return RUSSIAN_TERMS.get(word) if word in RUSSIAN_TERMS else RUSSIAN_TERMS.get(_stem(word))
+            term = RUSSIAN_TERMS.get(word[: -len(ending)])
+            if term is not None:
+                return term
+    return None
 
 
 def cyrillic_variants(run: str) -> list[list[str]]:
