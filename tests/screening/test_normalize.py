@@ -158,6 +158,12 @@ def test_arabic_consonant_skeletons_ignore_vowels() -> None:
     assert any(v.kind == SKELETON and v.tokens == (latin_skeleton,) for v in arabic.variants)
 
 
+def test_arabic_and_persian_letter_forms_of_one_word_read_alike() -> None:
+    # Persian ی and ک where the term table has Arabic ي and ك: ایران was read "yrn", شرکت "shrkt"
+    assert analyze("بانک ملی ایران").variants[0].tokens == ("bank", "national", "iran")
+    assert analyze("شرکت ملی نفت ایران").variants[0].tokens == analyze("شركة ملي نفط إيران").variants[0].tokens
+
+
 def test_a_russian_organisation_word_is_found_whatever_its_ending() -> None:
     # nominative nouns in -ние: taking the longest ending ("ие") off left a stem no term has
     assert analyze("Главное управление Генерального штаба").variants[0].tokens == (

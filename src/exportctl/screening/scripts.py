@@ -610,14 +610,34 @@ _SKELETON_MAP = str.maketrans({"q": "k", "c": "k", "g": "k", "p": "b", "z": "s",
 _VOWELS = re.compile(r"[aeiouywv'`]")
 
 
+# letter forms that Arabic and Persian write differently (Arabic yeh and kaf, Persian yeh and keheh, ta marbuta and
+# heh, the hamza and madda forms of alef), made one for looking words up: شرکت is شركة, ایران is إيران
+_ARABIC_LETTER_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+
+
+def fold_arabic_letters(word: str) -> str:
+    return word.translate(_ARABIC_LETTER_FOLD)
+
+
+@functools.cache
+def _arabic_terms() -> dict[str, str]:
+    folded: dict[str, str] = {}
+    for word, english in ARABIC_TERMS.items():
+        folded.setdefault(fold_arabic_letters(word), english)
+    return folded
+
+
 def _arabic_term(word: str) -> str | None:
-    """English rendering of a common organisation word (also with the conjunction و "and" in front), else None."""
-    if word in ARABIC_TERMS:
-        return _alt(ARABIC_TERMS[word], 0)
+    """English rendering of a common organisation word (also with the conjunction و "and" in front), else None; in
+    either language's letter forms (ایران, إيران)."""
+    terms = _arabic_terms()
+    folded = fold_arabic_letters(word)
+    if folded in terms:
+        return _alt(terms[folded], 0)
     if word.startswith("و") and len(word) > 3:
-        rest = _ARABIC_ARTICLE.sub("", word[1:])
-        if rest in ARABIC_TERMS:
-            return "and " + _alt(ARABIC_TERMS[rest], 0)
+        rest = fold_arabic_letters(_ARABIC_ARTICLE.sub("", word[1:]))
+        if rest in terms:
+            return "and " + _alt(terms[rest], 0)
     return None
 
 

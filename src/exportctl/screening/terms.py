@@ -262,7 +262,8 @@ RUSSIAN_TERMS: dict[str, str] = {
 }
 
 # Arabic and Persian organisation words (without the article ال), with English renderings. Legal-form words map to
-# the folded form that legal_forms.py recognises; "" drops a word.
+# the folded form that legal_forms.py recognises; "" drops a word. Looked up with Arabic and Persian letter forms
+# made one (ي ی, ك ک, ة ه, أ إ آ ا: scripts.fold_arabic_letters), so one spelling of a word serves both languages.
 ARABIC_TERMS: dict[str, str] = {
     "شركة": "company",
     "شركت": "company",
@@ -360,4 +361,27 @@ ARABIC_TERMS: dict[str, str] = {
     "مخابرات": "telecommunications",
     "تكنولوجيا": "technology",
     "فناوری": "technology",
+    # words of the lists' Iranian and Syrian state bodies and armed groups
+    "انرژی": "energy",
+    "طاقة": "energy",
+    "اتمی": "atomic",
+    "ذرية": "atomic",
+    "هوایی": "aviation|aerospace",
+    "هواپیمایی": "airline|airlines",
+    "دفاع": "defense|defence",
+    "نفتکش": "tanker",
+    "مرکزی": "central",
+    "مركزي": "central",
+    "تجاري": "commercial",
+    "قوات": "forces",
+    "نیروهای": "forces",
+    "مسلح": "armed",
+    "تنظيم": "organization",
+    "ایرانی": "iranian",
+    "إيراني": "iranian",
+    "سوري": "syrian",
+    "فلسطيني": "palestinian",
+    "عراقي": "iraqi",
+    "لبناني": "lebanese",
+    "يمني": "yemeni",
 }
