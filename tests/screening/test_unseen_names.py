@@ -252,3 +252,18 @@ def test_an_initial_stands_for_a_listed_word_it_begins() -> None:
     # an initial is less than the word: another given name scores lower than the same initial
     assert screen(index, "Menduh THACI").hits[0].score > screen(index, "M. THACI").hits[0].score
     assert _hit_ids(index, "X. THACI") == []  # X. begins no word of the name
+
+
+def test_the_arabic_article_matches_only_an_article() -> None:
+    index = ScreeningIndex.build(
+        (
+            _entry(1, "DIAM VILLE"),
+            _entry(2, "AL-QAIDA"),
+            *(_entry(10 + i, f"{word} Trading") for i, word in enumerate(("Orion", "Vega", "Lyra", "Hydra"))),
+        ),
+        snapshot_key="article",
+    )
+    # ال in a skeleton reading is "l", and "ville" has the consonants l, l (v is read as a vowel): the article of
+    # قوات الدعم السريع (the Rapid Support Forces) took DIAM VILLE's second word
+    assert "test:1" not in _hit_ids(index, "قوات الدعم السريع", threshold=0.6)
+    assert _hit_ids(index, "القاعدة")[:1] == ["test:2"]  # the article still spells al-

@@ -36,6 +36,8 @@ from exportctl.screening.similarity import (
     unique_inverse,
 )
 
+ARTICLE_SKELETON = "l"  # the Arabic article's consonant, a skeleton reading's token for ال
+_ARTICLE = re.compile(r"[aeiou]?l")  # … and how Latin names write it
 SKELETON_ONLY = 0.6  # share of a skeleton-equal token pair's similarity when the vowels say it is another word
 SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact …
 SHORT_NAME_ONE_EDIT = 8  # … up to this many, one edit away; longer, two
@@ -216,7 +218,9 @@ def _vowel_agreement(
     texts = [index.padded_tokens[t] for t in distinct.tolist()]
     factor = np.ones((len(reading.tokens), len(texts)), dtype=np.float32)
     for row, pattern in enumerate(reading.patterns):
-        if pattern.isalpha():  # a translated word (university): the word itself, or nothing
+        if not pattern and reading.tokens[row] == ARTICLE_SKELETON:  # the article: al, el, ul, not "ville" or "lee"
+            factor[row] = [1.0 if _ARTICLE.fullmatch(text) else 0.0 for text in texts]
+        elif pattern.isalpha():  # a translated word (university): the word itself, or nothing
             factor[row] = [1.0 if text == pattern else 0.0 for text in texts]
         elif pattern:
             compiled = _compiled(pattern)
