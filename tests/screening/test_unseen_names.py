@@ -267,3 +267,17 @@ def test_the_arabic_article_matches_only_an_article() -> None:
     # قوات الدعم السريع (the Rapid Support Forces) took DIAM VILLE's second word
     assert "test:1" not in _hit_ids(index, "قوات الدعم السريع", threshold=0.6)
     assert _hit_ids(index, "القاعدة")[:1] == ["test:2"]  # the article still spells al-
+
+
+def test_an_arabic_party_name_prefers_the_organisation_to_a_person_of_that_name() -> None:
+    index = ScreeningIndex.build(
+        (
+            _entry(1, "KHAN, Hizb Ullah Astam", EntryType.INDIVIDUAL, "Hizb Ullah"),
+            _entry(2, "HIZBALLAH"),
+            _entry(3, "Plovdiv Brennor Holding"),
+        ),
+        snapshot_key="party",
+    )
+    hits = screen(index, "حزب الله").hits
+    assert hits[0].entry_id == "test:2"  # حزب is "party": both scored 0.97 on the name, the person first
+    assert any(f.name == "person_for_organisation" and f.value for f in hits[1].features)

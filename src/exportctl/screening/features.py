@@ -22,7 +22,7 @@ from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, fold_latin
 from exportctl.screening.places import place_words
 from exportctl.screening.scoring import NameMatch
-from exportctl.screening.scripts import OTHER, script_of
+from exportctl.screening.scripts import ARABIC, OTHER, arabic_organisation_word, script_of
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,8 @@ def person_for_organisation(pair: Pair) -> float:
         return 0.0
     if pair.analyzed.forms or any(ORGANISATION_WORDS.intersection(v.tokens) for v in pair.analyzed.variants):
         return 1.0
+    if ARABIC in pair.analyzed.scripts and arabic_organisation_word(pair.analyzed.text):
+        return 1.0  # حزب الله is a party, not KHAN, Hizb Ullah Astam (both 0.97 on the name)
     return 0.0
 
 

@@ -673,6 +673,21 @@ def _arabic_words(run: str) -> list[tuple[bool, str]]:
     return words
 
 
+# words that make an Arabic-script name an organisation's but are not translated: حزب (party), translated, broke the
+# reading of حزب الله as the one word Hizballah (a closed class of script rules, with the term table's own words)
+_UNTRANSLATED_ORGANISATION_WORDS = frozenset({"حزب"})
+
+
+def arabic_organisation_word(text: str) -> bool:
+    """Whether Arabic-script text holds a word that only an organisation's name has (حزب, party)."""
+    return any(
+        not is_article and fold_arabic_letters(word) in _UNTRANSLATED_ORGANISATION_WORDS
+        for script, run in script_runs(text)
+        if script == ARABIC
+        for is_article, word in _arabic_words(run)
+    )
+
+
 def arabic_words(run: str) -> list[str]:
     """Romanised words of an Arabic/Persian run (anyascii), the article split off ("الأسد" → "al", "sd")."""
     words = []
