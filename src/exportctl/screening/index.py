@@ -258,10 +258,10 @@ class ScreeningIndex:
             chain.from_iterable(self.name_tokens), dtype=np.int32, count=cells
         )
         self.name_token_matrix = matrix
-        stride = self.pad_token + 1
-        left, right = matrix[:, :-1].astype(np.int64), matrix[:, 1:].astype(np.int64)
-        both = (left < self.pad_token) & (right < self.pad_token)
-        self.adjacent_pairs = np.unique(left[both] * stride + right[both])
+        # the pairs are picked from the int32 matrix before widening: two int64 copies of it cost 130 MB at peak
+        both = matrix[:, 1:] < self.pad_token  # a pad is only ever followed by pads: the left word is a word too
+        left, right = matrix[:, :-1][both].astype(np.int64), matrix[:, 1:][both].astype(np.int64)
+        self.adjacent_pairs = np.unique(left * (self.pad_token + 1) + right)
         self.name_entry_array = np.array(self.name_entry, dtype=np.int64)
         self.padded_tokens = [*self.tokens, ""]
         self.padded_skeletons = [*self.token_skeleton, ""]
