@@ -129,6 +129,9 @@ def test_chinese_organisation_words_that_names_share_are_translated_as_english_n
     # 维吾尔 (Uyghur) is no proper name to spell by syllables ("weiwu er"); 移动 is "mobile", not "move"
     assert any("uyghur" in tokens for tokens in readings("新疆维吾尔自治区公安厅"))
     assert any(tokens[:2] == ("china", "mobile") for tokens in readings("中国移动通信集团有限公司"))
+    # 科工, science and industry, is in no dictionary (航天科工: CASIC); 无线电 is radio in institute names
+    assert ("china", "aerospace", "science", "and", "industry", "group") in readings("中国航天科工集团公司")
+    assert any("radio" in tokens for tokens in readings("北京无线电测量研究所"))
 
 
 def test_business_abbreviations_read_as_their_words() -> None:

@@ -55,6 +55,7 @@ CHINESE_TERMS: dict[str, str] = {
     "第": "no",
     # industry terms
     "科技": "technology|science and technology",
+    "科工": "science and industry",  # 航天科工 (CASIC), 国防科工: science (科学) and industry (工业), in no dictionary
     "技术": "technology|technologies",
     "科学": "science|sciences",
     "信息": "information",
@@ -104,6 +105,7 @@ CHINESE_TERMS: dict[str, str] = {
     "兵器": "ordnance",
     "导弹": "missile",
     "雷达": "radar",
+    "无线电": "radio",  # the dictionary's first gloss is "wireless"; institute names say radio
     "卫星": "satellite",
     "导航": "navigation",
     "自动化": "automation",
