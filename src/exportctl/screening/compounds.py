@@ -11,6 +11,7 @@ of them: the word as written keeps its fuzzy matches.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from exportctl.screening.index import ScreeningIndex
@@ -34,7 +35,7 @@ def _cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
             return first, second
         # a legal form joined to a name ("giovanltd", "companysberbank"): the forms are not in the listed names'
         # words, so no pair of them stands side by side; the name part must be a listed word
-        if (_is_form(first) and _name_word(second, index)) or (_is_form(second) and _name_word(first, index)):
+        if (_name_word(second, index) and _is_form(first)) or (_name_word(first, index) and _is_form(second)):
             return first, second
     return None
 
@@ -43,6 +44,7 @@ def _name_word(word: str, index: ScreeningIndex) -> bool:
     return len(word) >= MIN_PART and word in index.vocab
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_form(word: str) -> bool:
     return bool(split_legal_forms((word,))[1])
 
