@@ -27,6 +27,8 @@ BOUND_SLACK = 0.02  # blocking's similarity bound is approximate (a 2-edit typo 
 
 CANDIDATES_PER_SKELETON = 60  # consonant skeletons are ambiguous: look at more names
 
+INITIAL_VOTE = 0.3  # share of its weight an initial votes with (see _muted)
+
 HOLDERS_MAX = 400  # names holding a reading's common words added as candidates: at most as many as a voting word has
 
 
@@ -188,10 +190,10 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
     for unit_no, unit in enumerate(units):
         romanised = unit.searched.kind != LATIN
         skeleton_mode = unit.searched.kind == SKELETON
-        per_token = [
-            _silent(votes) if _is_initial(token, skeleton_mode) else votes
-            for token, votes in ((t, token_votes(index, t, skeleton_mode, romanised)) for t in unit.searched.tokens)
-        ]
+        per_token = [token_votes(index, token, skeleton_mode, romanised) for token in unit.searched.tokens]
+        initials = [_is_initial(token, skeleton_mode) for token in unit.searched.tokens]
+        if any(initials):
+            per_token = [_muted(t) if i else t for t, i in zip(per_token, initials, strict=True)]
         weights_of.append([t.weight for t in per_token])
         own = _own_common_tokens(index, unit, per_token)
         voters, vote_weights = _votes_of(index, unit, per_token, own)
@@ -204,8 +206,8 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         # (at most)
         unvoted.append(
             sum(
-                t.weight if t.common or _is_initial(token, skeleton_mode) else t.weight * t.unreached
-                for token, t in zip(unit.searched.tokens, per_token, strict=True)
+                t.weight if t.common or initial else t.weight * t.unreached
+                for t, initial in zip(per_token, initials, strict=True)
             )
         )
         floors.append(unit.min_similarity - BOUND_SLACK)
@@ -262,10 +264,12 @@ def _is_initial(token: str, skeleton_mode: bool) -> bool:
     return len(token) == 1 and token.isalpha() and not skeleton_mode
 
 
-def _silent(votes: TokenVotes) -> TokenVotes:
-    """An initial's votes taken back: they went to the names holding the bare letter ("John L. Broussard" for the L.
-    of "L. B. ROUINE"), which then outranked the names the other words found; the bound counts it in full instead."""
-    return replace(votes, names=np.zeros(0, dtype=np.int32), votes=np.zeros(0))
+def _muted(votes: TokenVotes) -> TokenVotes:
+    """An initial's votes, at :data:`INITIAL_VOTE` of their weight. They go to the names holding the bare letter:
+    in full, five initials outranked the name that "L. B. K. B. A. ROUINE"'s surname found with the names holding
+    an L. or a B.; taken away, "S M A SHIPPING" (only a common word besides) had no candidate. The bound counts an
+    initial in full: it stands for any word it begins, which blocking cannot list."""
+    return replace(votes, votes=votes.votes * INITIAL_VOTE)
 
 
 def split_compounds(index: ScreeningIndex, variant: NameVariant) -> NameVariant:
