@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from exportctl.lists.model import EntryType, ListCode, ListEntry
+from exportctl.lists.model import EntryType
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.compounds import with_rejoined_words
 from exportctl.screening.normalize import analyze
-
-
-def _entry(number: int, name: str, *aliases: str) -> ListEntry:
-    return ListEntry(
-        source="test",
-        source_id=str(number),
-        list=ListCode.SDN,
-        primary_name=name,
-        entry_type=EntryType.ENTITY,
-        aliases=aliases,
-    )
+from tests.screening.test_unseen_names import _entry
 
 
 @pytest.fixture(scope="module")
-def index() -> ScreeningIndex:
+def index() -> ScreeningIndex:  # a small index of its own, not the bundled lists' (conftest)
     return ScreeningIndex.build(
         (
             _entry(1, "GLORY HARVEST"),
-            _entry(2, "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA", "SBERBANK"),
+            _entry(2, "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA", EntryType.ENTITY, "SBERBANK"),
             _entry(3, "Giovan Ltd."),
             _entry(4, "BANCORP"),
             _entry(5, "LINK TRADING"),
