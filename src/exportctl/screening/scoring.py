@@ -23,7 +23,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
-from exportctl.screening.index import BLOCKING_MAX_DF, ScreeningIndex, phonetic
+from exportctl.screening.index import ScreeningIndex, phonetic
 from exportctl.screening.normalize import PINYIN, SKELETON, TRANSLATION, NameVariant
 from exportctl.screening.scripts import is_pinyin
 from exportctl.screening.similarity import (
@@ -276,7 +276,7 @@ def score_units(
         query_weights = np.array(block.weights)
         best = pair.max(axis=2)
         if len(set(reading.tokens)) < len(reading.tokens):
-            best = _repeats_use_other_words(index, reading, pair, best)
+            best = _repeats_use_other_words(reading.tokens, pair, best)
         coverage = (query_weights @ best) / query_weights.sum()
         name_weights = index.idf_array[block.tokens_of]
         completeness = (name_weights * pair.max(axis=0)).sum(axis=1) / np.maximum(name_weights.sum(axis=1), 1e-9)
@@ -286,21 +286,14 @@ def score_units(
 
 
 def _repeats_use_other_words(
-    index: ScreeningIndex, reading: NameVariant, pair: npt.NDArray[np.float32], best: npt.NDArray[np.float32]
+    tokens: tuple[str, ...], pair: npt.NDArray[np.float32], best: npt.NDArray[np.float32]
 ) -> npt.NDArray[np.float32]:
     """A word the query repeats finds, the second time, the listed word it matches second best: "هلال هلال" took
-    HALEEL twice (HALEEL LTD at 0.97). A third time, the third best, and so on. Not the common words (al, and, of:
-    the lists write an Arabic name's articles fewer times than its script does) nor the article of a skeleton
-    reading: with them, the lists' own Arabic-script names were found 0.813 -> 0.792."""
+    HALEEL twice (HALEEL LTD at 0.97), and the two articles of قوات الدعم السريع both took one listed word. A third
+    time, the third best, and so on."""
     best = best.copy()
     seen: dict[str, list[int]] = {}
-    patterns = reading.patterns or ("",) * len(reading.tokens)
-    for row, (token, pattern) in enumerate(zip(reading.tokens, patterns, strict=True)):
-        if reading.kind == SKELETON and token == ARTICLE_SKELETON and not pattern:
-            continue
-        token_id = index.vocab.get(token)
-        if token_id is not None and len(index.postings_of(token_id)) > BLOCKING_MAX_DF:
-            continue
+    for row, token in enumerate(tokens):
         seen.setdefault(token, []).append(row)
     for rows in (rows for rows in seen.values() if len(rows) > 1):
         ranked = -np.sort(-pair[rows[0]], axis=1)  # each candidate's similarities to its words, best first
