@@ -274,32 +274,12 @@ def score_units(
             # to decide on; its share of a match is its share of the consonants a name needs
             pair = (pair * (len(reading.tokens[0]) / SKELETON_MIN_CONSONANTS)).astype(np.float32)
         query_weights = np.array(block.weights)
-        best = pair.max(axis=2)
-        if len(set(reading.tokens)) < len(reading.tokens):
-            best = _repeats_use_other_words(reading.tokens, pair, best)
-        coverage = (query_weights @ best) / query_weights.sum()
+        coverage = (query_weights @ pair.max(axis=2)) / query_weights.sum()
         name_weights = index.idf_array[block.tokens_of]
         completeness = (name_weights * pair.max(axis=0)).sum(axis=1) / np.maximum(name_weights.sum(axis=1), 1e-9)
         similarity = combine(coverage, completeness)
         scored[i] = (block.name_ids, similarity, coverage, completeness)
     return scored
-
-
-def _repeats_use_other_words(
-    tokens: tuple[str, ...], pair: npt.NDArray[np.float32], best: npt.NDArray[np.float32]
-) -> npt.NDArray[np.float32]:
-    """A word the query repeats finds, the second time, the listed word it matches second best: "هلال هلال" took
-    HALEEL twice (HALEEL LTD at 0.97), and the two articles of قوات الدعم السريع both took one listed word. A third
-    time, the third best, and so on."""
-    best = best.copy()
-    seen: dict[str, list[int]] = {}
-    for row, token in enumerate(tokens):
-        seen.setdefault(token, []).append(row)
-    for rows in (rows for rows in seen.values() if len(rows) > 1):
-        ranked = -np.sort(-pair[rows[0]], axis=1)  # each candidate's similarities to its words, best first
-        for nth, row in enumerate(rows):
-            best[row] = ranked[:, nth] if nth < ranked.shape[1] else 0.0
-    return best
 
 
 def best_entries(
