@@ -132,6 +132,8 @@ def test_chinese_organisation_words_that_names_share_are_translated_as_english_n
     # 科工, science and industry, is in no dictionary (航天科工: CASIC); 无线电 is radio in institute names
     assert ("china", "aerospace", "science", "and", "industry", "group") in readings("中国航天科工集团公司")
     assert any("radio" in tokens for tokens in readings("北京无线电测量研究所"))
+    # the last word in each of its renderings, every other word in its first: "china … academy", as CALT is named
+    assert ("china", "launch", "vehicle", "technology", "academy") in readings("中国运载火箭技术研究院")
 
 
 def test_business_abbreviations_read_as_their_words() -> None:
@@ -200,6 +202,9 @@ def test_chinese_numerals_become_ordinals() -> None:
         == analyze("CETC 58 Research Institute").variants[0].tokens
     )
     assert analyze("21st Century Fox").variants[0].tokens == ("21", "century", "fox")
+    # an ordinal written as a word is its number too: 第二研究院 is the "Second Academy", not the "3rd Academy"
+    assert "2" in analyze("CASIC Second Academy").variants[0].tokens
+    assert "2" in analyze("中国航天科工集团第二研究院").variants[0].tokens
 
 
 def test_a_simplified_character_is_never_converted_as_if_traditional() -> None:

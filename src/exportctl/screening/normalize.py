@@ -65,6 +65,15 @@ _ABBREVIATIONS = {
     "trdg": "trading",
     "shpg": "shipping",
     "ctr": "center",
+    # ordinals written as words, a closed class of numerals: "Second Academy" is the 2nd (第二研究院) as "3rd" is 3
+    **{
+        word: str(n)
+        for n, word in enumerate(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+            "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+            start=1,
+        )
+    },
 }
 # an ordinal is its number: lists write the same unit "58th Research Institute" and "58 Research Institute", and a
 # Chinese 第五十八 is read as an ordinal

@@ -289,6 +289,7 @@ def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list
     with_dictionary = _segment(chars, prefer_long=True, known=known)
     if with_dictionary != long_pieces:
         variants.append(render(with_dictionary, 0))
+    variants.extend(render(pieces, 0) for pieces in _other_heads(with_dictionary))
     subordinate = _subordinate(chars)
     if subordinate:  # 中国科学院高能物理研究所: listed as "Institute of High Energy Physics", without its parent
         unit_pieces = _segment(subordinate, prefer_long=True, known=known)
@@ -300,6 +301,17 @@ def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list
         variants.append(render(with_dictionary, 0, join=False))
     variants.append(group_syllables(_pinyin(chars), known))
     return _dedupe(variants)
+
+
+def _other_heads(pieces: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The segmentation once for each other rendering of its last word when that word is a term (研究院 research
+    institute, or academy), every other word in its first rendering: the alternatives are otherwise taken all first or
+    all second, and 中国运载火箭技术研究院 needs "china" with "academy" (China Academy of Launch Vehicle Technology),
+    where the all-second reading says "chinese … academy"."""
+    if not pieces or pieces[-1][0] != "term":
+        return []
+    options = pieces[-1][1].split("|")
+    return [[*pieces[:-1], ("term", option)] for option in options[1:]]
 
 
 # Organisations that put their name before their research and teaching units' (中国科学院 X 研究所, 中国人民解放军

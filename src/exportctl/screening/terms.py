@@ -105,6 +105,7 @@ CHINESE_TERMS: dict[str, str] = {
     "兵器": "ordnance",
     "导弹": "missile",
     "雷达": "radar",
+    "运载火箭": "launch vehicle|carrier rocket",  # 中国运载火箭技术研究院, China Academy of Launch Vehicle Technology
     "无线电": "radio",  # the dictionary's first gloss is "wireless"; institute names say radio
     "卫星": "satellite",
     "导航": "navigation",
