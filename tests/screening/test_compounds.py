@@ -21,6 +21,7 @@ def index() -> ScreeningIndex:  # a small index of its own, not the bundled list
             _entry(4, "BANCORP"),
             _entry(5, "LINK TRADING"),
             _entry(6, "Plovdiv Brennor Holding"),
+            _entry(7, "FIRST HARVEST TRADING"),
         ),
         snapshot_key="compounds",
     )
@@ -40,6 +41,11 @@ def test_a_word_written_together_is_cut_where_a_listed_name_has_its_two_words(in
     # both words are listed, but never side by side: "linkbancorp" is not cut (it found BANCORP at 0.75)
     assert _readings(index, "LINKBANCORP") == [("linkbancorp",)]
     assert "test:4" not in _hits(index, "LINKBANCORP, Inc.")
+
+
+def test_a_cut_is_looked_up_as_the_words_are_indexed(index: ScreeningIndex) -> None:
+    # "first" is indexed as its number (1): the pair side by side is (1, harvest)
+    assert _hits(index, "FIRSTHARVEST TRADING")[:1] == ["test:7"]
 
 
 def test_words_written_apart_are_joined_when_the_lists_have_them_as_one(index: ScreeningIndex) -> None:

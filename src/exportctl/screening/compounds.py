@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.legal_forms import split_legal_forms
-from exportctl.screening.normalize import LATIN, AnalyzedName, NameVariant
+from exportctl.screening.normalize import LATIN, AnalyzedName, NameVariant, canonical_word
 
 MIN_PART = 4  # letters of each word a cut makes: shorter "words" of the lists are mostly acronyms (MMI, TAO, DIT)
 MIN_FORM = 3  # letters of a legal form a cut may free (ltd, llc, company)
@@ -31,8 +31,10 @@ def _cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
     middle = len(token) / 2
     for at in sorted(range(MIN_FORM, len(token) - MIN_FORM + 1), key=lambda at: abs(at - middle)):
         first, second = token[:at], token[at:]
-        if min(len(first), len(second)) >= MIN_PART and index.side_by_side(first, second):
-            return first, second
+        if min(len(first), len(second)) >= MIN_PART:  # the words as indexed: "firstharvest" is 1 + harvest
+            indexed = canonical_word(first), canonical_word(second)
+            if index.side_by_side(*indexed):
+                return indexed
         # a legal form joined to a name ("giovanltd", "companysberbank"): the forms are not in the listed names'
         # words, so no pair of them stands side by side; the name part must be a listed word
         if (_name_word(second, index) and _is_form(first)) or (_name_word(first, index) and _is_form(second)):

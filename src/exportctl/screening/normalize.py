@@ -115,7 +115,12 @@ def fold_latin(text: str) -> list[str]:
     text = _APOSTROPHES.sub("", text)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     text = _ORDINAL.sub("", text)
-    return [_ABBREVIATIONS.get(t, t) for t in _NON_ALNUM.split(text) if t]
+    return [canonical_word(t) for t in _NON_ALNUM.split(text) if t]
+
+
+def canonical_word(token: str) -> str:
+    """A folded word as names are indexed: an abbreviation as its word, an ordinal word as its number."""
+    return _ABBREVIATIONS.get(token, token)
 
 
 def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[list[str], str]]:
