@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from exportctl.screening.index import ScreeningIndex, TokenVotes, compute_token_votes
 from exportctl.screening.normalize import COMPOUND_JOIN, JOINED_ARTICLE, LATIN, SKELETON, NameVariant
-from exportctl.screening.similarity import COVERAGE_WEIGHT, similarity_bound, unique_inverse
+from exportctl.screening.similarity import COVERAGE_WEIGHT, is_initial, similarity_bound, unique_inverse
 
 CANDIDATES_PER_VARIANT = 30
 
@@ -191,7 +191,7 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         romanised = unit.searched.kind != LATIN
         skeleton_mode = unit.searched.kind == SKELETON
         per_token = [token_votes(index, token, skeleton_mode, romanised) for token in unit.searched.tokens]
-        initials = [_is_initial(token, skeleton_mode) for token in unit.searched.tokens]
+        initials = [is_initial(token) and not skeleton_mode for token in unit.searched.tokens]
         if any(initials):
             per_token = [_muted(t) if i else t for t, i in zip(per_token, initials, strict=True)]
         weights_of.append([t.weight for t in per_token])
@@ -257,11 +257,6 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         else:
             found.append((names[lo:hi], weights_of[unit_no]))
     return found
-
-
-def _is_initial(token: str, skeleton_mode: bool) -> bool:
-    """A one-letter word: an initial, which scoring aligns with any word it begins (M. for Menduh)."""
-    return len(token) == 1 and token.isalpha() and not skeleton_mode
 
 
 def _muted(votes: TokenVotes) -> TokenVotes:

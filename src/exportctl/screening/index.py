@@ -40,6 +40,7 @@ from exportctl.screening.similarity import (
     PHONETIC_MIN,
     PHONETIC_SIMILARITY,
     SHORT_FLOOR_32,
+    is_initial,
 )
 
 INDEX_FORMAT = 41  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
@@ -422,7 +423,7 @@ def _unreached_ceiling(index: ScreeningIndex, token: str, sound_key: str, skelet
     """
     if best >= 1.0 or any(ch.isdigit() for ch in token):  # known, or a number (numbers must be equal)
         return 0.0
-    if len(token) == 1 and not skeleton_mode:  # an initial: any word it begins
+    if is_initial(token) and not skeleton_mode:  # an initial: any word it begins
         return INITIAL_SIMILARITY
     n = len(token)
     if skeleton_mode:  # skeletons reach only equal ones and one deletion: an insertion or substitution is missed

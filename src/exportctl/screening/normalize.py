@@ -39,7 +39,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # abbreviations of common organisation words, a closed class of business writing (Intl, Natl, Mfg …), read as the
 # word: lists and queries write both ("ABC INTL TRADING", "Abc International Trading"). Only spellings that stand for
 # one word: "Tech" (technology, technical), "Ind" (industries, India) and "Eng" are left as written
-_ABBREVIATIONS = {
+_CANONICAL_WORDS = {
     "intl": "international",
     "natl": "national",
     "mfg": "manufacturing",
@@ -120,7 +120,7 @@ def fold_latin(text: str) -> list[str]:
 
 def canonical_word(token: str) -> str:
     """A folded word as names are indexed: an abbreviation as its word, an ordinal word as its number."""
-    return _ABBREVIATIONS.get(token, token)
+    return _CANONICAL_WORDS.get(token, token)
 
 
 def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[list[str], str]]:
@@ -257,7 +257,7 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             if joined_h != skeletons:  # اظهر: AZHAR, beside the reading that keeps the h (طاهر TAHER)
                 variants.append(NameVariant(tuple(joined_h), SKELETON, patterns=tuple(patterns)))
         # the article (skeleton "l", no spelling pattern) is left out; Allah (also "l") has a pattern and stays
-        words = [(s, p) for s, p in zip(skeletons, patterns, strict=True) if s != "l" or p]
+        words = [(s, p) for s, p in zip(skeletons, patterns, strict=True) if s != scripts.ARTICLE_SKELETON or p]
         # compounds written as one word in Latin: حزب الله → Hizballah (proper names only: no translated word)
         if 2 <= len(words) <= 3 and all(p and not p.isalpha() and p != scripts.UNKNOWN_SPELLING for _, p in words):
             joined = COMPOUND_JOIN.join(p for _, p in words)

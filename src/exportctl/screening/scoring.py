@@ -25,7 +25,7 @@ from rapidfuzz.process import cdist
 
 from exportctl.screening.index import ScreeningIndex, phonetic
 from exportctl.screening.normalize import PINYIN, SKELETON, TRANSLATION, NameVariant
-from exportctl.screening.scripts import is_pinyin
+from exportctl.screening.scripts import ARTICLE_SKELETON, is_pinyin
 from exportctl.screening.similarity import (
     INITIAL_SIMILARITY,
     PHONETIC_MIN,
@@ -33,11 +33,11 @@ from exportctl.screening.similarity import (
     SHORT_TOKEN_FLOOR,
     TOKEN_FLOOR,
     combine,
+    is_initial,
     unique_inverse,
 )
 
-ARTICLE_SKELETON = "l"  # the Arabic article's consonant, a skeleton reading's token for ال
-_ARTICLE = re.compile(r"[aeiou]?l")  # … and how Latin names write it
+_ARTICLE = re.compile(r"[aeiou]?l")  # how Latin names write the article (al, el, ul)
 SKELETON_ONLY = 0.6  # share of a skeleton-equal token pair's similarity when the vowels say it is another word
 SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact …
 SHORT_NAME_ONE_EDIT = 8  # … up to this many, one edit away; longer, two
@@ -163,9 +163,7 @@ def _token_pairs(
     credited = np.where(sounds_alike, np.maximum(pair, PHONETIC_SIMILARITY), pair)
     longer = np.maximum(np.array([len(t) for t in query])[rows], index.padded_lengths[tokens])
     within = raw >= 1.0 - edit_budget(longer) / np.maximum(longer, 1) - 1e-6
-    initials = np.array(
-        [ord(t[0]) if len(t) == 1 and t.isalpha() and v.kind != SKELETON else -1 for v in searched for t in v.tokens]
-    )
+    initials = np.array([ord(t) if is_initial(t) and v.kind != SKELETON else -1 for v in searched for t in v.tokens])
     if (initials >= 0).any():
         credited = _initials_credited(index, rows, tokens, initials, credited)
     fixed = np.array([_spelling_fixed(variant, t) for variant in searched for t in variant.tokens])

@@ -249,7 +249,7 @@ def _anchored(pieces: list[tuple[str, str]], covered: list[str]) -> list[tuple[s
         if kind == "name" and result and result[-1][0] == "name":
             result[-1] = ("name", result[-1][1] + value)
         else:
-            result.append(("dictionary" if kind == "dictionary" else kind, value))
+            result.append((kind, value))
     return [("term", value) if kind == "dictionary" else (kind, value) for kind, value in result]
 
 
@@ -759,6 +759,9 @@ def vowelled_pattern(word: str) -> str:
     return "".join(parts)
 
 
+ARTICLE_SKELETON = "l"  # the article ال in a consonant-skeleton reading (Latin names keep it: AL-ASSAD)
+
+
 def arabic_skeletons(run: str) -> tuple[list[str], list[str], list[str]]:
     """Consonant skeletons of the words of an Arabic/Persian run, straight from the letters, in three readings of one
     length, from one walk over the words:
@@ -779,7 +782,7 @@ def arabic_skeletons(run: str) -> tuple[list[str], list[str], list[str]]:
     for is_article, word in _arabic_words(run):
         term = None if is_article else _arabic_term(word)
         if is_article:
-            same = ["l"]
+            same = [ARTICLE_SKELETON]
         elif term is not None:
             core, forms = split_legal_forms(term.split())
             # شركة "company" is a legal form: not part of the name

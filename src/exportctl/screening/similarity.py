@@ -29,6 +29,13 @@ PHONETIC_MIN = 0.5
 
 INITIAL_SIMILARITY = 0.7  # an initial and a word it begins (M. / Menduh): less than a word's own similarity
 
+
+def is_initial(token: str) -> bool:
+    """A one-letter word of a name's reading: an initial, which stands for any word it begins (M. for Menduh).
+    Callers leave out consonant-skeleton readings, whose one-letter tokens are consonants."""
+    return len(token) == 1 and token.isalpha()
+
+
 _Int = TypeVar("_Int", np.int32, np.int64)
 _F = TypeVar("_F", float, npt.NDArray[np.float64])
 
