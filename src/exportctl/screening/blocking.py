@@ -8,6 +8,7 @@ queries is blocked in one numpy pass (:func:`candidates`), which gives each read
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -17,7 +18,16 @@ from rapidfuzz.distance import OSA
 
 from exportctl.screening.index import ScreeningIndex, TokenVotes, compute_token_votes
 from exportctl.screening.normalize import COMPOUND_JOIN, JOINED_ARTICLE, LATIN, SKELETON, NameVariant
-from exportctl.screening.similarity import COVERAGE_WEIGHT, is_initial, similarity_bound, unique_inverse
+from exportctl.screening.similarity import (
+    ANY_WORD,
+    COVERAGE_WEIGHT,
+    WordRule,
+    allows,
+    is_initial,
+    similarity_bound,
+    unique_inverse,
+    word_rule,
+)
 
 CANDIDATES_PER_VARIANT = 30
 
@@ -32,18 +42,22 @@ INITIAL_VOTE = 0.3  # share of its weight an initial votes with (see _muted)
 HOLDERS_MAX = 400  # names holding a reading's common words added as candidates: at most as many as a voting word has
 
 
-def token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool) -> TokenVotes:
+def token_votes(
+    index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool, rule: WordRule = ANY_WORD
+) -> TokenVotes:
+    """A query word's votes (cached per batch of work), cast only for the listed words ``rule`` allows."""
     cache = index.token_cache
-    key = (token, skeleton_mode, romanised)
+    key = (token, skeleton_mode, romanised, rule)
     cached = cache.get(key)
     if isinstance(cached, TokenVotes):
         return cached
     known = None if skeleton_mode else index.vocab.get(token)
     vocabulary = index.vocabulary_votes
-    if known is not None and vocabulary is not None:  # a known word's votes ignore ``romanised``
+    if known is not None and vocabulary is not None and rule == ANY_WORD:  # a known word's votes ignore ``romanised``
         result = vocabulary.of(known)
     else:
-        result = compute_token_votes(index, token, skeleton_mode, romanised)
+        allowed = None if rule == ANY_WORD else functools.partial(allows, rule, token)
+        result = compute_token_votes(index, token, skeleton_mode, romanised, allowed)
     if len(cache) > 100_000:
         cache.clear()
     cache[key] = result
@@ -190,7 +204,10 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
     for unit_no, unit in enumerate(units):
         romanised = unit.searched.kind != LATIN
         skeleton_mode = unit.searched.kind == SKELETON
-        per_token = [token_votes(index, token, skeleton_mode, romanised) for token in unit.searched.tokens]
+        per_token = [
+            token_votes(index, token, skeleton_mode, romanised, word_rule(unit.searched, position))
+            for position, token in enumerate(unit.searched.tokens)
+        ]
         initials = [is_initial(token) and not skeleton_mode for token in unit.searched.tokens]
         if any(initials):
             per_token = [_muted(t) if i else t for t, i in zip(per_token, initials, strict=True)]

@@ -17,7 +17,7 @@ import dataclasses
 import gc
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -522,8 +522,18 @@ class VocabularyVotes:
         )
 
 
-def compute_token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool) -> TokenVotes:
-    """What one query token contributes to blocking: the vocabulary tokens it reaches and the names they vote for."""
+def compute_token_votes(
+    index: ScreeningIndex,
+    token: str,
+    skeleton_mode: bool,
+    romanised: bool,
+    allowed: Callable[[str, float], bool] | None = None,
+) -> TokenVotes:
+    """What one query token contributes to blocking: the vocabulary tokens it reaches and the names they vote for.
+
+    ``allowed`` (a listed word, its similarity): the reached words scoring will count at all
+    (:func:`.similarity.allows`); only they vote. The weight and the bound (``best``, ``unreached``) are those of
+    every reached word: the same weights as without the rule, and a bound that stays an upper one."""
     texts = index.token_skeleton if skeleton_mode else index.tokens
     reached = index.skeleton_tokens(token) if skeleton_mode else index.similar_tokens(token)
     # sorted: ties between equally similar tokens must not depend on set order (PYTHONHASHSEED differs per process,
@@ -564,7 +574,8 @@ def compute_token_votes(index: ScreeningIndex, token: str, skeleton_mode: bool, 
     votes: list[float] = []
     counts: list[int] = []
     common: list[int] = []
-    for token_id, sim in scored:
+    voting = scored if allowed is None else [(t, sim) for t, sim in scored if allowed(index.tokens[t], sim)]
+    for token_id, sim in voting:
         postings = index.postings_of(token_id)
         if len(postings) > BLOCKING_MAX_DF:
             common.append(token_id)

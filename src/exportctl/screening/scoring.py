@@ -24,25 +24,26 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from exportctl.screening.index import ScreeningIndex, phonetic
-from exportctl.screening.normalize import PINYIN, SKELETON, TRANSLATION, NameVariant
-from exportctl.screening.scripts import ARTICLE_SKELETON, is_pinyin
+from exportctl.screening.normalize import SKELETON, NameVariant
+from exportctl.screening.scripts import ARTICLE_SKELETON
 from exportctl.screening.similarity import (
+    ARTICLE_SPELLINGS,
     INITIAL_SIMILARITY,
     PHONETIC_MIN,
     PHONETIC_SIMILARITY,
+    SHORT_NAME_ONE_EDIT,
     SHORT_TOKEN_FLOOR,
     TOKEN_FLOOR,
     combine,
     is_initial,
+    pinyin_budget,
+    spelling_fixed,
     unique_inverse,
 )
 
-_ARTICLE = re.compile(r"[aeiou]?l")  # how Latin names write the article (al, el, ul)
 SKELETON_ONLY = 0.6  # share of a skeleton-equal token pair's similarity when the vowels say it is another word
-SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact …
-SHORT_NAME_ONE_EDIT = 8  # … up to this many, one edit away; longer, two
+SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact, up to 8 one edit away
 SKELETON_MIN_CONSONANTS = 3  # a one-word Arabic-script name with fewer consonants cannot decide a match alone
-PINYIN_EXACT = 4  # a romanised Chinese word of up to this many letters (one syllable) must be exact
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def _token_pairs(
     initials = np.array([ord(t) if is_initial(t) and v.kind != SKELETON else -1 for v in searched for t in v.tokens])
     if (initials >= 0).any():
         credited = _initials_credited(index, rows, tokens, initials, credited)
-    fixed = np.array([_spelling_fixed(variant, t) for variant in searched for t in variant.tokens])
+    fixed = np.array([spelling_fixed(variant, t) for variant in searched for t in variant.tokens])
     if fixed.any():  # a romanised Chinese word: "xian" is not "tian" (another character), "haerbin" may be "Harbin"
         first = np.array([ord(t[0]) for t in query])[rows] == index.padded_initials[tokens]
         pinyin_ok = first & (raw >= 1.0 - pinyin_budget(longer) / np.maximum(longer, 1) - 1e-6)
@@ -192,20 +193,6 @@ def _initials_credited(
     return np.where(initial, np.maximum(credited, INITIAL_SIMILARITY), credited).astype(np.float32)
 
 
-def pinyin_budget(length: npt.NDArray[np.int32] | npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """Edits a romanised Chinese word may differ by from a listed word with the same first letter, by the longer
-    word's length: none up to 4 letters (one syllable: "kuai" is not "kai"), one up to 8 (customary spellings drop a
-    letter: haerbin Harbin, akesu Aksu), two beyond."""
-    return np.where(length <= PINYIN_EXACT, 0, np.where(length <= SHORT_NAME_ONE_EDIT, 1, 2))
-
-
-def _spelling_fixed(variant: NameVariant, token: str) -> bool:
-    """Whether a query word is the pinyin of Chinese characters (a reading of a Chinese name, never typed by hand):
-    a letter's difference is then another character, not a typo, unless it is a customary spelling's
-    (:func:`pinyin_budget`)."""
-    return variant.kind in (PINYIN, TRANSLATION) and is_pinyin(token)
-
-
 def _vowel_agreement(
     index: ScreeningIndex, reading: NameVariant, distinct: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.float32]:
@@ -217,7 +204,7 @@ def _vowel_agreement(
     factor = np.ones((len(reading.tokens), len(texts)), dtype=np.float32)
     for row, pattern in enumerate(reading.patterns):
         if not pattern and reading.tokens[row] == ARTICLE_SKELETON:  # the article: al, el, ul, not "ville" or "lee"
-            factor[row] = [1.0 if _ARTICLE.fullmatch(text) else 0.0 for text in texts]
+            factor[row] = [1.0 if ARTICLE_SPELLINGS.fullmatch(text) else 0.0 for text in texts]
         elif pattern.isalpha():  # a translated word (university): the word itself, or nothing
             factor[row] = [1.0 if text == pattern else 0.0 for text in texts]
         elif pattern:

@@ -7,10 +7,15 @@ Blocking (:mod:`.blocking`, and the per-word votes of :mod:`.index`) must never 
 
 from __future__ import annotations
 
-from typing import TypeVar
+import functools
+import re
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
+
+from exportctl.screening.normalize import PINYIN, SKELETON, TRANSLATION, NameVariant
+from exportctl.screening.scripts import ARTICLE_SKELETON, is_pinyin
 
 COVERAGE_WEIGHT = 0.5  # exponent of coverage in the name similarity; completeness has the rest
 
@@ -75,3 +80,68 @@ def combine(coverage: _F, completeness: _F) -> _F:
 def similarity_bound(coverage: _F) -> _F:
     """The most :func:`combine` can give for a coverage (with the listed name complete): what blocking prunes on."""
     return coverage**COVERAGE_WEIGHT  # type: ignore[no-any-return]
+
+
+SHORT_NAME_ONE_EDIT = 8  # a short name's (and a romanised Chinese) word of up to this many letters: one edit away
+
+PINYIN_EXACT = 4  # a romanised Chinese word of up to this many letters (one syllable) must be exact
+
+ARTICLE_SPELLINGS = re.compile(r"[aeiou]?l")  # how Latin names write the article (al, el, ul)
+
+
+def pinyin_budget(length: npt.NDArray[np.int32] | npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Edits a romanised Chinese word may differ by from a listed word with the same first letter, by the longer
+    word's length: none up to 4 letters (one syllable: "kuai" is not "kai"), one up to 8 (customary spellings drop a
+    letter: haerbin Harbin, akesu Aksu), two beyond."""
+    return np.where(length <= PINYIN_EXACT, 0, np.where(length <= SHORT_NAME_ONE_EDIT, 1, 2))
+
+
+@functools.cache
+def _pinyin_edits(length: int) -> int:
+    return int(pinyin_budget(np.asarray(length)))
+
+
+def spelling_fixed(variant: NameVariant, token: str) -> bool:
+    """Whether a query word is the pinyin of Chinese characters (a reading of a Chinese name, never typed by hand):
+    a letter's difference is then another character, not a typo, unless it is a customary spelling's
+    (:func:`pinyin_budget`)."""
+    return variant.kind in (PINYIN, TRANSLATION) and is_pinyin(token)
+
+
+class WordRule(NamedTuple):
+    """Which listed words one query word may match at all, whatever their edit similarity: ``kind`` "" (any),
+    "pinyin" (its own spelling, :func:`pinyin_budget`), "article" (a skeleton reading's article: an article) or
+    "word" (a skeleton reading's translated word: ``word`` itself). Scoring gives every other listed word 0, so
+    blocking casts no vote for it: such votes only crowded the candidates (the article ل voted for every name with
+    LEE or ELA, "dong" for every name with TONG or DANG)."""
+
+    kind: str = ""
+    word: str = ""
+
+
+ANY_WORD = WordRule()
+
+
+def word_rule(variant: NameVariant, position: int) -> WordRule:
+    """The rule for the query word at ``position`` of a reading."""
+    token = variant.tokens[position]
+    if variant.kind == SKELETON:
+        pattern = variant.patterns[position] if variant.patterns else ""
+        if not pattern and token == ARTICLE_SKELETON:
+            return WordRule("article")
+        return WordRule("word", pattern) if pattern.isalpha() else ANY_WORD
+    return WordRule("pinyin") if spelling_fixed(variant, token) else ANY_WORD
+
+
+def allows(rule: WordRule, query: str, listed: str, similarity: float) -> bool:
+    """Whether ``rule`` lets the query word match the listed word ``listed`` (their edit ``similarity``), as
+    scoring decides it."""
+    if rule.kind == "article":
+        return ARTICLE_SPELLINGS.fullmatch(listed) is not None
+    if rule.kind == "word":
+        return listed == rule.word
+    if rule.kind == "pinyin":
+        longer = max(len(query), len(listed), 1)
+        edits = _pinyin_edits(longer)
+        return listed[:1] == query[:1] and similarity >= 1.0 - edits / longer - 1e-6
+    return True
