@@ -363,9 +363,10 @@ class ScreeningIndex:
         if exact is None:  # an unknown token: maybe several typos; tokens sharing half its trigrams
             grams = trigrams(token)
             holders = [self.by_trigram[gram] for gram in grams if gram in self.by_trigram]
-            if holders:  # counted in numpy: common trigrams ("ion") stand in thousands of vocabulary words
-                shared = np.bincount(np.concatenate(holders), minlength=len(self.tokens))
-                found.update(np.flatnonzero(shared >= max(3, len(grams) // 3)).tolist())
+            need = max(3, len(grams) // 3)
+            if len(holders) >= need:  # counted in numpy: common trigrams ("ion") stand in thousands of words
+                held = np.sort(np.concatenate(holders))  # a word in ``need`` lists is ``need`` times in a row
+                found.update(np.unique(held[need - 1 :][held[need - 1 :] == held[: len(held) - need + 1]]).tolist())
         return found
 
     def skeleton_tokens(self, skel: str) -> set[int]:
