@@ -30,6 +30,7 @@ from rapidfuzz.process import cdist, cpdist
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
 from exportctl.screening.gc_pause import cyclic_gc_paused
+from exportctl.screening.honorifics import HONORIFIC_WEIGHT, is_honorific
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.lexicon import is_russian_word, learn_lexicon
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
@@ -43,7 +44,7 @@ from exportctl.screening.similarity import (
     is_initial,
 )
 
-INDEX_FORMAT = 41  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 42  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -222,7 +223,7 @@ class ScreeningIndex:
     def _finish(self) -> None:
         n_names = max(len(self.name_text), 1)
         self.idf = [
-            math.log(1 + n_names / len(p)) * (PATRONYMIC_WEIGHT if is_patronymic(token) else 1.0)
+            math.log(1 + n_names / len(p)) * _word_weight(token)
             for token, p in zip(self.tokens, self.postings, strict=True)
         ]
         self.max_idf = math.log(1 + n_names)
@@ -390,6 +391,13 @@ def _without_raw(entry: ListEntry) -> ListEntry:
 # a patronymic says less than a given name or surname (it is the father's given name) and is often left out of a
 # query: "Alexey Miller" for MILLER, Alexey Borisovich
 PATRONYMIC_WEIGHT = 0.5
+
+
+def _word_weight(token: str) -> float:
+    """The share of its rarity a word keeps: less for a patronymic or a title (honorifics.HONORIFIC_WEIGHT)."""
+    if is_patronymic(token):
+        return PATRONYMIC_WEIGHT
+    return HONORIFIC_WEIGHT if is_honorific(token) else 1.0
 
 
 UNKNOWN_ROMANISED_WEIGHT = 1.0  # weight of an unknown token of a romanised reading, relative to the rarest token
@@ -570,7 +578,7 @@ def compute_token_votes(
         weight = index.idf[max(scored, key=lambda item: item[1])[0]]
     else:  # unknown: rare, so it counts — less so when it is a romanisation guess (a brand's pinyin, a skeleton)
         weight = index.max_idf * (UNKNOWN_ROMANISED_WEIGHT if romanised else 1.0)
-        weight *= PATRONYMIC_WEIGHT if not skeleton_mode and is_patronymic(token) else 1.0
+        weight *= 1.0 if skeleton_mode else _word_weight(token)
     names: list[npt.NDArray[np.int32]] = []
     votes: list[float] = []
     counts: list[int] = []
