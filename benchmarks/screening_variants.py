@@ -6,6 +6,8 @@ threshold:
 
 * ``initials`` — a person's given names as initials ("M. THACI" for THACI, Menduh);
 * ``title`` — a courtesy title in front ("Dr. Ali Mohamed RAGE");
+* ``title_two_words`` — a title in front of a name of two words, where it weighs most ("Sheikh Hassan NASRALLAH",
+  "Mr. Viktor BOUT");
 * ``joined`` — two neighbouring words of an organisation's name run together ("GLORYHARVEST");
 * ``split`` — a long word of an organisation's name cut in two ("GLORY HAR VEST" is not made: the cut is at the
   middle of a word of at least 8 letters);
@@ -47,6 +49,7 @@ _ABBREVIATED = {
     "services": "Svcs",
 }
 _TITLES = ("Dr.", "Mr.", "Mrs.", "Prof.")
+_MORE_TITLES = ("Dr.", "Mr.", "Prof.", "Sheikh", "Haji", "Mullah", "Ayatollah", "Colonel")
 
 
 def _person_parts(name: str) -> tuple[list[str], list[str]]:
@@ -68,6 +71,13 @@ def _initials(name: str, rng: random.Random) -> str | None:
 def _title(name: str, rng: random.Random) -> str | None:
     family, given = _person_parts(name)
     return f"{rng.choice(_TITLES)} {' '.join(given + family)}"
+
+
+def _title_two_words(name: str, rng: random.Random) -> str | None:
+    family, given = _person_parts(name)
+    if len(family) + len(given) != 2:
+        return None
+    return f"{rng.choice(_MORE_TITLES)} {' '.join(given + family)}"
 
 
 def _joined(name: str, rng: random.Random) -> str | None:
@@ -117,6 +127,7 @@ def main() -> None:
     kinds: dict[str, tuple[list[ListEntry], Callable[[str, random.Random], str | None]]] = {
         "initials": (persons, _initials),
         "title": (persons, _title),
+        "title_two_words": (persons, _title_two_words),
         "joined": (organisations, _joined),
         "split": (organisations, _split),
         "abbreviated": (organisations, _abbreviated),

@@ -22,6 +22,8 @@ def index() -> ScreeningIndex:  # a small index of its own, not the bundled list
             _entry(5, "LINK TRADING"),
             _entry(6, "Plovdiv Brennor Holding"),
             _entry(7, "FIRST HARVEST TRADING"),
+            _entry(8, "MAPLE PACIFIC CORPORATION"),
+            _entry(9, "BESTLA COMPANY LIMITED"),
         ),
         snapshot_key="compounds",
     )
@@ -62,3 +64,14 @@ def test_a_legal_form_written_onto_a_name_is_cut_off(index: ScreeningIndex) -> N
 def test_the_written_reading_stays_first(index: ScreeningIndex) -> None:
     assert _readings(index, "GLORYHARVEST")[0] == ("gloryharvest",)
     assert _readings(index, "Glory Harvest") == [("glory", "harvest")]  # nothing to cut or join: unchanged
+
+
+def test_the_words_of_a_written_out_legal_form_are_joined_or_cut_as_the_form_has_them(index: ScreeningIndex) -> None:
+    # the listed names' words do not hold their legal forms (split off): "corporation" is in no name's words
+    assert ("maple", "pacific") in _readings(index, "MAPLE PACIFIC CORPO RATION")
+    assert _hits(index, "MAPLE PACIFIC CORPO RATION")[:1] == ["test:8"]
+    assert ("bestla",) in _readings(index, "BESTLA COMPANYLIMITED")
+    assert _hits(index, "BESTLA COMPANYLIMITED")[:1] == ["test:9"]
+    # two words of forms stay two: "joint stock" joined would no longer be part of "public joint stock company"
+    analyzed = with_rejoined_words(analyze("PUBLIC JOINT STOCK COMME RCIAL BANK", index.vocab), index)
+    assert all("jointstock" not in v.tokens for v in analyzed.variants)

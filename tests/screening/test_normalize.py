@@ -98,6 +98,29 @@ def test_russian_legal_forms_written_out_are_forms_in_every_romanisation() -> No
 def test_a_name_of_only_legal_forms_keeps_its_tokens() -> None:
     core, forms = split_legal_forms(["company", "limited"])
     assert core == ("company", "limited") and forms == {"co_ltd"}
+    # a number alone is never all a name is matched on: the listed "APS 9" stays "aps 9"
+    core, forms = split_legal_forms(["aps", "9"])
+    assert core == ("aps", "9") and forms == {"bv"}
+
+
+def test_european_gulf_and_central_asian_legal_forms() -> None:
+    for name, form in (
+        ("Maersk Example ApS", "bv"),  # Danish
+        ("Example Sp. z o.o.", "llc"),  # Polish
+        ("Example EOOD", "bv"),  # Bulgarian
+        ("Example Kabushiki Kaisha", "bv"),
+        ("Example GmbH & Co. KG", "kg"),
+        ("Example KG", "kg"),
+        ("OVLAS TRADING S.A.L.", "sa"),  # Lebanese (239 listed names)
+        ("Example Trading WLL", "llc"),
+        ("KBR TEKHNOLOGII TOO", "llc"),  # Kazakh ТОО in Latin letters
+        ("Example Limited Liability Partnership", "llc"),
+    ):
+        analyzed = analyze(name)
+        assert analyzed.forms == {form}, name
+        assert not {"aps", "z", "oo", "eood", "kabushiki", "kg", "and", "sal", "wll", "too"} & set(
+            analyzed.variants[0].tokens
+        ), name
 
 
 def test_empty_and_punctuation_only_names_have_nothing_to_match() -> None:

@@ -5,7 +5,8 @@ as the lists' vocabulary has them.
 A query word the lists do not know is cut in two words that stand side by side in a listed name (each of at least
 :data:`MIN_PART` letters: "linkbancorp" is not cut, as no listed name says "link bancorp"), and two neighbouring
 query words are joined when the lists know them as one word. A legal form written onto a name is cut off too
-("GiovanLtd."). The reading is added beside the others, never instead
+("GiovanLtd."), and the words of a written-out legal form are cut apart or joined as the form has them
+("LIMITED LIABILITYPARTNERSHIP", "PARTN ERSHIP"). The reading is added beside the others, never instead
 of them: the word as written keeps its fuzzy matches.
 """
 
@@ -15,7 +16,7 @@ import functools
 from dataclasses import replace
 
 from exportctl.screening.index import ScreeningIndex
-from exportctl.screening.legal_forms import split_legal_forms
+from exportctl.screening.legal_forms import FORM_WORDS, split_legal_forms
 from exportctl.screening.normalize import LATIN, AnalyzedName, NameVariant, canonical_word
 
 MIN_PART = 4  # letters of each word a cut makes: shorter "words" of the lists are mostly acronyms (MMI, TAO, DIT)
@@ -39,6 +40,8 @@ def _cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
         # words, so no pair of them stands side by side; the name part must be a listed word
         if (_name_word(second, index) and _is_form(first)) or (_name_word(first, index) and _is_form(second)):
             return first, second
+        if first in FORM_WORDS and second in FORM_WORDS and min(len(first), len(second)) >= MIN_FORM:
+            return first, second  # two words of one written-out form: "liabilitypartnership"
     return None
 
 
@@ -58,7 +61,9 @@ def _rejoined(tokens: tuple[str, ...], index: ScreeningIndex) -> list[str]:
         token = tokens[i]
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         joined = token + after
-        if len(token) >= MIN_JOINED and len(after) >= MIN_JOINED and joined.isalpha() and joined in index.vocab:
+        # a form's word is in no listed name's words ("corpo ration"); two words of forms stay two ("joint stock")
+        known = joined in index.vocab or (joined in FORM_WORDS and not {token, after} <= FORM_WORDS)
+        if len(token) >= MIN_JOINED and len(after) >= MIN_JOINED and joined.isalpha() and known:
             words.append(joined)
             i += 2
             continue

@@ -52,6 +52,12 @@ _FORMS: dict[str, tuple[str, ...]] = {
         "tovarishchestvo s ogranichennoi otvetstvennostyu",  # Kazakh ТОО (LLP) written out
         "taa",  # Belarusian ТАА
         "tavarystva z abmezhavanay adkaznastsyu",  # ТАА written out
+        "too",  # Kazakh ТОО in Latin letters (KBR TEKHNOLOGII TOO)
+        "limited liability partnership",
+        "wll",  # Gulf "with limited liability"
+        "sp z oo",  # Polish sp. z o.o.
+        "sp zoo",
+        "spzoo",
     ),
     "jsc": (
         "jsc",
@@ -97,13 +103,43 @@ _FORMS: dict[str, tuple[str, ...]] = {
     ),
     "gmbh": ("gmbh", "gesellschaft mit beschrankter haftung", "mbh"),
     "ag": ("ag", "aktiengesellschaft"),
-    "sa": ("sa", "sa de cv", "sapi de cv", "sab de cv", "sas", "sarl", "sociedad anonima", "societe anonyme"),
+    "kg": ("kg", "kgaa", "co kg", "and co kg", "gmbh co kg", "gmbh and co kg", "kommanditgesellschaft"),
+    "sa": (
+        "sa",
+        "sa de cv",
+        "sapi de cv",
+        "sab de cv",
+        "sas",
+        "sarl",
+        "sociedad anonima",
+        "societe anonyme",
+        "sal",  # Lebanese S.A.L. (239 listed names)
+    ),
     "srl": ("srl", "s de rl", "s de rl de cv", "sl", "slu", "spa", "sro", "ltda", "eireli"),
     "pte_ltd": ("pte ltd", "pte limited", "private limited", "pvt ltd", "private ltd", "pte"),
     "sdn_bhd": ("sdn bhd", "sendirian berhad", "bhd", "berhad"),
     "ltd_sti": ("ltd sti", "limited sti", "limited sirketi", "ltd sirketi", "sti"),
     "as": ("as", "anonim sirketi", "a s"),
-    "bv": ("bv", "nv", "plc", "pty ltd", "pty", "kft", "zrt", "doo", "ood", "ead", "oy", "oyj", "ab", "tbk"),
+    "bv": (
+        "bv",
+        "nv",
+        "plc",
+        "pty ltd",
+        "pty",
+        "kft",
+        "zrt",
+        "doo",
+        "ood",
+        "eood",  # Bulgarian
+        "ead",
+        "oy",
+        "oyj",
+        "ab",
+        "tbk",
+        "aps",  # Danish ApS
+        "kabushiki kaisha",  # Japanese K.K. written out (the bare "KK" is also a brand: KK International Traders)
+        "kabushikigaisha",
+    ),
     "fze": (
         "fze",
         "fzco",
@@ -165,6 +201,10 @@ _BY_TOKENS: dict[tuple[str, ...], str] = {
 }
 _MAX_LEN = max(len(k) for k in _BY_TOKENS)
 
+# every word of a written-out legal form (company, limited, liability, partnership …): the listed names' words do not
+# hold them (they are split off), so words run together or cut apart are judged against these too
+FORM_WORDS = frozenset(word for spelling in _BY_TOKENS for word in spelling)
+
 
 def split_legal_forms(
     tokens: Sequence[str], allowed: Container[str] | None = None
@@ -174,8 +214,8 @@ def split_legal_forms(
     Forms are recognised anywhere in the name (prefix "AO Kronshtadt", suffix "Kronshtadt AO", middle
     "Corporation, Joint Stock Company Plant …"). With ``allowed``, only those codes are forms (the pinyin of a
     Chinese name is no Russian "AO": 奥默 ao mo); other spellings stay words of the name. When a name is nothing
-    but legal forms ("Company Limited"), its tokens are kept as the core, so that every non-empty name keeps
-    something to match on.
+    but legal forms ("Company Limited") or legal forms and numbers ("APS 9"), its tokens are kept as the core, so
+    that every non-empty name keeps something to match on, and a number alone is never all a name is matched on.
     """
     core: list[str] = []
     forms: set[str] = set()
@@ -192,6 +232,6 @@ def split_legal_forms(
         else:
             core.append(tokens[i])
             i += 1
-    if not core:
+    if not any(ch.isalpha() for token in core for ch in token):  # nothing, or a number alone ("APS 9"): whole
         return tuple(tokens), frozenset(forms)
     return tuple(core), frozenset(forms)
