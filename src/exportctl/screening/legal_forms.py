@@ -200,6 +200,7 @@ _BY_TOKENS: dict[tuple[str, ...], str] = {
     tuple(spelling.split()): code for code, spellings in _FORMS.items() for spelling in spellings
 }
 _MAX_LEN = max(len(k) for k in _BY_TOKENS)
+_FIRST_WORDS = frozenset(k[0] for k in _BY_TOKENS)
 
 # every word of a written-out legal form (company, limited, liability, partnership …): the listed names' words do not
 # hold them (they are split off), so words run together or cut apart are judged against these too
@@ -223,6 +224,10 @@ def split_legal_forms(
     i = 0
     n = len(tokens)
     while i < n:
+        if words[i] not in _FIRST_WORDS:  # most words start no form: no tuple to build
+            core.append(tokens[i])
+            i += 1
+            continue
         for size in range(min(_MAX_LEN, n - i), 0, -1):
             code = _BY_TOKENS.get(tuple(words[i : i + size]))
             if code is not None and (allowed is None or code in allowed):

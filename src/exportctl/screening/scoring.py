@@ -8,7 +8,7 @@ tokens sound alike: :mod:`.similarity`). Similarity is weighted by rarity (IDF) 
 * ``completeness`` — how much of the *candidate* is found in the query.
 
 All candidates of a batch are scored in one vectorised pass (numpy); each query still gets exactly the numbers it
-would get alone: only element-wise work is shared; sums and dot products stay per reading.
+would get alone: element-wise work is shared, and every sum runs over one candidate's own row or column.
 """
 
 from __future__ import annotations
@@ -239,32 +239,62 @@ def score_units(
     live_readings = [searched[i] for i in live]
     blocks = _blocks(index, live_readings, [found[i] for i in live])
     pairs, strict_pairs = _token_pairs(index, live_readings, blocks)
+    aligned: list[npt.NDArray[np.float32]] = []
     start = 0
-    for i, reading, block in zip(live, live_readings, blocks, strict=True):
-        size = block.raw.size
-        cells = block.where.reshape(block.tokens_of.shape)
-        if len(block.weights) == 1:  # a one-word reading: every candidate is judged on that word alone
-            pair = strict_pairs[start : start + size].reshape(block.raw.shape)[:, cells]
-        else:
-            pair = pairs[start : start + size].reshape(block.raw.shape)[:, cells]
-            short = index.name_length[block.name_ids] == 1
-            if short.any():  # a one-word listed name: the query's word must be within its budget
-                strict = strict_pairs[start : start + size].reshape(block.raw.shape)[:, cells]
-                pair = np.where(short[None, :, None], strict, pair)
-        start += size
-        if reading.kind == SKELETON and any(reading.patterns):
-            pair = (pair * _vowel_agreement(index, reading, block.distinct)[:, cells]).astype(np.float32)
-        if reading.kind == SKELETON and len(reading.tokens) == 1 and len(reading.tokens[0]) < SKELETON_MIN_CONSONANTS:
-            # one short Arabic word (آرش: r, sh) fits the spelling of many Latin words (Arch, Ares, Aurus): too little
-            # to decide on; its share of a match is its share of the consonants a name needs
-            pair = (pair * (len(reading.tokens[0]) / SKELETON_MIN_CONSONANTS)).astype(np.float32)
-        query_weights = np.array(block.weights)
-        coverage = (query_weights @ pair.max(axis=2)) / query_weights.sum()
-        name_weights = index.idf_array[block.tokens_of]
-        completeness = (name_weights * pair.max(axis=0)).sum(axis=1) / np.maximum(name_weights.sum(axis=1), 1e-9)
+    for reading, block in zip(live_readings, blocks, strict=True):
+        aligned.append(_aligned(index, reading, block, pairs, strict_pairs, start))
+        start += block.raw.size
+    # readings of the same shape (query words × a name's width) are summed together: each candidate's numbers are
+    # computed exactly as alone (sums over one candidate's row or column), with numpy's per-call cost paid once
+    by_shape: dict[tuple[int, int], list[int]] = {}
+    for position, pair in enumerate(aligned):
+        by_shape.setdefault((pair.shape[0], pair.shape[2]), []).append(position)
+    for members in by_shape.values():
+        stacked = aligned[members[0]] if len(members) == 1 else np.concatenate([aligned[m] for m in members], axis=1)
+        sizes = [aligned[m].shape[1] for m in members]
+        query_weights = np.array([blocks[m].weights for m in members], dtype=np.float64)  # (readings, n)
+        weights = query_weights[np.repeat(np.arange(len(members)), sizes)].T  # (n, candidates)
+        coverage = (weights * stacked.max(axis=2)).sum(axis=0) / weights.sum(axis=0)
+        tokens_of = (
+            np.concatenate([blocks[m].tokens_of for m in members]) if len(members) > 1 else blocks[members[0]].tokens_of
+        )
+        name_weights = index.idf_array[tokens_of]
+        completeness = (name_weights * stacked.max(axis=0)).sum(axis=1) / np.maximum(name_weights.sum(axis=1), 1e-9)
         similarity = combine(coverage, completeness)
-        scored[i] = (block.name_ids, similarity, coverage, completeness)
+        offsets = [0, *accumulate(sizes)]
+        for k, m in enumerate(members):
+            lo, hi = offsets[k], offsets[k + 1]
+            scored[live[m]] = (blocks[m].name_ids, similarity[lo:hi], coverage[lo:hi], completeness[lo:hi])
     return scored
+
+
+def _aligned(
+    index: ScreeningIndex,
+    reading: NameVariant,
+    block: _Block,
+    pairs: npt.NDArray[np.float32],
+    strict_pairs: npt.NDArray[np.float32],
+    start: int,
+) -> npt.NDArray[np.float32]:
+    """One reading's (query word × candidate × candidate word) similarities, with the rules that depend on the
+    reading or the candidate: short names' edit budget, Arabic spellings, a short Arabic word's share."""
+    size = block.raw.size
+    cells = block.where.reshape(block.tokens_of.shape)
+    if len(block.weights) == 1:  # a one-word reading: every candidate is judged on that word alone
+        pair = strict_pairs[start : start + size].reshape(block.raw.shape)[:, cells]
+    else:
+        pair = pairs[start : start + size].reshape(block.raw.shape)[:, cells]
+        short = index.name_length[block.name_ids] == 1
+        if short.any():  # a one-word listed name: the query's word must be within its budget
+            strict = strict_pairs[start : start + size].reshape(block.raw.shape)[:, cells]
+            pair = np.where(short[None, :, None], strict, pair)
+    if reading.kind == SKELETON and any(reading.patterns):
+        pair = (pair * _vowel_agreement(index, reading, block.distinct)[:, cells]).astype(np.float32)
+    if reading.kind == SKELETON and len(reading.tokens) == 1 and len(reading.tokens[0]) < SKELETON_MIN_CONSONANTS:
+        # one short Arabic word (آرش: r, sh) fits the spelling of many Latin words (Arch, Ares, Aurus): too little
+        # to decide on; its share of a match is its share of the consonants a name needs
+        pair = (pair * (len(reading.tokens[0]) / SKELETON_MIN_CONSONANTS)).astype(np.float32)
+    return pair
 
 
 def best_entries(
