@@ -250,14 +250,19 @@ def score_units(
     for position, pair in enumerate(aligned):
         by_shape.setdefault((pair.shape[0], pair.shape[2]), []).append(position)
     for members in by_shape.values():
-        stacked = aligned[members[0]] if len(members) == 1 else np.concatenate([aligned[m] for m in members], axis=1)
-        sizes = [aligned[m].shape[1] for m in members]
         query_weights = np.array([blocks[m].weights for m in members], dtype=np.float64)  # (readings, n)
-        weights = query_weights[np.repeat(np.arange(len(members)), sizes)].T  # (n, candidates)
-        coverage = (weights * stacked.max(axis=2)).sum(axis=0) / weights.sum(axis=0)
-        tokens_of = (
-            np.concatenate([blocks[m].tokens_of for m in members]) if len(members) > 1 else blocks[members[0]].tokens_of
-        )
+        if len(members) == 1:  # one query (screen) or a shape of its own: the same numbers, without the gathers
+            stacked, tokens_of = aligned[members[0]], blocks[members[0]].tokens_of
+            sizes = [stacked.shape[1]]
+            weights = query_weights[0][:, None]
+            total: float | npt.NDArray[np.float64] = float(query_weights[0].sum())
+        else:
+            stacked = np.concatenate([aligned[m] for m in members], axis=1)
+            tokens_of = np.concatenate([blocks[m].tokens_of for m in members])
+            sizes = [aligned[m].shape[1] for m in members]
+            weights = query_weights[np.repeat(np.arange(len(members)), sizes)].T  # (n, candidates)
+            total = np.repeat(query_weights.sum(axis=1), sizes)  # each reading's own sum, as alone
+        coverage = (weights * stacked.max(axis=2)).sum(axis=0) / total
         name_weights = index.idf_array[tokens_of]
         completeness = (name_weights * stacked.max(axis=0)).sum(axis=1) / np.maximum(name_weights.sum(axis=1), 1e-9)
         similarity = combine(coverage, completeness)
