@@ -802,11 +802,19 @@ def arabic_skeletons(run: str) -> tuple[list[str], list[str], list[str]]:
 _JOINED_H = re.compile("([سصشزظذضثتطدكکخغ])[هح]")  # s, z, t, d, k, kh, gh + h: one Latin digraph (zh, sh, th …)
 
 
+_LONG_VOWEL_LETTERS = frozenset("اآأإوؤيیىئ")
+
+
 def _word_skeleton(word: str, table: dict[int, str]) -> str:
     consonants = re.sub(r"(.)\1+", r"\1", word.translate(table))
-    if len(consonants) > 1 and word[-1] in "هح":
+    if (
+        len(consonants) > 1
+        and word[-1] in "هح"
+        and (len(consonants) > 2 or word[-2] in _LONG_VOWEL_LETTERS or word == ALLAH)
+    ):
         # a final h, which Latin drops after a vowel (هنية Haniyeh, صالح Saleh); not an h before a final vowel
-        # letter (صالحی Salehi)
+        # letter (صالحی Salehi), nor the h of a two-consonant word right after its first consonant, which Latin
+        # writes before a vowel (طه Taha, وجه Wajh: "t" alone had matched no Taha); Allah ends in its h
         consonants = consonants.removesuffix("h")
     return re.sub(r"[^a-z0-9]", "", consonants)
 
