@@ -13,7 +13,7 @@ from exportctl.screening.blocking import token_votes
 from exportctl.screening.index import BLOCKING_MAX_DF
 from exportctl.screening.normalize import PINYIN, SKELETON, NameVariant, analyze
 from exportctl.screening.scripts import ARTICLE_SKELETON
-from exportctl.screening.similarity import ANY_WORD, TOKEN_FLOOR, WordRule, allows, word_rule
+from exportctl.screening.similarity import ANY_WORD, SKELETON_ONLY, TOKEN_FLOOR, WordRule, credit, word_rule
 
 
 def _voted(index: ScreeningIndex, token: str, skeleton_mode: bool, rule: WordRule) -> set[int]:
@@ -29,7 +29,11 @@ def _counted(index: ScreeningIndex, token: str, skeleton_mode: bool, rule: WordR
     for t in reached:
         sim = OSA.normalized_similarity(token, texts[t])
         postings = index.postings_of(t)
-        if sim >= TOKEN_FLOOR - 0.1 and allows(rule, token, index.tokens[t], sim) and len(postings) <= BLOCKING_MAX_DF:
+        if (
+            sim >= TOKEN_FLOOR - 0.1
+            and credit(rule, token, index.tokens[t], sim) > 0
+            and len(postings) <= BLOCKING_MAX_DF
+        ):
             names.update(postings.tolist())
     return names
 
@@ -40,7 +44,7 @@ def test_the_article_of_a_skeleton_reading_votes_only_for_names_with_an_article(
     everything = _voted(index, ARTICLE_SKELETON, True, ANY_WORD)
     assert voted < everything  # LEE, ELA and the like no longer vote
     for name in voted:
-        assert any(allows(article, ARTICLE_SKELETON, index.tokens[t], 1.0) for t in index.name_tokens[name])
+        assert any(credit(article, ARTICLE_SKELETON, index.tokens[t], 1.0) > 0 for t in index.name_tokens[name])
 
 
 def test_a_translated_word_of_a_skeleton_reading_votes_only_for_itself(index: ScreeningIndex) -> None:
@@ -100,3 +104,23 @@ def test_numbers_of_votes_shrink_for_chinese_readings(index: ScreeningIndex) -> 
     )
     without = sum(len(token_votes(index, t, False, True, ANY_WORD).names) for t in reading.tokens)
     assert with_rules < without
+
+
+def test_a_skeleton_word_votes_in_full_only_for_the_spellings_it_fits(index: ScreeningIndex) -> None:
+    # زكي: ZAKI fits its spelling, SAK or SEK only its consonants; scoring counts those at SKELETON_ONLY, and so do
+    # the votes (before, every word with the consonants s-k voted alike, and ZAKI EZAT ZAKI AHMED was not among
+    # the candidates of زكي عزت زكي احمد)
+    reading = next(v for v in analyze("زكي", index.vocab).variants if v.kind == SKELETON)
+    rule = word_rule(reading, 0)
+    assert rule.kind == "spelling"
+    token = reading.tokens[0]
+    votes = token_votes(index, token, True, True, rule)
+    by_name = dict(zip(votes.names.tolist(), votes.votes.tolist(), strict=True))
+    fits = [t for t in index.skeleton_tokens(token) if credit(rule, token, index.tokens[t], 1.0) == 1.0]
+    other = [t for t in index.skeleton_tokens(token) if credit(rule, token, index.tokens[t], 1.0) == SKELETON_ONLY]
+    assert index.vocab["zaki"] in fits and fits and other
+    fitting_names = {n for t in fits for n in index.postings_of(t).tolist()}
+    for t in other:
+        for name in index.postings_of(t).tolist():
+            if name not in fitting_names and name in by_name:
+                assert by_name[name] < max(by_name[n] for n in fitting_names if n in by_name)

@@ -22,7 +22,7 @@ from exportctl.screening.similarity import (
     ANY_WORD,
     COVERAGE_WEIGHT,
     WordRule,
-    allows,
+    credit,
     is_initial,
     similarity_bound,
     unique_inverse,
@@ -56,8 +56,8 @@ def token_votes(
     if known is not None and vocabulary is not None and rule == ANY_WORD:  # a known word's votes ignore ``romanised``
         result = vocabulary.of(known)
     else:
-        allowed = None if rule == ANY_WORD else functools.partial(allows, rule, token)
-        result = compute_token_votes(index, token, skeleton_mode, romanised, allowed)
+        shares = None if rule == ANY_WORD else functools.partial(credit, rule, token)
+        result = compute_token_votes(index, token, skeleton_mode, romanised, shares)
     if len(cache) > 100_000:
         cache.clear()
     cache[key] = result

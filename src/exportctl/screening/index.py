@@ -44,7 +44,7 @@ from exportctl.screening.similarity import (
     is_initial,
 )
 
-INDEX_FORMAT = 44  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 45  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -536,13 +536,14 @@ def compute_token_votes(
     token: str,
     skeleton_mode: bool,
     romanised: bool,
-    allowed: Callable[[str, float], bool] | None = None,
+    credit: Callable[[str, float], float] | None = None,
 ) -> TokenVotes:
     """What one query token contributes to blocking: the vocabulary tokens it reaches and the names they vote for.
 
-    ``allowed`` (a listed word, its similarity): the reached words scoring will count at all
-    (:func:`.similarity.allows`); only they vote. The weight and the bound (``best``, ``unreached``) are those of
-    every reached word: the same weights as without the rule, and a bound that stays an upper one."""
+    ``credit`` (a listed word, its similarity): the share of its similarity scoring counts for each reached word
+    (:func:`.similarity.credit`); a word it gives 0 casts no vote. The weight and the bound (``best``,
+    ``unreached``) are those of every reached word: the same weights as without the rule, and a bound that stays an
+    upper one."""
     texts = index.token_skeleton if skeleton_mode else index.tokens
     reached = index.skeleton_tokens(token) if skeleton_mode else index.similar_tokens(token)
     # sorted: ties between equally similar tokens must not depend on set order (PYTHONHASHSEED differs per process,
@@ -583,7 +584,10 @@ def compute_token_votes(
     votes: list[float] = []
     counts: list[int] = []
     common: list[int] = []
-    voting = scored if allowed is None else [(t, sim) for t, sim in scored if allowed(index.tokens[t], sim)]
+    voting = scored
+    if credit is not None:
+        shares = [(t, sim * credit(index.tokens[t], sim)) for t, sim in scored]
+        voting = [(t, share) for t, share in shares if share > 0.0]
     for token_id, sim in voting:
         postings = index.postings_of(token_id)
         if len(postings) > BLOCKING_MAX_DF:

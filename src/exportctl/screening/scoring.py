@@ -13,8 +13,6 @@ would get alone: element-wise work is shared, and every sum runs over one candid
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -33,15 +31,16 @@ from exportctl.screening.similarity import (
     PHONETIC_SIMILARITY,
     SHORT_NAME_ONE_EDIT,
     SHORT_TOKEN_FLOOR,
+    SKELETON_ONLY,
     TOKEN_FLOOR,
     combine,
+    compiled,
     is_initial,
     pinyin_budget,
     spelling_fixed,
     unique_inverse,
 )
 
-SKELETON_ONLY = 0.6  # share of a skeleton-equal token pair's similarity when the vowels say it is another word
 SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact, up to 8 one edit away
 SKELETON_MIN_CONSONANTS = 3  # a one-word Arabic-script name with fewer consonants cannot decide a match alone
 
@@ -208,14 +207,9 @@ def _vowel_agreement(
         elif pattern.isalpha():  # a translated word (university): the word itself, or nothing
             factor[row] = [1.0 if text == pattern else 0.0 for text in texts]
         elif pattern:
-            compiled = _compiled(pattern)
-            factor[row] = [1.0 if compiled.fullmatch(text) else SKELETON_ONLY for text in texts]
+            spelling = compiled(pattern)
+            factor[row] = [1.0 if spelling.fullmatch(text) else SKELETON_ONLY for text in texts]
     return factor
-
-
-@functools.lru_cache(maxsize=4096)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def edit_budget(length: npt.NDArray[np.int32] | npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:

@@ -108,12 +108,23 @@ def spelling_fixed(variant: NameVariant, token: str) -> bool:
     return variant.kind in (PINYIN, TRANSLATION) and is_pinyin(token)
 
 
+SKELETON_ONLY = 0.6  # share of a skeleton-equal token pair's similarity when the vowels say it is another word
+
+
+@functools.lru_cache(maxsize=4096)
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A vowelled spelling pattern (:func:`~exportctl.screening.scripts.vowelled_pattern`), compiled once."""
+    return re.compile(pattern)
+
+
 class WordRule(NamedTuple):
-    """Which listed words one query word may match at all, whatever their edit similarity: ``kind`` "" (any),
-    "pinyin" (its own spelling, :func:`pinyin_budget`), "article" (a skeleton reading's article: an article) or
-    "word" (a skeleton reading's translated word: ``word`` itself). Scoring gives every other listed word 0, so
-    blocking casts no vote for it: such votes only crowded the candidates (the article ل voted for every name with
-    LEE or ELA, "dong" for every name with TONG or DANG)."""
+    """How much one query word may count against a listed word beyond their edit similarity: ``kind`` "" (fully),
+    "pinyin" (only its own spelling, :func:`pinyin_budget`), "article" (a skeleton reading's article: only an
+    article), "word" (a skeleton reading's translated word: only ``word`` itself) or "spelling" (a skeleton
+    reading's word: fully where the listed word fits the vowelled pattern ``word``, :data:`SKELETON_ONLY` where they
+    share only consonants). Scoring applies it to every pair and blocking to its votes: a vote for a word scoring
+    will not count only crowded the candidates (the article ل voted for every name with LEE or ELA, "dong" for every
+    name with TONG or DANG, زكي for SAK and SEK as much as for ZAKI)."""
 
     kind: str = ""
     word: str = ""
@@ -127,21 +138,23 @@ def word_rule(variant: NameVariant, position: int) -> WordRule:
     token = variant.tokens[position]
     if variant.kind == SKELETON:
         pattern = variant.patterns[position] if variant.patterns else ""
-        if not pattern and token == ARTICLE_SKELETON:
-            return WordRule("article")
-        return WordRule("word", pattern) if pattern.isalpha() else ANY_WORD
+        if not pattern:
+            return WordRule("article") if token == ARTICLE_SKELETON else ANY_WORD
+        return WordRule("word", pattern) if pattern.isalpha() else WordRule("spelling", pattern)
     return WordRule("pinyin") if spelling_fixed(variant, token) else ANY_WORD
 
 
-def allows(rule: WordRule, query: str, listed: str, similarity: float) -> bool:
-    """Whether ``rule`` lets the query word match the listed word ``listed`` (their edit ``similarity``), as
-    scoring decides it."""
+def credit(rule: WordRule, query: str, listed: str, similarity: float) -> float:
+    """The share of their similarity that ``rule`` lets the query word count against the listed word ``listed``
+    (their edit ``similarity``), as scoring gives it: 0 for a word it may not match."""
+    if rule.kind == "spelling":
+        return 1.0 if compiled(rule.word).fullmatch(listed) else SKELETON_ONLY
     if rule.kind == "article":
-        return ARTICLE_SPELLINGS.fullmatch(listed) is not None
+        return 1.0 if ARTICLE_SPELLINGS.fullmatch(listed) else 0.0
     if rule.kind == "word":
-        return listed == rule.word
+        return 1.0 if listed == rule.word else 0.0
     if rule.kind == "pinyin":
         longer = max(len(query), len(listed), 1)
         edits = _pinyin_edits(longer)
-        return listed[:1] == query[:1] and similarity >= 1.0 - edits / longer - 1e-6
-    return True
+        return 1.0 if listed[:1] == query[:1] and similarity >= 1.0 - edits / longer - 1e-6 else 0.0
+    return 1.0
