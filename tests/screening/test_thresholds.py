@@ -89,3 +89,14 @@ def test_an_unknown_consonant_skeleton_never_scores_above_its_blocking_ceiling(
     lengths = index.padded_lengths[:-1]  # as scoring does: the listed token's own length sets the floor
     floors = np.where(np.minimum(lengths, len(skeleton)) <= 4, SHORT_TOKEN_FLOOR, TOKEN_FLOOR)
     assert float(np.where(raw >= floors, raw, 0.0).max()) <= votes.ceiling + 1e-6
+
+
+def test_a_known_word_with_a_short_sound_key_keeps_its_sound_alikes_above_a_higher_threshold(
+    index: ScreeningIndex,
+) -> None:
+    # "hwei" is a listed word, so blocking bounded it by itself; scoring credits HUAWEI 0.85 for sounding alike (a
+    # short key, HW, which blocking never votes with): at 0.85 the 0.946 hit on HUAWEI INVESTMENT & HOLDING was lost
+    query = "hwei investment and holding"
+    at_default = {h.entry_id for h in screen(index, query, limit=20).hits if h.score >= 0.85}
+    assert at_default
+    assert at_default <= {h.entry_id for h in screen(index, query, threshold=0.85, limit=20).hits}

@@ -44,7 +44,7 @@ from exportctl.screening.similarity import (
     is_initial,
 )
 
-INDEX_FORMAT = 45  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 46  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -427,19 +427,27 @@ def _unreached_ceiling(index: ScreeningIndex, token: str, sound_key: str, skelet
     token that sounds the same; scoring also accepts a token 2+ edits away (a similarity of at most n/(n+2) for a
     token of n letters, over the floor from 5 letters) and one with a short sound key (0.85). Ignoring those made a
     higher threshold lose hits that score above it ("JRIJKS" for "JIRJIS", "qihu" for "qihoo"). A token of the
-    vocabulary is found as itself (``best`` 1); its own 2-edit variants in other names remain the documented
-    approximation.
+    vocabulary is found as itself (``best`` 1), and its own 2-edit variants in other names remain the documented
+    approximation; but a short sound key counts for a known word too: "hwei" (a listed word) scores 0.85 against
+    HUAWEI, which it never votes for, and a threshold of 0.85 had lost HUAWEI INVESTMENT & HOLDING (0.946).
     """
-    if best >= 1.0 or any(ch.isdigit() for ch in token):  # known, or a number (numbers must be equal)
+    if any(ch.isdigit() for ch in token):  # a number: numbers must be equal
         return 0.0
+    if best >= 1.0:  # known
+        return _short_sound_ceiling(index, sound_key)
     if is_initial(token) and not skeleton_mode:  # an initial: any word it begins
         return INITIAL_SIMILARITY
     n = len(token)
     if skeleton_mode:  # skeletons reach only equal ones and one deletion: an insertion or substitution is missed
         return n / (n + 1) if n >= 3 else 0.0
     edits = n / (n + 2) if n >= 5 else 0.0  # under the short-token floor below 5 letters
-    sounds = PHONETIC_SIMILARITY if 0 < len(sound_key) < 3 and sound_key in index.phonetic_ids else 0.0
-    return max(edits, sounds)
+    return max(edits, _short_sound_ceiling(index, sound_key))
+
+
+def _short_sound_ceiling(index: ScreeningIndex, sound_key: str) -> float:
+    """Scoring's credit for a listed word with the same short sound key (1–2 letters), which blocking never votes
+    with (such keys sound like half the vocabulary)."""
+    return PHONETIC_SIMILARITY if 0 < len(sound_key) < 3 and sound_key in index.phonetic_ids else 0.0
 
 
 @dataclass(frozen=True)
@@ -500,7 +508,7 @@ class VocabularyVotes:
             common=other[common],
             weight=weight,
             best=best,
-            unreached=np.zeros(len(tokens), dtype=np.float64),
+            unreached=np.array([_short_sound_ceiling(index, phonetic(t)) for t in tokens], dtype=np.float64),
         )
 
     @classmethod

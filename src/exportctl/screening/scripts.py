@@ -620,6 +620,7 @@ _SKELETON_DIGRAPHS = (
 )
 _SKELETON_MAP = str.maketrans({"q": "k", "c": "k", "g": "k", "p": "b", "z": "s", "x": "ks"})
 _VOWELS = re.compile(r"[aeiouywv'`]")
+_SOFT_C = re.compile(r"c(?=[eiy])")
 
 
 # letter forms that Arabic and Persian write differently (Arabic yeh and kaf, Persian yeh and keheh, ta marbuta and
@@ -845,14 +846,15 @@ def arabic_patterns(run: str) -> list[str]:
 def skeleton(token: str) -> str:
     """Consonant skeleton of a romanised token: what Arabic script writes (محمد mhmd ↔ Mohammed mhmd).
 
-    Digraphs become one consonant, look-alike consonants one class (q/k/c/g, z/s, p/b), vowels and the semi-vowels
+    Digraphs become one consonant, look-alike consonants one class (q/k/c/g, z/s, p/b; c before e, i or y is s, as
+    French spellings write س: Lounici, Kacem), vowels and the semi-vowels
     y/w/v (written or omitted in Arabic) are dropped, doubled letters collapse ("Assad" and "أسد" both give "sd"),
     and a final h after a vowel goes ("Haniyeh" and "هنية" both give "hn").
     """
     text = token.lower()
     for digraph, single in _SKELETON_DIGRAPHS:
         text = text.replace(digraph, single)
-    text = text.translate(_SKELETON_MAP)
+    text = _SOFT_C.sub("s", text).translate(_SKELETON_MAP)
     if len(text) > 3 and text.endswith("h") and text[-2] in "aeiouy":
         text = text[:-1]
     return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", text))
