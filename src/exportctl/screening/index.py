@@ -17,7 +17,7 @@ import dataclasses
 import gc
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -44,7 +44,7 @@ from exportctl.screening.similarity import (
     is_initial,
 )
 
-INDEX_FORMAT = 46  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 47  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -420,7 +420,9 @@ class TokenVotes:
         return max(self.best, self.unreached)
 
 
-def _unreached_ceiling(index: ScreeningIndex, token: str, sound_key: str, skeleton_mode: bool, best: float) -> float:
+def _unreached_ceiling(
+    index: ScreeningIndex, token: str, sound_key: str, skeleton_mode: bool, best: float, reached: Collection[int]
+) -> float:
     """How similar an *unknown* query token may still be to a listed token that blocking did not reach.
 
     Blocking reaches every listed token within one edit (symmetric deletes) and, for sound keys of 3+ letters, every
@@ -434,7 +436,7 @@ def _unreached_ceiling(index: ScreeningIndex, token: str, sound_key: str, skelet
     if any(ch.isdigit() for ch in token):  # a number: numbers must be equal
         return 0.0
     if best >= 1.0:  # known
-        return _short_sound_ceiling(index, sound_key)
+        return _sounds_alike_unreached(index, token, sound_key, reached)
     if is_initial(token) and not skeleton_mode:  # an initial: any word it begins
         return INITIAL_SIMILARITY
     n = len(token)
@@ -448,6 +450,19 @@ def _short_sound_ceiling(index: ScreeningIndex, sound_key: str) -> float:
     """Scoring's credit for a listed word with the same short sound key (1–2 letters), which blocking never votes
     with (such keys sound like half the vocabulary)."""
     return PHONETIC_SIMILARITY if 0 < len(sound_key) < 3 and sound_key in index.phonetic_ids else 0.0
+
+
+def _sounds_alike_unreached(index: ScreeningIndex, token: str, sound_key: str, reached: Collection[int]) -> float:
+    """:func:`_short_sound_ceiling` for a known word, only when some listed word with its short sound key is beyond
+    its votes and similar enough for scoring to credit (``reached``: the words it votes with): most short words
+    reach all of theirs within one edit, and a bound counting 0.85 for every one of them kept 7 % more names."""
+    if not _short_sound_ceiling(index, sound_key):
+        return 0.0
+    beyond = [index.tokens[t] for t in index.by_phonetic.get(index.phonetic_ids[sound_key], ()) if t not in reached]
+    if not beyond:
+        return 0.0
+    similar = cdist([token], beyond, scorer=OSA.normalized_similarity, score_cutoff=PHONETIC_MIN)[0]
+    return PHONETIC_SIMILARITY if bool((similar >= PHONETIC_MIN).any()) else 0.0
 
 
 @dataclass(frozen=True)
@@ -508,7 +523,10 @@ class VocabularyVotes:
             common=other[common],
             weight=weight,
             best=best,
-            unreached=np.array([_short_sound_ceiling(index, phonetic(t)) for t in tokens], dtype=np.float64),
+            unreached=np.array(
+                [_sounds_alike_unreached(index, t, phonetic(t), set(r)) for t, r in zip(tokens, reached, strict=True)],
+                dtype=np.float64,
+            ),
         )
 
     @classmethod
@@ -610,5 +628,5 @@ def compute_token_votes(
         np.repeat(np.array(votes, dtype=np.float64), counts) if votes else np.zeros(0),
         tuple(common),
         best,
-        max(sounds_alike, _unreached_ceiling(index, token, sound_key, skeleton_mode, best)),
+        max(sounds_alike, _unreached_ceiling(index, token, sound_key, skeleton_mode, best, reached)),
     )
