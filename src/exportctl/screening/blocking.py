@@ -45,7 +45,7 @@ HOLDERS_MAX = 400  # names holding a reading's common words added as candidates:
 def token_votes(
     index: ScreeningIndex, token: str, skeleton_mode: bool, romanised: bool, rule: WordRule = ANY_WORD
 ) -> TokenVotes:
-    """A query word's votes (cached per batch of work), cast only for the listed words ``rule`` allows."""
+    """A query word's votes (cached per batch of work), each carrying the share ``rule`` gives its listed word."""
     cache = index.token_cache
     key = (token, skeleton_mode, romanised, rule)
     cached = cache.get(key)

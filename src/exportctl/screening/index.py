@@ -454,8 +454,8 @@ def _short_sound_ceiling(index: ScreeningIndex, sound_key: str) -> float:
 
 def _sounds_alike_unreached(index: ScreeningIndex, token: str, sound_key: str, reached: Collection[int]) -> float:
     """:func:`_short_sound_ceiling` for a known word, only when some listed word with its short sound key is beyond
-    its votes and similar enough for scoring to credit (``reached``: the words it votes with): most short words
-    reach all of theirs within one edit, and a bound counting 0.85 for every one of them kept 7 % more names."""
+    its votes and similar enough for scoring to credit (``reached``: the words it votes with): many short words reach
+    all of theirs within one edit, and a bound counting 0.85 for every one of them kept names no word can lift."""
     if not _short_sound_ceiling(index, sound_key):
         return 0.0
     beyond = [index.tokens[t] for t in index.by_phonetic.get(index.phonetic_ids[sound_key], ()) if t not in reached]

@@ -23,22 +23,21 @@ from rapidfuzz.process import cdist
 
 from exportctl.screening.index import ScreeningIndex, phonetic
 from exportctl.screening.normalize import SKELETON, NameVariant
-from exportctl.screening.scripts import ARTICLE_SKELETON
 from exportctl.screening.similarity import (
-    ARTICLE_SPELLINGS,
+    ANY_WORD,
     INITIAL_SIMILARITY,
     PHONETIC_MIN,
     PHONETIC_SIMILARITY,
     SHORT_NAME_ONE_EDIT,
     SHORT_TOKEN_FLOOR,
-    SKELETON_ONLY,
     TOKEN_FLOOR,
     combine,
-    compiled,
+    credit,
     is_initial,
     pinyin_budget,
     spelling_fixed,
     unique_inverse,
+    word_rule,
 )
 
 SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact, up to 8 one edit away
@@ -196,19 +195,16 @@ def _vowel_agreement(
     index: ScreeningIndex, reading: NameVariant, distinct: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.float32]:
     """For a consonant-skeleton reading: 1 where a candidate token is a possible spelling of the query word (its
-    vowelled pattern, :func:`~exportctl.screening.scripts.vowelled_pattern`), :data:`SKELETON_ONLY` where the two
+    vowelled pattern, :func:`~exportctl.screening.scripts.vowelled_pattern`), :data:`.similarity.SKELETON_ONLY` where the two
     share only their consonants ("جامعة" university and "Jimmy"): a skeleton finds candidates, it never decides.
-    A translated word (its pattern is the English word) counts only against that word."""
+    A translated word (its pattern is the English word) counts only against that word, the article (al, el, ul)
+    only against an article: the shares of :func:`.similarity.credit`, which blocking's votes carry too."""
     texts = [index.padded_tokens[t] for t in distinct.tolist()]
     factor = np.ones((len(reading.tokens), len(texts)), dtype=np.float32)
-    for row, pattern in enumerate(reading.patterns):
-        if not pattern and reading.tokens[row] == ARTICLE_SKELETON:  # the article: al, el, ul, not "ville" or "lee"
-            factor[row] = [1.0 if ARTICLE_SPELLINGS.fullmatch(text) else 0.0 for text in texts]
-        elif pattern.isalpha():  # a translated word (university): the word itself, or nothing
-            factor[row] = [1.0 if text == pattern else 0.0 for text in texts]
-        elif pattern:
-            spelling = compiled(pattern)
-            factor[row] = [1.0 if spelling.fullmatch(text) else SKELETON_ONLY for text in texts]
+    for row, token in enumerate(reading.tokens):
+        rule = word_rule(reading, row)
+        if rule != ANY_WORD:
+            factor[row] = [credit(rule, token, text, 1.0) for text in texts]
     return factor
 
 
