@@ -195,8 +195,9 @@ def _vowel_agreement(
     index: ScreeningIndex, reading: NameVariant, distinct: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.float32]:
     """For a consonant-skeleton reading: 1 where a candidate token is a possible spelling of the query word (its
-    vowelled pattern, :func:`~exportctl.screening.scripts.vowelled_pattern`), :data:`.similarity.SKELETON_ONLY` where the two
-    share only their consonants ("جامعة" university and "Jimmy"): a skeleton finds candidates, it never decides.
+    vowelled pattern, :func:`~exportctl.screening.scripts.vowelled_pattern`), :data:`.similarity.SKELETON_ONLY`
+    where the two share only their consonants ("جامعة" university and "Jimmy"): a skeleton finds candidates, it
+    never decides.
     A translated word (its pattern is the English word) counts only against that word, the article (al, el, ul)
     only against an article: the shares of :func:`.similarity.credit`, which blocking's votes carry too."""
     texts = [index.padded_tokens[t] for t in distinct.tolist()]
