@@ -27,6 +27,10 @@ from exportctl.screening.explain import REVIEW_POLICY_UNKNOWN
         ("ماهر الأسد", None, "sdn", "AL-ASSAD, Maher"),
         ("Hangzhou Hikvision Digital Technology Co Ltd", None, "entity_list", None),
         ("Huawai Technologies", None, "entity_list", None),
+        # organisations CC-CEDICT names in English (a brand's characters read as pinyin match no listed name)
+        ("深圳市大疆创新科技有限公司", None, "entity_list", "DJI"),
+        ("中国北方工业公司", None, "cmic", None),  # Norinco
+        ("真主党", None, "uk_ofsi", "HIZBALLAH"),
     ],
 )
 def test_real_hits(

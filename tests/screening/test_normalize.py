@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.cedict import cedict, organisation_names
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.normalize import MAX_NAME_CHARS, SKELETON, analyze, fold_latin
 from exportctl.screening.scripts import skeleton
@@ -248,6 +249,47 @@ def test_a_chinese_word_is_translated_by_the_dictionary_only_into_words_the_list
     assert not any("telecommunications" in v.tokens for v in analyze("南京邮电大学", listed - {"post"}).variants)
     # a proper name of the dictionary stays pinyin (快手 is the Kuaishou app, not "quick hand")
     assert all("kuaishou" in v.tokens or "kuai" in v.tokens for v in analyze("快手", {"quick", "hand"}).variants)
+
+
+@pytest.mark.parametrize(
+    ("glosses", "names"),
+    [  # CC-CEDICT's own glosses
+        ("/DJI, Chinese technology company/", ("DJI",)),
+        ("/Hezbollah (Lebanon Islamic group)/", ("Hezbollah",)),
+        ("/Haier (PRC household appliance brand)/Hale (name)/", ("Haier",)),
+        ("/China National Nuclear Corporation (CNNC)/", ("China National Nuclear Corporation", "CNNC")),
+        ("/COSCO (China Ocean Shipping Company)/", ("COSCO", "China Ocean Shipping Company")),
+        ("/China Airlines (Taiwan)/abbr. to 華航|华航[Hua2 hang2]/", ("China Airlines",)),  # a country is no name
+        (
+            "/China United Telecommunications Corporation/aka China Unicom or Unicom/abbr. for 中國聯通|中国联通/",
+            ("China United Telecommunications Corporation", "China Unicom", "Unicom"),
+        ),
+        ("/COMAC, Chinese aeronautics company (abbr. for 中國商用飛機|中国商用飞机[Zhong1 guo2])/", ("COMAC",)),
+        ("/Wa, Kawa or Va ethnic group of Myanmar, south China and southeast Asia/", ()),
+        ("/Kitty Hawk (US aircraft carrier)/", ()),
+        ("/Robin Li (1968-), founder and CEO of Baidu 百度[Bai3 du4], a PRC Internet company/", ()),
+        ("/Japanese limited company/corporation/public company/Ltd/p.l.c./Corp/", ()),  # 株式会社: forms only
+        ("/Great East Asia Co-Prosperity Sphere/", ()),
+    ],
+)
+def test_organisations_are_named_from_the_dictionarys_glosses(glosses: str, names: tuple[str, ...]) -> None:
+    assert organisation_names(glosses) == names
+
+
+def test_a_common_word_is_no_organisations_name() -> None:
+    organisations = cedict().organisations
+    assert organisations["大疆"] == ("DJI",)
+    assert organisations["真主党"] == ("Hezbollah",)
+    # "central bank", "the masses" (Volkswagen), "boss" (Robam), "grand" (Shanda Entertainment) come first
+    assert not {"中央银行", "大众", "老板", "盛大"} & organisations.keys()
+
+
+def test_an_organisation_the_dictionary_names_is_read_by_that_name_if_the_lists_use_its_words() -> None:
+    listed = {"shenzhen", "dji", "innovation", "technology"}
+    assert any("dji" in v.tokens for v in analyze("深圳市大疆创新科技有限公司", listed).variants)
+    assert not any("dji" in v.tokens for v in analyze("深圳市大疆创新科技有限公司", listed - {"dji"}).variants)
+    # beside the other readings, not instead of them
+    assert any("dajiang" in v.tokens for v in analyze("深圳市大疆创新科技有限公司", listed).variants)
 
 
 def test_a_dictionary_word_is_translated_only_beside_an_organisation_word() -> None:

@@ -22,8 +22,8 @@ import re
 import pycountry
 from rapidfuzz import fuzz
 
+from exportctl.screening.cedict import cedict
 from exportctl.screening.normalize import fold_latin
-from exportctl.screening.scripts import cedict_proper_names
 
 _PLACE_GLOSS = re.compile(r"\b(?:province|municipality|autonomous region|capital|city)\b")
 _NOT_A_PLACE = re.compile(r"\b(?:county|district|town|former|village|township|banner)\b")
@@ -46,7 +46,7 @@ def place_words() -> frozenset[str]:
             word = _word(name)
             if word:
                 words.add(word)
-    for _, pinyin, first in cedict_proper_names():
+    for _, pinyin, first in cedict().proper:
         described = first.casefold()
         if not pinyin[:1].isupper() or not _PLACE_GLOSS.search(described) or _NOT_A_PLACE.search(described):
             continue

