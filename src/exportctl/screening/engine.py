@@ -28,6 +28,7 @@ from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.lexicon import with_lexicon
 from exportctl.screening.match import NameMatch, match_many
 from exportctl.screening.normalize import MAX_NAME_CHARS, AnalyzedName, analyze
+from exportctl.screening.respelling import with_respelt_words
 
 DEFAULT_THRESHOLD = 0.74
 MIN_NAME_CHARS = 2  # a single Latin letter matches every name with an initial: refuse rather than flood
@@ -107,7 +108,7 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
     if not query.name or not query.name.strip():
         raise InputError("the name to screen is empty", field="name")
     analyzed = with_lexicon(with_equivalents(analyze(query.name, index.vocab), index.equivalents), index.lexicon)
-    analyzed = with_rejoined_words(analyzed, index)
+    analyzed = with_respelt_words(with_rejoined_words(analyzed, index), index)
     if analyzed.is_empty:
         raise InputError(f"the name {query.name[:80]!r} has no letters or digits to match on", field="name")
     if sum(len(t) for t in analyzed.variants[0].tokens) < MIN_NAME_CHARS and not analyzed.scripts:

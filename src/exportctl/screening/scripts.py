@@ -304,8 +304,8 @@ def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list
         variants.append(render(with_dictionary, 0))
     variants.extend(render(pieces, 0) for pieces in _other_heads(with_dictionary))
     # and one with the organisations the dictionary names in English (大疆 DJI), each of their names in turn
-    named = _segment(chars, prefer_long=True, known=known, organisations=True)
-    if named != with_dictionary:
+    named = _segment(chars, prefer_long=True, known=known, organisations=True) if _names_an_organisation(chars) else []
+    if named and named != with_dictionary:
         names = max(len(value.split("|")) for kind, value in named if kind == "term")
         variants.extend(render(named, k) for k in range(min(max(names, 1), MAX_ORGANISATION_NAMES)))
     subordinate = _subordinate(chars)
@@ -399,6 +399,18 @@ def dictionary_word(chars: str, start: int, known: Container[str]) -> tuple[str,
 @functools.cache
 def _longest_organisation() -> int:
     return max((len(key) for key in cedict().organisations), default=0)
+
+
+@functools.cache
+def _organisation_starts() -> frozenset[str]:
+    """The first two characters of every organisation CC-CEDICT names: most names hold none, and are not segmented
+    once more for nothing."""
+    return frozenset(key[:2] for key in cedict().organisations)
+
+
+def _names_an_organisation(chars: str) -> bool:
+    starts = _organisation_starts()
+    return any(chars[i : i + 2] in starts for i in range(len(chars) - 1))
 
 
 def _listed_words(name: str, known: Container[str]) -> bool:

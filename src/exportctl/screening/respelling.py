@@ -1,0 +1,109 @@
+"""Russian names as German and French writing romanises them: one more reading of a Latin-script query in which
+such words are spelt as the lists spell them.
+
+The lists romanise Russian the English way (BGN/PCGN and its kin: Yevgeniy Viktorovich PRIGOZHIN). A European
+bank's customer file or a German register writes the same man Jewgeni Wiktorowitsch Prigoschin (Duden), a French
+one Evgueni Viktorovitch Prigojine: w for в, sch for ш and ж, tsch for ч, j for й and the soft vowels, z for ц and
+s for з (German); ou for у, ch for ш, j for ж, tch for ч, gu for г before e and i (French). Word by word, two or three
+letters in five differ, which edit similarity does not forgive.
+
+A query word the lists do not know is respelt by each convention's rules (a closed class: script rules, not a table
+of names), every ambiguous letter both ways (German sch is ш or ж), and the first respelling that is a listed word is
+kept (Wassiljewitsch → vasilyevich, Prigoschin → prigozhin). The reading is added beside the others, never instead
+of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from exportctl.screening.index import ScreeningIndex
+from exportctl.screening.normalize import LATIN, TRANSLITERATION, AnalyzedName, NameVariant
+
+MIN_LETTERS = 4  # a shorter word is respelt into too many listed words
+MAX_SPELLINGS = 32  # respellings tried per word and convention
+
+# (pattern, its spellings), in order; upper-case letters hold a sound until the end, so that a later rule does not
+# take it for a letter of the original (German tsch → C → ch, which the rule for ch → kh must not see)
+_Rule = tuple[str, tuple[str, ...]]
+_GERMAN: tuple[_Rule, ...] = (
+    ("schtsch", ("Q",)),  # щ
+    ("tsch", ("C",)),  # ч
+    ("sch", ("S", "J")),  # ш or ж
+    ("ch", ("H",)),  # х
+    ("(?<!s)s(?!s)", ("Z", "s")),  # з, or с
+    ("ss", ("s",)),  # с between vowels
+    ("z", ("T",)),  # ц
+    ("w", ("v",)),
+    ("jo", ("Yo", "e")),  # ё, often written е
+    ("(?<=[aeiou])j(?=[aeiou])", ("Y", "")),  # -ijew, -ejew: -iyev or -iev, -eyev or -eev
+    ("j", ("Y", "I")),  # й, and я ю е after a vowel or at the start
+    ("(?<=[sTZ])ki$", ("ky", "kiy", "ki")),  # -ский, -цкий: -sky, -tsky
+)
+_FRENCH: tuple[_Rule, ...] = (
+    ("chtch", ("Q",)),
+    ("tch", ("C",)),
+    ("ch", ("S",)),  # ш
+    ("kh", ("H",)),
+    ("j", ("J",)),  # ж
+    ("gu(?=[eiy])", ("g",)),
+    ("iou", ("Yu",)),
+    ("ou", ("u",)),
+    ("ss", ("s",)),
+    ("(?<=[aeiouy])s(?=[aeiouy])", ("Z", "s")),
+    ("ine$", ("in",)),  # Poutine, Prigojine
+    ("(?<=[aeiou])i(?=[aeiou])", ("Y", "i")),  # Andreievitch
+    ("^ie", ("Ye", "e")),
+    ("ia", ("Ya",)),
+    ("(?<=s)ki$", ("ky", "kiy", "ki")),
+)
+_SOUNDS = {"Q": "shch", "C": "ch", "S": "sh", "J": "zh", "Z": "z", "H": "kh", "T": "ts", "Y": "y", "I": "i"}
+_MARKERS = re.compile(r"sch|tsch|ch|w|j|z|ss|ou|gu|ine$|kh|ie")
+
+
+def _compiled(rules: tuple[_Rule, ...]) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    return tuple((re.compile(pattern), options) for pattern, options in rules)
+
+
+_CONVENTIONS = (_compiled(_GERMAN), _compiled(_FRENCH))
+
+
+def _spellings(word: str, rules: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]) -> list[str]:
+    spelt = [word]
+    for pattern, options in rules:
+        if any(pattern.search(s) for s in spelt):
+            spelt = list(dict.fromkeys(pattern.sub(o, s) for s in spelt for o in options))[:MAX_SPELLINGS]
+    return ["".join(_SOUNDS.get(ch, ch) for ch in s) for s in spelt]
+
+
+@functools.lru_cache(maxsize=65536)
+def respellings(word: str) -> tuple[str, ...]:
+    """A folded Latin word's readings as a German and as a French romanisation of Russian, each ambiguous letter
+    both ways; () when it has none of their marks."""
+    if len(word) < MIN_LETTERS or not word.isalpha() or not _MARKERS.search(word):
+        return ()
+    spelt = [s for rules in _CONVENTIONS for s in _spellings(word, rules)]
+    return tuple(s for s in dict.fromkeys(spelt) if s != word)
+
+
+def respelt(word: str, index: ScreeningIndex) -> str | None:
+    """The first respelling of a word the lists do not know that is a listed word, or None. Only a listed word:
+    kept one edit from one, respellings found English words their French cousins ("compass": compas, "twelve":
+    tvelve), and the word as written keeps its own fuzzy matches anyway."""
+    if word in index.vocab:
+        return None
+    return next((spelling for spelling in respellings(word) if spelling in index.vocab), None)
+
+
+def with_respelt_words(analyzed: AnalyzedName, index: ScreeningIndex) -> AnalyzedName:
+    """The analysed query with one more reading in which words romanised the German or French way are spelt as the
+    lists spell them (see the module doc); unchanged when no word of its first Latin-script reading is."""
+    first = next((v for v in analyzed.variants if v.kind == LATIN and not v.replaced), None)
+    if first is None:
+        return analyzed
+    words = tuple(respelt(token, index) or token for token in first.tokens)
+    if words == first.tokens or any(v.tokens == words for v in analyzed.variants):
+        return analyzed
+    return replace(analyzed, variants=(*analyzed.variants, NameVariant(words, TRANSLITERATION)))

@@ -1,0 +1,72 @@
+"""Russian names romanised the German or French way are found: they are respelt as the lists spell them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
+from exportctl.screening.normalize import TRANSLITERATION, analyze
+from exportctl.screening.respelling import respellings, respelt, with_respelt_words
+
+
+@pytest.mark.parametrize(
+    ("written", "spelling"),
+    [
+        ("prigoschin", "prigozhin"),  # German sch for ж
+        ("schoigu", "shoigu"),  # … and for ш
+        ("wassiljewitsch", "vasilyevich"),  # w, ss, j, tsch
+        ("kusnezow", "kuznetsov"),  # s for з, z for ц
+        ("schtschetinin", "shchetinin"),
+        ("gadschijew", "gadzhiev"),  # -ijew
+        ("sawizki", "savitsky"),  # -zki
+        ("prigojine", "prigozhin"),  # French j for ж, -ine
+        ("poutine", "putin"),  # ou
+        ("evgueni", "evgeni"),  # gu before e
+        ("viktorovitch", "viktorovich"),  # tch
+    ],
+)
+def test_german_and_french_romanisations_are_respelt_the_lists_way(written: str, spelling: str) -> None:
+    assert spelling in respellings(written)
+
+
+def test_a_word_without_their_marks_is_not_respelt() -> None:
+    assert respellings("international") == ()
+    assert respellings("ivan") == ()
+
+
+def test_a_respelling_is_kept_only_when_it_is_a_listed_word(index: ScreeningIndex) -> None:
+    assert respelt("prigoschin", index) == "prigozhin"
+    # English words have the marks too; their respellings are no listed words ("twelve": tvelve)
+    for word in ("twelve", "welcome", "french", "foundations", "compass"):
+        assert all(s not in index.vocab for s in respellings(word)) == (respelt(word, index) is None)
+    assert respelt("viktor", index) is None  # a listed word is matched as written
+
+
+def test_the_respelt_reading_is_added_beside_the_others(index: ScreeningIndex) -> None:
+    analyzed = with_respelt_words(analyze("Jewgeni Wiktorowitsch Prigoschin", index.vocab), index)
+    assert analyzed.variants[0].tokens == ("jewgeni", "wiktorowitsch", "prigoschin")
+    respelt_reading = analyzed.variants[-1]
+    assert respelt_reading.kind == TRANSLITERATION
+    assert "prigozhin" in respelt_reading.tokens and "viktorovich" in respelt_reading.tokens
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Jewgeni Wiktorowitsch Prigoschin",  # German (Duden)
+        "Evgueni Viktorovitch Prigojine",  # French
+    ],
+)
+def test_a_listed_russian_written_the_european_way_is_found(index: ScreeningIndex, query: str) -> None:
+    hits = screen(index, query).hits
+    assert hits and "PRIGOZHIN" in hits[0].primary_name.upper()
+    assert hits[0].score >= DEFAULT_THRESHOLD
+
+
+@given(word=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=20))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_respelling_never_fails_and_keeps_only_listed_words(index: ScreeningIndex, word: str) -> None:
+    found = respelt(word, index)
+    assert found is None or (found in index.vocab and word not in index.vocab and found in respellings(word))
