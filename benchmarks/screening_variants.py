@@ -13,9 +13,10 @@ threshold:
   middle of a word of at least 8 letters);
 * ``abbreviated`` — one common organisation word abbreviated the way business writing does ("Intl", "Mfg", "Univ");
 * ``hyphen`` — two neighbouring words joined by a hyphen;
-* ``german_romanised`` / ``french_romanised`` — a Russian person's name that the lists give in Cyrillic, romanised
-  the way German (Duden: Jewgeni Wiktorowitsch Prigoschin) and French (Evgueni Viktorovitch Prigojine) writing does,
-  not as the lists do (Yevgeniy Viktorovich PRIGOZHIN): European users write names so.
+* ``german_romanised`` / ``french_romanised`` / ``dutch_romanised`` — a Russian person's name that the lists give
+  in Cyrillic, romanised the way German (Duden: Jewgeni Wiktorowitsch Prigoschin), French (Evgueni Viktorovitch
+  Prigojine) and Dutch (Jevgeni Viktorovitsj Prigozjin) writing does, not as the lists do (Yevgeniy Viktorovich
+  PRIGOZHIN): European users write names so.
 
 A case is right when the best hit is its own entry or an entry with one of its Latin names (one party on several
 lists), as in ``screening_native_script.py``. Usage: ``python benchmarks/screening_variants.py``.
@@ -122,36 +123,43 @@ def _hyphen(name: str, rng: random.Random) -> str | None:
 
 _CYRILLIC_WORD = re.compile(r"^[а-яё-]+$")
 _VOWELS = "аеёиоуыэюяьъ"
-# the common German (Duden) and French romanisations of Russian, letter by letter: (German, French)
+# the common German (Duden), French and Dutch romanisations of Russian, letter by letter
 _ROMAN = {
-    "а": ("a", "a"), "б": ("b", "b"), "в": ("w", "v"), "г": ("g", "g"), "д": ("d", "d"), "ж": ("sch", "j"),
-    "з": ("s", "z"), "и": ("i", "i"), "й": ("j", "ï"), "к": ("k", "k"), "л": ("l", "l"), "м": ("m", "m"),
-    "н": ("n", "n"), "о": ("o", "o"), "п": ("p", "p"), "р": ("r", "r"), "с": ("s", "s"), "т": ("t", "t"),
-    "у": ("u", "ou"), "ф": ("f", "f"), "х": ("ch", "kh"), "ц": ("z", "ts"), "ч": ("tsch", "tch"),
-    "ш": ("sch", "ch"), "щ": ("schtsch", "chtch"), "ъ": ("", ""), "ы": ("y", "y"), "ь": ("", ""),
-    "э": ("e", "e"), "ю": ("ju", "iou"), "я": ("ja", "ia"), "ё": ("jo", "io"), "е": ("e", "e"), "-": ("-", "-"),
+    "а": ("a", "a", "a"), "б": ("b", "b", "b"), "в": ("w", "v", "v"), "г": ("g", "g", "g"), "д": ("d", "d", "d"),
+    "ж": ("sch", "j", "zj"), "з": ("s", "z", "z"), "и": ("i", "i", "i"), "й": ("j", "ï", "j"),
+    "к": ("k", "k", "k"), "л": ("l", "l", "l"), "м": ("m", "m", "m"), "н": ("n", "n", "n"), "о": ("o", "o", "o"),
+    "п": ("p", "p", "p"), "р": ("r", "r", "r"), "с": ("s", "s", "s"), "т": ("t", "t", "t"), "у": ("u", "ou", "oe"),
+    "ф": ("f", "f", "f"), "х": ("ch", "kh", "ch"), "ц": ("z", "ts", "ts"), "ч": ("tsch", "tch", "tsj"),
+    "ш": ("sch", "ch", "sj"), "щ": ("schtsch", "chtch", "sjtsj"), "ъ": ("", "", ""), "ы": ("y", "y", "y"),
+    "ь": ("", "", ""), "э": ("e", "e", "e"), "ю": ("ju", "iou", "joe"), "я": ("ja", "ia", "ja"),
+    "ё": ("jo", "io", "jo"), "е": ("e", "e", "e"), "-": ("-", "-", "-"),
 }  # fmt: skip
+GERMAN, FRENCH, DUTCH = 0, 1, 2
 
 
-def _romanised(word: str, french: bool) -> str:
-    """One Cyrillic word as German or French writing romanises it: е is je (ie) at the start and after a vowel, с
-    between vowels is ss, г before е and и is gu (French), a final -ий/-ый is -i/-y, a final -ин is -ine (French)."""
+def _romanised(word: str, language: int) -> str:
+    """One Cyrillic word as German, French or Dutch writing romanises it: е is je (ie) at the start and after a
+    vowel, с between vowels is ss (German, French), г before е and и is gu (French), a final -ий/-ый is -i/-y, a
+    final -ин is -ine (French)."""
     out = []
     for at, letter in enumerate(word):
         before = word[at - 1] if at else ""
         after = word[at + 1] if at + 1 < len(word) else ""
+        between_vowels = before in _VOWELS and before not in "ьъ" and after in _VOWELS and bool(before and after)
         if letter == "е" and (not before or before in _VOWELS):
-            out.append(("ie" if before else "e") if french else "je")
-        elif letter == "с" and before and before not in "ьъ" and before in _VOWELS and after and after in _VOWELS:
+            out.append(("ie" if before else "e") if language == FRENCH else "je")
+        elif letter == "с" and language != DUTCH and between_vowels:
             out.append("ss")
-        elif letter == "г" and french and after in ("е", "и", "ы"):
+        elif letter == "г" and language == FRENCH and after in ("е", "и", "ы"):
             out.append("gu")
         elif letter == "й" and at == len(word) - 1 and before in ("и", "ы"):
             continue  # -ий, -ый: Juri, Dmitri
+        elif letter == "ё" and before in "жчшщ":
+            out.append("o")  # Gorbatschow
         else:
-            out.append(_ROMAN[letter][1 if french else 0])
+            out.append(_ROMAN[letter][language])
     text = "".join(out)
-    if french and word.endswith("ин"):
+    if language == FRENCH and word.endswith("ин"):
         text += "e"  # Poutine, Prigojine
     return text
 
@@ -165,11 +173,15 @@ def _cyrillic_name(entry: ListEntry) -> str | None:
 
 
 def _german(name: str, rng: random.Random) -> str | None:
-    return " ".join(_romanised(w, french=False).capitalize() for w in name.split())
+    return " ".join(_romanised(w, GERMAN).capitalize() for w in name.split())
 
 
 def _french(name: str, rng: random.Random) -> str | None:
-    return " ".join(_romanised(w, french=True).capitalize() for w in name.split())
+    return " ".join(_romanised(w, FRENCH).capitalize() for w in name.split())
+
+
+def _dutch(name: str, rng: random.Random) -> str | None:
+    return " ".join(_romanised(w, DUTCH).capitalize() for w in name.split())
 
 
 def main() -> None:
@@ -189,7 +201,7 @@ def main() -> None:
         "hyphen": (organisations, _hyphen),
     }
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]
-    romanised = {"german_romanised": _german, "french_romanised": _french}
+    romanised = {"german_romanised": _german, "french_romanised": _french, "dutch_romanised": _dutch}
     by_id = {e.entry_id: e for e in index.entries}
     kinds.update({kind: (russians, rewrite) for kind, rewrite in romanised.items()})
     for kind, (pool, rewrite) in kinds.items():

@@ -25,9 +25,12 @@ from exportctl.screening.respelling import respellings, respelt, with_respelt_wo
         ("poutine", "putin"),  # ou
         ("evgueni", "evgeni"),  # gu before e
         ("viktorovitch", "viktorovich"),  # tch
+        ("prigozjin", "prigozhin"),  # Dutch zj for ж
+        ("poetin", "putin"),  # oe
+        ("viktorovitsj", "viktorovich"),  # tsj
     ],
 )
-def test_german_and_french_romanisations_are_respelt_the_lists_way(written: str, spelling: str) -> None:
+def test_german_french_and_dutch_romanisations_are_respelt_the_lists_way(written: str, spelling: str) -> None:
     assert spelling in respellings(written)
 
 
@@ -57,6 +60,7 @@ def test_the_respelt_reading_is_added_beside_the_others(index: ScreeningIndex) -
     [
         "Jewgeni Wiktorowitsch Prigoschin",  # German (Duden)
         "Evgueni Viktorovitch Prigojine",  # French
+        "Jevgeni Viktorovitsj Prigozjin",  # Dutch
     ],
 )
 def test_a_listed_russian_written_the_european_way_is_found(index: ScreeningIndex, query: str) -> None:

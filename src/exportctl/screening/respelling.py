@@ -1,11 +1,12 @@
-"""Russian names as German and French writing romanises them: one more reading of a Latin-script query in which
-such words are spelt as the lists spell them.
+"""Russian names as German, French and Dutch writing romanises them: one more reading of a Latin-script query in
+which such words are spelt as the lists spell them.
 
 The lists romanise Russian the English way (BGN/PCGN and its kin: Yevgeniy Viktorovich PRIGOZHIN). A European
 bank's customer file or a German register writes the same man Jewgeni Wiktorowitsch Prigoschin (Duden), a French
-one Evgueni Viktorovitch Prigojine: w for в, sch for ш and ж, tsch for ч, j for й and the soft vowels, z for ц and
-s for з (German); ou for у, ch for ш, j for ж, tch for ч, gu for г before e and i (French). Word by word, two or three
-letters in five differ, which edit similarity does not forgive.
+one Evgueni Viktorovitch Prigojine, a Dutch one Jevgeni Viktorovitsj Prigozjin: w for в, sch for ш and ж, tsch for
+ч, j for й and the soft vowels, z for ц and s for з (German); ou for у, ch for ш, j for ж, tch for ч, gu for г before e
+and i (French); oe for у, sj for ш, zj for ж, tsj for ч, ch for х (Dutch). Word by word, two or three letters in five
+differ, which edit similarity does not forgive.
 
 A query word the lists do not know is respelt by each convention's rules (a closed class: script rules, not a table
 of names), every ambiguous letter both ways (German sch is ш or ж), and the first respelling that is a listed word is
@@ -59,15 +60,27 @@ _FRENCH: tuple[_Rule, ...] = (
     ("ia", ("Ya",)),
     ("(?<=s)ki$", ("ky", "kiy", "ki")),
 )
+_DUTCH: tuple[_Rule, ...] = (
+    ("sjtsj", ("Q",)),  # щ
+    ("tsj", ("C",)),  # ч
+    ("sj", ("S",)),  # ш
+    ("zj", ("J",)),  # ж
+    ("ch", ("H",)),  # х
+    ("oe", ("u",)),  # у
+    ("jo", ("Yo", "e")),
+    ("(?<=[aeiou])j(?=[aeiou])", ("Y", "")),
+    ("j", ("Y", "I")),
+    ("(?<=s)ki$", ("ky", "kiy", "ki")),
+)
 _SOUNDS = {"Q": "shch", "C": "ch", "S": "sh", "J": "zh", "Z": "z", "H": "kh", "T": "ts", "Y": "y", "I": "i"}
-_MARKERS = re.compile(r"sch|tsch|ch|w|j|z|ss|ou|gu|ine$|kh|ie")
+_MARKERS = re.compile(r"sch|tsch|ch|w|j|z|ss|ou|oe|gu|ine$|kh|ie|sj")
 
 
 def _compiled(rules: tuple[_Rule, ...]) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     return tuple((re.compile(pattern), options) for pattern, options in rules)
 
 
-_CONVENTIONS = (_compiled(_GERMAN), _compiled(_FRENCH))
+_CONVENTIONS = (_compiled(_GERMAN), _compiled(_FRENCH), _compiled(_DUTCH))
 
 
 def _spellings(word: str, rules: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]) -> list[str]:
@@ -80,8 +93,8 @@ def _spellings(word: str, rules: tuple[tuple[re.Pattern[str], tuple[str, ...]], 
 
 @functools.lru_cache(maxsize=65536)
 def respellings(word: str) -> tuple[str, ...]:
-    """A folded Latin word's readings as a German and as a French romanisation of Russian, each ambiguous letter
-    both ways; () when it has none of their marks."""
+    """A folded Latin word's readings as a German, a French and a Dutch romanisation of Russian, each ambiguous
+    letter both ways; () when it has none of their marks."""
     if len(word) < MIN_LETTERS or not word.isalpha() or not _MARKERS.search(word):
         return ()
     spelt = [s for rules in _CONVENTIONS for s in _spellings(word, rules)]
