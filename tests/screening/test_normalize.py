@@ -302,9 +302,17 @@ def test_a_dictionary_word_is_translated_only_beside_an_organisation_word() -> N
 
 def test_a_name_spelt_syllable_by_syllable_is_also_read_with_the_dictionary_words_translated() -> None:
     # lists write proper names syllable by syllable ("QIAN KUN INTERNATIONAL SHIPPING") beside translated words
-    listed = {"qian", "kun", "international", "shipping", "by", "sea"}
-    readings = [v.tokens for v in analyze("乾坤國際海運有限公司", listed).variants]
-    assert ("qian", "kun", "international", "shipping", "by", "sea") in readings
+    listed = {"qian", "kun", "post", "and", "telecommunications"}
+    readings = [v.tokens for v in analyze("乾坤郵電有限公司", listed).variants]  # 邮电: from the dictionary
+    assert ("qian", "kun", "post", "and", "telecommunications") in readings
+
+
+def test_a_dictionary_word_is_translated_across_a_place_beside_it() -> None:
+    # a Hong Kong firm writes its place between what it does and its legal form: 邮电(香港)有限公司
+    listed = {"qiankun", "post", "and", "telecommunications", "hong", "kong"}
+    readings = [v.tokens for v in analyze("乾坤邮电(香港)有限公司", listed).variants]
+    assert ("qiankun", "post", "and", "telecommunications", "hong", "kong") in readings
+    assert not any("telecommunications" in r for r in [v.tokens for v in analyze("乾坤邮电香港", listed).variants])
 
 
 @pytest.mark.parametrize(

@@ -245,19 +245,24 @@ def _segment(
 def _anchored(pieces: list[tuple[str, str]], covered: list[str]) -> list[tuple[str, str]]:
     """Dictionary words kept only beside an organisation word (a term that is no proper name, a number, or another
     dictionary word): 邮电 in 南京邮电大学 is what the university does, but 良友 alone after 上海 is the company's
-    own name, and translated ("companion") it matched a listed alias COMPANION. A word left alone is read as pinyin,
-    joined to the name characters beside it."""
+    own name, and translated ("companion") it matched a listed alias COMPANION. A place between them is looked past
+    (a Hong Kong firm's 船务(香港)有限公司). A word left alone is read as pinyin, joined to the name characters beside
+    it."""
     proper = _proper_characters()
 
-    def organisation(at: int) -> bool:
-        if not 0 <= at < len(pieces):
-            return False
-        kind = pieces[at][0]
-        return kind in ("ord", "dictionary") or (kind == "term" and covered[at] not in proper)
+    def organisation(at: int, step: int) -> bool:
+        while 0 <= at < len(pieces):
+            kind = pieces[at][0]
+            if kind in ("ord", "dictionary") or (kind == "term" and covered[at] not in proper):
+                return True
+            if kind != "term":
+                return False
+            at += step  # a place between (船务(香港)有限公司): the word beyond it
+        return False
 
     result: list[tuple[str, str]] = []
     for at, (kind, value) in enumerate(pieces):
-        if kind == "dictionary" and not (organisation(at - 1) or organisation(at + 1)):
+        if kind == "dictionary" and not (organisation(at - 1, -1) or organisation(at + 1, 1)):
             kind, value = "name", covered[at]
         if kind == "name" and result and result[-1][0] == "name":
             result[-1] = ("name", result[-1][1] + value)
