@@ -31,6 +31,8 @@ from exportctl.screening.explain import REVIEW_POLICY_UNKNOWN
         ("深圳市大疆创新科技有限公司", None, "entity_list", "DJI"),
         ("中国北方工业公司", None, "cmic", None),  # Norinco
         ("真主党", None, "uk_ofsi", "HIZBALLAH"),
+        # a Russian institute named after a person (имени + genitive): Bauman Moscow State Technical University
+        ("Московский государственный технический университет имени Н. Э. Баумана", None, "sdn", None),
     ],
 )
 def test_real_hits(

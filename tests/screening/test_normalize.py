@@ -212,6 +212,16 @@ def test_a_russian_organisation_word_is_found_whatever_its_ending() -> None:
     )
 
 
+def test_a_person_an_organisation_is_named_after_is_read_in_the_nominative_without_initials() -> None:
+    # имени ("named after") takes the genitive; English names put the surname first, mostly without initials
+    translated = analyze("Московский государственный технический университет имени Н. Э. Баумана").variants[0]
+    assert translated.tokens == ("moscow", "state", "technical", "university", "bauman")
+    assert analyze("институт имени академика В.П. Макеева").variants[0].tokens[-1] == "makeev"
+    assert analyze("ЦАГИ имени профессора Н.Е. Жуковского").variants[0].tokens[-1] == "zhukovskiy"
+    # the transliterations keep every word as written
+    assert any("baumana" in v.tokens and "imeni" in v.tokens for v in analyze("МГТУ имени Н.Э. Баумана").variants)
+
+
 def test_a_russian_name_is_read_in_several_romanisations() -> None:
     readings = {v.tokens for v in analyze("Алексей Юрьевич").variants}
     assert ("aleksey", "yurevich") in readings  # BGN/PCGN, as US lists write it

@@ -534,6 +534,18 @@ _ENDINGS = sorted(
     reverse=True,
 )
 _PLACE_ADJECTIVE = re.compile(r"(ск|цк)(ий|ая|ое|ого|ому|ой|ие|их|ую)$")
+_NAMED_AFTER = ("им", "имени")
+_CYRILLIC_VOWELS = "аеёиоуыэюяйьъ"
+
+
+def _nominative(surname: str) -> str:
+    """A surname after имени ("named after") as the nominative English names give it: the genitive's ending off
+    (Келдыша Keldysh, Харкевича Kharkevich, Жуковского Zhukovskiy, Королёва Korolyov)."""
+    if surname.endswith(("ского", "цкого")):
+        return surname[:-3] + "ий"
+    if len(surname) > 3 and surname[-1] == "а" and surname[-2] not in _CYRILLIC_VOWELS:
+        return surname[:-1]
+    return surname
 
 
 # ICAO 9303 (Russian passports since 2013): й i, ы y, ю iu, я ia, ъ ie, е/ё e, ц ts, х kh; and the usual English
@@ -591,14 +603,20 @@ def cyrillic_variants(run: str) -> list[list[str]]:
     words = [w for w in re.split(r"[^\w-]+", run.lower()) if w.strip("-_")]
     plain: list[str] = []
     translated: list[str] = []
+    named_after = False  # the words after имени are a person's initials and name, in the genitive
     for word in words:
         parts = [word] if _russian_term(word) is not None else [p for p in word.split("-") if p]
         for part in parts:
             roman = transliterate_cyrillic(part)
             plain.append(roman)
             term = _russian_term(part)
-            if term is not None:
+            if term is not None:  # an organisation word ends the person's name
+                named_after = part in _NAMED_AFTER
                 translated.extend(_alt(term, 0).split())
+            elif named_after and len(part) > 1:  # a title and the surname (имени академика Макеева)
+                translated.append(transliterate_cyrillic(_nominative(part)))
+            elif named_after:
+                continue  # the person's initials: English names mostly leave them out (Bauman Moscow State …)
             elif _PLACE_ADJECTIVE.search(part):  # Рязанский → Ryazan(sk): the place, as English names give it
                 translated.append(transliterate_cyrillic(_PLACE_ADJECTIVE.sub(r"\1", part)))
             else:

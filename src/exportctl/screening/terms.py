@@ -230,6 +230,10 @@ RUSSIAN_TERMS: dict[str, str] = {
     "национальн": "national",
     "международн": "international",
     "российск": "russian",
+    "всероссийск": "all russian",  # Всероссийский НИИ: All-Russian Research Institute
+    # the places whose English name is no romanisation of their adjective (Московский: Moscow, not Moskovsk)
+    "московск": "moscow",
+    "санкт-петербургск": "saint petersburg|st petersburg",
     "русск": "russian",
     "внешн": "foreign",
     "разведк": "intelligence",
@@ -276,6 +280,9 @@ RUSSIAN_TERMS: dict[str, str] = {
     "окб": "experimental design bureau|okb",
     "ск": "",
     "и": "and",
+    "наук": "sciences",  # академия наук, academy of sciences: hundreds of institutes' names
+    "имени": "",  # "named after": English names put the person's name first (A.A. Kharkevich Institute …)
+    "им": "",
 }
 
 # Arabic and Persian organisation words (without the article ال), with English renderings. Legal-form words map to
