@@ -11,7 +11,7 @@ from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.cedict import cedict, organisation_names
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.normalize import MAX_NAME_CHARS, SKELETON, analyze, fold_latin
-from exportctl.screening.scripts import skeleton
+from exportctl.screening.scripts import arabic_words, skeleton
 
 latin_words = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéüøß", min_size=1, max_size=10), min_size=1)
 
@@ -180,6 +180,12 @@ def test_cyrillic_has_several_romanisations() -> None:
     assert ("deripaska", "oleg", "vladimirovich") in readings
     plant = analyze("Рязанский завод").variants[0].tokens
     assert plant == ("ryazansk", "plant")
+
+
+def test_a_translated_arabic_word_loses_its_article_a_name_keeps_it() -> None:
+    # English names drop the article of what they translate (الدولة الإسلامية: Islamic State), not of a name
+    assert arabic_words("الدولة الإسلامية في العراق") == ["state", "islamic", "in", "iraq"]
+    assert arabic_words("بشار الأسد")[1] == "al"
 
 
 def test_arabic_consonant_skeletons_ignore_vowels() -> None:

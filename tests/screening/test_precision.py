@@ -136,6 +136,8 @@ def test_no_table_holds_a_name_from_an_evaluation_file(index: ScreeningIndex) ->
 def test_an_organisation_is_not_a_person_of_the_same_name(index: ScreeningIndex, data: st.DataObject) -> None:
     people = [e for e in index.entries if e.entry_type == EntryType.INDIVIDUAL and len(e.primary_name.split()) >= 2]
     person = data.draw(st.sampled_from(people))
+    if analyze(person.primary_name).forms:
+        return  # a name that already reads as a body's: "PAO, Yu Liang" (PAO, a Russian form), "Iyad AG GHALI"
     as_person = {h.entry_id: h.score for h in screen(index, person.primary_name, threshold=0.5, limit=50).hits}
     body = data.draw(st.sampled_from(["{} University", "{} Ltd", "Ministry of {}"]))
     as_body = {h.entry_id: h for h in screen(index, body.format(person.primary_name), threshold=0.3, limit=50).hits}
