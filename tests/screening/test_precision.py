@@ -145,3 +145,14 @@ def test_an_organisation_is_not_a_person_of_the_same_name(index: ScreeningIndex,
     if hit is not None and person.entry_id in as_person:
         assert {f.name: f.value for f in hit.features}["person_for_organisation"] == 1.0
         assert hit.score <= as_person[person.entry_id] - 0.15
+
+
+def test_a_form_the_listed_persons_name_holds_is_a_word_of_the_name(index: ScreeningIndex) -> None:
+    # "ag" is the Tuareg "son of" in Iyad Ag Ghali and the Swiss AG elsewhere; PAO a surname and the Russian form
+    for query, listed in (("Iyad Ag Ghali", "GHALI, Iyad ag"), ("Pao Yu Liang", "PAO, Yu Liang")):
+        best = screen(index, query).hits[0]
+        assert best.primary_name == listed
+        assert {f.name: f.value for f in best.features}["person_for_organisation"] == 0.0
+    # one word and the form is a company's name: the person is not it
+    hits = {h.primary_name: h for h in screen(index, "Ghali AG", threshold=0.3, limit=50).hits}
+    assert {f.name: f.value for f in hits["GHALI, Iyad ag"].features}["person_for_organisation"] == 1.0

@@ -148,11 +148,17 @@ ORGANISATION_WORDS = frozenset(
 
 def person_for_organisation(pair: Pair) -> float:
     """Qualifier: 1 when the query names an organisation (a legal form, or a word such as university, institute,
-    ministry, bank) and the listed entry is a person: a university is not a man who shares its place name."""
+    ministry, bank) and the listed entry is a person: a university is not a man who shares its place name. A form
+    that the person's listed name holds too is a word of that name ("Iyad Ag Ghali": ag is "son of", not AG)."""
     if pair.entry.entry_type != EntryType.INDIVIDUAL:
         return 0.0
-    if pair.analyzed.forms or any(ORGANISATION_WORDS.intersection(v.tokens) for v in pair.analyzed.variants):
+    if any(ORGANISATION_WORDS.intersection(v.tokens) for v in pair.analyzed.variants):
         return 1.0
+    # a "form" the listed person's own name holds is a word of the name when the query has a person's words beside
+    # it: the Tuareg "ag" (son of) of Iyad Ag Ghali, the surname PAO of PAO, Yu Liang; "Ghali AG" is a company
+    if pair.analyzed.forms:
+        own_word = pair.analyzed.forms <= pair.name_forms and len(pair.analyzed.variants[0].tokens) >= 2
+        return 0.0 if own_word else 1.0
     if ARABIC in pair.analyzed.scripts and arabic_organisation_word(pair.analyzed.text):
         return 1.0  # حزب الله is a party, not KHAN, Hizb Ullah Astam (both 0.97 on the name)
     return 0.0
