@@ -11,7 +11,7 @@ from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.cedict import cedict, organisation_names
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.normalize import MAX_NAME_CHARS, SKELETON, analyze, fold_latin
-from exportctl.screening.scripts import arabic_words, skeleton
+from exportctl.screening.scripts import arabic_words, han_variants, skeleton
 
 latin_words = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéüøß", min_size=1, max_size=10), min_size=1)
 
@@ -253,6 +253,15 @@ def test_a_simplified_character_is_never_converted_as_if_traditional() -> None:
     # CC-CEDICT also lists 宁 as an old variant of 㝉 (zhu): 宁波 is Ningbo, 辽宁 Liaoning
     assert analyze("宁波欧腾机械有限公司").variants[0].tokens == ("ningbo", "outeng", "machinery")
     assert analyze("辽宁").variants[0].tokens == ("liaoning",)
+
+
+def test_a_chinese_persons_name_is_also_read_with_its_characters_other_readings() -> None:
+    # pypinyin reads 曾 "ceng" and 勒 "lei" as in words; as names they are Zeng and le (Dong LECHENG)
+    assert ["dong", "lecheng"] in han_variants("董勒成", {"lecheng"})
+    assert any(r[0].startswith("zeng") for r in han_variants("曾庆红", set()))
+    # an organisation's name (it has a term) is not: 银行 is yinhang (a bank), never yinxing (行 as in "to go")
+    assert not any("yinxing" in r for r in han_variants("中国银行", set()))
+    assert any("shanxiong" in r for r in han_variants("单雄", set()))  # 单 dan, as a surname Shan
 
 
 def test_traditional_characters_read_as_simplified() -> None:

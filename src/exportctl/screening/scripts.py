@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Container
 
 from anyascii import anyascii
-from pypinyin import lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 from exportctl.screening.cedict import cedict
 from exportctl.screening.legal_forms import split_legal_forms
@@ -322,8 +322,32 @@ def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list
     variants.append(render(long_pieces, 0, join=False))
     if with_dictionary != long_pieces:
         variants.append(render(with_dictionary, 0, join=False))
+    if all(kind == "name" for kind, _ in long_pieces) and 2 <= len(chars) <= MAX_PERSON_CHARACTERS:
+        variants.extend(_other_readings(chars, known))
     variants.append(group_syllables(_pinyin(chars), known))
     return _dedupe(variants)
+
+
+MAX_PERSON_CHARACTERS = 4  # a Chinese person's name: two or three characters, four with a two-character surname
+MAX_OTHER_READINGS = 4
+
+
+@functools.lru_cache(maxsize=8192)
+def _readings_of(char: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True)[0]))
+
+
+def _other_readings(chars: str, known: Container[str]) -> list[list[str]]:
+    """A name (no organisation word) once more for each other reading of a character that has several, the surname
+    first: pypinyin reads a character as in words, and names read some otherwise (曾 ceng, as a surname Zeng; 单 dan,
+    Shan; 解 jie, Xie; 朴 pu, Piao; 勒 lei, le in Dong LECHENG). At most :data:`MAX_OTHER_READINGS`."""
+    base = _pinyin(chars)
+    readings: list[list[str]] = []
+    for at, char in enumerate(chars):
+        for other in _readings_of(char):
+            if other != base[at] and len(readings) < MAX_OTHER_READINGS:
+                readings.append(group_syllables([*base[:at], other, *base[at + 1 :]], known))
+    return readings
 
 
 def _other_heads(pieces: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
