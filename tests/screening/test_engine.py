@@ -144,3 +144,11 @@ def test_the_index_pickles_and_screens_the_same(index: ScreeningIndex) -> None:
     copy = pickle.loads(pickle.dumps(index))
     for query in ("Huawei Technologies Co Ltd", "华为技术有限公司", "Bashar al-Assad"):
         assert screen(copy, query) == screen(index, query)
+
+
+def test_at_equal_scores_a_name_with_as_many_words_as_the_query_comes_first(index: ScreeningIndex) -> None:
+    # a word the query repeats aligns twice with one listed word: HALEEL LTD (one word) scores as Hilal HILAL does
+    for query, expected in (("هلال هلال", "Hilal HILAL"), ("سعيد سعيد", "Said SAID")):
+        hits = screen(index, query).hits
+        assert hits[0].primary_name == expected
+        assert any(h.score == hits[0].score and h.primary_name != expected for h in hits[1:])  # a tie, broken

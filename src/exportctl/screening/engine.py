@@ -130,7 +130,7 @@ def _result(
     notes: list[str] = list(index.notes)
     if len(query.name) > MAX_NAME_CHARS:
         notes.append(f"name longer than {MAX_NAME_CHARS} characters: only its start was screened")
-    hits: list[tuple[float, tuple[float, ...], Hit]] = []
+    hits: list[tuple[float, tuple[float, ...], Hit, int]] = []  # total, support, hit, words the names share
     best_totals: list[float] = []  # min-heap of the ``limit`` best totals so far
     for entry_no, match in matches:
         if match.similarity < threshold - bonus:
@@ -167,22 +167,26 @@ def _result(
                         federal_register_citations=entry.federal_register_citations,
                         equivalents=match.variant.replaced,
                     ),
+                    min(int(index.name_length[match.name_id]), len(match.variant.tokens)),
                 )
             )
-    # ties: the unclipped total, then how well each reading of the query matches, the most faithful reading first
-    # (a transliteration before the consonant skeletons, which cannot tell Bushra from Bashar), then the id
+    # ties: a listed name with as many words as the query's reading first (a word the query repeats aligns twice with
+    # one listed word: هلال هلال is Hilal HILAL before HALEEL LTD, سعيد سعيد Said SAID before an alias SAID);
     # an entry of the designating list comes before its copy in a consolidated one (the CSL, the UK list's copies of
-    # UN designations, OFAC's consolidated non-SDN file) when they score the same
+    # UN designations, OFAC's consolidated non-SDN file) when they score the same; then the unclipped total, how well
+    # each reading of the query matches, the most faithful reading first (a transliteration before the consonant
+    # skeletons, which cannot tell Bushra from Bashar), then the id
     hits.sort(
         key=lambda item: (
             -item[2].score,
+            -item[3],
             _SOURCE_RANK.get(item[2].source, 0),
             -item[0],
             tuple(-s for s in item[1]),
             item[2].entry_id,
         )
     )
-    best = tuple(hit for _, _, hit in hits[:limit])
+    best = tuple(hit for _, _, hit, _ in hits[:limit])
     unknown = index.unknown or {}  # an as-of index's entries whose listing on its date is unknown: review
     notes.extend(
         f"{h.entry_id}: listed then? unknown → review: {unknown[h.entry_id]}" for h in best if h.entry_id in unknown
