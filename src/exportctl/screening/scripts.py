@@ -176,6 +176,12 @@ def _segment(
     i, name = 0, ""
 
     def add(kind: str, value: str, source: str) -> None:
+        """A piece, after the name characters gathered before it (they are a piece of their own)."""
+        nonlocal name
+        if name and kind != "name":
+            pieces.append(("name", name))
+            covered.append(name)
+            name = ""
         pieces.append((kind, value))
         covered.append(source)
 
@@ -183,9 +189,6 @@ def _segment(
         if organisations:
             named, english = organisation_at(chars, i, known)
             if named:
-                if name:
-                    add("name", name, name)
-                    name = ""
                 add("term", english, named)
                 i += len(named)
                 continue
@@ -195,9 +198,6 @@ def _segment(
                 j += 1
             number = _chinese_number(chars[i + 1 : j]) if j > i + 1 else None
             if number is not None:
-                if name:
-                    add("name", name, name)
-                    name = ""
                 add("ord", _ordinal(number), chars[i:j])
                 i = j
                 continue
@@ -217,18 +217,12 @@ def _segment(
             term = CHINESE_TERMS.get(chars[i : i + size])
             single_ok = not name or i + 1 == len(chars) or (chars[i] in _PLACE_SUFFIXES and len(name) >= 2)
             if term is not None and (size > 1 or single_ok):
-                if name:
-                    add("name", name, name)
-                    name = ""
                 add("term", term, chars[i : i + size])
                 i += size
                 break
         else:
             word, gloss = dictionary_word(chars, i, known)
             if word:
-                if name:
-                    add("name", name, name)
-                    name = ""
                 add("dictionary", gloss, word)
                 i += len(word)
                 continue
