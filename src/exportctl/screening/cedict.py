@@ -76,6 +76,12 @@ def _second_name(note: str) -> bool:
     return bool(_ONE_WORD.match(note)) and note.casefold() not in _countries()
 
 
+def _also_known_as(text: str) -> list[str]:
+    """The names after "aka" in a gloss ("aka China Unicom or Unicom"), [] when it has none."""
+    aka = _AKA.search(text)
+    return [name.strip() for name in aka["names"].split(" or ")] if aka else []
+
+
 def _named(gloss: str) -> tuple[list[str], list[str]] | None:
     """The names one "NAME (NOTE)" or "NAME, NOTE" gloss gives an organisation, and its "aka" names; None when the
     gloss is not of that shape or names no organisation."""
@@ -86,8 +92,7 @@ def _named(gloss: str) -> tuple[list[str], list[str]] | None:
         if _NAME.match(note) and _COMPANY_WORD.search(note):  # another name, not a description: COSCO (China …)
             return [name, note], []
         if note.casefold() in ("brand", "company name") or _DESCRIBES_ORGANISATION.match(note):
-            aka = _AKA.search(note)
-            return [name], [other.strip() for other in aka["names"].split(" or ")] if aka else []
+            return [name], _also_known_as(note)
         if _COMPANY_WORD.search(name):
             return ([name, note] if _second_name(note) else [name]), []
     return None
@@ -102,7 +107,7 @@ def organisation_names(glosses: str) -> tuple[str, ...]:
         if not gloss or gloss.casefold().startswith(_SKIPPED):
             continue
         if gloss.startswith("aka "):
-            extra.extend(name.strip() for name in gloss[4:].split(" or "))
+            extra.extend(_also_known_as(gloss))
             continue
         named = _named(gloss)
         if named is not None:

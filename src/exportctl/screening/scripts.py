@@ -763,14 +763,14 @@ def arabic_organisation_word(text: str) -> bool:
 def arabic_words(run: str) -> list[str]:
     """Romanised words of an Arabic/Persian run (anyascii), the article split off ("الأسد" → "al", "sd"), organisation
     words translated without their article."""
-    words = []
+    words: list[str] = []
     pieces = _arabic_words(run)
-    for at, (is_article, word) in enumerate(pieces):
-        term = None if is_article else _arabic_term(word)
+    terms = [None if is_article else _arabic_term(word) for is_article, word in pieces]
+    for at, ((is_article, word), term) in enumerate(zip(pieces, terms, strict=True)):
         if term is not None:
             words.extend(term.split())
             continue
-        if is_article and at + 1 < len(pieces) and _arabic_term(pieces[at + 1][1]) is not None:
+        if is_article and at + 1 < len(pieces) and terms[at + 1] is not None:
             continue  # a translated word's article: English names drop it (الدولة الإسلامية: Islamic State)
         roman = "al" if is_article else re.sub(r"[^a-z0-9]", "", anyascii(word).lower())
         if roman:
