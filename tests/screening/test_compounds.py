@@ -24,6 +24,8 @@ def index() -> ScreeningIndex:  # a small index of its own, not the bundled list
             _entry(7, "FIRST HARVEST TRADING"),
             _entry(8, "MAPLE PACIFIC CORPORATION"),
             _entry(9, "BESTLA COMPANY LIMITED"),
+            _entry(10, "HUAXIN SHIPPING HONGKONG LTD"),
+            _entry(11, "HONG KONG HANYUAN SHIPPING CO LIMITED"),
         ),
         snapshot_key="compounds",
     )
@@ -53,6 +55,14 @@ def test_a_cut_is_looked_up_as_the_words_are_indexed(index: ScreeningIndex) -> N
 def test_words_written_apart_are_joined_when_the_lists_have_them_as_one(index: ScreeningIndex) -> None:
     assert ("sberbank",) in _readings(index, "Sber Bank")
     assert _hits(index, "Sber Bank")[:1] == ["test:2"]
+
+
+def test_a_translated_reading_is_joined_too(index: ScreeningIndex) -> None:
+    # 香港 is translated "hong kong"; this listed name writes HONGKONG (the UN, SDN and UK entries of 華信船務)
+    assert ("huaxin", "shipping", "hongkong") in _readings(index, "華信船務(香港)有限公司")
+    assert _hits(index, "華信船務(香港)有限公司")[:1] == ["test:10"]
+    # a name the lists write apart keeps its reading as translated: nothing to join
+    assert ("hong", "kong", "hanyuan", "shipping") in _readings(index, "香港汉源船务有限公司")
 
 
 def test_a_legal_form_written_onto_a_name_is_cut_off(index: ScreeningIndex) -> None:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.legal_forms import FORM_WORDS, split_legal_forms
-from exportctl.screening.normalize import LATIN, AnalyzedName, NameVariant, canonical_word
+from exportctl.screening.normalize import LATIN, TRANSLATION, AnalyzedName, NameVariant, canonical_word
 
 MIN_PART = 4  # letters of each word a cut makes: shorter "words" of the lists are mostly acronyms (MMI, TAO, DIT)
 MIN_FORM = 3  # letters of a legal form a cut may free (ltd, llc, company)
@@ -75,15 +75,22 @@ def _rejoined(tokens: tuple[str, ...], index: ScreeningIndex) -> list[str]:
 
 def with_rejoined_words(analyzed: AnalyzedName, index: ScreeningIndex) -> AnalyzedName:
     """The analysed query with one more reading whose words are cut or joined as the lists write them (see the
-    module doc); unchanged when its first Latin-script reading has nothing to cut or join."""
-    first = next((v for v in analyzed.variants if v.kind == LATIN and not v.replaced), None)
-    if first is None:
+    module doc), for its first Latin-script reading and for its first translated one (香港 is read "hong kong", and
+    a listed name may say HONGKONG); unchanged when neither has anything to cut or join."""
+    added: list[NameVariant] = []
+    forms = analyzed.forms
+    for kind in (LATIN, TRANSLATION):
+        first = next((v for v in analyzed.variants if v.kind == kind and not v.replaced), None)
+        if first is None:
+            continue
+        words = _rejoined(first.tokens, index)
+        if tuple(words) == first.tokens:
+            continue
+        core, freed = split_legal_forms(words)  # a cut may free a legal form: "internationallimited"
+        if not core or any(v.tokens == core for v in (*analyzed.variants, *added)):
+            continue
+        added.append(NameVariant(core, kind))
+        forms |= freed
+    if not added:
         return analyzed
-    words = _rejoined(first.tokens, index)
-    if tuple(words) == first.tokens:
-        return analyzed
-    core, forms = split_legal_forms(words)  # a cut may free a legal form: "internationallimited"
-    if not core or any(v.tokens == core for v in analyzed.variants):
-        return analyzed
-    variant = NameVariant(core, LATIN)
-    return replace(analyzed, variants=(*analyzed.variants, variant), forms=analyzed.forms | forms)
+    return replace(analyzed, variants=(*analyzed.variants, *added), forms=forms)

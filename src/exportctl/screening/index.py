@@ -44,7 +44,7 @@ from exportctl.screening.similarity import (
     is_initial,
 )
 
-INDEX_FORMAT = 54  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 55  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -367,7 +367,8 @@ class ScreeningIndex:
             need = max(3, len(grams) // 3)
             if len(holders) >= need:  # counted in numpy: common trigrams ("ion") stand in thousands of words
                 held = np.sort(np.concatenate(holders))  # a word in ``need`` lists is ``need`` times in a row
-                found.update(np.unique(held[need - 1 :][held[need - 1 :] == held[: len(held) - need + 1]]).tolist())
+                tail = held[need - 1 :]
+                found.update(tail[tail == held[: len(held) - need + 1]].tolist())  # the set drops repeats
         return found
 
     def skeleton_tokens(self, skel: str) -> set[int]:
@@ -584,10 +585,10 @@ def compute_token_votes(
     )
     floor = SHORT_FLOOR_32 if len(token) <= 4 else FLOOR_32
     sim_list: list[float] = sims.tolist()  # Python floats: far cheaper to compare than numpy scalars
-    scored = [
+    scored = [  # the floor first: most look-alikes fall under it, and only a listed word of 4 letters needs more
         (t, sim)
         for t, text, sim in zip(reached_ids, reached_texts, sim_list, strict=True)
-        if sim >= (SHORT_FLOOR_32 if len(text) <= 4 else floor)
+        if sim >= floor and (sim >= SHORT_FLOOR_32 or len(text) > 4)
     ]
     best = max((sim for _, sim in scored), default=0.0)
     sound_key = "" if skeleton_mode else phonetic(token)  # skeletons have no sound keys
