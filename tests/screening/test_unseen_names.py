@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.features import FEATURES, HAND_SET, fitted_weights
-from exportctl.screening.lexicon import learn_lexicon, with_lexicon
+from exportctl.screening.lexicon import learn_lexicon, translate, with_lexicon
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import UNKNOWN_SPELLING, is_pinyin
 
@@ -135,10 +135,27 @@ _RUSSIAN_PAIRS = (
 
 def test_a_russian_word_lexicon_is_learnt_from_pairs_of_names_of_one_entry() -> None:
     lexicon = learn_lexicon([*_RUSSIAN_PAIRS, ("PERMSKIY KABELNYY ZAVOD", "PERM CABLE PLANT")])  # a copy: no news
-    assert lexicon["zavod"] == "plant"  # four pairs of names say so
-    assert lexicon["kabelnyy"] == "cable"  # two
-    assert "vertoletnyy" not in lexicon  # one pair of names teaches nothing
-    assert "plant" not in lexicon and "kazan" not in lexicon
+    assert translate(lexicon, "zavod") == "plant"  # four pairs of names say so
+    assert translate(lexicon, "kabelnyy") == "cable"  # two
+    assert translate(lexicon, "vertoletnyy") is None  # one pair of names teaches nothing
+    assert translate(lexicon, "plant") is None and translate(lexicon, "kazan") is None
+
+
+def test_a_word_is_learnt_and_found_in_any_of_its_inflections() -> None:
+    # the lists romanise ремонтный as REMONTNYI and REMONTNYY: one witness each, two together
+    lexicon = learn_lexicon(
+        [("419 REMONTNYI ZAVOD", "419 REPAIR PLANT"), ("ORSHANSKIY REMONTNYY ZAVOD", "ORSHA REPAIR PLANT")]
+    )
+    assert translate(lexicon, "remontnyy") == translate(lexicon, "remontnogo") == "repair"
+    readings = {v.tokens for v in with_lexicon(analyze("558 авиационный ремонтный завод"), lexicon).variants}
+    assert any("repair" in tokens for tokens in readings)
+
+
+def test_one_russian_name_with_several_english_aliases_is_one_witness() -> None:
+    # one entry's English aliases in two word orders aligned otkrytykh (open) with "development" twice
+    names = ("TEKHNOLOGIYA RAZVITIYA OTKRYTYKH SISTEM", "OPEN SYSTEMS DEVELOPMENT TECHNOLOGY")
+    lexicon = learn_lexicon([(*names, "TECHNOLOGY OPEN SYSTEMS DEVELOPMENT")])
+    assert translate(lexicon, "otkrytykh") is None and translate(lexicon, "otkrytiye") is None
 
 
 def test_the_lexicon_pairs_cognates_before_word_order() -> None:
@@ -151,8 +168,8 @@ def test_the_lexicon_pairs_cognates_before_word_order() -> None:
             ("TSENTR OMSKOGO", "OMSK CENTER"),
         ]
     )
-    assert lexicon["laboratoriya"] == "laboratory"  # by position it was Kaspersky once and Zorveks once
-    assert lexicon["tsentr"] == "center"  # spelt alike once ts, k and kh are read as English writes them
+    assert translate(lexicon, "laboratoriya") == "laboratory"  # by position it was Kaspersky once and Zorveks once
+    assert translate(lexicon, "tsentr") == "center"  # spelt alike once ts, k and kh are read as English writes them
     assert not {"kaspersky", "perm", "omsk"} & set(lexicon.values())
 
 
@@ -173,9 +190,9 @@ def test_names_of_different_lengths_teach_the_words_between_cognates() -> None:
             ("13 SUDOREMONTNYI ZAVOD FLOTA", "SHIP REPAIR YARD"),
         ]
     )
-    assert lexicon["oborony"] == "defense"
-    assert lexicon["ministerstva"] == "ministry"
-    assert not {"sudoremontnyi", "zavod", "glavnyi"} & set(lexicon)
+    assert translate(lexicon, "oborony") == "defense"
+    assert translate(lexicon, "ministerstva") == "ministry"
+    assert not any(translate(lexicon, word) for word in ("sudoremontnyi", "zavod", "glavnyi"))
 
 
 def test_a_cyrillic_query_reads_through_the_learnt_lexicon() -> None:

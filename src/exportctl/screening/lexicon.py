@@ -10,9 +10,10 @@ one). Names of different lengths teach their cognates, and the words between two
 many (MINISTERSTVA OBORONY ROSSIISKOI FEDERATSII / MINISTRY OF DEFENSE OF THE RUSSIAN FEDERATION: oborony = defense).
 A pair is kept when at least :data:`MIN_ENTRIES` distinct pairs of names give it (the consolidated lists' copies of
 one entry count once) and no other English word is given as often for the same Russian word, so a single odd alias
-teaches nothing; a word that any non-Russian name uses ("research", "plant") is no Russian word. Keys are BGN/PCGN
-romanisations (the lists' own); a Cyrillic query word is looked up by its BGN romanisation, and found words give one
-more reading of the query (:func:`with_lexicon`).
+teaches nothing; a word that any non-Russian name uses ("research", "plant") is no Russian word. Keys are stems
+of the lists' romanisations (:func:`stem`: an inflection ending taken off, so that REMONTNYI, REMONTNYY and
+REMONTNOGO teach and find one word, and their evidence adds up); a Cyrillic query word is looked up by the stem of
+its BGN romanisation, and found words give one more reading of the query (:func:`with_lexicon`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,35 @@ COGNATE_SIMILARITY = 0.82  # Jaro-Winkler of the cognate keys: moskovskiy/moscow
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "named", "after", "im", "imeni", "for"})
 _RUSSIAN_ENDING = re.compile(r"(?:iy|yy|iy|ii|yi|aya|oye|oe|ogo|ovo|skiy|nyy|nyi|skaya|noye|ykh|ikh)$")
 _RUSSIAN_WORD = re.compile(r"(?:iy|yy|ii|yi|aya|oye|oe|ogo|ovo|nyi|ykh|ikh)\b")  # a quick look before analysing
+
+
+# Russian inflection endings as the lists romanise them (BGN/PCGN yy, ICAO ii, and the lists' own iy, yi, aia …), a
+# script rule: adjectives in every case, number and gender, and noun endings. Surname endings (ov, ev, in) are left
+# out: a stem must never turn a person's name into a word
+_ROMAN_ENDINGS = sorted(
+    set(
+        "yy iy yi ii y i aya aia yaya iaia oye oe eye ee yye ye iye ie ije ogo ego ovo evo omu emu ym im om em ykh ikh "
+        "ymi imi uyu yuyu iuiu oy oi ey ei yu iu a ya ia u o e iya iyu iye ii am yam iam akh yakh iakh ami yami iami "
+        "iyakh iyam iyami".split()
+    ),
+    key=len,
+    reverse=True,
+)
+MIN_STEM = 4  # letters a stem keeps: shorter ones (nov, gos) stand for too many words
+
+
+def stem(word: str) -> str:
+    """A romanised Russian word without its inflection ending, the longest first (remontnyy, remontnyi, remontnogo:
+    remontn); the word itself when no ending leaves :data:`MIN_STEM` letters."""
+    for ending in _ROMAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def translate(lexicon: Mapping[str, str], word: str) -> str | None:
+    """The English word the lexicon gives a romanised Russian word (in any of its inflections), or None."""
+    return lexicon.get(stem(word))
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -124,7 +154,8 @@ def _between_cognates(cognates: dict[int, int]) -> list[tuple[int, int]]:
 def learn_lexicon(
     entries_names: Iterable[tuple[str, ...]], other_words: Container[str] | None = None
 ) -> dict[str, str]:
-    """Russian word (BGN/PCGN romanisation) → English word, from each entry's names (see the module doc).
+    """Russian word (the stem of its romanisation: :func:`translate` looks a word up) → English word, from each
+    entry's names (see the module doc).
 
     ``other_words``: the words of every non-Russian name of the lists (the index has them already); by default
     they are taken from the names given, which are then all analysed."""
@@ -147,15 +178,20 @@ def learn_lexicon(
                 for a, b in _aligned(ru, en):
                     if a != b and a.isalpha() and b.isalpha():
                         seen[(a, b)].add((ru, en))  # distinct pairs of names: a consolidated list's copy is no news
-    by_word: dict[str, Counter[str]] = defaultdict(Counter)
+    known = english_words if other_words is None else other_words
+    by_stem: dict[str, Counter[str]] = defaultdict(Counter)
+    russian_names: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
     for (a, b), evidence in seen.items():
-        by_word[a][b] = len(evidence)
+        if a not in known:
+            by_stem[stem(a)][b] += len(evidence)
+            russian_names[(stem(a), b)].update(ru for ru, _ in evidence)
     lexicon: dict[str, str] = {}
-    for word, counts in by_word.items():
+    for key, counts in by_stem.items():
         (best, n), *rest = counts.most_common(2) + [("", 0)]
-        known = english_words if other_words is None else other_words
-        if n >= MIN_ENTRIES and n > rest[0][1] and word not in known:
-            lexicon[word] = best
+        # one Russian name with several English aliases is one witness: TEKHNOLOGIYA RAZVITIYA OTKRYTYKH SISTEM, with
+        # two aliases in other word orders, taught otkrytykh = development twice
+        if n > rest[0][1] and len(russian_names[(key, best)]) >= MIN_ENTRIES:
+            lexicon[key] = best
     return lexicon
 
 
@@ -176,9 +212,9 @@ def with_lexicon(analyzed: AnalyzedName, lexicon: Mapping[str, str]) -> Analyzed
                 romanised.append(roman)
                 readings[roman] = " ".join(cyrillic_variants(part)[0])
     core, _ = split_legal_forms([t for w in romanised for t in fold_latin(w)])  # legal forms first: never translated
-    if not any(word in lexicon for word in core):
+    if not any(translate(lexicon, word) for word in core):
         return analyzed
-    words = tuple(t for word in core for t in fold_latin(lexicon.get(word) or readings.get(word, word)))
+    words = tuple(t for word in core for t in fold_latin(translate(lexicon, word) or readings.get(word, word)))
     variant = NameVariant(words, TRANSLITERATION)
     if any(v.tokens == variant.tokens for v in analyzed.variants):
         return analyzed
