@@ -13,6 +13,9 @@ threshold:
   middle of a word of at least 8 letters);
 * ``abbreviated`` — one common organisation word abbreviated the way business writing does ("Intl", "Mfg", "Univ");
 * ``hyphen`` — two neighbouring words joined by a hyphen;
+* ``kind_word`` — the word that says what the organisation is written as another English rendering does (a Russian
+  завод as Plant, Factory or Works; an airline as Air, Airlines or Airways): "Kazan Helicopter Factory" for KAZAN
+  HELICOPTER PLANT, "Mahan Airlines" for MAHAN AIR;
 * ``german_romanised`` / ``french_romanised`` / ``dutch_romanised`` — a Russian person's name that the lists give
   in Cyrillic, romanised the way German (Duden: Jewgeni Wiktorowitsch Prigoschin), French (Evgueni Viktorovitch
   Prigojine) and Dutch (Jevgeni Viktorovitsj Prigozjin) writing does, not as the lists do (Yevgeniy Viktorovich
@@ -113,6 +116,27 @@ def _abbreviated(name: str, rng: random.Random) -> str | None:
     return " ".join([*words[:i], _ABBREVIATED[re.sub(r"\W", "", words[i]).casefold()], *words[i + 1 :]])
 
 
+# how other renderings write an organisation's kind word (the benchmark's own table: how people write names)
+_OTHER_RENDERING = {
+    "plant": "Factory",
+    "factory": "Plant",
+    "works": "Plant",
+    "air": "Airlines",
+    "airlines": "Airways",
+    "airways": "Airlines",
+    "airline": "Airways",
+}
+
+
+def _kind_word(name: str, rng: random.Random) -> str | None:
+    words = name.split()
+    found = [i for i, w in enumerate(words) if re.sub(r"\W", "", w).casefold() in _OTHER_RENDERING]
+    if not found:
+        return None
+    i = rng.choice(found)
+    return " ".join([*words[:i], _OTHER_RENDERING[re.sub(r"\W", "", words[i]).casefold()], *words[i + 1 :]])
+
+
 def _hyphen(name: str, rng: random.Random) -> str | None:
     words = name.split()
     if len(words) < 2:
@@ -199,6 +223,7 @@ def main() -> None:
         "split": (organisations, _split),
         "abbreviated": (organisations, _abbreviated),
         "hyphen": (organisations, _hyphen),
+        "kind_word": (organisations, _kind_word),
     }
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]
     romanised = {"german_romanised": _german, "french_romanised": _french, "dutch_romanised": _dutch}

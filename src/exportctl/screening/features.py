@@ -174,7 +174,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     "health": frozenset("hospital hospitals clinic clinics".split()),
     "bank": frozenset("bank banks".split()),
     "ministry": frozenset("ministry ministries".split()),
-    "airline": frozenset("airlines airline airways".split()),
+    "airline": frozenset("airlines airline airways air".split()),
 }
 
 

@@ -43,8 +43,9 @@ from exportctl.screening.similarity import (
     SHORT_FLOOR_32,
     is_initial,
 )
+from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 56  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 58  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -157,6 +158,7 @@ class ScreeningIndex:
     padded_skeletons: list[str] = field(default_factory=list)
     padded_lengths: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     padded_initials: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # first letter
+    padded_synonyms: npt.NDArray[np.int8] = field(default_factory=lambda: np.zeros(0, dtype=np.int8))  # .synonyms
     vocabulary_votes: VocabularyVotes | None = field(default=None, repr=False)
     token_cache: dict[object, object] = field(default_factory=dict, repr=False)  # per process, never pickled
 
@@ -270,6 +272,7 @@ class ScreeningIndex:
         self.token_has_digit = np.array([any(ch.isdigit() for ch in t) for t in self.padded_tokens], dtype=bool)
         self.padded_lengths = np.array([len(t) for t in self.padded_tokens], dtype=np.int32)
         self.padded_initials = np.array([ord(t[0]) if t else 0 for t in self.padded_tokens], dtype=np.int32)
+        self.padded_synonyms = np.array([synonym_class(t) for t in self.padded_tokens], dtype=np.int8)
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
         self.name_weight = self.idf_array[matrix].sum(axis=1)
         self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)
@@ -447,6 +450,12 @@ def _unreached_ceiling(
     return max(edits, _short_sound_ceiling(index, sound_key))
 
 
+def _synonym_ceiling(token: str, skeleton_mode: bool) -> float:
+    """Scoring's credit for a word of the token's synonym class (:mod:`.synonyms`: Airlines for AIR), which blocking
+    does not vote with."""
+    return SYNONYM_SIMILARITY if not skeleton_mode and synonym_class(token) >= 0 else 0.0
+
+
 def _short_sound_ceiling(index: ScreeningIndex, sound_key: str) -> float:
     """Scoring's credit for a listed word with the same short sound key (1–2 letters), which blocking never votes
     with (such keys sound like half the vocabulary)."""
@@ -525,7 +534,10 @@ class VocabularyVotes:
             weight=weight,
             best=best,
             unreached=np.array(
-                [_sounds_alike_unreached(index, t, phonetic(t), set(r)) for t, r in zip(tokens, reached, strict=True)],
+                [
+                    max(_synonym_ceiling(t, False), _sounds_alike_unreached(index, t, phonetic(t), set(r)))
+                    for t, r in zip(tokens, reached, strict=True)
+                ],
                 dtype=np.float64,
             ),
         )
@@ -629,5 +641,9 @@ def compute_token_votes(
         np.repeat(np.array(votes, dtype=np.float64), counts) if votes else np.zeros(0),
         tuple(common),
         best,
-        max(sounds_alike, _unreached_ceiling(index, token, sound_key, skeleton_mode, best, reached)),
+        max(
+            sounds_alike,
+            _synonym_ceiling(token, skeleton_mode),
+            _unreached_ceiling(index, token, sound_key, skeleton_mode, best, reached),
+        ),
     )

@@ -39,6 +39,7 @@ from exportctl.screening.similarity import (
     unique_inverse,
     word_rule,
 )
+from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
 SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact, up to 8 one edit away
 SKELETON_MIN_CONSONANTS = 3  # a one-word Arabic-script name with fewer consonants cannot decide a match alone
@@ -165,6 +166,12 @@ def _token_pairs(
     initials = np.array([ord(t) if is_initial(t) and v.kind != SKELETON else -1 for v in searched for t in v.tokens])
     if (initials >= 0).any():
         credited = _initials_credited(index, rows, tokens, initials, credited)
+    # words of one synonym class (plant / factory, air / airlines): a kind word said otherwise (.synonyms)
+    classes = np.array([synonym_class(t) if v.kind != SKELETON else -1 for v in searched for t in v.tokens])
+    if (classes >= 0).any():
+        synonyms = (classes[rows] >= 0) & (classes[rows] == index.padded_synonyms[tokens])
+        credited = np.where(synonyms, np.maximum(credited, SYNONYM_SIMILARITY), credited)
+        within = within | synonyms
     fixed = np.array([spelling_fixed(variant, t) for variant in searched for t in variant.tokens])
     if fixed.any():  # a romanised Chinese word: "xian" is not "tian" (another character), "haerbin" may be "Harbin"
         first = np.array([ord(t[0]) for t in query])[rows] == index.padded_initials[tokens]

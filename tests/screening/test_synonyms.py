@@ -1,0 +1,63 @@
+"""Kind words that the names of one organisation use interchangeably (:mod:`exportctl.screening.synonyms`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
+from tests.screening.test_unseen_names import _entry
+
+
+@pytest.fixture(scope="module")
+def index() -> ScreeningIndex:  # a small index of its own, not the bundled lists' (conftest)
+    return ScreeningIndex.build(
+        (
+            _entry(1, "KAZAN HELICOPTER PLANT"),
+            _entry(2, "MAHAN AIR"),
+            _entry(3, "BANK MELLI IRAN"),
+            _entry(4, "Plovdiv Brennor Holding"),
+            _entry(5, "ORSHA AIRCRAFT REPAIR WORKS"),
+        ),
+        snapshot_key="synonyms",
+    )
+
+
+def _best(index: ScreeningIndex, name: str, threshold: float | None = None) -> tuple[str, float] | None:
+    hits = (screen(index, name) if threshold is None else screen(index, name, threshold=threshold)).hits
+    return (hits[0].entry_id, hits[0].score) if hits else None
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Kazan Helicopter Factory", "test:1"),  # завод: plant or factory
+        ("Mahan Airlines", "test:2"),  # air / airlines / airways
+        ("Mahan Airways", "test:2"),
+        ("Banque Melli Iran", "test:3"),
+        ("Orsha Aircraft Repair Plant", "test:5"),
+    ],
+)
+def test_a_kind_word_rendered_otherwise_finds_the_listed_name(index: ScreeningIndex, query: str, entry: str) -> None:
+    found = _best(index, query)
+    assert found is not None and found[0] == entry
+    assert found[1] < 1.0  # below the name as listed: another word is not the same word
+
+
+def test_blocking_keeps_a_name_whose_kind_word_it_does_not_vote_for(index: ScreeningIndex) -> None:
+    # "airlines" never votes for AIR: the bound must still let MAHAN AIR be scored at a high threshold
+    found = _best(index, "Mahan Airlines", threshold=0.9)
+    assert found is not None and found[0] == "test:2"
+
+
+def test_the_name_words_must_still_agree(index: ScreeningIndex) -> None:
+    tractor = _best(index, "Kazan Tractor Factory")  # helicopter / tractor: another plant of the same city
+    assert tractor is None or tractor[0] != "test:1"
+    assert _best(index, "Tabriz Airlines") is None
+
+
+def test_only_kind_words_are_in_a_class() -> None:
+    assert synonym_class("plant") == synonym_class("factory") == synonym_class("works") >= 0
+    assert synonym_class("air") == synonym_class("airlines") != synonym_class("plant")
+    assert synonym_class("kazan") == synonym_class("helicopter") == -1
+    assert 0.0 < SYNONYM_SIMILARITY < 1.0
