@@ -126,6 +126,41 @@ def test_european_gulf_and_central_asian_legal_forms() -> None:
         ), name
 
 
+@pytest.mark.parametrize(
+    ("name", "form", "core"),
+    [
+        ("ФГБУН Институт физики", "state_institution", ("institut", "fiziki")),
+        ("Федеральное государственное бюджетное учреждение науки Институт физики", "state_institution", None),
+        (
+            "FEDERAL STATE BUDGET EDUCATIONAL INSTITUTION OF HIGHER EDUCATION SAINT PETERSBURG MINING UNIVERSITY",
+            "state_institution",
+            ("saint", "petersburg", "mining", "university"),
+        ),
+        (
+            "FEDERALNOE GOSUDARSTVENNOE BYUDZHETNOYE OBRAZOVATELNOE UCHREZHDENIYE VYSSHEGO OBRAZOVANIYA GORNY"
+            " UNIVERSITET",
+            "state_institution",
+            ("gorny", "universitet"),
+        ),
+        ("Federal State Enterprise Perm Powder Plant", "state_enterprise", ("perm", "powder", "plant")),
+        ("Федеральное казенное предприятие Тамбовский пороховой завод", "state_enterprise", None),
+        ("Федеральное государственное унитарное предприятие Главный центр", "unitary_enterprise", None),
+    ],
+)
+def test_russian_state_institutions_forms_are_forms_in_every_reading(
+    name: str, form: str, core: tuple[str, ...] | None
+) -> None:
+    # ФГБУ, ФГБОУ ВО, ФКП …: the form of most Russian state research institutes and universities. Translated word by
+    # word too (the translated reading had kept "federal state unitarnoe enterprise" as words of the name)
+    analyzed = analyze(name)
+    assert analyzed.forms == {form}
+    form_words = {"federal", "federalnoe", "state", "budgetary", "budget", "institution", "uchrezhdenie", "unitarnoe"}
+    for variant in analyzed.variants:
+        assert not form_words & set(variant.tokens), variant.tokens
+    if core is not None:
+        assert core in {variant.tokens for variant in analyzed.variants}
+
+
 def test_empty_and_punctuation_only_names_have_nothing_to_match() -> None:
     for text in ("", "   ", "!!!", "«»—…", "\u200c"):
         assert analyze(text).is_empty

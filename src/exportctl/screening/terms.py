@@ -227,6 +227,18 @@ RUSSIAN_TERMS: dict[str, str] = {
     "промышленн": "industrial",
     "государственн": "state",
     "федеральн": "federal",
+    # the words of the state's institutional forms (legal_forms "state_institution", "unitary_enterprise",
+    # "state_enterprise"): translated, the forms are recognised in the translated reading too
+    "унитарн": "unitary",
+    "бюджетн": "budgetary",
+    "учреждени": "institution",
+    "образовательн": "educational",
+    "автономн": "autonomous",
+    "казенн": "treasury",
+    "казённ": "treasury",
+    "высш": "higher",
+    "образовани": "education",
+    "детск": "childrens|children",  # детский: a children's centre or hospital, not a place adjective
     "национальн": "national",
     "международн": "international",
     "российск": "russian",
