@@ -223,6 +223,16 @@ def test_a_translated_arabic_word_loses_its_article_a_name_keeps_it() -> None:
     assert arabic_words("بشار الأسد")[1] == "al"
 
 
+def test_an_arabic_adjective_is_translated_in_the_feminine_too() -> None:
+    # المسلحة is مسلح (armed) with the feminine ending; the armed groups' own names read as their English names
+    assert analyze("الجماعة الاسلامية المسلحة").variants[0].tokens == ("group", "islamic", "armed")
+    libyan = analyze("الجماعة الاسلامية المقاتلة الليبية").variants[0].tokens
+    assert libyan == ("group", "islamic", "fighting", "libyan")
+    assert "network" in analyze("شبکه حقانی").variants[0].tokens  # Persian letters
+    # a word that only ends like the feminine keeps its own reading: جامعة is university, not جامع
+    assert analyze("جامعة").variants[0].tokens == ("university",)
+
+
 def test_arabic_consonant_skeletons_ignore_vowels() -> None:
     assert skeleton("mohammed") == skeleton("muhammad") == skeleton("mhmd")
     arabic = analyze("محمد")

@@ -706,6 +706,8 @@ def _arabic_term(word: str) -> str | None:
     folded = fold_arabic_letters(word)
     if folded in terms:
         return _alt(terms[folded], 0)
+    if folded.endswith("ه") and len(folded) >= 4 and folded[:-1] in terms:  # feminine: مسلحة armed, ليبية libyan
+        return _alt(terms[folded[:-1]], 0)
     if word.startswith("و") and len(word) > 3:
         rest = fold_arabic_letters(_ARABIC_ARTICLE.sub("", word[1:]))
         if rest in terms:

@@ -420,4 +420,23 @@ ARABIC_TERMS: dict[str, str] = {
     "عراقي": "iraqi",
     "لبناني": "lebanese",
     "يمني": "yemeni",
+    "ليبي": "libyan",
+    "مغربي": "moroccan",
+    "مصري": "egyptian",
+    "جزائري": "algerian",
+    "تونسي": "tunisian",
+    "سعودي": "saudi",
+    "افغاني": "afghan",
+    "باكستاني": "pakistani",
+    # words of the lists' armed groups' own names (Armed Islamic Group, Libyan Islamic Fighting Group, Haqqani
+    # Network, Makhtab al-Khidamat): the English names translate them, the transliterated ones keep them (the
+    # consonant-skeleton readings still find JAMA'AT, KHIDAMAT)
+    "جماعة": "group",
+    "مقاتل": "fighting|combatant",
+    "شبكة": "network",
+    "شبکه": "network",
+    "خدمات": "services",
+    "جزيرة": "peninsula",
+    "ادارة": "administration|directorate",
+    "جوي": "air",
 }
