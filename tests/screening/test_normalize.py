@@ -273,6 +273,12 @@ def test_a_person_an_organisation_is_named_after_is_read_in_the_nominative_witho
     assert any("baumana" in v.tokens and "imeni" in v.tokens for v in analyze("МГТУ имени Н.Э. Баумана").variants)
 
 
+def test_dzh_is_also_read_as_j_as_english_writes_central_asian_names() -> None:
+    readings = {v.tokens for v in analyze("Джалолов Джахонгир Орифович").variants}
+    assert ("jalolov", "jakhongir", "orifovich") in readings  # the UK list: Jahongir Orifovich JALOLOV
+    assert ("dzhalolov", "dzhakhongir", "orifovich") in readings  # BGN/PCGN, as the SDN file writes Dzhamaladin
+
+
 def test_a_russian_name_is_read_in_several_romanisations() -> None:
     readings = {v.tokens for v in analyze("Алексей Юрьевич").variants}
     assert ("aleksey", "yurevich") in readings  # BGN/PCGN, as US lists write it

@@ -645,9 +645,12 @@ def cyrillic_variants(run: str) -> list[list[str]]:
     english = [re.sub(r"ks", "x", p) for p in plain]  # Aleksei -> Alexei, Aleksandr -> Alexandr
     contextual = [transliterate_bgn(p) for w in words for p in ([w] if _russian_term(w) is not None else w.split("-"))]
     contextual = [p for p in contextual if p]
-    # the customary English spelling of names, as the SDN file often writes them: BGN with its ye rule, ks as x, and
-    # a final й as i after и or е (Юрий Yuri, Андрей Andrei, Алексей Alexei) and dropped after ы (Заречный Zarechny)
-    customary = [_CUSTOMARY_END.sub(lambda m: _CUSTOMARY[m[0]], p.replace("ks", "x")) for p in contextual]
+    # the customary English spelling of names, as the SDN file often writes them: BGN with its ye rule, ks as x, дж as
+    # j (Central Asian and Caucasian names: Джахонгир Jahongir, Джамаладин Jamaladin), and a final й as i after и or е
+    # (Юрий Yuri, Андрей Andrei, Алексей Alexei) and dropped after ы (Заречный Zarechny)
+    customary = [
+        _CUSTOMARY_END.sub(lambda m: _CUSTOMARY[m[0]], p.replace("ks", "x").replace("dzh", "j")) for p in contextual
+    ]
     return _dedupe([translated, plain, other, passport, english, contextual, customary])
 
 
