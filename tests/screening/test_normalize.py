@@ -273,6 +273,19 @@ def test_a_person_an_organisation_is_named_after_is_read_in_the_nominative_witho
     assert any("baumana" in v.tokens and "imeni" in v.tokens for v in analyze("МГТУ имени Н.Э. Баумана").variants)
 
 
+def test_words_of_russian_banks_exchanges_and_insurers_are_translated() -> None:
+    def first(name: str) -> tuple[str, ...]:
+        return analyze(name).variants[0].tokens
+
+    assert first("МОСКОВСКИЙ КРЕДИТНЫЙ БАНК") == ("moscow", "credit", "bank")
+    assert first("Национальный расчётный депозитарий") == ("national", "settlement", "depository")
+    assert first("Российская Национальная Перестраховочная Компания") == ("russian", "national", "reinsurance")
+    assert first("ЧАСТНАЯ ВОЕННАЯ КОМПАНИЯ РЕДУТ") == ("private", "military", "redut")
+    # a short stem is found only under a whole ending: Новиков and Новосибирск are no "new"
+    assert first("Новиков Иван") == ("novikov", "ivan")
+    assert "new" not in first("Новосибирский завод")
+
+
 def test_dzh_is_also_read_as_j_as_english_writes_central_asian_names() -> None:
     readings = {v.tokens for v in analyze("Джалолов Джахонгир Орифович").variants}
     assert ("jalolov", "jakhongir", "orifovich") in readings  # the UK list: Jahongir Orifovich JALOLOV
