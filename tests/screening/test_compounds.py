@@ -26,6 +26,7 @@ def index() -> ScreeningIndex:  # a small index of its own, not the bundled list
             _entry(9, "BESTLA COMPANY LIMITED"),
             _entry(10, "HUAXIN SHIPPING HONGKONG LTD"),
             _entry(11, "HONG KONG HANYUAN SHIPPING CO LIMITED"),
+            _entry(12, "FEDERAL STATE AUTONOMOUS INSTITUTION MILITARY INNOVATIVE TECHNOPOLIS ERA"),
         ),
         snapshot_key="compounds",
     )
@@ -55,6 +56,13 @@ def test_a_cut_is_looked_up_as_the_words_are_indexed(index: ScreeningIndex) -> N
 def test_words_written_apart_are_joined_when_the_lists_have_them_as_one(index: ScreeningIndex) -> None:
     assert ("sberbank",) in _readings(index, "Sber Bank")
     assert _hits(index, "Sber Bank")[:1] == ["test:2"]
+
+
+def test_a_word_of_a_written_out_form_joined_to_the_name_is_cut_off(index: ScreeningIndex) -> None:
+    # the listed name's words hold no form words, so (institution, military) never stand side by side in it
+    query = "FEDERAL STATE AUTONOMOUS INSTITUTIONMILITARY INNOVATIVE TECHNOPOLIS ERA"
+    assert ("military", "innovative", "technopolis", "era") in _readings(index, query)
+    assert _hits(index, query)[:1] == ["test:12"]
 
 
 def test_a_translated_reading_is_joined_too(index: ScreeningIndex) -> None:

@@ -38,7 +38,7 @@ def _cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
                 return indexed
         # a legal form joined to a name ("giovanltd", "companysberbank"): the forms are not in the listed names'
         # words, so no pair of them stands side by side; the name part must be a listed word
-        if (_name_word(second, index) and _is_form(first)) or (_name_word(first, index) and _is_form(second)):
+        if (_name_word(second, index) and _form_part(first)) or (_name_word(first, index) and _form_part(second)):
             return first, second
         if first in FORM_WORDS and second in FORM_WORDS and min(len(first), len(second)) >= MIN_FORM:
             return first, second  # two words of one written-out form: "liabilitypartnership"
@@ -47,6 +47,12 @@ def _cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
 
 def _name_word(word: str, index: ScreeningIndex) -> bool:
     return len(word) >= MIN_PART and word in index.vocab
+
+
+def _form_part(word: str) -> bool:
+    """A legal form, or a word of a written-out one ("FEDERAL STATE AUTONOMOUS INSTITUTIONMILITARY …": the listed
+    name's words hold no form words, so the pair is never side by side)."""
+    return len(word) >= MIN_FORM and (word in FORM_WORDS or _is_form(word))
 
 
 @functools.lru_cache(maxsize=4096)
