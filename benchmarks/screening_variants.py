@@ -107,13 +107,18 @@ def _split(name: str, rng: random.Random) -> str | None:
     return " ".join([*words[:i], words[i][:middle], words[i][middle:], *words[i + 1 :]])
 
 
-def _abbreviated(name: str, rng: random.Random) -> str | None:
+def _one_word_replaced(name: str, rng: random.Random, table: dict[str, str]) -> str | None:
+    """The name with one of its words that ``table`` holds (compared without punctuation or case) replaced."""
     words = name.split()
-    found = [i for i, w in enumerate(words) if re.sub(r"\W", "", w).casefold() in _ABBREVIATED]
+    found = [i for i, w in enumerate(words) if re.sub(r"\W", "", w).casefold() in table]
     if not found:
         return None
     i = rng.choice(found)
-    return " ".join([*words[:i], _ABBREVIATED[re.sub(r"\W", "", words[i]).casefold()], *words[i + 1 :]])
+    return " ".join([*words[:i], table[re.sub(r"\W", "", words[i]).casefold()], *words[i + 1 :]])
+
+
+def _abbreviated(name: str, rng: random.Random) -> str | None:
+    return _one_word_replaced(name, rng, _ABBREVIATED)
 
 
 # how other renderings write an organisation's kind word (the benchmark's own table: how people write names)
@@ -129,12 +134,7 @@ _OTHER_RENDERING = {
 
 
 def _kind_word(name: str, rng: random.Random) -> str | None:
-    words = name.split()
-    found = [i for i, w in enumerate(words) if re.sub(r"\W", "", w).casefold() in _OTHER_RENDERING]
-    if not found:
-        return None
-    i = rng.choice(found)
-    return " ".join([*words[:i], _OTHER_RENDERING[re.sub(r"\W", "", words[i]).casefold()], *words[i + 1 :]])
+    return _one_word_replaced(name, rng, _OTHER_RENDERING)
 
 
 def _hyphen(name: str, rng: random.Random) -> str | None:
