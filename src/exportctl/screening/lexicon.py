@@ -8,10 +8,11 @@ by word: a Russian word spelt like an English word of the other name is that wor
 KASPERSKOGO / KASPERSKY LABORATORY), and the words left over pair in order (the n-th Russian word is the n-th English
 one). Names of different lengths teach their cognates, and the words between two cognates where both names have as
 many (MINISTERSTVA OBORONY ROSSIISKOI FEDERATSII / MINISTRY OF DEFENSE OF THE RUSSIAN FEDERATION: oborony = defense).
-A pair is kept when at least :data:`MIN_ENTRIES` distinct pairs of names give it (the consolidated lists' copies of
-one entry count once) and no other English word is given as often for the same Russian word, so a single odd alias
-teaches nothing; a word that any non-Russian name uses ("research", "plant") is no Russian word. Keys are stems
-of the lists' romanisations (:func:`stem`: an inflection ending taken off, so that REMONTNYI, REMONTNYY and
+A pair is kept when distinct pairs of names from at least :data:`MIN_ENTRIES` distinct Russian names give it (the
+consolidated lists' copies of one entry count once, and one Russian name's several English aliases are one witness)
+and no other English word is given as often for the same Russian word, so a single odd alias teaches nothing; a
+word that any non-Russian name uses ("research", "plant") is no Russian word. Keys are stems of the lists'
+romanisations (:func:`stem`: an inflection ending taken off, so that REMONTNYI, REMONTNYY and
 REMONTNOGO teach and find one word, and their evidence adds up); a Cyrillic query word is looked up by the stem of
 its BGN romanisation, and found words give one more reading of the query (:func:`with_lexicon`).
 """
