@@ -184,8 +184,9 @@ def learn_lexicon(
     russian_names: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
     for (a, b), evidence in seen.items():
         if a not in known:
-            by_stem[stem(a)][b] += len(evidence)
-            russian_names[(stem(a), b)].update(ru for ru, _ in evidence)
+            key = stem(a)
+            by_stem[key][b] += len(evidence)
+            russian_names[(key, b)].update(ru for ru, _ in evidence)
     lexicon: dict[str, str] = {}
     for key, counts in by_stem.items():
         (best, n), *rest = counts.most_common(2) + [("", 0)]
