@@ -340,6 +340,45 @@ def test_a_chinese_word_is_translated_by_the_dictionary_only_into_words_the_list
     assert all("kuaishou" in v.tokens or "kuai" in v.tokens for v in analyze("快手", {"quick", "hand"}).variants)
 
 
+def test_a_dictionary_words_sense_is_the_one_the_lists_use_most() -> None:
+    # CC-CEDICT glosses 测量 "survey/to measure/…": the lists name institutes of radio *measurement*, and a survey
+    # hardly ever; with how many listed names use each word, the used sense comes first
+    usage = {"beijing": 40, "radio": 30, "survey": 2, "measurement": 23, "research": 900, "institute": 2000}
+    readings = [v.tokens for v in analyze("北京无线电测量研究所", usage).variants]
+    assert ("beijing", "radio", "measurement", "research", "institute") in readings
+    assert ("beijing", "radio", "survey", "research", "institute") not in readings
+    # a plain set of words (no counts) keeps the dictionary's order
+    readings = [v.tokens for v in analyze("北京无线电测量研究所", set(usage)).variants]
+    assert ("beijing", "radio", "survey", "research", "institute") in readings
+
+
+def test_a_gloss_word_is_taken_in_the_form_the_lists_use() -> None:
+    # 空气动力 "aerodynamic force": the lists write Aerodynamics (China Aerodynamics Research and Development Center);
+    # a form is taken only when the gloss's own word is unknown, and never invented
+    listed = {"china", "aerodynamics", "force", "research", "and", "development", "center"}
+    readings = [v.tokens for v in analyze("中国空气动力研究与发展中心", listed).variants]
+    assert ("china", "aerodynamics", "force", "research", "and", "development", "center") in readings
+    assert not any(
+        "aerodynamics" in r
+        for r in (v.tokens for v in analyze("中国空气动力研究中心", listed - {"aerodynamics"}).variants)
+    )
+
+
+def test_a_verb_gloss_keeps_its_inner_words() -> None:
+    # "to put to use" is the phrase "put to use", not the two words "put use" (only the verb's "to" is a mark)
+    listed = {"beijing", "put", "to", "use", "research", "institute", "computer", "technology", "and"}
+    readings = [v.tokens for v in analyze("北京计算机技术及应用研究所", listed).variants]
+    assert not any(r[i : i + 2] == ("put", "use") for r in readings for i in range(len(r)))
+    assert any(r[i : i + 3] == ("put", "to", "use") for r in readings for i in range(len(r)))
+
+
+def test_chinese_conjunctions_are_read_as_and() -> None:
+    # 与 and 及 join two words of a name (研究与发展 research and development); 和 is often a proper name's character
+    readings = [v.tokens for v in analyze("中国空气动力研究与发展中心", {"research", "and", "development"}).variants]
+    assert any(r[-4:-1] == ("research", "and", "development") for r in readings)
+    assert not any("and" in v.tokens for v in analyze("和平公司").variants)
+
+
 @pytest.mark.parametrize(
     ("glosses", "names"),
     [  # CC-CEDICT's own glosses

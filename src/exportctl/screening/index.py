@@ -45,7 +45,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 65  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 66  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -128,6 +128,7 @@ class ScreeningIndex:
     name_kind: list[str] = field(default_factory=list)
     name_tokens: list[tuple[int, ...]] = field(default_factory=list)  # name id -> token ids
     vocab: dict[str, int] = field(default_factory=dict)
+    usage: dict[str, int] = field(default_factory=dict)  # token -> how many names use it (choosing glosses)
     tokens: list[str] = field(default_factory=list)
     postings: list[list[int]] = field(default_factory=list)  # token id -> name ids, while building
     idf: list[float] = field(default_factory=list)
@@ -229,6 +230,7 @@ class ScreeningIndex:
             for token, p in zip(self.tokens, self.postings, strict=True)
         ]
         self.max_idf = math.log(1 + n_names)
+        self.usage = {token: len(p) for token, p in zip(self.tokens, self.postings, strict=True)}
         self._learn_equivalents()
         organisations = (e.names for e in self.entries if e.entry_type != EntryType.INDIVIDUAL)
         russian_token = [is_russian_word(token) for token in self.tokens]  # once per word, not per occurrence

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin, pinyin
@@ -379,18 +379,23 @@ def _subordinate(chars: str) -> str:
 
 MAX_ORGANISATION_NAMES = 3  # readings per organisation the dictionary names (联通: three names)
 _NUMBERED = ("研究所", "研究院", "研究中心", "所", "厂", "院", "部队")  # what a bare number names: 七一五研究所
-_GLOSS_NOISE = re.compile(r"\([^)]*\)|\bto\b|\babbr\b.*|\bcl:.*|\bsb\b|\bsth\b")
+_GLOSS_NOISE = re.compile(r"\([^)]*\)|^\s*to\b|\babbr\b.*|\bcl:.*|\bsb\b|\bsth\b")  # "to" only as the verb's mark
+# endings that make a gloss's word into the one organisation names use (measure → measurement, aerodynamic →
+# aerodynamics), a closed class of English inflection and nominalisation, tried in this order
+_NAME_ENDINGS = ("ment", "s", "es")
 
 
 @functools.lru_cache(maxsize=65536)
 def _glosses(word: str) -> tuple[str, ...]:
-    """The first two usable English glosses of a dictionary word: 1–4 plain words each, notes removed."""
+    """The first two usable English glosses of a dictionary word: 1–4 plain words each, notes removed. (Its later
+    glosses are rarer senses: taken too, they translated many more words, each a commoner word than its pinyin, and
+    raised the scores of unlisted names.)"""
     cleaned = []
     for gloss in cedict().words.get(word, "").strip("/").split("/"):
         words_of = _GLOSS_NOISE.sub(" ", gloss.casefold()).split()
         if 1 <= len(words_of) <= 4 and all(w.isascii() and w.isalpha() for w in words_of):
             cleaned.append(" ".join(words_of))
-    return tuple(cleaned[:2])
+    return tuple(dict.fromkeys(cleaned))[:2]
 
 
 def to_simplified(chars: str) -> str:
@@ -401,7 +406,9 @@ def to_simplified(chars: str) -> str:
 
 def dictionary_word(chars: str, start: int, known: Container[str]) -> tuple[str, str]:
     """The longest dictionary word (2–4 characters) at ``start`` whose English gloss is made of words the lists use
-    (``known``: the index vocabulary), with its glosses as term alternatives; ("", "") when there is none.
+    (``known``: the index vocabulary), with its glosses as term alternatives; ("", "") when there is none. When
+    ``known`` also says how many listed names use each word (a mapping), the glosses come in that order: of
+    a word's senses, the one organisation names use (测量 measurement; "survey" first in the dictionary).
 
     This is how organisation words the term table does not hold are translated (邮电 post and telecommunications,
     核工业 nuclear industry, 石墨烯 graphene); proper names are left to pinyin (the dictionary's capitalised
@@ -413,10 +420,24 @@ def dictionary_word(chars: str, start: int, known: Container[str]) -> tuple[str,
         word = chars[start : start + size]
         if word not in words:
             continue
-        glosses = [g for g in _glosses(word) if all(w in known for w in g.split())]
+        glosses = list(dict.fromkeys(listed for g in _glosses(word) if (listed := _as_listed(g, known))))
         if glosses:
+            if isinstance(known, Mapping):  # the sense the lists use most first (测量 measurement, not survey)
+                glosses.sort(key=lambda g: -min(known.get(w, 0) for w in g.split()))
             return word, "|".join(glosses)
     return "", ""
+
+
+def _as_listed(gloss: str, known: Container[str]) -> str:
+    """A gloss in the words the lists use: each word as it is, or with one of :data:`_NAME_ENDINGS` when only that
+    form is known (测量 "measure": Beijing Institute of Radio *Measurement*); "" when a word has no known form."""
+    words: list[str] = []
+    for word in gloss.split():
+        listed = word if word in known else next((word + e for e in _NAME_ENDINGS if word + e in known), "")
+        if not listed:
+            return ""
+        words.append(listed)
+    return " ".join(words)
 
 
 @functools.cache

@@ -53,6 +53,10 @@ CHINESE_TERMS: dict[str, str] = {
     "中国": "china|chinese",
     "中华": "china|chinese",
     "第": "no",
+    # conjunctions between two words of a name (研究与发展中心 research and development center; 技术及应用 technology
+    # and applications); not 和, which is as often a character of a proper name (和平, 王和)
+    "与": "and",
+    "及": "and",
     # industry terms
     "科技": "technology|science and technology",
     "科工": "science and industry",  # 航天科工 (CASIC), 国防科工: science (科学) and industry (工业), in no dictionary
