@@ -181,6 +181,15 @@ def test_chinese_pinyin_joins_known_words_and_translates_terms() -> None:
     assert ("shenyang", "institute", "of", "science", "and", "technology") in college
 
 
+def test_a_pinyin_reading_keeps_the_company_form_apart() -> None:
+    # the lists write 有限责任公司 in pinyin as youxian zeren gongsi; an odd number of unknown syllables before it had
+    # run into it ("fadong jiyou xianze rengong si"), and the form was then read as three words of the name
+    pinyin_reading = analyze("航空发动机有限责任公司").variants[-1]
+    assert pinyin_reading.kind == "pinyin"
+    assert pinyin_reading.tokens == ("hangkong", "fadong", "ji")
+    assert "co_ltd" in analyze("航空发动机有限责任公司").forms
+
+
 def test_chinese_organisation_words_that_names_share_are_translated_as_english_names_give_them() -> None:
     def readings(name: str) -> set[tuple[str, ...]]:
         return {v.tokens for v in analyze(name).variants}
@@ -195,6 +204,11 @@ def test_chinese_organisation_words_that_names_share_are_translated_as_english_n
     assert any("radio" in tokens for tokens in readings("北京无线电测量研究所"))
     # the last word in each of its renderings, every other word in its first: "china … academy", as CALT is named
     assert ("china", "launch", "vehicle", "technology", "academy") in readings("中国运载火箭技术研究院")
+    # and a word inside the name in its rendering of more words, the others in their first: CASC is "China
+    # Aerospace Science and Technology", where all-first says "technology" and all-second "chinese space"
+    casc = readings("中国航天科技集团")
+    assert ("china", "aerospace", "science", "and", "technology", "group") in casc
+    assert ("chinese", "aerospace", "technology", "group") not in casc  # a same-length second rendering: not alone
 
 
 def test_business_abbreviations_read_as_their_words() -> None:

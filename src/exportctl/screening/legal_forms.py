@@ -271,6 +271,8 @@ _FIRST_WORDS = frozenset(k[0] for k in _BY_TOKENS)
 # every word of a written-out legal form (company, limited, liability, partnership …): the listed names' words do not
 # hold them (they are split off), so words run together or cut apart are judged against these too
 FORM_WORDS = frozenset(word for spelling in _BY_TOKENS for word in spelling)
+# the words of the Chinese company forms in pinyin (youxian, gongsi, zeren, gufen …), as the lists write them
+CO_LTD_WORDS = frozenset(word for spelling in _FORMS["co_ltd"] for word in spelling.split())
 
 
 def split_legal_forms(

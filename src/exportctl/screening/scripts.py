@@ -17,7 +17,7 @@ from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from exportctl.screening.cedict import cedict
-from exportctl.screening.legal_forms import split_legal_forms
+from exportctl.screening.legal_forms import CO_LTD_WORDS, split_legal_forms
 from exportctl.screening.terms import ARABIC_TERMS, CHINESE_TERMS, RUSSIAN_TERMS
 
 HAN = "han"
@@ -125,7 +125,8 @@ def group_syllables(syllables: list[str], known: Container[str]) -> list[str]:
     words exist is what the index vocabulary tells us. A small dynamic programme picks the split with the best
     score: a known word of k ≥ 2 syllables scores 2k, an unknown pair 1 (most Chinese words have two syllables),
     a whole unknown run of three 1.5 (哈尔滨 haerbin), a known single syllable 0.4; fewer words
-    break ties.
+    break ties. The words of a company form (youxian gongsi) count as known: the listed names' words do not hold
+    them (forms are split off), and 发动机有限责任公司 was read "fadong jiyou xianze rengong si".
     """
     n = len(syllables)
     unreached: tuple[float, int, list[str]] = (-1.0, 0, [])
@@ -134,7 +135,7 @@ def group_syllables(syllables: list[str], known: Container[str]) -> list[str]:
         for size in range(1, min(4, end) + 1):
             start = end - size
             word = "".join(syllables[start:end])
-            if size >= 2 and word in known:
+            if size >= 2 and (word in known or word in CO_LTD_WORDS):
                 gain = 2.0 * size
             elif size == 1:
                 gain = 0.4 if word in known else 0.0
@@ -348,11 +349,22 @@ def _other_heads(pieces: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     """The segmentation once for each other rendering of its last word when that word is a term (研究院 research
     institute, or academy), every other word in its first rendering: the alternatives are otherwise taken all first or
     all second, and 中国运载火箭技术研究院 needs "china" with "academy" (China Academy of Launch Vehicle Technology),
-    where the all-second reading says "chinese … academy"."""
-    if not pieces or pieces[-1][0] != "term":
+    where the all-second reading says "chinese … academy". Likewise once for a word inside the name whose second
+    rendering has another number of words (科技 technology, or science and technology): 中国航天科技集团 is China
+    Aerospace Science and Technology Corporation, "aerospace" first and "science and technology" second. (A second
+    rendering of as many words is a spelling or a near synonym, china/chinese, center/centre: the all-second reading
+    has it.)"""
+    if not pieces:
         return []
-    options = pieces[-1][1].split("|")
-    return [[*pieces[:-1], ("term", option)] for option in options[1:]]
+    switched: list[list[tuple[str, str]]] = []
+    for at, (kind, value) in enumerate(pieces[:-1]):
+        options = value.split("|") if kind == "term" else []
+        if len(options) >= 2 and len(options[1].split()) != len(options[0].split()):
+            switched.append([*pieces[:at], ("term", options[1]), *pieces[at + 1 :]])
+    if pieces[-1][0] == "term":
+        options = pieces[-1][1].split("|")
+        switched.extend([*pieces[:-1], ("term", option)] for option in options[1:])
+    return switched
 
 
 # Organisations that put their name before their research and teaching units' (中国科学院 X 研究所, 中国人民解放军
