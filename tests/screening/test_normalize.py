@@ -366,6 +366,18 @@ def test_a_dictionary_words_sense_is_the_one_the_lists_use_most() -> None:
     assert ("beijing", "radio", "survey", "research", "institute") in readings
 
 
+def test_a_firms_own_name_is_also_read_as_pinyin_when_it_is_a_dictionary_word() -> None:
+    # 曙光 is "dawn" in the dictionary and the firm's name (Shuguang, Sugon) where a firm's name stands: after its
+    # place, before what it does (产业 industry, also from the dictionary)
+    listed = {"dawn", "information", "industry", "beijing"}
+    readings = [v.tokens for v in analyze("曙光信息产业股份有限公司", listed).variants]
+    assert ("shuguang", "information", "industry") in readings
+    assert ("dawn", "information", "industry") in readings  # beside it, not instead
+    assert ("beijing", "shuguang", "information", "industry") in [
+        v.tokens for v in analyze("北京曙光信息产业有限公司", listed).variants
+    ]
+
+
 def test_a_gloss_word_is_taken_in_the_form_the_lists_use() -> None:
     # 空气动力 "aerodynamic force": the lists write Aerodynamics (China Aerodynamics Research and Development Center);
     # a form is taken only when the gloss's own word is unknown, and never invented

@@ -163,14 +163,15 @@ def _pinyin(chars: str) -> list[str]:
 
 
 def _segment(
-    chars: str, prefer_long: bool, known: Container[str] = (), organisations: bool = False
+    chars: str, prefer_long: bool, known: Container[str] = (), organisations: bool = False, brand: bool = False
 ) -> list[tuple[str, str]]:
     """Split Chinese characters into ("term", English alternatives), ("ord", "14th") and ("name", characters).
 
     With ``prefer_long`` the longest known term wins (科技大学 → "university of science and technology"); without,
     the shortest term of two or more characters (科技 + 大学 → "technology university"): both readings exist.
     With ``organisations`` the organisations CC-CEDICT names in English are read by those names first
-    (:func:`organisation_at`).
+    (:func:`organisation_at`). With ``brand`` the first dictionary word that only places come before stays pinyin
+    (see :func:`_anchored`).
     """
     pieces: list[tuple[str, str]] = []
     covered: list[str] = []  # the characters of each piece
@@ -234,16 +235,24 @@ def _segment(
             i += 1
     if name:
         add("name", name, name)
-    return _anchored(pieces, covered) if known else pieces
+    return _anchored(pieces, covered, brand) if known else pieces
 
 
-def _anchored(pieces: list[tuple[str, str]], covered: list[str]) -> list[tuple[str, str]]:
+def _anchored(pieces: list[tuple[str, str]], covered: list[str], brand: bool = False) -> list[tuple[str, str]]:
     """Dictionary words kept only beside an organisation word (a term that is no proper name, a number, or another
     dictionary word): 邮电 in 南京邮电大学 is what the university does, but 良友 alone after 上海 is the company's
     own name, and translated ("companion") it matched a listed alias COMPANION. A place between them is looked past
     (a Hong Kong firm's 船务(香港)有限公司). A word left alone is read as pinyin, joined to the name characters beside
-    it."""
+    it.
+
+    With ``brand`` the first dictionary word with only places (or nothing) before it is read as pinyin too: that is
+    where a Chinese firm puts its own name, and a firm may name itself with a word (曙光信息产业 is Shuguang, or
+    Sugon, Information Industry, not "dawn"; 产业 after it is still "industry")."""
     proper = _proper_characters()
+    if brand:
+        first = next((at for at, (kind, _) in enumerate(pieces) if kind != "term" or covered[at] not in proper), None)
+        if first is not None and pieces[first][0] == "dictionary":
+            pieces = [*pieces[:first], ("name", covered[first]), *pieces[first + 1 :]]
 
     def organisation(at: int, step: int) -> bool:
         while 0 <= at < len(pieces):
@@ -302,6 +311,10 @@ def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list
     with_dictionary = _segment(chars, prefer_long=True, known=known)
     if with_dictionary != long_pieces:
         variants.append(render(with_dictionary, 0))
+    if sum(piece not in long_pieces for piece in with_dictionary) >= 2:  # two or more words from the dictionary
+        branded = _segment(chars, prefer_long=True, known=known, brand=True)
+        if branded not in (long_pieces, with_dictionary):
+            variants.append(render(branded, 0))
     variants.extend(render(pieces, 0) for pieces in _other_heads(with_dictionary))
     # and one with the organisations the dictionary names in English (大疆 DJI), each of their names in turn
     named = _segment(chars, prefer_long=True, known=known, organisations=True) if _names_an_organisation(chars) else []
