@@ -57,6 +57,23 @@ def test_hits_bad_rows_and_no_hit_rows(index: ScreeningIndex, tmp_path: Path) ->
     assert report.hits_written == len(out)
 
 
+def test_what_a_result_says_about_a_name_is_in_its_rows(index: ScreeningIndex, tmp_path: Path) -> None:
+    # a name in a script read only letter by letter, and a name cut short: "no hit" alone would say "not listed"
+    rows = [
+        ("k", "ファーウェイ・テクノロジーズ", ""),
+        ("long", "Huawei Technologies " + "x" * 10_000, ""),
+        ("ok", "Huawei", ""),
+    ]
+    screen_file(index, _write(tmp_path / "in.csv", rows), tmp_path / "out.csv", top=2)
+    with (tmp_path / "out.csv").open(encoding="utf-8") as f:
+        out = list(csv.DictReader(f))
+    katakana = [row["note"] for row in out if row["id"] == "k"]
+    assert katakana == [katakana[0]] and katakana[0].startswith("no hit; written partly or wholly in Katakana script")
+    long = [row for row in out if row["id"] == "long"]
+    assert long and all("only its start was screened" in row["note"] for row in long)
+    assert all(row["note"] == "" for row in out if row["id"] == "ok")
+
+
 def test_missing_column_is_named(index: ScreeningIndex, tmp_path: Path) -> None:
     path = _write(tmp_path / "in.csv", [("c1", "x", "")], header=("id", "company", "country"))
     with pytest.raises(InputError) as error:

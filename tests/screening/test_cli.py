@@ -92,6 +92,12 @@ def test_screen_file_as_of_a_date_shows_the_notes(store: Path, tmp_path: Path) -
     result = runner.invoke(app, ["screen-file", str(source), "--out", str(tmp_path / "o.csv"), "--as-of", "2025-06-01"])
     assert result.exit_code == 0, result.output
     assert "note:" in result.output and "flagged unknown → review" in " ".join(result.output.split())
+    # and in the file, on the row of each hit whose listing on the date the files cannot tell (not on the others)
+    with (tmp_path / "o.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    unknown = [r for r in rows if r["note"].startswith(f"{r['entry_id']}: listed then? unknown → review")]
+    assert unknown and all(r["entry_id"] in r["note"] for r in unknown)
+    assert all(not r["note"] for r in rows if r not in unknown)
 
 
 def test_screen_file(store: Path, tmp_path: Path) -> None:

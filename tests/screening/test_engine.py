@@ -14,6 +14,7 @@ from rapidfuzz.process import cdist
 from exportctl.errors import InputError
 from exportctl.screening import DEFAULT_THRESHOLD, FEATURES, ScreeningIndex, screen
 from exportctl.screening.explain import REVIEW_POLICY_UNKNOWN
+from exportctl.screening.scripts import unread_scripts
 
 
 @pytest.mark.parametrize(
@@ -152,3 +153,35 @@ def test_at_equal_scores_a_name_with_as_many_words_as_the_query_comes_first(inde
         hits = screen(index, query).hits
         assert hits[0].primary_name == expected
         assert any(h.score == hits[0].score and h.primary_name != expected for h in hits[1:])  # a tie, broken
+
+
+@pytest.mark.parametrize(
+    ("name", "scripts"),
+    [
+        ("ファーウェイ・テクノロジーズ", ("Katakana",)),
+        ("みずほ銀行", ("Hiragana",)),  # the kanji beside kana are Japanese, read here as Chinese
+        ("Χουαγουέι", ("Greek",)),
+        ("הואווי Technologies", ("Hebrew",)),
+        ("หัวเว่ย", ("Thai",)),
+        ("华为技术有限公司", ()),
+        ("АО «Радиозавод»", ()),
+        ("هواوی", ()),
+        ("김정은", ()),
+        ("ʿAbd al-Raḥmān, Société Générale, İstanbul Ağır Sanayi, Đông Á, Ａｃｍｅ", ()),  # Latin, however written
+    ],
+)
+def test_a_name_in_a_script_read_only_letter_by_letter_is_said_to_be(
+    index: ScreeningIndex, name: str, scripts: tuple[str, ...]
+) -> None:
+    # anyascii spells any letter, but no list spells a name so: "no hit" there must not read as "not listed"
+    assert unread_scripts(name) == scripts
+    notes = [n for n in screen(index, name).notes if "letter by letter" in n]
+    assert bool(notes) == bool(scripts) and all(s in notes[0] for s in scripts)
+
+
+@given(st.text(alphabet=st.characters(categories=["Lu", "Ll", "Lo"]), min_size=1, max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_every_unread_script_is_named_once_and_never_latin(text: str) -> None:
+    found = unread_scripts(text)
+    assert len(found) == len(set(found)) and not {"Latin", "Cjk", "Cyrillic", "Arabic", "Hangul"} & set(found)
+    assert found == () or not text.isascii()

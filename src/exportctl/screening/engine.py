@@ -29,6 +29,7 @@ from exportctl.screening.lexicon import with_lexicon
 from exportctl.screening.match import NameMatch, match_many
 from exportctl.screening.normalize import MAX_NAME_CHARS, AnalyzedName, analyze
 from exportctl.screening.respelling import with_respelt_words
+from exportctl.screening.scripts import unread_scripts
 
 DEFAULT_THRESHOLD = 0.74
 MIN_NAME_CHARS = 2  # a single Latin letter matches every name with an initial: refuse rather than flood
@@ -130,6 +131,12 @@ def _result(
     notes: list[str] = list(index.notes)
     if len(query.name) > MAX_NAME_CHARS:
         notes.append(f"name longer than {MAX_NAME_CHARS} characters: only its start was screened")
+    unread = unread_scripts(query.name[:MAX_NAME_CHARS])
+    if unread:
+        notes.append(
+            f"written partly or wholly in {' and '.join(unread)} script, which exportctl reads only letter by letter: "
+            "a listed party may be missed (no hit is not 'not listed'); screen the name's Latin-script form too"
+        )
     hits: list[tuple[float, tuple[float, ...], Hit, int]] = []  # total, support, hit, words the names share
     best_totals: list[float] = []  # min-heap of the ``limit`` best totals so far
     for entry_no, match in matches:

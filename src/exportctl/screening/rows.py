@@ -37,6 +37,7 @@ class RowOutcome:
     country: str = ""  # the query's country as screened (normalised), or as given for a row not screened
     problem: str | None = None
     field: str | None = None
+    notes: tuple[str, ...] = ()  # what the result says about this name (a script read letter by letter …)
 
 
 _CHUNK = 256  # rows whose blocking runs in one numpy pass (bounds the arrays of a pass to a few MB)
@@ -70,6 +71,10 @@ def _screen_chunk(index: ScreeningIndex, rows: Sequence[InputRow], threshold: fl
                 )
             )
             continue
+        # the index's own notes (an as-of date's substitutions) are the run's, said once by the caller; the rest are
+        # this name's, and a note on one hit ("<entry id>: listed then? unknown") goes on that hit's row only
+        own = [note for note in result.notes if note not in index.notes]
+        general = tuple(note for note in own if not any(note.startswith(f"{h.entry_id}: ") for h in result.hits))
         out = tuple(
             (
                 row.id,
@@ -82,8 +87,11 @@ def _screen_chunk(index: ScreeningIndex, rows: Sequence[InputRow], threshold: fl
                 hit.primary_name,
                 hit.matched_name,
                 hit.country or "",
+                "; ".join((*general, *(note for note in own if note.startswith(f"{hit.entry_id}: ")))),
             )
             for rank, hit in enumerate(result.hits, start=1)
         )
-        outcomes.append(RowOutcome(row.line, rows=out, id=row.id, name=row.name, country=result.country or ""))
+        outcomes.append(
+            RowOutcome(row.line, rows=out, id=row.id, name=row.name, country=result.country or "", notes=general)
+        )
     return outcomes

@@ -43,6 +43,27 @@ def script_of(ch: str) -> str:
     return OTHER
 
 
+# the scripts read here by their own rules (Latin, and the four above with Hangul); a letter of any other script is
+# only transliterated letter by letter (anyascii), which no listed spelling of a name follows, so a name written in
+# one may be missed: the result says so rather than "no hit" alone (a script rule: Unicode names each letter's script)
+_READ_SCRIPTS = frozenset({"LATIN", "CJK", "CYRILLIC", "ARABIC", "HANGUL"})
+_LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})
+
+
+def unread_scripts(text: str) -> tuple[str, ...]:
+    """The scripts of the letters of ``text`` that are read only letter by letter ("Katakana", "Greek", "Hebrew"),
+    in order of first use; () for a name in Latin, Chinese, Cyrillic, Arabic or Korean script."""
+    if text.isascii():
+        return ()
+    found: dict[str, None] = {}
+    for ch in unicodedata.normalize("NFKC", text):
+        if not ch.isascii() and unicodedata.category(ch) in _LETTERS:  # not modifier letters (ʿ, ー), marks or digits
+            script = unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0].split("-", 1)[0]
+            if script not in _READ_SCRIPTS:
+                found[script.capitalize()] = None
+    return tuple(found)
+
+
 _NON_LATIN = re.compile(
     "[\u0400-\u052f\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]"
 )

@@ -87,14 +87,29 @@ def part_path(parts_dir: str, number: int, output_format: OutputFormat) -> str:
 
 
 def output_rows(outcomes: list[RowOutcome]) -> list[tuple[str, ...]]:
-    """One row per hit; one ``no hit`` row for a name without hits; one ``not screened`` row for a bad row."""
+    """One row per hit; one ``no hit`` row for a name without hits; one ``not screened`` row for a bad row. The note
+    column carries what the result says about the name besides (a script read letter by letter, a name cut short)."""
     out: list[tuple[str, ...]] = []
     for outcome in outcomes:
         if outcome.rows:
-            out.extend((*row, "") for row in outcome.rows)
+            out.extend(outcome.rows)
         else:
             note = NO_HIT if outcome.problem is None else f"not screened (line {outcome.line}): {outcome.problem}"
-            out.append((outcome.id, outcome.name, outcome.country, "", "", "", "", "", "", "", note))
+            out.append(
+                (
+                    outcome.id,
+                    outcome.name,
+                    outcome.country,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "; ".join((note, *outcome.notes)),
+                )
+            )
     return out
 
 
