@@ -250,3 +250,21 @@ def test_two_runs_racing_neither_duplicate_nor_lose_an_alert(dpl_engine: Engine,
     assert total == len({(a.party_id, a.entry_key) for a in alerts}) == 2
     assert len(list_events(dpl_engine, action="alert.opened")) == 2  # each raised once
     assert verify_chain(dpl_engine).ok
+
+
+def test_a_run_says_which_parties_it_can_read_only_letter_by_letter(dpl_engine: Engine, orgs: Orgs) -> None:
+    # a party known only by a Katakana or Greek name gets no alert: the run must say that this is no answer
+    add(
+        dpl_engine,
+        orgs.chips,
+        PartyData("K-1", "アブドゥル・マジド・サイディ"),
+        PartyData("G-1", "Αμπντούλ Σαΐντι"),
+        PartyData("both", "アブドゥル", other_names=(LISTED,)),  # a Latin name beside it: screened as usual
+        PartyData("ok", LISTED),
+    )
+    report = rescreen(dpl_engine, organisation_id=orgs.chips, as_of=AS_OF)
+    assert report.alerts_opened >= 2  # "both" and "ok"
+    assert len(report.notes) == 1
+    note = report.notes[0]
+    assert note.startswith("2 parties have names only in Greek, Katakana script") and "(G-1, K-1)" in note
+    assert report.to_json()["notes"] == [note]

@@ -197,6 +197,8 @@ def _print_run(report: RunReport) -> None:
         f"({report.candidate_parties} parties re-screened for them), {report.pairs_found} matches, "
         f"{report.alerts_opened} alerts opened, {report.alerts_reopened} reopened ({report.seconds:.1f} s)"
     )
+    for note in report.notes:
+        console.print(f"[yellow]note:[/] {escape(note)}")
 
 
 @parties_app.command("rescreen")

@@ -48,6 +48,7 @@ from exportctl.screening.engine import DEFAULT_THRESHOLD
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.index import ScreeningIndex, phonetic
 from exportctl.screening.normalize import analyze
+from exportctl.screening.scripts import unread_scripts
 from exportctl.store.db import session_scope
 from exportctl.store.parties_tables import PartyAlert, PartyEntryMark, PartyScreeningRun, RegisterParty
 from exportctl.store.pause_points import pause_point
@@ -442,6 +443,7 @@ def _rescreen(
             alerts_opened=counts.opened,
             alerts_reopened=counts.reopened,
             seconds=time.perf_counter() - clock,
+            notes=_unread_notes(session, [p for p, _, _, _ in parties]),
         )
         session.add(
             PartyScreeningRun(
@@ -452,6 +454,30 @@ def _rescreen(
             )
         )  # fmt: skip
     return report
+
+
+MAX_NAMED_PARTIES = 10  # parties named in a note, by their own ids; the rest are counted
+
+
+def _unread_notes(session: Session, parties: Sequence[PartyToScreen]) -> tuple[str, ...]:
+    """A note on the register's parties whose every name is in a script read only letter by letter (Katakana,
+    Greek …): no alert for them is no answer, and the officer must be told so, not left with silence."""
+    unread: dict[int, set[str]] = {}
+    for party in parties:
+        found = [unread_scripts(name) for name in party.names]
+        if found and all(found):
+            unread[party.id] = {script for scripts in found for script in scripts}
+    if not unread:
+        return ()
+    scripts = sorted(set().union(*unread.values()))
+    named = sorted(unread)[:MAX_NAMED_PARTIES]
+    ids = session.execute(select(RegisterParty.external_id).where(RegisterParty.id.in_(named))).scalars().all()
+    more = f" and {len(unread) - len(named)} more" if len(unread) > len(named) else ""
+    return (
+        f"{len(unread)} parties have names only in {', '.join(scripts)} script, which screening reads only letter by "
+        f"letter: no alert for them does not mean they are not listed; add their Latin-script names "
+        f"({', '.join(sorted(ids))}{more})",
+    )
 
 
 def _screen(
