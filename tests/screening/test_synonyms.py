@@ -18,6 +18,9 @@ def index() -> ScreeningIndex:  # a small index of its own, not the bundled list
             _entry(3, "BANK MELLI IRAN"),
             _entry(4, "Plovdiv Brennor Holding"),
             _entry(5, "ORSHA AIRCRAFT REPAIR WORKS"),
+            _entry(6, "NATIONAL IRANIAN OIL COMPANY"),
+            _entry(7, "Chinese Academy of Engineering Physics"),
+            _entry(8, "National Development Oil Company"),  # shares the common words, not the country
         ),
         snapshot_key="synonyms",
     )
@@ -44,10 +47,33 @@ def test_a_kind_word_rendered_otherwise_finds_the_listed_name(index: ScreeningIn
     assert found[1] < 1.0  # below the name as listed: another word is not the same word
 
 
-def test_blocking_keeps_a_name_whose_kind_word_it_does_not_vote_for(index: ScreeningIndex) -> None:
-    # "airlines" never votes for AIR: the bound must still let MAHAN AIR be scored at a high threshold
+def test_blocking_reaches_a_name_through_a_word_of_its_class(index: ScreeningIndex) -> None:
+    # "airlines" votes for AIR as scoring credits it (0.9), so MAHAN AIR is scored even at a high threshold
     found = _best(index, "Mahan Airlines", threshold=0.9)
     assert found is not None and found[0] == "test:2"
+    assert index.synonym_ids("airlines") == tuple(sorted(index.synonym_ids("air")))
+    assert index.vocab["air"] in index.synonym_ids("airways") and index.synonym_ids("kazan") == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("National Iran Oil Company", "test:6"),  # شرکت ملی نفت ایران read word by word
+        ("China Academy of Engineering Physics", "test:7"),
+    ],
+)
+def test_a_country_for_its_adjective_finds_the_listed_name(index: ScreeningIndex, query: str, entry: str) -> None:
+    found = _best(index, query, threshold=0.9)
+    assert found is not None and found[0] == entry and found[1] < 1.0
+
+
+def test_country_adjectives_come_from_the_country_names() -> None:
+    assert synonym_class("iran") == synonym_class("iranian") == synonym_class("irani") >= 0
+    assert synonym_class("china") == synonym_class("chinese") != synonym_class("iran")
+    assert synonym_class("syria") == synonym_class("syrian") and synonym_class("lebanon") == synonym_class("lebanese")
+    assert synonym_class("ukraine") == synonym_class("ukrainian") and synonym_class("iraq") == synonym_class("iraqi")
+    # a form two countries would make (Niger, Nigeria) belongs to neither; the countries stay apart
+    assert synonym_class("nigerian") == -1 and synonym_class("niger") != synonym_class("nigeria")
 
 
 def test_the_name_words_must_still_agree(index: ScreeningIndex) -> None:

@@ -45,7 +45,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 66  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 68  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -159,9 +159,10 @@ class ScreeningIndex:
     padded_skeletons: list[str] = field(default_factory=list)
     padded_lengths: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     padded_initials: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # first letter
-    padded_synonyms: npt.NDArray[np.int8] = field(default_factory=lambda: np.zeros(0, dtype=np.int8))  # .synonyms
+    padded_synonyms: npt.NDArray[np.int16] = field(default_factory=lambda: np.zeros(0, dtype=np.int16))  # .synonyms
     vocabulary_votes: VocabularyVotes | None = field(default=None, repr=False)
     token_cache: dict[object, object] = field(default_factory=dict, repr=False)  # per process, never pickled
+    _synonyms_of: dict[int, list[int]] | None = field(default=None, repr=False)  # class -> token ids, when first asked
 
     @classmethod
     def build(
@@ -274,7 +275,7 @@ class ScreeningIndex:
         self.token_has_digit = np.array([any(ch.isdigit() for ch in t) for t in self.padded_tokens], dtype=bool)
         self.padded_lengths = np.array([len(t) for t in self.padded_tokens], dtype=np.int32)
         self.padded_initials = np.array([ord(t[0]) if t else 0 for t in self.padded_tokens], dtype=np.int32)
-        self.padded_synonyms = np.array([synonym_class(t) for t in self.padded_tokens], dtype=np.int8)
+        self.padded_synonyms = np.array([synonym_class(t) for t in self.padded_tokens], dtype=np.int16)
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
         self.name_weight = self.idf_array[matrix].sum(axis=1)
         self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)
@@ -342,6 +343,7 @@ class ScreeningIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["token_cache"] = {}
+        state["_synonyms_of"] = None
         state["by_delete"] = state["by_trigram"] = {}
         state["edit_keys_built"] = False
         return state
@@ -358,6 +360,7 @@ class ScreeningIndex:
         exact = self.vocab.get(token)
         if exact is not None:
             found.add(exact)
+        found.update(self.synonym_ids(token))  # another word of its class (.synonyms): iranian for iran
         found.update(self.by_delete.get(token, ()))  # the query dropped a letter
         for key in deletes(token):
             if key in self.vocab:
@@ -375,6 +378,18 @@ class ScreeningIndex:
                 tail = held[need - 1 :]
                 found.update(tail[tail == held[: len(held) - need + 1]].tolist())  # the set drops repeats
         return found
+
+    def synonym_ids(self, token: str) -> tuple[int, ...]:
+        """The vocabulary's words of the token's synonym class (:mod:`.synonyms`), itself included; () for none."""
+        number = synonym_class(token)
+        if number < 0:
+            return ()
+        if self._synonyms_of is None:
+            self._synonyms_of = {}
+            for token_id, found in enumerate(self.padded_synonyms[: len(self.tokens)].tolist()):
+                if found >= 0:
+                    self._synonyms_of.setdefault(found, []).append(token_id)
+        return tuple(self._synonyms_of.get(number, ()))
 
     def skeleton_tokens(self, skel: str) -> set[int]:
         """Vocabulary tokens with the same consonant skeleton (for Arabic-script queries)."""
@@ -452,12 +467,6 @@ def _unreached_ceiling(
     return max(edits, _short_sound_ceiling(index, sound_key))
 
 
-def _synonym_ceiling(token: str, skeleton_mode: bool) -> float:
-    """Scoring's credit for a word of the token's synonym class (:mod:`.synonyms`: Airlines for AIR), which blocking
-    does not vote with."""
-    return SYNONYM_SIMILARITY if not skeleton_mode and synonym_class(token) >= 0 else 0.0
-
-
 def _short_sound_ceiling(index: ScreeningIndex, sound_key: str) -> float:
     """Scoring's credit for a listed word with the same short sound key (1–2 letters), which blocking never votes
     with (such keys sound like half the vocabulary)."""
@@ -508,6 +517,9 @@ class VocabularyVotes:
             scorer=OSA.normalized_similarity,
             score_cutoff=PHONETIC_MIN,
         ).astype(np.float64)
+        classes = index.padded_synonyms.astype(np.int64)
+        same_class = (classes[owner] >= 0) & (classes[owner] == classes[other])
+        sims = np.where(same_class, np.maximum(sims, SYNONYM_SIMILARITY), sims)  # as compute_token_votes
         lengths = np.array([len(t) for t in tokens], dtype=np.int64)
         short = (lengths[owner] <= 4) | (lengths[other] <= 4)
         scored = sims >= np.where(short, SHORT_FLOOR_32, FLOOR_32)
@@ -536,10 +548,7 @@ class VocabularyVotes:
             weight=weight,
             best=best,
             unreached=np.array(
-                [
-                    max(_synonym_ceiling(t, False), _sounds_alike_unreached(index, t, phonetic(t), set(r)))
-                    for t, r in zip(tokens, reached, strict=True)
-                ],
+                [_sounds_alike_unreached(index, t, phonetic(t), set(r)) for t, r in zip(tokens, reached, strict=True)],
                 dtype=np.float64,
             ),
         )
@@ -599,6 +608,11 @@ def compute_token_votes(
     )
     floor = SHORT_FLOOR_32 if len(token) <= 4 else FLOOR_32
     sim_list: list[float] = sims.tolist()  # Python floats: far cheaper to compare than numpy scalars
+    synonyms = () if skeleton_mode else index.synonym_ids(token)
+    if synonyms:  # a word of its class counts SYNONYM_SIMILARITY in scoring, so it votes so too
+        sim_list = [
+            max(sim, SYNONYM_SIMILARITY) if t in synonyms else sim for t, sim in zip(reached_ids, sim_list, strict=True)
+        ]
     scored = [  # the floor first: most look-alikes fall under it, and only a listed word of 4 letters needs more
         (t, sim)
         for t, text, sim in zip(reached_ids, reached_texts, sim_list, strict=True)
@@ -645,7 +659,6 @@ def compute_token_votes(
         best,
         max(
             sounds_alike,
-            _synonym_ceiling(token, skeleton_mode),
             _unreached_ceiling(index, token, sound_key, skeleton_mode, best, reached),
         ),
     )
