@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.features import FEATURES, HAND_SET, fitted_weights
-from exportctl.screening.lexicon import learn_lexicon, translate, with_lexicon
+from exportctl.screening.lexicon import cognate, learn_lexicon, translate, with_lexicon
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import UNKNOWN_SPELLING, is_pinyin
 
@@ -201,6 +201,38 @@ def test_a_cyrillic_query_reads_through_the_learnt_lexicon() -> None:
     assert ("ryazansk", "cable", "plant") in readings
     unchanged = analyze("Рязань")
     assert with_lexicon(unchanged, lexicon) == unchanged
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("informatsii", "information"),  # информации
+        ("informatsionnykh", "information"),  # информационных: no "informational" in the lists' words
+        ("navigatsii", "navigation"),
+        ("kommunikatsiy", "communication"),  # k as c, and the genitive plural ending
+        ("universiteta", "university"),
+        ("tekhnologii", "technology"),  # kh as ch
+        ("tekhnologicheskiy", "technological"),
+    ],
+)
+def test_a_russian_word_is_read_as_the_english_word_its_ending_makes_it(russian: str, english: str) -> None:
+    known = {"information", "navigation", "communication", "university", "technology", "technological"}
+    assert cognate(russian, known) == english
+    assert cognate(russian, known - {english}) is None  # only a word the lists use: never a coined one
+    assert cognate("peredachi", known) is None and cognate("zavod", known) is None  # no such ending
+
+
+def test_a_cyrillic_query_is_read_with_cognates_and_compounds_of_listed_words() -> None:
+    known = {"concern", "radio", "electronic", "technologies", "institute", "information", "transmission"}
+    lexicon = {"elektronn": "electronic"}
+    readings = {v.tokens for v in with_lexicon(analyze("Концерн Радиоэлектронные технологии"), lexicon, known).variants}
+    assert ("concern", "radio", "electronic", "technologies") in readings  # радио + электронные, as listed
+    readings = {v.tokens for v in with_lexicon(analyze("Институт информации"), {}, known).variants}
+    assert ("institute", "information") in readings
+    # the first part of a compound must be a word of its own (4 letters or more) that the lists use
+    assert not any(
+        "radio" in t for t in (v.tokens for v in with_lexicon(analyze("Радиоэлектронные"), lexicon, set()).variants)
+    )
 
 
 def test_russian_names_are_read_in_bgn_with_its_ye_rule_and_in_passport_spelling() -> None:

@@ -108,7 +108,9 @@ class _Prepared:
 def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared:
     if not query.name or not query.name.strip():
         raise InputError("the name to screen is empty", field="name")
-    analyzed = with_lexicon(with_equivalents(analyze(query.name, index.usage), index.equivalents), index.lexicon)
+    analyzed = with_lexicon(
+        with_equivalents(analyze(query.name, index.usage), index.equivalents), index.lexicon, index.usage
+    )
     analyzed = with_respelt_words(with_rejoined_words(analyzed, index), index)
     if analyzed.is_empty:
         raise InputError(f"the name {query.name[:80]!r} has no letters or digits to match on", field="name")

@@ -74,6 +74,54 @@ def translate(lexicon: Mapping[str, str], word: str) -> str | None:
     return lexicon.get(stem(word))
 
 
+# Russian words that English borrowed from the same Latin, by their endings (a closed class of word formation):
+# информации informatsii is information, университета universiteta university, технологии tekhnologii technology
+_COGNATE_ENDINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"(.{3,})atsionn(?:yy|yi|iy|ii|aya|oye|oe|ogo|ykh|ym|oy|yye|omu|ye|yj)$"), ("ational", "ation")),
+    (re.compile(r"(.{3,})atsi(?:ya|i|yu|ey|ye|y|yakh|yam|yami)$"), ("ation",)),
+    (re.compile(r"(.{3,})itet(?:a|u|om|e|y|ov)?$"), ("ity",)),
+    (re.compile(r"(.{2,})ologichesk(?:iy|ii|yy|aya|oye|oe|ogo|ikh|ym|oy|iye|ie)$"), ("ological",)),
+    (re.compile(r"(.{2,})ologi(?:ya|i|yu|ey|ye|yakh)$"), ("ology",)),
+)
+# how English spells the letters BGN writes otherwise in those words (tekh- tech-, fiz- phys-, kommun- commun-,
+# avto- auto-), each all or nothing
+_COGNATE_LETTERS = (("kh", "ch"), ("kh", "h"), ("f", "ph"), ("ts", "c"), ("ks", "x"), ("k", "c"), ("avt", "aut"))
+
+
+def cognate(word: str, known: Container[str]) -> str | None:
+    """The English word a romanised Russian word is by its ending (:data:`_COGNATE_ENDINGS`), when the lists use
+    that word (``known``); None otherwise. For words the learnt lexicon has too few witnesses for."""
+    for pattern, endings in _COGNATE_ENDINGS:
+        found = pattern.fullmatch(word)
+        if found is None:
+            continue
+        stems = {found.group(1)}
+        for russian, english in _COGNATE_LETTERS:
+            stems |= {s.replace(russian, english) for s in stems if russian in s}
+        for candidate in (s + ending for ending in endings for s in sorted(stems)):
+            if candidate in known:
+                return candidate
+    return None
+
+
+MIN_PREFIX = (
+    4  # letters of the first part of a compound word (radio-, avia-, gidro-): shorter ones are too often a stem
+)
+
+
+def _english(lexicon: Mapping[str, str], word: str, known: Container[str]) -> str | None:
+    """A romanised Russian word in English: the lexicon's word, a cognate, or a compound of a word the lists use and
+    one of those (радиоэлектронные radioelektronnye: radio electronic, as Concern Radio-Electronic Technologies)."""
+    found = translate(lexicon, word) or cognate(word, known)
+    if found or not known:
+        return found
+    for cut in range(MIN_PREFIX, len(word) - MIN_PREFIX + 1):
+        head, rest = word[:cut], word[cut:]
+        if head in known and (tail := translate(lexicon, rest) or cognate(rest, known)):
+            return f"{head} {tail}"
+    return None
+
+
 def _words(name: str) -> tuple[str, ...]:
     """A name's words for alignment: Cyrillic romanised (BGN/PCGN), folded, legal forms and function words out."""
     if CYRILLIC_LETTER.search(name):
@@ -197,10 +245,14 @@ def learn_lexicon(
     return lexicon
 
 
-def with_lexicon(analyzed: AnalyzedName, lexicon: Mapping[str, str]) -> AnalyzedName:
+def with_lexicon(
+    analyzed: AnalyzedName, lexicon: Mapping[str, str], known: Container[str] = frozenset()
+) -> AnalyzedName:
     """The analysed query with one more reading in which each Cyrillic word the lexicon knows is its English word
-    ("Московский авиационный институт" → "moscow aviation institute"); unchanged when none is known."""
-    if not lexicon or CYRILLIC not in analyzed.scripts:
+    ("Московский авиационный институт" → "moscow aviation institute"), and each that is a cognate of a word the
+    lists use (``known``: the index vocabulary) that word (:func:`cognate`: информации information); unchanged when
+    none is known."""
+    if not (lexicon or known) or CYRILLIC not in analyzed.scripts:
         return analyzed
     romanised: list[str] = []
     readings: dict[str, str] = {}  # a word's romanisation -> its reading without the lexicon (terms translated)
@@ -214,10 +266,21 @@ def with_lexicon(analyzed: AnalyzedName, lexicon: Mapping[str, str]) -> Analyzed
                 romanised.append(roman)
                 readings[roman] = " ".join(cyrillic_variants(part)[0])
     core, _ = split_legal_forms([t for w in romanised for t in fold_latin(w)])  # legal forms first: never translated
-    if not any(translate(lexicon, word) for word in core):
+    english = [_english(lexicon, word, known) for word in core]
+    if not any(english):
         return analyzed
-    words = tuple(t for word in core for t in fold_latin(translate(lexicon, word) or readings.get(word, word)))
-    variant = NameVariant(words, TRANSLITERATION)
-    if any(v.tokens == variant.tokens for v in analyzed.variants):
+    words = tuple(
+        t for word, found in zip(core, english, strict=True) for t in fold_latin(found or readings.get(word, word))
+    )
+    added = [NameVariant(words, TRANSLITERATION)]
+    # and the first reading (terms translated, "named after" and initials dropped) with its words found so too
+    first = analyzed.variants[0]
+    if first.kind == TRANSLITERATION:
+        found = [_english(lexicon, t, known) for t in first.tokens]
+        if any(f and f != t for f, t in zip(found, first.tokens, strict=True)):
+            tokens = tuple(w for t, f in zip(first.tokens, found, strict=True) for w in fold_latin(f or t))
+            added.append(NameVariant(tokens, TRANSLITERATION))
+    new = [v for i, v in enumerate(added) if all(v.tokens != o.tokens for o in (*analyzed.variants, *added[:i]))]
+    if not new:
         return analyzed
-    return replace(analyzed, variants=(analyzed.variants[0], variant, *analyzed.variants[1:]))
+    return replace(analyzed, variants=(analyzed.variants[0], *new, *analyzed.variants[1:]))
