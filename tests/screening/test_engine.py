@@ -195,3 +195,12 @@ def test_a_name_whose_shared_words_are_all_common_is_reached_through_a_country_a
     for name in ("National Iran Oil Company", "شرکت ملی نفت ایران"):
         hits = screen(index, name).hits
         assert hits and hits[0].primary_name == "NATIONAL IRANIAN OIL COMPANY" and hits[0].score >= 0.9
+
+
+def test_a_translated_word_of_a_skeleton_reading_matches_the_words_of_its_class(index: ScreeningIndex) -> None:
+    # هواپیمایی is "airline" and ماهان only a consonant skeleton (mhn): the lists write MAHAN AIR and MAHAN AIRWAYS
+    hits = screen(index, "هواپیمایی ماهان").hits
+    assert hits and {h.primary_name for h in hits[:2]} == {"MAHAN AIR"} and hits[0].score < 1.0
+    assert any(h.matched_name == "MAHAN AIRWAYS" for h in hits)
+    # the skeleton reading's translated word still counts only against itself and its class, not its look-alikes
+    assert not any("AIRLINK" in h.matched_name.upper() for h in hits)

@@ -55,6 +55,8 @@ def token_votes(
     vocabulary = index.vocabulary_votes
     if known is not None and vocabulary is not None and rule == ANY_WORD:  # a known word's votes ignore ``romanised``
         result = vocabulary.of(known)
+    elif skeleton_mode and rule.kind == "word":  # a translated word of a skeleton reading votes as that word does
+        result = compute_token_votes(index, rule.word, False, romanised, functools.partial(credit, rule, token))
     else:
         shares = None if rule == ANY_WORD else functools.partial(credit, rule, token)
         result = compute_token_votes(index, token, skeleton_mode, romanised, shares)

@@ -167,7 +167,7 @@ def _token_pairs(
     if (initials >= 0).any():
         credited = _initials_credited(index, rows, tokens, initials, credited)
     # words of one synonym class (plant / factory, air / airlines): a kind word said otherwise (.synonyms)
-    classes = np.array([synonym_class(t) if v.kind != SKELETON else -1 for v in searched for t in v.tokens])
+    classes = np.array([_class_of(v, i) for v in searched for i in range(len(v.tokens))])
     if (classes >= 0).any():
         synonyms = (classes[rows] >= 0) & (classes[rows] == index.padded_synonyms[tokens])
         credited = np.where(synonyms, np.maximum(credited, SYNONYM_SIMILARITY), credited)
@@ -180,6 +180,15 @@ def _token_pairs(
         credited = np.where(differs, 0.0, np.where(fixed[rows], pair, credited))  # no sound-alike credit either
         within = within & ~differs
     return credited, np.where(within, credited, 0.0).astype(np.float32)
+
+
+def _class_of(variant: NameVariant, position: int) -> int:
+    """The synonym class of a reading's word: of the word itself, or in a skeleton reading of the English word a
+    translated word stands for (its pattern: هواپیمایی is "airline", and AIR is of its class)."""
+    if variant.kind != SKELETON:
+        return synonym_class(variant.tokens[position])
+    pattern = variant.patterns[position] if variant.patterns else ""
+    return synonym_class(pattern) if pattern.isalpha() else -1
 
 
 def _initials_credited(

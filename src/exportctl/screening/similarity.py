@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from exportctl.screening.normalize import PINYIN, SKELETON, TRANSLATION, NameVariant
 from exportctl.screening.scripts import ARTICLE_SKELETON, is_pinyin
+from exportctl.screening.synonyms import synonym_class
 
 COVERAGE_WEIGHT = 0.5  # exponent of coverage in the name similarity; completeness has the rest
 
@@ -151,8 +152,8 @@ def credit(rule: WordRule, query: str, listed: str, similarity: float) -> float:
         return 1.0 if compiled(rule.word).fullmatch(listed) else SKELETON_ONLY
     if rule.kind == "article":
         return 1.0 if ARTICLE_SPELLINGS.fullmatch(listed) else 0.0
-    if rule.kind == "word":
-        return 1.0 if listed == rule.word else 0.0
+    if rule.kind == "word":  # a translated word: itself, or a word of its class (airline: AIR, .synonyms)
+        return 1.0 if listed == rule.word or synonym_class(listed) == synonym_class(rule.word) >= 0 else 0.0
     if rule.kind == "pinyin":
         longer = max(len(query), len(listed), 1)
         edits = _pinyin_edits(longer)
