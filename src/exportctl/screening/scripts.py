@@ -48,6 +48,13 @@ def script_of(ch: str) -> str:
 # one may be missed: the result says so rather than "no hit" alone (a script rule: Unicode names each letter's script)
 _READ_SCRIPTS = frozenset({"LATIN", "CJK", "CYRILLIC", "ARABIC", "HANGUL"})
 _LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})
+# the blocks of those scripts (and Latin's, punctuation, spaces, full-width forms): a name of such characters only
+# needs no letter-by-letter look (a letter outside them is then looked up by name, as any other)
+_READ_ONLY = re.compile(
+    "[\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u0400-\u052f\u0600-\u06ff\u0750-\u077f"
+    "\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uff00-\uff60\uffe0-\uffef]*"
+)
 
 
 def unread_scripts(text: str) -> tuple[str, ...]:
@@ -55,8 +62,11 @@ def unread_scripts(text: str) -> tuple[str, ...]:
     in order of first use; () for a name in Latin, Chinese, Cyrillic, Arabic or Korean script."""
     if text.isascii():
         return ()
+    text = unicodedata.normalize("NFKC", text)  # as analysed: µ is Greek μ, ｶ is カ
+    if _READ_ONLY.fullmatch(text):
+        return ()
     found: dict[str, None] = {}
-    for ch in unicodedata.normalize("NFKC", text):
+    for ch in text:
         if not ch.isascii() and unicodedata.category(ch) in _LETTERS:  # not modifier letters (ʿ, ー), marks or digits
             script = unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0].split("-", 1)[0]
             if script not in _READ_SCRIPTS:
