@@ -194,16 +194,24 @@ def _pinyin(chars: str) -> list[str]:
 
 
 def _segment(
-    chars: str, prefer_long: bool, known: Container[str] = (), organisations: bool = False, brand: bool = False
+    chars: str, prefer_long: bool, known: Container[str] = (), organisations: bool = False
 ) -> list[tuple[str, str]]:
     """Split Chinese characters into ("term", English alternatives), ("ord", "14th") and ("name", characters).
 
     With ``prefer_long`` the longest known term wins (科技大学 → "university of science and technology"); without,
     the shortest term of two or more characters (科技 + 大学 → "technology university"): both readings exist.
-    With ``organisations`` the organisations CC-CEDICT names in English are read by those names first
-    (:func:`organisation_at`). With ``brand`` the first dictionary word that only places come before stays pinyin
-    (see :func:`_anchored`).
+    With ``known`` (the index vocabulary) the dictionary's words are translated too (:func:`_anchored`); with
+    ``organisations`` the organisations CC-CEDICT names in English are read by those names first
+    (:func:`organisation_at`).
     """
+    pieces, covered = _pieces(chars, prefer_long, known, organisations)
+    return _anchored(pieces, covered) if known else pieces
+
+
+def _pieces(
+    chars: str, prefer_long: bool, known: Container[str], organisations: bool
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """:func:`_segment`'s pieces before the dictionary's words are anchored, with the characters of each."""
     pieces: list[tuple[str, str]] = []
     covered: list[str] = []  # the characters of each piece
     i, name = 0, ""
@@ -266,7 +274,7 @@ def _segment(
             i += 1
     if name:
         add("name", name, name)
-    return _anchored(pieces, covered, brand) if known else pieces
+    return pieces, covered
 
 
 def _anchored(pieces: list[tuple[str, str]], covered: list[str], brand: bool = False) -> list[tuple[str, str]]:
@@ -339,11 +347,12 @@ def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list
         variants.append(render(short_pieces, 0))
     # one more reading with the dictionary's words translated too (邮电 post and telecommunications): beside the
     # others, not instead of them, because a word of the dictionary may be a brand (浪潮 "wave" is Inspur)
-    with_dictionary = _segment(chars, prefer_long=True, known=known)
+    raw = _pieces(chars, True, known, False) if known else None
+    with_dictionary = _anchored(*raw) if raw else long_pieces
     if with_dictionary != long_pieces:
         variants.append(render(with_dictionary, 0))
-    if sum(piece not in long_pieces for piece in with_dictionary) >= 2:  # two or more words from the dictionary
-        branded = _segment(chars, prefer_long=True, known=known, brand=True)
+    if raw and sum(kind == "dictionary" for kind, _ in raw[0]) >= 2:  # two or more words from the dictionary
+        branded = _anchored(*raw, brand=True)
         if branded not in (long_pieces, with_dictionary):
             variants.append(render(branded, 0))
     variants.extend(render(pieces, 0) for pieces in _other_heads(with_dictionary))
