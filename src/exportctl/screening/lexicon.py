@@ -104,9 +104,8 @@ def cognate(word: str, known: Container[str]) -> str | None:
     return None
 
 
-MIN_PREFIX = (
-    4  # letters of the first part of a compound word (radio-, avia-, gidro-): shorter ones are too often a stem
-)
+# letters of the first part of a compound word (radio-, avia-, gidro-): shorter ones are too often a stem
+MIN_PREFIX = 4
 
 
 def _english(lexicon: Mapping[str, str], word: str, known: Container[str]) -> str | None:

@@ -27,7 +27,7 @@ _CLASSES = (
     "air airline airlines airways",
     "bank banco banque",
 )
-_MIN_COUNTRY = 4  # letters of a one-word country name (Iran, Iraq, Cuba): every such name has at least four
+_MIN_COUNTRY = 4  # letters of a one-word country name (Iran, Iraq, Cuba), a guard: pycountry has none shorter
 
 
 def _adjectives(country: str) -> set[str]:
