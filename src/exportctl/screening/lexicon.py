@@ -19,6 +19,7 @@ its BGN romanisation, and found words give one more reading of the query (:func:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -244,6 +245,13 @@ def learn_lexicon(
     return lexicon
 
 
+@functools.lru_cache(maxsize=65536)
+def _first_reading(word: str) -> str:
+    """A Cyrillic word's first reading (its term translated, else romanised): the same words recur in name after
+    name (институт, научно, завод), and working out every reading of each took a quarter of a Russian name's time."""
+    return " ".join(cyrillic_variants(word)[0])
+
+
 def with_lexicon(
     analyzed: AnalyzedName, lexicon: Mapping[str, str], known: Container[str] = frozenset()
 ) -> AnalyzedName:
@@ -263,7 +271,7 @@ def with_lexicon(
             for part in (p for p in word.split("-") if p):
                 roman = transliterate_cyrillic(part)
                 romanised.append(roman)
-                readings[roman] = " ".join(cyrillic_variants(part)[0])
+                readings[roman] = _first_reading(part)
     core, _ = split_legal_forms([t for w in romanised for t in fold_latin(w)])  # legal forms first: never translated
     english = [_english(lexicon, word, known) for word in core]
     if not any(english):
