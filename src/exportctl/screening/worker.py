@@ -95,21 +95,8 @@ def output_rows(outcomes: list[RowOutcome]) -> list[tuple[str, ...]]:
             out.extend(outcome.rows)
         else:
             note = NO_HIT if outcome.problem is None else f"not screened (line {outcome.line}): {outcome.problem}"
-            out.append(
-                (
-                    outcome.id,
-                    outcome.name,
-                    outcome.country,
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "; ".join((note, *outcome.notes)),
-                )
-            )
+            empty = ("",) * (len(OUTPUT_COLUMNS) - 4)  # rank … entry_country: no hit to fill them
+            out.append((outcome.id, outcome.name, outcome.country, *empty, "; ".join((note, *outcome.notes))))
     return out
 
 
