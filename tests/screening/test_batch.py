@@ -175,3 +175,33 @@ def test_batch_gives_each_row_what_a_single_screen_gives_and_restores_the_collec
         alone = screen(index, row.name, limit=5)
         assert [(r[6], r[4]) for r in outcome.rows] == [(h.entry_id, f"{h.score:.4f}") for h in alone.hits]
     assert sum(1 for o in outcomes if o.rows) >= 3
+
+
+
+def test_the_parts_folder_is_removed_when_a_late_part_lands_during_removal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancelled Dask task that is still running wrote its part while the folder was being deleted; one
+    ``rmtree`` then left the folder behind (seen on CI). The race is replayed in order: the first removal is
+    followed by the late part landing, as if it had been written between the listing and the ``rmdir``."""
+    import shutil
+
+    from exportctl.screening import batch
+
+    parts = tmp_path / ".out.csv.parts-x"
+    parts.mkdir()
+    (parts / "part-0000000.csv").write_bytes(b"row\n")
+    real_rmtree = shutil.rmtree
+    calls: list[Path] = []
+
+    def rmtree_then_late_part(path: Path, ignore_errors: bool = False) -> None:
+        real_rmtree(path, ignore_errors=ignore_errors)
+        calls.append(path)
+        if len(calls) == 1:
+            path.mkdir()
+            (path / "part-0000003.csv").write_bytes(b"late\n")
+
+    monkeypatch.setattr(batch.shutil, "rmtree", rmtree_then_late_part)
+    batch.remove_parts(parts)
+    assert not parts.exists()
+    assert len(calls) == 2

@@ -145,7 +145,7 @@ def screen_file(
         close = getattr(finished, "close", None)
         if close is not None:
             close()  # a Dask run cancels what is still queued
-        shutil.rmtree(parts_dir, ignore_errors=True)
+        remove_parts(parts_dir)
     return BatchReport(
         input_path=str(input_path),
         output_path=str(output_path),
@@ -158,6 +158,20 @@ def screen_file(
         partitions=len(complete),
         unreadable=tuple(r.unreadable for r in complete if r.unreadable is not None),
     )
+
+
+def remove_parts(parts_dir: Path, attempts: int = 50) -> None:
+    """Delete the parts folder, again while a late writer keeps refilling it.
+
+    A cancelled Dask task that is already running cannot be stopped: it may write its part while the folder is
+    being deleted, and one ``rmtree`` then leaves the folder behind. Workers never create the folder, so once it
+    is gone nothing can bring it back.
+    """
+    for _ in range(attempts):
+        shutil.rmtree(parts_dir, ignore_errors=True)
+        if not parts_dir.exists():
+            return
+        time.sleep(0.02)
 
 
 def _assemble(output: Path, results: list[PartitionResult], kind: OutputFormat) -> None:
