@@ -177,7 +177,6 @@ def test_batch_gives_each_row_what_a_single_screen_gives_and_restores_the_collec
     assert sum(1 for o in outcomes if o.rows) >= 3
 
 
-
 def test_the_parts_folder_is_removed_when_a_late_part_lands_during_removal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
