@@ -48,6 +48,21 @@ def test_dotted_initials_and_apostrophes() -> None:
     assert fold_latin("Xi'an Mo’er") == ["xian", "moer"]
 
 
+def test_letters_that_open_a_name_are_initials_not_a_legal_form() -> None:
+    # the lists' own "A.S. Yakovlev EDB" and "S.A. Lavochkin NPO": read as the form a.s. / S.A., the initials were
+    # lost, and "A. S. MORENETS" was taken for an organisation (person_for_organisation against every person)
+    for name in ("A.S. Yakovlev EDB", "A. S. Yakovlev EDB", "A S Yakovlev EDB"):
+        analysed = analyze(name)
+        assert analysed.variants[0].tokens == ("a", "s", "yakovlev", "edb"), name
+        assert analysed.forms == frozenset(), name
+    assert analyze("S.A. LAVOCHKIN NPO").variants[0].tokens[:3] == ("s", "a", "lavochkin")
+    # a form that closes a name, a form written as one word, and a form throughout stay forms
+    for name in ("KOC HOLDING A.S.", "Koc Holding A. S.", "AS Latvijas Gaze", "S.A. de C.V. Mexicana"):
+        assert analyze(name).forms, name
+    assert fold_latin("S.A. de C.V.") == ["sa", "de", "cv"]
+    assert fold_latin("U.S. Steel") == ["us", "steel"]  # no form: dotted letters are joined as before
+
+
 def test_legal_forms_are_canonical_across_languages() -> None:
     company_limited = analyze("Huawei Technologies Company Limited")
     for spelling in ("Huawei Technologies Co., Ltd.", "HUAWEI TECHNOLOGIES CO LTD", "Huawei Technologies Co. Limited"):

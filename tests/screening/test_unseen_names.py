@@ -303,6 +303,21 @@ def test_an_initial_stands_for_a_listed_word_it_begins() -> None:
     assert _hit_ids(index, "X. THACI") == []  # X. begins no word of the name
 
 
+def test_initials_weigh_as_the_names_they_may_begin(index: ScreeningIndex) -> None:
+    # a one-letter word weighed as the rare word it is in the vocabulary ("b" 7.6, more than ALI at 4.2): five
+    # initials outweighed the surname, and "S. B. K. B. S. ELSSEID" matched B S COMPANY at 0.78
+    weight = {t: index.idf[index.vocab[t]] for t in ("b", "s", "ali", "elsseid")}
+    assert weight["b"] < weight["ali"] and weight["s"] < weight["ali"] < weight["elsseid"]
+    hits = screen(index, "S. B. K. B. S. ELSSEID").hits
+    assert hits and "ELSSEID" in hits[0].matched_name
+    assert all("COMPANY" not in hit.matched_name for hit in hits)
+    assert all(set(hit.matched_name.split()) != {"K", "M", "A"} for hit in screen(index, "M. A. K. ALI").hits)
+    # "A. S." opening a name is initials, not the legal form a.s.: no person_for_organisation against a person
+    top = screen(index, "A. S. MORENETS").hits[0]
+    assert top.primary_name == "MORENETS, Aleksei Sergeyevich"
+    assert {f.name: f.value for f in top.features}["person_for_organisation"] == 0.0
+
+
 def test_the_arabic_article_matches_only_an_article() -> None:
     index = ScreeningIndex.build(
         (

@@ -275,6 +275,11 @@ FORM_WORDS = frozenset(word for spelling in _BY_TOKENS for word in spelling)
 CO_LTD_WORDS = frozenset(word for spelling in _FORMS["co_ltd"] for word in spelling.split())
 
 
+def is_letters_form(letters: str) -> bool:
+    """Whether letters written with dots ("a.s." as "as") spell a legal form, together or apart."""
+    return (letters,) in _BY_TOKENS or tuple(letters) in _BY_TOKENS
+
+
 def split_legal_forms(
     tokens: Sequence[str], allowed: Container[str] | None = None
 ) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -298,6 +303,8 @@ def split_legal_forms(
             continue
         for size in range(min(_MAX_LEN, n - i), 0, -1):
             code = _BY_TOKENS.get(tuple(words[i : i + size]))
+            if i == 0 and size < n and all(len(w) == 1 for w in words[:size]) and words[size] not in FORM_WORDS:
+                code = None  # letters apart opening a name are initials: "A. S. Morenets", not the form a.s.
             if code is not None and (allowed is None or code in allowed):
                 forms.add(code)
                 i += size

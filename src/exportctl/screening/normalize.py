@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from exportctl.screening import scripts
-from exportctl.screening.legal_forms import split_legal_forms
+from exportctl.screening.legal_forms import FORM_WORDS, is_letters_form, split_legal_forms
 from exportctl.screening.terms import CHINESE_TERMS
 
 MAX_NAME_CHARS = 300
@@ -36,6 +36,7 @@ SKELETON = "skeleton"
 _DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}|(?<![a-z0-9])(?:[a-z]\.)+[a-z](?![a-z0-9])")
 _APOSTROPHES = re.compile(r"['’‘ʼʻ`´]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NEXT_WORD = re.compile(r"[^0-9a-z]*([0-9a-z]+)")
 # abbreviations of common organisation words, a closed class of business writing (Intl, Natl, Mfg …), read as the
 # word: lists and queries write both ("ABC INTL TRADING", "Abc International Trading"). Only spellings that stand for
 # one word: "Tech" (technology, technical), "Ind" (industries, India) and "Eng" are left as written
@@ -113,9 +114,22 @@ def fold_latin(text: str) -> list[str]:
         text = "".join(ch if ch.isascii() else anyascii(ch).lower() for ch in scripts.strip_marks(text))
     text = text.replace("&", " and ")
     text = _APOSTROPHES.sub("", text)
-    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    text = _DOTTED.sub(_join_dotted, text)
     text = _ORDINAL.sub("", text)
     return [canonical_word(t) for t in _NON_ALNUM.split(text) if t]
+
+
+def _join_dotted(match: re.Match[str]) -> str:
+    """Dotted letters as one word ("S.A." → "sa"), but apart when they open a name and spell a legal form: the
+    lists' "A.S. Yakovlev EDB" and "S.A. Lavochkin NPO" are initials, and a form that opens a name is written as a
+    word (AS Latvijas Gaze, OOO Romashka)."""
+    letters = match.group().replace(".", "")
+    text = match.string
+    if _NON_ALNUM.sub("", text[: match.start()]) or not is_letters_form(letters):
+        return letters
+    after = _NEXT_WORD.match(text, match.end())
+    # a name word follows ("S.A. de C.V." is a form throughout)
+    return " ".join(letters) if after and after.group(1) not in FORM_WORDS else letters
 
 
 def canonical_word(token: str) -> str:
