@@ -229,3 +229,23 @@ def test_a_compound_joined_from_arabic_words_is_not_split_into_bare_consonants()
     other = _entry(60, "CHECHIKHIN, Yuri Valerevich", EntryType.INDIVIDUAL)
     index = ScreeningIndex.build((*_FILLER[:200], other), snapshot_key="split")
     assert screen(index, "علیرضا زاکانی", threshold=0.5).hits == ()
+
+
+def test_a_listed_name_is_found_with_its_legal_form_misspelt() -> None:
+    index = ScreeningIndex.build(
+        (
+            _entry(1, "LOWELL LIMITED"),
+            _entry(2, "JOINT STOCK COMPANY PLANT LEGMASH"),
+            _entry(3, "Sigma Technology Limited"),
+            *(_entry(10 + i, f"{word} Trading Company") for i, word in enumerate(("Orion", "Vega", "Lyra", "Hydra"))),
+        ),
+        snapshot_key="misspelt-forms",
+    )
+    for query, wanted in (
+        ("LOWELL LyMITED", "test:1"),
+        ("JOINT STOCK COMPAY PLANT LEGMASH", "test:2"),
+        ("Sigma Technology Lmited", "test:3"),
+    ):
+        hits = screen(index, query).hits
+        assert hits and hits[0].entry_id == wanted, query
+        assert hits[0].score >= 0.95, query

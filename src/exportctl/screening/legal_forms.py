@@ -16,6 +16,8 @@ import functools
 import re
 from collections.abc import Container, Sequence
 
+from rapidfuzz.distance import OSA
+
 # canonical code -> spellings (token sequences after folding). Families that users rewrite into one another share a
 # code: Russian АО/ОАО/ЗАО/ПАО and JSC/OJSC/CJSC/PJSC are all "jsc"; ООО, LLC, TOV are all "llc".
 _FORMS: dict[str, tuple[str, ...]] = {
@@ -271,8 +273,32 @@ _FIRST_WORDS = frozenset(k[0] for k in _BY_TOKENS)
 # every word of a written-out legal form (company, limited, liability, partnership …): the listed names' words do not
 # hold them (they are split off), so words run together or cut apart are judged against these too
 FORM_WORDS = frozenset(word for spelling in _BY_TOKENS for word in spelling)
+_MISSPELT_MIN = 5  # letters of a word that may be a misspelt form word: shorter ones are too often other words
+_FORM_WORDS_BY_INITIAL: dict[str, tuple[str, ...]] = {}
+for _word in sorted(FORM_WORDS):
+    if len(_word) >= _MISSPELT_MIN - 1:
+        _FORM_WORDS_BY_INITIAL[_word[0]] = (*_FORM_WORDS_BY_INITIAL.get(_word[0], ()), _word)
 # the words of the Chinese company forms in pinyin (youxian, gongsi, zeren, gufen …), as the lists write them
 CO_LTD_WORDS = frozenset(word for spelling in _FORMS["co_ltd"] for word in spelling.split())
+
+
+def with_form_words_respelt(tokens: Sequence[str], known: Container[str]) -> tuple[str, ...]:
+    """The tokens with a misspelt legal-form word written right ("LyMITED", "CMPANY", "LIMIETD": one edit, the
+    first letter kept), when the word is unknown to the lists (``known``) and the right spelling makes it part of a
+    form. Left misspelt, it is an unknown word of the name, weighed as the rarest, and the name is not found."""
+    respelt = list(tokens)
+    for i, token in enumerate(tokens):
+        if len(token) < _MISSPELT_MIN - 1 or token in known or token in FORM_WORDS or not token.isalpha():
+            continue
+        near = [w for w in _FORM_WORDS_BY_INITIAL.get(token[0], ()) if OSA.distance(token, w, score_cutoff=1) <= 1]
+        if len(near) != 1:
+            continue  # none, or two form words alike: no guess
+        trial = [*respelt[:i], near[0], *respelt[i + 1 :]]
+        # a word of 4 letters only when its neighbours make the form with it ("JOIT STOCK COMPANY")
+        needed = 1 if len(token) >= _MISSPELT_MIN else 2
+        if len(split_legal_forms(respelt)[0]) - len(split_legal_forms(trial)[0]) >= needed:
+            respelt = trial
+    return tuple(respelt)
 
 
 def is_letters_form(letters: str) -> bool:

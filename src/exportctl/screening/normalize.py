@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from exportctl.screening import scripts
-from exportctl.screening.legal_forms import FORM_WORDS, is_letters_form, split_legal_forms
+from exportctl.screening.legal_forms import FORM_WORDS, is_letters_form, split_legal_forms, with_form_words_respelt
 from exportctl.screening.terms import CHINESE_TERMS
 
 MAX_NAME_CHARS = 300
@@ -239,6 +239,8 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             tokens.extend(run_tokens)
             if run_kind != LATIN:
                 kind = run_kind
+        if kind == LATIN and known is not _EMPTY:
+            tokens = list(with_form_words_respelt(tokens[:MAX_TOKENS], known))
         core, found = split_legal_forms(tokens[:MAX_TOKENS], chinese_forms() if han and kind != LATIN else None)
         forms |= found
         variant = NameVariant(core, kind)
