@@ -16,6 +16,12 @@ threshold:
 * ``kind_word`` — the word that says what the organisation is written as another English rendering does (a Russian
   завод as Plant, Factory or Works; an airline as Air, Airlines or Airways): "Kazan Helicopter Factory" for KAZAN
   HELICOPTER PLANT, "Mahan Airlines" for MAHAN AIR;
+* ``form_typo`` — a typo in a word of a written-out legal form ("LOWELL LyMITED", "JOINT STOCK COMPAY …");
+* ``branch_office`` — the name of a branch or representative office of the organisation ("… Representative
+  Office", "… (Branch Office)"): part of the company, not another party;
+* ``no_punctuation`` — lower case, punctuation dropped without a space ("al-qaida" as "alqaida");
+* ``run_together`` — two neighbouring words run together where one is short (and, of, for, a number, an acronym:
+  "OILAND", "UNIT6000", "AtbElectronica");
 * ``german_romanised`` / ``french_romanised`` / ``dutch_romanised`` — a Russian person's name that the lists give
   in Cyrillic, romanised the way German (Duden: Jewgeni Wiktorowitsch Prigoschin), French (Evgueni Viktorovitch
   Prigojine) and Dutch (Jevgeni Viktorovitsj Prigozjin) writing does, not as the lists do (Yevgeniy Viktorovich
@@ -145,6 +151,63 @@ def _hyphen(name: str, rng: random.Random) -> str | None:
     return " ".join([*words[:i], f"{words[i]}-{words[i + 1]}", *words[i + 2 :]])
 
 
+# the words of written-out legal forms, as names spell them (the benchmark's own list: how people write names)
+_FORM_WORDS = ("limited", "company", "corporation", "incorporated", "liability", "joint", "stock", "public")
+
+
+def _form_typo(name: str, rng: random.Random) -> str | None:
+    """One letter of a written-out legal form's word dropped, doubled, swapped with the next, or another vowel
+    (never the first letter): "LOWELL LyMITED", "JOINT STOCK COMPAY PLANT LEGMASH"."""
+    words = name.split()
+    found = [i for i, w in enumerate(words) if re.sub(r"\W", "", w).casefold() in _FORM_WORDS]
+    if not found:
+        return None
+    i = rng.choice(found)
+    word = re.sub(r"\W", "", words[i])
+    at = rng.randrange(1, len(word) - 1)
+    edit = rng.choice(("drop", "double", "swap", "vowel"))
+    if edit == "drop":
+        typo = word[:at] + word[at + 1 :]
+    elif edit == "double":
+        typo = word[:at] + word[at] + word[at:]
+    elif edit == "swap":
+        typo = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    else:
+        vowel = rng.choice([v for v in "aeiouy" if v != word[at].lower()])
+        typo = word[:at] + (vowel.upper() if word[at].isupper() else vowel) + word[at + 1 :]
+    return " ".join([*words[:i], typo, *words[i + 1 :]])
+
+
+def _branch_office(name: str, rng: random.Random) -> str | None:
+    """The name of a branch or representative office of the organisation (part of it, not another party)."""
+    return f"{name}{rng.choice((' Representative Office', ' (Branch Office)', ' Branch', ', Liaison Office'))}"
+
+
+def _no_punctuation(name: str, rng: random.Random) -> str | None:
+    """Lower case, punctuation dropped without a space (AL-QAIDA as alqaida, MG-FLOT as mgflot), as some registers
+    and keyboards write names."""
+    return re.sub(r"[^\w\s]", "", name).casefold()
+
+
+def _run_together(name: str, rng: random.Random) -> str | None:
+    """Two neighbouring words run together where one is short (and, of, for, a number, an acronym): the cut the
+    general rule (:mod:`exportctl.screening.compounds`, words of 4+ letters) does not make; in mixed case when the
+    name is (the case then marks the cut: "AtbElectronica")."""
+    words = name.split()
+    pairs = [
+        i
+        for i in range(len(words) - 1)
+        if words[i].isalnum() and words[i + 1].isalnum() and min(len(words[i]), len(words[i + 1])) <= 3
+    ]
+    if not pairs:
+        return None
+    i = rng.choice(pairs)
+    first, second = words[i], words[i + 1]
+    if rng.random() < 0.5 and first.isalpha() and second.isalpha():
+        first, second = first.capitalize() if len(first) > 3 else first.upper(), second.capitalize()
+    return " ".join([*words[:i], first + second, *words[i + 2 :]])
+
+
 _CYRILLIC_WORD = re.compile(r"^[а-яё-]+$")
 _VOWELS = "аеёиоуыэюяьъ"
 # the common German (Duden), French and Dutch romanisations of Russian, letter by letter
@@ -224,6 +287,10 @@ def main() -> None:
         "abbreviated": (organisations, _abbreviated),
         "hyphen": (organisations, _hyphen),
         "kind_word": (organisations, _kind_word),
+        "form_typo": (organisations, _form_typo),
+        "branch_office": (organisations, _branch_office),
+        "no_punctuation": (organisations, _no_punctuation),
+        "run_together": (organisations, _run_together),
     }
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]
     romanised = {"german_romanised": _german, "french_romanised": _french, "dutch_romanised": _dutch}

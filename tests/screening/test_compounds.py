@@ -93,3 +93,56 @@ def test_the_words_of_a_written_out_legal_form_are_joined_or_cut_as_the_form_has
     # two words of forms stay two: "joint stock" joined would no longer be part of "public joint stock company"
     analyzed = with_rejoined_words(analyze("PUBLIC JOINT STOCK COMME RCIAL BANK", index.vocab), index)
     assert all("jointstock" not in v.tokens for v in analyzed.variants)
+
+
+@pytest.fixture(scope="module")
+def together() -> ScreeningIndex:
+    return ScreeningIndex.build(
+        (
+            _entry(1, "AL-QAIDA"),
+            _entry(2, "MG-FLOT LIMITED LIABILITY COMPANY"),
+            _entry(3, "KOREAN COMMITTEE FOR SPACE TECHNOLOGY"),
+            _entry(4, "MYANMA OIL AND GAS ENTERPRISE"),
+            _entry(5, "YU SONG 7"),
+            _entry(6, "ATB ELECTRONICA LLC"),
+            _entry(7, "FORBES SPACE HOLDING"),
+            _entry(8, "PHOENIX ELECTRONICS"),
+            _entry(9, "AL-HARAMAIN : ALBANIA BRANCH"),
+            _entry(10, "AL-HARAMAIN : KENYA BRANCH"),
+            _entry(11, "ALQASR TRADING"),
+            _entry(12, "AL-QASR HOLDING"),
+        ),
+        snapshot_key="written-together",
+    )
+
+
+def test_a_hyphened_listed_word_written_together_is_found(together: ScreeningIndex) -> None:
+    # "al" and "mg" are too short for a cut in general (acronyms); written with a hyphen in a listed name, they are
+    # that name's words. No hit at all before.
+    assert _hits(together, "Alqaida")[:1] == ["test:1"]
+    assert _hits(together, "Mgflot LLC")[:1] == ["test:2"]
+    # a join the lists have as a word of its own is that word, not cut: ALQASR TRADING, not AL-QASR HOLDING
+    assert together.hyphened.get("alqasr") is None
+    assert _hits(together, "Alqasr Trading")[:1] == ["test:11"]
+
+
+def test_a_word_run_into_and_of_for_or_a_number_is_cut_where_a_listed_name_has_both(together: ScreeningIndex) -> None:
+    assert _hits(together, "KOREAN COMMITTEE FORSPACE TECHNOLOGY")[:1] == ["test:3"]
+    assert _hits(together, "MYANMA OILAND GAS ENTERPRISE")[:1] == ["test:4"]
+    assert _hits(together, "YU SONG7")[:1] == ["test:5"]
+    # "forbes" is no "for" + "bes": no listed name has them side by side
+    assert ("forbes", "space") in _readings(together, "FORBES SPACE") and len(_readings(together, "FORBES SPACE")) == 1
+
+
+def test_mixed_case_marks_two_words_run_together(together: ScreeningIndex) -> None:
+    assert ("atb", "electronica") in _readings(together, "ATBElectronica LLC")
+    assert _hits(together, "ATBElectronica LLC")[:1] == ["test:6"]
+    assert _readings(together, "ATBELECTRONICA LLC") == [("atbelectronica",)]  # one case: no mark of a cut
+
+
+def test_a_branch_or_representative_office_is_found_as_its_company(together: ScreeningIndex) -> None:
+    # "representative office" is rare in the lists: unmatched, it outweighed the company's own two words (no hit)
+    assert _hits(together, "PHOENIX ELECTRONICS Representative Office")[:1] == ["test:8"]
+    assert _hits(together, "Phoenix Electronics (Branch Office)")[:1] == ["test:8"]
+    # a listed branch is still found as itself, before the organisation's other branches
+    assert _hits(together, "AL-HARAMAIN ALBANIA BRANCH")[:1] == ["test:9"]

@@ -13,22 +13,32 @@ of them: the word as written keeps its fuzzy matches.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 
 from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.legal_forms import FORM_WORDS, split_legal_forms
-from exportctl.screening.normalize import LATIN, TRANSLATION, AnalyzedName, NameVariant, canonical_word
+from exportctl.screening.normalize import LATIN, TRANSLATION, AnalyzedName, NameVariant, canonical_word, fold_latin
 
 MIN_PART = 4  # letters of each word a cut makes: shorter "words" of the lists are mostly acronyms (MMI, TAO, DIT)
 MIN_FORM = 3  # letters of a legal form a cut may free (ltd, llc, company)
 MIN_CUT = 2 * MIN_PART
 MIN_JOINED = 3  # letters of each word a join uses
+_FUNCTION_WORDS = ("and", "for", "the", "of")  # words a name runs into its neighbour (closed class)
 
 
-def _cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
-    """An unknown word as two known ones, the most even cut first (companysberbank: company + sberbank)."""
-    if len(token) < MIN_CUT or not token.isalpha() or token in index.vocab:
+def _cut(token: str, index: ScreeningIndex) -> tuple[str, ...] | None:
+    """An unknown word as two known ones, the most even cut first (companysberbank: company + sberbank), or as the
+    parts of a word the lists write with hyphens (alqaida: al + qaida, :func:`.index.hyphened_words`)."""
+    hyphened = index.hyphened.get(token)
+    if hyphened is not None:
+        return hyphened
+    if token in index.vocab:
         return None
+    if not token.isalpha():
+        return _number_cut(token, index)
+    if len(token) < MIN_CUT:
+        return _function_word_cut(token, index)
     middle = len(token) / 2
     for at in sorted(range(MIN_FORM, len(token) - MIN_FORM + 1), key=lambda at: abs(at - middle)):
         first, second = token[:at], token[at:]
@@ -42,7 +52,50 @@ def _cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
             return first, second
         if first in FORM_WORDS and second in FORM_WORDS and min(len(first), len(second)) >= MIN_FORM:
             return first, second  # two words of one written-out form: "liabilitypartnership"
+    return _function_word_cut(token, index)
+
+
+def _function_word_cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
+    """A word run into "and", "of", "for" or "the" ("FORSPACE", "OILAND"), when a listed name has the two side by
+    side: the function word is shorter than any other part a cut may make."""
+    for word in _FUNCTION_WORDS:
+        if len(token) - len(word) < MIN_JOINED:
+            continue
+        if token.startswith(word) and index.side_by_side(word, token[len(word) :]):
+            return word, token[len(word) :]
+        if token.endswith(word) and index.side_by_side(token[: -len(word)], word):
+            return token[: -len(word)], word
     return None
+
+
+_LETTERS_DIGITS = re.compile(r"([a-z]+)([0-9]+)|([0-9]+)([a-z]+)")
+
+
+def _number_cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
+    """A word run into a number ("UNIT6000", "OMSKIY119", "SONG7"), when a listed name has the two side by side."""
+    match = _LETTERS_DIGITS.fullmatch(token)
+    if match is None:
+        return None
+    first, second = (match[1], match[2]) if match[1] else (match[3], match[4])
+    return (first, second) if index.side_by_side(first, second) else None
+
+
+def _camel_cuts(text: str) -> dict[str, tuple[str, str]]:
+    """The words of a query written in mixed case whose case marks two words run together ("ATBElectronica",
+    "HaoLi"), as their folded join -> the two words."""
+    found: dict[str, tuple[str, str]] = {}
+    for word in _WORD.findall(text):
+        parts = _CAMEL_PARTS.findall(word)
+        if len(parts) == 2 and word != word.upper() and word != word.lower():
+            first, second = (fold_latin(part) for part in parts)
+            if len(first) == 1 and len(second) == 1:
+                found[first[0] + second[0]] = (first[0], second[0])
+    return found
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# a capitalised word, an acronym before one ("ATB" of ATBElectronica), or a lower-case start ("hao" of haoLi)
+_CAMEL_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z][a-z]+|[a-z]+|[A-Z]+")
 
 
 def _name_word(word: str, index: ScreeningIndex) -> bool:
@@ -60,7 +113,7 @@ def _is_form(word: str) -> bool:
     return bool(split_legal_forms((word,))[1])
 
 
-def _rejoined(tokens: tuple[str, ...], index: ScreeningIndex) -> list[str]:
+def _rejoined(tokens: tuple[str, ...], index: ScreeningIndex, camel: dict[str, tuple[str, str]]) -> list[str]:
     words: list[str] = []
     i = 0
     while i < len(tokens):
@@ -74,6 +127,8 @@ def _rejoined(tokens: tuple[str, ...], index: ScreeningIndex) -> list[str]:
             i += 2
             continue
         cut = _cut(token, index)
+        if cut is None and token in camel and token not in index.vocab and index.side_by_side(*camel[token]):
+            cut = camel[token]
         words.extend(cut or (token,))
         i += 1
     return words
@@ -85,11 +140,12 @@ def with_rejoined_words(analyzed: AnalyzedName, index: ScreeningIndex) -> Analyz
     a listed name may say HONGKONG); unchanged when neither has anything to cut or join."""
     added: list[NameVariant] = []
     forms = analyzed.forms
+    camel = _camel_cuts(analyzed.text) if not analyzed.text.isupper() and not analyzed.text.islower() else {}
     for kind in (LATIN, TRANSLATION):
         first = next((v for v in analyzed.variants if v.kind == kind and not v.replaced), None)
         if first is None:
             continue
-        words = _rejoined(first.tokens, index)
+        words = _rejoined(first.tokens, index, camel)
         if tuple(words) == first.tokens:
             continue
         core, freed = split_legal_forms(words)  # a cut may free a legal form: "internationallimited"

@@ -30,6 +30,7 @@ from exportctl.screening.match import NameMatch, match_many
 from exportctl.screening.normalize import MAX_NAME_CHARS, AnalyzedName, analyze
 from exportctl.screening.respelling import with_respelt_words
 from exportctl.screening.scripts import unread_scripts
+from exportctl.screening.units import with_unit_words_dropped
 
 DEFAULT_THRESHOLD = 0.74
 MIN_NAME_CHARS = 2  # a single Latin letter matches every name with an initial: refuse rather than flood
@@ -111,7 +112,7 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
     analyzed = with_lexicon(
         with_equivalents(analyze(query.name, index.usage), index.equivalents), index.lexicon, index.usage
     )
-    analyzed = with_respelt_words(with_rejoined_words(analyzed, index), index)
+    analyzed = with_unit_words_dropped(with_respelt_words(with_rejoined_words(analyzed, index), index))
     if analyzed.is_empty:
         raise InputError(f"the name {query.name[:80]!r} has no letters or digits to match on", field="name")
     if sum(len(t) for t in analyzed.variants[0].tokens) < MIN_NAME_CHARS and not analyzed.scripts:

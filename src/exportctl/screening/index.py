@@ -33,7 +33,7 @@ from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.honorifics import HONORIFIC_WEIGHT, is_honorific
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.lexicon import is_russian_word, learn_lexicon
-from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze
+from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze, fold_latin
 from exportctl.screening.scripts import is_patronymic, skeleton
 from exportctl.screening.similarity import (
     FLOOR_32,
@@ -45,7 +45,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 70  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 71  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -143,6 +143,7 @@ class ScreeningIndex:
     max_idf: float = 1.0
     equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # brand -> its learnt equivalents
     lexicon: dict[str, str] = field(default_factory=dict)  # Russian word (BGN) -> English word, learnt (.lexicon)
+    hyphened: dict[str, tuple[str, ...]] = field(default_factory=dict)  # AL-QAIDA's "alqaida" -> (al, qaida)
     name_token_matrix: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
     # every pair of words that stand side by side in a listed name, as first × (pad + 1) + second, sorted
     adjacent_pairs: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -189,6 +190,7 @@ class ScreeningIndex:
                         rows = analysed[name] = [row for a in (analyze(name), *parts) for row in index._rows(a)]
                     index._add_rows(entry_no, rows)
             index._finish()
+            index.hyphened = hyphened_words(analysed, index.vocab)
             index.vocabulary_votes = VocabularyVotes.build(index)
         # one collection now moves the new objects to the oldest generation, rather than several during the first
         # queries (they would each walk the whole index: a 70 ms stall in one of them)
@@ -400,6 +402,28 @@ class ScreeningIndex:
             for key in {skel[:i] + skel[i + 1 :] for i in range(len(skel))}:
                 found.update(self.by_skeleton.get(key, ()))
         return found
+
+
+_HYPHENED = re.compile(r"(?<![\w-])[^\W_]+(?:[-‐‑–][^\W_]+)+(?![\w-])")
+_MIN_HYPHENED = 5  # letters of a hyphened word written together: shorter ones are mostly codes (A-1, MG-3)
+
+
+def hyphened_words(names: Iterable[str], vocab: Collection[str]) -> dict[str, tuple[str, ...]]:
+    """The words the lists write with hyphens, as they would be written together: "alqaida" for AL-QAIDA, "mgflot"
+    for MG-FLOT, "rttekhpriemka" for RT-TEKHPRIEMKA -> their parts as indexed. A query that drops the hyphen has one
+    unknown word, which no cut into two words of 4+ letters (:mod:`.compounds`) gives back: "al" and "rt" are too
+    short to cut off in general, but written so in a listed name they are its words. A joined form the vocabulary
+    has as a word of its own is left out (it is found as itself); the first listed compound keeps a joined form."""
+    found: dict[str, tuple[str, ...]] = {}
+    for name in names:
+        if "-" not in name and "‐" not in name and "‑" not in name and "–" not in name:
+            continue
+        for compound in _HYPHENED.findall(name):
+            parts = tuple(fold_latin(compound))
+            joined = "".join(parts)
+            if len(parts) >= 2 and len(joined) >= _MIN_HYPHENED and joined.isalpha() and joined not in vocab:
+                found.setdefault(joined, parts)
+    return found
 
 
 def _without_raw(entry: ListEntry) -> ListEntry:

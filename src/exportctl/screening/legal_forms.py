@@ -274,6 +274,8 @@ _FIRST_WORDS = frozenset(k[0] for k in _BY_TOKENS)
 # hold them (they are split off), so words run together or cut apart are judged against these too
 FORM_WORDS = frozenset(word for spelling in _BY_TOKENS for word in spelling)
 _MISSPELT_MIN = 5  # letters of a word that may be a misspelt form word: shorter ones are too often other words
+_MIN_RUN_TOGETHER = 2  # letters of each word of two run together (a form's word and another: "CECLIMITED")
+_OPENING_FORMS = frozenset({"ooo", "jsc", "ojsc", "cjsc", "pjsc", "llc"})  # abbreviations no word begins with
 _FORM_WORDS_BY_INITIAL: dict[str, tuple[str, ...]] = {}
 for _word in sorted(FORM_WORDS):
     if len(_word) >= _MISSPELT_MIN - 1:
@@ -284,21 +286,55 @@ CO_LTD_WORDS = frozenset(word for spelling in _FORMS["co_ltd"] for word in spell
 
 def with_form_words_respelt(tokens: Sequence[str], known: Container[str]) -> tuple[str, ...]:
     """The tokens with a misspelt legal-form word written right ("LyMITED", "CMPANY", "LIMIETD": one edit, the
-    first letter kept), when the word is unknown to the lists (``known``) and the right spelling makes it part of a
-    form. Left misspelt, it is an unknown word of the name, weighed as the rarest, and the name is not found."""
+    first letter kept) and two form words run together cut apart ("LIMITEDLIABILITY COMPANY"), when the word is
+    unknown to the lists (``known``) and the right spelling makes it part of a form. Left as written, it is an
+    unknown word of the name, weighed as the rarest, and the name is not found (the forms it belongs to are split
+    off before :mod:`.compounds` could cut it)."""
     respelt = list(tokens)
-    for i, token in enumerate(tokens):
+    i = 0
+    while i < len(respelt):
+        token = respelt[i]
+        i += 1
         if len(token) < _MISSPELT_MIN - 1 or token in known or token in FORM_WORDS or not token.isalpha():
             continue
-        near = [w for w in _FORM_WORDS_BY_INITIAL.get(token[0], ()) if OSA.distance(token, w, score_cutoff=1) <= 1]
-        if len(near) != 1:
-            continue  # none, or two form words alike: no guess
-        trial = [*respelt[:i], near[0], *respelt[i + 1 :]]
-        # a word of 4 letters only when its neighbours make the form with it ("JOIT STOCK COMPANY")
-        needed = 1 if len(token) >= _MISSPELT_MIN else 2
-        if len(split_legal_forms(respelt)[0]) - len(split_legal_forms(trial)[0]) >= needed:
-            respelt = trial
+        # a one-word form ends a name; one that opens it has more words ("LIMITEX TRADING" is a name)
+        edge = i == len(respelt) or (i >= 2 and respelt[i - 2] in FORM_WORDS) or respelt[i] in FORM_WORDS
+        for words, needed in _respellings(token, known, edge):
+            trial = [*respelt[: i - 1], *words, *respelt[i:]]
+            if _in_forms(trial) - _in_forms(respelt) >= needed:
+                respelt = trial
+                i += len(words) - 1
+                break
     return tuple(respelt)
+
+
+def _in_forms(tokens: list[str]) -> int:
+    """How many of the tokens legal forms take."""
+    return len(tokens) - len(split_legal_forms(tokens)[0])
+
+
+def _respellings(token: str, known: Container[str], edge: bool) -> list[tuple[tuple[str, ...], int]]:
+    """A word's possible right spellings as form words, each with how many words of the name it must put in forms:
+    two form words run together ("liabilitycompany"), a form word and a listed word ("companypromtekhekspert",
+    "nefazpublicly"), a misspelt form word."""
+    found: list[tuple[tuple[str, ...], int]] = []
+    for at in range(_MIN_RUN_TOGETHER, len(token) - _MIN_RUN_TOGETHER + 1):
+        first, second = token[:at], token[at:]
+        if first in FORM_WORDS and second in FORM_WORDS and min(len(first), len(second)) >= 3:
+            found.append(((first, second), 2))
+        elif (first in FORM_WORDS and len(first) >= _MISSPELT_MIN and second in known and len(second) >= 2) or (
+            second in FORM_WORDS and len(second) >= _MISSPELT_MIN and first in known and len(first) >= 2
+        ):  # a form's word written out: a short form (tov, ltd) may end a name ("MOUSSATOV" is no MOUSSA TOV)
+            found.append(((first, second), 1))
+        elif first in _OPENING_FORMS and second in known:  # "OOOIAZ", "JSCNPO": no word begins so
+            found.append(((first, second), 1))
+    if not edge:
+        return found
+    near = [w for w in _FORM_WORDS_BY_INITIAL.get(token[0], ()) if OSA.distance(token, w, score_cutoff=1) <= 1]
+    if len(near) == 1:  # none, or two form words alike: no guess
+        # a word of 4 letters only when its neighbours make the form with it ("JOIT STOCK COMPANY")
+        found.append(((near[0],), 1 if len(token) >= _MISSPELT_MIN else 2))
+    return found
 
 
 def is_letters_form(letters: str) -> bool:

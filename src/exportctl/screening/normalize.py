@@ -239,13 +239,18 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             tokens.extend(run_tokens)
             if run_kind != LATIN:
                 kind = run_kind
-        if kind == LATIN and known is not _EMPTY:
-            tokens = list(with_form_words_respelt(tokens[:MAX_TOKENS], known))
-        core, found = split_legal_forms(tokens[:MAX_TOKENS], chinese_forms() if han and kind != LATIN else None)
-        forms |= found
-        variant = NameVariant(core, kind)
-        if core and variant not in variants:
-            variants.append(variant)
+        written = tokens[:MAX_TOKENS]
+        readings = [written]
+        if kind == LATIN and known is not _EMPTY:  # a query (the lists' names are read as written)
+            respelt = list(with_form_words_respelt(written, known))
+            if respelt != written:
+                readings.append(respelt)  # beside the name as written, never instead of it
+        for reading in readings:
+            core, found = split_legal_forms(reading, chinese_forms() if han and kind != LATIN else None)
+            forms |= found
+            variant = NameVariant(core, kind)
+            if core and variant not in variants:
+                variants.append(variant)
     if scripts.ARABIC in used_scripts:
         skeletons: list[str] = []
         persian: list[str] = []  # ض ذ ظ ث as Persian says them, for a name that has them but no Persian letter
