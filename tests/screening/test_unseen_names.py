@@ -118,6 +118,16 @@ def test_chinese_numerals_read_as_the_ordinal(n: int) -> None:
     assert str(n) in analyze(f"第{_chinese_numeral(n)}研究所").variants[0].tokens
 
 
+@given(st.integers(1, 999))
+def test_a_number_in_digits_inside_a_chinese_name_is_read_as_the_numeral_is(n: int) -> None:
+    # 第14研究所 as 第十四研究所: the digits split the name into runs of other scripts, 第 was read "no", 研究所 lost
+    # its parent, and the pinyin reading ran the number into a syllable (di14)
+    written = analyze(f"中国电子科技集团公司第{n}研究所").variants
+    numeral = analyze(f"中国电子科技集团公司第{_chinese_numeral(n)}研究所").variants
+    assert [v.tokens for v in written if v.kind != "pinyin"] == [v.tokens for v in numeral if v.kind != "pinyin"]
+    assert str(n) in written[-1].tokens  # the pinyin reading keeps the number apart
+
+
 @pytest.mark.parametrize("n", _ORDINALS)
 def test_a_numbered_institute_finds_its_number_and_no_other(small: ScreeningIndex, n: int) -> None:
     hits = _hit_ids(small, f"第{_chinese_numeral(n)}研究所", threshold=0.5)

@@ -27,6 +27,7 @@ OTHER = "other"
 
 _MAX_TERM = max(len(t) for t in CHINESE_TERMS)
 _CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+_CN_DIGITS.update({str(d): d for d in range(10)})  # 第14研究所 as 第十四研究所: names write both
 _PLACE_SUFFIXES = "省市区县"  # after a place name: 深圳市 Shenzhen (dropped in English names)
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
@@ -89,6 +90,9 @@ def script_runs(text: str) -> list[tuple[str, str]]:
         script = script_of(ch)
         if script == OTHER and not ch.isalnum():
             buf.append(ch)  # punctuation/space: neutral, stays with the current run
+            continue
+        if current == HAN and "0" <= ch <= "9":
+            buf.append(ch)  # a number inside a Chinese name is read with it (第14研究所: the 14th institute)
             continue
         if script != current and buf:
             runs.append((current, "".join(buf)))
@@ -166,6 +170,8 @@ def group_syllables(syllables: list[str], known: Container[str]) -> list[str]:
         for size in range(1, min(4, end) + 1):
             start = end - size
             word = "".join(syllables[start:end])
+            if size >= 2 and not word.isalpha():
+                continue  # a number stays a word of its own (第14研究所: di 14, not di14)
             if size >= 2 and (word in known or word in CO_LTD_WORDS):
                 gain = 2.0 * size
             elif size == 1:
@@ -242,6 +248,13 @@ def _pieces(
                 add("ord", _ordinal(number), chars[i:j])
                 i = j
                 continue
+        if "0" <= chars[i] <= "9":  # a number written in digits: as written (2012实验室: 2012 laboratory)
+            j = i
+            while j < len(chars) and "0" <= chars[j] <= "9":
+                j += 1
+            add("ord", chars[i:j], chars[i:j])
+            i = j
+            continue
         j = i
         while j < len(chars) and (chars[j] in _CN_DIGITS or chars[j] in _CN_UNITS):
             j += 1
@@ -325,7 +338,7 @@ def _proper_characters() -> frozenset[str]:
 def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list[list[str]]:
     """Alternative word lists for a run of Chinese characters: terms translated (long and short segmentation, each
     alternative rendering), then pure pinyin."""
-    chars = to_simplified("".join(ch for ch in run if script_of(ch) == HAN))
+    chars = to_simplified("".join(ch for ch in run if script_of(ch) == HAN or "0" <= ch <= "9"))
 
     def render(pieces: list[tuple[str, str]], k: int, join: bool = True) -> list[str]:
         words: list[str] = []
