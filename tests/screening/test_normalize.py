@@ -323,6 +323,20 @@ def test_arabic_and_persian_letter_forms_of_one_word_read_alike() -> None:
     assert analyze("شرکت ملی نفت ایران").variants[0].tokens == analyze("شركة ملي نفط إيران").variants[0].tokens
 
 
+def test_a_persian_non_joiner_between_two_words_parts_them() -> None:
+    # Persian also puts the zero-width non-joiner between the words of a compound name: read as one word,
+    # سپاه‌پاسداران انقلاب اسلامی (the IRGC, "Guards Corps of the Islamic Revolution") found nothing
+    assert arabic_words("سپاه\u200cپاسداران") == arabic_words("سپاه پاسداران") == ["corps", "guards"]
+    assert (
+        analyze("سپاه\u200cپاسداران انقلاب اسلامی").variants[0].tokens
+        == analyze("سپاه پاسداران انقلاب اسلامی").variants[0].tokens
+    )
+    # within a word it still joins: before a suffix (خامنه‌ای Khamenei, its ه the vowel e; plural ها) or after a
+    # verb prefix (می)
+    assert arabic_words("خامنه\u200cای") == arabic_words("خامنای")
+    assert len(arabic_words("شرکت\u200cهای")) == 1 and len(arabic_words("می\u200cخواهد")) == 1
+
+
 def test_a_russian_organisation_word_is_found_whatever_its_ending() -> None:
     # nominative nouns in -ние: taking the longest ending ("ие") off left a stem no term has
     assert analyze("Главное управление Генерального штаба").variants[0].tokens == (

@@ -825,12 +825,35 @@ _PERSIAN_SUFFIXES = frozenset({"پور", "زاده", "زادہ", "نژاد"})
 _ABD = "عبد"  # "servant of": Abd al-Hakim is written عبد الحكيم or عبدالحكيم and romanised Abdul Hakim, Abdelhakim …
 
 
+# what Persian writes after a zero-width non-joiner within one word (plural ها, ezafe ی/ای, comparative تر …) and
+# before one (the verb prefixes می/نمی, بی "without"): a closed class of its orthography
+_JOINED_SUFFIXES = frozenset(
+    {"ها", "های", "هایی", "ی", "ای", "ایی", "ام", "ات", "اش", "ان", "یم", "ید", "اند", "تر", "ترین"}
+)
+_JOINED_PREFIXES = frozenset({"می", "نمی", "بی"})
+
+
+def _joined_at_non_joiners(run: str) -> str:
+    """The run with each zero-width non-joiner resolved: the parts of one word joined (خامنه‌ای Khamenei, its ه
+    the vowel e), two words apart. Persian also puts the joiner between the words of a compound name (سپاه‌پاسداران
+    "Guards Corps", حزب‌الله): read as one word, سپاه‌پاسداران انقلاب اسلامی found nothing."""
+    parts = run.split("\u200c")
+    text = parts[0]
+    for part in parts[1:]:
+        after = re.match(r"\w*", part)
+        before = re.search(r"\w*$", text)
+        if (after and after.group() in _JOINED_SUFFIXES) or (before and before.group() in _JOINED_PREFIXES):
+            text = (text[:-1] if text.endswith("ه") else text) + part  # Persian ه before a joiner is the vowel e
+        else:
+            text = f"{text} {part}"
+    return text
+
+
 def _arabic_words(run: str) -> list[tuple[bool, str]]:
     """Words of an Arabic/Persian run as (is_article, word), the definite article split off ("الأسد" → al, أسد),
     "عبدال…" split like "عبد ال…", and a Persian surname ending joined to the word before it."""
     run = _ARABIC_MARKS.sub("", run)  # short-vowel marks and the tatweel (letter stretching) carry no letter
-    text = re.sub("ه\u200c", "\u200c", run)  # Persian ه before a joiner is the vowel e ("خامنه‌ای" Khamenei)
-    text = text.replace("\u200c", "")  # the zero-width non-joiner joins the parts of one word
+    text = _joined_at_non_joiners(run) if "\u200c" in run else run
     words: list[tuple[bool, str]] = []
     for word in re.split(r"[^\w]+", text):
         if not word:
