@@ -6,8 +6,11 @@ A query word the lists do not know is cut in two words that stand side by side i
 :data:`MIN_PART` letters: "linkbancorp" is not cut, as no listed name says "link bancorp"), and two neighbouring
 query words are joined when the lists know them as one word. A legal form written onto a name is cut off too
 ("GiovanLtd."), and the words of a written-out legal form are cut apart or joined as the form has them
-("LIMITED LIABILITYPARTNERSHIP", "PARTN ERSHIP"). The reading is added beside the others, never instead
-of them: the word as written keeps its fuzzy matches.
+("LIMITED LIABILITYPARTNERSHIP", "PARTN ERSHIP"). A shorter part is cut off only where the lists say so: a listed
+hyphened word written together (alqaida: AL-QAIDA), a word run into "and", "of", "for" or "the" or into a number
+(OILAND, UNIT6000) or, in a mixed-case query, at the case's mark (ATBElectronica), each when a listed name has the
+two side by side. The reading is added beside the others, never instead of them: the word as written keeps its
+fuzzy matches.
 """
 
 from __future__ import annotations
