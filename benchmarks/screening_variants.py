@@ -22,6 +22,7 @@ threshold:
 * ``no_punctuation`` — lower case, punctuation dropped without a space ("al-qaida" as "alqaida");
 * ``run_together`` — two neighbouring words run together where one is short (and, of, for, a number, an acronym:
   "OILAND", "UNIT6000", "AtbElectronica");
+* ``also_known_as`` — the name after a made-up trade name and an alias marker ("Northwind Supplies d/b/a …");
 * ``german_romanised`` / ``french_romanised`` / ``dutch_romanised`` — a Russian person's name that the lists give
   in Cyrillic, romanised the way German (Duden: Jewgeni Wiktorowitsch Prigoschin), French (Evgueni Viktorovitch
   Prigojine) and Dutch (Jevgeni Viktorovitsj Prigozjin) writing does, not as the lists do (Yevgeniy Viktorovich
@@ -208,6 +209,17 @@ def _run_together(name: str, rng: random.Random) -> str | None:
     return " ".join([*words[:i], first + second, *words[i + 2 :]])
 
 
+# made-up trade names a customer file may give beside the listed one (the benchmark's own, no listed party's)
+_TRADE_NAMES = ("Northwind Supplies", "Bluebird Components", "Harbor Lane Logistics", "Quillfeather Goods")
+_ALIAS_MARKERS = ("d/b/a", "a.k.a.", "f/k/a", "formerly known as", "trading as")
+
+
+def _also_known_as(name: str, rng: random.Random) -> str | None:
+    """The listed name after another name and an alias marker, as a customer file writes a party's other names
+    into its name field: "Northwind Supplies d/b/a PHOENIX ELECTRONICS"."""
+    return f"{rng.choice(_TRADE_NAMES)} {rng.choice(_ALIAS_MARKERS)} {name}"
+
+
 _CYRILLIC_WORD = re.compile(r"^[а-яё-]+$")
 _VOWELS = "аеёиоуыэюяьъ"
 # the common German (Duden), French and Dutch romanisations of Russian, letter by letter
@@ -291,6 +303,7 @@ def main() -> None:
         "branch_office": (organisations, _branch_office),
         "no_punctuation": (organisations, _no_punctuation),
         "run_together": (organisations, _run_together),
+        "also_known_as": (organisations, _also_known_as),
     }
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]
     romanised = {"german_romanised": _german, "french_romanised": _french, "dutch_romanised": _dutch}

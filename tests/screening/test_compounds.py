@@ -146,3 +146,24 @@ def test_a_branch_or_representative_office_is_found_as_its_company(together: Scr
     assert _hits(together, "Phoenix Electronics (Branch Office)")[:1] == ["test:8"]
     # a listed branch is still found as itself, before the organisation's other branches
     assert _hits(together, "AL-HARAMAIN ALBANIA BRANCH")[:1] == ["test:9"]
+
+
+def test_each_name_a_name_field_holds_is_read_on_its_own() -> None:
+    index = ScreeningIndex.build(
+        (
+            _entry(1, "DAWNING INFORMATION INDUSTRY CO., LTD"),
+            _entry(2, "SIBERIAN AIRLINES D/B/A S7 AIRLINES"),
+            _entry(3, "FORMERLY YOURS TRADING"),
+            *(_entry(10 + i, f"{word} Information Company") for i, word in enumerate(("Orion", "Vega", "Lyra"))),
+        ),
+        snapshot_key="alias-markers",
+    )
+    # a customer file's "X d/b/a Y": the other name's words, unmatched, had counted against the listed one (0.75)
+    hits = screen(index, "Sugon d/b/a Dawning Information Industry").hits
+    assert hits[0].entry_id == "test:1" and hits[0].score >= 0.95
+    assert screen(index, "Northwind Supplies a.k.a. Dawning Information Industry").hits[0].entry_id == "test:1"
+    # a listed name holding two names is indexed as each of them too: "S7 Airlines" scored 0.79
+    s7 = screen(index, "S7 Airlines").hits
+    assert s7[0].entry_id == "test:2" and s7[0].score >= 0.95
+    # a marker opening a name parts nothing
+    assert _hits(index, "Formerly Yours Trading")[:1] == ["test:3"]

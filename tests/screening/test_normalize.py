@@ -619,3 +619,18 @@ def test_cyrillic_stress_marks_and_latin_look_alikes_do_not_cut_words() -> None:
     assert analyze("Мiĸалай Iванавiч").variants[0].tokens == analyze("Мікалай Іванавіч").variants[0].tokens
     # words wholly in one script keep it
     assert analyze("Gazprom Нефть").variants[0].tokens == ("gazprom", "neft")
+
+
+def test_the_names_a_name_field_holds() -> None:
+    from exportctl.screening.alias_markers import named_parts
+
+    assert named_parts("Sugon d/b/a Dawning Information Industry") == ["Dawning Information Industry"]
+    assert named_parts("Huawei Technologies Co Ltd (a.k.a. Huawei Tech)") == [
+        "Huawei Technologies Co Ltd",
+        "Huawei Tech",
+    ]
+    # a one-word part is a given name, not a name of its own
+    assert named_parts("PEARL (A.K.A. NEI-CHIEN CHU) LI") == ["NEI-CHIEN CHU) LI"]
+    assert named_parts("X Trading formerly known as Y Holding") == ["X Trading", "Y Holding"]
+    for one in ("Formerly Yours Trading", "AKA Trading", "Dbase Holdings", "Kafka Industries"):
+        assert named_parts(one) == [], one

@@ -16,6 +16,7 @@ import pytest
 from exportctl.errors import InputError
 from exportctl.lists.model import ListEntry
 from exportctl.screening import ScreeningIndex, screen_query
+from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.engine import screen_queries
 from exportctl.screening.features import Query
 from exportctl.screening.index import _MAX_ANALYSED_VARIANTS, acronym_parts
@@ -86,7 +87,7 @@ def test_every_indexed_name_is_its_own_analysis(index: ScreeningIndex, corpus: l
     for name in {name for entry in corpus for name in entry.names}:  # each distinct name analysed on its own
         readings[name] = [
             (variant.kind, variant.tokens, analyzed.forms)
-            for analyzed in (analyze(name), *(analyze(part) for part in acronym_parts(name)))
+            for analyzed in (analyze(name), *(analyze(part) for part in (*acronym_parts(name), *named_parts(name))))
             for variant in analyzed.variants[:_MAX_ANALYSED_VARIANTS]
             if variant.kind != SKELETON
         ]

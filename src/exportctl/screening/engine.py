@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pycountry
 
 from exportctl.errors import InputError
+from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.compounds import with_rejoined_words
 from exportctl.screening.equivalents import with_equivalents
 from exportctl.screening.explain import FeatureContribution, Hit, ScreeningResult
@@ -109,10 +110,10 @@ class _Prepared:
 def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared:
     if not query.name or not query.name.strip():
         raise InputError("the name to screen is empty", field="name")
-    analyzed = with_lexicon(
-        with_equivalents(analyze(query.name, index.usage), index.equivalents), index.lexicon, index.usage
-    )
-    analyzed = with_unit_words_dropped(with_respelt_words(with_rejoined_words(analyzed, index), index))
+    analyzed = _analysed(index, query.name)
+    parts = named_parts(query.name[:MAX_NAME_CHARS])
+    if parts:  # "X a.k.a. Y": each name on its own too, after the whole
+        analyzed = _with_readings_of(analyzed, [_analysed(index, part) for part in parts])
     if analyzed.is_empty:
         raise InputError(f"the name {query.name[:80]!r} has no letters or digits to match on", field="name")
     if sum(len(t) for t in analyzed.variants[0].tokens) < MIN_NAME_CHARS and not analyzed.scripts:
@@ -120,6 +121,24 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
     bonus = max_bonus(query, analyzed)
     # blocking bounds a name's similarity only roughly (a 3-edit variant of a known word is scored, not reached)
     return _Prepared(query, analyzed, bonus, threshold - bonus - _BLOCKING_MARGIN)
+
+
+def _analysed(index: ScreeningIndex, name: str) -> AnalyzedName:
+    """A name analysed with every reading the index's data gives (equivalents, lexicon, cuts, respellings, units)."""
+    analyzed = with_lexicon(with_equivalents(analyze(name, index.usage), index.equivalents), index.lexicon, index.usage)
+    return with_unit_words_dropped(with_respelt_words(with_rejoined_words(analyzed, index), index))
+
+
+def _with_readings_of(analyzed: AnalyzedName, others: list[AnalyzedName]) -> AnalyzedName:
+    variants = list(analyzed.variants)
+    for other in others:
+        variants.extend(v for v in other.variants if v not in variants)
+    return replace(
+        analyzed,
+        variants=tuple(variants),
+        forms=analyzed.forms.union(*(o.forms for o in others)),
+        scripts=analyzed.scripts.union(*(o.scripts for o in others)),
+    )
 
 
 def _result(

@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist, cpdist
 
 from exportctl.lists.model import EntryType, ListEntry
+from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.honorifics import HONORIFIC_WEIGHT, is_honorific
@@ -45,7 +46,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 73  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 74  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -185,8 +186,12 @@ class ScreeningIndex:
                 for name in entry.names:
                     rows = analysed.get(name)
                     if rows is None:
-                        # "… Technology (NUDT)": the name, and the name and its acronym apart too
-                        parts = [dataclasses.replace(analyze(part), text=name) for part in acronym_parts(name)]
+                        # "… Technology (NUDT)": the name, and the name and its acronym apart too; "X D/B/A Y":
+                        # each name it holds (.alias_markers)
+                        parts = [
+                            dataclasses.replace(analyze(part), text=name)
+                            for part in (*acronym_parts(name), *named_parts(name))
+                        ]
                         rows = analysed[name] = [row for a in (analyze(name), *parts) for row in index._rows(a)]
                     index._add_rows(entry_no, rows)
             index._finish()

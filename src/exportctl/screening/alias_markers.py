@@ -1,0 +1,33 @@
+"""Names that hold other names: "X a.k.a. Y", "X f/k/a Y", "X d/b/a Y", "X formerly known as Y". Registers and
+customer files write a party's other names into its name field; each name is then also read on its own, beside the
+whole (a closed class of the markers English business writing uses).
+
+"Sugon d/b/a Dawning Information Industry" scored 0.75 against the listed DAWNING INFORMATION INDUSTRY: the
+other name's words, unmatched, counted against it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKERS = re.compile(
+    r"(?<!\w)(?:a\.\s?k\.\s?a\.?|a/k/a|f\.\s?k\.\s?a\.?|f/k/a|d\.\s?b\.\s?a\.?|d/b/a"
+    r"|also known as|formerly known as|doing business as|trading as|formerly)(?!\w)",
+    re.IGNORECASE,
+)
+_EDGES = " \t,;:-–—()[]"
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def named_parts(text: str) -> list[str]:
+    """The names of two words or more that a name field holds, when markers part them ("Northwind Supplies d/b/a
+    Dawning Information Industry"); [] when it holds one name. A one-word part is left out: in "PEARL (A.K.A.
+    NEI-CHIEN CHU) LI" it is a given name, and a listed name of one common word would match anyone's."""
+    if not _MARKERS.search(text):
+        return []
+    parts = [part.strip(_EDGES) for part in _MARKERS.split(text)]
+    if sum(1 for part in parts if _WORD.search(part)) < 2:
+        return []  # a marker that parts nothing ("Formerly Yours Trading")
+    return [part for part in parts if len(_WORD.findall(part)) >= 2]
