@@ -217,7 +217,8 @@ def _name_compounds(skeletons: list[str], patterns: list[str]) -> list[NameVaria
 
 
 def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
-    """Analyse one name. ``known`` is the index vocabulary, used to join pinyin syllables into words.
+    """Analyse one name. ``known`` is the index vocabulary, used to join pinyin syllables into words; given, the name
+    is a query, and a misspelt legal-form word it holds is also read as the form (one more reading).
 
     Never raises on any string; a name with nothing to match on (empty, only punctuation) has no variants.
     """
