@@ -25,6 +25,9 @@ def named_parts(text: str) -> list[str]:
     """The names of two words or more that a name field holds, when markers part them ("Northwind Supplies d/b/a
     Dawning Information Industry"); [] when it holds one name. A one-word part is left out: in "PEARL (A.K.A.
     NEI-CHIEN CHU) LI" it is a given name, and a listed name of one common word would match anyone's."""
+    lowered = text.lower()
+    if "/" not in text and "." not in text and " as " not in lowered and "formerly" not in lowered:
+        return []  # every marker holds one of these: most names are decided without the pattern
     if not _MARKERS.search(text):
         return []
     parts = [part.strip(_EDGES) for part in _MARKERS.split(text)]

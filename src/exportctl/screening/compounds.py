@@ -143,12 +143,15 @@ def with_rejoined_words(analyzed: AnalyzedName, index: ScreeningIndex) -> Analyz
     a listed name may say HONGKONG); unchanged when neither has anything to cut or join."""
     added: list[NameVariant] = []
     forms = analyzed.forms
-    camel = _camel_cuts(analyzed.text) if not analyzed.text.isupper() and not analyzed.text.islower() else {}
+    camel: dict[str, tuple[str, str]] | None = None  # worked out once, and only for a word the lists do not know
     for kind in (LATIN, TRANSLATION):
         first = next((v for v in analyzed.variants if v.kind == kind and not v.replaced), None)
         if first is None:
             continue
-        words = _rejoined(first.tokens, index, camel)
+        if camel is None and any(t not in index.vocab for t in first.tokens):
+            text = analyzed.text
+            camel = _camel_cuts(text) if not text.isupper() and not text.islower() else {}
+        words = _rejoined(first.tokens, index, camel or {})
         if tuple(words) == first.tokens:
             continue
         core, freed = split_legal_forms(words)  # a cut may free a legal form: "internationallimited"
