@@ -409,7 +409,8 @@ class ScreeningIndex:
         return found
 
 
-_HYPHENED = re.compile(r"(?<![\w-])[^\W_]+(?:[-‐‑–][^\W_]+)+(?![\w-])")
+_HYPHENS = "-‐‑–"  # hyphen-minus, hyphen, non-breaking hyphen, en dash (as the lists write compounds)
+_HYPHENED = re.compile(rf"(?<![\w-])[^\W_]+(?:[{_HYPHENS}][^\W_]+)+(?![\w-])")
 _MIN_HYPHENED = 5  # letters of a hyphened word written together: shorter ones are mostly codes (A-1, MG-3)
 
 
@@ -421,7 +422,7 @@ def hyphened_words(names: Iterable[str], vocab: Collection[str]) -> dict[str, tu
     has as a word of its own is left out (it is found as itself); the first listed compound keeps a joined form."""
     found: dict[str, tuple[str, ...]] = {}
     for name in names:
-        if "-" not in name and "‐" not in name and "‑" not in name and "–" not in name:
+        if not any(hyphen in name for hyphen in _HYPHENS):
             continue
         for compound in _HYPHENED.findall(name):
             parts = tuple(fold_latin(compound))
@@ -458,11 +459,10 @@ def _initial_weights(tokens: list[str], name_tokens: list[tuple[int, ...]], n_na
     A one-letter word is an initial: "A. S. ESSA" says that some words begin with A and S, which most names allow.
     Weighed as a rare word (few names hold the bare letter: "b" weighed 7.6, more than ALI at 4.2), the initials
     outweighed the surname, and "S. B. K. B. S. ELSSEID" matched B S COMPANY (0.78) on its letters."""
-    letters = {t: i for i, t in enumerate(tokens) if is_initial(t)}
-    if not letters:
+    holders: dict[str, int] = {t: 0 for t in tokens if is_initial(t)}
+    if not holders:
         return {}
     first = [t[:1] for t in tokens]
-    holders: dict[str, int] = dict.fromkeys(letters, 0)
     for ids in name_tokens:
         for letter in {first[t] for t in ids}:
             if letter in holders:
