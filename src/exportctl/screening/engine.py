@@ -31,6 +31,7 @@ from exportctl.screening.match import NameMatch, match_many
 from exportctl.screening.normalize import MAX_NAME_CHARS, AnalyzedName, analyze
 from exportctl.screening.respelling import with_respelt_words
 from exportctl.screening.scripts import unread_scripts
+from exportctl.screening.trailing_country import trailing_country
 from exportctl.screening.units import with_unit_words_dropped
 
 DEFAULT_THRESHOLD = 0.74
@@ -105,6 +106,7 @@ class _Prepared:
     analyzed: AnalyzedName
     bonus: float
     floor: float  # the least name similarity worth scoring
+    notes: tuple[str, ...] = ()  # what the preparation read into the query
 
 
 def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared:
@@ -112,6 +114,13 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
         raise InputError("the name to screen is empty", field="name")
     analyzed = _analysed(index, query.name)
     parts = named_parts(query.name[:MAX_NAME_CHARS])
+    notes: tuple[str, ...] = ()
+    country = trailing_country(query.name[:MAX_NAME_CHARS])
+    if country:  # "X, United Arab Emirates": the name without its country too, and the country as the query's
+        parts = [*parts, country[0]]
+        if query.country is None:
+            query = replace(query, country=country[1])
+            notes = (f"country {country[1]} read from the name's end; the name screened with and without it",)
     if parts:  # "X a.k.a. Y": each name on its own too, after the whole
         analyzed = _with_readings_of(analyzed, [_analysed(index, part) for part in parts])
     if analyzed.is_empty:
@@ -120,7 +129,7 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
         raise InputError(f"the name {query.name[:80]!r} is too short to screen (one letter)", field="name")
     bonus = max_bonus(query, analyzed)
     # blocking bounds a name's similarity only roughly (a 3-edit variant of a known word is scored, not reached)
-    return _Prepared(query, analyzed, bonus, threshold - bonus - _BLOCKING_MARGIN)
+    return _Prepared(query, analyzed, bonus, threshold - bonus - _BLOCKING_MARGIN, notes)
 
 
 def _analysed(index: ScreeningIndex, name: str) -> AnalyzedName:
@@ -150,7 +159,7 @@ def _result(
 ) -> ScreeningResult:
     """Score the query's candidate entries with every feature; keep the hits, best first."""
     query, analyzed, bonus = prepared.query, prepared.analyzed, prepared.bonus
-    notes: list[str] = list(index.notes)
+    notes: list[str] = [*index.notes, *prepared.notes]
     if len(query.name) > MAX_NAME_CHARS:
         notes.append(f"name longer than {MAX_NAME_CHARS} characters: only its start was screened")
     unread = unread_scripts(query.name[:MAX_NAME_CHARS])

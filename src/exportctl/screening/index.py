@@ -630,6 +630,62 @@ class VocabularyVotes:
         )
 
 
+_NO_NAMES = np.zeros(0, dtype=np.int32)
+_NO_VOTES = np.zeros(0)
+
+
+def _gathered_votes(
+    index: ScreeningIndex, voting: list[tuple[int, float]], weight: float
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float64], tuple[int, ...]]:
+    """The names of the voting tokens (in their order, each token's postings in a row) with each one's vote
+    (``weight`` × the token's similarity), and the tokens too common to vote. One numpy gather, not a slice per
+    token: an Arabic skeleton reaches a hundred spellings."""
+    if not voting:
+        return _NO_NAMES, _NO_VOTES, ()
+    if len(voting) <= _FEW_VOTERS:
+        return _few_votes(index, voting, weight)
+    ids = np.fromiter((t for t, _ in voting), dtype=np.int64, count=len(voting))
+    sims = np.fromiter((s for _, s in voting), dtype=np.float64, count=len(voting))
+    starts = index.postings_offsets[ids]
+    counts = index.postings_offsets[ids + 1] - starts
+    common = counts > BLOCKING_MAX_DF
+    if common.any():
+        keep = ~common
+        common_ids = tuple(ids[common].tolist())
+        starts, counts, sims = starts[keep], counts[keep], sims[keep]
+    else:
+        common_ids = ()
+    total = int(counts.sum())
+    if not total:
+        return _NO_NAMES, _NO_VOTES, common_ids
+    ends = np.cumsum(counts)
+    gather = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - counts), counts)
+    return index.postings_flat[gather], np.repeat(weight * sims, counts), common_ids
+
+
+_FEW_VOTERS = 8  # up to this many voting tokens, a slice each costs less than numpy's gather
+
+
+def _few_votes(
+    index: ScreeningIndex, voting: list[tuple[int, float]], weight: float
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float64], tuple[int, ...]]:
+    names: list[npt.NDArray[np.int32]] = []
+    votes: list[float] = []
+    counts: list[int] = []
+    common: list[int] = []
+    for token_id, sim in voting:
+        postings = index.postings_of(token_id)
+        if len(postings) > BLOCKING_MAX_DF:
+            common.append(token_id)
+        else:
+            names.append(postings)
+            votes.append(weight * sim)
+            counts.append(len(postings))
+    if not names:
+        return _NO_NAMES, _NO_VOTES, tuple(common)
+    return np.concatenate(names), np.repeat(np.array(votes, dtype=np.float64), counts), tuple(common)
+
+
 def compute_token_votes(
     index: ScreeningIndex,
     token: str,
@@ -684,27 +740,16 @@ def compute_token_votes(
     else:  # unknown: rare, so it counts — less so when it is a romanisation guess (a brand's pinyin, a skeleton)
         weight = index.max_idf * (UNKNOWN_ROMANISED_WEIGHT if romanised else 1.0)
         weight *= 1.0 if skeleton_mode else _word_weight(token)
-    names: list[npt.NDArray[np.int32]] = []
-    votes: list[float] = []
-    counts: list[int] = []
-    common: list[int] = []
     voting = scored
     if credit is not None:
         shares = [(t, sim * credit(index.tokens[t], sim)) for t, sim in scored]
         voting = [(t, share) for t, share in shares if share > 0.0]
-    for token_id, sim in voting:
-        postings = index.postings_of(token_id)
-        if len(postings) > BLOCKING_MAX_DF:
-            common.append(token_id)
-        else:
-            names.append(postings)
-            votes.append(weight * sim)
-            counts.append(len(postings))
+    names, votes, common = _gathered_votes(index, voting, weight)
     return TokenVotes(
         weight,
-        np.concatenate(names) if names else np.zeros(0, dtype=np.int32),
-        np.repeat(np.array(votes, dtype=np.float64), counts) if votes else np.zeros(0),
-        tuple(common),
+        names,
+        votes,
+        common,
         best,
         max(
             sounds_alike,

@@ -1,0 +1,105 @@
+"""A country written after a name: "DECCAN STAR TRADING L.L.C, United Arab Emirates", "Mehrdad Moeinansari (Iran)".
+
+Customer files and payment messages put the party's country into its name field. The country says where, not who:
+its words, unmatched by the listed name, counted against it, and "Mehrdad Moeinansari, United Arab Emirates" found
+nothing. Such a name is also read without the country, beside the name as written (a listed name may hold its
+country: BANK MELLI IRAN).
+
+The country names are a closed class: every ISO 3166 name, official name and common name (pycountry), the part
+before the comma of an inverted one ("Korea, Republic of"), and the short English names ISO does not give
+(:data:`_CUSTOMARY`). A code (IR, RUS) is not taken: "… TRADING CO, IT" or "…, AT" may be anything.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pycountry
+
+# English short names of countries that ISO 3166 (as pycountry carries it) does not give, with their ISO code: a
+# closed class
+_CUSTOMARY = {
+    "Russia": "RU",
+    "Turkey": "TR",
+    "Turkiye": "TR",
+    "UAE": "AE",
+    "U.A.E.": "AE",
+    "UK": "GB",
+    "U.K.": "GB",
+    "Great Britain": "GB",
+    "Britain": "GB",
+    "England": "GB",
+    "Burma": "MM",
+    "Macau": "MO",
+    "Macao": "MO",
+    "Ivory Coast": "CI",
+    "South Korea": "KR",
+    "North Korea": "KP",
+    "DPRK": "KP",
+    "D.P.R.K.": "KP",
+    "PRC": "CN",
+    "P.R.C.": "CN",
+    "P.R. China": "CN",
+    "PR China": "CN",
+    "People's Republic of China": "CN",
+    "Mainland China": "CN",
+    "Syria": "SY",
+    "Iran": "IR",
+    "Laos": "LA",
+    "Vietnam": "VN",
+    "Czechia": "CZ",
+    "Czech Republic": "CZ",
+    "Moldova": "MD",
+    "Palestine": "PS",
+    "Vatican": "VA",
+    "USA": "US",
+    "U.S.A.": "US",
+    "US": "US",
+    "U.S.": "US",
+    "United States of America": "US",
+    "Hong Kong SAR": "HK",
+    "Taiwan": "TW",
+}
+_MIN_LETTERS = 3  # "UAE", "USA", "PRC"; no two-letter code but the customary US and UK
+_TWO = frozenset({"us", "uk"})
+_SEPARATED = re.compile(r"^(?P<name>.*?\w[^\w]*?)\s*(?:[,;/|]|\s[-–—]|\s\()\s*(?P<country>[^,;/|()]+?)\s*\)?\s*\.?\s*$")
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"[a-z]+", text.casefold().replace("'", "")))
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """Folded country names and their ISO 3166 alpha-2 codes (read once per process)."""
+    codes: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            value = getattr(country, attribute, "")
+            if value:
+                codes.setdefault(_folded(value), set()).add(country.alpha_2)
+                if "," in value:  # "Iran, Islamic Republic of": "Iran"
+                    codes.setdefault(_folded(value.split(",")[0]), set()).add(country.alpha_2)
+    for name, code in _CUSTOMARY.items():
+        codes.setdefault(_folded(name), set()).add(code)
+    return {  # a name two countries share ("Korea", "Congo") says no one country
+        name: next(iter(found))
+        for name, found in codes.items()
+        if len(found) == 1 and (len(name.replace(" ", "")) >= _MIN_LETTERS or name in _TWO)
+    }
+
+
+def trailing_country(name: str) -> tuple[str, str] | None:
+    """The name without a country written after it (after a comma, a semicolon, a slash, a dash or in brackets),
+    and that country's ISO code; None when there is none, or when nothing of two letters would be left."""
+    found = _SEPARATED.match(name)
+    if not found:
+        return None
+    code = country_names().get(_folded(found.group("country")))
+    if code is None:
+        return None
+    rest = found.group("name").strip(" \t,;/|-–—(")
+    if sum(ch.isalnum() for ch in rest) < 2:
+        return None
+    return rest, code
