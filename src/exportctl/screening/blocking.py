@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz.distance import OSA
 
-from exportctl.screening.index import ScreeningIndex, TokenVotes, compute_token_votes
+from exportctl.screening.index import ScreeningIndex, TokenVotes, compute_prefix_votes, compute_token_votes
 from exportctl.screening.normalize import COMPOUND_JOIN, JOINED_ARTICLE, LATIN, SKELETON, NameVariant
 from exportctl.screening.similarity import (
     ANY_WORD,
@@ -55,6 +55,8 @@ def token_votes(
     vocabulary = index.vocabulary_votes
     if known is not None and vocabulary is not None and rule == ANY_WORD:  # a known word's votes ignore ``romanised``
         result = vocabulary.of(known)
+    elif rule.kind == "prefix":  # the last word of a name cut at a field's length (.truncation)
+        result = compute_prefix_votes(index, token, romanised)
     elif skeleton_mode and rule.kind == "word":  # a translated word of a skeleton reading votes as that word does
         result = compute_token_votes(index, rule.word, False, romanised, functools.partial(credit, rule, token))
     else:

@@ -32,6 +32,7 @@ from exportctl.screening.normalize import MAX_NAME_CHARS, AnalyzedName, analyze
 from exportctl.screening.respelling import with_respelt_words
 from exportctl.screening.scripts import unread_scripts
 from exportctl.screening.trailing_country import trailing_country
+from exportctl.screening.truncation import cut_length, with_cut_readings
 from exportctl.screening.units import with_unit_words_dropped
 
 DEFAULT_THRESHOLD = 0.74
@@ -123,6 +124,16 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
             notes = (f"country {country[1]} read from the name's end; the name screened with and without it",)
     if parts:  # "X a.k.a. Y": each name on its own too, after the whole
         analyzed = _with_readings_of(analyzed, [_analysed(index, part) for part in parts])
+    length = cut_length(query.name)
+    if length:
+        cut = with_cut_readings(analyzed)
+        if cut is not analyzed:
+            analyzed = cut
+            notes = (
+                *notes,
+                f"name {length} characters long, a payment message field's length: also read as "
+                "cut there, its last word as the start of a listed word",
+            )
     if analyzed.is_empty:
         raise InputError(f"the name {query.name[:80]!r} has no letters or digits to match on", field="name")
     if sum(len(t) for t in analyzed.variants[0].tokens) < MIN_NAME_CHARS and not analyzed.scripts:

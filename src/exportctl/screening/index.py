@@ -13,6 +13,7 @@ worker; the CLI caches it on disk per snapshot).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import gc
 import math
@@ -41,6 +42,7 @@ from exportctl.screening.similarity import (
     INITIAL_SIMILARITY,
     PHONETIC_MIN,
     PHONETIC_SIMILARITY,
+    PREFIX_SIMILARITY,
     SHORT_FLOOR_32,
     is_initial,
 )
@@ -355,6 +357,7 @@ class ScreeningIndex:
         state["_synonyms_of"] = None
         state["by_delete"] = state["by_trigram"] = {}
         state["edit_keys_built"] = False
+        state.pop("_by_prefix", None)
         return state
 
     @property
@@ -399,6 +402,21 @@ class ScreeningIndex:
                 if found >= 0:
                     self._synonyms_of.setdefault(found, []).append(token_id)
         return tuple(self._synonyms_of.get(number, ()))
+
+    def words_beginning(self, prefix: str) -> tuple[npt.NDArray[np.int64], int]:
+        """The vocabulary tokens that begin with ``prefix`` (itself included), and how many names hold them (a sum
+        over the tokens, so at most an overcount). The sorted vocabulary is built on first use: only a name cut at a
+        field's length asks (:mod:`.truncation`)."""
+        order = self.__dict__.get("_by_prefix")
+        if order is None:
+            ranked = sorted(range(len(self.tokens)), key=self.tokens.__getitem__)
+            counts = np.diff(self.postings_offsets)[ranked]
+            order = ([self.tokens[t] for t in ranked], np.array(ranked, dtype=np.int64), np.cumsum([0, *counts]))
+            self.__dict__["_by_prefix"] = order
+        texts, ids, cumulative = order
+        lo = bisect.bisect_left(texts, prefix)
+        hi = bisect.bisect_left(texts, prefix + "\U0010ffff", lo)
+        return ids[lo:hi], int(cumulative[hi] - cumulative[lo])
 
     def skeleton_tokens(self, skel: str) -> set[int]:
         """Vocabulary tokens with the same consonant skeleton (for Arabic-script queries)."""
@@ -684,6 +702,37 @@ def _few_votes(
     if not names:
         return _NO_NAMES, _NO_VOTES, tuple(common)
     return np.concatenate(names), np.repeat(np.array(votes, dtype=np.float64), counts), tuple(common)
+
+
+PREFIX_MAX_HOLDERS = 4000  # a stub that begins words of more names than this votes for none (the bound counts it)
+
+
+def compute_prefix_votes(index: ScreeningIndex, token: str, romanised: bool) -> TokenVotes:
+    """What the last word of a name cut at a field's length contributes to blocking (:mod:`.truncation`): its own
+    votes, and those of the vocabulary words it begins at :data:`.similarity.PREFIX_SIMILARITY`. It weighs as the
+    rarity of the names holding a word so beginning: "pe" begins words of thousands of names and says little,
+    "registrats" begins a few."""
+    own = compute_token_votes(index, token, False, romanised)
+    ids, holders = index.words_beginning(token)
+    if not len(ids):  # begins no listed word: an unknown word as written
+        return own
+    weight = math.log(1 + index.name_count / min(max(holders, 1), max(index.name_count, 1)))
+    common: tuple[int, ...] = ()
+    if holders > PREFIX_MAX_HOLDERS:
+        names, votes = _NO_NAMES, _NO_VOTES
+        unreached = max(own.unreached, PREFIX_SIMILARITY)
+    else:
+        names, votes, common = _gathered_votes(index, [(t, PREFIX_SIMILARITY) for t in ids.tolist()], weight)
+        unreached = own.unreached
+    scale = weight / own.weight if own.weight > 0 else 0.0
+    return TokenVotes(
+        weight,
+        np.concatenate([own.names, names]),
+        np.concatenate([own.votes * scale, votes]),
+        tuple(dict.fromkeys((*own.common, *common))),
+        max(own.best, PREFIX_SIMILARITY),
+        unreached,
+    )
 
 
 def compute_token_votes(

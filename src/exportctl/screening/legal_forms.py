@@ -273,6 +273,7 @@ _FIRST_WORDS = frozenset(k[0] for k in _BY_TOKENS)
 # every word of a written-out legal form (company, limited, liability, partnership …): the listed names' words do not
 # hold them (they are split off), so words run together or cut apart are judged against these too
 FORM_WORDS = frozenset(word for spelling in _BY_TOKENS for word in spelling)
+FORM_SPELLINGS = tuple(sorted(_BY_TOKENS))  # every legal form's spelling, as its words
 _MISSPELT_MIN = 5  # letters of a word that may be a misspelt form word: shorter ones are too often other words
 _MIN_RUN_TOGETHER = 2  # letters of each word of two run together (a form's word and another: "CECLIMITED")
 _OPENING_FORMS = frozenset({"ooo", "jsc", "ojsc", "cjsc", "pjsc", "llc"})  # abbreviations no word begins with

@@ -91,6 +91,7 @@ class NameVariant:
     kind: str
     replaced: tuple[tuple[str, str], ...] = ()
     patterns: tuple[str, ...] = ()  # skeleton readings: each token's vowelled spellings (scripts.vowelled_pattern)
+    cut: bool = False  # the name may be cut at a field's length: its last token may begin a listed word (.truncation)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from exportctl.screening.similarity import (
     INITIAL_SIMILARITY,
     PHONETIC_MIN,
     PHONETIC_SIMILARITY,
+    PREFIX_SIMILARITY,
     SHORT_NAME_ONE_EDIT,
     SHORT_TOKEN_FLOOR,
     TOKEN_FLOOR,
@@ -179,7 +180,53 @@ def _token_pairs(
         differs = fixed[rows] & ~pinyin_ok
         credited = np.where(differs, 0.0, np.where(fixed[rows], pair, credited))  # no sound-alike credit either
         within = within & ~differs
-    return credited, np.where(within, credited, 0.0).astype(np.float32)
+    strict = np.where(within, credited, 0.0).astype(np.float32)
+    if any(variant.cut for variant in searched):
+        _credit_prefixes(index, searched, blocks, credited, strict)
+    return credited, strict
+
+
+def _credit_prefixes(
+    index: ScreeningIndex,
+    searched: list[NameVariant],
+    blocks: list[_Block],
+    credited: npt.NDArray[np.float32],
+    strict: npt.NDArray[np.float32],
+) -> None:
+    """The last word of a reading of a name cut at a field's length counts :data:`.similarity.PREFIX_SIMILARITY`
+    against each listed word it begins (:mod:`.truncation`), and nothing against another longer word, in place: a
+    stub is the start of a word, not a misspelling of it ("registrats" is no REGISTRATOR; the reading as written
+    still judges it so)."""
+    start = 0
+    for variant, block in zip(searched, blocks, strict=True):
+        columns = block.raw.shape[1]
+        if variant.cut:
+            stub = variant.tokens[-1]
+            texts = index.padded_tokens
+            distinct = [texts[t] for t in block.distinct.tolist()]
+            begins = np.fromiter((text.startswith(stub) for text in distinct), bool, count=columns)
+            longer = np.fromiter((len(text) > len(stub) for text in distinct), bool, count=columns)
+            row = slice(start + (len(variant.tokens) - 1) * columns, start + len(variant.tokens) * columns)
+            for pairs in (credited, strict):
+                pairs[row] = np.where(
+                    begins, np.maximum(pairs[row], PREFIX_SIMILARITY), np.where(longer, 0.0, pairs[row])
+                )
+        start += block.raw.size
+
+
+CUT_REMAINDER_SHARE = 0.25  # what a listed word after a cut name's end weighs in completeness (1 before it)
+
+
+def _cut_off(pair: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+    """For a cut reading's (query word × candidate × candidate word) similarities, each candidate word's share of its
+    weight in completeness: 1 up to the word the query's last word matched best, :data:`CUT_REMAINDER_SHARE` after
+    it; all 1 where the last word matched none. The words after the cut may have been cut off, not left out; yet
+    they are not confirmed either: counted at nothing, "the institute o" (of what?) matched The Institute of
+    Electronics, Chinese Academy of Sciences at 0.95."""
+    last = pair[-1]
+    width = last.shape[1]
+    at = np.where(last.max(axis=1) > 0, last.argmax(axis=1), width - 1)
+    return np.where(np.arange(width)[None, :] <= at[:, None], 1.0, CUT_REMAINDER_SHARE)
 
 
 def _class_of(variant: NameVariant, position: int) -> int:
@@ -256,6 +303,7 @@ def score_units(
     by_shape: dict[tuple[int, int], list[int]] = {}
     for position, pair in enumerate(aligned):
         by_shape.setdefault((pair.shape[0], pair.shape[2]), []).append(position)
+    cut_off = {m: _cut_off(pair) for m, pair in enumerate(aligned) if live_readings[m].cut}
     for members in by_shape.values():
         query_weights = np.array([blocks[m].weights for m in members], dtype=np.float64)  # (readings, n)
         if len(members) == 1:  # one query (screen) or a shape of its own: the same numbers, without the gathers
@@ -271,6 +319,10 @@ def score_units(
             total = np.repeat(query_weights.sum(axis=1), sizes)  # each reading's own sum, as alone
         coverage = (weights * stacked.max(axis=2)).sum(axis=0) / total
         name_weights = index.idf_array[tokens_of]
+        if any(m in cut_off for m in members):  # a cut name asks only for the listed words up to its cut
+            name_weights = name_weights * np.concatenate(
+                [cut_off.get(m, np.ones(aligned[m].shape[1:])) for m in members], axis=0
+            )
         completeness = (name_weights * stacked.max(axis=0)).sum(axis=1) / np.maximum(name_weights.sum(axis=1), 1e-9)
         similarity = combine(coverage, completeness)
         offsets = [0, *accumulate(sizes)]

@@ -35,6 +35,8 @@ PHONETIC_MIN = 0.5
 
 INITIAL_SIMILARITY = 0.7  # an initial and a word it begins (M. / Menduh): less than a word's own similarity
 
+PREFIX_SIMILARITY = 0.8  # the last word of a name cut at a field's length and a listed word it begins (.truncation)
+
 
 def is_initial(token: str) -> bool:
     """A one-letter word of a name's reading: an initial, which stands for any word it begins (M. for Menduh).
@@ -137,6 +139,8 @@ ANY_WORD = WordRule()
 def word_rule(variant: NameVariant, position: int) -> WordRule:
     """The rule for the query word at ``position`` of a reading."""
     token = variant.tokens[position]
+    if variant.cut and position == len(variant.tokens) - 1:
+        return WordRule("prefix")
     if variant.kind == SKELETON:
         pattern = variant.patterns[position] if variant.patterns else ""
         if not pattern:
