@@ -20,6 +20,7 @@ from functools import lru_cache
 import pycountry
 
 from exportctl.errors import InputError
+from exportctl.screening.address_parts import address_country, leading_parts
 from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.compounds import with_rejoined_words
 from exportctl.screening.equivalents import with_equivalents
@@ -119,9 +120,14 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
     country = trailing_country(query.name[:MAX_NAME_CHARS])
     if country:  # "X, United Arab Emirates": the name without its country too, and the country as the query's
         parts = [*parts, country[0]]
-        if query.country is None:
-            query = replace(query, country=country[1])
-            notes = (f"country {country[1]} read from the name's end; the name screened with and without it",)
+    leading = leading_parts(query.name[:MAX_NAME_CHARS])
+    if leading:  # "X, 16 Ivana Babushkina, Moscow 117292, Russia": the name before its address too
+        parts = [*parts, *(part for part in leading if part not in parts)]
+        notes = ("the name field holds an address: its leading parts screened on their own too",)
+    code = country[1] if country else address_country(query.name[:MAX_NAME_CHARS])
+    if code and query.country is None:
+        query = replace(query, country=code)
+        notes = (*notes, f"country {code} read from the name field; the name screened with and without it")
     if parts:  # "X a.k.a. Y": each name on its own too, after the whole
         analyzed = _with_readings_of(analyzed, [_analysed(index, part) for part in parts])
     length = cut_length(query.name)

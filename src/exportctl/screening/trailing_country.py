@@ -36,6 +36,8 @@ _CUSTOMARY = {
     "Ivory Coast": "CI",
     "South Korea": "KR",
     "North Korea": "KP",
+    "Korea, North": "KP",  # as the UN and OFAC lists write it
+    "Korea, South": "KR",
     "DPRK": "KP",
     "D.P.R.K.": "KP",
     "PRC": "CN",
@@ -88,6 +90,11 @@ def country_names() -> dict[str, str]:
         for name, found in codes.items()
         if len(found) == 1 and (len(name.replace(" ", "")) >= _MIN_LETTERS or name in _TWO)
     }
+
+
+def country_code(text: str) -> str | None:
+    """The ISO code of the country a text names ("Russia", "United Arab Emirates"); None when it names none."""
+    return country_names().get(_folded(text))
 
 
 def trailing_country(name: str) -> tuple[str, str] | None:

@@ -1,0 +1,69 @@
+"""A name followed by its address in one field: "RUSTANKER LLC, Krasnodarskiy Kray 353500, Russia",
+"PAUL STUART BRUNT, 3457 108th AVE SE, BELLEVUE, WA, US, 98004", or a payment message's name line and address lines.
+
+Customer files and payment messages (SWIFT field 59: a name line, then address lines) hold both in one field. Read
+whole, the address's words outweigh the name's, and the name is not found: 14 % of listed organisations written with
+their listed address were found. Such a field is also read as its leading parts: its first line, and the text up to
+each of its first commas before the first part with a number or a country's name (:data:`MAX_LEADING` of them,
+of two words or more: a person's "SURNAME, Given" and a company's "X, OOO" are read whole), beside the field as
+written.
+
+A field holds an address when it has several lines, or two commas or more and, after its first comma, a part with a
+number (a house number, a postcode; not an ordinal) or a country's name (:mod:`.trailing_country`). A name with
+commas and no address ("Ministry of Defence, Procurement Directorate, Logistics Branch") is read as written only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exportctl.screening.trailing_country import country_code
+
+MAX_LEADING = 3  # leading parts read on their own: the name is in the first few
+_LINES = re.compile(r"[\r\n]+")
+_WORD = re.compile(r"[^\W_]+")
+_MIN_WORDS = 2
+_NUMBER = re.compile(r"\d+(?!\d|st\b|nd\b|rd\b|th\b)", re.IGNORECASE)  # a house number, a postcode; not "704th"
+
+
+def _holds_address(parts: list[str]) -> bool:
+    if len(parts) < 3:
+        return False
+    later = parts[1:]
+    return any(_NUMBER.search(part) for part in later) or any(_countries(later))
+
+
+def _countries(parts: list[str]) -> list[str | None]:
+    """The country each part names, alone or with the next one ("Korea, North", "Virgin Islands, British")."""
+    return [
+        country_code(part) or (country_code(f"{part}, {parts[i + 1]}") if i + 1 < len(parts) else None)
+        for i, part in enumerate(parts)
+    ]
+
+
+def address_country(text: str) -> str | None:
+    """The country of the address a field holds after the name (its last part naming one), if it holds one."""
+    lines = [line.strip() for line in _LINES.split(text) if line.strip()]
+    parts = [part.strip() for line in lines for part in line.split(",")]
+    if not _holds_address(parts) and len(lines) < 2:
+        return None
+    return next((code for code in reversed(_countries(parts[1:])) if code), None)
+
+
+def leading_parts(text: str) -> list[str]:
+    """The name's candidates when a field holds a name and its address, shortest first; [] when it holds no
+    address."""
+    lines = [line.strip() for line in _LINES.split(text) if line.strip()]
+    found: list[str] = []
+    if len(lines) > 1:
+        found.append(lines[0])
+    parts = [part.strip() for part in lines[0].split(",")] if lines else []
+    if _holds_address(parts):
+        # up to the first part that is surely the address's (a number, a country), and MAX_LEADING parts at most
+        countries = _countries(parts)
+        first = next(i for i in range(1, len(parts)) if countries[i] or _NUMBER.search(parts[i]))
+        for end in range(1, min(first, MAX_LEADING) + 1):
+            leading = ", ".join(parts[:end])
+            if len(_WORD.findall(leading)) >= _MIN_WORDS and leading not in found:
+                found.append(leading)
+    return found

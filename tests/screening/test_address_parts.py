@@ -1,0 +1,78 @@
+"""A name field holding the name and its address (a customer file's one column, a payment message's lines): the
+name is also read as the field's leading parts, and the address's country becomes the query's. Made-up entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from exportctl.lists.model import EntryType, ListCode, ListEntry
+from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.address_parts import address_country, leading_parts
+
+
+def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY, country: str | None = None) -> ListEntry:
+    return ListEntry(
+        source="test",
+        source_id=str(number),
+        list=ListCode.SDN,
+        primary_name=name,
+        entry_type=kind,
+        country=country,
+    )
+
+
+def test_the_leading_parts_of_a_name_and_its_address() -> None:
+    assert leading_parts("QORVANE TANKER LLC, Krasnodarskiy Kray 353500, Russia") == ["QORVANE TANKER LLC"]
+    # a person's "SURNAME, Given" and a company's "X, OOO" are read whole as well
+    assert leading_parts("BRENKO, Zelmarin, 3457 108th AVE SE, BELLEVUE, WA, US, 98004") == ["BRENKO, Zelmarin"]
+    assert "Veldra Dobycha, OOO" in leading_parts("Veldra Dobycha, OOO, d.8 ul. Zheleznodorozhnaya, Novy Urengoi")
+    # a payment message's lines: the first is the name
+    assert leading_parts("QORVANE TANKER LLC\nKRASNODARSKIY KRAY\nRUSSIA")[:1] == ["QORVANE TANKER LLC"]
+    # "Korea, North" is a country written as the lists write it
+    assert leading_parts("PAEKMA SHIPPING CO, Pyongyang, Korea, North") == [
+        "PAEKMA SHIPPING CO",
+        "PAEKMA SHIPPING CO, Pyongyang",
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ministry of Defence, Procurement Directorate, Logistics Branch",  # commas, no address
+        "QORVANE TANKER LLC",
+        "BRENKO, Zelmarin",
+        "Veldra Optics, Inc.",
+    ],
+)
+def test_a_name_without_an_address_has_no_leading_parts(name: str) -> None:
+    assert leading_parts(name) == []
+    assert address_country(name) is None
+
+
+def test_the_country_of_the_address() -> None:
+    assert address_country("BRENKO, Zelmarin, 3457 108th AVE SE, BELLEVUE, WA, US, 98004") == "US"
+    assert address_country("PAEKMA SHIPPING CO, Pyongyang, Korea, North") == "KP"
+    assert address_country("QORVANE TANKER LLC, Office 5, Minsk 220070") is None  # an address without a country
+
+
+@pytest.fixture(scope="module")
+def index() -> ScreeningIndex:
+    return ScreeningIndex.build(
+        (
+            _entry(1, "QORVANE TANKER LLC", country="RU"),
+            _entry(2, "BRENKO, Zelmarin", EntryType.INDIVIDUAL, country="US"),
+            _entry(3, "QORVANE TANKER LLC", country="AE"),
+            *(_entry(10 + i, f"{word} Tanker Company") for i, word in enumerate(("Orion", "Vega", "Lyra"))),
+        ),
+        snapshot_key="address-parts",
+    )
+
+
+def test_a_name_followed_by_its_address_is_found(index: ScreeningIndex) -> None:
+    # the address's words, unmatched, outweighed the name's: no hit at all before
+    result = screen(index, "QORVANE TANKER LLC, 16 Ivana Babushkina, Krasnodarskiy Kray 353500, Russia")
+    assert [h.entry_id for h in result.hits][:1] == ["test:1"]  # the Russian entry before the Emirati one
+    assert result.country == "RU"
+    assert any("holds an address" in note for note in result.notes)
+    person = screen(index, "BRENKO, Zelmarin, 3457 108th AVE SE, BELLEVUE, WA, US, 98004").hits
+    assert person and person[0].entry_id == "test:2" and person[0].score >= 0.9
