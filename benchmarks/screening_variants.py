@@ -23,6 +23,10 @@ threshold:
 * ``run_together`` — two neighbouring words run together where one is short (and, of, for, a number, an acronym:
   "OILAND", "UNIT6000", "AtbElectronica");
 * ``also_known_as`` — the name after a made-up trade name and an alias marker ("Northwind Supplies d/b/a …");
+* ``country_after`` — the name with the entry's listed country after it ("…, Russia", "… (Iran)");
+* ``with_address`` — the name followed by the entry's listed address in the same field, after a comma or on the
+  next line (a customer file's one column, a payment message's name and address lines);
+* ``cut_at_35`` — a name longer than 37 characters cut at 35, a SWIFT MT or Fedwire name line (often inside a word);
 * ``german_romanised`` / ``french_romanised`` / ``dutch_romanised`` — a Russian person's name that the lists give
   in Cyrillic, romanised the way German (Duden: Jewgeni Wiktorowitsch Prigoschin), French (Evgueni Viktorovitch
   Prigojine) and Dutch (Jevgeni Viktorovitsj Prigozjin) writing does, not as the lists do (Yevgeniy Viktorovich
@@ -39,6 +43,7 @@ import re
 import time
 from collections.abc import Callable
 
+from exportctl.errors import InputError
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening import ScreeningIndex, screen
 from screening_corpus import bundled_entries
@@ -220,6 +225,29 @@ def _also_known_as(name: str, rng: random.Random) -> str | None:
     return f"{rng.choice(_TRADE_NAMES)} {rng.choice(_ALIAS_MARKERS)} {name}"
 
 
+def _country_after(entry: ListEntry, rng: random.Random) -> str | None:
+    """The listed name with its country after it, as a customer file writes it ("…, Russia", "… (Iran)")."""
+    country = entry.country_name or next((a.country_name for a in entry.addresses if a.country_name), None)
+    if not country:
+        return None
+    return rng.choice((f"{entry.primary_name}, {country}", f"{entry.primary_name} ({country})"))
+
+
+def _with_address(entry: ListEntry, rng: random.Random) -> str | None:
+    """The listed name followed by its listed address in the same field, after a comma or on the next line (a
+    customer file's one column, a payment message's name and address lines)."""
+    address = next((a.full for a in entry.addresses if a.full and len(a.full) > 10), None)
+    if not address:
+        return None
+    return f"{entry.primary_name}{rng.choice((', ', chr(10)))}{address}"
+
+
+def _cut_at_35(entry: ListEntry, rng: random.Random) -> str | None:
+    """A name longer than a SWIFT MT or Fedwire name line, cut at its 35 characters (often inside a word)."""
+    name = entry.primary_name
+    return name[:35] if len(name) > 37 else None
+
+
 _CYRILLIC_WORD = re.compile(r"^[а-яё-]+$")
 _VOWELS = "аеёиоуыэюяьъ"
 # the common German (Duden), French and Dutch romanisations of Russian, letter by letter
@@ -283,6 +311,18 @@ def _dutch(name: str, rng: random.Random) -> str | None:
     return " ".join(_romanised(w, DUTCH).capitalize() for w in name.split())
 
 
+NameRewrite = Callable[[str, random.Random], str | None]
+EntryRewrite = Callable[[ListEntry, random.Random], str | None]
+
+
+def _of_primary_name(rewrite: NameRewrite) -> EntryRewrite:
+    return lambda entry, rng: rewrite(entry.primary_name, rng)
+
+
+def _of_cyrillic_name(rewrite: NameRewrite) -> EntryRewrite:
+    return lambda entry, rng: rewrite(_cyrillic_name(entry) or "", rng)
+
+
 def main() -> None:
     entries = [e for e in bundled_entries() if e.primary_name.isascii()]
     started = time.perf_counter()
@@ -290,7 +330,7 @@ def main() -> None:
     print(f"index: {len(index.entries)} entries, built in {time.perf_counter() - started:.1f} s")
     persons = [e for e in entries if e.entry_type == EntryType.INDIVIDUAL and len(e.primary_name.split()) >= 2]
     organisations = [e for e in entries if e.entry_type != EntryType.INDIVIDUAL and len(e.primary_name.split()) >= 2]
-    kinds: dict[str, tuple[list[ListEntry], Callable[[str, random.Random], str | None]]] = {
+    by_name: dict[str, tuple[list[ListEntry], NameRewrite]] = {
         "initials": (persons, _initials),
         "title": (persons, _title),
         "title_two_words": (persons, _title_two_words),
@@ -305,22 +345,34 @@ def main() -> None:
         "run_together": (organisations, _run_together),
         "also_known_as": (organisations, _also_known_as),
     }
+    kinds = {kind: (pool, _of_primary_name(rewrite)) for kind, (pool, rewrite) in by_name.items()}
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]
     romanised = {"german_romanised": _german, "french_romanised": _french, "dutch_romanised": _dutch}
+    kinds.update({kind: (russians, _of_cyrillic_name(rewrite)) for kind, rewrite in romanised.items()})
+    # kinds made from the whole entry: its country, its address
+    kinds.update(
+        {
+            "country_after": (organisations, _country_after),
+            "with_address": (organisations, _with_address),
+            "cut_at_35": (organisations, _cut_at_35),
+        }
+    )
     by_id = {e.entry_id: e for e in index.entries}
-    kinds.update({kind: (russians, rewrite) for kind, rewrite in romanised.items()})
     for kind, (pool, rewrite) in kinds.items():
         rng = random.Random(SEED)
         cases: list[tuple[str, ListEntry]] = []
         for entry in rng.sample(pool, len(pool)):
-            query = rewrite(_cyrillic_name(entry) or "", rng) if kind in romanised else rewrite(entry.primary_name, rng)
+            query = rewrite(entry, rng)
             if query and query != entry.primary_name:
                 cases.append((query, entry))
             if len(cases) >= PER_KIND:
                 break
         found = 0
         for query, entry in cases:
-            hits = screen(index, query).hits
+            try:
+                hits = screen(index, query).hits
+            except InputError:  # too little left to screen ("… ENTERPRISE S." cut at 35): not found
+                continue
             if hits and _same_party(by_id[hits[0].entry_id], entry):
                 found += 1
         low, high = wilson(found, len(cases))

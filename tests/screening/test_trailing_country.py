@@ -29,6 +29,8 @@ def _entry(number: int, name: str, country: str | None = None) -> ListEntry:
         ("Foo Bar / P.R. China", ("Foo Bar", "CN")),
         ("ACME - Russia", ("ACME", "RU")),
         ("WOORI BANK, HONG KONG", ("WOORI BANK", "HK")),
+        ("KVANTEK LIMITED (CN)", ("KVANTEK LIMITED", "CN")),  # a code in capitals ends the name
+        ("STROYTRANSGAZ LLC, RUS", ("STROYTRANSGAZ LLC", "RU")),
         ("ABC Co., Ltd., Shenzhen, China", ("ABC Co., Ltd., Shenzhen", "CN")),  # only the country, not the city
     ],
 )
@@ -40,7 +42,8 @@ def test_a_country_after_a_separator_is_read_off(name: str, expected: tuple[str,
     "name",
     [
         "Bank Melli Iran",  # no separator: the country is part of the name
-        "ACME TRADING, IT",  # a code may be anything
+        "ACME TRADING, it",  # a code in lower case is a word
+        "ACME TRADING (AG)",  # a code that is a legal form's word (Aktiengesellschaft, not Antigua)
         "Korea Trading, Korea",  # two countries have that name
         "X, Iran",  # nothing of two letters left
         "Guinea-Bissau Fish",

@@ -7,7 +7,8 @@ country: BANK MELLI IRAN).
 
 The country names are a closed class: every ISO 3166 name, official name and common name (pycountry), the part
 before the comma of an inverted one ("Korea, Republic of"), and the short English names ISO does not give
-(:data:`_CUSTOMARY`). A code (IR, RUS) is not taken: "… TRADING CO, IT" or "…, AT" may be anything.
+(:data:`_CUSTOMARY`). A code is taken only where a name ends with it in capitals ("KVANTEK LIMITED (CN)", "…, RU") and
+it is no legal form's word (AG, SA, AO).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import functools
 import re
 
 import pycountry
+
+from exportctl.screening.legal_forms import FORM_WORDS
 
 # English short names of countries that ISO 3166 (as pycountry carries it) does not give, with their ISO code: a
 # closed class
@@ -92,6 +95,16 @@ def country_names() -> dict[str, str]:
     }
 
 
+def _written_code(text: str) -> str | None:
+    """The country of an ISO 3166 code written in capitals at a name's end ("KVANTEK LIMITED (CN)", "…, RU"); not
+    one that is also a legal form's word (AG, SA, AO, DE: a form ends names too)."""
+    raw = text.strip(" .")
+    if not (raw.isalpha() and raw.isupper() and len(raw) in (2, 3)) or raw.casefold() in FORM_WORDS:
+        return None
+    country = pycountry.countries.get(alpha_2=raw) if len(raw) == 2 else pycountry.countries.get(alpha_3=raw)
+    return str(country.alpha_2) if country else None
+
+
 def country_code(text: str) -> str | None:
     """The ISO code of the country a text names ("Russia", "United Arab Emirates"); None when it names none."""
     return country_names().get(_folded(text))
@@ -103,7 +116,7 @@ def trailing_country(name: str) -> tuple[str, str] | None:
     found = _SEPARATED.match(name)
     if not found:
         return None
-    code = country_names().get(_folded(found.group("country")))
+    code = country_names().get(_folded(found.group("country"))) or _written_code(found.group("country"))
     if code is None:
         return None
     rest = found.group("name").strip(" \t,;/|-–—(")

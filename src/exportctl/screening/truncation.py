@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from exportctl.screening.legal_forms import FORM_SPELLINGS
+from exportctl.screening.legal_forms import FORM_SPELLINGS, FORM_WORDS
 from exportctl.screening.normalize import PINYIN, SKELETON, TRANSLATION, AnalyzedName, NameVariant
 
 CUT_LENGTHS = frozenset({35, 70, 140})  # SWIFT MT / Fedwire name lines, SEPA names, ISO 20022 names
@@ -33,19 +33,24 @@ def cut_length(name: str) -> int | None:
 
 
 def _without_form_stub(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The tokens without the longest tail that begins a legal form (its last word perhaps cut: "closed joint stock"
-    of CLOSED JOINT STOCK COMPANY, "compa" of COMPANY); None when no tail does, or nothing would be left."""
+    """The tokens without the longest tail that is part of a legal form, its last word perhaps cut: "closed joint
+    stock" of CLOSED JOINT STOCK COMPANY, "compa" of COMPANY, "liability part" of LIMITED LIABILITY PARTNERSHIP
+    (whose LIMITED the analysis has split off already); None when no tail is, or nothing would be left."""
     for start in range(1, len(tokens)):
         tail = tokens[start:]
-        for form in FORM_SPELLINGS:
-            if (
-                len(form) >= len(tail)
-                and form[: len(tail) - 1] == tail[:-1]
-                and form[len(tail) - 1].startswith(tail[-1])
-                and form != tail
-            ):
-                return tokens[:start]
+        if len(tail) == 1 and tail[0] in FORM_WORDS:
+            continue  # a whole form word left alone is the name's own ("TRADING"), else the analysis had split it
+        if any(_in_form(tail, form) for form in FORM_SPELLINGS):
+            return tokens[:start]
     return None
+
+
+def _in_form(tail: tuple[str, ...], form: tuple[str, ...]) -> bool:
+    """Whether ``tail`` is words of ``form`` in a row, its last word perhaps only the start of the form's word."""
+    n = len(tail)
+    return any(
+        form[at : at + n - 1] == tail[:-1] and form[at + n - 1].startswith(tail[-1]) for at in range(len(form) - n + 1)
+    )
 
 
 def with_cut_readings(analyzed: AnalyzedName) -> AnalyzedName:
