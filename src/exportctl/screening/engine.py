@@ -20,8 +20,6 @@ from functools import lru_cache
 import pycountry
 
 from exportctl.errors import InputError
-from exportctl.screening.address_parts import address_country, leading_parts
-from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.compounds import with_rejoined_words
 from exportctl.screening.equivalents import with_equivalents
 from exportctl.screening.explain import FeatureContribution, Hit, ScreeningResult
@@ -29,10 +27,10 @@ from exportctl.screening.features import FEATURES, Pair, Query, max_bonus
 from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.lexicon import with_lexicon
 from exportctl.screening.match import NameMatch, match_many
+from exportctl.screening.name_field import field_readings
 from exportctl.screening.normalize import MAX_NAME_CHARS, AnalyzedName, analyze
 from exportctl.screening.respelling import with_respelt_words
 from exportctl.screening.scripts import unread_scripts
-from exportctl.screening.trailing_country import trailing_country
 from exportctl.screening.truncation import cut_length, with_cut_readings
 from exportctl.screening.units import with_unit_words_dropped
 
@@ -115,21 +113,13 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
     if not query.name or not query.name.strip():
         raise InputError("the name to screen is empty", field="name")
     analyzed = _analysed(index, query.name)
-    parts = named_parts(query.name[:MAX_NAME_CHARS])
-    notes: tuple[str, ...] = ()
-    country = trailing_country(query.name[:MAX_NAME_CHARS])
-    if country:  # "X, United Arab Emirates": the name without its country too, and the country as the query's
-        parts = [*parts, country[0]]
-    leading = leading_parts(query.name[:MAX_NAME_CHARS])
-    if leading:  # "X, 16 Ivana Babushkina, Moscow 117292, Russia": the name before its address too
-        parts = [*parts, *(part for part in leading if part not in parts)]
-        notes = ("the name field holds an address: its leading parts screened on their own too",)
-    code = country[1] if country else address_country(query.name[:MAX_NAME_CHARS])
-    if code and query.country is None:
-        query = replace(query, country=code)
-        notes = (*notes, f"country {code} read from the name field; the name screened with and without it")
-    if parts:  # "X a.k.a. Y": each name on its own too, after the whole
-        analyzed = _with_readings_of(analyzed, [_analysed(index, part) for part in parts])
+    field = field_readings(query.name[:MAX_NAME_CHARS])
+    notes = field.notes
+    if field.country and query.country is None:  # "X, United Arab Emirates": the field's country is the query's
+        query = replace(query, country=field.country)
+        notes = (*notes, f"country {field.country} read from the name field; the name screened with and without it")
+    if field.parts:  # "X a.k.a. Y", "X, 16 Ivana Babushkina, Moscow": each name on its own too, after the whole
+        analyzed = _with_readings_of(analyzed, [_analysed(index, part) for part in field.parts])
     length = cut_length(query.name)
     if length:
         cut = with_cut_readings(analyzed)

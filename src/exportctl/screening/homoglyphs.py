@@ -1,0 +1,57 @@
+"""Words that mix Latin letters with Cyrillic or Greek letters of the same shape: "Rоsоbоrоnеxpоrt" with Cyrillic
+о and е, "HUАWEI" with a Cyrillic А. On screen they read as the listed name; to the engine they were two scripts and
+nothing matched. Mixing look-alikes is how a name is slipped past a screening system, and how a keyboard left on the
+wrong layout writes one.
+
+A word that mixes the scripts is written in one of them: in Latin when every other letter of it has a Latin twin,
+else in Cyrillic when every Latin letter of it has a Cyrillic twin ("РOCОБOРOНЭКСПOРТ" with Latin O); a word that
+mixes letters with no twin stays as written. Words of one script are never changed: Ромашка stays Cyrillic. The twins
+are a closed class, the letters Unicode's confusables list gives as identical in shape (a script rule, hand-typed).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CYRILLIC_LATIN = "АВЕЅІЈКМНОРСТХУаеѕіјорсхуԁԛԝ"
+_LATIN_OF_CYRILLIC = "ABESIJKMHOPCTXYaesijopcxydqw"
+_GREEK_LATIN = "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρ"
+_LATIN_OF_GREEK = "ABEZHIKMNOPTYXoikvp"
+_TO_LATIN = str.maketrans(_CYRILLIC_LATIN + _GREEK_LATIN, _LATIN_OF_CYRILLIC + _LATIN_OF_GREEK)
+# Latin letters with a Cyrillic twin (the other way): the twins of the Cyrillic letters above
+_LATIN_CYRILLIC = "ABEKMHOPCTXYaeopcxy"
+_CYRILLIC_OF_LATIN = "АВЕКМНОРСТХУаеорсху"
+_TO_CYRILLIC = str.maketrans(_LATIN_CYRILLIC, _CYRILLIC_OF_LATIN)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
+        return "latin"
+    if 0x0400 <= code <= 0x052F:
+        return "cyrillic"
+    if 0x0370 <= code <= 0x03FF:
+        return "greek"
+    return "other"
+
+
+def _one_script(word: str) -> str:
+    scripts = {_script(ch) for ch in word}
+    if "latin" not in scripts or len(scripts) < 2 or "other" in scripts:
+        return word
+    latin = word.translate(_TO_LATIN)
+    if all(_script(ch) == "latin" for ch in latin):
+        return latin
+    cyrillic = word.translate(_TO_CYRILLIC)
+    if all(_script(ch) == "cyrillic" for ch in cyrillic):
+        return cyrillic
+    return word
+
+
+def unmixed(text: str) -> str | None:
+    """The text with each word that mixes scripts written in one (see above); None when no word changes."""
+    if text.isascii():
+        return None
+    written = _WORD.sub(lambda found: _one_script(found.group()), text)
+    return written if written != text else None

@@ -1,0 +1,56 @@
+"""What a name field holds besides one name as written, and the names to read on their own because of it.
+
+Registers and payment messages put more than a name into the name field: look-alike letters of another script
+(:mod:`.homoglyphs`), other names after alias markers (:mod:`.alias_markers`), a date of birth
+(:mod:`.dates_in_names`), the country (:mod:`.trailing_country`) or the whole address (:mod:`.address_parts`).
+Each gives names that are read on their own too, beside the field as written, and a country the field names; the
+result says what was read so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exportctl.screening.address_parts import address_country, leading_parts
+from exportctl.screening.alias_markers import named_parts
+from exportctl.screening.dates_in_names import without_dates
+from exportctl.screening.homoglyphs import unmixed
+from exportctl.screening.trailing_country import trailing_country
+
+
+@dataclass(frozen=True)
+class FieldReadings:
+    """The names a field holds to read on their own (besides the whole), the country it names, and what was read."""
+
+    parts: tuple[str, ...] = ()
+    country: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+def field_readings(text: str) -> FieldReadings:
+    """What :func:`~exportctl.screening.engine.screen_queries` reads in a name field besides the name as written."""
+    parts: list[str] = []
+    notes: list[str] = []
+    one_script = unmixed(text)
+    if one_script:  # "Rоsоbоrоnеxpоrt" with Cyrillic о and е
+        parts.append(one_script)
+        notes.append("words mixing look-alike letters of two scripts (homoglyphs) read in one script")
+        text = one_script
+    parts.extend(named_parts(text))  # "X a.k.a. Y": each name on its own
+    dateless = without_dates(text)
+    if dateless:  # "SECHIN, Igor Ivanovich (DOB 07.09.1960)"
+        parts.append(dateless)
+        notes.append("a date in the name field (a date of birth?) read off: the name screened with and without it")
+        text = dateless
+    country = trailing_country(text)
+    if country:  # "X, United Arab Emirates"
+        parts.append(country[0])
+    leading = leading_parts(text)
+    if leading:  # "X, 16 Ivana Babushkina, Moscow 117292, Russia"
+        parts.extend(leading)
+        notes.append("the name field holds an address: its leading parts screened on their own too")
+    return FieldReadings(
+        tuple(dict.fromkeys(part for part in parts if part.strip())),
+        country[1] if country else address_country(text),
+        tuple(notes),
+    )

@@ -1,0 +1,101 @@
+"""What a name field holds besides the name: look-alike letters of another script, a date of birth. The name is
+also read without them; made-up entries only."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exportctl.lists.model import EntryType, ListCode, ListEntry
+from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.dates_in_names import without_dates
+from exportctl.screening.homoglyphs import unmixed
+from exportctl.screening.name_field import field_readings
+
+_LATIN_TWINS = "ABEKMHOPCTXYaeopcxy"  # Latin letters with a Cyrillic twin
+_CYRILLIC_TWINS = "АВЕКМНОРСТХУаеорсху"
+
+
+@given(st.text(alphabet=st.characters(codec="ascii"), max_size=40))
+def test_a_name_of_one_script_is_never_changed(text: str) -> None:
+    assert unmixed(text) is None
+    assert unmixed("Ромашка Плюс") is None
+
+
+@given(st.text(alphabet=_LATIN_TWINS + "dfgilnr", min_size=2, max_size=20), st.data())
+def test_look_alike_letters_in_a_latin_word_are_read_as_latin(word: str, data: st.DataObject) -> None:
+    twins = [i for i, ch in enumerate(word) if ch in _LATIN_TWINS]
+    swapped = set(data.draw(st.lists(st.sampled_from(twins), min_size=1)) if twins else [])
+    mixed = "".join(_CYRILLIC_TWINS[_LATIN_TWINS.index(ch)] if i in swapped else ch for i, ch in enumerate(word))
+    if mixed.isascii():  # nothing swapped
+        assert unmixed(mixed) is None
+    elif any(ch.isascii() for ch in mixed):
+        assert unmixed(mixed) == word
+    # a word of twins only, all swapped, is a Cyrillic word: left as it is
+    else:
+        assert unmixed(mixed) is None
+
+
+def test_a_word_mixing_letters_without_twins_is_read_in_the_script_that_has_them() -> None:
+    assert unmixed("РOCОБOРOНЭКСПOРТ") == "РОСОБОРОНЭКСПОРТ"  # Latin O among Cyrillic letters with no Latin twin
+    assert unmixed("Κοsmos") == "Kosmos"  # Greek
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("SECHIN, Igor Ivanovich (DOB 07.09.1960)", "SECHIN, Igor Ivanovich"),
+        ("Igor Ivanovich SECHIN 1960-09-07", "Igor Ivanovich SECHIN"),
+        ("Ivan PETROV, born 1965", "Ivan PETROV"),
+        ("John SMITH (September 7, 1960)", "John SMITH"),
+        ("Igor SECHIN d.o.b. 7/9/1960", "Igor SECHIN"),
+        ("SECHIN, Igor Ivanovich, DOB 07 Sep 1960", "SECHIN, Igor Ivanovich"),
+    ],
+)
+def test_a_date_of_birth_is_read_off(name: str, expected: str) -> None:
+    assert without_dates(name) == expected
+
+
+@pytest.mark.parametrize("name", ["Plant 1960", "58th Research Institute", "ACME 2000 LLC", "X, b. 1965", "Qorvane"])
+def test_a_name_without_a_date_keeps_its_numbers(name: str) -> None:
+    assert without_dates(name) is None
+
+
+@pytest.fixture(scope="module")
+def index() -> ScreeningIndex:
+    def entry(number: int, name: str, kind: EntryType = EntryType.ENTITY) -> ListEntry:
+        return ListEntry(source="test", source_id=str(number), list=ListCode.SDN, primary_name=name, entry_type=kind)
+
+    return ScreeningIndex.build(
+        (
+            entry(1, "QORVANEXPORT"),
+            entry(2, "BRENKOV, Zelmarin Ivanovich", EntryType.INDIVIDUAL),
+            entry(3, "VELDRA TECHNOLOGIES"),
+            *(entry(10 + i, f"{word} Export Company") for i, word in enumerate(("Orion", "Vega", "Lyra"))),
+        ),
+        snapshot_key="name-field",
+    )
+
+
+def test_a_name_written_with_look_alike_letters_is_found(index: ScreeningIndex) -> None:
+    # Cyrillic о and е in a Latin name: two scripts to the engine, and no hit before
+    result = screen(index, "Qоrvanеxpоrt")
+    assert [h.entry_id for h in result.hits][:1] == ["test:1"] and result.hits[0].score >= 0.95
+    assert any("homoglyphs" in note for note in result.notes)
+    assert screen(index, "VЕLDRA TЕCHNOLOGIES").hits[0].entry_id == "test:3"
+
+
+def test_a_person_with_a_date_of_birth_in_the_name_field_is_found(index: ScreeningIndex) -> None:
+    for written in ("BRENKOV, Zelmarin Ivanovich (DOB 07.09.1960)", "Zelmarin Ivanovich BRENKOV 1960-09-07"):
+        hits = screen(index, written).hits
+        assert hits and hits[0].entry_id == "test:2" and hits[0].score >= 0.95, written
+
+
+def test_the_field_readings_say_what_was_read() -> None:
+    field = field_readings("Qоrvanеxpоrt LLC, 12 Lenina St, Moscow 117292, Russia")
+    assert field.parts[0] == "Qorvanexport LLC, 12 Lenina St, Moscow 117292, Russia"
+    assert "Qorvanexport LLC" in field.parts and field.country == "RU"
+    assert len(field.notes) == 2
+    nothing = field_readings("Qorvanexport LLC")  # a name alone: nothing more to read
+    assert nothing.parts == () and nothing.country is None and nothing.notes == ()
