@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.asides import without_asides
 from exportctl.screening.dates_in_names import without_dates
 from exportctl.screening.homoglyphs import unmixed
 from exportctl.screening.name_field import field_readings
@@ -62,6 +63,26 @@ def test_a_name_without_a_date_keeps_its_numbers(name: str) -> None:
     assert without_dates(name) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ('Viktor "Merchant of Death" BOUT', ["Viktor BOUT", "Merchant of Death"]),
+        ("Mr. Igor SECHIN (Rosneft CEO)", ["Mr. Igor SECHIN"]),
+        ("ROSNEFT OIL CO PJSC ATTN ACCOUNTS PAYABLE", ["ROSNEFT OIL CO PJSC"]),
+        ("ACME Ltd c/o Bank of Cyprus", ["ACME Ltd"]),
+        ("H U A W E I", ["HUAWEI"]),
+        ("ООО «Северный Ветер»", ["Северный Ветер"]),  # the quoted name alone; "ООО" alone is no name
+    ],
+)
+def test_the_name_without_its_asides(name: str, expected: list[str]) -> None:
+    assert without_asides(name) == expected
+
+
+@pytest.mark.parametrize("name", ["Attention Deficit Trading", "FAO Schwarz Toys", "Huawei", 'Ivan "Vanya"'])
+def test_no_aside_where_the_rest_would_be_no_name(name: str) -> None:
+    assert without_asides(name) == []
+
+
 @pytest.fixture(scope="module")
 def index() -> ScreeningIndex:
     def entry(number: int, name: str, kind: EntryType = EntryType.ENTITY) -> ListEntry:
@@ -90,6 +111,16 @@ def test_a_person_with_a_date_of_birth_in_the_name_field_is_found(index: Screeni
     for written in ("BRENKOV, Zelmarin Ivanovich (DOB 07.09.1960)", "Zelmarin Ivanovich BRENKOV 1960-09-07"):
         hits = screen(index, written).hits
         assert hits and hits[0].entry_id == "test:2" and hits[0].score >= 0.95, written
+
+
+def test_a_name_beside_an_aside_is_found(index: ScreeningIndex) -> None:
+    # the attention line's words, unmatched, had kept the listed name under the threshold
+    for written, listed in (
+        ("VELDRA TECHNOLOGIES ATTN ACCOUNTS PAYABLE DEPT", "test:3"),
+        ("Q O R V A N E X P O R T", "test:1"),
+    ):
+        hits = screen(index, written).hits
+        assert hits and hits[0].entry_id == listed and hits[0].score >= 0.9, written
 
 
 def test_the_field_readings_say_what_was_read() -> None:

@@ -1,7 +1,8 @@
 """What a name field holds besides one name as written, and the names to read on their own because of it.
 
 Registers and payment messages put more than a name into the name field: look-alike letters of another script
-(:mod:`.homoglyphs`), other names after alias markers (:mod:`.alias_markers`), a date of birth
+(:mod:`.homoglyphs`), other names after alias markers (:mod:`.alias_markers`), a nickname, a remark or an
+attention line (:mod:`.asides`), a date of birth
 (:mod:`.dates_in_names`), the country (:mod:`.trailing_country`) or the whole address (:mod:`.address_parts`).
 Each gives names that are read on their own too, beside the field as written, and a country the field names; the
 result says what was read so.
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from exportctl.screening.address_parts import address_country, leading_parts
 from exportctl.screening.alias_markers import named_parts
+from exportctl.screening.asides import without_asides
 from exportctl.screening.dates_in_names import without_dates
 from exportctl.screening.homoglyphs import unmixed
 from exportctl.screening.trailing_country import trailing_country
@@ -37,6 +39,13 @@ def field_readings(text: str) -> FieldReadings:
         notes.append("words mixing look-alike letters of two scripts (homoglyphs) read in one script")
         text = one_script
     parts.extend(named_parts(text))  # "X a.k.a. Y": each name on its own
+    asides = without_asides(text)
+    if asides:  # Viktor "Merchant of Death" BOUT, Igor SECHIN (Rosneft CEO), … ATTN ACCOUNTS PAYABLE, H U A W E I
+        parts.extend(asides)
+        notes.append(
+            "the name field holds words beside the name (quoted, bracketed, an attention line, letters "
+            "written apart): the name screened without them too"
+        )
     dateless = without_dates(text)
     if dateless:  # "SECHIN, Igor Ivanovich (DOB 07.09.1960)"
         parts.append(dateless)

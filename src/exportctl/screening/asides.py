@@ -1,0 +1,51 @@
+"""Words a name field holds beside the name: a nickname in quotes (Viktor "Merchant of Death" BOUT), a remark in
+brackets (Igor SECHIN (Rosneft CEO)), an attention line (ROSNEFT OIL CO PJSC ATTN ACCOUNTS PAYABLE), and letters
+written apart (H U A W E I). Unmatched by the listed name, the aside's words counted against it, and none of these
+was found. The name is also read without the aside (and letters written apart as one word), beside the field as
+written; a quoted name of two words or more is read on its own too (ООО «Северный Ветер»).
+
+The markers are a closed class of business writing: quotation marks and brackets, attn / attention / c/o / care of /
+fao / for the attention of.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]+)[\"“”«»„]")
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_ATTENTION = re.compile(
+    r"\s*[,;-]?\s*\b(?:attn|attention|c/o|care\s+of|fao|for\s+the\s+attention\s+of)\b\.?:?.*$", re.IGNORECASE
+)
+_SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .-]){2,}[^\W\d_](?![^\W_])")
+_WORD = re.compile(r"[^\W_]+")
+_MIN_WORDS = 2  # what is left, or a quoted name on its own: one word alone would match too many listed names
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def without_asides(text: str) -> list[str]:
+    """The names the field holds without its asides (see above), and its quoted names; [] when it has none."""
+    found: list[str] = []
+    before = _ATTENTION.sub("", text)
+    if before != text and _words(before) >= _MIN_WORDS:
+        found.append(before)
+        text = before
+    quoted = [q.strip() for q in _QUOTED.findall(text)]
+    if quoted:
+        last = list(_QUOTED.finditer(text))[-1]
+        outside = " ".join(_QUOTED.sub(" ", text).split())
+        # a nickname stands inside a name (Viktor "…" BOUT); a quoted name at the end is the name itself
+        # (United Shipbuilding Corporation JSC “Aysberg Central Design Bureau”), not to be left out
+        if _WORD.search(text[last.end() :]) and _words(outside) >= _MIN_WORDS:
+            found.append(outside)
+        found.extend(q for q in quoted if _words(q) >= _MIN_WORDS and q != text.strip())
+    bare = " ".join(_BRACKETED.sub(" ", text).split())
+    if bare != " ".join(text.split()) and _words(bare) >= _MIN_WORDS:
+        found.append(bare)
+    joined = _SPACED.sub(lambda letters: re.sub(r"[ .-]", "", letters.group()), text)
+    if joined != text:
+        found.append(joined)
+    return list(dict.fromkeys(found))
