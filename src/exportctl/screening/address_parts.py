@@ -43,6 +43,8 @@ def _countries(parts: list[str]) -> list[str | None]:
 
 def address_country(text: str) -> str | None:
     """The country of the address a field holds after the name (its last part naming one), if it holds one."""
+    if text.count(",") < 2 and "\n" not in text and "\r" not in text:
+        return None
     lines = [line.strip() for line in _LINES.split(text) if line.strip()]
     parts = [part.strip() for line in lines for part in line.split(",")]
     if not _holds_address(parts) and len(lines) < 2:
@@ -53,6 +55,8 @@ def address_country(text: str) -> str | None:
 def leading_parts(text: str) -> list[str]:
     """The name's candidates when a field holds a name and its address, shortest first; [] when it holds no
     address."""
+    if text.count(",") < 2 and "\n" not in text and "\r" not in text:
+        return []  # most names: no address
     lines = [line.strip() for line in _LINES.split(text) if line.strip()]
     found: list[str] = []
     if len(lines) > 1:

@@ -19,6 +19,8 @@ _ATTENTION = re.compile(
 )
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .-]){2,}[^\W\d_](?![^\W_])")
 _WORD = re.compile(r"[^\W_]+")
+_QUOTES = frozenset('"“”«»„')
+_ATTENTION_STARTS = ("att", "c/o", "care", "fao", "for the")  # every attention marker begins so
 _MIN_WORDS = 2  # what is left, or a quoted name on its own: one word alone would match too many listed names
 
 
@@ -29,11 +31,12 @@ def _words(text: str) -> int:
 def without_asides(text: str) -> list[str]:
     """The names the field holds without its asides (see above), and its quoted names; [] when it has none."""
     found: list[str] = []
-    before = _ATTENTION.sub("", text)
+    lowered = text.casefold()
+    before = _ATTENTION.sub("", text) if any(marker in lowered for marker in _ATTENTION_STARTS) else text
     if before != text and _words(before) >= _MIN_WORDS:
         found.append(before)
         text = before
-    quoted = [q.strip() for q in _QUOTED.findall(text)]
+    quoted = [q.strip() for q in _QUOTED.findall(text)] if _QUOTES.intersection(text) else []
     if quoted:
         last = list(_QUOTED.finditer(text))[-1]
         outside = " ".join(_QUOTED.sub(" ", text).split())
@@ -42,9 +45,10 @@ def without_asides(text: str) -> list[str]:
         if _WORD.search(text[last.end() :]) and _words(outside) >= _MIN_WORDS:
             found.append(outside)
         found.extend(q for q in quoted if _words(q) >= _MIN_WORDS and q != text.strip())
-    bare = " ".join(_BRACKETED.sub(" ", text).split())
-    if bare != " ".join(text.split()) and _words(bare) >= _MIN_WORDS:
-        found.append(bare)
+    if "(" in text or "[" in text:
+        bare = " ".join(_BRACKETED.sub(" ", text).split())
+        if bare != " ".join(text.split()) and _words(bare) >= _MIN_WORDS:
+            found.append(bare)
     joined = _SPACED.sub(lambda letters: re.sub(r"[ .-]", "", letters.group()), text)
     if joined != text:
         found.append(joined)

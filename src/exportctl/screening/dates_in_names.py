@@ -27,12 +27,13 @@ _DATE = (
 _DATED = re.compile(rf"(?<!\w)(?:{_MARKER})?{_DATE}(?!\w)|(?<!\w){_MARKER}{_YEAR}(?!\w)", re.IGNORECASE)
 _EMPTY_BRACKETS = re.compile(r"[(\[]\s*[,;:]?\s*[)\]]")
 _EDGES = " \t,;:-–—/"
+_DIGIT = re.compile(r"\d")
 
 
 def without_dates(name: str) -> str | None:
     """The name without the dates written into it (and their markers); None when it holds none, or nothing but
     them."""
-    if not any(ch.isdigit() for ch in name):
+    if not _DIGIT.search(name):
         return None
     bare = _DATED.sub(" ", name)
     if bare == name:

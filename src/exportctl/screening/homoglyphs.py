@@ -23,6 +23,8 @@ _LATIN_CYRILLIC = "ABEKMHOPCTXYaeopcxy"
 _CYRILLIC_OF_LATIN = "АВЕКМНОРСТХУаеорсху"
 _TO_CYRILLIC = str.maketrans(_LATIN_CYRILLIC, _CYRILLIC_OF_LATIN)
 _WORD = re.compile(r"[^\W\d_]+")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_TWIN_SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")  # Greek, Cyrillic
 
 
 def _script(ch: str) -> str:
@@ -51,7 +53,7 @@ def _one_script(word: str) -> str:
 
 def unmixed(text: str) -> str | None:
     """The text with each word that mixes scripts written in one (see above); None when no word changes."""
-    if text.isascii():
+    if text.isascii() or not (_LATIN_LETTER.search(text) and _TWIN_SCRIPTS.search(text)):
         return None
     written = _WORD.sub(lambda found: _one_script(found.group()), text)
     return written if written != text else None

@@ -68,6 +68,7 @@ _CUSTOMARY = {
 }
 _MIN_LETTERS = 3  # "UAE", "USA", "PRC"; no two-letter code but the customary US and UK
 _TWO = frozenset({"us", "uk"})
+_SEPARATORS = frozenset(",;/|(-–—")
 _SEPARATED = re.compile(r"^(?P<name>.*?\w[^\w]*?)\s*(?:[,;/|]|\s[-–—]|\s\()\s*(?P<country>[^,;/|()]+?)\s*\)?\s*\.?\s*$")
 
 
@@ -113,6 +114,8 @@ def country_code(text: str) -> str | None:
 def trailing_country(name: str) -> tuple[str, str] | None:
     """The name without a country written after it (after a comma, a semicolon, a slash, a dash or in brackets),
     and that country's ISO code; None when there is none, or when nothing of two letters would be left."""
+    if not _SEPARATORS.intersection(name):  # most names: no separator, no country after one
+        return None
     found = _SEPARATED.match(name)
     if not found:
         return None
