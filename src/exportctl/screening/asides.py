@@ -2,7 +2,7 @@
 brackets (Igor SECHIN (Rosneft CEO)), an attention line (ROSNEFT OIL CO PJSC ATTN ACCOUNTS PAYABLE), and letters
 written apart (H U A W E I). Unmatched by the listed name, the aside's words counted against it, and none of these
 was found. The name is also read without the aside (and letters written apart as one word), beside the field as
-written; a quoted name of two words or more is read on its own too (ООО «Северный Ветер»).
+written; a quoted name of two words or more beside a legal form alone is read on its own too (ООО «Северный Ветер»).
 
 The markers are a closed class of business writing: quotation marks and brackets, attn / attention / c/o / care of /
 fao / for the attention of.
@@ -11,6 +11,8 @@ fao / for the attention of.
 from __future__ import annotations
 
 import re
+
+from exportctl.screening.normalize import analyze
 
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]+)[\"“”«»„]")
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
@@ -22,6 +24,9 @@ _WORD = re.compile(r"[^\W_]+")
 _QUOTES = frozenset('"“”«»„')
 _ATTENTION_STARTS = ("att", "c/o", "care", "fao", "for the")  # every attention marker begins so
 _MIN_WORDS = 2  # what is left, or a quoted name on its own: one word alone would match too many listed names
+# a quoted name is read on its own beside at most this many words (a legal form: ООО, "…" ЖЧК); beside more it is
+# part of a longer name (OOO Коммерческий банк «Международный Расчетный Банк» is no other International Settlement Bank)
+_MAX_BESIDE_QUOTED = 2
 
 
 def _words(text: str) -> int:
@@ -40,11 +45,13 @@ def without_asides(text: str) -> list[str]:
     if quoted:
         last = list(_QUOTED.finditer(text))[-1]
         outside = " ".join(_QUOTED.sub(" ", text).split())
-        # a nickname stands inside a name (Viktor "…" BOUT); a quoted name at the end is the name itself
-        # (United Shipbuilding Corporation JSC “Aysberg Central Design Bureau”), not to be left out
-        if _WORD.search(text[last.end() :]) and _words(outside) >= _MIN_WORDS:
+        # a nickname stands inside a person's name (Viktor "…" BOUT); a quoted name at the end, or in a name with a
+        # legal form, is the organisation's own (United Shipbuilding Corporation JSC “Aysberg Central Design
+        # Bureau”, АО "НПП "Салют""), not to be left out
+        if _WORD.search(text[last.end() :]) and _words(outside) >= _MIN_WORDS and not analyze(outside).forms:
             found.append(outside)
-        found.extend(q for q in quoted if _words(q) >= _MIN_WORDS and q != text.strip())
+        if _words(outside) <= _MAX_BESIDE_QUOTED:  # ООО «Северный Ветер»: the quoted words are the name
+            found.extend(q for q in quoted if _words(q) >= _MIN_WORDS and q != text.strip())
     if "(" in text or "[" in text:
         bare = " ".join(_BRACKETED.sub(" ", text).split())
         if bare != " ".join(text.split()) and _words(bare) >= _MIN_WORDS:
