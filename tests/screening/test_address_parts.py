@@ -5,20 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from exportctl.lists.model import EntryType, ListCode, ListEntry
+from exportctl.lists.model import EntryType
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.address_parts import address_country, leading_parts
-
-
-def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY, country: str | None = None) -> ListEntry:
-    return ListEntry(
-        source="test",
-        source_id=str(number),
-        list=ListCode.SDN,
-        primary_name=name,
-        entry_type=kind,
-        country=country,
-    )
+from tests.screening.made_up import made_up
 
 
 def test_the_leading_parts_of_a_name_and_its_address() -> None:
@@ -59,10 +49,10 @@ def test_the_country_of_the_address() -> None:
 def index() -> ScreeningIndex:
     return ScreeningIndex.build(
         (
-            _entry(1, "QORVANE TANKER LLC", country="RU"),
-            _entry(2, "BRENKO, Zelmarin", EntryType.INDIVIDUAL, country="US"),
-            _entry(3, "QORVANE TANKER LLC", country="AE"),
-            *(_entry(10 + i, f"{word} Tanker Company") for i, word in enumerate(("Orion", "Vega", "Lyra"))),
+            made_up(1, "QORVANE TANKER LLC", country="RU"),
+            made_up(2, "BRENKO, Zelmarin", EntryType.INDIVIDUAL, country="US"),
+            made_up(3, "QORVANE TANKER LLC", country="AE"),
+            *(made_up(10 + i, f"{word} Tanker Company") for i, word in enumerate(("Orion", "Vega", "Lyra"))),
         ),
         snapshot_key="address-parts",
     )

@@ -7,12 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exportctl.lists.model import EntryType, ListCode, ListEntry
+from exportctl.lists.model import EntryType
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.asides import without_asides
 from exportctl.screening.dates_in_names import without_dates
 from exportctl.screening.homoglyphs import unmixed
 from exportctl.screening.name_field import field_readings
+from tests.screening.made_up import made_up
 
 _LATIN_TWINS = "ABEKMHOPCTXYaeopcxy"  # Latin letters with a Cyrillic twin
 _CYRILLIC_TWINS = "АВЕКМНОРСТХУаеорсху"
@@ -85,15 +86,12 @@ def test_no_aside_where_the_rest_would_be_no_name(name: str) -> None:
 
 @pytest.fixture(scope="module")
 def index() -> ScreeningIndex:
-    def entry(number: int, name: str, kind: EntryType = EntryType.ENTITY) -> ListEntry:
-        return ListEntry(source="test", source_id=str(number), list=ListCode.SDN, primary_name=name, entry_type=kind)
-
     return ScreeningIndex.build(
         (
-            entry(1, "QORVANEXPORT"),
-            entry(2, "BRENKOV, Zelmarin Ivanovich", EntryType.INDIVIDUAL),
-            entry(3, "VELDRA TECHNOLOGIES"),
-            *(entry(10 + i, f"{word} Export Company") for i, word in enumerate(("Orion", "Vega", "Lyra"))),
+            made_up(1, "QORVANEXPORT"),
+            made_up(2, "BRENKOV, Zelmarin Ivanovich", EntryType.INDIVIDUAL),
+            made_up(3, "VELDRA TECHNOLOGIES"),
+            *(made_up(10 + i, f"{word} Export Company") for i, word in enumerate(("Orion", "Vega", "Lyra"))),
         ),
         snapshot_key="name-field",
     )

@@ -5,20 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.trailing_country import trailing_country
-
-
-def _entry(number: int, name: str, country: str | None = None) -> ListEntry:
-    return ListEntry(
-        source="test",
-        source_id=str(number),
-        list=ListCode.SDN,
-        primary_name=name,
-        entry_type=EntryType.ENTITY,
-        country=country,
-    )
+from tests.screening.made_up import made_up
 
 
 @pytest.mark.parametrize(
@@ -58,11 +47,11 @@ def test_no_country_is_read_where_none_is_written_after_the_name(name: str) -> N
 def index() -> ScreeningIndex:
     return ScreeningIndex.build(
         (
-            _entry(1, "QORVANE STAR TRADING L.L.C", "AE"),
-            _entry(2, "Zelmarin Brenko"),
-            _entry(3, "VELDRA OPTICS", "IR"),
-            _entry(4, "VELDRA OPTICS", "DE"),
-            *(_entry(10 + i, f"{word} Trading Company") for i, word in enumerate(("Orion", "Vega", "Lyra", "Arab"))),
+            made_up(1, "QORVANE STAR TRADING L.L.C", country="AE"),
+            made_up(2, "Zelmarin Brenko"),
+            made_up(3, "VELDRA OPTICS", country="IR"),
+            made_up(4, "VELDRA OPTICS", country="DE"),
+            *(made_up(10 + i, f"{word} Trading Company") for i, word in enumerate(("Orion", "Vega", "Lyra", "Arab"))),
         ),
         snapshot_key="trailing-country",
     )

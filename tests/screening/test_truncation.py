@@ -5,27 +5,21 @@ from __future__ import annotations
 
 import pytest
 
-from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.normalize import LATIN, NameVariant, analyze
 from exportctl.screening.truncation import cut_length, with_cut_readings
-
-
-def _entry(number: int, name: str) -> ListEntry:
-    return ListEntry(
-        source="test", source_id=str(number), list=ListCode.SDN, primary_name=name, entry_type=EntryType.ENTITY
-    )
+from tests.screening.made_up import made_up
 
 
 @pytest.fixture(scope="module")
 def index() -> ScreeningIndex:
     return ScreeningIndex.build(
         (
-            _entry(1, "JOINT STOCK COMPANY QORVANE INSTRUMENT WORKS"),
-            _entry(2, "VELDRA OPTICAL CLOSED JOINT STOCK COMPANY"),
-            _entry(3, "ZELMARIN BRENKO PACKAGING NOVGORODSKAYA OBLAST"),
-            *(_entry(10 + i, f"{word} Instrument Company") for i, word in enumerate(("Orion", "Vega", "Lyra"))),
-            _entry(20, "Plovdiv Works Trading"),
+            made_up(1, "JOINT STOCK COMPANY QORVANE INSTRUMENT WORKS"),
+            made_up(2, "VELDRA OPTICAL CLOSED JOINT STOCK COMPANY"),
+            made_up(3, "ZELMARIN BRENKO PACKAGING NOVGORODSKAYA OBLAST"),
+            *(made_up(10 + i, f"{word} Instrument Company") for i, word in enumerate(("Orion", "Vega", "Lyra"))),
+            made_up(20, "Plovdiv Works Trading"),
         ),
         snapshot_key="truncation",
     )
