@@ -56,7 +56,7 @@ def token_votes(
     if known is not None and vocabulary is not None and rule == ANY_WORD:  # a known word's votes ignore ``romanised``
         result = vocabulary.of(known)
     elif rule.kind == "prefix":  # the last word of a name cut at a field's length (.truncation)
-        result = compute_prefix_votes(index, token, romanised)
+        result = compute_prefix_votes(index, token, token_votes(index, token, skeleton_mode, romanised))
     elif skeleton_mode and rule.kind == "word":  # a translated word of a skeleton reading votes as that word does
         result = compute_token_votes(index, rule.word, False, romanised, functools.partial(credit, rule, token))
     else:

@@ -707,12 +707,11 @@ def _few_votes(
 PREFIX_MAX_HOLDERS = 4000  # a stub that begins words of more names than this votes for none (the bound counts it)
 
 
-def compute_prefix_votes(index: ScreeningIndex, token: str, romanised: bool) -> TokenVotes:
+def compute_prefix_votes(index: ScreeningIndex, token: str, own: TokenVotes) -> TokenVotes:
     """What the last word of a name cut at a field's length contributes to blocking (:mod:`.truncation`): its own
     votes, and those of the vocabulary words it begins at :data:`.similarity.PREFIX_SIMILARITY`. It weighs as the
     rarity of the names holding a word so beginning: "pe" begins words of thousands of names and says little,
-    "registrats" begins a few."""
-    own = compute_token_votes(index, token, False, romanised)
+    "registrats" begins a few. ``own``: the token's votes as written."""
     ids, holders = index.words_beginning(token)
     if not len(ids):  # begins no listed word: an unknown word as written
         return own

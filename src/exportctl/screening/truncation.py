@@ -32,6 +32,20 @@ def cut_length(name: str) -> int | None:
     return None
 
 
+def _form_pieces() -> frozenset[tuple[tuple[str, ...], str]]:
+    """Every run of words of a legal form's spelling, as (its words but the last, the last word or a start of it)."""
+    pieces: set[tuple[tuple[str, ...], str]] = set()
+    for form in FORM_SPELLINGS:
+        for start in range(len(form)):
+            for end in range(start + 1, len(form) + 1):
+                last = form[end - 1]
+                pieces.update((form[start : end - 1], last[:cut]) for cut in range(1, len(last) + 1))
+    return frozenset(pieces)
+
+
+_FORM_PIECES = _form_pieces()
+
+
 def _without_form_stub(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """The tokens without the longest tail that is part of a legal form, its last word perhaps cut: "closed joint
     stock" of CLOSED JOINT STOCK COMPANY, "compa" of COMPANY, "liability part" of LIMITED LIABILITY PARTNERSHIP
@@ -40,17 +54,9 @@ def _without_form_stub(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
         tail = tokens[start:]
         if len(tail) == 1 and tail[0] in FORM_WORDS:
             continue  # a whole form word left alone is the name's own ("TRADING"), else the analysis had split it
-        if any(_in_form(tail, form) for form in FORM_SPELLINGS):
+        if (tail[:-1], tail[-1]) in _FORM_PIECES:
             return tokens[:start]
     return None
-
-
-def _in_form(tail: tuple[str, ...], form: tuple[str, ...]) -> bool:
-    """Whether ``tail`` is words of ``form`` in a row, its last word perhaps only the start of the form's word."""
-    n = len(tail)
-    return any(
-        form[at : at + n - 1] == tail[:-1] and form[at + n - 1].startswith(tail[-1]) for at in range(len(form) - n + 1)
-    )
 
 
 def with_cut_readings(analyzed: AnalyzedName) -> AnalyzedName:
