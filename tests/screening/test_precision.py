@@ -147,6 +147,23 @@ def test_an_organisation_is_not_a_person_of_the_same_name(index: ScreeningIndex,
         assert hit.score <= as_person[person.entry_id] - 0.15
 
 
+@given(data=st.data())
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_company_is_not_a_vessel_of_the_same_name(index: ScreeningIndex, data: st.DataObject) -> None:
+    # "Enthera SRL (Italy)" matched the tanker ETHERA at 0.86 (a real company, one letter apart)
+    vessels = [e for e in index.entries if e.entry_type == EntryType.VESSEL and not analyze(e.primary_name).forms]
+    vessel = data.draw(st.sampled_from(vessels))
+    as_vessel = {h.entry_id: h.score for h in screen(index, vessel.primary_name, threshold=0.5, limit=50).hits}
+    company = data.draw(st.sampled_from(["{} Ltd", "{} S.R.L.", "{} Shipping LLC"]))
+    as_company = {
+        h.entry_id: h for h in screen(index, company.format(vessel.primary_name), threshold=0.3, limit=50).hits
+    }
+    hit = as_company.get(vessel.entry_id)
+    if hit is not None and vessel.entry_id in as_vessel:
+        assert {f.name: f.value for f in hit.features}["person_for_organisation"] == 1.0
+        assert hit.score <= as_vessel[vessel.entry_id] - 0.15
+
+
 def test_a_form_the_listed_persons_name_holds_is_a_word_of_the_name(index: ScreeningIndex) -> None:
     # "ag" is the Tuareg "son of" in Iyad Ag Ghali and the Swiss AG elsewhere; PAO a surname and the Russian form
     for query, listed in (("Iyad Ag Ghali", "GHALI, Iyad ag"), ("Pao Yu Liang", "PAO, Yu Liang")):

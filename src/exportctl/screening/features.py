@@ -146,11 +146,15 @@ ORGANISATION_WORDS = frozenset(
 )
 
 
+_NO_ORGANISATION = frozenset({EntryType.INDIVIDUAL, EntryType.VESSEL, EntryType.AIRCRAFT})
+
+
 def person_for_organisation(pair: Pair) -> float:
     """Qualifier: 1 when the query names an organisation (a legal form, or a word such as university, institute,
-    ministry, bank) and the listed entry is a person: a university is not a man who shares its place name. A form
-    that the person's listed name holds too is a word of that name ("Iyad Ag Ghali": ag is "son of", not AG)."""
-    if pair.entry.entry_type != EntryType.INDIVIDUAL:
+    ministry, bank) and the listed entry is a person, a vessel or an aircraft: a university is not a man who shares
+    its place name, nor "Enthera SRL" the tanker ETHERA. A form that the listed name holds too is a word of that
+    name ("Iyad Ag Ghali": ag is "son of", not AG)."""
+    if pair.entry.entry_type not in _NO_ORGANISATION:
         return 0.0
     if any(ORGANISATION_WORDS.intersection(v.tokens) for v in pair.analyzed.variants):
         return 1.0

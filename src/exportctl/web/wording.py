@@ -118,7 +118,7 @@ FEATURE_NAMES: dict[str, str] = {
     "identifier_match": "Same identifier",
     "cross_script": "Matched across scripts",
     "brand_equivalent": "Brand the lists give as the same",
-    "person_for_organisation": "Person listed, organisation asked",
+    "person_for_organisation": "Person, vessel or aircraft listed, organisation asked",
 }
 
 #: a single rule's effect (a rule that requires nothing is not the overall answer)
