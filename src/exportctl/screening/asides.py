@@ -15,11 +15,14 @@ import re
 from exportctl.screening.normalize import analyze
 
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]+)[\"“”«»„]")
-_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+# a remark of two words or more in brackets; one word there is an acronym, a place or a country the name's own
+# reading copes with (NUDT, HK, Shanghai)
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[^\W_][^()\[\]\w]+[^\W_][^()\[\]]*[)\]]")
 _ATTENTION = re.compile(
     r"\s*[,;-]?\s*\b(?:attn|attention|c/o|care\s+of|fao|for\s+the\s+attention\s+of)\b\.?:?.*$", re.IGNORECASE
 )
-_SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .-]){2,}[^\W\d_](?![^\W_])")
+# letters written apart by spaces or hyphens (dotted ones, D.O.O., the analysis joins already)
+_SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ -]){2,}[^\W\d_](?![^\W_])")
 _WORD = re.compile(r"[^\W_]+")
 _QUOTES = frozenset('"“”«»„')
 _ATTENTION_STARTS = ("att", "c/o", "care", "fao", "for the")  # every attention marker begins so
@@ -56,7 +59,7 @@ def without_asides(text: str) -> list[str]:
         bare = " ".join(_BRACKETED.sub(" ", text).split())
         if bare != " ".join(text.split()) and _words(bare) >= _MIN_WORDS:
             found.append(bare)
-    joined = _SPACED.sub(lambda letters: re.sub(r"[ .-]", "", letters.group()), text)
+    joined = _SPACED.sub(lambda letters: re.sub(r"[ -]", "", letters.group()), text)
     if joined != text:
         found.append(joined)
     return list(dict.fromkeys(found))
