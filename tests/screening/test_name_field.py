@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from exportctl.lists.model import EntryType
 from exportctl.screening import ScreeningIndex, screen
-from exportctl.screening.asides import without_asides
+from exportctl.screening.asides import quoted_names, without_asides
 from exportctl.screening.dates_in_names import without_dates
 from exportctl.screening.homoglyphs import unmixed
 from exportctl.screening.name_field import field_readings
@@ -67,16 +67,23 @@ def test_a_name_without_a_date_keeps_its_numbers(name: str) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ('Viktor "Merchant of Death" BOUT', ["Viktor BOUT", "Merchant of Death"]),
+        ('Viktor "Merchant of Death" BOUT', ["Viktor BOUT"]),
         ("Mr. Igor SECHIN (Rosneft CEO)", ["Mr. Igor SECHIN"]),
         ("ROSNEFT OIL CO PJSC ATTN ACCOUNTS PAYABLE", ["ROSNEFT OIL CO PJSC"]),
         ("ACME Ltd c/o Bank of Cyprus", ["ACME Ltd"]),
         ("H U A W E I", ["HUAWEI"]),
-        ("ООО «Северный Ветер»", ["Северный Ветер"]),  # the quoted name alone; "ООО" alone is no name
     ],
 )
 def test_the_name_without_its_asides(name: str, expected: list[str]) -> None:
     assert without_asides(name) == expected
+
+
+def test_a_quoted_name_beside_a_legal_form_alone_is_read_on_its_own() -> None:
+    assert quoted_names("ООО «Северный Ветер»") == ["Северный Ветер"]  # "ООО" alone is no name
+    assert without_asides("ООО «Северный Ветер»") == []  # nothing beside the name: no aside, and no note
+    # beside more words it is part of a longer name, not another organisation's whole name
+    assert quoted_names("OOO Коммерческий банк «Международный Расчетный Банк»") == []
+    assert field_readings("ООО «Северный Ветер»").notes == ()
 
 
 @pytest.mark.parametrize("name", ["Attention Deficit Trading", "FAO Schwarz Toys", "Huawei", 'Ivan "Vanya"'])

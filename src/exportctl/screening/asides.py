@@ -36,8 +36,20 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def quoted_names(text: str) -> list[str]:
+    """The quoted names of two words or more that stand beside a legal form alone (ООО «Северный Ветер»): the
+    organisation's own name, to read on its own; [] for any other name."""
+    if not _QUOTES.intersection(text):
+        return []
+    quoted = [q.strip() for q in _QUOTED.findall(text)]
+    outside = " ".join(_QUOTED.sub(" ", text).split())
+    if not quoted or _words(outside) > _MAX_BESIDE_QUOTED:
+        return []
+    return [q for q in quoted if _words(q) >= _MIN_WORDS and q != text.strip()]
+
+
 def without_asides(text: str) -> list[str]:
-    """The names the field holds without its asides (see above), and its quoted names; [] when it has none."""
+    """The names the field holds without its asides (see above); [] when it has none."""
     found: list[str] = []
     lowered = text.casefold()
     before = _ATTENTION.sub("", text) if any(marker in lowered for marker in _ATTENTION_STARTS) else text
@@ -53,8 +65,6 @@ def without_asides(text: str) -> list[str]:
         # Bureau”, АО "НПП "Салют""), not to be left out
         if _WORD.search(text[last.end() :]) and _words(outside) >= _MIN_WORDS and not analyze(outside).forms:
             found.append(outside)
-        if _words(outside) <= _MAX_BESIDE_QUOTED:  # ООО «Северный Ветер»: the quoted words are the name
-            found.extend(q for q in quoted if _words(q) >= _MIN_WORDS and q != text.strip())
     if "(" in text or "[" in text:
         bare = " ".join(_BRACKETED.sub(" ", text).split())
         if bare != " ".join(text.split()) and _words(bare) >= _MIN_WORDS:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from exportctl.screening.address_parts import address_country, leading_parts
 from exportctl.screening.alias_markers import named_parts
-from exportctl.screening.asides import without_asides
+from exportctl.screening.asides import quoted_names, without_asides
 from exportctl.screening.dates_in_names import without_dates
 from exportctl.screening.homoglyphs import unmixed
 from exportctl.screening.trailing_country import trailing_country
@@ -39,6 +39,7 @@ def field_readings(text: str) -> FieldReadings:
         notes.append("words mixing look-alike letters of two scripts (homoglyphs) read in one script")
         text = one_script
     parts.extend(named_parts(text))  # "X a.k.a. Y": each name on its own
+    parts.extend(quoted_names(text))  # ООО «Северный Ветер»: the quoted name is the organisation's own
     asides = without_asides(text)
     if asides:  # Viktor "Merchant of Death" BOUT, Igor SECHIN (Rosneft CEO), … ATTN ACCOUNTS PAYABLE, H U A W E I
         parts.extend(asides)
