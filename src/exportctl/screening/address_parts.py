@@ -26,13 +26,6 @@ _MIN_WORDS = 2
 _NUMBER = re.compile(r"\d+(?!\d|st\b|nd\b|rd\b|th\b)", re.IGNORECASE)  # a house number, a postcode; not "704th"
 
 
-def _holds_address(parts: list[str]) -> bool:
-    if len(parts) < 3:
-        return False
-    later = parts[1:]
-    return any(_NUMBER.search(part) for part in later) or any(_countries(later))
-
-
 def _countries(parts: list[str]) -> list[str | None]:
     """The country each part names, alone or with the next one ("Korea, North", "Virgin Islands, British")."""
     return [
@@ -41,33 +34,45 @@ def _countries(parts: list[str]) -> list[str | None]:
     ]
 
 
-def address_country(text: str) -> str | None:
-    """The country of the address a field holds after the name (its last part naming one), if it holds one."""
+def _address_from(parts: list[str], countries: list[str | None]) -> int | None:
+    """The first part after the name that is surely the address's (a number, a country), when the parts (three or
+    more) hold an address; None when they do not."""
+    if len(parts) < 3:
+        return None
+    return next((i for i in range(1, len(parts)) if countries[i] or _NUMBER.search(parts[i])), None)
+
+
+def address_reading(text: str) -> tuple[list[str], str | None]:
+    """When a field holds a name and its address: the name's candidates (shortest first) and the address's country
+    (its last part naming one); ([], None) when it holds no address. Both from one split of the field."""
     if text.count(",") < 2 and "\n" not in text and "\r" not in text:
-        return None
+        return [], None  # most names: no address
     lines = [line.strip() for line in _LINES.split(text) if line.strip()]
-    parts = [part.strip() for line in lines for part in line.split(",")]
-    if not _holds_address(parts) and len(lines) < 2:
-        return None
-    return next((code for code in reversed(_countries(parts[1:])) if code), None)
+    first = [part.strip() for part in lines[0].split(",")] if lines else []
+    first_countries = _countries(first)
+    found: list[str] = [lines[0]] if len(lines) > 1 else []
+    address_at = _address_from(first, first_countries)
+    if address_at is not None:  # up to the address's first sure part, and MAX_LEADING parts at most
+        for end in range(1, min(address_at, MAX_LEADING) + 1):
+            leading = ", ".join(first[:end])
+            if len(_WORD.findall(leading)) >= _MIN_WORDS and leading not in found:
+                found.append(leading)
+    if len(lines) > 1:
+        parts = [part.strip() for line in lines for part in line.split(",")]
+        countries = _countries(parts)
+    elif address_at is None:
+        return found, None
+    else:
+        countries = first_countries
+    return found, next((code for code in reversed(countries[1:]) if code), None)
 
 
 def leading_parts(text: str) -> list[str]:
     """The name's candidates when a field holds a name and its address, shortest first; [] when it holds no
     address."""
-    if text.count(",") < 2 and "\n" not in text and "\r" not in text:
-        return []  # most names: no address
-    lines = [line.strip() for line in _LINES.split(text) if line.strip()]
-    found: list[str] = []
-    if len(lines) > 1:
-        found.append(lines[0])
-    parts = [part.strip() for part in lines[0].split(",")] if lines else []
-    if _holds_address(parts):
-        # up to the first part that is surely the address's (a number, a country), and MAX_LEADING parts at most
-        countries = _countries(parts)
-        first = next(i for i in range(1, len(parts)) if countries[i] or _NUMBER.search(parts[i]))
-        for end in range(1, min(first, MAX_LEADING) + 1):
-            leading = ", ".join(parts[:end])
-            if len(_WORD.findall(leading)) >= _MIN_WORDS and leading not in found:
-                found.append(leading)
-    return found
+    return address_reading(text)[0]
+
+
+def address_country(text: str) -> str | None:
+    """The country of the address a field holds after the name (its last part naming one), if it holds one."""
+    return address_reading(text)[1]

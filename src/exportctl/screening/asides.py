@@ -56,9 +56,9 @@ def without_asides(text: str) -> list[str]:
     if before != text and _words(before) >= _MIN_WORDS:
         found.append(before)
         text = before
-    quoted = [q.strip() for q in _QUOTED.findall(text)] if _QUOTES.intersection(text) else []
+    quoted = list(_QUOTED.finditer(text)) if _QUOTES.intersection(text) else []
     if quoted:
-        last = list(_QUOTED.finditer(text))[-1]
+        last = quoted[-1]
         outside = " ".join(_QUOTED.sub(" ", text).split())
         # a nickname stands inside a person's name (Viktor "…" BOUT); a quoted name at the end, or in a name with a
         # legal form, is the organisation's own (United Shipbuilding Corporation JSC “Aysberg Central Design

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exportctl.screening.address_parts import address_country, leading_parts
+from exportctl.screening.address_parts import address_reading
 from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.asides import quoted_names, without_asides
 from exportctl.screening.dates_in_names import without_dates
@@ -55,12 +55,12 @@ def field_readings(text: str) -> FieldReadings:
     country = trailing_country(text)
     if country:  # "X, United Arab Emirates"
         parts.append(country[0])
-    leading = leading_parts(text)
+    leading, address_country = address_reading(text)
     if leading:  # "X, 16 Ivana Babushkina, Moscow 117292, Russia"
         parts.extend(leading)
         notes.append("the name field holds an address: its leading parts screened on their own too")
     return FieldReadings(
         tuple(dict.fromkeys(part for part in parts if part.strip())),
-        country[1] if country else address_country(text),
+        country[1] if country else address_country,
         tuple(notes),
     )

@@ -197,12 +197,12 @@ def _credit_prefixes(
     against each listed word it begins (:mod:`.truncation`), and nothing against another longer word, in place: a
     stub is the start of a word, not a misspelling of it ("registrats" is no REGISTRATOR; the reading as written
     still judges it so)."""
+    texts = index.padded_tokens
     start = 0
     for variant, block in zip(searched, blocks, strict=True):
         columns = block.raw.shape[1]
         if variant.cut:
             stub = variant.tokens[-1]
-            texts = index.padded_tokens
             distinct = [texts[t] for t in block.distinct.tolist()]
             begins = np.fromiter((text.startswith(stub) for text in distinct), bool, count=columns)
             longer = np.fromiter((len(text) > len(stub) for text in distinct), bool, count=columns)

@@ -123,11 +123,12 @@ def compiled(pattern: str) -> re.Pattern[str]:
 class WordRule(NamedTuple):
     """How much one query word may count against a listed word beyond their edit similarity: ``kind`` "" (fully),
     "pinyin" (only its own spelling, :func:`pinyin_budget`), "article" (a skeleton reading's article: only an
-    article), "word" (a skeleton reading's translated word: only ``word`` itself) or "spelling" (a skeleton
-    reading's word: fully where the listed word fits the vowelled pattern ``word``, :data:`SKELETON_ONLY` where they
-    share only consonants). Scoring applies it to every pair and blocking to its votes: a vote for a word scoring
-    will not count only crowded the candidates (the article ل voted for every name with LEE or ELA, "dong" for every
-    name with TONG or DANG, زكي for SAK and SEK as much as for ZAKI)."""
+    article), "word" (a skeleton reading's translated word: only ``word`` itself), "spelling" (a skeleton reading's
+    word: fully where the listed word fits the vowelled pattern ``word``, :data:`SKELETON_ONLY` where they share
+    only consonants) or "prefix" (the last word of a name cut at a field's length: also the start of a listed word,
+    :mod:`.truncation`; blocking votes with the words it begins). Scoring applies it to every pair and blocking to
+    its votes: a vote for a word scoring will not count only crowded the candidates (the article ل voted for every
+    name with LEE or ELA, "dong" for every name with TONG or DANG, زكي for SAK and SEK as much as for ZAKI)."""
 
     kind: str = ""
     word: str = ""
