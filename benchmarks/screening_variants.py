@@ -23,6 +23,10 @@ threshold:
 * ``run_together`` — two neighbouring words run together where one is short (and, of, for, a number, an acronym:
   "OILAND", "UNIT6000", "AtbElectronica");
 * ``also_known_as`` — the name after a made-up trade name and an alias marker ("Northwind Supplies d/b/a …");
+* ``designation`` — the country in an organisation's name written as another of its designations ("… OF THE
+  DPRK" as "… of the Democratic People's Republic of Korea", "… OF THE RUSSIAN FEDERATION" as "… of Russia"): an
+  official name, ISO's name, the short name or an initialism, from ISO 3166 and the customary names (the engine's own
+  closed class, :mod:`exportctl.screening.designations`);
 * ``country_after`` — the name with the entry's listed country after it ("…, Russia", "… (Iran)");
 * ``with_address`` — the name followed by the entry's listed address in the same field, after a comma or on the
   next line (a customer file's one column, a payment message's name and address lines);
@@ -45,7 +49,7 @@ from collections.abc import Callable
 
 from exportctl.errors import InputError
 from exportctl.lists.model import EntryType, ListEntry
-from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening import ScreeningIndex, designations, screen
 from screening_corpus import bundled_entries
 from screening_native_script import _same_party
 from screening_quality import wilson
@@ -242,6 +246,34 @@ def _with_address(entry: ListEntry, rng: random.Random) -> str | None:
     return f"{entry.primary_name}{rng.choice((', ', chr(10)))}{address}"
 
 
+def _designation(name: str, rng: random.Random) -> str | None:
+    """The country in an organisation's name written as another of its designations: an official name, ISO's
+    name, the short name or an initialism ("… OF THE DPRK" as "… of the Democratic People's Republic of Korea",
+    "… OF THE RUSSIAN FEDERATION" as "… of Russia"). Only a designation of two words or more, an initialism, or a
+    short name after "of": "Bank of Iran" is written "Bank of the Islamic Republic of Iran", "Iran Air" is not."""
+    words = list(_DESIGNATION_WORD.finditer(name))
+    folded = [designations.fold(w.group()) for w in words]
+    for start in range(len(words)):
+        for length in range(min(9, len(words) - start), 0, -1):
+            found = designations.designation_of(tuple(folded[start : start + length]))
+            if found is None:
+                continue
+            country, initialism = found
+            after_of = start > 0 and folded[start - 1] in ("of", "the")
+            if length == 1 and not initialism and not after_of:
+                break
+            key = tuple(folded[start : start + length])
+            other = [n for n in (country.short, *country.others) if designations.words_of(n) != key]
+            if not other:
+                break
+            begin, end = words[start].start(), words[start + length - 1].end()
+            return f"{name[:begin]}{rng.choice(other)}{name[end:]}"
+    return None
+
+
+_DESIGNATION_WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
+
+
 def _cut_at_35(entry: ListEntry, rng: random.Random) -> str | None:
     """A name longer than a SWIFT MT or Fedwire name line, cut at its 35 characters (often inside a word)."""
     name = entry.primary_name
@@ -344,6 +376,7 @@ def main() -> None:
         "no_punctuation": (organisations, _no_punctuation),
         "run_together": (organisations, _run_together),
         "also_known_as": (organisations, _also_known_as),
+        "designation": (organisations, _designation),
     }
     kinds = {kind: (pool, _of_primary_name(rewrite)) for kind, (pool, rewrite) in by_name.items()}
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]

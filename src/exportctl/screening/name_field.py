@@ -2,8 +2,9 @@
 
 Registers and payment messages put more than a name into the name field: look-alike letters of another script
 (:mod:`.homoglyphs`), other names after alias markers (:mod:`.alias_markers`), a nickname, a remark or an
-attention line (:mod:`.asides`), a date of birth
-(:mod:`.dates_in_names`), the country (:mod:`.trailing_country`) or the whole address (:mod:`.address_parts`).
+attention line (:mod:`.asides`), a date of birth (:mod:`.dates_in_names`), a country's official name or initialism
+inside the name (:mod:`.designations`), the country (:mod:`.trailing_country`) or the whole address
+(:mod:`.address_parts`).
 Each gives names that are read on their own too, beside the field as written, and a country the field names; the
 result says what was read so.
 """
@@ -16,6 +17,7 @@ from exportctl.screening.address_parts import address_reading
 from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.asides import quoted_names, without_asides
 from exportctl.screening.dates_in_names import without_dates
+from exportctl.screening.designations import designation_readings
 from exportctl.screening.homoglyphs import unmixed
 from exportctl.screening.trailing_country import trailing_country
 
@@ -55,6 +57,10 @@ def field_readings(text: str) -> FieldReadings:
     country = trailing_country(text)
     if country:  # "X, United Arab Emirates"
         parts.append(country[0])
+    designations, read_as = designation_readings(country[0] if country else text)  # not the country after it
+    if read_as:  # "Foreign Trade Bank of the DPRK": also with North Korea, Democratic People's Republic of Korea
+        parts.extend(designations)
+        notes.append(read_as)
     leading, address_country = address_reading(text)
     if leading:  # "X, 16 Ivana Babushkina, Moscow 117292, Russia"
         parts.extend(leading)

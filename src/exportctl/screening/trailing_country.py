@@ -7,8 +7,8 @@ country: BANK MELLI IRAN).
 
 The country names are a closed class: every ISO 3166 name, official name and common name (pycountry), the part
 before the comma of an inverted one ("Korea, Republic of"), and the short English names ISO does not give
-(:data:`_CUSTOMARY`). A code is taken only where a name ends with it in capitals ("KVANTEK LIMITED (CN)", "…, RU") and
-it is no legal form's word (AG, SA, AO).
+(:data:`CUSTOMARY_NAMES`). A code is taken only where a name ends with it in capitals ("KVANTEK LIMITED (CN)",
+"…, RU") and it is no legal form's word (AG, SA, AO).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from exportctl.screening.legal_forms import FORM_WORDS
 
 # English short names of countries that ISO 3166 (as pycountry carries it) does not give, with their ISO code: a
 # closed class
-_CUSTOMARY = {
+CUSTOMARY_NAMES = {
     "Russia": "RU",
     "Turkey": "TR",
     "Turkiye": "TR",
@@ -87,7 +87,7 @@ def country_names() -> dict[str, str]:
                 codes.setdefault(_folded(value), set()).add(country.alpha_2)
                 if "," in value:  # "Iran, Islamic Republic of": "Iran"
                     codes.setdefault(_folded(value.split(",")[0]), set()).add(country.alpha_2)
-    for name, code in _CUSTOMARY.items():
+    for name, code in CUSTOMARY_NAMES.items():
         codes.setdefault(_folded(name), set()).add(code)
     return {  # a name two countries share ("Korea", "Congo") says no one country
         name: next(iter(found))

@@ -1,0 +1,160 @@
+"""A country named inside an organisation's name in another of its designations: "Foreign Trade Bank of the DPRK"
+for FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA, "Department of Space Technology of the
+Democratic People's Republic of Korea" for DEPARTMENT OF SPACE TECHNOLOGY OF THE DPRK, "Embassy of the PRC".
+
+A state's organisations carry its name, and writers choose freely between its official name, its short name and its
+initialism. To the engine these are different words: the initialism weighs as a rare word that the long form lacks,
+and the long form's words (democratic, people's, republic) as words the short one lacks. Before this, the DPRK's
+Department of Space Technology written with the long form found nothing, and matched the DPRK's central bank.
+
+A name holding a designation that is not the country's short name (an official name, ISO 3166's name, a customary
+initialism in capitals) is also read with the others: the short name, the official (longest) name, the initialisms
+and other names (Burma beside Myanmar), four at most. So is a short name after "of" ("Central Bank of Iran",
+"National Wealth Fund of Russia"), where states write their long name, and a short name of several words that has an
+initialism (United States, United Arab Emirates, North Korea). Any other short name ("Iran Air", "China National
+Petroleum") is not expanded: it is the country word of many companies' names, and a reading per such name would cost
+all of them time for names that hold the short form far more often than the long one. The designations are a closed
+class: ISO 3166's names, official names and common names (pycountry) and the customary names of
+:data:`.trailing_country.CUSTOMARY_NAMES`; a name two countries share ("Korea", "Congo") is none.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pycountry
+
+from exportctl.screening.trailing_country import CUSTOMARY_NAMES
+
+_WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+_LONGEST = 9  # words of the longest designation (United Kingdom of Great Britain and Northern Ireland)
+_MOST_READINGS = 4  # a designation's readings: the short name, the longest, initialisms, other names
+_OF = frozenset({"of", "the"})  # "Bank of Iran", "Central Bank of the Russia"
+_MIN_INITIALISM = 3  # DPRK, PRC, UAE, USA; not US or UK, which are words and codes of many other things
+
+
+@dataclass(frozen=True)
+class Designated:
+    """A country's designations: the short name, and the others a name may hold instead."""
+
+    short: str  # as written: North Korea, Russia, United Arab Emirates
+    others: tuple[str, ...]  # the official or ISO long name and the initialisms, as written
+
+
+def fold(word: str) -> str:
+    """A word as designations are looked up: case and dots and apostrophes dropped (D.P.R.K., People's)."""
+    return word.casefold().replace(".", "").replace("'", "").replace("’", "")
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """A designation's folded words."""
+    return tuple(fold(w) for w in _WORD.findall(text))
+
+
+def _uninverted(name: str) -> str:
+    """ISO's "Korea, Democratic People's Republic of" as it is written in a name: "Democratic People's Republic of
+    Korea"; "Congo, The Democratic Republic of the": "the Democratic Republic of the Congo"."""
+    if "," not in name:
+        return name
+    head, tail = (part.strip() for part in name.split(",", 1))
+    return f"{tail} {head}"
+
+
+def _is_initialism(form: str) -> bool:
+    letters = form.replace(".", "")
+    return letters.isalpha() and letters.isupper() and " " not in form
+
+
+@functools.cache
+def _designations() -> dict[tuple[str, ...], tuple[Designated, bool]]:
+    """Folded designation words → (its country, whether it is an initialism); a name two countries share is none."""
+    forms: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        found = forms.setdefault(country.alpha_2, [])
+        for attribute in ("common_name", "name", "official_name"):
+            value = getattr(country, attribute, "")
+            if value:
+                found.append(_uninverted(value))
+                if "," in value:  # "Iran, Islamic Republic of": Iran
+                    found.append(value.split(",")[0].strip())
+    for name, code in CUSTOMARY_NAMES.items():
+        forms.setdefault(code, []).append(_uninverted(name))
+    codes_of: dict[tuple[str, ...], set[str]] = {}
+    for code, names in forms.items():
+        for name in names:
+            codes_of.setdefault(words_of(name), set()).add(code)
+    table: dict[tuple[str, ...], tuple[Designated, bool]] = {}
+    for names in forms.values():
+        spelt = {words_of(name): name for name in names if len(codes_of[words_of(name)]) == 1}
+        plain = [name for key, name in spelt.items() if not _is_initialism(name) and sum(map(len, key)) >= 3]
+        initialisms = [
+            name.replace(".", "")
+            for name in spelt.values()
+            if _is_initialism(name) and len(name.replace(".", "")) >= _MIN_INITIALISM
+        ]
+        if not plain:
+            continue
+        short = min(plain, key=lambda name: len(words_of(name)))  # the first of the fewest words: ISO's, then customary
+        longest = max(plain, key=lambda name: (len(words_of(name)), len(name)))
+        rest = sorted(plain, key=lambda name: (-len(words_of(name)), name))  # Burma beside Myanmar, and so on
+        written = {words_of(n): n for n in (*rest, *initialisms, longest)}  # one spelling per folded form
+        ranked = dict.fromkeys(words_of(n) for n in (longest, *sorted(initialisms), *rest))
+        others = tuple(written[key] for key in ranked if key != words_of(short))[: _MOST_READINGS - 1]
+        designated = Designated(short, others)
+        for name in plain:
+            table[words_of(name)] = (designated, False)
+        for name in initialisms:
+            table[words_of(name)] = (designated, True)
+    return table
+
+
+@functools.cache
+def _first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in _designations())
+
+
+def designation_of(words: tuple[str, ...]) -> tuple[Designated, bool] | None:
+    """The country some folded words designate and whether they are an initialism; None for no one country."""
+    return _designations().get(words)
+
+
+def designation_readings(text: str) -> tuple[list[str], str | None]:
+    """The text with its first country designation that is not the country's short name written as each of the
+    country's other designations (see above), and a note of what was read; ([], None) when it holds none."""
+    table = _designations()
+    if _first_words().isdisjoint(_PLAIN_WORD.findall(fold(text))):  # most names: no designation begins anywhere
+        return [], None
+    matches = list(_WORD.finditer(text))
+    folded = [fold(m.group()) for m in matches]
+    start = 0
+    while start < len(matches):
+        for length in range(min(_LONGEST, len(matches) - start), 0, -1):
+            found = table.get(tuple(folded[start : start + length]))
+            if found is not None:
+                break
+        else:
+            start += 1
+            continue
+        country, initialism = found
+        begin, end = matches[start].start(), matches[start + length - 1].end()
+        written = text[begin:end]
+        key = tuple(folded[start : start + length])
+        if key == words_of(country.short):  # the short name: after "of", or of several words with an initialism
+            after_of = start > 0 and folded[start - 1] in _OF
+            if not (after_of or (length > 1 and any(_is_initialism(name) for name in country.others))):
+                start += length
+                continue
+        elif length == 1 and not initialism:  # another one-word name (Burma, England): a word of many names
+            start += length
+            continue
+        if initialism and not written.replace(".", "").isupper():
+            start += length  # an initialism in capitals only: "Usa" is a name
+            continue
+        names = [name for name in (country.short, *country.others) if words_of(name) != key]
+        head, tail = text[:begin], text[begin + len(written) :]
+        note = f"the country designation {written!r} also read as " + ", ".join(repr(name) for name in names)
+        return [f"{head}{name}{tail}" for name in names], note
+    return [], None

@@ -1,0 +1,86 @@
+"""A country inside an organisation's name written as another of its designations (official name, short name,
+initialism): the name is also read with the others. Made-up organisation names; the designations are ISO 3166's."""
+
+from __future__ import annotations
+
+import pytest
+
+from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.designations import designation_readings
+from tests.screening.made_up import made_up
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "Orbital Works of the DPRK",
+            ["Orbital Works of the North Korea", "Orbital Works of the Democratic People's Republic of Korea"],
+        ),
+        (
+            "Orbital Works of the Democratic People's Republic of Korea",
+            ["Orbital Works of the North Korea", "Orbital Works of the DPRK"],
+        ),
+        ("Tesk Fund of the Russian Federation", ["Tesk Fund of the Russia"]),
+        ("Tesk Fund of Russia", ["Tesk Fund of Russian Federation"]),  # a short name after "of"
+        (
+            "Embassy of the P.R.C.",
+            ["Embassy of the China", "Embassy of the People's Republic of China", "Embassy of the Mainland China"],
+        ),
+        ("KELDA SYSTEMS USA INC", ["KELDA SYSTEMS United States INC", "KELDA SYSTEMS United States of America INC"]),
+    ],
+)
+def test_a_designation_is_also_read_as_the_countrys_others(name: str, expected: list[str]) -> None:
+    readings, note = designation_readings(name)
+    assert readings == expected
+    assert note and "also read as" in note
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Iran Air",  # a short name not after "of": most companies' country word, not expanded
+        "China National Tesk Corporation",
+        "Usa Kelda",  # an initialism counts in capitals only: Usa is a name
+        "Burma Teak Traders",  # a one-word name that is not the short one: a word of many names
+        "Korea Tesk Trading",  # two countries are Korea
+        "Kelda Tesk Limited",
+        "",
+    ],
+)
+def test_no_designation_is_read_where_there_is_none_to_read(name: str) -> None:
+    assert designation_readings(name) == ([], None)
+
+
+@pytest.fixture(scope="module")
+def index() -> ScreeningIndex:
+    return ScreeningIndex.build(
+        (
+            made_up(1, "DEPARTMENT OF ORBITAL WORKS OF THE DPRK", country="KP"),
+            made_up(2, "CENTRAL TESK BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", country="KP"),
+            made_up(3, "KELDA WEALTH FUND OF THE RUSSIAN FEDERATION", country="RU"),
+            made_up(4, "Marrow Heavy Industries"),
+        ),
+        snapshot_key="designations",
+    )
+
+
+def test_the_long_form_finds_the_initialism_and_the_other_way(index: ScreeningIndex) -> None:
+    # the long form's words, unmatched by DPRK, had counted against the listed name, and the DPRK's central bank,
+    # whose name holds them, came first
+    result = screen(index, "Department of Orbital Works of the Democratic People's Republic of Korea")
+    assert result.hits and result.hits[0].entry_id == "test:1" and result.hits[0].score >= 0.95
+    assert any("country designation" in note for note in result.notes)
+    hits = screen(index, "Central Tesk Bank of the DPRK").hits
+    assert hits and hits[0].entry_id == "test:2" and hits[0].score >= 0.95
+
+
+def test_a_short_name_after_of_finds_the_official_one(index: ScreeningIndex) -> None:
+    hits = screen(index, "Kelda Wealth Fund of Russia").hits
+    assert hits and hits[0].entry_id == "test:3" and hits[0].score >= 0.95
+
+
+def test_a_name_without_a_designation_carries_no_note(index: ScreeningIndex) -> None:
+    result = screen(index, "Marrow Heavy Industries")
+    assert result.hits and result.hits[0].entry_id == "test:4"
+    assert not any("country designation" in note for note in result.notes)
