@@ -27,6 +27,8 @@ threshold:
   DPRK" as "… of the Democratic People's Republic of Korea", "… OF THE RUSSIAN FEDERATION" as "… of Russia"): an
   official name, ISO's name, the short name or an initialism, from ISO 3166 and the customary names (the engine's own
   closed class, :mod:`exportctl.screening.designations`);
+* ``digits_for_letters`` — one or two letters of the name's longest word written as the digits they look like
+  ("R0SNEFT", "HUAWE1"), as an OCR misreading or a name slipped past a filter writes them;
 * ``country_after`` — the name with the entry's listed country after it ("…, Russia", "… (Iran)");
 * ``with_address`` — the name followed by the entry's listed address in the same field, after a comma or on the
   next line (a customer file's one column, a payment message's name and address lines);
@@ -246,6 +248,21 @@ def _with_address(entry: ListEntry, rng: random.Random) -> str | None:
     return f"{entry.primary_name}{rng.choice((', ', chr(10)))}{address}"
 
 
+def _digits_for_letters(name: str, rng: random.Random) -> str | None:
+    """One or two letters of the longest word written as the digits they look like (O as 0, I as 1, E as 3, S as 5),
+    as an OCR misreading or a name slipped past a filter writes them ("R0SNEFT", "HUAWE1")."""
+    word = max(name.split(), key=len)
+    places = [i for i, ch in enumerate(word) if ch.upper() in _DIGIT_OF]
+    if len(word) < 5 or not places:
+        return None
+    chosen = set(rng.sample(places, min(len(places), rng.choice((1, 2)))))
+    written = "".join(_DIGIT_OF[ch.upper()] if i in chosen else ch for i, ch in enumerate(word))
+    return name.replace(word, written, 1)
+
+
+_DIGIT_OF = {"O": "0", "I": "1", "E": "3", "S": "5"}
+
+
 def _designation(name: str, rng: random.Random) -> str | None:
     """The country in an organisation's name written as another of its designations: an official name, ISO's
     name, the short name or an initialism ("… OF THE DPRK" as "… of the Democratic People's Republic of Korea",
@@ -377,6 +394,7 @@ def main() -> None:
         "run_together": (organisations, _run_together),
         "also_known_as": (organisations, _also_known_as),
         "designation": (organisations, _designation),
+        "digits_for_letters": (organisations, _digits_for_letters),
     }
     kinds = {kind: (pool, _of_primary_name(rewrite)) for kind, (pool, rewrite) in by_name.items()}
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]

@@ -1,5 +1,5 @@
-"""What a name field holds besides the name: look-alike letters of another script, a date of birth. The name is
-also read without them; made-up entries only."""
+"""What a name field holds besides the name: look-alike letters of another script or digits for letters, a date of
+birth. The name is also read without them; made-up entries only."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from exportctl.lists.model import EntryType
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.asides import quoted_names, without_asides
 from exportctl.screening.dates_in_names import without_dates
-from exportctl.screening.homoglyphs import unmixed
+from exportctl.screening.homoglyphs import digits_as_letters, unmixed
 from exportctl.screening.name_field import field_readings
 from tests.screening.made_up import made_up
 
@@ -42,6 +42,32 @@ def test_look_alike_letters_in_a_latin_word_are_read_as_latin(word: str, data: s
 def test_a_word_mixing_letters_without_twins_is_read_in_the_script_that_has_them() -> None:
     assert unmixed("РOCОБOРOНЭКСПOРТ") == "РОСОБОРОНЭКСПОРТ"  # Latin O among Cyrillic letters with no Latin twin
     assert unmixed("Κοsmos") == "Kosmos"  # Greek
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("QORVANEXP0RT", "QORVANEXPORT"),
+        ("qorvanexp0rt llc", "qorvanexport llc"),
+        ("VELDRA TECHN0L0G1ES", "VELDRA TECHNOLOGIES"),
+        ("Ve1dra 5ystems", "Veidra systems"),  # 1 is read as I: one edit from an l, which scoring allows
+    ],
+)
+def test_digits_inside_words_are_read_as_the_letters_they_look_like(name: str, expected: str) -> None:
+    assert digits_as_letters(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name", ["A320 Parts", "UNIT6000", "BOEING737", "Plant No. 1", "SU35", "3M Company", "Route 66", "MIG29", "Qorvane"]
+)
+def test_codes_and_numbers_are_not_read_as_letters(name: str) -> None:
+    # a model code (few letters, or many digits) or a number of its own is what it says
+    assert digits_as_letters(name) is None
+
+
+@given(st.text(alphabet=st.characters(categories=("L", "Zs")), max_size=30))
+def test_a_name_without_digits_is_never_changed(text: str) -> None:
+    assert digits_as_letters(text) is None
 
 
 @pytest.mark.parametrize(
@@ -110,6 +136,15 @@ def test_a_name_written_with_look_alike_letters_is_found(index: ScreeningIndex) 
     assert [h.entry_id for h in result.hits][:1] == ["test:1"] and result.hits[0].score >= 0.95
     assert any("homoglyphs" in note for note in result.notes)
     assert screen(index, "VЕLDRA TЕCHNOLOGIES").hits[0].entry_id == "test:3"
+
+
+def test_a_name_written_with_digits_for_letters_is_found(index: ScreeningIndex) -> None:
+    # a digit is no letter to the engine: nothing was found before
+    result = screen(index, "QORVANEXP0RT")
+    assert [h.entry_id for h in result.hits][:1] == ["test:1"] and result.hits[0].score >= 0.95
+    assert any("digits inside words" in note for note in result.notes)
+    hits = screen(index, "VELDRA TECHN0L0G1ES").hits
+    assert hits and hits[0].entry_id == "test:3"
 
 
 def test_a_person_with_a_date_of_birth_in_the_name_field_is_found(index: ScreeningIndex) -> None:

@@ -57,3 +57,28 @@ def unmixed(text: str) -> str | None:
         return None
     written = _WORD.sub(lambda found: _one_script(found.group()), text)
     return written if written != text else None
+
+
+# digits written for the letters they look like, inside a word of letters ("R0SNEFT", "HUAWE1"): the same closed
+# class of confusables (Unicode gives 0/O and 1/l as confusable; 3, 4, 5 and 8 are how such spellings go on)
+_DIGIT_TWINS = str.maketrans("013458", "oieasb")
+_LETTERS_AND_DIGITS = re.compile(r"[^\W_]*(?:[a-z][0-9]|[0-9][a-z])[^\W_]*", re.IGNORECASE)
+_MIN_LETTERS = 3  # "A320", "F16", "SU35" are model codes, not words
+_MOST_DIGITS = 2  # or a third of the letters ("TECHN0L0G1ES"); "BOEING737" is a code
+
+
+def _digits_read(word: str) -> str:
+    letters = sum(ch.isalpha() for ch in word)
+    digits = [ch for ch in word if ch.isdigit()]
+    if letters < _MIN_LETTERS or len(digits) > max(_MOST_DIGITS, letters // 3) or not set(digits) <= set("013458"):
+        return word
+    read = word.translate(_DIGIT_TWINS)
+    return read.upper() if word.upper() == word else read
+
+
+def digits_as_letters(text: str) -> str | None:
+    """The text with the look-alike digits of a word of letters written as letters (see above); None when none."""
+    if not any(ch.isdigit() for ch in text):
+        return None
+    written = _LETTERS_AND_DIGITS.sub(lambda found: _digits_read(found.group()), text)
+    return written if written != text else None

@@ -18,7 +18,7 @@ from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.asides import quoted_names, without_asides
 from exportctl.screening.dates_in_names import without_dates
 from exportctl.screening.designations import designation_readings
-from exportctl.screening.homoglyphs import unmixed
+from exportctl.screening.homoglyphs import digits_as_letters, unmixed
 from exportctl.screening.trailing_country import trailing_country
 
 
@@ -40,6 +40,10 @@ def field_readings(text: str) -> FieldReadings:
         parts.append(one_script)
         notes.append("words mixing look-alike letters of two scripts (homoglyphs) read in one script")
         text = one_script
+    lettered = digits_as_letters(text)
+    if lettered:  # "R0SNEFT", "HUAWE1 TECHNOLOGIES": the name as it reads
+        parts.append(lettered)
+        notes.append("digits inside words read as the letters they look like (0 as O, 1 as I)")
     parts.extend(named_parts(text))  # "X a.k.a. Y": each name on its own
     parts.extend(quoted_names(text))  # ООО «Северный Ветер»: the quoted name is the organisation's own
     asides = without_asides(text)
