@@ -29,6 +29,8 @@ threshold:
   closed class, :mod:`exportctl.screening.designations`);
 * ``digits_for_letters`` — one or two letters of the name's longest word written as the digits they look like
   ("R0SNEFT", "HUAWE1"), as an OCR misreading or a name slipped past a filter writes them;
+* ``web_address`` — the organisation's web address in place of its name: its words without legal forms, up to
+  three, run together or hyphened, under a common domain ("www.rosoboronexport.ru", "mahan-air.com");
 * ``country_after`` — the name with the entry's listed country after it ("…, Russia", "… (Iran)");
 * ``with_address`` — the name followed by the entry's listed address in the same field, after a comma or on the
   next line (a customer file's one column, a payment message's name and address lines);
@@ -52,6 +54,7 @@ from collections.abc import Callable
 from exportctl.errors import InputError
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening import ScreeningIndex, designations, screen
+from exportctl.screening.legal_forms import FORM_WORDS
 from screening_corpus import bundled_entries
 from screening_native_script import _same_party
 from screening_quality import wilson
@@ -263,6 +266,20 @@ def _digits_for_letters(name: str, rng: random.Random) -> str | None:
 _DIGIT_OF = {"O": "0", "I": "1", "E": "3", "S": "5"}
 
 
+def _web_address(name: str, rng: random.Random) -> str | None:
+    """The organisation's web address in place of its name: its words without legal forms or punctuation, up to
+    three, run together or hyphened, under a common domain ("ROSOBORONEXPORT OJSC" as "www.rosoboronexport.ru",
+    "MAHAN AIR" as "mahan-air.com")."""
+    words = [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in FORM_WORDS]
+    if not words or len(words) > 3 or sum(map(len, words)) < 4:
+        return None
+    host = rng.choice(("", "-")).join(words)
+    return f"{rng.choice(('', 'www.', 'https://'))}{host}.{rng.choice(_DOMAINS)}"
+
+
+_DOMAINS = ("com", "ru", "cn", "com.cn", "ir", "co.uk", "ae", "net")
+
+
 def _designation(name: str, rng: random.Random) -> str | None:
     """The country in an organisation's name written as another of its designations: an official name, ISO's
     name, the short name or an initialism ("… OF THE DPRK" as "… of the Democratic People's Republic of Korea",
@@ -395,6 +412,7 @@ def main() -> None:
         "also_known_as": (organisations, _also_known_as),
         "designation": (organisations, _designation),
         "digits_for_letters": (organisations, _digits_for_letters),
+        "web_address": (organisations, _web_address),
     }
     kinds = {kind: (pool, _of_primary_name(rewrite)) for kind, (pool, rewrite) in by_name.items()}
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]

@@ -27,6 +27,8 @@ def index() -> ScreeningIndex:  # a small index of its own, not the bundled list
             _entry(10, "HUAXIN SHIPPING HONGKONG LTD"),
             _entry(11, "HONG KONG HANYUAN SHIPPING CO LIMITED"),
             _entry(12, "FEDERAL STATE AUTONOMOUS INSTITUTION MILITARY INNOVATIVE TECHNOPOLIS ERA"),
+            _entry(13, "AEROSTAR ASSET MANAGEMENT"),
+            _entry(14, "POLAR ASSET HOLDING"),
         ),
         snapshot_key="compounds",
     )
@@ -46,6 +48,16 @@ def test_a_word_written_together_is_cut_where_a_listed_name_has_its_two_words(in
     # both words are listed, but never side by side: "linkbancorp" is not cut (it found BANCORP at 0.75)
     assert _readings(index, "LINKBANCORP") == [("linkbancorp",)]
     assert "test:4" not in _hits(index, "LINKBANCORP, Inc.")
+
+
+def test_a_whole_name_run_together_is_cut_in_a_chain_of_listed_pairs(index: ScreeningIndex) -> None:
+    # aerostar|asset and asset|management stand side by side in a listed name: no hit before (one unknown word)
+    assert ("aerostar", "asset", "management") in _readings(index, "AEROSTARASSETMANAGEMENT")
+    assert _hits(index, "aerostarassetmanagement")[:1] == ["test:13"]
+    # each pair of neighbours must be listed side by side, not the whole: polar|asset and asset|management are
+    assert ("polar", "asset", "management") in _readings(index, "POLARASSETMANAGEMENT")
+    # every part is a listed word, but management|asset stand side by side in no listed name: not cut
+    assert _readings(index, "HOLDINGMANAGEMENTASSET") == [("holdingmanagementasset",)]
 
 
 def test_a_cut_is_looked_up_as_the_words_are_indexed(index: ScreeningIndex) -> None:

@@ -11,6 +11,7 @@ from exportctl.lists.model import EntryType
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.asides import quoted_names, without_asides
 from exportctl.screening.dates_in_names import without_dates
+from exportctl.screening.domain_names import addresses_read
 from exportctl.screening.homoglyphs import digits_as_letters, unmixed
 from exportctl.screening.name_field import field_readings
 from tests.screening.made_up import made_up
@@ -68,6 +69,27 @@ def test_codes_and_numbers_are_not_read_as_letters(name: str) -> None:
 @given(st.text(alphabet=st.characters(categories=("L", "Zs")), max_size=30))
 def test_a_name_without_digits_is_never_changed(text: str) -> None:
     assert digits_as_letters(text) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("qorvanexport.ru", "qorvanexport"),
+        ("https://www.qorvanexport.com.cn/en/index.html", "qorvanexport"),
+        ("WWW.VELDRA-TECHNOLOGIES.CO.UK", "veldra technologies"),
+        ("Veldra (veldra.ae)", "Veldra (veldra)"),
+    ],
+)
+def test_a_web_address_is_read_as_its_domains_name(name: str, expected: str) -> None:
+    assert addresses_read(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name", ["ACME GmbH & Co.KG", "Veldra Co.Ltd", "J.P. Morgan", "U.S.A. Trading", "sales@veldra.com", "St.Petersburg"]
+)
+def test_abbreviations_and_mail_addresses_are_no_web_address(name: str) -> None:
+    # ltd is no top-level domain, nothing is left of co.kg, a mail address names its mailbox's provider
+    assert addresses_read(name) is None
 
 
 @pytest.mark.parametrize(
@@ -145,6 +167,14 @@ def test_a_name_written_with_digits_for_letters_is_found(index: ScreeningIndex) 
     assert any("digits inside words" in note for note in result.notes)
     hits = screen(index, "VELDRA TECHN0L0G1ES").hits
     assert hits and hits[0].entry_id == "test:3"
+
+
+def test_a_web_address_finds_its_organisation(index: ScreeningIndex) -> None:
+    # one word of a host name's letters and dots: nothing was found before
+    result = screen(index, "www.qorvanexport.ru")
+    assert [h.entry_id for h in result.hits][:1] == ["test:1"] and result.hits[0].score >= 0.95
+    assert any("web address" in note for note in result.notes)
+    assert screen(index, "veldra-technologies.com").hits[0].entry_id == "test:3"
 
 
 def test_a_person_with_a_date_of_birth_in_the_name_field_is_found(index: ScreeningIndex) -> None:

@@ -1,16 +1,17 @@
-"""Words written together or apart: one more reading of a Latin-script query in which its words are cut or joined
-as the lists' vocabulary has them.
+"""Words written together or apart: one more reading of a Latin-script query in which its words are cut or joined as the
+lists' vocabulary has them.
 
-"GLORYHARVEST" is the listed GLORY HARVEST, "Sber Bank" the listed SBERBANK: token by token, neither pair is alike.
-A query word the lists do not know is cut in two words that stand side by side in a listed name (each of at least
-:data:`MIN_PART` letters: "linkbancorp" is not cut, as no listed name says "link bancorp"), and two neighbouring
-query words are joined when the lists know them as one word. A legal form written onto a name is cut off too
-("GiovanLtd."), and the words of a written-out legal form are cut apart or joined as the form has them
-("LIMITED LIABILITYPARTNERSHIP", "PARTN ERSHIP"). A shorter part is cut off only where the lists say so: a listed
-hyphened word written together (alqaida: AL-QAIDA), a word run into "and", "of", "for" or "the" or into a number
-(OILAND, UNIT6000) or, in a mixed-case query, at the case's mark (ATBElectronica), each when a listed name has the
-two side by side. The reading is added beside the others, never instead of them: the word as written keeps its
-fuzzy matches.
+"GLORYHARVEST" is the listed GLORY HARVEST, "Sber Bank" the listed SBERBANK: token by token, neither pair is alike. A
+query word the lists do not know is cut in two words that stand side by side in a listed name (each of at least
+:data:`MIN_PART` letters: "linkbancorp" is not cut, as no listed name says "link bancorp"), and two neighbouring query
+words are joined when the lists know them as one word. A legal form written onto a name is cut off too ("GiovanLtd."),
+and the words of a written-out legal form are cut apart or joined as the form has them ("LIMITED LIABILITYPARTNERSHIP",
+"PARTN ERSHIP"). A shorter part is cut off only where the lists say so: a listed hyphened word written together
+(alqaida: AL-QAIDA), a word run into "and", "of", "for" or "the" or into a number (OILAND, UNIT6000) or, in a mixed-case
+query, at the case's mark (ATBElectronica), each when a listed name has the two side by side. A longer word is cut in
+three or more the same way, each two neighbouring parts side by side in a listed name ("aerostarassetmanagement", a web
+address's label). The reading is added beside the others, never instead of them: the word as written keeps its fuzzy
+matches.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from exportctl.screening.normalize import LATIN, TRANSLATION, AnalyzedName, Name
 MIN_PART = 4  # letters of each word a cut makes: shorter "words" of the lists are mostly acronyms (MMI, TAO, DIT)
 MIN_FORM = 3  # letters of a legal form a cut may free (ltd, llc, company)
 MIN_CUT = 2 * MIN_PART
+MIN_CHAIN = 3 * MIN_PART  # letters of a word cut in three or more
 MIN_JOINED = 3  # letters of each word a join uses
 _FUNCTION_WORDS = ("and", "for", "the", "of")  # words a name runs into its neighbour (closed class)
 
@@ -55,7 +57,41 @@ def _cut(token: str, index: ScreeningIndex) -> tuple[str, ...] | None:
             return first, second
         if first in FORM_WORDS and second in FORM_WORDS and min(len(first), len(second)) >= MIN_FORM:
             return first, second  # two words of one written-out form: "liabilitypartnership"
+    if len(token) >= MIN_CHAIN:
+        chain = _chain_cut(token, index)
+        if chain:
+            return chain
     return _function_word_cut(token, index)
+
+
+def _chain_cut(token: str, index: ScreeningIndex) -> tuple[str, ...] | None:
+    """A whole name run together ("aerostarassetmanagement", a web address's label): cut in listed words of
+    :data:`MIN_PART` letters or more, each two neighbours side by side in a listed name, the longest first word
+    first. A chain of the lists' own pairs, as the cut in two is one pair."""
+    tried: dict[tuple[int, str], tuple[str, ...] | None] = {}
+
+    def rest(start: int, previous: str) -> tuple[str, ...] | None:
+        if start == len(token):
+            return ()
+        key = (start, previous)
+        if key in tried:
+            return tried[key]
+        found: tuple[str, ...] | None = None
+        for end in range(len(token), start + MIN_PART - 1, -1):
+            if 0 < len(token) - end < MIN_PART:
+                continue
+            word = canonical_word(token[start:end])
+            if word not in index.vocab or (previous and not index.side_by_side(previous, word)):
+                continue
+            tail = rest(end, word)
+            if tail is not None:
+                found = (word, *tail)
+                break
+        tried[key] = found
+        return found
+
+    chain = rest(0, "")
+    return chain if chain and len(chain) >= 2 else None
 
 
 def _function_word_cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:

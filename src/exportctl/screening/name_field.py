@@ -1,12 +1,11 @@
 """What a name field holds besides one name as written, and the names to read on their own because of it.
 
 Registers and payment messages put more than a name into the name field: look-alike letters of another script
-(:mod:`.homoglyphs`), other names after alias markers (:mod:`.alias_markers`), a nickname, a remark or an
-attention line (:mod:`.asides`), a date of birth (:mod:`.dates_in_names`), a country's official name or initialism
-inside the name (:mod:`.designations`), the country (:mod:`.trailing_country`) or the whole address
-(:mod:`.address_parts`).
-Each gives names that are read on their own too, beside the field as written, and a country the field names; the
-result says what was read so.
+(:mod:`.homoglyphs`), other names after alias markers (:mod:`.alias_markers`), a nickname, a remark or an attention line
+(:mod:`.asides`), a date of birth (:mod:`.dates_in_names`), a country's official name or initialism inside the name
+(:mod:`.designations`), a web address (:mod:`.domain_names`), the country (:mod:`.trailing_country`) or the whole
+address (:mod:`.address_parts`). Each gives names that are read on their own too, beside the field as written, and a
+country the field names; the result says what was read so.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.asides import quoted_names, without_asides
 from exportctl.screening.dates_in_names import without_dates
 from exportctl.screening.designations import designation_readings
+from exportctl.screening.domain_names import addresses_read
 from exportctl.screening.homoglyphs import digits_as_letters, unmixed
 from exportctl.screening.trailing_country import trailing_country
 
@@ -44,6 +44,10 @@ def field_readings(text: str) -> FieldReadings:
     if lettered:  # "R0SNEFT", "HUAWE1 TECHNOLOGIES": the name as it reads
         parts.append(lettered)
         notes.append("digits inside words read as the letters they look like (0 as O, 1 as I)")
+    site = addresses_read(text)
+    if site:  # "huawei.com", "Rosoboronexport (www.roe.ru)"
+        parts.append(site)
+        notes.append("a web address in the name field read as its domain's name (huawei.com as huawei)")
     parts.extend(named_parts(text))  # "X a.k.a. Y": each name on its own
     parts.extend(quoted_names(text))  # ООО «Северный Ветер»: the quoted name is the organisation's own
     asides = without_asides(text)
