@@ -169,6 +169,30 @@ def test_a_name_of_only_legal_forms_keeps_its_tokens() -> None:
     assert core == ("aps", "9") and forms == {"bv"}
 
 
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        ("LIMITED LIABILITY QORVANE", ("qorvane",)),  # limited liability company
+        ("OPEN JOINT COMPANY QORVANE", ("qorvane",)),  # open joint stock company
+        ("PUBLIC JOINT STOCK QORVANE SHIPYARD", ("qorvane", "shipyard")),
+        ("OBSHCHESTVO S OGRANICHENNOI QORVANE", ("qorvane",)),  # … otvetstvennostyu
+        ("Qorvane Liability Company", ("qorvane",)),
+    ],
+)
+def test_a_form_written_with_one_word_left_out_is_read_as_the_form(name: str, core: tuple[str, ...]) -> None:
+    readings = [v.tokens for v in analyze(name, {"qorvane"}).variants]
+    assert core in readings
+    assert readings[0] != core  # beside the name as written, which keeps its words
+    assert core not in [v.tokens for v in analyze(name).variants]  # a listed name is read as it is written
+
+
+def test_two_short_words_of_a_form_are_no_shortened_form() -> None:
+    # "and co" (of "… and Co. KG") and "s de" (of "S. de R.L.") are words of many names
+    for name in ("Smith and Co Qorvane", "Qorvane S de Lima"):
+        readings = [v.tokens for v in analyze(name, {"qorvane"}).variants]
+        assert all("smith" in r or "lima" in r for r in readings), readings
+
+
 def test_european_gulf_and_central_asian_legal_forms() -> None:
     for name, form in (
         ("Maersk Example ApS", "bv"),  # Danish

@@ -269,6 +269,27 @@ _BY_TOKENS: dict[tuple[str, ...], str] = {
 }
 _MAX_LEN = max(len(k) for k in _BY_TOKENS)
 _FIRST_WORDS = frozenset(k[0] for k in _BY_TOKENS)
+_SHORT_WORD = 2  # letters of a form's word too short to stand in a shortened spelling (and, de, co, s, z)
+
+
+def _one_word_left_out(spellings: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """Every written-out form of three words or more with one of them left out, as typists and registers shorten
+    them ("LIMITED LIABILITY BODOR", "OPEN JOINT COMPANY …"), with the spellings themselves: the same form. Not
+    where two short words would be left ("and co", "s de"); a spelling some form has keeps its own code."""
+    shortened = dict(spellings)
+    for spelling, code in spellings.items():
+        if len(spelling) < 3:
+            continue
+        for left_out in range(len(spelling)):
+            rest = spelling[:left_out] + spelling[left_out + 1 :]
+            if len(rest) == 2 and min(map(len, rest)) <= _SHORT_WORD:
+                continue
+            shortened.setdefault(rest, code)
+    return shortened
+
+
+_SHORTENED = _one_word_left_out(_BY_TOKENS)
+_SHORTENED_FIRST_WORDS = frozenset(k[0] for k in _SHORTENED)
 
 # every word of a written-out legal form (company, limited, liability, partnership …): the listed names' words do not
 # hold them (they are split off), so words run together or cut apart are judged against these too
@@ -344,7 +365,7 @@ def is_letters_form(letters: str) -> bool:
 
 
 def split_legal_forms(
-    tokens: Sequence[str], allowed: Container[str] | None = None
+    tokens: Sequence[str], allowed: Container[str] | None = None, *, shortened: bool = False
 ) -> tuple[tuple[str, ...], frozenset[str]]:
     """Split folded tokens into (core tokens, canonical legal-form codes), longest spelling first.
 
@@ -353,19 +374,22 @@ def split_legal_forms(
     Chinese name is no Russian "AO": 奥默 ao mo); other spellings stay words of the name. When a name is nothing
     but legal forms ("Company Limited") or legal forms and numbers ("APS 9"), its tokens are kept as the core, so
     that every non-empty name keeps something to match on, and a number alone is never all a name is matched on.
+    ``shortened``: a form written with one of its words left out is a form too (:func:`_one_word_left_out`; a
+    query's reading, beside the name as written: the lists' names are split as they are written).
     """
+    spellings, first_words = (_SHORTENED, _SHORTENED_FIRST_WORDS) if shortened else (_BY_TOKENS, _FIRST_WORDS)
     core: list[str] = []
     forms: set[str] = set()
     words = [_form_word(token) for token in tokens] if _MAY_HAVE_FORM_WORD.search(" ".join(tokens)) else tokens
     i = 0
     n = len(tokens)
     while i < n:
-        if words[i] not in _FIRST_WORDS:  # most words start no form: no tuple to build
+        if words[i] not in first_words:  # most words start no form: no tuple to build
             core.append(tokens[i])
             i += 1
             continue
         for size in range(min(_MAX_LEN, n - i), 0, -1):
-            code = _BY_TOKENS.get(tuple(words[i : i + size]))
+            code = spellings.get(tuple(words[i : i + size]))
             if i == 0 and size < n and all(len(w) == 1 for w in words[:size]) and words[size] not in FORM_WORDS:
                 code = None  # letters apart opening a name are initials: "A. S. Morenets", not the form a.s.
             if code is not None and (allowed is None or code in allowed):

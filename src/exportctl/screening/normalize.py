@@ -253,6 +253,13 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             variant = NameVariant(core, kind)
             if core and variant not in variants:
                 variants.append(variant)
+        if kind == LATIN and known is not _EMPTY and FORM_WORDS.intersection(written):
+            # a form written with one of its words left out ("LIMITED LIABILITY BODOR"): one more reading
+            core, found = split_legal_forms(written, shortened=True)
+            variant = NameVariant(core, kind)
+            if core and variant not in variants:
+                variants.append(variant)
+                forms |= found
     if scripts.ARABIC in used_scripts:
         skeletons: list[str] = []
         persian: list[str] = []  # ض ذ ظ ث as Persian says them, for a name that has them but no Persian letter
