@@ -86,6 +86,20 @@ def test_a_misspelt_form_word_is_read_as_the_form(word: str, data: st.DataObject
     assert analysed.forms, typo
 
 
+@given(data=st.data())
+def test_two_misspelt_words_of_one_form_are_read_as_the_form(data: st.DataObject) -> None:
+    # "LIMITED LIABlILITY COrMPANY X": respelt one at a time, neither made a form with the other still misspelt
+    def typo(word: str) -> str:
+        at = data.draw(st.integers(1, len(word) - 2))
+        return word[:at] + data.draw(st.sampled_from("bdfghjkqvwxz")) + word[at:]  # one letter added
+
+    for name in (
+        f"LIMITED {typo('LIABILITY')} {typo('COMPANY')} QORVANE",
+        f"{typo('LIMITED')} {typo('LIABILITY')} COMPANY QORVANE",  # the first is respelt once the second is
+    ):
+        assert ("qorvane",) in [v.tokens for v in analyze(name, {"qorvane"}).variants], name
+
+
 def _readings(name: str, known: set[str]) -> list[tuple[str, ...]]:
     return [v.tokens for v in analyze(name, known).variants]
 

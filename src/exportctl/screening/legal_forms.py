@@ -313,6 +313,16 @@ def with_form_words_respelt(tokens: Sequence[str], known: Container[str]) -> tup
     unknown word of the name, weighed as the rarest, and the name is not found (the forms it belongs to are split
     off before :mod:`.compounds` could cut it)."""
     respelt = list(tokens)
+    while True:  # again after a change: a form's word misspelt beside another ("LIMITED LIABlILITY COrMPANY") is
+        # part of a form only once the other is respelt
+        before = len(respelt), _in_forms(respelt)
+        respelt = _respelt_once(respelt, known)
+        if (len(respelt), _in_forms(respelt)) == before:
+            return tuple(respelt)
+
+
+def _respelt_once(tokens: list[str], known: Container[str]) -> list[str]:
+    respelt = list(tokens)
     i = 0
     while i < len(respelt):
         token = respelt[i]
@@ -327,12 +337,13 @@ def with_form_words_respelt(tokens: Sequence[str], known: Container[str]) -> tup
                 respelt = trial
                 i += len(words) - 1
                 break
-    return tuple(respelt)
+    return respelt
 
 
 def _in_forms(tokens: list[str]) -> int:
-    """How many of the tokens legal forms take."""
-    return len(tokens) - len(split_legal_forms(tokens)[0])
+    """How many of the tokens legal forms take, a form with one word left out counted: the respelt word of
+    "LIMITED LIABlILITY COrMPANY" makes a form only with the other's respelling."""
+    return len(tokens) - len(split_legal_forms(tokens, shortened=True)[0])
 
 
 def _respellings(token: str, known: Container[str], edge: bool) -> list[tuple[tuple[str, ...], int]]:
