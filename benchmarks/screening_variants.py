@@ -23,6 +23,9 @@ threshold:
 * ``run_together`` — two neighbouring words run together where one is short (and, of, for, a number, an acronym:
   "OILAND", "UNIT6000", "AtbElectronica");
 * ``also_known_as`` — the name after a made-up trade name and an alias marker ("Northwind Supplies d/b/a …");
+* ``dropped_word`` — one inner word of an organisation's name of four words or more left out ("LIMITED LIABILITY
+  BODOR" for LIMITED LIABILITY COMPANY BODOR);
+* ``two_typos`` — a typo (a letter replaced, left out or added) in each of two words of five letters or more;
 * ``designation`` — the country in an organisation's name written as another of its designations ("… OF THE
   DPRK" as "… of the Democratic People's Republic of Korea", "… OF THE RUSSIAN FEDERATION" as "… of Russia"): an
   official name, ISO's name, the short name or an initialism, from ISO 3166 and the customary names (the engine's own
@@ -251,6 +254,34 @@ def _with_address(entry: ListEntry, rng: random.Random) -> str | None:
     return f"{entry.primary_name}{rng.choice((', ', chr(10)))}{address}"
 
 
+def _dropped_word(name: str, rng: random.Random) -> str | None:
+    """One inner word of an organisation's name of four words or more left out, as a clerk shortens it ("NEW
+    MONEY EXCHANGE" for NEW ANSARI MONEY EXCHANGE, "LIMITED LIABILITY BODOR" for LIMITED LIABILITY COMPANY BODOR)."""
+    words = name.split()
+    if len(words) < 4:
+        return None
+    left_out = rng.randrange(1, len(words) - 1)
+    return " ".join(words[:left_out] + words[left_out + 1 :])
+
+
+def _two_typos(name: str, rng: random.Random) -> str | None:
+    """One typo (a letter replaced, left out or added) in each of two words of five letters or more."""
+    words = [w for w in name.split() if len(w) >= 5 and w.isalpha()]
+    if len(words) < 2:
+        return None
+    for word in rng.sample(words, 2):
+        at = rng.randrange(1, len(word) - 1)
+        edit = rng.choice(("replaced", "left out", "added"))
+        letter = rng.choice("aeiourstln")
+        typo = {
+            "replaced": word[:at] + letter + word[at + 1 :],
+            "left out": word[:at] + word[at + 1 :],
+            "added": word[:at] + letter + word[at:],
+        }[edit]
+        name = name.replace(word, typo, 1)
+    return name
+
+
 def _digits_for_letters(name: str, rng: random.Random) -> str | None:
     """One or two letters of the longest word written as the digits they look like (O as 0, I as 1, E as 3, S as 5),
     as an OCR misreading or a name slipped past a filter writes them ("R0SNEFT", "HUAWE1")."""
@@ -410,6 +441,8 @@ def main() -> None:
         "no_punctuation": (organisations, _no_punctuation),
         "run_together": (organisations, _run_together),
         "also_known_as": (organisations, _also_known_as),
+        "dropped_word": (organisations, _dropped_word),
+        "two_typos": (organisations, _two_typos),
         "designation": (organisations, _designation),
         "digits_for_letters": (organisations, _digits_for_letters),
         "web_address": (organisations, _web_address),
