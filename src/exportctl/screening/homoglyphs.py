@@ -63,6 +63,7 @@ def unmixed(text: str) -> str | None:
 # class of confusables (Unicode gives 0/O and 1/l as confusable; 3, 4, 5 and 8 are how such spellings go on)
 _DIGIT_TWINS = str.maketrans("013458", "oieasb")
 _LETTERS_AND_DIGITS = re.compile(r"[^\W_]*(?:[a-z][0-9]|[0-9][a-z])[^\W_]*", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _MIN_LETTERS = 3  # "A320", "F16", "SU35" are model codes, not words
 _MOST_DIGITS = 2  # or a third of the letters ("TECHN0L0G1ES"); "BOEING737" is a code
 
@@ -78,7 +79,7 @@ def _digits_read(word: str) -> str:
 
 def digits_as_letters(text: str) -> str | None:
     """The text with the look-alike digits of a word of letters written as letters (see above); None when none."""
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return None
     written = _LETTERS_AND_DIGITS.sub(lambda found: _digits_read(found.group()), text)
     return written if written != text else None
