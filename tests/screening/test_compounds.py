@@ -7,6 +7,7 @@ import pytest
 from exportctl.lists.model import EntryType
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.compounds import with_rejoined_words
+from exportctl.screening.engine import _analysed
 from exportctl.screening.normalize import analyze
 from tests.screening.test_unseen_names import _entry
 
@@ -179,3 +180,20 @@ def test_each_name_a_name_field_holds_is_read_on_its_own() -> None:
     assert s7[0].entry_id == "test:2" and s7[0].score >= 0.95
     # a marker opening a name parts nothing
     assert _hits(index, "Formerly Yours Trading")[:1] == ["test:3"]
+
+
+@pytest.mark.parametrize(
+    ("listed", "spaced_read"),
+    [("Qi Lun Laboratory", True), ("Qilun Laboratory", False)],
+)
+def test_a_chinese_name_is_read_syllable_by_syllable_only_where_a_listed_name_writes_them_so(
+    listed: str, spaced_read: bool
+) -> None:
+    # the syllables apart ("qi lun") find a name listed so; where none is, the reading found nothing its joined twin
+    # ("qilun") did not, and its short syllables cost a fifth of a Chinese name's time
+    index = ScreeningIndex.build((_entry(1, listed), _entry(2, "Marrow Heavy Industries")), snapshot_key=listed)
+    readings = [v.tokens for v in _analysed(index, "奇伦实验室").variants]
+    assert (("qi", "lun", "laboratory") in readings) is spaced_read
+    assert ("qilun", "laboratory") in readings
+    hits = screen(index, "奇伦实验室").hits
+    assert hits and hits[0].entry_id == "test:1" and hits[0].score >= 0.9

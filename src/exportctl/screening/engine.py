@@ -20,7 +20,7 @@ from functools import lru_cache
 import pycountry
 
 from exportctl.errors import InputError
-from exportctl.screening.compounds import with_rejoined_words
+from exportctl.screening.compounds import with_rejoined_words, without_unlisted_syllables
 from exportctl.screening.equivalents import with_equivalents
 from exportctl.screening.explain import FeatureContribution, Hit, ScreeningResult
 from exportctl.screening.features import FEATURES, Pair, Query, max_bonus
@@ -142,7 +142,8 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
 def _analysed(index: ScreeningIndex, name: str) -> AnalyzedName:
     """A name analysed with every reading the index's data gives (equivalents, lexicon, cuts, respellings, units)."""
     analyzed = with_lexicon(with_equivalents(analyze(name, index.usage), index.equivalents), index.lexicon, index.usage)
-    return with_unit_words_dropped(with_respelt_words(with_rejoined_words(analyzed, index), index))
+    rejoined = without_unlisted_syllables(with_rejoined_words(analyzed, index), index)
+    return with_unit_words_dropped(with_respelt_words(rejoined, index))
 
 
 def _with_readings_of(analyzed: AnalyzedName, others: list[AnalyzedName]) -> AnalyzedName:
