@@ -291,6 +291,12 @@ def _one_word_left_out(spellings: dict[tuple[str, ...], str]) -> dict[tuple[str,
 _SHORTENED = _one_word_left_out(_BY_TOKENS)
 _SHORTENED_FIRST_WORDS = frozenset(k[0] for k in _SHORTENED)
 
+
+def may_hold_shortened_form(tokens: Sequence[str]) -> bool:
+    """Whether two neighbouring tokens are both form words: a shortened form has two at least (a quick look)."""
+    return any(a in FORM_WORDS and b in FORM_WORDS for a, b in zip(tokens, tokens[1:], strict=False))
+
+
 # every word of a written-out legal form (company, limited, liability, partnership …): the listed names' words do not
 # hold them (they are split off), so words run together or cut apart are judged against these too
 FORM_WORDS = frozenset(word for spelling in _BY_TOKENS for word in spelling)
@@ -312,17 +318,16 @@ def with_form_words_respelt(tokens: Sequence[str], known: Container[str]) -> tup
     unknown to the lists (``known``) and the right spelling makes it part of a form. Left as written, it is an
     unknown word of the name, weighed as the rarest, and the name is not found (the forms it belongs to are split
     off before :mod:`.compounds` could cut it)."""
-    respelt = list(tokens)
-    while True:  # again after a change: a form's word misspelt beside another ("LIMITED LIABlILITY COrMPANY") is
+    respelt, changed = list(tokens), True
+    while changed:  # again after a change: a form's word misspelt beside another ("LIMITED LIABlILITY COrMPANY") is
         # part of a form only once the other is respelt
-        before = len(respelt), _in_forms(respelt)
-        respelt = _respelt_once(respelt, known)
-        if (len(respelt), _in_forms(respelt)) == before:
-            return tuple(respelt)
+        respelt, changed = _respelt_once(respelt, known)
+    return tuple(respelt)
 
 
-def _respelt_once(tokens: list[str], known: Container[str]) -> list[str]:
+def _respelt_once(tokens: list[str], known: Container[str]) -> tuple[list[str], bool]:
     respelt = list(tokens)
+    changed = False
     i = 0
     while i < len(respelt):
         token = respelt[i]
@@ -334,10 +339,10 @@ def _respelt_once(tokens: list[str], known: Container[str]) -> list[str]:
         for words, needed in _respellings(token, known, edge):
             trial = [*respelt[: i - 1], *words, *respelt[i:]]
             if _in_forms(trial) - _in_forms(respelt) >= needed:
-                respelt = trial
+                respelt, changed = trial, True
                 i += len(words) - 1
                 break
-    return respelt
+    return respelt, changed
 
 
 def _in_forms(tokens: list[str]) -> int:

@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from exportctl.screening import scripts
-from exportctl.screening.legal_forms import FORM_WORDS, is_letters_form, split_legal_forms, with_form_words_respelt
+from exportctl.screening.legal_forms import (
+    FORM_WORDS,
+    is_letters_form,
+    may_hold_shortened_form,
+    split_legal_forms,
+    with_form_words_respelt,
+)
 from exportctl.screening.terms import CHINESE_TERMS
 
 MAX_NAME_CHARS = 300
@@ -253,7 +259,7 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             variant = NameVariant(core, kind)
             if core and variant not in variants:
                 variants.append(variant)
-        if kind == LATIN and known is not _EMPTY and FORM_WORDS.intersection(written):
+        if kind == LATIN and known is not _EMPTY and may_hold_shortened_form(written):
             # a form written with one of its words left out ("LIMITED LIABILITY BODOR"): one more reading
             core, found = split_legal_forms(written, shortened=True)
             variant = NameVariant(core, kind)
