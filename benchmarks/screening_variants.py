@@ -32,6 +32,8 @@ threshold:
   closed class, :mod:`exportctl.screening.designations`);
 * ``digits_for_letters`` — one or two letters of the name's longest word written as the digits they look like
   ("R0SNEFT", "HUAWE1"), as an OCR misreading or a name slipped past a filter writes them;
+* ``own_language_country`` — a country named in an organisation's name written in the country's own language, as a
+  subsidiary writes it ("HUAWEI SWEDEN" as "Huawei Sverige"; CLDR's names through Babel);
 * ``web_address`` — the organisation's web address in place of its name: its words without legal forms, up to
   three, run together or hyphened, under a common domain ("www.rosoboronexport.ru", "mahan-air.com");
 * ``country_after`` — the name with the entry's listed country after it ("…, Russia", "… (Iran)");
@@ -297,6 +299,25 @@ def _digits_for_letters(name: str, rng: random.Random) -> str | None:
 _DIGIT_OF = {"O": "0", "I": "1", "E": "3", "S": "5"}
 
 
+def _own_language_country(name: str, rng: random.Random) -> str | None:
+    """The English name of a country in an organisation's name written in the country's own language, as a
+    subsidiary writes it ("HUAWEI SWEDEN" as "Huawei Sverige", "… GERMANY GMBH" as "… Deutschland GmbH"); CLDR's
+    names through Babel (``build_country_endonyms.py``)."""
+    words = list(_DESIGNATION_WORD.finditer(name))
+    folded = [designations.fold(w.group()) for w in words]
+    for start in range(len(words)):
+        for length in range(min(4, len(words) - start), 0, -1):
+            found = designations.designation_of(tuple(folded[start : start + length]))
+            if found is None or found[1] != designations.NAME:
+                continue
+            own = designations.own_names(found[0].code)
+            if not own:
+                break
+            begin, end = words[start].start(), words[start + length - 1].end()
+            return f"{name[:begin]}{rng.choice(own)}{name[end:]}"
+    return None
+
+
 def _web_address(name: str, rng: random.Random) -> str | None:
     """The organisation's web address in place of its name: its words without legal forms or punctuation, up to
     three, run together or hyphened, under a common domain ("ROSOBORONEXPORT OJSC" as "www.rosoboronexport.ru",
@@ -323,9 +344,9 @@ def _designation(name: str, rng: random.Random) -> str | None:
             found = designations.designation_of(tuple(folded[start : start + length]))
             if found is None:
                 continue
-            country, initialism = found
+            country, kind = found
             after_of = start > 0 and folded[start - 1] in ("of", "the")
-            if length == 1 and not initialism and not after_of:
+            if kind == designations.ENDONYM or (length == 1 and kind == designations.NAME and not after_of):
                 break
             key = tuple(folded[start : start + length])
             other = [n for n in (country.short, *country.others) if designations.words_of(n) != key]
@@ -446,6 +467,7 @@ def main() -> None:
         "designation": (organisations, _designation),
         "digits_for_letters": (organisations, _digits_for_letters),
         "web_address": (organisations, _web_address),
+        "own_language_country": (organisations, _own_language_country),
     }
     kinds = {kind: (pool, _of_primary_name(rewrite)) for kind, (pool, rewrite) in by_name.items()}
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]

@@ -3,6 +3,8 @@ initialism): the name is also read with the others. Made-up organisation names; 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from exportctl.screening import ScreeningIndex, screen
@@ -37,6 +39,30 @@ def test_a_designation_is_also_read_as_the_countrys_others(name: str, expected: 
 
 
 @pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Kelda Technologies Sverige AB", "Kelda Technologies Sweden AB"),
+        ("KELDA DANMARK APS", "KELDA Denmark APS"),
+        ("Kelda Technologies Espana S.L.", "Kelda Technologies Spain S.L."),  # written without its accent
+        ("Kelda Schweiz AG", "Kelda Switzerland AG"),
+    ],
+)
+def test_a_country_in_its_own_language_is_read_in_english(name: str, expected: str) -> None:
+    readings, note = designation_readings(name)
+    assert readings == [expected]
+    assert note and "also read as" in note
+
+
+def test_the_countries_own_names_are_what_cldr_gives() -> None:
+    # the committed table is reproducible by one command (benchmarks/build_country_endonyms.py)
+    pytest.importorskip("babel")
+    from build_country_endonyms import OUT, endonyms  # benchmarks/ is on the path (conftest)
+
+    assert json.loads(OUT.read_text(encoding="utf-8")) == endonyms()
+    assert endonyms()["SE"] == ["Sverige"] and "DE" in endonyms() and "GB" not in endonyms()
+
+
+@pytest.mark.parametrize(
     "name",
     [
         "Iran Air",  # a short name not after "of": most companies' country word, not expanded
@@ -60,6 +86,7 @@ def index() -> ScreeningIndex:
             made_up(2, "CENTRAL TESK BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", country="KP"),
             made_up(3, "KELDA WEALTH FUND OF THE RUSSIAN FEDERATION", country="RU"),
             made_up(4, "Marrow Heavy Industries"),
+            made_up(5, "KELDA SWEDEN"),
         ),
         snapshot_key="designations",
     )
@@ -84,3 +111,9 @@ def test_a_name_without_a_designation_carries_no_note(index: ScreeningIndex) -> 
     result = screen(index, "Marrow Heavy Industries")
     assert result.hits and result.hits[0].entry_id == "test:4"
     assert not any("country designation" in note for note in result.notes)
+
+
+def test_a_subsidiary_writing_its_country_in_its_own_language_is_found(index: ScreeningIndex) -> None:
+    # "Sverige" is no word of the listed KELDA SWEDEN: the subsidiary's own name found nothing before
+    hits = screen(index, "Kelda Sverige AB").hits
+    assert hits and hits[0].entry_id == "test:5" and hits[0].score >= 0.9

@@ -16,13 +16,21 @@ Petroleum") is not expanded: it is the country word of many companies' names, an
 all of them time for names that hold the short form far more often than the long one. The designations are a closed
 class: ISO 3166's names, official names and common names (pycountry) and the customary names of
 :data:`.trailing_country.CUSTOMARY_NAMES`; a name two countries share ("Korea", "Congo") is none.
+
+A country written in its own language is read in English: a subsidiary calls itself "Huawei Technologies Sverige
+AB" or "… Danmark ApS", the lists HUAWEI SWEDEN and HUAWEI DENMARK. The countries' own names in Latin letters are
+CLDR's, in the country's official languages (``data/screening/country_endonyms.json``, written by
+``benchmarks/build_country_endonyms.py`` through Babel); such a name is read as the country's short English name.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
+import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 
 import pycountry
 
@@ -42,11 +50,16 @@ class Designated:
 
     short: str  # as written: North Korea, Russia, United Arab Emirates
     others: tuple[str, ...]  # the official or ISO long name and the initialisms, as written
+    code: str = ""  # ISO 3166 alpha-2
 
 
 def fold(word: str) -> str:
-    """A word as designations are looked up: case and dots and apostrophes dropped (D.P.R.K., People's)."""
-    return word.casefold().replace(".", "").replace("'", "").replace("’", "")
+    """A word as designations are looked up: case, accents, dots and apostrophes dropped (D.P.R.K., People's,
+    España)."""
+    plain = word.casefold().replace(".", "").replace("'", "").replace("’", "")
+    if plain.isascii():
+        return plain
+    return "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -68,9 +81,21 @@ def _is_initialism(form: str) -> bool:
     return letters.isalpha() and letters.isupper() and " " not in form
 
 
+NAME, INITIALISM, ENDONYM = "name", "initialism", "endonym"  # kinds of designation
+
+
 @functools.cache
-def _designations() -> dict[tuple[str, ...], tuple[Designated, bool]]:
-    """Folded designation words → (its country, whether it is an initialism); a name two countries share is none."""
+def _endonyms() -> dict[str, list[str]]:
+    """Countries' own names in Latin letters (CLDR through Babel: ``benchmarks/build_country_endonyms.py``)."""
+    data = resources.files("exportctl") / "data" / "screening" / "country_endonyms.json"
+    endonyms: dict[str, list[str]] = json.loads(data.read_text(encoding="utf-8"))
+    return endonyms
+
+
+@functools.cache
+def _designations() -> dict[tuple[str, ...], tuple[Designated, str]]:
+    """Folded designation words → (its country, its kind: :data:`NAME`, :data:`INITIALISM`, :data:`ENDONYM`); a
+    name two countries share is none."""
     forms: dict[str, list[str]] = {}
     for country in pycountry.countries:
         found = forms.setdefault(country.alpha_2, [])
@@ -86,8 +111,9 @@ def _designations() -> dict[tuple[str, ...], tuple[Designated, bool]]:
     for code, names in forms.items():
         for name in names:
             codes_of.setdefault(words_of(name), set()).add(code)
-    table: dict[tuple[str, ...], tuple[Designated, bool]] = {}
-    for names in forms.values():
+    table: dict[tuple[str, ...], tuple[Designated, str]] = {}
+    own_names = _endonyms()
+    for code, names in forms.items():
         spelt = {words_of(name): name for name in names if len(codes_of[words_of(name)]) == 1}
         plain = [name for key, name in spelt.items() if not _is_initialism(name) and sum(map(len, key)) >= 3]
         initialisms = [
@@ -103,11 +129,13 @@ def _designations() -> dict[tuple[str, ...], tuple[Designated, bool]]:
         written = {words_of(n): n for n in (*rest, *initialisms, longest)}  # one spelling per folded form
         ranked = dict.fromkeys(words_of(n) for n in (longest, *sorted(initialisms), *rest))
         others = tuple(written[key] for key in ranked if key != words_of(short))[: _MOST_READINGS - 1]
-        designated = Designated(short, others)
+        designated = Designated(short, others, code)
         for name in plain:
-            table[words_of(name)] = (designated, False)
+            table[words_of(name)] = (designated, NAME)
         for name in initialisms:
-            table[words_of(name)] = (designated, True)
+            table[words_of(name)] = (designated, INITIALISM)
+        for name in own_names.get(code, ()):  # Sverige, Danmark, Nederland: read as the short name only
+            table.setdefault(words_of(name), (Designated(short, (), code), ENDONYM))
     return table
 
 
@@ -116,8 +144,13 @@ def _first_words() -> frozenset[str]:
     return frozenset(words[0] for words in _designations())
 
 
-def designation_of(words: tuple[str, ...]) -> tuple[Designated, bool] | None:
-    """The country some folded words designate and whether they are an initialism; None for no one country."""
+def own_names(code: str) -> list[str]:
+    """A country's own names in Latin letters (Sverige for SE), none for most."""
+    return list(_endonyms().get(code, ()))
+
+
+def designation_of(words: tuple[str, ...]) -> tuple[Designated, str] | None:
+    """The country some folded words designate and the kind of designation; None for no one country."""
     return _designations().get(words)
 
 
@@ -138,7 +171,7 @@ def designation_readings(text: str) -> tuple[list[str], str | None]:
         else:
             start += 1
             continue
-        country, initialism = found
+        country, kind = found
         begin, end = matches[start].start(), matches[start + length - 1].end()
         written = text[begin:end]
         key = tuple(folded[start : start + length])
@@ -147,10 +180,10 @@ def designation_readings(text: str) -> tuple[list[str], str | None]:
             if not (after_of or (length > 1 and any(_is_initialism(name) for name in country.others))):
                 start += length
                 continue
-        elif length == 1 and not initialism:  # another one-word name (Burma, England): a word of many names
+        elif length == 1 and kind == NAME:  # another one-word name (Burma, England): a word of many names
             start += length
             continue
-        if initialism and not written.replace(".", "").isupper():
+        if kind == INITIALISM and not written.replace(".", "").isupper():
             start += length  # an initialism in capitals only: "Usa" is a name
             continue
         names = [name for name in (country.short, *country.others) if words_of(name) != key]

@@ -1,0 +1,70 @@
+"""Write the countries' own names in Latin script (CLDR, through Babel) for screening: ``data/screening/
+country_endonyms.json``.
+
+A subsidiary calls itself in its country's language ("Huawei Technologies Sverige AB", "… Danmark ApS", "…
+Nederland B.V."); the lists write the country in English (HUAWEI SWEDEN). For every ISO 3166 country (pycountry),
+its name in each of its official languages (CLDR's territory data, ``babel.languages.get_official_languages``,
+de facto ones included) is kept when it is written in Latin letters and differs from every English name of the
+country once accents are taken off (México is Mexico). Names in other scripts are read by the romanisations.
+
+Usage: ``python benchmarks/build_country_endonyms.py`` (needs Babel, a development dependency); the file is
+committed, so the product does not need Babel at run time. ``--check`` exits 1 when the committed file differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import pycountry
+from babel import Locale, UnknownLocaleError
+from babel.languages import get_official_languages
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "exportctl" / "data" / "screening" / "country_endonyms.json"
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _latin(text: str) -> bool:
+    return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
+
+
+def endonyms() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        english = {_plain(getattr(country, a, "") or "") for a in ("name", "official_name", "common_name")}
+        english |= {name.split(",")[0] for name in english}
+        names: set[str] = set()
+        for language in get_official_languages(country.alpha_2, de_facto=True):
+            try:
+                name = Locale.parse(language).territories.get(country.alpha_2)
+            except (UnknownLocaleError, ValueError):
+                continue
+            if name and _latin(name) and _plain(name) not in english:
+                names.add(name)
+        if names:
+            found[country.alpha_2] = sorted(names)
+    return dict(sorted(found.items()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when the committed file differs")
+    args = parser.parse_args()
+    text = json.dumps(endonyms(), ensure_ascii=False, indent=1) + "\n"
+    if args.check:
+        same = OUT.read_text(encoding="utf-8") == text
+        print("up to date" if same else f"{OUT.name} differs from what CLDR gives: re-run without --check")
+        sys.exit(0 if same else 1)
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({text.count(chr(10))} lines)")
+
+
+if __name__ == "__main__":
+    main()
