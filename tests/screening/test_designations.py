@@ -66,6 +66,8 @@ def test_the_countries_own_names_are_what_cldr_gives() -> None:
     "name",
     [
         "Iran Air",  # a short name not after "of": most companies' country word, not expanded
+        "Long Island University",  # Ísland without its accent is an English word: not read as Iceland
+        "University of Ireland",  # a short name after "of" with no other name
         "China National Tesk Corporation",
         "Usa Kelda",  # an initialism counts in capitals only: Usa is a name
         "Burma Teak Traders",  # a one-word name that is not the short one: a word of many names

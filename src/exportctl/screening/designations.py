@@ -187,6 +187,9 @@ def designation_readings(text: str) -> tuple[list[str], str | None]:
             start += length  # an initialism in capitals only: "Usa" is a name
             continue
         names = [name for name in (country.short, *country.others) if words_of(name) != key]
+        if not names:  # a short name after "of" with no other name (University of Ireland)
+            start += length
+            continue
         head, tail = text[:begin], text[begin + len(written) :]
         note = f"the country designation {written!r} also read as " + ", ".join(repr(name) for name in names)
         return [f"{head}{name}{tail}" for name in names], note
