@@ -224,6 +224,8 @@ def without_unlisted_syllables(analyzed: AnalyzedName, index: ScreeningIndex) ->
         if variant.kind in (TRANSLATION, PINYIN):
             letters = "".join(variant.tokens)
             fewest[letters] = min(fewest.get(letters, len(variant.tokens)), len(variant.tokens))
+    if not fewest:  # no Chinese reading: most names
+        return analyzed
     syllables = pinyin_syllables()
 
     def unlisted_split(variant: NameVariant) -> bool:

@@ -341,11 +341,12 @@ class ScreeningIndex:
     def side_by_side(self, first: str, second: str) -> bool:
         """Whether some listed name has these two words next to each other, in this order."""
         a, b = self.vocab.get(first), self.vocab.get(second)
-        if a is None or b is None or not len(self.adjacent_pairs):
+        if a is None or b is None:
             return False
-        key = a * (self.pad_token + 1) + b
-        at = int(np.searchsorted(self.adjacent_pairs, key))
-        return at < len(self.adjacent_pairs) and int(self.adjacent_pairs[at]) == key
+        pairs = self.__dict__.get("_pair_set")
+        if pairs is None:  # a set of the sorted array's keys, built on first use (a lookup, not a binary search)
+            pairs = self.__dict__["_pair_set"] = frozenset(self.adjacent_pairs.tolist())
+        return a * (self.pad_token + 1) + b in pairs
 
     def postings_of(self, token_id: int) -> npt.NDArray[np.int32]:
         """The ids of the names that contain a token."""
@@ -358,6 +359,7 @@ class ScreeningIndex:
         state["by_delete"] = state["by_trigram"] = {}
         state["edit_keys_built"] = False
         state.pop("_by_prefix", None)
+        state.pop("_pair_set", None)
         return state
 
     @property

@@ -292,11 +292,6 @@ _SHORTENED = _one_word_left_out(_BY_TOKENS)
 _SHORTENED_FIRST_WORDS = frozenset(k[0] for k in _SHORTENED)
 
 
-def may_hold_shortened_form(tokens: Sequence[str]) -> bool:
-    """Whether two neighbouring tokens are both form words: a shortened form has two at least (a quick look)."""
-    return any(a in FORM_WORDS and b in FORM_WORDS for a, b in zip(tokens, tokens[1:], strict=False))
-
-
 # every word of a written-out legal form (company, limited, liability, partnership …): the listed names' words do not
 # hold them (they are split off), so words run together or cut apart are judged against these too
 FORM_WORDS = frozenset(word for spelling in _BY_TOKENS for word in spelling)

@@ -24,7 +24,6 @@ from exportctl.screening import scripts
 from exportctl.screening.legal_forms import (
     FORM_WORDS,
     is_letters_form,
-    may_hold_shortened_form,
     split_legal_forms,
     with_form_words_respelt,
 )
@@ -253,13 +252,15 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             respelt = list(with_form_words_respelt(written, known))
             if respelt != written:
                 readings.append(respelt)  # beside the name as written, never instead of it
+        left: tuple[str, ...] = ()  # the name's words as written once its whole forms are split off
         for reading in readings:
             core, found = split_legal_forms(reading, chinese_forms() if han and kind != LATIN else None)
+            left = left or core
             forms |= found
             variant = NameVariant(core, kind)
             if core and variant not in variants:
                 variants.append(variant)
-        if kind == LATIN and known is not _EMPTY and may_hold_shortened_form(written):
+        if kind == LATIN and known is not _EMPTY and not FORM_WORDS.isdisjoint(left):
             # a form written with one of its words left out ("LIMITED LIABILITY BODOR"): one more reading
             core, found = split_legal_forms(written, shortened=True)
             variant = NameVariant(core, kind)
