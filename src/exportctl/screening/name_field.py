@@ -47,7 +47,7 @@ def field_readings(text: str) -> FieldReadings:
     site = addresses_read(text)
     if site:  # "huawei.com", "Rosoboronexport (www.roe.ru)"
         parts.append(site)
-        notes.append("a web address in the name field read as its domain's name (huawei.com as huawei)")
+        notes.append("a web address in the name field read as its domain's name")
     parts.extend(named_parts(text))  # "X a.k.a. Y": each name on its own
     parts.extend(quoted_names(text))  # ООО «Северный Ветер»: the quoted name is the organisation's own
     asides = without_asides(text)
