@@ -34,6 +34,8 @@ threshold:
   ("R0SNEFT", "HUAWE1"), as an OCR misreading or a name slipped past a filter writes them;
 * ``own_language_country`` — a country named in an organisation's name written in the country's own language, as a
   subsidiary writes it ("HUAWEI SWEDEN" as "Huawei Sverige"; CLDR's names through Babel);
+* ``ship_prefix`` — a listed vessel's name with a prefix (MV, M/V, MT, M/T, M.T., Tanker) or an IMO number after it
+  ("MT MONA", "JANET (IMO 9171565)"), as trade and payment documents write ships;
 * ``web_address`` — the organisation's web address in place of its name: its words without legal forms, up to
   three, run together or hyphened, under a common domain ("www.rosoboronexport.ru", "mahan-air.com");
 * ``country_after`` — the name with the entry's listed country after it ("…, Russia", "… (Iran)");
@@ -318,6 +320,17 @@ def _own_language_country(name: str, rng: random.Random) -> str | None:
     return None
 
 
+def _ship_prefix(name: str, rng: random.Random) -> str | None:
+    """A listed vessel's name as trade documents write it: with a prefix (MV, M/V, MT, M/T, M.T., Tanker) or its IMO
+    number after it (a made-up one: the lists' entries carry few)."""
+    if rng.random() < 0.7:
+        return f"{rng.choice(_SHIP_PREFIXES)} {name}"
+    return f"{name} (IMO {rng.randrange(9_000_000, 9_999_999)})"
+
+
+_SHIP_PREFIXES = ("MV", "M/V", "MT", "M/T", "M.T.", "Tanker")
+
+
 def _web_address(name: str, rng: random.Random) -> str | None:
     """The organisation's web address in place of its name: its words without legal forms or punctuation, up to
     three, run together or hyphened, under a common domain ("ROSOBORONEXPORT OJSC" as "www.rosoboronexport.ru",
@@ -448,6 +461,7 @@ def main() -> None:
     print(f"index: {len(index.entries)} entries, built in {time.perf_counter() - started:.1f} s")
     persons = [e for e in entries if e.entry_type == EntryType.INDIVIDUAL and len(e.primary_name.split()) >= 2]
     organisations = [e for e in entries if e.entry_type != EntryType.INDIVIDUAL and len(e.primary_name.split()) >= 2]
+    vessels = [e for e in entries if e.entry_type == EntryType.VESSEL]
     by_name: dict[str, tuple[list[ListEntry], NameRewrite]] = {
         "initials": (persons, _initials),
         "title": (persons, _title),
@@ -462,6 +476,7 @@ def main() -> None:
         "no_punctuation": (organisations, _no_punctuation),
         "run_together": (organisations, _run_together),
         "also_known_as": (organisations, _also_known_as),
+        "ship_prefix": (vessels, _ship_prefix),
         "dropped_word": (organisations, _dropped_word),
         "two_typos": (organisations, _two_typos),
         "designation": (organisations, _designation),

@@ -14,6 +14,7 @@ from exportctl.screening.dates_in_names import without_dates
 from exportctl.screening.domain_names import addresses_read
 from exportctl.screening.homoglyphs import digits_as_letters, unmixed
 from exportctl.screening.name_field import field_readings
+from exportctl.screening.vessel_names import without_ship_words
 from tests.screening.made_up import made_up
 
 _LATIN_TWINS = "ABEKMHOPCTXYaeopcxy"  # Latin letters with a Cyrillic twin
@@ -95,6 +96,28 @@ def test_abbreviations_and_mail_addresses_are_no_web_address(name: str) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
+        ("MV ZELMARA", "ZELMARA"),
+        ("M/T Zelmara", "Zelmara"),
+        ("M.T. ZELMARA", "ZELMARA"),
+        ("Tanker Zelmara", "Zelmara"),
+        ("the vessel ZELMARA", "ZELMARA"),
+        ("ZELMARA (IMO 9171565)", "ZELMARA"),
+        ("ZELMARA, IMO No. 9171565", "ZELMARA"),
+    ],
+)
+def test_a_ships_prefix_and_imo_number_are_read_off(name: str, expected: str) -> None:
+    assert without_ship_words(name) == expected
+
+
+@pytest.mark.parametrize("name", ["Mt Kenya Safaris", "mt zelmara", "MTN Group", "Mvelo Trading", "MV", "IMO 9171565"])
+def test_no_ship_prefix_where_there_is_none(name: str) -> None:
+    # "Mt" in lower case is a mountain, MTN and Mvelo are words, and nothing but the prefix or number is no name
+    assert without_ship_words(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
         ("SECHIN, Igor Ivanovich (DOB 07.09.1960)", "SECHIN, Igor Ivanovich"),
         ("Igor Ivanovich SECHIN 1960-09-07", "Igor Ivanovich SECHIN"),
         ("Ivan PETROV, born 1965", "Ivan PETROV"),
@@ -146,6 +169,7 @@ def index() -> ScreeningIndex:
             made_up(1, "QORVANEXPORT"),
             made_up(2, "BRENKOV, Zelmarin Ivanovich", EntryType.INDIVIDUAL),
             made_up(3, "VELDRA TECHNOLOGIES"),
+            made_up(4, "ZELMARA", EntryType.VESSEL),
             *(made_up(10 + i, f"{word} Export Company") for i, word in enumerate(("Orion", "Vega", "Lyra"))),
         ),
         snapshot_key="name-field",
@@ -200,3 +224,11 @@ def test_the_field_readings_say_what_was_read() -> None:
     assert len(field.notes) == 2
     nothing = field_readings("Qorvanexport LLC")  # a name alone: nothing more to read
     assert nothing.parts == () and nothing.country is None and nothing.notes == ()
+
+
+def test_a_ship_written_with_its_prefix_or_imo_number_is_found(index: ScreeningIndex) -> None:
+    # the prefix, an unknown word weighed as the rarest, had kept the bare listed name under the threshold
+    for written in ("MT ZELMARA", "M/V Zelmara", "ZELMARA (IMO 9171565)"):
+        result = screen(index, written)
+        assert result.hits and result.hits[0].entry_id == "test:4" and result.hits[0].score >= 0.95, written
+        assert any("ship's prefix" in note for note in result.notes)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exportctl.lists.model import EntryType
+from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
 from exportctl.screening.normalize import LATIN, analyze
 from exportctl.screening.scripts import vowelled_pattern
@@ -173,3 +173,36 @@ def test_a_form_the_listed_persons_name_holds_is_a_word_of_the_name(index: Scree
     # one word and the form is a company's name: the person is not it
     hits = {h.primary_name: h for h in screen(index, "Ghali AG", threshold=0.3, limit=50).hits}
     assert {f.name: f.value for f in hits["GHALI, Iyad ag"].features}["person_for_organisation"] == 1.0
+
+
+@pytest.fixture(scope="module")
+def one_word_names() -> ScreeningIndex:
+    person = ListEntry(
+        source="test",
+        source_id="1",
+        list=ListCode.SDN,
+        primary_name="VARNEK, Qorvan Teodor",
+        entry_type=EntryType.INDIVIDUAL,
+        aliases=("Qorvan",),
+    )
+    ship = ListEntry(source="test", source_id="2", list=ListCode.SDN, primary_name="ZELMA", entry_type=EntryType.VESSEL)
+    # surnames common in the lists, given names rare: the one matched word weighs most, as Joe or JANET do
+    others = tuple(
+        ListEntry(source="test", source_id=str(10 + i), list=ListCode.SDN, primary_name=f"{word} {kind}")
+        for i, (word, kind) in enumerate(
+            (w, k) for w in ("BLACKWOOD", "ROWAN") for k in ("TRADING", "SHIPPING", "HOLDINGS", "LOGISTICS", "METALS")
+        )
+    )
+    return ScreeningIndex.build((person, ship, *others), snapshot_key="one-word-names")
+
+
+@pytest.mark.parametrize("name", ["Qorvan Blackwood", "BLACKWOOD, Qorvan", "Zelma Rowan"])
+def test_a_full_name_is_not_a_hit_on_a_one_word_alias_or_ship(one_word_names: ScreeningIndex, name: str) -> None:
+    # the alias "Qorvan" or the tanker ZELMA covered one of the two words: 0.78 before, a hit
+    assert screen(one_word_names, name).hits == ()
+
+
+@pytest.mark.parametrize(("name", "entry"), [("Qorvan", "test:1"), ("MV ZELMA", "test:2"), ("Qorvan VARNEK", "test:1")])
+def test_the_one_word_name_itself_is_still_found(one_word_names: ScreeningIndex, name: str, entry: str) -> None:
+    hits = screen(one_word_names, name).hits
+    assert hits and hits[0].entry_id == entry

@@ -168,6 +168,22 @@ def person_for_organisation(pair: Pair) -> float:
     return 0.0
 
 
+def one_word_name(pair: Pair) -> float:
+    """Qualifier: 1 when a listed person, vessel or aircraft matched through a name of one word (an alias such as
+    Joe or Patty, the tanker JANET) and the query has more words that name holds nothing of (not initials, numbers
+    or a vessel's prefix): "Joe Carpenter" is not everyone the lists call Joe, nor "Janet Rowan" a ship."""
+    if pair.entry.entry_type not in _NO_ORGANISATION or len(_listed_tokens(pair.matched_name)) != 1:
+        return 0.0
+    if pair.match.coverage >= 1.0 or pair.match.variant.kind == SKELETON:
+        return 0.0
+    words = [t for t in pair.match.variant.tokens if len(t) > 1 and not t.isdigit() and t not in _VESSEL_WORDS]
+    return 1.0 if len(words) >= 2 else 0.0
+
+
+# words written before or after a ship's name (a closed class): "MV JANET" is the ship
+_VESSEL_WORDS = frozenset({"mv", "mt", "ms", "ss", "mys", "tanker", "vessel", "ship", "yacht", "imo"})
+
+
 # kinds of organisation whose names say what they are (a closed class): a university is not a movement, a bank or a
 # ship; words of one class stand for each other (大学 is "university", 学院 "institute" or "college")
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {
@@ -276,6 +292,7 @@ HAND_SET: tuple[Feature, ...] = (
     Feature("person_for_organisation", -0.2, person_for_organisation),
     Feature("organisation_kind_mismatch", -0.15, organisation_kind_mismatch),
     Feature("place_conflict", -0.15, place_conflict),
+    Feature("one_word_name", -0.15, one_word_name),
 )
 
 

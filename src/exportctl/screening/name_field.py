@@ -3,9 +3,9 @@
 Registers and payment messages put more than a name into the name field: look-alike letters of another script
 (:mod:`.homoglyphs`), other names after alias markers (:mod:`.alias_markers`), a nickname, a remark or an attention line
 (:mod:`.asides`), a date of birth (:mod:`.dates_in_names`), a country's official name or initialism inside the name
-(:mod:`.designations`), a web address (:mod:`.domain_names`), the country (:mod:`.trailing_country`) or the whole
-address (:mod:`.address_parts`). Each gives names that are read on their own too, beside the field as written, and a
-country the field names; the result says what was read so.
+(:mod:`.designations`), a web address (:mod:`.domain_names`), a ship's prefix or IMO number (:mod:`.vessel_names`), the
+country (:mod:`.trailing_country`) or the whole address (:mod:`.address_parts`). Each gives names that are read on their
+own too, beside the field as written, and a country the field names; the result says what was read so.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from exportctl.screening.designations import designation_readings
 from exportctl.screening.domain_names import addresses_read
 from exportctl.screening.homoglyphs import digits_as_letters, unmixed
 from exportctl.screening.trailing_country import trailing_country
+from exportctl.screening.vessel_names import without_ship_words
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,10 @@ def field_readings(text: str) -> FieldReadings:
         parts.append(dateless)
         notes.append("a date in the name field (a date of birth?) read off: the name screened with and without it")
         text = dateless
+    ship = without_ship_words(text)
+    if ship:  # "MT MONA", "JANET (IMO 9171565)": the lists name their ships bare
+        parts.append(ship)
+        notes.append("a ship's prefix or IMO number read off: the name screened without it too")
     country = trailing_country(text)
     if country:  # "X, United Arab Emirates"
         parts.append(country[0])
