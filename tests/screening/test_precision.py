@@ -13,12 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exportctl.lists.model import EntryType, ListCode, ListEntry
+from exportctl.lists.model import EntryType
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
 from exportctl.screening.normalize import LATIN, analyze
 from exportctl.screening.scripts import vowelled_pattern
 from exportctl.screening.similarity import combine
 from exportctl.screening.terms import ARABIC_TERMS, CHINESE_TERMS, RUSSIAN_TERMS
+from tests.screening.made_up import made_up
 
 SHARED = Path(os.environ.get("EXPORTCTL_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
 
@@ -177,22 +178,11 @@ def test_a_form_the_listed_persons_name_holds_is_a_word_of_the_name(index: Scree
 
 @pytest.fixture(scope="module")
 def one_word_names() -> ScreeningIndex:
-    person = ListEntry(
-        source="test",
-        source_id="1",
-        list=ListCode.SDN,
-        primary_name="VARNEK, Qorvan Teodor",
-        entry_type=EntryType.INDIVIDUAL,
-        aliases=("Qorvan",),
-    )
-    ship = ListEntry(source="test", source_id="2", list=ListCode.SDN, primary_name="ZELMA", entry_type=EntryType.VESSEL)
+    person = made_up(1, "VARNEK, Qorvan Teodor", EntryType.INDIVIDUAL, aliases=("Qorvan",))
+    ship = made_up(2, "ZELMA", EntryType.VESSEL)
     # surnames common in the lists, given names rare: the one matched word weighs most, as Joe or JANET do
-    others = tuple(
-        ListEntry(source="test", source_id=str(10 + i), list=ListCode.SDN, primary_name=f"{word} {kind}")
-        for i, (word, kind) in enumerate(
-            (w, k) for w in ("BLACKWOOD", "ROWAN") for k in ("TRADING", "SHIPPING", "HOLDINGS", "LOGISTICS", "METALS")
-        )
-    )
+    words = [(w, k) for w in ("BLACKWOOD", "ROWAN") for k in ("TRADING", "SHIPPING", "HOLDINGS", "LOGISTICS", "METALS")]
+    others = tuple(made_up(10 + i, f"{word} {kind}") for i, (word, kind) in enumerate(words))
     return ScreeningIndex.build((person, ship, *others), snapshot_key="one-word-names")
 
 
