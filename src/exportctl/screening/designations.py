@@ -32,9 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-import pycountry
-
-from exportctl.screening.trailing_country import CUSTOMARY_NAMES
+from exportctl.screening.trailing_country import country_forms
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
@@ -96,17 +94,7 @@ def _endonyms() -> dict[str, list[str]]:
 def _designations() -> dict[tuple[str, ...], tuple[Designated, str]]:
     """Folded designation words → (its country, its kind: :data:`NAME`, :data:`INITIALISM`, :data:`ENDONYM`); a
     name two countries share is none."""
-    forms: dict[str, list[str]] = {}
-    for country in pycountry.countries:
-        found = forms.setdefault(country.alpha_2, [])
-        for attribute in ("common_name", "name", "official_name"):
-            value = getattr(country, attribute, "")
-            if value:
-                found.append(_uninverted(value))
-                if "," in value:  # "Iran, Islamic Republic of": Iran
-                    found.append(value.split(",")[0].strip())
-    for name, code in CUSTOMARY_NAMES.items():
-        forms.setdefault(code, []).append(_uninverted(name))
+    forms = {code: [_uninverted(name) for name in names] for code, names in country_forms().items()}
     codes_of: dict[tuple[str, ...], set[str]] = {}
     for code, names in forms.items():
         for name in names:

@@ -23,6 +23,7 @@ from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, fold_la
 from exportctl.screening.places import place_words
 from exportctl.screening.scoring import NameMatch
 from exportctl.screening.scripts import ARABIC, OTHER, arabic_organisation_word, script_of
+from exportctl.screening.vessel_names import SHIP_WORDS
 
 
 @dataclass(frozen=True)
@@ -176,12 +177,8 @@ def one_word_name(pair: Pair) -> float:
         return 0.0
     if pair.match.coverage >= 1.0 or pair.match.variant.kind == SKELETON:
         return 0.0
-    words = [t for t in pair.match.variant.tokens if len(t) > 1 and not t.isdigit() and t not in _VESSEL_WORDS]
+    words = [t for t in pair.match.variant.tokens if len(t) > 1 and not t.isdigit() and t not in SHIP_WORDS]
     return 1.0 if len(words) >= 2 else 0.0
-
-
-# words written before or after a ship's name (a closed class): "MV JANET" is the ship
-_VESSEL_WORDS = frozenset({"mv", "mt", "ms", "ss", "mys", "tanker", "vessel", "ship", "yacht", "imo"})
 
 
 # kinds of organisation whose names say what they are (a closed class): a university is not a movement, a bank or a

@@ -77,18 +77,31 @@ def _folded(text: str) -> str:
 
 
 @functools.cache
+def country_forms() -> dict[str, tuple[str, ...]]:
+    """Every name of each country as written, by ISO 3166 alpha-2 code: ISO's common name, name and official name,
+    each inverted one followed by its part before the comma ("Iran, Islamic Republic of": Iran), then the customary
+    names (read once per process; :mod:`.designations` reads them too)."""
+    forms: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        found = forms.setdefault(country.alpha_2, [])
+        for attribute in ("common_name", "name", "official_name"):
+            value = getattr(country, attribute, "")
+            if value:
+                found.append(value)
+                if "," in value:
+                    found.append(value.split(",")[0].strip())
+    for name, code in CUSTOMARY_NAMES.items():
+        forms.setdefault(code, []).append(name)
+    return {code: tuple(names) for code, names in forms.items()}
+
+
+@functools.cache
 def country_names() -> dict[str, str]:
     """Folded country names and their ISO 3166 alpha-2 codes (read once per process)."""
     codes: dict[str, set[str]] = {}
-    for country in pycountry.countries:
-        for attribute in ("name", "official_name", "common_name"):
-            value = getattr(country, attribute, "")
-            if value:
-                codes.setdefault(_folded(value), set()).add(country.alpha_2)
-                if "," in value:  # "Iran, Islamic Republic of": "Iran"
-                    codes.setdefault(_folded(value.split(",")[0]), set()).add(country.alpha_2)
-    for name, code in CUSTOMARY_NAMES.items():
-        codes.setdefault(_folded(name), set()).add(code)
+    for code, names in country_forms().items():
+        for name in names:
+            codes.setdefault(_folded(name), set()).add(code)
     return {  # a name two countries share ("Korea", "Congo") says no one country
         name: next(iter(found))
         for name, found in codes.items()

@@ -16,13 +16,17 @@ import re
 _PREFIX = re.compile(
     r"^\s*(?:(?:the\s+)?(?:motor\s+)?(?:vessel|tanker)|m\s*[./]?\s*[vt]\.?)(?:\s*[:\-–]\s*|\s+)(?=\w)", re.IGNORECASE
 )
+_BARE_PREFIX = re.compile(r"\s*m[vt]\s+", re.IGNORECASE)  # MV, MT without a slash or dots: in capitals only
+# words written before or after a ship's name, the prefixes read off here and those left (a title, initials, a
+# word): a query's words that say "ship" and nothing of whose ship (features.one_word_name)
+SHIP_WORDS = frozenset({"mv", "mt", "ms", "ss", "mys", "tanker", "vessel", "ship", "yacht", "imo"})
 _IMO = re.compile(r"[(\[,;]?\s*\bIMO\b\.?\s*(?:no\.?|number|#)?\s*:?\s*\d{7}\b\s*[)\]]?", re.IGNORECASE)
 
 
 def without_ship_words(name: str) -> str | None:
     """The name without a ship's prefix and IMO number (see above); None when it has neither, or nothing else."""
     prefix = _PREFIX.match(name)
-    if prefix and re.fullmatch(r"\s*m[vt]\s+", prefix.group(), re.IGNORECASE) and not prefix.group().isupper():
+    if prefix and _BARE_PREFIX.fullmatch(prefix.group()) and not prefix.group().isupper():
         prefix = None  # "Mt Kenya": MV and MT without a slash or dots only in capitals
     if not prefix and "imo" not in name.casefold():
         return None
