@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from exportctl.lists.model import EntryType
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
+from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.normalize import LATIN, analyze
 from exportctl.screening.scripts import vowelled_pattern
 from exportctl.screening.similarity import combine
@@ -80,6 +81,9 @@ def test_the_common_words_of_a_long_listed_name_do_not_find_it(index: ScreeningI
         if len(set(ids)) >= 6
         and index.name_kind[n] == LATIN
         and index.entries[index.name_entry[n]].entry_type != EntryType.INDIVIDUAL  # a person's given names name him
+        # "X, B.V. ALSO KNOWN AS DELTA LOGISTICS, B.V.": each name it holds is indexed as a name of its own, reported
+        # under the whole text, and its two common words may be the whole of one of them
+        and not named_parts(index.name_text[n])
     ]
     name_id = data.draw(st.sampled_from(long_names))
     ids = sorted(set(index.name_tokens[name_id]), key=lambda t: index.idf[t])[:2]  # its two most common words
