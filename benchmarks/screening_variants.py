@@ -103,6 +103,15 @@ def _initials(name: str, rng: random.Random) -> str | None:
     return " ".join([f"{g[0]}." for g in given] + family)
 
 
+def _middle_names_dropped(name: str, rng: random.Random) -> str | None:
+    """A person's first given name and family name only, as a customer file or a letter writes them ("Ali SEPEHR"
+    for "SEPEHR, Ali Majd"): the second given names, patronymics and father's names left out."""
+    family, given = _person_parts(name)
+    if len(given) < 2:
+        return None
+    return f"{' '.join(family)}, {given[0]}" if "," in name else " ".join([given[0], *family])
+
+
 def _title(name: str, rng: random.Random) -> str | None:
     family, given = _person_parts(name)
     return f"{rng.choice(_TITLES)} {' '.join(given + family)}"
@@ -465,6 +474,7 @@ def main() -> None:
     by_name: dict[str, tuple[list[ListEntry], NameRewrite]] = {
         "initials": (persons, _initials),
         "title": (persons, _title),
+        "middle_names_dropped": (persons, _middle_names_dropped),
         "title_two_words": (persons, _title_two_words),
         "joined": (organisations, _joined),
         "split": (organisations, _split),

@@ -50,7 +50,8 @@ class Pair:
 
 def name_similarity(pair: Pair) -> float:
     """Rarity-weighted similarity of the aligned name tokens (legal forms excluded): rare tokens such as "Huawei"
-    count far more than common ones such as "Technologies"; typos and same-sounding spellings count as near-equal."""
+    count far more than common ones such as "Technologies"; typos and same-sounding spellings count as near-equal; a
+    listed person's middle names count half (often left out: "Ali SEPEHR" for "SEPEHR, Ali Majd")."""
     return pair.match.similarity
 
 

@@ -36,6 +36,7 @@ from exportctl.screening.honorifics import HONORIFIC_WEIGHT, is_honorific
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.lexicon import is_russian_word, learn_lexicon
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze, fold_latin
+from exportctl.screening.person_names import MAX_POSITIONS, MIDDLE_NAME_SHARE, middle_name_mask
 from exportctl.screening.scripts import is_patronymic, skeleton
 from exportctl.screening.similarity import (
     FLOOR_32,
@@ -48,7 +49,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 74  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 75  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -156,6 +157,9 @@ class ScreeningIndex:
     postings_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     name_weight: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))  # sum of a name's token IDFs
     name_length: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    # name id -> bit i set when word i is a listed person's middle name (.person_names)
+    name_middle: npt.NDArray[np.uint64] = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    middle_bits: list[int] = field(default_factory=list, repr=False)  # name_middle, while building
     pad_token: int = 0
     token_has_digit: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -215,8 +219,13 @@ class ScreeningIndex:
         return rows
 
     def _add_rows(self, entry_no: int, rows: list[_NameRow]) -> None:
+        entry = self.entries[entry_no]
+        person = entry.entry_type == EntryType.INDIVIDUAL
         for text, forms, kind, ids, distinct in rows:
             name_id = len(self.name_text)
+            self.middle_bits.append(
+                middle_name_mask(text, [self.tokens[t] for t in ids], entry.country) if person and kind == LATIN else 0
+            )
             self.name_entry.append(entry_no)
             self.name_text.append(text)
             self.name_forms.append(forms)
@@ -288,7 +297,9 @@ class ScreeningIndex:
         self.padded_initials = np.array([ord(t[0]) if t else 0 for t in self.padded_tokens], dtype=np.int32)
         self.padded_synonyms = np.array([synonym_class(t) for t in self.padded_tokens], dtype=np.int16)
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
-        self.name_weight = self.idf_array[matrix].sum(axis=1)
+        self.name_middle = np.array(self.middle_bits, dtype=np.uint64)
+        self.middle_bits = []
+        self.name_weight = self.name_weights(np.arange(len(self.name_tokens)), matrix).sum(axis=1)
         self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)
         # postings as one array + offsets: a few arrays pickle and load far faster than 25,000 small ones
         self.postings_offsets = np.cumsum([0, *(len(p) for p in self.postings)], dtype=np.int64)
@@ -296,6 +307,20 @@ class ScreeningIndex:
             chain.from_iterable(self.postings), dtype=np.int32, count=int(self.postings_offsets[-1])
         )
         self.postings = []
+
+    def name_weights(
+        self, name_ids: npt.NDArray[np.int64], tokens_of: npt.NDArray[np.int32]
+    ) -> npt.NDArray[np.float64]:
+        """What each word of the names ``name_ids`` (their rows ``tokens_of`` of the token matrix) weighs in how
+        much of the name a query holds: its rarity, and a share of it for a listed person's middle name."""
+        weights: npt.NDArray[np.float64] = self.idf_array[tokens_of]
+        masks = self.name_middle[name_ids]
+        if masks.any():
+            width = min(weights.shape[1], MAX_POSITIONS)
+            middle = (masks[:, None] >> np.arange(width, dtype=np.uint64)) & np.uint64(1)
+            weights = weights.copy()
+            weights[:, :width] *= np.where(middle.astype(bool), MIDDLE_NAME_SHARE, 1.0)
+        return weights
 
     def _learn_equivalents(self) -> None:
         """Brand equivalents from each Chinese organisation's Latin-script names (see :mod:`.equivalents`)."""

@@ -318,7 +318,10 @@ def score_units(
             weights = query_weights[np.repeat(np.arange(len(members)), sizes)].T  # (n, candidates)
             total = np.repeat(query_weights.sum(axis=1), sizes)  # each reading's own sum, as alone
         coverage = (weights * stacked.max(axis=2)).sum(axis=0) / total
-        name_weights = index.idf_array[tokens_of]
+        name_ids = (
+            blocks[members[0]].name_ids if len(members) == 1 else np.concatenate([blocks[m].name_ids for m in members])
+        )
+        name_weights = index.name_weights(name_ids, tokens_of)
         if any(m in cut_off for m in members):  # a cut name asks only for the listed words up to its cut
             name_weights = name_weights * np.concatenate(
                 [cut_off.get(m, np.ones(aligned[m].shape[1:])) for m in members], axis=0
