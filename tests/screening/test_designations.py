@@ -8,7 +8,7 @@ import json
 import pytest
 
 from exportctl.screening import ScreeningIndex, screen
-from exportctl.screening.designations import designation_readings
+from exportctl.screening.designations import designation_readings, opening_short_name
 from tests.screening.made_up import made_up
 
 
@@ -119,3 +119,31 @@ def test_a_subsidiary_writing_its_country_in_its_own_language_is_found(index: Sc
     # "Sverige" is no word of the listed KELDA SWEDEN: the subsidiary's own name found nothing before
     hits = screen(index, "Kelda Sverige AB").hits
     assert hits and hits[0].entry_id == "test:5" and hits[0].score >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "Iran SHIPPING LINES"),
+        ("The Islamic Republic of Iran Broadcasting", "Iran Broadcasting"),
+        ("Russian Federation Ministry of Defence", "Russia Ministry of Defence"),
+        ("BOLIVARIAN REPUBLIC OF VENEZUELA", None),  # the state alone: not cut to one word of many names
+        ("IRAN AIR", None),  # already the short name
+        ("Central Bank of the Islamic Republic of Iran", None),  # not opening the name: read on the query's side
+        ("Republic Steel Works", None),
+    ],
+)
+def test_a_listed_name_opening_with_the_states_long_name_is_read_with_the_short(
+    name: str, expected: str | None
+) -> None:
+    assert opening_short_name(name) == expected
+
+
+def test_the_short_name_opening_a_name_finds_the_long_one() -> None:
+    index = ScreeningIndex.build(
+        (made_up(1, "ISLAMIC REPUBLIC OF IRAN TELVARA LINES", country="IR"), made_up(2, "Telvara Trading")),
+        snapshot_key="opening",
+    )
+    # ISLAMIC, REPUBLIC and OF, unmatched, counted against the listed name
+    hits = screen(index, "Iran Telvara Lines").hits
+    assert hits and hits[0].entry_id == "test:1" and hits[0].score >= 0.95

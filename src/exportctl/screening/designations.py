@@ -182,3 +182,27 @@ def designation_readings(text: str) -> tuple[list[str], str | None]:
         note = f"the country designation {written!r} also read as " + ", ".join(repr(name) for name in names)
         return [f"{head}{name}{tail}" for name in names], note
     return [], None
+
+
+def opening_short_name(text: str) -> str | None:
+    """A listed name that opens with a country's long name, read with its short name ("ISLAMIC REPUBLIC OF IRAN
+    SHIPPING LINES" as "Iran SHIPPING LINES"); None for any other name. The lists' side of the readings above: a
+    writer who names the state first uses the short name ("Iran Shipping Lines", "Iran Broadcasting"), which the
+    query's side does not expand (it opens the names of many companies). Only a long name of several words opening
+    the name, with words after it: the name of the state alone is not shortened to a word of many names."""
+    table = _designations()
+    matches = list(_WORD.finditer(text))
+    folded = [fold(m.group()) for m in matches]
+    start = 1 if folded[:1] == ["the"] else 0
+    if len(folded) <= start or folded[start] not in _first_words():
+        return None
+    for length in range(min(_LONGEST, len(matches) - start - 1), 1, -1):
+        key = tuple(folded[start : start + length])
+        found = table.get(key)
+        if found is None:
+            continue
+        country, kind = found
+        if kind != NAME or key == words_of(country.short):
+            return None
+        return f"{country.short}{text[matches[start + length - 1].end() :]}"
+    return None

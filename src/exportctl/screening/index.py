@@ -30,6 +30,7 @@ from rapidfuzz.process import cdist, cpdist
 
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.alias_markers import named_parts
+from exportctl.screening.designations import opening_short_name
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.honorifics import HONORIFIC_WEIGHT, is_honorific
@@ -117,6 +118,12 @@ def phonetic(token: str) -> str:
     return jellyfish.metaphone(token) if token.isalpha() and len(token) > 2 else ""
 
 
+def _short_named(name: str) -> list[str]:
+    """The name with the long name of the state that opens it read as the short name (.designations)."""
+    short = opening_short_name(name)
+    return [short] if short else []
+
+
 @dataclass
 class ScreeningIndex:
     """Names of list entries with token statistics and blocking keys. Build with :meth:`build`."""
@@ -193,10 +200,10 @@ class ScreeningIndex:
                     rows = analysed.get(name)
                     if rows is None:
                         # "… Technology (NUDT)": the name, and the name and its acronym apart too; "X D/B/A Y":
-                        # each name it holds (.alias_markers)
+                        # each name it holds (.alias_markers); "ISLAMIC REPUBLIC OF IRAN X" as "Iran X" (.designations)
                         parts = [
                             dataclasses.replace(analyze(part), text=name)
-                            for part in (*acronym_parts(name), *named_parts(name))
+                            for part in (*acronym_parts(name), *named_parts(name), *_short_named(name))
                         ]
                         rows = analysed[name] = [row for a in (analyze(name), *parts) for row in index._rows(a)]
                     index._add_rows(entry_no, rows)
