@@ -124,6 +124,8 @@ def together() -> ScreeningIndex:
             _entry(10, "AL-HARAMAIN : KENYA BRANCH"),
             _entry(11, "ALQASR TRADING"),
             _entry(12, "AL-QASR HOLDING"),
+            _entry(13, "KRT SHIPPING"),
+            _entry(14, "ZEL IT SERVICES"),
         ),
         snapshot_key="written-together",
     )
@@ -150,7 +152,18 @@ def test_a_word_run_into_and_of_for_or_a_number_is_cut_where_a_listed_name_has_b
 def test_mixed_case_marks_two_words_run_together(together: ScreeningIndex) -> None:
     assert ("atb", "electronica") in _readings(together, "ATBElectronica LLC")
     assert _hits(together, "ATBElectronica LLC")[:1] == ["test:6"]
-    assert _readings(together, "ATBELECTRONICA LLC") == [("atbelectronica",)]  # one case: no mark of a cut
+    # in one case, the listed name that has ATB beside ELECTRONICA marks the cut (an acronym run into a word)
+    assert ("atb", "electronica") in _readings(together, "ATBELECTRONICA LLC")
+
+
+def test_a_word_run_into_an_acronym_is_cut_where_a_listed_name_has_both(together: ScreeningIndex) -> None:
+    # "krt" is too short for an even cut: no hit before, written together or as a web address
+    assert _hits(together, "KRTSHIPPING")[:1] == ["test:13"]
+    assert _hits(together, "www.krtshipping.com")[:1] == ["test:13"]
+    assert _hits(together, "zelitservices.ae")[:1] == ["test:14"]  # a chain with two short words in it
+    # no listed name has ABC beside SHIPPING, nor a chain of short words alone
+    assert _readings(together, "ABCSHIPPING") == [("abcshipping",)]
+    assert _readings(together, "KRTZELIT") == [("krtzelit",)]
 
 
 def test_a_branch_or_representative_office_is_found_as_its_company(together: ScreeningIndex) -> None:

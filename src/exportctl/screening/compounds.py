@@ -7,11 +7,12 @@ query word the lists do not know is cut in two words that stand side by side in 
 words are joined when the lists know them as one word. A legal form written onto a name is cut off too ("GiovanLtd."),
 and the words of a written-out legal form are cut apart or joined as the form has them ("LIMITED LIABILITYPARTNERSHIP",
 "PARTN ERSHIP"). A shorter part is cut off only where the lists say so: a listed hyphened word written together
-(alqaida: AL-QAIDA), a word run into "and", "of", "for" or "the" or into a number (OILAND, UNIT6000) or, in a mixed-case
-query, at the case's mark (ATBElectronica), each when a listed name has the two side by side. A longer word is cut in
-three or more the same way, each two neighbouring parts side by side in a listed name ("aerostarassetmanagement", a web
-address's label). The reading is added beside the others, never instead of them: the word as written keeps its fuzzy
-matches.
+(alqaida: AL-QAIDA), a word run into "and", "of", "for" or "the" or into a number (OILAND, UNIT6000), into an acronym or
+a short word of two or three letters (GPBINTERNATIONAL, MRBBANK, LANATV) or, in a mixed-case query, at the case's mark
+(ATBElectronica), each when a listed name has the two side by side. A longer word is cut in three or more the same
+way, each two neighbouring parts side by side in a listed name and one of them of :data:`MIN_PART` letters at least
+("aerostarassetmanagement", "ibsitservices", a web address's label). The reading is added beside the others, never
+instead of them: the word as written keeps its fuzzy matches.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from exportctl.screening.normalize import (
 from exportctl.screening.scripts import pinyin_syllables
 
 MIN_PART = 4  # letters of each word a cut makes: shorter "words" of the lists are mostly acronyms (MMI, TAO, DIT)
+MIN_SHORT_PART = 2  # letters of an acronym or short word a cut may free, where a listed name has it beside the rest
 MIN_FORM = 3  # letters of a legal form a cut may free (ltd, llc, company)
 MIN_CUT = 2 * MIN_PART
 MIN_CHAIN = 3 * MIN_PART  # letters of a word cut in three or more
@@ -53,7 +55,7 @@ def _cut(token: str, index: ScreeningIndex) -> tuple[str, ...] | None:
     if not token.isalpha():
         return _number_cut(token, index)
     if len(token) < MIN_CUT:
-        return _function_word_cut(token, index)
+        return _function_word_cut(token, index) or _short_part_cut(token, index)
     middle = len(token) / 2
     for at in sorted(range(MIN_FORM, len(token) - MIN_FORM + 1), key=lambda at: abs(at - middle)):
         first, second = token[:at], token[at:]
@@ -71,13 +73,14 @@ def _cut(token: str, index: ScreeningIndex) -> tuple[str, ...] | None:
         chain = _chain_cut(token, index)
         if chain:
             return chain
-    return _function_word_cut(token, index)
+    return _function_word_cut(token, index) or _short_part_cut(token, index)
 
 
 def _chain_cut(token: str, index: ScreeningIndex) -> tuple[str, ...] | None:
     """A whole name run together ("aerostarassetmanagement", a web address's label): cut in listed words of
-    :data:`MIN_PART` letters or more, each two neighbours side by side in a listed name, the longest first word
-    first. A chain of the lists' own pairs, as the cut in two is one pair."""
+    :data:`MIN_SHORT_PART` letters or more, each two neighbours side by side in a listed name and one word of
+    :data:`MIN_PART` letters at least, the longest first word first. A chain of the lists' own pairs, as the cut in
+    two is one pair."""
     tried: dict[tuple[int, str], tuple[str, ...] | None] = {}
 
     def rest(start: int, previous: str) -> tuple[str, ...] | None:
@@ -87,8 +90,8 @@ def _chain_cut(token: str, index: ScreeningIndex) -> tuple[str, ...] | None:
         if key in tried:
             return tried[key]
         found: tuple[str, ...] | None = None
-        for end in range(len(token), start + MIN_PART - 1, -1):
-            if 0 < len(token) - end < MIN_PART:
+        for end in range(len(token), start + MIN_SHORT_PART - 1, -1):
+            if 0 < len(token) - end < MIN_SHORT_PART:
                 continue
             word = canonical_word(token[start:end])
             if word not in index.vocab or (previous and not index.side_by_side(previous, word)):
@@ -101,7 +104,9 @@ def _chain_cut(token: str, index: ScreeningIndex) -> tuple[str, ...] | None:
         return found
 
     chain = rest(0, "")
-    return chain if chain and len(chain) >= 2 else None
+    if not chain or len(chain) < 2 or max(map(len, chain)) < MIN_PART:
+        return None  # not a chain of short words alone
+    return chain
 
 
 def _function_word_cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
@@ -114,6 +119,19 @@ def _function_word_cut(token: str, index: ScreeningIndex) -> tuple[str, str] | N
             return word, token[len(word) :]
         if token.endswith(word) and index.side_by_side(token[: -len(word)], word):
             return token[: -len(word)], word
+    return None
+
+
+def _short_part_cut(token: str, index: ScreeningIndex) -> tuple[str, str] | None:
+    """A word run into an acronym or a short word ("GPBINTERNATIONAL", "MRBBANK", "LANATV", "MICHAELCOX"), when a
+    listed name has the two side by side: the other part has :data:`MIN_PART` letters or more, the short one
+    :data:`MIN_SHORT_PART` or more (the longer short part first)."""
+    if len(token) < MIN_PART + MIN_SHORT_PART:
+        return None
+    for size in range(MIN_PART - 1, MIN_SHORT_PART - 1, -1):
+        for first, second in ((token[:size], token[size:]), (token[:-size], token[-size:])):
+            if index.side_by_side(first, second):
+                return first, second
     return None
 
 
