@@ -478,8 +478,14 @@ def _glosses(word: str) -> tuple[str, ...]:
 
 def to_simplified(chars: str) -> str:
     """Traditional characters as simplified ones (勞動部 → 劳动部), so that one set of terms serves both."""
-    table = cedict().simplified
-    return "".join(table.get(ch, ch) for ch in chars)
+    return chars.translate(_simplifying_table())
+
+
+@functools.cache
+def _simplifying_table() -> dict[int, str]:
+    """CC-CEDICT's traditional → simplified characters as a :meth:`str.translate` table (one C loop per name, not a
+    lookup per character: the lookups were 3 % of screening a file with many Chinese names)."""
+    return str.maketrans(cedict().simplified)
 
 
 def dictionary_word(chars: str, start: int, known: Container[str]) -> tuple[str, str]:
