@@ -8,7 +8,7 @@ import json
 import pytest
 
 from exportctl.screening import ScreeningIndex, screen
-from exportctl.screening.designations import designation_readings, opening_short_name
+from exportctl.screening.designations import designation_readings, long_designation_spans, opening_short_name
 from tests.screening.made_up import made_up
 
 
@@ -106,7 +106,8 @@ def test_the_long_form_finds_the_initialism_and_the_other_way(index: ScreeningIn
 
 def test_a_short_name_after_of_finds_the_official_one(index: ScreeningIndex) -> None:
     hits = screen(index, "Kelda Wealth Fund of Russia").hits
-    assert hits and hits[0].entry_id == "test:3" and hits[0].score >= 0.95
+    # "the" is the one listed word it lacks (the long name's two words weigh about as one: 0.94)
+    assert hits and hits[0].entry_id == "test:3" and hits[0].score >= 0.9
 
 
 def test_a_name_without_a_designation_carries_no_note(index: ScreeningIndex) -> None:
@@ -147,3 +148,36 @@ def test_the_short_name_opening_a_name_finds_the_long_one() -> None:
     # ISLAMIC, REPUBLIC and OF, unmatched, counted against the listed name
     hits = screen(index, "Iran Telvara Lines").hits
     assert hits and hits[0].entry_id == "test:1" and hits[0].score >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("name", "spans"),
+    [
+        ("central bank of the democratic peoples republic of korea", [(4, 5)]),
+        ("ministry of defence of the russian federation", [(5, 2)]),
+        ("islamic republic of iran shipping lines", [(0, 4)]),
+        ("bank of russia", []),  # the short name is one name already
+        ("xyz hong kong limited", []),  # so is a short name of two words
+    ],
+)
+def test_a_countrys_long_name_is_found_among_a_names_words(name: str, spans: list[tuple[int, int]]) -> None:
+    assert long_designation_spans(name.split()) == spans
+
+
+@pytest.fixture(scope="module")
+def states() -> ScreeningIndex:
+    return ScreeningIndex.build(
+        (
+            made_up(2, "THE AIRLINE OF THE ISLAMIC REPUBLIC OF IRAN", country="IR"),
+            made_up(3, "KORVAN AIR", country="IR"),
+            made_up(4, "Marrow Heavy Industries"),
+            made_up(5, "Quillet Shipping Lines"),
+        ),
+        snapshot_key="states",
+    )
+
+
+def test_a_company_of_a_state_comes_before_the_states_own_bodies(states: ScreeningIndex) -> None:
+    # "of Iran" is also read "of the Islamic Republic of Iran", whose four words had matched the state airline's
+    hits = screen(states, "Korvan Air of Iran", threshold=0.5).hits
+    assert hits and hits[0].entry_id == "test:3"

@@ -29,6 +29,7 @@ import functools
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -206,3 +207,26 @@ def opening_short_name(text: str) -> str | None:
             return None
         return f"{country.short}{text[matches[start + length - 1].end() :]}"
     return None
+
+
+def long_designation_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, length) of each country's long name of several words among a name's tokens ("democratic peoples
+    republic of korea", "russian federation"): not its short name. Such a name is one name in several words: the
+    index lets them weigh together about as one word (:attr:`.index.ScreeningIndex.name_designation`), or the five
+    words of the DPRK's long name outweighed an unlisted company's own words ("Kumsong Shipping of the DPRK" hit
+    the listed CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA at 0.75)."""
+    firsts = _first_words()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < len(tokens) - 1:
+        if tokens[start] in firsts:
+            table = _designations()
+            for length in range(min(_LONGEST, len(tokens) - start), 1, -1):
+                key = tuple(tokens[start : start + length])
+                found = table.get(key)
+                if found is not None and found[1] == NAME and key != words_of(found[0].short):
+                    spans.append((start, length))
+                    start += length - 1
+                    break
+        start += 1
+    return spans

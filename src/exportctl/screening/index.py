@@ -30,7 +30,7 @@ from rapidfuzz.process import cdist, cpdist
 
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.alias_markers import named_parts
-from exportctl.screening.designations import opening_short_name
+from exportctl.screening.designations import long_designation_spans, opening_short_name
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.honorifics import HONORIFIC_WEIGHT, is_honorific
@@ -118,6 +118,16 @@ def phonetic(token: str) -> str:
     return jellyfish.metaphone(token) if token.isalpha() and len(token) > 2 else ""
 
 
+def _designation_bits(words: list[str]) -> tuple[int, float]:
+    """The positions of the words of a country's long name among a name's words, as bits, and the share of its
+    weight each keeps (1 / the longest such name's words); (0, 1.0) for a name without one."""
+    spans = long_designation_spans(words)
+    if not spans:
+        return 0, 1.0
+    bits = sum(1 << i for start, length in spans for i in range(start, start + length) if i < MAX_POSITIONS)
+    return bits, 1.0 / max(length for _, length in spans)
+
+
 def _short_named(name: str) -> list[str]:
     """The name with the long name of the state that opens it read as the short name (.designations)."""
     short = opening_short_name(name)
@@ -167,6 +177,11 @@ class ScreeningIndex:
     # name id -> bit i set when word i is a listed person's middle name (.person_names)
     name_middle: npt.NDArray[np.uint64] = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     middle_bits: list[int] = field(default_factory=list, repr=False)  # name_middle, while building
+    # name id -> bit i set when word i is part of a country's long name of several words (.designations), and the
+    # share of its weight each such word keeps (1 / its words: the long name weighs about as one word)
+    name_designation: npt.NDArray[np.uint64] = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    name_designation_share: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    designation_bits: list[tuple[int, float]] = field(default_factory=list, repr=False)  # while building
     pad_token: int = 0
     token_has_digit: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -230,9 +245,9 @@ class ScreeningIndex:
         person = entry.entry_type == EntryType.INDIVIDUAL
         for text, forms, kind, ids, distinct in rows:
             name_id = len(self.name_text)
-            self.middle_bits.append(
-                middle_name_mask(text, [self.tokens[t] for t in ids], entry.country) if person and kind == LATIN else 0
-            )
+            words = [self.tokens[t] for t in ids]
+            self.middle_bits.append(middle_name_mask(text, words, entry.country) if person and kind == LATIN else 0)
+            self.designation_bits.append(_designation_bits(words) if kind == LATIN else (0, 1.0))
             self.name_entry.append(entry_no)
             self.name_text.append(text)
             self.name_forms.append(forms)
@@ -306,6 +321,9 @@ class ScreeningIndex:
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
         self.name_middle = np.array(self.middle_bits, dtype=np.uint64)
         self.middle_bits = []
+        self.name_designation = np.array([bits for bits, _ in self.designation_bits], dtype=np.uint64)
+        self.name_designation_share = np.array([share for _, share in self.designation_bits], dtype=np.float64)
+        self.designation_bits = []
         self.name_weight = self.name_weights(np.arange(len(self.name_tokens)), matrix).sum(axis=1)
         self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)
         # postings as one array + offsets: a few arrays pickle and load far faster than 25,000 small ones
@@ -319,14 +337,21 @@ class ScreeningIndex:
         self, name_ids: npt.NDArray[np.int64], tokens_of: npt.NDArray[np.int32]
     ) -> npt.NDArray[np.float64]:
         """What each word of the names ``name_ids`` (their rows ``tokens_of`` of the token matrix) weighs in how
-        much of the name a query holds: its rarity, and a share of it for a listed person's middle name."""
+        much of the name a query holds: its rarity, and a share of it for a listed person's middle name and for a
+        word of a country's long name."""
         weights: npt.NDArray[np.float64] = self.idf_array[tokens_of]
+        width = min(weights.shape[1], MAX_POSITIONS)
         masks = self.name_middle[name_ids]
         if masks.any():
-            width = min(weights.shape[1], MAX_POSITIONS)
             middle = (masks[:, None] >> np.arange(width, dtype=np.uint64)) & np.uint64(1)
             weights = weights.copy()
             weights[:, :width] *= np.where(middle.astype(bool), MIDDLE_NAME_SHARE, 1.0)
+        masks = self.name_designation[name_ids]
+        if masks.any():
+            designation = (masks[:, None] >> np.arange(width, dtype=np.uint64)) & np.uint64(1)
+            weights = weights.copy()
+            shares = self.name_designation_share[name_ids][:, None]
+            weights[:, :width] *= np.where(designation.astype(bool), shares, 1.0)
         return weights
 
     def _learn_equivalents(self) -> None:

@@ -1,0 +1,67 @@
+"""False hits on unlisted organisations named "of" a sanctioned state: the real dev file's Latin-script negatives
+with a country designation after them.
+
+Organisations name their state after "of" ("… of Iran", "… of the DPRK", "… of the Russian Federation"), and the
+states whose bodies the lists hold are the ones such names carry. For a fixed seed, 600 of the real dev file's
+unlisted Latin-script names (``../shared/eval/screening_real_dev.csv``, category negative) each get one of ten
+designations of Iran, the DPRK, Russia, Syria, Venezuela and Belarus, short and long, and are screened against the
+bundled lists at the default threshold. Every hit is counted, and the best ones are printed to read. Usage:
+``python benchmarks/screening_designation_negatives.py [--show 15]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import time
+
+from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
+from screening_corpus import bundled_entries, shared_file
+from screening_quality import wilson
+
+SEED = 3
+COUNT = 600
+DESIGNATIONS = (
+    " of Iran",
+    " of the DPRK",
+    " of the Russian Federation",
+    " of Russia",
+    " of the Islamic Republic of Iran",
+    " of the Syrian Arab Republic",
+    " of the Democratic People's Republic of Korea",
+    " of Venezuela",
+    " of Belarus",
+    " of the Republic of Belarus",
+)
+
+
+def designated_names(count: int = COUNT, seed: int = SEED) -> list[str]:
+    with shared_file("eval/screening_real_dev.csv").open(encoding="utf-8", newline="") as f:
+        negatives = [row["query"] for row in csv.DictReader(f) if row["category"] == "negative"]
+    chosen = random.Random(seed).sample(negatives, count)
+    return [name + DESIGNATIONS[i % len(DESIGNATIONS)] for i, name in enumerate(chosen)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=15, help="how many of the best hits to print")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    index = ScreeningIndex.build(bundled_entries())
+    print(f"index: {len(index.entries)} entries, built in {time.perf_counter() - started:.1f} s")
+    hits = []
+    names = designated_names()
+    for name in names:
+        found = screen(index, name).hits
+        if found:
+            hits.append((found[0].score, name, found[0].primary_name, found[0].matched_name))
+    low, high = wilson(len(hits), len(names))
+    print(f"threshold {DEFAULT_THRESHOLD:.2f}: {len(names)} unlisted names with a state after them, {len(hits)} "
+          f"with a hit: {len(hits) / len(names):.2%} (95 % CI {low:.2%}-{high:.2%})")  # fmt: skip
+    for score, name, primary, matched in sorted(hits, reverse=True)[: args.show]:
+        print(f"  {score:.3f}  {name!r} -> {primary!r} (as {matched!r})")
+
+
+if __name__ == "__main__":
+    main()
