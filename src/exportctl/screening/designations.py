@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import islice
 
 from exportctl.screening.trailing_country import country_forms
 
@@ -191,12 +192,14 @@ def opening_short_name(text: str) -> str | None:
     writer who names the state first uses the short name ("Iran Shipping Lines", "Iran Broadcasting"), which the
     query's side does not expand (it opens the names of many companies). Only a long name of several words opening
     the name, with words after it: the name of the state alone is not shortened to a word of many names."""
+    words = _WORD.finditer(text)
+    opening = [fold(m.group()) for m in islice(words, 2)]  # most names: decided by their first word or two
+    start = 1 if opening[:1] == ["the"] else 0
+    if len(opening) <= start or opening[start] not in _first_words():
+        return None
     table = _designations()
     matches = list(_WORD.finditer(text))
     folded = [fold(m.group()) for m in matches]
-    start = 1 if folded[:1] == ["the"] else 0
-    if len(folded) <= start or folded[start] not in _first_words():
-        return None
     for length in range(min(_LONGEST, len(matches) - start - 1), 1, -1):
         key = tuple(folded[start : start + length])
         found = table.get(key)

@@ -118,7 +118,15 @@ def phonetic(token: str) -> str:
     return jellyfish.metaphone(token) if token.isalpha() and len(token) > 2 else ""
 
 
-def _designation_bits(words: list[str]) -> tuple[int, float]:
+def _reweighted_words(
+    text: str, words: tuple[str, ...], person: bool, country: str | None
+) -> tuple[int, tuple[int, float]]:
+    """A listed name's middle names (.person_names) and country's long name (:func:`_designation_bits`) among its
+    words."""
+    return (middle_name_mask(text, words, country) if person else 0), _designation_bits(words)
+
+
+def _designation_bits(words: tuple[str, ...]) -> tuple[int, float]:
     """The positions of the words of a country's long name among a name's words, as bits, and the share of its
     weight each keeps (1 / the longest such name's words); (0, 1.0) for a name without one."""
     spans = long_designation_spans(words)
@@ -182,6 +190,10 @@ class ScreeningIndex:
     name_designation: npt.NDArray[np.uint64] = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     name_designation_share: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
     designation_bits: list[tuple[int, float]] = field(default_factory=list, repr=False)  # while building
+    reweight_cache: dict[tuple[str, tuple[int, ...], bool, str | None], tuple[int, tuple[int, float]]] = field(
+        default_factory=dict, repr=False
+    )  # while building
+    name_reweighted: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))  # either above
     pad_token: int = 0
     token_has_digit: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -245,9 +257,16 @@ class ScreeningIndex:
         person = entry.entry_type == EntryType.INDIVIDUAL
         for text, forms, kind, ids, distinct in rows:
             name_id = len(self.name_text)
-            words = [self.tokens[t] for t in ids]
-            self.middle_bits.append(middle_name_mask(text, words, entry.country) if person and kind == LATIN else 0)
-            self.designation_bits.append(_designation_bits(words) if kind == LATIN else (0, 1.0))
+            middle, designation = 0, (0, 1.0)
+            if kind == LATIN:  # once for the copies of a name that consolidated lists repeat
+                key = (text, ids, person, entry.country)
+                found = self.reweight_cache.get(key)
+                if found is None:
+                    words = tuple(self.tokens[t] for t in ids)
+                    found = self.reweight_cache[key] = _reweighted_words(text, words, person, entry.country)
+                middle, designation = found
+            self.middle_bits.append(middle)
+            self.designation_bits.append(designation)
             self.name_entry.append(entry_no)
             self.name_text.append(text)
             self.name_forms.append(forms)
@@ -324,7 +343,11 @@ class ScreeningIndex:
         self.name_designation = np.array([bits for bits, _ in self.designation_bits], dtype=np.uint64)
         self.name_designation_share = np.array([share for _, share in self.designation_bits], dtype=np.float64)
         self.designation_bits = []
-        self.name_weight = self.name_weights(np.arange(len(self.name_tokens)), matrix).sum(axis=1)
+        self.reweight_cache = {}
+        self.name_reweighted = (self.name_middle | self.name_designation) != 0
+        self.name_weight = self.idf_array[matrix].sum(axis=1)
+        rows = np.flatnonzero(self.name_reweighted)
+        self.name_weight[rows] = self.name_weights(rows, matrix[rows]).sum(axis=1)
         self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)
         # postings as one array + offsets: a few arrays pickle and load far faster than 25,000 small ones
         self.postings_offsets = np.cumsum([0, *(len(p) for p in self.postings)], dtype=np.int64)
@@ -339,19 +362,19 @@ class ScreeningIndex:
         """What each word of the names ``name_ids`` (their rows ``tokens_of`` of the token matrix) weighs in how
         much of the name a query holds: its rarity, and a share of it for a listed person's middle name and for a
         word of a country's long name."""
-        weights: npt.NDArray[np.float64] = self.idf_array[tokens_of]
+        weights: npt.NDArray[np.float64] = self.idf_array[tokens_of]  # a new array: changed in place below
+        rows = np.flatnonzero(self.name_reweighted[name_ids])
+        if not len(rows):  # most candidates
+            return weights
+        ids = name_ids[rows]
         width = min(weights.shape[1], MAX_POSITIONS)
-        masks = self.name_middle[name_ids]
-        if masks.any():
-            middle = (masks[:, None] >> np.arange(width, dtype=np.uint64)) & np.uint64(1)
-            weights = weights.copy()
-            weights[:, :width] *= np.where(middle.astype(bool), MIDDLE_NAME_SHARE, 1.0)
-        masks = self.name_designation[name_ids]
-        if masks.any():
-            designation = (masks[:, None] >> np.arange(width, dtype=np.uint64)) & np.uint64(1)
-            weights = weights.copy()
-            shares = self.name_designation_share[name_ids][:, None]
-            weights[:, :width] *= np.where(designation.astype(bool), shares, 1.0)
+        shift = np.arange(width, dtype=np.uint64)
+        middle = ((self.name_middle[ids][:, None] >> shift) & np.uint64(1)).astype(bool)
+        designation = ((self.name_designation[ids][:, None] >> shift) & np.uint64(1)).astype(bool)
+        shares = np.where(middle, MIDDLE_NAME_SHARE, 1.0) * np.where(
+            designation, self.name_designation_share[ids][:, None], 1.0
+        )
+        weights[rows, :width] *= shares
         return weights
 
     def _learn_equivalents(self) -> None:
