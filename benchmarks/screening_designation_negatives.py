@@ -11,14 +11,11 @@ bundled lists at the default threshold. Every hit is counted, and the best ones 
 
 from __future__ import annotations
 
-import argparse
 import csv
 import random
-import time
 
-from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
-from screening_corpus import bundled_entries, shared_file
-from screening_quality import wilson
+from negatives_report import report
+from screening_corpus import shared_file
 
 SEED = 3
 COUNT = 600
@@ -44,23 +41,7 @@ def designated_names(count: int = COUNT, seed: int = SEED) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", type=int, default=15, help="how many of the best hits to print")
-    args = parser.parse_args()
-    started = time.perf_counter()
-    index = ScreeningIndex.build(bundled_entries())
-    print(f"index: {len(index.entries)} entries, built in {time.perf_counter() - started:.1f} s")
-    hits = []
-    names = designated_names()
-    for name in names:
-        found = screen(index, name).hits
-        if found:
-            hits.append((found[0].score, name, found[0].primary_name, found[0].matched_name))
-    low, high = wilson(len(hits), len(names))
-    print(f"threshold {DEFAULT_THRESHOLD:.2f}: {len(names)} unlisted names with a state after them, {len(hits)} "
-          f"with a hit: {len(hits) / len(names):.2%} (95 % CI {low:.2%}-{high:.2%})")  # fmt: skip
-    for score, name, primary, matched in sorted(hits, reverse=True)[: args.show]:
-        print(f"  {score:.3f}  {name!r} -> {primary!r} (as {matched!r})")
+    report(designated_names(), "unlisted names with a state after them", __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -10,15 +10,11 @@ Gonzalez): every hit is counted, and the best ones are printed to read. Usage:
 
 from __future__ import annotations
 
-import argparse
 import random
-import time
 
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
-from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
-from screening_corpus import bundled_entries
-from screening_quality import wilson
+from negatives_report import report
 
 SEED = 5
 COUNT = 3000
@@ -44,23 +40,7 @@ def person_names(count: int = COUNT, seed: int = SEED) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", type=int, default=15, help="how many of the best hits to print")
-    args = parser.parse_args()
-    started = time.perf_counter()
-    index = ScreeningIndex.build(bundled_entries())
-    print(f"index: {len(index.entries)} entries, built in {time.perf_counter() - started:.1f} s")
-    hits = []
-    names = person_names()
-    for name in names:
-        found = screen(index, name).hits
-        if found:
-            hits.append((found[0].score, name, found[0].primary_name, found[0].matched_name))
-    low, high = wilson(len(hits), len(names))
-    print(f"threshold {DEFAULT_THRESHOLD:.2f}: {len(names)} made-up person names, {len(hits)} with a hit: "
-          f"{len(hits) / len(names):.2%} (95 % CI {low:.2%}-{high:.2%})")  # fmt: skip
-    for score, name, primary, matched in sorted(hits, reverse=True)[: args.show]:
-        print(f"  {score:.3f}  {name!r} -> {primary!r} (as {matched!r})")
+    report(person_names(), "made-up person names", __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
