@@ -16,7 +16,6 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz.distance import OSA
 
-from exportctl.screening.designations import long_designation_spans
 from exportctl.screening.index import ScreeningIndex, TokenVotes, compute_prefix_votes, compute_token_votes
 from exportctl.screening.normalize import COMPOUND_JOIN, JOINED_ARTICLE, LATIN, SKELETON, NameVariant
 from exportctl.screening.similarity import (
@@ -216,8 +215,6 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         initials = [is_initial(token) and not skeleton_mode for token in unit.searched.tokens]
         if any(initials):
             per_token = [_muted(t) if i else t for t, i in zip(per_token, initials, strict=True)]
-        if not skeleton_mode:
-            per_token = _designations_as_one(unit.searched.tokens, per_token)
         weights_of.append([t.weight for t in per_token])
         own = _own_common_tokens(index, unit, per_token)
         voters, vote_weights = _votes_of(index, unit, per_token, own)
@@ -281,20 +278,6 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         else:
             found.append((names[lo:hi], weights_of[unit_no]))
     return found
-
-
-def _designations_as_one(tokens: tuple[str, ...], per_token: list[TokenVotes]) -> list[TokenVotes]:
-    """The words of a country's long name in a reading weigh together about as one word, each 1 / its words of its
-    weight and votes, as in the listed names (:func:`.designations.long_designation_spans`): "Mahan Air of Iran",
-    read also with "Islamic Republic of Iran", ranked the listed ISLAMIC REPUBLIC OF IRAN AIRLINES above MAHAN AIR."""
-    spans = long_designation_spans(tokens)
-    if not spans:
-        return per_token
-    scaled = list(per_token)
-    for start, length in spans:
-        for i in range(start, start + length):
-            scaled[i] = replace(scaled[i], weight=scaled[i].weight / length, votes=scaled[i].votes / length)
-    return scaled
 
 
 def _muted(votes: TokenVotes) -> TokenVotes:

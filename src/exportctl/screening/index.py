@@ -118,22 +118,20 @@ def phonetic(token: str) -> str:
     return jellyfish.metaphone(token) if token.isalpha() and len(token) > 2 else ""
 
 
-def _reweighted_words(
-    text: str, words: tuple[str, ...], person: bool, country: str | None
-) -> tuple[int, tuple[int, float]]:
+def _reweighted_words(text: str, words: tuple[str, ...], person: bool, country: str | None) -> tuple[int, int]:
     """A listed name's middle names (.person_names) and country's long name (:func:`_designation_bits`) among its
     words."""
     return (middle_name_mask(text, words, country) if person else 0), _designation_bits(words)
 
 
-def _designation_bits(words: tuple[str, ...]) -> tuple[int, float]:
-    """The positions of the words of a country's long name among a name's words, as bits, and the share of its
-    weight each keeps (1 / the longest such name's words); (0, 1.0) for a name without one."""
-    spans = long_designation_spans(words)
-    if not spans:
-        return 0, 1.0
-    bits = sum(1 << i for start, length in spans for i in range(start, start + length) if i < MAX_POSITIONS)
-    return bits, 1.0 / max(length for _, length in spans)
+def _designation_bits(words: tuple[str, ...]) -> int:
+    """The positions of the words of a country's long name among a name's words, as bits (0: none)."""
+    return sum(
+        1 << i
+        for start, length in long_designation_spans(words)
+        for i in range(start, start + length)
+        if i < MAX_POSITIONS
+    )
 
 
 def _short_named(name: str) -> list[str]:
@@ -186,11 +184,11 @@ class ScreeningIndex:
     name_middle: npt.NDArray[np.uint64] = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     middle_bits: list[int] = field(default_factory=list, repr=False)  # name_middle, while building
     # name id -> bit i set when word i is part of a country's long name of several words (.designations), and the
-    # share of its weight each such word keeps (1 / its words: the long name weighs about as one word)
+    # share of its weight each such word keeps: the long name weighs as its rarest word (max / sum of their weights)
     name_designation: npt.NDArray[np.uint64] = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     name_designation_share: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
-    designation_bits: list[tuple[int, float]] = field(default_factory=list, repr=False)  # while building
-    reweight_cache: dict[tuple[str, tuple[int, ...], bool, str | None], tuple[int, tuple[int, float]]] = field(
+    designation_bits: list[int] = field(default_factory=list, repr=False)  # while building
+    reweight_cache: dict[tuple[str, tuple[int, ...], bool, str | None], tuple[int, int]] = field(
         default_factory=dict, repr=False
     )  # while building
     name_reweighted: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))  # either above
@@ -257,7 +255,7 @@ class ScreeningIndex:
         person = entry.entry_type == EntryType.INDIVIDUAL
         for text, forms, kind, ids, distinct in rows:
             name_id = len(self.name_text)
-            middle, designation = 0, (0, 1.0)
+            middle, designation = 0, 0
             if kind == LATIN:  # once for the copies of a name that consolidated lists repeat
                 key = (text, ids, person, entry.country)
                 found = self.reweight_cache.get(key)
@@ -340,9 +338,15 @@ class ScreeningIndex:
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
         self.name_middle = np.array(self.middle_bits, dtype=np.uint64)
         self.middle_bits = []
-        self.name_designation = np.array([bits for bits, _ in self.designation_bits], dtype=np.uint64)
-        self.name_designation_share = np.array([share for _, share in self.designation_bits], dtype=np.float64)
+        self.name_designation = np.array(self.designation_bits, dtype=np.uint64)
         self.designation_bits = []
+        self.name_designation_share = np.ones(len(self.name_designation))
+        held = np.flatnonzero(self.name_designation)
+        if len(held):  # the long name weighs as its rarest word, spread over its words
+            width = min(matrix.shape[1], MAX_POSITIONS)
+            bits = (self.name_designation[held][:, None] >> np.arange(width, dtype=np.uint64)) & np.uint64(1)
+            words = self.idf_array[matrix[held, :width]] * bits.astype(bool)
+            self.name_designation_share[held] = words.max(axis=1) / np.maximum(words.sum(axis=1), 1e-9)
         self.reweight_cache = {}
         self.name_reweighted = (self.name_middle | self.name_designation) != 0
         self.name_weight = self.idf_array[matrix].sum(axis=1)
