@@ -11,21 +11,22 @@ from screening_corpus import bundled_entries
 from screening_quality import wilson
 
 
-def report(names: list[str], described: str, description: str) -> None:
-    """``described``: what the names are, as the result line says it ("made-up person names")."""
+def report(sets: dict[str, list[str]], description: str) -> None:
+    """``sets``: what each set of names is, as its result line says it ("made-up person names"), and its names."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--show", type=int, default=15, help="how many of the best hits to print")
     args = parser.parse_args()
     started = time.perf_counter()
     index = ScreeningIndex.build(bundled_entries())
     print(f"index: {len(index.entries)} entries, built in {time.perf_counter() - started:.1f} s")
-    hits = []
-    for name in names:
-        found = screen(index, name).hits
-        if found:
-            hits.append((found[0].score, name, found[0].primary_name, found[0].matched_name))
-    low, high = wilson(len(hits), len(names))
-    print(f"threshold {DEFAULT_THRESHOLD:.2f}: {len(names)} {described}, {len(hits)} with a hit: "
-          f"{len(hits) / len(names):.2%} (95 % CI {low:.2%}-{high:.2%})")  # fmt: skip
-    for score, name, primary, matched in sorted(hits, reverse=True)[: args.show]:
-        print(f"  {score:.3f}  {name!r} -> {primary!r} (as {matched!r})")
+    for described, names in sets.items():
+        hits = []
+        for name in names:
+            found = screen(index, name).hits
+            if found:
+                hits.append((found[0].score, name, found[0].primary_name, found[0].matched_name))
+        low, high = wilson(len(hits), len(names))
+        print(f"threshold {DEFAULT_THRESHOLD:.2f}: {len(names)} {described}, {len(hits)} with a hit: "
+              f"{len(hits) / len(names):.2%} (95 % CI {low:.2%}-{high:.2%})")  # fmt: skip
+        for score, name, primary, matched in sorted(hits, reverse=True)[: args.show]:
+            print(f"  {score:.3f}  {name!r} -> {primary!r} (as {matched!r})")

@@ -40,7 +40,7 @@ def person_names(count: int = COUNT, seed: int = SEED) -> list[str]:
 
 
 def main() -> None:
-    report(person_names(), "made-up person names", __doc__.splitlines()[0])
+    report({"made-up person names": person_names()}, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
