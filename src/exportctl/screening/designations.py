@@ -215,7 +215,7 @@ def opening_short_name(text: str) -> str | None:
 def long_designation_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
     """(start, length) of each country's long name of several words among a name's tokens ("democratic peoples
     republic of korea", "russian federation"): not its short name. Such a name is one name in several words: in a
-    listed name they weigh together as the rarest of them (:attr:`.index.ScreeningIndex.name_designation`), or the
+    listed name they weigh together as the rarest of them (:attr:`.index.ScreeningIndex.word_shares`), or the
     five words of the DPRK's long name outweighed an unlisted company's own words ("Kumsong Shipping of the DPRK"
     hit the listed CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA at 0.75). Not in the query's readings:
     there a long name weighing less let "Central Bank of Chile", read also "of the Republic of Chile", find a

@@ -50,7 +50,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 76  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 77  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -180,18 +180,16 @@ class ScreeningIndex:
     postings_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     name_weight: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))  # sum of a name's token IDFs
     name_length: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
-    # name id -> bit i set when word i is a listed person's middle name (.person_names)
-    name_middle: npt.NDArray[np.uint64] = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
-    middle_bits: list[int] = field(default_factory=list, repr=False)  # name_middle, while building
-    # name id -> bit i set when word i is part of a country's long name of several words (.designations), and the
-    # share of its weight each such word keeps: the long name weighs as its rarest word (max / sum of their weights)
-    name_designation: npt.NDArray[np.uint64] = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
-    name_designation_share: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
-    designation_bits: list[int] = field(default_factory=list, repr=False)  # while building
+    # the share of its rarity each word of a name keeps in how much of the name a query holds, for the names where
+    # one is not 1 (a listed person's middle names, .person_names; a country's long name, which weighs as its
+    # rarest word, .designations): name id -> row of word_shares (-1: every word in full)
+    reweighted_row: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    word_shares: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 0)))
+    middle_bits: list[int] = field(default_factory=list, repr=False)  # bit i: word i is a middle name (building)
+    designation_bits: list[int] = field(default_factory=list, repr=False)  # bit i: of a long country name (building)
     reweight_cache: dict[tuple[str, tuple[int, ...], bool, str | None], tuple[int, int]] = field(
         default_factory=dict, repr=False
     )  # while building
-    name_reweighted: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))  # either above
     pad_token: int = 0
     token_has_digit: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -336,21 +334,9 @@ class ScreeningIndex:
         self.padded_initials = np.array([ord(t[0]) if t else 0 for t in self.padded_tokens], dtype=np.int32)
         self.padded_synonyms = np.array([synonym_class(t) for t in self.padded_tokens], dtype=np.int16)
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
-        self.name_middle = np.array(self.middle_bits, dtype=np.uint64)
-        self.middle_bits = []
-        self.name_designation = np.array(self.designation_bits, dtype=np.uint64)
-        self.designation_bits = []
-        self.name_designation_share = np.ones(len(self.name_designation))
-        held = np.flatnonzero(self.name_designation)
-        if len(held):  # the long name weighs as its rarest word, spread over its words
-            width = min(matrix.shape[1], MAX_POSITIONS)
-            bits = (self.name_designation[held][:, None] >> np.arange(width, dtype=np.uint64)) & np.uint64(1)
-            words = self.idf_array[matrix[held, :width]] * bits.astype(bool)
-            self.name_designation_share[held] = words.max(axis=1) / np.maximum(words.sum(axis=1), 1e-9)
-        self.reweight_cache = {}
-        self.name_reweighted = (self.name_middle | self.name_designation) != 0
+        self._share_words(matrix)
         self.name_weight = self.idf_array[matrix].sum(axis=1)
-        rows = np.flatnonzero(self.name_reweighted)
+        rows = np.flatnonzero(self.reweighted_row >= 0)
         self.name_weight[rows] = self.name_weights(rows, matrix[rows]).sum(axis=1)
         self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)
         # postings as one array + offsets: a few arrays pickle and load far faster than 25,000 small ones
@@ -360,25 +346,37 @@ class ScreeningIndex:
         )
         self.postings = []
 
+    def _share_words(self, matrix: npt.NDArray[np.int32]) -> None:
+        """:attr:`word_shares` from the bits found while building: a middle name keeps
+        :data:`.person_names.MIDDLE_NAME_SHARE`, a long country name's words max / sum of their rarities."""
+        middle = np.array(self.middle_bits, dtype=np.uint64)
+        designation = np.array(self.designation_bits, dtype=np.uint64)
+        self.middle_bits, self.designation_bits, self.reweight_cache = [], [], {}
+        held = np.flatnonzero((middle | designation) != 0)
+        self.reweighted_row = np.full(len(middle), -1, dtype=np.int32)
+        self.reweighted_row[held] = np.arange(len(held), dtype=np.int32)
+        width = min(matrix.shape[1], MAX_POSITIONS)
+        shift = np.arange(width, dtype=np.uint64)
+        in_middle = ((middle[held][:, None] >> shift) & np.uint64(1)).astype(bool)
+        in_designation = ((designation[held][:, None] >> shift) & np.uint64(1)).astype(bool)
+        words = self.idf_array[matrix[held, :width]] * in_designation
+        spread = words.max(axis=1) / np.maximum(words.sum(axis=1), 1e-9)  # the long name weighs as its rarest word
+        self.word_shares = np.ones((len(held), matrix.shape[1]))
+        self.word_shares[:, :width] = np.where(in_middle, MIDDLE_NAME_SHARE, 1.0) * np.where(
+            in_designation, spread[:, None], 1.0
+        )
+
     def name_weights(
         self, name_ids: npt.NDArray[np.int64], tokens_of: npt.NDArray[np.int32]
     ) -> npt.NDArray[np.float64]:
         """What each word of the names ``name_ids`` (their rows ``tokens_of`` of the token matrix) weighs in how
         much of the name a query holds: its rarity, and a share of it for a listed person's middle name and for a
-        word of a country's long name."""
+        word of a country's long name (:attr:`word_shares`)."""
         weights: npt.NDArray[np.float64] = self.idf_array[tokens_of]  # a new array: changed in place below
-        rows = np.flatnonzero(self.name_reweighted[name_ids])
-        if not len(rows):  # most candidates
-            return weights
-        ids = name_ids[rows]
-        width = min(weights.shape[1], MAX_POSITIONS)
-        shift = np.arange(width, dtype=np.uint64)
-        middle = ((self.name_middle[ids][:, None] >> shift) & np.uint64(1)).astype(bool)
-        designation = ((self.name_designation[ids][:, None] >> shift) & np.uint64(1)).astype(bool)
-        shares = np.where(middle, MIDDLE_NAME_SHARE, 1.0) * np.where(
-            designation, self.name_designation_share[ids][:, None], 1.0
-        )
-        weights[rows, :width] *= shares
+        rows = self.reweighted_row[name_ids]
+        held = rows >= 0
+        if held.any():
+            weights[held] *= self.word_shares[rows[held], : weights.shape[1]]
         return weights
 
     def _learn_equivalents(self) -> None:
