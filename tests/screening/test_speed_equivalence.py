@@ -17,6 +17,7 @@ from exportctl.errors import InputError
 from exportctl.lists.model import ListEntry
 from exportctl.screening import ScreeningIndex, screen_query
 from exportctl.screening.alias_markers import named_parts
+from exportctl.screening.designations import opening_short_name
 from exportctl.screening.engine import screen_queries
 from exportctl.screening.features import Query
 from exportctl.screening.index import _MAX_ANALYSED_VARIANTS, acronym_parts
@@ -80,6 +81,13 @@ def test_a_pickled_index_screens_exactly_as_the_fresh_one(index: ScreeningIndex,
     assert _batch(loaded, queries) == _batch(index, queries)
 
 
+def _parts(name: str) -> list[str]:
+    """The names a listed name is also indexed as: with and without its acronym, each name it holds (X A.K.A. Y),
+    and with the short name of the state whose long name opens it."""
+    short = opening_short_name(name)
+    return [*acronym_parts(name), *named_parts(name), *([short] if short else [])]
+
+
 def test_every_indexed_name_is_its_own_analysis(index: ScreeningIndex, corpus: list[ListEntry]) -> None:
     """Names repeated across lists are analysed once and shared: each copy must still be exactly its analysis."""
     assert index.entries == corpus and not any(entry.raw for entry in index.entries)
@@ -87,7 +95,7 @@ def test_every_indexed_name_is_its_own_analysis(index: ScreeningIndex, corpus: l
     for name in {name for entry in corpus for name in entry.names}:  # each distinct name analysed on its own
         readings[name] = [
             (variant.kind, variant.tokens, analyzed.forms)
-            for analyzed in (analyze(name), *(analyze(part) for part in (*acronym_parts(name), *named_parts(name))))
+            for analyzed in (analyze(name), *(analyze(part) for part in _parts(name)))
             for variant in analyzed.variants[:_MAX_ANALYSED_VARIANTS]
             if variant.kind != SKELETON
         ]

@@ -51,7 +51,8 @@ class Pair:
 def name_similarity(pair: Pair) -> float:
     """Rarity-weighted similarity of the aligned name tokens (legal forms excluded): rare tokens such as "Huawei"
     count far more than common ones such as "Technologies"; typos and same-sounding spellings count as near-equal; a
-    listed person's middle names count half (often left out: "Ali SEPEHR" for "SEPEHR, Ali Majd")."""
+    listed person's middle names count half (often left out: "Ali SEPEHR" for "SEPEHR, Ali Majd"), and the words of
+    a country's long name in a listed name together as the rarest of them (Democratic People's Republic of Korea)."""
     return pair.match.similarity
 
 
