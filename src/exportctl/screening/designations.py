@@ -144,24 +144,33 @@ def designation_of(words: tuple[str, ...]) -> tuple[Designated, str] | None:
     return _designations().get(words)
 
 
+def _designation_at(
+    folded: Sequence[str], start: int, longest: int, shortest: int = 1
+) -> tuple[int, Designated, str] | None:
+    """The longest designation among the folded words from ``start`` on, of ``shortest`` to ``longest`` words:
+    (its words, its country, its kind); None when none begins there."""
+    table = _designations()
+    for length in range(min(_LONGEST, longest), shortest - 1, -1):
+        found = table.get(tuple(folded[start : start + length]))
+        if found is not None:
+            return length, *found
+    return None
+
+
 def designation_readings(text: str) -> tuple[list[str], str | None]:
     """The text with its first country designation that is not the country's short name written as each of the
     country's other designations (see above), and a note of what was read; ([], None) when it holds none."""
-    table = _designations()
     if _first_words().isdisjoint(_PLAIN_WORD.findall(fold(text))):  # most names: no designation begins anywhere
         return [], None
     matches = list(_WORD.finditer(text))
     folded = [fold(m.group()) for m in matches]
     start = 0
     while start < len(matches):
-        for length in range(min(_LONGEST, len(matches) - start), 0, -1):
-            found = table.get(tuple(folded[start : start + length]))
-            if found is not None:
-                break
-        else:
+        found = _designation_at(folded, start, len(matches) - start)
+        if found is None:
             start += 1
             continue
-        country, kind = found
+        length, country, kind = found
         begin, end = matches[start].start(), matches[start + length - 1].end()
         written = text[begin:end]
         key = tuple(folded[start : start + length])
@@ -197,19 +206,15 @@ def opening_short_name(text: str) -> str | None:
     start = 1 if opening[:1] == ["the"] else 0
     if len(opening) <= start or opening[start] not in _first_words():
         return None
-    table = _designations()
     matches = list(_WORD.finditer(text))
     folded = [fold(m.group()) for m in matches]
-    for length in range(min(_LONGEST, len(matches) - start - 1), 1, -1):
-        key = tuple(folded[start : start + length])
-        found = table.get(key)
-        if found is None:
-            continue
-        country, kind = found
-        if kind != NAME or key == words_of(country.short):
-            return None
-        return f"{country.short}{text[matches[start + length - 1].end() :]}"
-    return None
+    found = _designation_at(folded, start, len(matches) - start - 1, shortest=2)  # with words after it
+    if found is None:
+        return None
+    length, country, kind = found
+    if kind != NAME or tuple(folded[start : start + length]) == words_of(country.short):
+        return None
+    return f"{country.short}{text[matches[start + length - 1].end() :]}"
 
 
 def long_designation_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
@@ -224,14 +229,11 @@ def long_designation_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     while start < len(tokens) - 1:
-        if tokens[start] in firsts:
-            table = _designations()
-            for length in range(min(_LONGEST, len(tokens) - start), 1, -1):
-                key = tuple(tokens[start : start + length])
-                found = table.get(key)
-                if found is not None and found[1] == NAME and key != words_of(found[0].short):
-                    spans.append((start, length))
-                    start += length - 1
-                    break
+        found = _designation_at(tokens, start, len(tokens) - start, shortest=2) if tokens[start] in firsts else None
+        if found is not None:
+            length, country, kind = found
+            if kind == NAME and tuple(tokens[start : start + length]) != words_of(country.short):
+                spans.append((start, length))
+                start += length - 1
         start += 1
     return spans
