@@ -185,11 +185,6 @@ class ScreeningIndex:
     # rarest word, .designations): name id -> row of word_shares (-1: every word in full)
     reweighted_row: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     word_shares: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 0)))
-    middle_bits: list[int] = field(default_factory=list, repr=False)  # bit i: word i is a middle name (building)
-    designation_bits: list[int] = field(default_factory=list, repr=False)  # bit i: of a long country name (building)
-    reweight_cache: dict[tuple[str, tuple[int, ...], bool, str | None], tuple[int, int]] = field(
-        default_factory=dict, repr=False
-    )  # while building
     pad_token: int = 0
     token_has_digit: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -249,20 +244,8 @@ class ScreeningIndex:
         return rows
 
     def _add_rows(self, entry_no: int, rows: list[_NameRow]) -> None:
-        entry = self.entries[entry_no]
-        person = entry.entry_type == EntryType.INDIVIDUAL
         for text, forms, kind, ids, distinct in rows:
             name_id = len(self.name_text)
-            middle, designation = 0, 0
-            if kind == LATIN:  # once for the copies of a name that consolidated lists repeat
-                key = (text, ids, person, entry.country)
-                found = self.reweight_cache.get(key)
-                if found is None:
-                    words = tuple(self.tokens[t] for t in ids)
-                    found = self.reweight_cache[key] = _reweighted_words(text, words, person, entry.country)
-                middle, designation = found
-            self.middle_bits.append(middle)
-            self.designation_bits.append(designation)
             self.name_entry.append(entry_no)
             self.name_text.append(text)
             self.name_forms.append(forms)
@@ -347,11 +330,27 @@ class ScreeningIndex:
         self.postings = []
 
     def _share_words(self, matrix: npt.NDArray[np.int32]) -> None:
-        """:attr:`word_shares` from the bits found while building: a middle name keeps
+        """:attr:`word_shares` from each Latin reading's middle names and long country name: a middle name keeps
         :data:`.person_names.MIDDLE_NAME_SHARE`, a long country name's words max / sum of their rarities."""
-        middle = np.array(self.middle_bits, dtype=np.uint64)
-        designation = np.array(self.designation_bits, dtype=np.uint64)
-        self.middle_bits, self.designation_bits, self.reweight_cache = [], [], {}
+        middle_bits: list[int] = []
+        designation_bits: list[int] = []
+        found: dict[tuple[str, tuple[int, ...], bool, str | None], tuple[int, int]] = {}
+        for text, kind, ids, entry_no in zip(
+            self.name_text, self.name_kind, self.name_tokens, self.name_entry, strict=True
+        ):
+            bits = (0, 0)
+            if kind == LATIN:  # once for the copies of a name that consolidated lists repeat
+                entry = self.entries[entry_no]
+                person = entry.entry_type == EntryType.INDIVIDUAL
+                key = (text, ids, person, entry.country)
+                if key not in found:
+                    words = tuple(self.tokens[t] for t in ids)
+                    found[key] = _reweighted_words(text, words, person, entry.country)
+                bits = found[key]
+            middle_bits.append(bits[0])
+            designation_bits.append(bits[1])
+        middle = np.array(middle_bits, dtype=np.uint64)
+        designation = np.array(designation_bits, dtype=np.uint64)
         held = np.flatnonzero((middle | designation) != 0)
         self.reweighted_row = np.full(len(middle), -1, dtype=np.int32)
         self.reweighted_row[held] = np.arange(len(held), dtype=np.int32)
