@@ -5,6 +5,8 @@ of an entry of another kind, and Chinese numerals find the listed ordinal and no
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,7 +16,7 @@ from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.features import FEATURES, HAND_SET, fitted_weights
 from exportctl.screening.lexicon import cognate, learn_lexicon, translate, with_lexicon
 from exportctl.screening.normalize import SKELETON, analyze
-from exportctl.screening.scripts import UNKNOWN_SPELLING, is_pinyin
+from exportctl.screening.scripts import UNKNOWN_SPELLING, is_pinyin, vowelled_pattern
 
 
 def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY, *aliases: str) -> ListEntry:
@@ -355,3 +357,38 @@ def test_an_arabic_party_name_prefers_the_organisation_to_a_person_of_that_name(
     hits = screen(index, "حزب الله").hits
     assert hits[0].entry_id == "test:2"  # حزب is "party": both scored 0.97 on the name, the person first
     assert any(f.name == "person_for_organisation" and f.value for f in hits[1].features)
+
+
+_PERSON_FILLERS = tuple(_entry(20 + i, f"{word} Holding") for i, word in enumerate(("Orion", "Vega", "Lyra", "Hydra")))
+
+
+def test_a_given_name_and_a_family_name_with_the_article_are_not_one_listed_word() -> None:
+    """Arabic-script words are read as one Latin word where Latin writes them so (ولی جان WALIJAN, X Allah), but not
+    across the article that opens a family name: معن الوعري (Ma'n al-Wa'ri) is two names, not the one word MANAURE
+    that its letters also spell (0.97 before)."""
+    index = ScreeningIndex.build(
+        (_entry(1, "MANAURE"), _entry(2, "NASRALLAH"), _entry(3, "WALIJAN", EntryType.INDIVIDUAL), *_PERSON_FILLERS),
+        snapshot_key="join",
+    )
+    assert "test:1" not in _hit_ids(index, "معن الوعري", threshold=0.6)
+    assert _hit_ids(index, "نصر الله")[:1] == ["test:2"]  # X Allah is still one word
+    assert _hit_ids(index, "ولی جان")[:1] == ["test:3"]
+
+
+def test_the_family_word_al_is_not_the_given_name_ali() -> None:
+    """آل "family of" (Gulf names: آل جعفر, Al Jaafar) is the Latin "Al", like the article: it was read as a word
+    spelt a-l and matched the given name ALI, so عالية آل جعفر found JAFARI, Ali at 0.97."""
+    index = ScreeningIndex.build(
+        (_entry(1, "JAFARI, Ali", EntryType.INDIVIDUAL), _entry(2, "AL JAAFAR, Mona", EntryType.INDIVIDUAL),
+         *_PERSON_FILLERS),
+        snapshot_key="family-al",
+    )  # fmt: skip
+    assert "test:1" not in _hit_ids(index, "منى آل جعفر")
+    assert _hit_ids(index, "منى آل جعفر")[:1] == ["test:2"]
+
+
+def test_a_final_ta_marbuta_is_always_written_in_latin() -> None:
+    """ة ends a word with a vowel in every romanisation (Jamila, Jamilah, Djamila): جميلة is not Jamil."""
+    pattern = re.compile(vowelled_pattern("جميلة"))
+    assert all(pattern.fullmatch(w) for w in ("jamila", "jamilah", "djamila", "jamileh"))
+    assert not pattern.fullmatch("jamil")

@@ -12,8 +12,16 @@ from exportctl.screening import ScreeningIndex, blocking, screen
 from exportctl.screening.blocking import token_votes
 from exportctl.screening.index import BLOCKING_MAX_DF
 from exportctl.screening.normalize import PINYIN, SKELETON, NameVariant, analyze
-from exportctl.screening.scripts import ARTICLE_SKELETON
-from exportctl.screening.similarity import ANY_WORD, SKELETON_ONLY, TOKEN_FLOOR, WordRule, credit, word_rule
+from exportctl.screening.scripts import ARTICLE_SKELETON, vowelled_pattern
+from exportctl.screening.similarity import (
+    ANY_WORD,
+    SKELETON_ONLY,
+    TOKEN_FLOOR,
+    WordRule,
+    credit,
+    credits,
+    word_rule,
+)
 
 
 def _voted(index: ScreeningIndex, token: str, skeleton_mode: bool, rule: WordRule) -> set[int]:
@@ -124,3 +132,43 @@ def test_a_skeleton_word_votes_in_full_only_for_the_spellings_it_fits(index: Scr
         for name in index.postings_of(t).tolist():
             if name not in fitting_names and name in by_name:
                 assert by_name[name] < max(by_name[n] for n in fitting_names if n in by_name)
+
+
+_ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويةءأإآىپچژگک"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    word=st.text(alphabet=_ARABIC_LETTERS, min_size=1, max_size=6),
+    listed=st.lists(st.text(alphabet="abdeghijklmnoqrstuvwyz'-", min_size=1, max_size=9), min_size=1, max_size=40),
+    similarity=st.floats(min_value=0.0, max_value=1.0),
+)
+def test_credits_of_many_listed_words_equal_credit_word_by_word(
+    word: str, listed: list[str], similarity: float
+) -> None:
+    """The batch form (one regex pass over all the words, a line each) gives each word what :func:`credit` gives it
+    alone, for every kind of rule."""
+    rules = [
+        WordRule("spelling", vowelled_pattern(word)),
+        WordRule("article"),
+        WordRule("word", listed[0]),
+        WordRule("pinyin"),
+        ANY_WORD,
+    ]
+    sims = [similarity] * len(listed)
+    for rule in rules:
+        assert credits(rule, word, listed, sims) == [credit(rule, word, text, similarity) for text in listed]
+
+
+def test_a_spelling_pattern_run_over_many_words_matches_whole_words_only() -> None:
+    """A spelling that fits the start or the end of a listed word (nasr in NASRALLAH, ANSAR) is not a fit."""
+    rule = WordRule("spelling", vowelled_pattern("نصر"))
+    listed = ["nasrallah", "ansar", "nasr", "nasir", "mansour", "nasr"]
+    assert credits(rule, "nsr", listed, [1.0] * len(listed)) == [
+        SKELETON_ONLY,
+        SKELETON_ONLY,
+        1.0,
+        1.0,
+        SKELETON_ONLY,
+        1.0,
+    ]

@@ -22,7 +22,7 @@ from exportctl.screening.similarity import (
     ANY_WORD,
     COVERAGE_WEIGHT,
     WordRule,
-    credit,
+    credits,
     is_initial,
     similarity_bound,
     unique_inverse,
@@ -58,9 +58,9 @@ def token_votes(
     elif rule.kind == "prefix":  # the last word of a name cut at a field's length (.truncation)
         result = compute_prefix_votes(index, token, token_votes(index, token, skeleton_mode, romanised))
     elif skeleton_mode and rule.kind == "word":  # a translated word of a skeleton reading votes as that word does
-        result = compute_token_votes(index, rule.word, False, romanised, functools.partial(credit, rule, token))
+        result = compute_token_votes(index, rule.word, False, romanised, functools.partial(credits, rule, token))
     else:
-        shares = None if rule == ANY_WORD else functools.partial(credit, rule, token)
+        shares = None if rule == ANY_WORD else functools.partial(credits, rule, token)
         result = compute_token_votes(index, token, skeleton_mode, romanised, shares)
     if len(cache) > 100_000:
         cache.clear()

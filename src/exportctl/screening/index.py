@@ -822,12 +822,12 @@ def compute_token_votes(
     token: str,
     skeleton_mode: bool,
     romanised: bool,
-    credit: Callable[[str, float], float] | None = None,
+    credit: Callable[[list[str], list[float]], list[float]] | None = None,
 ) -> TokenVotes:
     """What one query token contributes to blocking: the vocabulary tokens it reaches and the names they vote for.
 
-    ``credit`` (a listed word, its similarity): the share of its similarity scoring counts for each reached word
-    (:func:`.similarity.credit`); a word it gives 0 casts no vote. The weight and the bound (``best``,
+    ``credit`` (the listed words, their similarities): the share of its similarity scoring counts for each reached
+    word (:func:`.similarity.credits`); a word it gives 0 casts no vote. The weight and the bound (``best``,
     ``unreached``) are those of every reached word: the same weights as without the rule, and a bound that stays an
     upper one."""
     texts = index.token_skeleton if skeleton_mode else index.tokens
@@ -873,7 +873,8 @@ def compute_token_votes(
         weight *= 1.0 if skeleton_mode else _word_weight(token)
     voting = scored
     if credit is not None:
-        shares = [(t, sim * credit(index.tokens[t], sim)) for t, sim in scored]
+        given = credit([index.tokens[t] for t, _ in scored], [sim for _, sim in scored])
+        shares = [(t, sim * share) for (t, sim), share in zip(scored, given, strict=True)]
         voting = [(t, share) for t, share in shares if share > 0.0]
     names, votes, common = _gathered_votes(index, voting, weight)
     return TokenVotes(

@@ -293,10 +293,15 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
                 variants.append(NameVariant(tuple(persian), SKELETON, patterns=tuple(patterns)))
             if joined_h != skeletons:  # اظهر: AZHAR, beside the reading that keeps the h (طاهر TAHER)
                 variants.append(NameVariant(tuple(joined_h), SKELETON, patterns=tuple(patterns)))
-        # the article (skeleton "l", no spelling pattern) is left out; Allah (also "l") has a pattern and stays
+        # compounds written as one word in Latin: ولی جان → WALIJAN (proper names only: no translated word). Not
+        # across the article (skeleton "l", no spelling pattern), which opens a family name: معن الوعري, Ma'n al-Wa'ri,
+        # is two names, not MANAURE (the compounds with an article, Abd al-X and X al-Din, are _name_compounds')
         words = [(s, p) for s, p in zip(skeletons, patterns, strict=True) if s != scripts.ARTICLE_SKELETON or p]
-        # compounds written as one word in Latin: حزب الله → Hizballah (proper names only: no translated word)
-        if 2 <= len(words) <= 3 and all(p and not p.isalpha() and p != scripts.UNKNOWN_SPELLING for _, p in words):
+        if (
+            2 <= len(words) <= 3
+            and len(words) == len(skeletons)
+            and all(p and not p.isalpha() and p != scripts.UNKNOWN_SPELLING for _, p in words)
+        ):
             joined = COMPOUND_JOIN.join(p for _, p in words)
             whole = NameVariant(("".join(s for s, _ in words),), SKELETON, patterns=(joined,))
             if whole not in variants:

@@ -33,7 +33,7 @@ from exportctl.screening.similarity import (
     SHORT_TOKEN_FLOOR,
     TOKEN_FLOOR,
     combine,
-    credit,
+    credits,
     is_initial,
     pinyin_budget,
     spelling_fixed,
@@ -268,7 +268,7 @@ def _vowel_agreement(
     for row, token in enumerate(reading.tokens):
         rule = word_rule(reading, row)
         if rule != ANY_WORD:
-            factor[row] = [credit(rule, token, text, 1.0) for text in texts]
+            factor[row] = credits(rule, token, texts, [1.0] * len(texts))
     return factor
 
 

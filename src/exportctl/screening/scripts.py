@@ -864,6 +864,9 @@ def _arabic_words(run: str) -> list[tuple[bool, str]]:
     for word in re.split(r"[^\w]+", text):
         if not word:
             continue
+        if fold_arabic_letters(word) == _FAMILY_ARTICLE:  # آل "family of" (آل سعود Al Saud), never the name Ali
+            words.append((True, "al"))
+            continue
         if word in _PERSIAN_SUFFIXES and words and not words[-1][0]:
             words[-1] = (False, words[-1][1] + word)
             continue
@@ -876,6 +879,9 @@ def _arabic_words(run: str) -> list[tuple[bool, str]]:
             word = word[match.end() :]
         words.append((False, word))
     return words
+
+
+_FAMILY_ARTICLE = "ال"  # آل folded (fold_arabic_letters): a word of its own
 
 
 # words that make an Arabic-script name an organisation's but are not translated: حزب (party), translated, broke the
@@ -920,7 +926,7 @@ _LATIN_SPELLINGS: dict[str, str] = {
 }  # fmt: skip
 _LONG_VOWELS: dict[str, str] = {
     "ا": "a|aa|e|o", "آ": "a|aa", "و": "u|o|w|v|ou|oo|ow|aw|au", "ي": "i|y|e|ee|ey|ai|ay|ie|ei|iy",
-    "ی": "i|y|e|ee|ey|ai|ay|ie|ei|iy", "ى": "a|i|y|e", "ة": "a|ah|at|eh|e|et|", "ع": "a|e|i|o|u|'|", "ء": "'|",
+    "ی": "i|y|e|ee|ey|ai|ay|ie|ei|iy", "ى": "a|i|y|e", "ة": "a|ah|at|eh|e|et", "ع": "a|e|i|o|u|'|", "ء": "'|",
     "أ": "a|e|i|o|u|'|", "إ": "i|e|", "ئ": "i|e|y|'|", "ؤ": "u|o|w|'|",
 }  # fmt: skip
 _SHORT_VOWEL = "[aeiou]?"

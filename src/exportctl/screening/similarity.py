@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import NamedTuple, TypeVar
 
 import numpy as np
@@ -164,3 +165,22 @@ def credit(rule: WordRule, query: str, listed: str, similarity: float) -> float:
         edits = _pinyin_edits(longer)
         return 1.0 if listed[:1] == query[:1] and similarity >= 1.0 - edits / longer - 1e-6 else 0.0
     return 1.0
+
+
+def credits(rule: WordRule, query: str, listed: Sequence[str], similarities: Sequence[float]) -> list[float]:
+    """:func:`credit` of one query word against many listed words (with their edit similarities), equal to it word
+    by word. A spelling pattern is run once over all the words, a line each, rather than once per word: an Arabic
+    word's skeleton reaches hundreds of spellings, and a regex call apiece was a third of blocking's time for an
+    unknown word."""
+    if rule.kind == "spelling":
+        fitting = {m.group(0) for m in _lines_pattern(rule.word).finditer("\n".join(listed))}
+        return [1.0 if text in fitting else SKELETON_ONLY for text in listed]
+    return [credit(rule, query, text, s) for text, s in zip(listed, similarities, strict=True)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _lines_pattern(pattern: str) -> re.Pattern[str]:
+    """A spelling pattern that matches whole lines only: the listed words, joined by newlines, which no word and no
+    pattern (letters, vowel classes, optional groups; :func:`~exportctl.screening.scripts.vowelled_pattern`)
+    holds."""
+    return re.compile(f"^(?:{pattern})$", re.MULTILINE)
