@@ -392,3 +392,17 @@ def test_a_final_ta_marbuta_is_always_written_in_latin() -> None:
     pattern = re.compile(vowelled_pattern("جميلة"))
     assert all(pattern.fullmatch(w) for w in ("jamila", "jamilah", "djamila", "jamileh"))
     assert not pattern.fullmatch("jamil")
+
+
+def test_an_arabic_script_full_name_is_not_a_person_known_by_one_word_of_it(index: ScreeningIndex) -> None:
+    """The one_word_name qualifier holds for a name in Arabic script too: آرتين حمیدی (Artin Hamidi) is not the
+    Iranian tanker ARTIN (0.79 before), nor سبحان احمدی the tanker SOBHAN; the one word alone still finds them."""
+    for full_name, alone, alias in (("آرتين حمیدی", "آرتين", "ARTIN"), ("سبحان احمدی", "سبحان", "SOBHAN")):
+        known_so = {
+            e.entry_id
+            for e in index.entries
+            if e.entry_type == EntryType.VESSEL and alias in (e.primary_name, *e.aliases)
+        }
+        assert known_so
+        assert not known_so & {h.entry_id for h in screen(index, full_name).hits}
+        assert known_so & {h.entry_id for h in screen(index, alone).hits}

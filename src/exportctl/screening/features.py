@@ -177,7 +177,7 @@ def one_word_name(pair: Pair) -> float:
     or a vessel's prefix): "Joe Carpenter" is not everyone the lists call Joe, nor "Janet Rowan" a ship."""
     if pair.entry.entry_type not in _NO_ORGANISATION or len(_listed_tokens(pair.matched_name)) != 1:
         return 0.0
-    if pair.match.coverage >= 1.0 or pair.match.variant.kind == SKELETON:
+    if pair.match.coverage >= 1.0:
         return 0.0
     words = [t for t in pair.match.variant.tokens if len(t) > 1 and not t.isdigit() and t not in SHIP_WORDS]
     return 1.0 if len(words) >= 2 else 0.0
