@@ -97,3 +97,38 @@ def test_the_family_name_counts_more_than_a_middle_name(people: ScreeningIndex, 
     # two of the listed words each time, as rare as each other: the family name's absence says more
     entry_id = screen(people, kept).hits[0].entry_id
     assert _score(people, kept, entry_id) > _score(people, without_family, entry_id) + 0.05
+
+
+@pytest.fixture(scope="module")
+def fathers() -> ScreeningIndex:
+    return ScreeningIndex.build(
+        [
+            made_up(11, "ZAVARTSEVA, Tatiana Petrovna", EntryType.INDIVIDUAL, "RU"),
+            made_up(12, "KORNILYEV, Gleb Sergeyevich", EntryType.INDIVIDUAL, "RU", ("KORNILEV, Gleb",)),
+            made_up(13, "Zavartseva Holding", EntryType.ENTITY, "RU"),
+            made_up(14, "Petrovna Trading House", EntryType.ENTITY, "RU"),
+        ],
+        snapshot_key="fathers",
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id", "found"),
+    [
+        ("Заварцева Татьяна Сергеевна", "test:11", False),  # another father: a namesake
+        ("Tatiana Sergeyevna ZAVARTSEVA", "test:11", False),
+        ("Заварцева Татьяна Петровна", "test:11", True),
+        ("Tatyana Petrovna Zavartseva", "test:11", True),
+        ("Zavartseva Tatiana", "test:11", True),  # no patronymic: no conflict
+        ("Корнильев Глеб Сергеевич", "test:12", True),  # Sergeevich / Sergeyevich: one name spelt two ways
+        ("Корнильев Глеб Андреевич", "test:12", False),  # found through the alias KORNILEV, Gleb before
+    ],
+)
+def test_a_person_with_another_patronymic_is_a_namesake(
+    fathers: ScreeningIndex, query: str, entry_id: str, found: bool
+) -> None:
+    hits = screen(fathers, query).hits
+    assert (entry_id in {h.entry_id for h in hits}) is found
+    if not found:  # the name is still close: it is the qualifier that tells them apart, and says so
+        near = [h for h in screen(fathers, query, threshold=0.3).hits if h.entry_id == entry_id]
+        assert near and any(f.name == "patronymic_conflict" and f.value == 1.0 for f in near[0].features)

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, fold_latin
 from exportctl.screening.places import place_words
 from exportctl.screening.scoring import NameMatch
-from exportctl.screening.scripts import ARABIC, OTHER, arabic_organisation_word, script_of
+from exportctl.screening.scripts import ARABIC, OTHER, arabic_organisation_word, is_patronymic, script_of
 from exportctl.screening.vessel_names import SHIP_WORDS
 
 
@@ -247,6 +248,30 @@ def place_conflict(pair: Pair) -> float:
     return 1.0 if _other_places(query, listed) and _other_places(listed, query) else 0.0
 
 
+# edit similarity of two spellings of one patronymic (Sergeyevna / Sergeevna 0.9, Iosifovich / Josephovich 0.64); a
+# surname ending like one (PETKEVICH) agrees with itself
+_SAME_PATRONYMIC = 0.6
+
+
+def patronymic_conflict(pair: Pair) -> float:
+    """Qualifier: 1 when the query and the listed person's name both give a patronymic (the father's name: -ovich,
+    -evna …) and they are different names: "Larionova Tatyana Sergeyevna" is not LARIONOVA, Tatiana Petrovna, a
+    namesake with another father. Spellings of one patronymic (Sergeyevna, Sergeevna) agree; a name without one
+    conflicts with nothing. The person's patronymic is read from all of the entry's names: matched through the alias
+    "YERMAKOVA, Maria", ERMAKOVA, Mariya Gennadevna is still not "Yermakova Marfa Aleksandrovna"."""
+    if pair.entry.entry_type != EntryType.INDIVIDUAL:
+        return 0.0
+    query = [t for t in pair.match.variant.tokens if is_patronymic(t)]
+    if not query:
+        return 0.0
+    names = (pair.entry.primary_name, *pair.entry.aliases)
+    listed = {t for name in names for t in _listed_tokens(name) if is_patronymic(t)}
+    if not query or not listed:
+        return 0.0
+    same = any(OSA.normalized_similarity(q, t) >= _SAME_PATRONYMIC for q in query for t in listed)
+    return 0.0 if same else 1.0
+
+
 @dataclass(frozen=True)
 class Feature:
     """A named, weighted feature function; ``doc`` is its docstring, shown in every hit's explanation."""
@@ -292,6 +317,7 @@ HAND_SET: tuple[Feature, ...] = (
     Feature("organisation_kind_mismatch", -0.15, organisation_kind_mismatch),
     Feature("place_conflict", -0.15, place_conflict),
     Feature("one_word_name", -0.15, one_word_name),
+    Feature("patronymic_conflict", -0.15, patronymic_conflict),
 )
 
 
