@@ -17,6 +17,7 @@ from exportctl.screening.features import FEATURES, HAND_SET, fitted_weights
 from exportctl.screening.lexicon import cognate, learn_lexicon, translate, with_lexicon
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import UNKNOWN_SPELLING, character_readings, han_variants, is_pinyin, vowelled_pattern
+from exportctl.screening.similarity import pinyin_letters_kept
 
 
 def _entry(number: int, name: str, kind: EntryType = EntryType.ENTITY, *aliases: str) -> ListEntry:
@@ -419,3 +420,19 @@ def test_a_chinese_name_is_not_read_with_readings_the_dictionary_does_not_give(c
 @pytest.mark.parametrize(("char", "surname"), [("曾", "zeng"), ("单", "shan"), ("解", "xie"), ("朴", "piao")])
 def test_a_surname_is_still_read_as_a_surname(char: str, surname: str) -> None:
     assert surname in character_readings(char)  # CC-CEDICT gives the readings names take
+
+
+def test_a_letter_changed_inside_a_pinyin_syllable_is_another_character() -> None:
+    """李峰 (lifeng) is not LUFENG LIMITED, one letter put for another (0.97 before); 陆峰 (lufeng) is. Up to 8
+    letters one may be left out (haerbin Harbin: the property test below), none put for another."""
+    index = ScreeningIndex.build((_entry(1, "LUFENG LIMITED"), *_PERSON_FILLERS), snapshot_key="pinyin-letter")
+    assert "test:1" not in _hit_ids(index, "李峰", threshold=0.6)
+    assert _hit_ids(index, "陆峰")[:1] == ["test:1"]
+
+
+@given(st.text(alphabet="abcdefghjklmnopqrstwxyz", min_size=5, max_size=8), st.data())
+def test_pinyin_keeps_a_word_with_a_letter_left_out_but_not_one_put_for_another(word: str, data: st.DataObject) -> None:
+    at = data.draw(st.integers(min_value=1, max_value=len(word) - 1))
+    assert pinyin_letters_kept(word, word[:at] + word[at + 1 :])  # haerbin / harbin
+    other = data.draw(st.sampled_from([c for c in "aeiou" if c != word[at]]))
+    assert not pinyin_letters_kept(word, word[:at] + other + word[at + 1 :])  # lifeng / lufeng

@@ -36,6 +36,7 @@ from exportctl.screening.similarity import (
     credits,
     is_initial,
     pinyin_budget,
+    pinyin_letters_kept,
     spelling_fixed,
     unique_inverse,
     word_rule,
@@ -177,6 +178,9 @@ def _token_pairs(
     if fixed.any():  # a romanised Chinese word: "xian" is not "tian" (another character), "haerbin" may be "Harbin"
         first = np.array([ord(t[0]) for t in query])[rows] == index.padded_initials[tokens]
         pinyin_ok = first & (raw >= 1.0 - pinyin_budget(longer) / np.maximum(longer, 1) - 1e-6)
+        texts = index.padded_tokens
+        for k in np.flatnonzero(fixed[rows] & pinyin_ok & (raw < 1.0)).tolist():  # few: the near spellings
+            pinyin_ok[k] = pinyin_letters_kept(query[rows[k]], texts[tokens[k]])
         differs = fixed[rows] & ~pinyin_ok
         credited = np.where(differs, 0.0, np.where(fixed[rows], pair, credited))  # no sound-alike credit either
         within = within & ~differs

@@ -14,6 +14,7 @@ from typing import NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance import Indel
 
 from exportctl.screening.normalize import PINYIN, SKELETON, TRANSLATION, NameVariant
 from exportctl.screening.scripts import ARTICLE_SKELETON, is_pinyin
@@ -105,6 +106,14 @@ def _pinyin_edits(length: int) -> int:
     return int(pinyin_budget(np.asarray(length)))
 
 
+def pinyin_letters_kept(query: str, listed: str) -> bool:
+    """Whether a romanised Chinese word and a listed word within its :func:`pinyin_budget` differ only by letters
+    left out or added (haerbin Harbin, akesu Aksu), none put for another: a letter changed inside a syllable is
+    another character ("lifeng" is not LUFENG, "tanlei" not TanWei); ü written v or u is the same letter."""
+    query, listed = query.replace("v", "u"), listed.replace("v", "u")
+    return Indel.distance(query, listed) <= _pinyin_edits(max(len(query), len(listed), 1))
+
+
 def spelling_fixed(variant: NameVariant, token: str) -> bool:
     """Whether a query word is the pinyin of Chinese characters (a reading of a Chinese name, never typed by hand):
     a letter's difference is then another character, not a typo, unless it is a customary spelling's
@@ -163,7 +172,8 @@ def credit(rule: WordRule, query: str, listed: str, similarity: float) -> float:
     if rule.kind == "pinyin":
         longer = max(len(query), len(listed), 1)
         edits = _pinyin_edits(longer)
-        return 1.0 if listed[:1] == query[:1] and similarity >= 1.0 - edits / longer - 1e-6 else 0.0
+        spelt = listed[:1] == query[:1] and similarity >= 1.0 - edits / longer - 1e-6
+        return 1.0 if spelt and (similarity >= 1.0 or pinyin_letters_kept(query, listed)) else 0.0
     return 1.0
 
 
