@@ -436,3 +436,17 @@ def test_pinyin_keeps_a_word_with_a_letter_left_out_but_not_one_put_for_another(
     assert pinyin_letters_kept(word, word[:at] + word[at + 1 :])  # haerbin / harbin
     other = data.draw(st.sampled_from([c for c in "aeiou" if c != word[at]]))
     assert not pinyin_letters_kept(word, word[:at] + other + word[at + 1 :])  # lifeng / lufeng
+
+
+@pytest.mark.parametrize(("name", "acronym"), [("مائده احمدی", "MoD"), ("عسل جلالی", "SL")])
+def test_a_persons_name_in_arabic_script_is_not_an_acronym_one_of_its_names_spells(
+    index: ScreeningIndex, name: str, acronym: str
+) -> None:
+    """Maedeh Ahmadi is not the Ministry of Defence (MoD, 0.79 before), nor Asal Jalali the Shining Path (SL)."""
+    known_so = {e.entry_id for e in index.entries if acronym in e.aliases or acronym == e.primary_name}
+    assert known_so
+    assert not known_so & {h.entry_id for h in screen(index, name).hits}
+
+
+def test_an_organisation_named_by_one_word_is_found_beside_a_translated_word(index: ScreeningIndex) -> None:
+    assert any(h.primary_name == "HAMAS" for h in screen(index, "حركة حماس").hits)

@@ -23,7 +23,14 @@ from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, fold_latin
 from exportctl.screening.places import place_words
 from exportctl.screening.scoring import NameMatch
-from exportctl.screening.scripts import ARABIC, OTHER, arabic_organisation_word, is_patronymic, script_of
+from exportctl.screening.scripts import (
+    ARABIC,
+    OTHER,
+    UNKNOWN_SPELLING,
+    arabic_organisation_word,
+    is_patronymic,
+    script_of,
+)
 from exportctl.screening.vessel_names import SHIP_WORDS
 
 
@@ -175,11 +182,19 @@ def person_for_organisation(pair: Pair) -> float:
 def one_word_name(pair: Pair) -> float:
     """Qualifier: 1 when a listed person, vessel or aircraft matched through a name of one word (an alias such as
     Joe or Patty, the tanker JANET) and the query has more words that name holds nothing of (not initials, numbers
-    or a vessel's prefix): "Joe Carpenter" is not everyone the lists call Joe, nor "Janet Rowan" a ship."""
-    if pair.entry.entry_type not in _NO_ORGANISATION or len(_listed_tokens(pair.matched_name)) != 1:
+    or a vessel's prefix): "Joe Carpenter" is not everyone the lists call Joe, nor "Janet Rowan" a ship. Also a listed
+    organisation matched through one word by one of two or more names in Arabic script: مائده احمدی (Maedeh Ahmadi)
+    is not the Ministry of Defence because مائده can be spelt MoD."""
+    if len(_listed_tokens(pair.matched_name)) != 1 or pair.match.coverage >= 1.0:
         return 0.0
-    if pair.match.coverage >= 1.0:
-        return 0.0
+    variant = pair.match.variant
+    if pair.entry.entry_type not in _NO_ORGANISATION:
+        # an acronym or a brand spelt by one of a person's names (عسل جلالی: SL); a translated organisation word
+        # (حركة movement) is no name
+        if variant.kind != SKELETON:
+            return 0.0
+        names = [p for p in variant.patterns if p and not p.isalpha() and p != UNKNOWN_SPELLING]
+        return 1.0 if len(names) >= 2 else 0.0
     words = [t for t in pair.match.variant.tokens if len(t) > 1 and not t.isdigit() and t not in SHIP_WORDS]
     return 1.0 if len(words) >= 2 else 0.0
 
