@@ -185,14 +185,14 @@ def one_word_name(pair: Pair) -> float:
     or a vessel's prefix): "Joe Carpenter" is not everyone the lists call Joe, nor "Janet Rowan" a ship. Also a listed
     organisation matched through one word by one of two or more names in Arabic script: مائده احمدی (Maedeh Ahmadi)
     is not the Ministry of Defence because مائده can be spelt MoD."""
-    if len(_listed_tokens(pair.matched_name)) != 1 or pair.match.coverage >= 1.0:
-        return 0.0
     variant = pair.match.variant
-    if pair.entry.entry_type not in _NO_ORGANISATION:
-        # an acronym or a brand spelt by one of a person's names (عسل جلالی: SL); a translated organisation word
-        # (حركة movement) is no name
-        if variant.kind != SKELETON:
-            return 0.0
+    organisation = pair.entry.entry_type not in _NO_ORGANISATION
+    if pair.match.coverage >= 1.0 or (organisation and variant.kind != SKELETON):
+        return 0.0
+    if len(_listed_tokens(pair.matched_name)) != 1:
+        return 0.0
+    if organisation:  # an acronym or a brand spelt by one of a person's names (عسل جلالی: SL); a translated
+        # organisation word (حركة movement) is no name
         names = [p for p in variant.patterns if p and not p.isalpha() and p != UNKNOWN_SPELLING]
         return 1.0 if len(names) >= 2 else 0.0
     words = [t for t in pair.match.variant.tokens if len(t) > 1 and not t.isdigit() and t not in SHIP_WORDS]
