@@ -269,7 +269,7 @@ _SAME_PATRONYMIC = 0.6
 
 
 def patronymic_conflict(pair: Pair) -> float:
-    """Qualifier: 1 when the query and the listed person's name both give a patronymic (the father's name: -ovich,
+    """Qualifier: 1 when the query and the listed person's names both give a patronymic (the father's name: -ovich,
     -evna …) and they are different names: "Larionova Tatyana Sergeyevna" is not LARIONOVA, Tatiana Petrovna, a
     namesake with another father. Spellings of one patronymic (Sergeyevna, Sergeevna) agree; a name without one
     conflicts with nothing. The person's patronymic is read from all of the entry's names: matched through the alias
@@ -281,7 +281,7 @@ def patronymic_conflict(pair: Pair) -> float:
         return 0.0
     names = (pair.entry.primary_name, *pair.entry.aliases)
     listed = {t for name in names for t in _listed_tokens(name) if is_patronymic(t)}
-    if not query or not listed:
+    if not listed:
         return 0.0
     same = any(OSA.normalized_similarity(q, t) >= _SAME_PATRONYMIC for q in query for t in listed)
     return 0.0 if same else 1.0
