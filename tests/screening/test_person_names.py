@@ -132,3 +132,24 @@ def test_a_person_with_another_patronymic_is_a_namesake(
     if not found:  # the name is still close: it is the qualifier that tells them apart, and says so
         near = [h for h in screen(fathers, query, threshold=0.3).hits if h.entry_id == entry_id]
         assert near and any(f.name == "patronymic_conflict" and f.value == 1.0 for f in near[0].features)
+
+
+def test_an_entry_of_unknown_type_takes_the_type_of_another_lists_entry_with_its_name() -> None:
+    """The CSL's copy of the ISN list gives no type: its "Parviz Khaki" is the SDN's individual KHAKI, Parviz, so a
+    company's name is no match for his alias Martin (person_for_organisation); the entry keeps its own type."""
+    entries = [
+        made_up(21, "KHAKI, Parviz", EntryType.INDIVIDUAL, "IR", ("MARTIN",)),
+        made_up(22, "Parviz Khaki", EntryType.UNKNOWN, "IR", ("Martin",)),
+        made_up(23, "Darvol Shipping", EntryType.UNKNOWN),  # no typed entry holds its name
+        made_up(24, "Kestrel Marine", EntryType.ENTITY),
+        made_up(25, "Kestrel Marine", EntryType.VESSEL),
+        made_up(26, "KESTREL MARINE", EntryType.UNKNOWN),  # two types: stays unknown
+        made_up(27, "MARTIN", EntryType.ENTITY),
+        made_up(28, "Martin", EntryType.UNKNOWN),  # one word says too little
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="kinds")
+    kinds = dict(zip((e.entry_id for e in index.entries), index.entry_kinds, strict=True))
+    assert kinds["test:22"] == EntryType.INDIVIDUAL and index.entries[1].entry_type == EntryType.UNKNOWN
+    assert kinds["test:23"] == kinds["test:26"] == kinds["test:28"] == EntryType.UNKNOWN
+    hit = next(h for h in screen(index, "Martin GmbH & Co. KG", threshold=0.3).hits if h.entry_id == "test:22")
+    assert any(f.name == "person_for_organisation" and f.value == 1.0 for f in hit.features)

@@ -184,7 +184,15 @@ def _result(
         if len(best_totals) >= limit and match.similarity + bonus < best_totals[0]:
             break  # candidates come best first: none of the rest can enter the top ``limit``
         entry = index.entries[entry_no]
-        pair = Pair(query, analyzed, entry, match, index.name_forms[match.name_id], index.name_text[match.name_id])
+        pair = Pair(
+            query,
+            analyzed,
+            entry,
+            match,
+            index.name_forms[match.name_id],
+            index.name_text[match.name_id],
+            index.entry_kinds[entry_no],
+        )
         values = [f.function(pair) for f in FEATURES]
         total = sum(value * weight for value, weight in zip(values, _WEIGHTS, strict=True))
         score = min(1.0, max(0.0, total))

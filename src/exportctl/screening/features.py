@@ -54,6 +54,7 @@ class Pair:
     match: NameMatch
     name_forms: frozenset[str]
     matched_name: str = ""  # the listed name as written (the best-matching one)
+    kind: EntryType = EntryType.UNKNOWN  # the entry's type, or one inferred from another list (index.known_kinds)
 
 
 def name_similarity(pair: Pair) -> float:
@@ -162,10 +163,11 @@ _NO_ORGANISATION = frozenset({EntryType.INDIVIDUAL, EntryType.VESSEL, EntryType.
 
 def person_for_organisation(pair: Pair) -> float:
     """Qualifier: 1 when the query names an organisation (a legal form, or a word such as university, institute,
-    ministry, bank) and the listed entry is a person, a vessel or an aircraft: a university is not a man who shares
+    ministry, bank) and the listed entry is a person, a vessel or an aircraft (as its list says, or for an entry of no
+    type, as another list's entry with one of its names says: index.known_kinds): a university is not a man who shares
     its place name, nor "Enthera SRL" the tanker ETHERA. A form that the listed name holds too is a word of that
     name ("Iyad Ag Ghali": ag is "son of", not AG)."""
-    if pair.entry.entry_type not in _NO_ORGANISATION:
+    if pair.kind not in _NO_ORGANISATION:
         return 0.0
     if any(ORGANISATION_WORDS.intersection(v.tokens) for v in pair.analyzed.variants):
         return 1.0
@@ -186,7 +188,7 @@ def one_word_name(pair: Pair) -> float:
     organisation matched through one word by one of two or more names in Arabic script: مائده احمدی (Maedeh Ahmadi)
     is not the Ministry of Defence because مائده can be spelt MoD."""
     variant = pair.match.variant
-    organisation = pair.entry.entry_type not in _NO_ORGANISATION
+    organisation = pair.kind not in _NO_ORGANISATION
     if pair.match.coverage >= 1.0 or (organisation and variant.kind != SKELETON):
         return 0.0
     if len(_listed_tokens(pair.matched_name)) != 1:
@@ -257,7 +259,7 @@ def place_conflict(pair: Pair) -> float:
     listed organisation's name lacks, and the listed name names another: "Shanghai University of Science and
     Technology" (ShanghaiTech) is not the "University of Science and Technology of China", though every other word
     is the same."""
-    if pair.entry.entry_type == EntryType.INDIVIDUAL or pair.match.variant.kind == SKELETON:
+    if pair.kind == EntryType.INDIVIDUAL or pair.match.variant.kind == SKELETON:
         return 0.0
     query, listed = pair.match.variant.tokens, _listed_tokens(pair.matched_name)
     return 1.0 if _other_places(query, listed) and _other_places(listed, query) else 0.0
@@ -274,7 +276,7 @@ def patronymic_conflict(pair: Pair) -> float:
     namesake with another father. Spellings of one patronymic (Sergeyevna, Sergeevna) agree; a name without one
     conflicts with nothing. The person's patronymic is read from all of the entry's names: matched through the alias
     "YERMAKOVA, Maria", ERMAKOVA, Mariya Gennadevna is still not "Yermakova Marfa Aleksandrovna"."""
-    if pair.entry.entry_type != EntryType.INDIVIDUAL:
+    if pair.kind != EntryType.INDIVIDUAL:
         return 0.0
     query = [t for t in pair.match.variant.tokens if is_patronymic(t)]
     if not query:

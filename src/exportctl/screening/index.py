@@ -50,7 +50,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 78  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 79  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -188,6 +188,7 @@ class ScreeningIndex:
     pad_token: int = 0
     token_has_digit: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    entry_kinds: list[EntryType] = field(default_factory=list)  # entry index -> its type, or one inferred (known_kinds)
     padded_tokens: list[str] = field(default_factory=list)
     padded_skeletons: list[str] = field(default_factory=list)
     padded_lengths: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
@@ -310,6 +311,7 @@ class ScreeningIndex:
         left, right = matrix[:, :-1][both].astype(np.int64), matrix[:, 1:][both].astype(np.int64)
         self.adjacent_pairs = np.unique(left * (self.pad_token + 1) + right)
         self.name_entry_array = np.array(self.name_entry, dtype=np.int64)
+        self.entry_kinds = known_kinds(self.entries, self.name_entry, self.name_tokens)
         self.padded_tokens = [*self.tokens, ""]
         self.padded_skeletons = [*self.token_skeleton, ""]
         self.token_has_digit = np.array([any(ch.isdigit() for ch in t) for t in self.padded_tokens], dtype=bool)
@@ -552,6 +554,28 @@ def _word_weight(token: str) -> float:
     if is_patronymic(token):
         return PATRONYMIC_WEIGHT
     return HONORIFIC_WEIGHT if is_honorific(token) else 1.0
+
+
+def known_kinds(entries: list[ListEntry], name_entry: list[int], name_tokens: list[tuple[int, ...]]) -> list[EntryType]:
+    """Each entry's type, and for an entry whose list gives none (UNKNOWN: the CSL's copies of the ISN and DPL lists,
+    the Entity List) the type of the typed entries that hold one of its names of two or more words, the same words in
+    any order, when they all agree: the ISN's "Parviz Khaki" is the SDN's individual KHAKI, Parviz, so "Martin GmbH &
+    Co. KG" is no match for his alias MARTIN. Screening's qualifiers read these types; the entries keep their own."""
+    by_words: dict[tuple[int, ...], set[EntryType]] = {}
+    for name_id, ids in enumerate(name_tokens):
+        kind = entries[name_entry[name_id]].entry_type
+        if kind != EntryType.UNKNOWN and len(ids) >= 2:
+            by_words.setdefault(tuple(sorted(ids)), set()).add(kind)
+    found: dict[int, set[EntryType]] = {}
+    for name_id, ids in enumerate(name_tokens):
+        entry_no = name_entry[name_id]
+        if entries[entry_no].entry_type == EntryType.UNKNOWN and len(ids) >= 2:
+            found.setdefault(entry_no, set()).update(by_words.get(tuple(sorted(ids)), ()))
+    kinds = [entry.entry_type for entry in entries]
+    for entry_no, types in found.items():
+        if len(types) == 1:
+            kinds[entry_no] = next(iter(types))
+    return kinds
 
 
 def _initial_weights(tokens: list[str], name_tokens: list[tuple[int, ...]], n_names: int) -> dict[str, float]:
