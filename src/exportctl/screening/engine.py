@@ -190,8 +190,8 @@ def _result(
             entry,
             match,
             index.name_forms[match.name_id],
-            index.name_text[match.name_id],
             index.entry_kinds[entry_no],
+            matched_name=index.name_text[match.name_id],
         )
         values = [f.function(pair) for f in FEATURES]
         total = sum(value * weight for value, weight in zip(values, _WEIGHTS, strict=True))

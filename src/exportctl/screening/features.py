@@ -53,8 +53,8 @@ class Pair:
     entry: ListEntry
     match: NameMatch
     name_forms: frozenset[str]
+    kind: EntryType  # the entry's type, or one inferred from another list (index.known_kinds): the qualifiers read it
     matched_name: str = ""  # the listed name as written (the best-matching one)
-    kind: EntryType = EntryType.UNKNOWN  # the entry's type, or one inferred from another list (index.known_kinds)
 
 
 def name_similarity(pair: Pair) -> float:
