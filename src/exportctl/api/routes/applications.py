@@ -112,7 +112,9 @@ def submit_application(
         principal.require(*STEPS["submit"].roles, action=STEPS["submit"].title)
         found = get_application(session, application_id, actor=principal)
         check_step("submit", found.status, application_number=found.number)
-    if not ctx.has_screener(on):  # a past date's index: seconds of CPU, so a per-user limit
+    # A past date's index costs seconds of CPU, so a per-user limit. Today's index is shared by every user and built
+    # once per list import: its build is not counted against whoever happens to submit first.
+    if on is not None and not ctx.has_screener(on):
         ctx.limiter.take(principal.user_id, "dated_index")
     screener = ctx.party_screener(on)
     with session_scope(ctx.engine) as session:
