@@ -31,6 +31,7 @@ from rapidfuzz.process import cdist, cpdist
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.designations import long_designation_spans, opening_short_name
+from exportctl.screening.entry_kinds import known_kinds
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.honorifics import HONORIFIC_WEIGHT, is_honorific
@@ -38,7 +39,7 @@ from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.lexicon import is_russian_word, learn_lexicon
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze, fold_latin
 from exportctl.screening.person_names import MAX_POSITIONS, MIDDLE_NAME_SHARE, middle_name_mask
-from exportctl.screening.scripts import is_patronymic, skeleton
+from exportctl.screening.scripts import has_arabic, is_patronymic, skeleton
 from exportctl.screening.similarity import (
     FLOOR_32,
     INITIAL_SIMILARITY,
@@ -50,7 +51,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 79  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 80  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -187,8 +188,10 @@ class ScreeningIndex:
     word_shares: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 0)))
     pad_token: int = 0
     token_has_digit: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    # name id -> whether the lists wrote it in Arabic script (read by the transliteration an Arabic query has too)
+    arabic_name: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    entry_kinds: list[EntryType] = field(default_factory=list)  # entry index -> its type, or one inferred (known_kinds)
+    entry_kinds: list[EntryType] = field(default_factory=list)  # entry index -> its type, or one inferred (entry_kinds)
     padded_tokens: list[str] = field(default_factory=list)
     padded_skeletons: list[str] = field(default_factory=list)
     padded_lengths: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
@@ -311,7 +314,10 @@ class ScreeningIndex:
         left, right = matrix[:, :-1][both].astype(np.int64), matrix[:, 1:][both].astype(np.int64)
         self.adjacent_pairs = np.unique(left * (self.pad_token + 1) + right)
         self.name_entry_array = np.array(self.name_entry, dtype=np.int64)
-        self.entry_kinds = known_kinds(self.entries, self.name_entry, self.name_tokens)
+        self.arabic_name = np.array([has_arabic(text) for text in self.name_text], dtype=bool)
+        self.entry_kinds = known_kinds(
+            self.entries, self.name_entry, self.name_tokens, self.tokens, self.name_text, self.name_forms
+        )
         self.padded_tokens = [*self.tokens, ""]
         self.padded_skeletons = [*self.token_skeleton, ""]
         self.token_has_digit = np.array([any(ch.isdigit() for ch in t) for t in self.padded_tokens], dtype=bool)
@@ -556,28 +562,6 @@ def _word_weight(token: str) -> float:
     return HONORIFIC_WEIGHT if is_honorific(token) else 1.0
 
 
-def known_kinds(entries: list[ListEntry], name_entry: list[int], name_tokens: list[tuple[int, ...]]) -> list[EntryType]:
-    """Each entry's type, and for an entry whose list gives none (UNKNOWN: the CSL's copies of the ISN and DPL lists,
-    the Entity List) the type of the typed entries that hold one of its names of two or more words, the same words in
-    any order, when they all agree: the ISN's "Parviz Khaki" is the SDN's individual KHAKI, Parviz, so "Martin GmbH &
-    Co. KG" is no match for his alias MARTIN. Screening's qualifiers read these types; the entries keep their own."""
-    by_words: dict[tuple[int, ...], set[EntryType]] = {}
-    for name_id, ids in enumerate(name_tokens):
-        kind = entries[name_entry[name_id]].entry_type
-        if kind != EntryType.UNKNOWN and len(ids) >= 2:
-            by_words.setdefault(tuple(sorted(ids)), set()).add(kind)
-    found: dict[int, set[EntryType]] = {}
-    for name_id, ids in enumerate(name_tokens):
-        entry_no = name_entry[name_id]
-        if entries[entry_no].entry_type == EntryType.UNKNOWN and len(ids) >= 2:
-            found.setdefault(entry_no, set()).update(by_words.get(tuple(sorted(ids)), ()))
-    kinds = [entry.entry_type for entry in entries]
-    for entry_no, types in found.items():
-        if len(types) == 1:
-            kinds[entry_no] = next(iter(types))
-    return kinds
-
-
 def _initial_weights(tokens: list[str], name_tokens: list[tuple[int, ...]], n_names: int) -> dict[str, float]:
     """The weight of each one-letter word: the rarity of names with *a word beginning with* that letter.
 
@@ -596,6 +580,17 @@ def _initial_weights(tokens: list[str], name_tokens: list[tuple[int, ...]], n_na
 
 
 UNKNOWN_ROMANISED_WEIGHT = 1.0  # weight of an unknown token of a romanised reading, relative to the rarest token
+
+
+def misspelling(token: str, listed: str, similarity: float) -> bool:
+    """Whether an unknown word is a listed word misspelt, so weighs as that word: one edit in up to 8 letters, two in
+    longer words, or a word of its synonym class. A word two edits from a common one is another word: "Lanjin" is no
+    Nanjing (6.8 of 11.8) but a rare name, and it weighs as one: "Lanjin Electronic Network" is not the listed
+    "Electronic Network Inc.", whose words are the query's commonest."""
+    if similarity >= SYNONYM_SIMILARITY:
+        return True
+    edits = round((1.0 - similarity) * max(len(token), len(listed)))
+    return edits <= (1 if max(len(token), len(listed)) <= 8 else 2)
 
 
 @dataclass(frozen=True)
@@ -881,20 +876,31 @@ def compute_token_votes(
     best = max((sim for _, sim in scored), default=0.0)
     sound_key = "" if skeleton_mode else phonetic(token)  # skeletons have no sound keys
     sounds_alike = 0.0  # scoring counts a token that sounds the same 0.85; blocking does not vote with it
+    alike = -1  # the listed word it sounds like
     if not skeleton_mode and best < PHONETIC_SIMILARITY:
         code = index.phonetic_ids.get(sound_key, -2)
-        if any(
-            index.token_phonetic[t] == code and s >= PHONETIC_MIN for t, s in zip(reached_ids, sim_list, strict=True)
-        ):
+        alike = next(
+            (
+                t
+                for t, s in zip(reached_ids, sim_list, strict=True)
+                if index.token_phonetic[t] == code and s >= PHONETIC_MIN
+            ),
+            -1,
+        )
+        if alike >= 0:
             best = sounds_alike = PHONETIC_SIMILARITY
     exact = None if skeleton_mode else index.vocab.get(token)
     if exact is not None:
         weight = index.idf[exact]
-    elif scored:
-        weight = index.idf[max(scored, key=lambda item: item[1])[0]]
-    else:  # unknown: rare, so it counts — less so when it is a romanisation guess (a brand's pinyin, a skeleton)
-        weight = index.max_idf * (UNKNOWN_ROMANISED_WEIGHT if romanised else 1.0)
-        weight *= 1.0 if skeleton_mode else _word_weight(token)
+    else:
+        near, near_sim = max(scored, key=lambda item: item[1]) if scored else (-1, 0.0)
+        if near >= 0 and (skeleton_mode or misspelling(token, texts[near], near_sim)):
+            weight = index.idf[near]  # the listed word misspelt weighs as that word
+        elif alike >= 0:
+            weight = index.idf[alike]  # as does the listed word it sounds like
+        else:  # unknown: rare, so it counts — less so when it is a romanisation guess (a brand's pinyin, a skeleton)
+            weight = index.max_idf * (UNKNOWN_ROMANISED_WEIGHT if romanised else 1.0)
+            weight *= 1.0 if skeleton_mode else _word_weight(token)
     voting = scored
     if credit is not None:
         given = credit([index.tokens[t] for t, _ in scored], [sim for _, sim in scored])

@@ -10,10 +10,13 @@ from collections.abc import Sequence
 
 from exportctl.screening.blocking import Unit, candidates, split_compounds
 from exportctl.screening.index import ScreeningIndex
-from exportctl.screening.normalize import SKELETON, AnalyzedName
+from exportctl.screening.normalize import SKELETON, TRANSLITERATION, AnalyzedName
 from exportctl.screening.scoring import NameMatch, best_entries, score_units
+from exportctl.screening.scripts import ARABIC
 
 __all__ = ["NameMatch", "match_many", "match_names"]
+
+_ARABIC_ONLY = frozenset({ARABIC})
 
 
 def match_many(
@@ -26,7 +29,21 @@ def match_many(
         for query, min_similarity in queries
         for v in query.variants
     ]
-    parts = score_units(index, [u.searched for u in units], candidates(index, units))
+    found = candidates(index, units)
+    # one Arabic-script word read letter by letter is how the lists' own Arabic-script names are read; it is
+    # vowelless, so the only Latin names it spells are acronyms (رصاص read "rss" is no RSS, أنمار no NMR): the Latin
+    # spellings of the word are found through the consonant skeleton's vowelled patterns
+    native = [
+        query.scripts == _ARABIC_ONLY and v.kind == TRANSLITERATION and len(v.tokens) == 1
+        for query, _ in queries
+        for v in query.variants
+    ]
+    if any(native):
+        found = [
+            (name_ids[index.arabic_name[name_ids]], weights) if own else (name_ids, weights)
+            for (name_ids, weights), own in zip(found, native, strict=True)
+        ]
+    parts = score_units(index, [u.searched for u in units], found)
     scored = iter([(unit.variant, *part) for unit, part in zip(units, parts, strict=True)])
     return [
         best_entries(index, [next(scored) for _ in query.variants], limit, min_similarity)

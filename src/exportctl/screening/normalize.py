@@ -279,8 +279,13 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
                 persian.extend(as_persian)
                 joined_h.extend(digraphs)
                 patterns.extend(scripts.arabic_patterns(run))
-            else:
-                latin = [s for s in (scripts.skeleton(t) for t in fold_latin(run)) if s]
+            else:  # the Latin words of a mixed name (زهران Inc): its legal forms are forms here too
+                latin_words = fold_latin(run)
+                core, found = split_legal_forms(latin_words)
+                if found and len(core) == len(latin_words):  # forms alone: the Arabic-script words are the name
+                    core = ()
+                forms |= found
+                latin = [s for s in (scripts.skeleton(t) for t in core) if s]
                 for reading in (skeletons, persian, joined_h):
                     reading.extend(latin)
                 patterns.extend("" for _ in latin)

@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from exportctl.screening.index import ScreeningIndex, phonetic
-from exportctl.screening.normalize import SKELETON, NameVariant
+from exportctl.screening.normalize import LATIN, SKELETON, NameVariant
 from exportctl.screening.similarity import (
     ANY_WORD,
     INITIAL_SIMILARITY,
@@ -165,6 +165,11 @@ def _token_pairs(
     credited = np.where(sounds_alike, np.maximum(pair, PHONETIC_SIMILARITY), pair)
     longer = np.maximum(np.array([len(t) for t in query])[rows], index.padded_lengths[tokens])
     within = raw >= 1.0 - edit_budget(longer) / np.maximum(longer, 1) - 1e-6
+    # a name written in Latin letters is mistyped after its first letter: one differing there is another name
+    # (Powell is not LOWELL, Morgan not TORGAN), unless the two sound alike (Cristal, Kristal). Romanised readings
+    # differ there by scheme (Qassem, Kassem; Tsvetkov, Cvetkov)
+    initials_query = np.array([ord(t[0]) if v.kind == LATIN else -1 for v in searched for t in v.tokens])[rows]
+    within &= (initials_query < 0) | (initials_query == index.padded_initials[tokens]) | sounds_alike
     initials = np.array([ord(t) if is_initial(t) and v.kind != SKELETON else -1 for v in searched for t in v.tokens])
     if (initials >= 0).any():
         credited = _initials_credited(index, rows, tokens, initials, credited)

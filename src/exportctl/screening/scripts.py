@@ -75,6 +75,13 @@ def unread_scripts(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def has_arabic(text: str) -> bool:
+    return _ARABIC_LETTER.search(text) is not None
+
+
 _NON_LATIN = re.compile(
     "[\u0400-\u052f\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]"
 )
@@ -613,6 +620,24 @@ def has_hangul(text: str) -> bool:
 _DOUBLE_SURNAMES = frozenset({"남궁", "황보", "제갈", "사공", "선우", "서문", "독고", "동방"})
 
 
+# Korean legal forms (a closed class), written out or abbreviated in parentheses, as their English forms:
+# 주식회사 "Co., Ltd." (삼성전자 주식회사, Samsung Electronics Co., Ltd.), 유한회사 "Ltd.", 유한책임회사 "LLC".
+# A name with one is an organisation's, so its syllables are never read as a person's names ((주) 제나 is no CHU, Na).
+_KOREAN_FORMS = {"주식회사": "co ltd", "주": "co ltd", "유한회사": "ltd", "유": "ltd", "유한책임회사": "llc"}
+_KOREAN_FORM = re.compile(r"\(\s*(주|유)\s*\)|(유한책임회사|주식회사|유한회사)")
+
+
+def _korean_forms(run: str) -> tuple[str, list[str]]:
+    """The run without its Korean legal forms, and their English forms."""
+    forms: list[str] = []
+
+    def english(match: re.Match[str]) -> str:
+        forms.append(_KOREAN_FORMS[match.group(1) or match.group(2)])
+        return " "
+
+    return _KOREAN_FORM.sub(english, run), forms
+
+
 def _personal(hangul: str) -> bool:
     """Whether Korean text is shaped like a person's name: a surname and a given name, three syllables in all (two to
     four with a two-syllable surname). Longer text is an organisation's words (삼성전자, 한국과학기술원)."""
@@ -627,10 +652,11 @@ def hangul_variants(run: str) -> list[list[str]]:
     jong un, ri song jin), and with those joined as one given name (kim yongbok). Other text has each word read as
     one word in both spellings: its syllables are not names, and read apart they matched listed people's names
     (삼성전자, Samsung Electronics, as "sam song chon cha": CHA, Sung Jun)."""
+    run, forms = _korean_forms(run)
     voiceless: list[str] = []
     voiced: list[str] = []
     joined: list[str] = []
-    personal = _personal("".join(_HANGUL.findall(run)))
+    personal = not forms and _personal("".join(_HANGUL.findall(run)))
     # a word mixing scripts (LG전자, 삼성SDS) is its Korean and its other parts, each a word: none is dropped
     for word in (part for part in _HANGUL_OR_OTHER.findall(run) if not part.isspace()):
         if not _HANGUL.match(word):
@@ -647,6 +673,8 @@ def hangul_variants(run: str) -> list[list[str]]:
         voiceless.extend(plain)
         voiced.extend(soft)
         joined.extend(soft[:1] + (["".join(soft[1:])] if len(soft) > 1 else []))
+    for reading in (voiceless, voiced, joined):
+        reading.extend(forms)
     return _dedupe([voiceless, voiced, joined])
 
 

@@ -1,0 +1,207 @@
+"""What a word says, on small indexes of made-up entries (no listed party, no evaluation case): a legal form written
+in Korean or in Latin letters beside Arabic script is a form, an unknown word that is no misspelling weighs as the
+rare word it is, and an entry of no type whose name is shaped like a person's is read as one."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exportctl.lists.model import EntryType, ListEntry
+from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.entry_kinds import GIVEN_NAME_MIN
+from exportctl.screening.index import misspelling
+from exportctl.screening.normalize import SKELETON, analyze
+from exportctl.screening.scripts import hangul_variants
+from tests.screening.made_up import made_up
+
+
+def _hit_ids(index: ScreeningIndex, name: str, threshold: float = 0.74) -> list[str]:
+    return [h.entry_id for h in screen(index, name, threshold=threshold).hits]
+
+
+# --- Korean legal forms ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["(주) 제나", "( 주 ) 제나", "제나 주식회사", "주식회사 제나", "제나주식회사"])
+def test_a_korean_joint_stock_form_is_a_form_and_the_name_an_organisations(name: str) -> None:
+    analysed = analyze(name)
+    assert analysed.forms == {"co_ltd"}
+    # an organisation's name: one word in each spelling, never a person's syllables (che na: CHU, Na)
+    assert {v.tokens for v in analysed.variants} == {("chena",), ("jena",)}
+
+
+def test_korean_limited_forms_and_a_person_without_one() -> None:
+    assert analyze("유한회사 가람").forms == {"ltd"}
+    assert analyze("(유) 가람").forms == {"ltd"}
+    assert analyze("가람 유한책임회사").forms == {"llc"}
+    assert ["kim", "yong", "bok"] in hangul_variants("김영복")  # no form: still a person, syllable by syllable
+    assert ["ju"] in hangul_variants("주")  # the syllable alone, not in parentheses, is no form
+
+
+def test_a_korean_company_is_not_matched_to_a_person_through_its_form() -> None:
+    index = ScreeningIndex.build(
+        [made_up(1, "CHU, Na", EntryType.INDIVIDUAL, "KP"), made_up(2, "Holvenna Trading")], snapshot_key="ko"
+    )
+    assert "test:1" in _hit_ids(index, "추나")  # the person, written alone
+    assert "test:1" not in _hit_ids(index, "(주) 제나", threshold=0.5)
+
+
+# --- Latin legal forms beside Arabic script ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "form"), [("زهران Inc", "inc"), ("بيرقدار LLC", "llc"), ("قضاعة Ltd", "ltd")])
+def test_a_latin_legal_form_beside_arabic_script_is_a_form_in_every_reading(name: str, form: str) -> None:
+    analysed = analyze(name)
+    assert form in analysed.forms
+    skeletons = [v for v in analysed.variants if v.kind == SKELETON]
+    assert skeletons and all(len(v.tokens) == 1 for v in skeletons)  # the Arabic word alone, no "nk", "lk", "ltd"
+
+
+def test_latin_name_words_beside_arabic_script_stay() -> None:
+    skeletons = [v for v in analyze("زهران Trading").variants if v.kind == SKELETON]
+    assert skeletons and all(len(v.tokens) == 2 for v in skeletons)
+
+
+def test_a_mixed_name_is_not_matched_through_its_form() -> None:
+    index = ScreeningIndex.build(
+        [made_up(1, "Sharon Yang", EntryType.INDIVIDUAL), made_up(2, "Holvenna Trading")], snapshot_key="mixed"
+    )
+    assert "test:1" not in _hit_ids(index, "زهران Inc")  # zahran was read "srn" + "nk": SHARON YANG at 0.97
+
+
+# --- the weight of an unknown word ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("token", "listed", "misspelt"),
+    [
+        ("electronc", "electronic", True),  # one letter left out
+        ("huawie", "huawei", True),  # two letters swapped: one edit
+        ("lanjin", "nanjing", False),  # two edits in 7 letters: another word
+        ("technologiez", "technologies", True),
+        ("tecnologiez", "technologies", True),  # two edits in 12 letters
+        ("tecnologeez", "technologies", False),  # three
+    ],
+)
+def test_a_misspelling_is_a_few_edits_by_length(token: str, listed: str, misspelt: bool) -> None:
+    from rapidfuzz.distance import OSA
+
+    assert misspelling(token, listed, OSA.normalized_similarity(token, listed)) is misspelt
+
+
+@given(st.text(alphabet="abcdefghij", min_size=1, max_size=12), st.text(alphabet="abcdefghij", min_size=1, max_size=12))
+def test_a_word_is_a_misspelling_of_itself_and_never_of_a_far_word(token: str, listed: str) -> None:
+    from rapidfuzz.distance import OSA
+
+    assert misspelling(token, token, 1.0)
+    edits = OSA.distance(token, listed)
+    if edits > 2:
+        assert not misspelling(token, listed, OSA.normalized_similarity(token, listed))
+
+
+def test_an_unknown_word_that_is_no_misspelling_weighs_as_a_rare_word() -> None:
+    """Lanjin is unknown and two edits from Nanjing, a common word of the lists: it weighed as Nanjing, so the
+    listed name of the query's two commonest words matched without it (0.82)."""
+    entries = [
+        made_up(1, "Electronic Network Inc."),
+        *(made_up(10 + n, f"Nanjing {word} Electronic Co") for n, word in enumerate(("Orvel", "Tasko", "Quimby"))),
+        *(made_up(20 + n, f"{word} Network Systems") for n, word in enumerate(("Brevo", "Calden", "Dorrit"))),
+        made_up(30, "Plovdiv Brennor Holding"),
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="weights")
+    assert "test:1" not in _hit_ids(index, "Lanjin Electronic Network Co Ltd")
+    assert "test:1" in _hit_ids(index, "Electronc Network Inc.")  # a misspelt word weighs as the listed one
+
+
+# --- entries of no type shaped like a person's name -------------------------------------------------------------------
+
+
+_GIVEN = ("Victor", "Irina", "Reza", "Orlan")
+
+
+def _typed_people() -> list[ListEntry]:
+    """Typed individuals written FAMILY, Given: each given name GIVEN_NAME_MIN times."""
+    families = ("HOLT", "VARGA", "NEMETH", "KOVAC", "LINDQVIST")
+    return [
+        made_up(100 + 10 * g + f, f"{families[f]}, {given}", EntryType.INDIVIDUAL)
+        for g, given in enumerate(_GIVEN)
+        for f in range(GIVEN_NAME_MIN)
+    ]
+
+
+def test_an_untyped_entry_shaped_like_a_persons_name_is_read_as_a_person() -> None:
+    entries = [
+        *_typed_people(),
+        made_up(1, "Victor Brown", EntryType.UNKNOWN),
+        made_up(2, "BROWN, Irina", EntryType.UNKNOWN),  # FAMILY, Given
+        made_up(3, "Victor Shipping", EntryType.UNKNOWN),  # shipping is an organisation's word
+        made_up(4, "Victor Brown Trading LLC", EntryType.UNKNOWN),  # a legal form
+        made_up(5, "Brown Victor", EntryType.UNKNOWN),  # opens with no given name
+        made_up(6, "Victor", EntryType.UNKNOWN),  # one word
+        made_up(7, "Orlan Shipping Co", EntryType.ENTITY),
+        *(made_up(40 + n, f"{word} Shipping Lines", EntryType.ENTITY) for n, word in enumerate(("Arvo", "Besk"))),
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="shapes")
+    kinds = dict(zip((e.entry_id for e in index.entries), index.entry_kinds, strict=True))
+    assert kinds["test:1"] == kinds["test:2"] == EntryType.INDIVIDUAL
+    assert kinds["test:3"] == kinds["test:4"] == kinds["test:5"] == kinds["test:6"] == EntryType.UNKNOWN
+    assert all(e.entry_type == EntryType.UNKNOWN for e in index.entries if e.entry_id in {"test:1", "test:2"})
+    # a company of the surname is not the person (person_for_organisation)
+    assert "test:1" not in _hit_ids(index, "Brown LLC")
+    assert "test:1" in _hit_ids(index, "Victor Brown")
+
+
+def test_a_given_name_that_organisations_use_as_often_is_none() -> None:
+    entries = [
+        *_typed_people(),
+        *(made_up(50 + n, f"Orlan {word}", EntryType.ENTITY) for n, word in enumerate(("Marine", "Energy", "Mining"))),
+        made_up(1, "Orlan Petrov", EntryType.UNKNOWN),
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="given")
+    kinds = dict(zip((e.entry_id for e in index.entries), index.entry_kinds, strict=True))
+    assert kinds["test:1"] == EntryType.UNKNOWN  # orlan: 3 given names, 3 organisations
+
+
+# --- a one-word name mistyped -----------------------------------------------------------------------------------------
+
+
+def _one_word_names() -> ScreeningIndex:
+    entries = [
+        made_up(1, "LOWELL LIMITED"),
+        made_up(2, "KRISTALL"),
+        made_up(3, "Tasson"),
+        made_up(4, "Holvenna Trading"),
+        made_up(5, "Plovdiv Brennor Holding"),
+    ]
+    return ScreeningIndex.build(entries, snapshot_key="one-word")
+
+
+def test_a_one_word_name_differing_at_its_first_letter_is_another_name() -> None:
+    index = _one_word_names()
+    assert "test:1" not in _hit_ids(index, "Powell Ltd")  # 0.86 before
+    assert "test:3" not in _hit_ids(index, "Masson S.A.R.L.")
+    assert "test:1" in _hit_ids(index, "Lowel Ltd")  # mistyped after the first letter: still the name
+    assert "test:2" in _hit_ids(index, "Cristall")  # a first letter that sounds the same
+
+
+def test_a_romanised_reading_may_differ_at_its_first_letter() -> None:
+    index = ScreeningIndex.build([made_up(1, "CVETKOV TRADING"), made_up(2, "Holvenna Trading")], snapshot_key="cy")
+    assert "test:1" in _hit_ids(index, "Цветков Трейдинг")  # tsvetkov: the Latin rule does not apply
+
+
+# --- one Arabic-script word read letter by letter -------------------------------------------------------------------
+
+
+def test_one_arabic_word_read_letter_by_letter_is_no_latin_acronym() -> None:
+    entries = [
+        made_up(1, "JOINT STOCK COMPANY ROSSIYSKIYE KOSMICHESKIYE SISTEMY", aliases=("RSS",)),
+        made_up(2, "HAMAS"),
+        made_up(3, "AL-QAIDA", aliases=("القاعدة",)),
+        made_up(4, "Holvenna Trading"),
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="acronyms")
+    assert "test:1" not in _hit_ids(index, "رصاص PLC", threshold=0.5)  # read "rss": 0.97 before
+    assert "test:2" in _hit_ids(index, "حماس")  # the Latin name, through the vowelled spelling
+    assert "test:3" in _hit_ids(index, "القاعدة")  # the lists' own Arabic-script name
