@@ -4,6 +4,8 @@ rare word it is, and an entry of no type whose name is shaped like a person's is
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,7 +15,7 @@ from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.entry_kinds import GIVEN_NAME_MIN
 from exportctl.screening.index import misspelling
 from exportctl.screening.normalize import SKELETON, analyze
-from exportctl.screening.scripts import hangul_variants
+from exportctl.screening.scripts import hangul_variants, vowelled_pattern
 from tests.screening.made_up import made_up
 
 
@@ -205,3 +207,19 @@ def test_one_arabic_word_read_letter_by_letter_is_no_latin_acronym() -> None:
     assert "test:1" not in _hit_ids(index, "رصاص PLC", threshold=0.5)  # read "rss": 0.97 before
     assert "test:2" in _hit_ids(index, "حماس")  # the Latin name, through the vowelled spelling
     assert "test:3" in _hit_ids(index, "القاعدة")  # the lists' own Arabic-script name
+
+
+@pytest.mark.parametrize(
+    ("word", "spelling", "fits"),
+    [
+        ("زهران", "zahran", True),
+        ("زهران", "souran", False),  # the h inside the word is written: 0.985 for SOURAN COMPANY before
+        ("شهرام", "shahram", True),
+        ("شهرام", "sairam", False),
+        ("فاطمه", "fatemeh", True),  # at the end it may be left out, or written
+        ("فاطمه", "fatema", True),
+        ("زاده", "zada", True),
+    ],
+)
+def test_a_heh_inside_a_word_is_an_h(word: str, spelling: str, fits: bool) -> None:
+    assert (re.fullmatch(vowelled_pattern(word), spelling) is not None) is fits

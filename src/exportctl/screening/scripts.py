@@ -982,7 +982,10 @@ def vowelled_pattern(word: str) -> str:
     for position, letter in enumerate(word):
         if letter in _LATIN_SPELLINGS:
             options = "|".join(re.escape(o) for o in _LATIN_SPELLINGS[letter].split("|") if o)
-            optional = "?" if _LATIN_SPELLINGS[letter].endswith("|") else ""
+            # ه is left unwritten only at a word's end (Fatemeh, Fatima; Zadeh, Zada): inside one it is an h (زهران
+            # Zahran, never Souran; شهرام Shahram)
+            silent = _LATIN_SPELLINGS[letter].endswith("|") and (letter != "ه" or position == len(word) - 1)
+            optional = "?" if silent else ""
             parts.append(f"(?:(?:{options})(?:{options})?){optional}")
         elif letter in _LONG_VOWELS:
             spellings = _LONG_VOWELS[letter]
