@@ -223,3 +223,31 @@ def test_one_arabic_word_read_letter_by_letter_is_no_latin_acronym() -> None:
 )
 def test_a_heh_inside_a_word_is_an_h(word: str, spelling: str, fits: bool) -> None:
     assert (re.fullmatch(vowelled_pattern(word), spelling) is not None) is fits
+
+
+# --- a repeated word ----------------------------------------------------------------------------------------------------
+
+
+def _repeats() -> ScreeningIndex:
+    entries = [
+        made_up(1, "MOSCOW KORVAL INSTITUTE", aliases=("MAI",)),
+        made_up(2, "MAI MAI TRADING"),
+        made_up(3, "Holvenna Trading"),
+        made_up(4, "Plovdiv Brennor Holding"),
+    ]
+    return ScreeningIndex.build(entries, snapshot_key="repeats")
+
+
+def test_a_repeated_word_is_credited_once_for_each_time_the_listed_name_holds_it() -> None:
+    index = _repeats()
+    assert "test:1" not in _hit_ids(index, "Mai Mai")  # one listed word stood for both: 1.0 before
+    assert "test:2" in _hit_ids(index, "Mai Mai Trading")  # the listed name holds it twice
+    assert "test:1" in _hit_ids(index, "Mai")
+
+
+def test_a_name_written_twice_in_two_scripts_counts_each_word() -> None:
+    """The article of "El Harrachi" and of الحراشي is one word twice: the name written in two scripts, each word of
+    which counts in full."""
+    entries = [made_up(1, "BELKORAN, Mohamed", EntryType.INDIVIDUAL, aliases=("EL HARRACHI",)), made_up(2, "Holvenna")]
+    index = ScreeningIndex.build(entries, snapshot_key="twice")
+    assert "test:1" in _hit_ids(index, "El Harrachi (الحراشي)")

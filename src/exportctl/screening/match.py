@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from exportctl.screening.blocking import Unit, candidates, split_compounds
@@ -17,6 +18,7 @@ from exportctl.screening.scripts import ARABIC
 __all__ = ["NameMatch", "match_many", "match_names"]
 
 _ARABIC_ONLY = frozenset({ARABIC})
+_LATIN_LETTER = re.compile("[A-Za-z]")
 
 
 def match_many(
@@ -43,7 +45,9 @@ def match_many(
             (name_ids[index.arabic_name[name_ids]], weights) if own else (name_ids, weights)
             for (name_ids, weights), own in zip(found, native, strict=True)
         ]
-    parts = score_units(index, [u.searched for u in units], found)
+    twice = [bool(query.scripts) and _LATIN_LETTER.search(query.text) is not None for query, _ in queries]
+    written_twice = [twice[q] for q, (query, _) in enumerate(queries) for _ in query.variants]
+    parts = score_units(index, [u.searched for u in units], found, written_twice)
     scored = iter([(unit.variant, *part) for unit, part in zip(units, parts, strict=True)])
     return [
         best_entries(index, [next(scored) for _ in query.variants], limit, min_similarity)

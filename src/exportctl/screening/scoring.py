@@ -13,6 +13,7 @@ would get alone: element-wise work is shared, and every sum runs over one candid
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -291,21 +292,29 @@ def edit_budget(length: npt.NDArray[np.int32] | npt.NDArray[np.int64]) -> npt.ND
 
 
 def score_units(
-    index: ScreeningIndex, searched: list[NameVariant], found: list[tuple[npt.NDArray[np.int64], list[float]]]
+    index: ScreeningIndex,
+    searched: list[NameVariant],
+    found: list[tuple[npt.NDArray[np.int64], list[float]]],
+    written_twice: Sequence[bool] = (),
 ) -> list[Scored]:
-    """Candidate name ids with their similarity, coverage and completeness, for each reading of a batch."""
+    """Candidate name ids with their similarity, coverage and completeness, for each reading of a batch.
+    ``written_twice``: the readings of a name that may be written twice in one text, in Latin letters and another
+    script ("El Harrachi (الحراشي)"), whose repeated words each count in full (see :func:`_once_each`)."""
     live = [i for i, (name_ids, _) in enumerate(found) if len(name_ids)]
     empty = np.zeros(0)
     scored: list[Scored] = [(name_ids, empty, empty, empty) for name_ids, _ in found]
     if not live:
         return scored
     live_readings = [searched[i] for i in live]
+    twice = [bool(written_twice) and written_twice[i] for i in live]
     blocks = _blocks(index, live_readings, [found[i] for i in live])
     pairs, strict_pairs = _token_pairs(index, live_readings, blocks)
     aligned: list[npt.NDArray[np.float32]] = []
     start = 0
     for reading, block in zip(live_readings, blocks, strict=True):
         aligned.append(_aligned(index, reading, block, pairs, strict_pairs, start))
+        if len(set(reading.tokens)) < len(reading.tokens) <= ONCE_EACH_WORDS and not twice[len(aligned) - 1]:
+            aligned[-1] = _once_each(reading.tokens, aligned[-1])
         start += block.raw.size
     # readings of the same shape (query words × a name's width) are summed together: each candidate's numbers are
     # computed exactly as alone (sums over one candidate's row or column), with numpy's per-call cost paid once
@@ -370,6 +379,24 @@ def _aligned(
         # one short Arabic word (آرش: r, sh) fits the spelling of many Latin words (Arch, Ares, Aurus): too little
         # to decide on; its share of a match is its share of the consonants a name needs
         pair = (pair * (len(reading.tokens[0]) / SKELETON_MIN_CONSONANTS)).astype(np.float32)
+    return pair
+
+
+ONCE_EACH_WORDS = 5  # a longer text that repeats words is one name written several ways (its aliases, in brackets)
+
+
+def _once_each(tokens: tuple[str, ...], pair: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """A word that a name of up to :data:`ONCE_EACH_WORDS` words repeats is credited once for each time the
+    candidate holds it: its k-th occurrence counts only the k-th best of the candidate's words. One listed word stood
+    for both (Mai Mai: MAI, the Moscow Aviation Institute, at 1.0; پارسا پارسا: PARSA COMPANY; the second article of
+    عتيد آل مرة al-Murrah)."""
+    pair = pair.copy()
+    for token in {t for t in tokens if tokens.count(t) > 1}:
+        rows = [i for i, t in enumerate(tokens) if t == token]
+        ranked = -np.sort(-pair[rows[0]], axis=-1)  # (candidates, candidate words), best first
+        for k, row in enumerate(rows[1:], start=1):
+            cap = ranked[:, k] if k < ranked.shape[1] else np.zeros(ranked.shape[0], dtype=pair.dtype)
+            pair[row] = np.minimum(pair[row], cap[:, None])
     return pair
 
 
