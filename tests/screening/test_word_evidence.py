@@ -225,7 +225,7 @@ def test_a_heh_inside_a_word_is_an_h(word: str, spelling: str, fits: bool) -> No
     assert (re.fullmatch(vowelled_pattern(word), spelling) is not None) is fits
 
 
-# --- a repeated word ----------------------------------------------------------------------------------------------------
+# --- a repeated word --------------------------------------------------------------------------------------------------
 
 
 def _repeats() -> ScreeningIndex:
