@@ -251,3 +251,16 @@ def test_a_name_written_twice_in_two_scripts_counts_each_word() -> None:
     entries = [made_up(1, "BELKORAN, Mohamed", EntryType.INDIVIDUAL, aliases=("EL HARRACHI",)), made_up(2, "Holvenna")]
     index = ScreeningIndex.build(entries, snapshot_key="twice")
     assert "test:1" in _hit_ids(index, "El Harrachi (الحراشي)")
+
+
+def test_an_organisation_word_on_the_address_beside_a_persons_name_says_nothing_of_the_name() -> None:
+    entries = [*_typed_people(), made_up(1, "Victor Brown", EntryType.UNKNOWN), made_up(2, "Holvenna Trading")]
+    index = ScreeningIndex.build(entries, snapshot_key="address")
+    hit = next(
+        h for h in screen(index, "Victor Brown, 12 Orchard Road, beside the General Hospital", threshold=0.3).hits
+    )
+    assert hit.entry_id == "test:1"
+    flagged = {f.name for f in hit.features if f.value}
+    assert not flagged & {"person_for_organisation", "organisation_kind_mismatch"}
+    assert hit.score >= 0.74
+    assert "test:1" not in _hit_ids(index, "Victor Brown Hospital")  # the same word in the name itself

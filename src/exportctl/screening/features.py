@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from exportctl.lists.model import EntryType, ListEntry
-from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, fold_latin
+from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, NameVariant, fold_latin
 from exportctl.screening.places import place_words
 from exportctl.screening.scoring import NameMatch
 from exportctl.screening.scripts import (
@@ -149,6 +149,14 @@ def brand_equivalent(pair: Pair) -> float:
     return 1.0 if pair.match.variant.replaced else 0.0
 
 
+def _about_the_name(pair: Pair) -> list[NameVariant]:
+    """The query's readings that say something of the name that matched: not those holding its words and more, the
+    whole field around a name read on its own ("ALI ABDULLAH ALHAY, HOME 46, … PRIVATE HOSPITAL, BAGHDAD": the
+    hospital is on the address, the name is a man's)."""
+    matched = set(pair.match.variant.tokens)
+    return [v for v in pair.analyzed.variants if not matched < set(v.tokens)]
+
+
 # kinds of organisation (a closed class): a query that names one is not a person
 ORGANISATION_WORDS = frozenset(
     "university universities college institute institutes academy school hospital clinic ministry bank company "
@@ -169,7 +177,7 @@ def person_for_organisation(pair: Pair) -> float:
     name ("Iyad Ag Ghali": ag is "son of", not AG)."""
     if pair.kind not in _NO_ORGANISATION:
         return 0.0
-    if any(ORGANISATION_WORDS.intersection(v.tokens) for v in pair.analyzed.variants):
+    if any(ORGANISATION_WORDS.intersection(v.tokens) for v in _about_the_name(pair)):
         return 1.0
     # a "form" the listed person's own name holds is a word of the name when the query has a person's words beside
     # it: the Tuareg "ag" (son of) of Iyad Ag Ghali, the surname PAO of PAO, Yu Liang; "Ghali AG" is a company
@@ -229,7 +237,7 @@ def organisation_kind_mismatch(pair: Pair) -> float:
     """Qualifier: 1 when the query names a kind of organisation (a university or institute, a hospital, a bank, a
     ministry, an airline) and no name of the listed entry names that kind: "University of Gezira" is not a
     company called El Jazireh, whose consonants it shares."""
-    query_kinds = _kinds(t for v in pair.analyzed.variants if v.kind != SKELETON for t in v.tokens)
+    query_kinds = _kinds(t for v in _about_the_name(pair) if v.kind != SKELETON for t in v.tokens)
     if not query_kinds:
         return 0.0
     return 0.0 if query_kinds & _entry_kinds(pair.entry.names) else 1.0
