@@ -5,10 +5,26 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
+
+from faker import Faker
 
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
 from screening_corpus import bundled_entries
 from screening_quality import wilson
+
+
+def faker_names(locale: str, make: Callable[[Faker], str], count: int, seed: int) -> list[str]:
+    """Up to ``count`` distinct names that ``make`` draws from a Faker of ``locale`` seeded with ``seed``, sorted (a
+    locale with few names cannot give ``count`` distinct ones: it gives what 20 draws a name find)."""
+    faker = Faker(locale)
+    faker.seed_instance(seed)
+    names: set[str] = set()
+    for _ in range(count * 20):
+        names.add(make(faker))
+        if len(names) >= count:
+            break
+    return sorted(names)
 
 
 def report(sets: dict[str, list[str]], description: str) -> None:

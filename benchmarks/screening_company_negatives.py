@@ -13,9 +13,7 @@ Persian company tables are left out: they hold real companies, some listed (Об
 
 from __future__ import annotations
 
-from faker import Faker
-
-from negatives_report import report
+from negatives_report import faker_names, report
 
 SEED = 11
 COUNT = 1000
@@ -34,14 +32,7 @@ LOCALES = {
 
 
 def company_names(locale: str, count: int = COUNT, seed: int = SEED) -> list[str]:
-    faker = Faker(locale)
-    faker.seed_instance(seed)
-    names: set[str] = set()
-    for _ in range(count * 20):  # a locale with few names cannot give ``count`` distinct ones
-        names.add(faker.company())
-        if len(names) >= count:
-            break
-    return sorted(names)
+    return faker_names(locale, lambda faker: faker.company(), count, seed)
 
 
 def main() -> None:

@@ -12,9 +12,7 @@ hit is counted, and the best ones are printed to read. Usage:
 
 from __future__ import annotations
 
-from faker import Faker
-
-from negatives_report import report
+from negatives_report import faker_names, report
 
 SEED = 11
 COUNT = 1500
@@ -29,14 +27,7 @@ LOCALES = {
 
 
 def person_names(locale: str, count: int = COUNT, seed: int = SEED) -> list[str]:
-    faker = Faker(locale)
-    faker.seed_instance(seed)
-    names: set[str] = set()
-    for _ in range(count * 20):  # a locale with few names cannot give ``count`` distinct ones
-        names.add(faker.name())
-        if len(names) >= count:
-            break
-    return sorted(names)
+    return faker_names(locale, lambda faker: faker.name(), count, seed)
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.normalize import fold_latin
@@ -34,32 +35,33 @@ PERSON_WORDS = range(2, 5)  # words in a person's name inferred from its shape
 _ORGANISATIONS = frozenset({EntryType.ENTITY, EntryType.VESSEL, EntryType.AIRCRAFT})
 
 
-def known_kinds(
-    entries: Sequence[ListEntry],
-    name_entry: Sequence[int],
-    name_tokens: Sequence[tuple[int, ...]],
-    tokens: Sequence[str],
-    name_text: Sequence[str],
-    name_forms: Sequence[frozenset[str]],
-) -> list[EntryType]:
+@dataclass(frozen=True)
+class ListedNames:
+    """The index's names by name id, as the inference reads them."""
+
+    entry: Sequence[int]  # -> entry index
+    tokens: Sequence[tuple[int, ...]]  # -> token ids (legal forms split off)
+    text: Sequence[str]  # -> the name as written
+    forms: Sequence[frozenset[str]]  # -> its legal forms
+    vocabulary: Sequence[str]  # token id -> token
+
+
+def known_kinds(entries: Sequence[ListEntry], names: ListedNames) -> list[EntryType]:
     """Each entry's type: its list's, or for an entry of no type one inferred from the lists (see the module)."""
-    kinds = _by_shared_names(entries, name_entry, name_tokens)
-    return _by_name_shape(kinds, name_entry, name_tokens, tokens, name_text, name_forms)
+    return _by_name_shape(_by_shared_names(entries, names), names)
 
 
-def _by_shared_names(
-    entries: Sequence[ListEntry], name_entry: Sequence[int], name_tokens: Sequence[tuple[int, ...]]
-) -> list[EntryType]:
+def _by_shared_names(entries: Sequence[ListEntry], names: ListedNames) -> list[EntryType]:
     """The type of the typed entries that hold one of an untyped entry's names of two or more words, the same words
     in any order, when they all agree."""
     by_words: dict[tuple[int, ...], set[EntryType]] = {}
-    for name_id, ids in enumerate(name_tokens):
-        kind = entries[name_entry[name_id]].entry_type
+    for name_id, ids in enumerate(names.tokens):
+        kind = entries[names.entry[name_id]].entry_type
         if kind != EntryType.UNKNOWN and len(ids) >= 2:
             by_words.setdefault(tuple(sorted(ids)), set()).add(kind)
     found: dict[int, set[EntryType]] = {}
-    for name_id, ids in enumerate(name_tokens):
-        entry_no = name_entry[name_id]
+    for name_id, ids in enumerate(names.tokens):
+        entry_no = names.entry[name_id]
         if entries[entry_no].entry_type == EntryType.UNKNOWN and len(ids) >= 2:
             found.setdefault(entry_no, set()).update(by_words.get(tuple(sorted(ids)), ()))
     kinds = [entry.entry_type for entry in entries]
@@ -75,23 +77,16 @@ def _given_part(text: str) -> list[str]:
     return fold_latin(given) if comma and family.strip() else []
 
 
-def _by_name_shape(
-    kinds: list[EntryType],
-    name_entry: Sequence[int],
-    name_tokens: Sequence[tuple[int, ...]],
-    tokens: Sequence[str],
-    name_text: Sequence[str],
-    name_forms: Sequence[frozenset[str]],
-) -> list[EntryType]:
+def _by_name_shape(kinds: list[EntryType], names: ListedNames) -> list[EntryType]:
     given: Counter[int] = Counter()
     personal: Counter[int] = Counter()
     organisational: Counter[int] = Counter()
-    vocabulary = {token: token_id for token_id, token in enumerate(tokens)}
-    for name_id, ids in enumerate(name_tokens):
-        kind = kinds[name_entry[name_id]]
+    vocabulary = {token: token_id for token_id, token in enumerate(names.vocabulary)}
+    for name_id, ids in enumerate(names.tokens):
+        kind = kinds[names.entry[name_id]]
         if kind == EntryType.INDIVIDUAL:
             personal.update(set(ids))
-            given.update({vocabulary[t] for t in _given_part(name_text[name_id]) if t in vocabulary})
+            given.update({vocabulary[t] for t in _given_part(names.text[name_id]) if t in vocabulary})
         elif kind in _ORGANISATIONS:
             organisational.update(set(ids))
 
@@ -100,19 +95,19 @@ def _by_name_shape(
 
     first_name: dict[int, int] = {}  # entry -> its first (primary) name
     forms: set[int] = set()  # entries with a legal form in any name
-    for name_id, entry_no in enumerate(name_entry):
+    for name_id, entry_no in enumerate(names.entry):
         if kinds[entry_no] == EntryType.UNKNOWN:
             first_name.setdefault(entry_no, name_id)
-            if name_forms[name_id]:
+            if names.forms[name_id]:
                 forms.add(entry_no)
     inferred = list(kinds)
     for entry_no, name_id in first_name.items():
-        ids = name_tokens[name_id]
+        ids = names.tokens[name_id]
         if entry_no in forms or len(ids) not in PERSON_WORDS:
             continue
         if not all(personal[t] >= PERSON_WORD_RATIO * organisational[t] for t in ids):
             continue
-        after_comma = [vocabulary.get(t, -1) for t in _given_part(name_text[name_id])]
+        after_comma = [vocabulary.get(t, -1) for t in _given_part(names.text[name_id])]
         opening = after_comma[0] if after_comma else ids[0]
         if given_name(opening):
             inferred[entry_no] = EntryType.INDIVIDUAL

@@ -31,7 +31,7 @@ from rapidfuzz.process import cdist, cpdist
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.designations import long_designation_spans, opening_short_name
-from exportctl.screening.entry_kinds import known_kinds
+from exportctl.screening.entry_kinds import ListedNames, known_kinds
 from exportctl.screening.equivalents import CHINESE_JURISDICTIONS, learn_equivalents
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.honorifics import HONORIFIC_WEIGHT, is_honorific
@@ -315,9 +315,8 @@ class ScreeningIndex:
         self.adjacent_pairs = np.unique(left * (self.pad_token + 1) + right)
         self.name_entry_array = np.array(self.name_entry, dtype=np.int64)
         self.arabic_name = np.array([has_arabic(text) for text in self.name_text], dtype=bool)
-        self.entry_kinds = known_kinds(
-            self.entries, self.name_entry, self.name_tokens, self.tokens, self.name_text, self.name_forms
-        )
+        listed = ListedNames(self.name_entry, self.name_tokens, self.name_text, self.name_forms, self.tokens)
+        self.entry_kinds = known_kinds(self.entries, listed)
         self.padded_tokens = [*self.tokens, ""]
         self.padded_skeletons = [*self.token_skeleton, ""]
         self.token_has_digit = np.array([any(ch.isdigit() for ch in t) for t in self.padded_tokens], dtype=bool)
