@@ -21,7 +21,7 @@ Screening's qualifiers read these types; the entries keep their own (the list sa
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from exportctl.lists.model import EntryType, ListEntry
@@ -43,7 +43,7 @@ class ListedNames:
     tokens: Sequence[tuple[int, ...]]  # -> token ids (legal forms split off)
     text: Sequence[str]  # -> the name as written
     forms: Sequence[frozenset[str]]  # -> its legal forms
-    vocabulary: Sequence[str]  # token id -> token
+    vocabulary: Mapping[str, int]  # token -> token id (the index's own)
 
 
 def known_kinds(entries: Sequence[ListEntry], names: ListedNames) -> list[EntryType]:
@@ -81,7 +81,7 @@ def _by_name_shape(kinds: list[EntryType], names: ListedNames) -> list[EntryType
     given: Counter[int] = Counter()
     personal: Counter[int] = Counter()
     organisational: Counter[int] = Counter()
-    vocabulary = {token: token_id for token_id, token in enumerate(names.vocabulary)}
+    vocabulary = names.vocabulary
     for name_id, ids in enumerate(names.tokens):
         kind = kinds[names.entry[name_id]]
         if kind == EntryType.INDIVIDUAL:

@@ -53,7 +53,7 @@ class Pair:
     entry: ListEntry
     match: NameMatch
     name_forms: frozenset[str]
-    kind: EntryType  # the entry's type, or one inferred from another list (entry_kinds): the qualifiers read it
+    kind: EntryType  # the entry's type, or one inferred from the lists (entry_kinds): the qualifiers read it
     matched_name: str = ""  # the listed name as written (the best-matching one)
 
 
@@ -172,9 +172,9 @@ _NO_ORGANISATION = frozenset({EntryType.INDIVIDUAL, EntryType.VESSEL, EntryType.
 def person_for_organisation(pair: Pair) -> float:
     """Qualifier: 1 when the query names an organisation (a legal form, or a word such as university, institute,
     ministry, bank) and the listed entry is a person, a vessel or an aircraft (as its list says, or for an entry of no
-    type, as another list's entry with one of its names says: entry_kinds): a university is not a man who shares
-    its place name, nor "Enthera SRL" the tanker ETHERA. A form that the listed name holds too is a word of that
-    name ("Iyad Ag Ghali": ag is "son of", not AG)."""
+    type, as the lists say through another entry with its name or its name's shape: entry_kinds): a university is not
+    a man who shares its place name, nor "Enthera SRL" the tanker ETHERA. A form that the listed name holds too is a
+    word of that name ("Iyad Ag Ghali": ag is "son of", not AG)."""
     if pair.kind not in _NO_ORGANISATION:
         return 0.0
     if any(ORGANISATION_WORDS.intersection(v.tokens) for v in _about_the_name(pair)):

@@ -47,6 +47,7 @@ from exportctl.screening.similarity import (
     PHONETIC_SIMILARITY,
     PREFIX_SIMILARITY,
     SHORT_FLOOR_32,
+    SHORT_NAME_ONE_EDIT,
     is_initial,
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
@@ -315,7 +316,7 @@ class ScreeningIndex:
         self.adjacent_pairs = np.unique(left * (self.pad_token + 1) + right)
         self.name_entry_array = np.array(self.name_entry, dtype=np.int64)
         self.arabic_name = np.array([has_arabic(text) for text in self.name_text], dtype=bool)
-        listed = ListedNames(self.name_entry, self.name_tokens, self.name_text, self.name_forms, self.tokens)
+        listed = ListedNames(self.name_entry, self.name_tokens, self.name_text, self.name_forms, self.vocab)
         self.entry_kinds = known_kinds(self.entries, listed)
         self.padded_tokens = [*self.tokens, ""]
         self.padded_skeletons = [*self.token_skeleton, ""]
@@ -588,8 +589,9 @@ def misspelling(token: str, listed: str, similarity: float) -> bool:
     "Electronic Network Inc.", whose words are the query's commonest."""
     if similarity >= SYNONYM_SIMILARITY:
         return True
-    edits = round((1.0 - similarity) * max(len(token), len(listed)))
-    return edits <= (1 if max(len(token), len(listed)) <= 8 else 2)
+    longer = max(len(token), len(listed))
+    edits = round((1.0 - similarity) * longer)
+    return edits <= (1 if longer <= SHORT_NAME_ONE_EDIT else 2)
 
 
 @dataclass(frozen=True)
