@@ -39,6 +39,11 @@ def test_a_word_without_their_marks_is_not_respelt() -> None:
     assert respellings("ivan") == ()
 
 
+@pytest.mark.parametrize("acronym", ["dzsss", "zwsch", "wzrtch"])
+def test_a_word_without_a_vowel_is_an_acronym_and_not_respelt(acronym: str) -> None:
+    assert respellings(acronym) == ()  # "dzsss" was respelt "dtsss", a listed acronym: a one-letter-off hit
+
+
 def test_a_respelling_is_kept_only_when_it_is_a_listed_word(index: ScreeningIndex) -> None:
     assert respelt("prigoschin", index) == "prigozhin"
     # English words have the marks too; their respellings are no listed words ("twelve": tvelve)

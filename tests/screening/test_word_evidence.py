@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exportctl.lists.model import EntryType, ListEntry
+from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.entry_kinds import GIVEN_NAME_MIN
 from exportctl.screening.index import misspelling
@@ -264,3 +264,60 @@ def test_an_organisation_word_on_the_address_beside_a_persons_name_says_nothing_
     assert not flagged & {"person_for_organisation", "organisation_kind_mismatch"}
     assert hit.score >= 0.74
     assert "test:1" not in _hit_ids(index, "Victor Brown Hospital")  # the same word in the name itself
+
+
+# --- a word the lists know, a consonant that begins another name, a brand read through its equivalent ----------------
+
+
+def _known_words() -> ScreeningIndex:
+    entries = [
+        made_up(1, "AGUILAS"),  # a one-word name
+        made_up(2, "Brennor AGUILAR Holvenna"),  # the lists know "aguilar" as a word of its own
+        made_up(3, "WAYNE P. SMITHERS", EntryType.INDIVIDUAL),
+        made_up(4, "Plovdiv Kestrane Holding"),
+        made_up(5, "Ostrava Tamberlin Trading"),
+    ]
+    return ScreeningIndex.build(entries, snapshot_key="known-words")
+
+
+def test_a_word_the_lists_know_is_no_misspelling_of_a_one_word_name() -> None:
+    index = _known_words()
+    assert "test:1" not in _hit_ids(index, "Aguilar LLC", threshold=0.5)  # 0.86 before: aguilar is a listed word
+    assert "test:1" in _hit_ids(index, "Aguilass")  # an unknown word one edit away is still the name misspelt
+    assert "test:1" in _hit_ids(index, "AGUILAS S.A.")
+
+
+def test_a_word_beginning_with_another_consonant_is_another_name_in_any_name() -> None:
+    index = _known_words()
+    assert "test:3" not in _hit_ids(index, "Smithers-Payne", threshold=0.6)  # payne is not WAYNE
+    assert "test:3" in _hit_ids(index, "Wayne Smithers")
+    assert "test:4" in _hit_ids(index, "Plovdiv Kestrame Holding")  # a typo after the first letter still counts
+
+
+def test_a_vowel_may_begin_two_spellings_of_one_name() -> None:
+    index = ScreeningIndex.build(
+        [made_up(1, "YEKATERINA BRENNOROVA", EntryType.INDIVIDUAL), made_up(2, "Holvenna Trading")],
+        snapshot_key="vowels",
+    )
+    assert "test:1" in _hit_ids(index, "Ekaterina Brennorova")
+
+
+def test_a_brand_read_through_its_learnt_equivalent_must_be_that_brand() -> None:
+    entries = [
+        ListEntry(
+            source="test",
+            source_id="1",
+            list=ListCode.ENTITY_LIST,
+            primary_name="Nanjing Kaidemu Optical Instruments Co., Ltd.",
+            entry_type=EntryType.ENTITY,
+            country="CN",
+            aliases=("Nanjing Brennhardt Optical Instruments Co., Ltd.",),
+        ),
+        made_up(2, "KAIDEMO"),
+        made_up(3, "Holvenna Trading"),
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="brands")
+    assert index.equivalents.get("brennhardt") == ("kaidemu",)
+    assert "test:1" in _hit_ids(index, "Brennhardt Optical Instruments")  # the equivalent, exactly: the entry
+    # "brennhardt" read as its equivalent kaidemu is one edit from KAIDEMO: a guess on a guess, no hit
+    assert "test:2" not in _hit_ids(index, "Brennhardt", threshold=0.5)

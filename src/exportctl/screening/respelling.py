@@ -24,6 +24,7 @@ from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.normalize import LATIN, TRANSLITERATION, AnalyzedName, NameVariant
 
 MIN_LETTERS = 4  # a shorter word is respelt into too many listed words
+_VOWEL = re.compile("[aeiouy]")
 MAX_SPELLINGS = 32  # respellings tried per word and convention
 
 # (pattern, its spellings), in order; upper-case letters hold a sound until the end, so that a later rule does not
@@ -94,8 +95,9 @@ def _spellings(word: str, rules: tuple[tuple[re.Pattern[str], tuple[str, ...]], 
 @functools.lru_cache(maxsize=65536)
 def respellings(word: str) -> tuple[str, ...]:
     """A folded Latin word's readings as a German, a French and a Dutch romanisation of Russian, each ambiguous
-    letter both ways; () when it has none of their marks."""
-    if len(word) < MIN_LETTERS or not word.isalpha() or not _MARKERS.search(word):
+    letter both ways; () when it has none of their marks, or no vowel: a word without one is an acronym, and no Russian
+    name is spelt so (DZSSS respelt "dtsss" was the acronym DTSSS)."""
+    if len(word) < MIN_LETTERS or not word.isalpha() or not _MARKERS.search(word) or not _VOWEL.search(word):
         return ()
     spelt = [s for rules in _CONVENTIONS for s in _spellings(word, rules)]
     return tuple(s for s in dict.fromkeys(spelt) if s != word)

@@ -137,6 +137,10 @@ def _element_positions(
     return rows, tokens
 
 
+_SCHEME_STABLE = np.array([ord(c) for c in "bflmnprvw"])  # first letters no romanisation scheme changes
+_V_W = np.array([ord(c) for c in "vw"])
+
+
 def _token_pairs(
     index: ScreeningIndex, searched: list[NameVariant], blocks: list[_Block]
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
@@ -171,6 +175,26 @@ def _token_pairs(
     # differ there by scheme (Qassem, Kassem; Tsvetkov, Cvetkov)
     initials_query = np.array([ord(t[0]) if v.kind == LATIN else -1 for v in searched for t in v.tokens])[rows]
     within &= (initials_query < 0) | (initials_query == index.padded_initials[tokens]) | sounds_alike
+    # in a name of any length too where no transliteration changes the letter (Payne is not WAYNE, Howell not
+    # POWELL, Hines not LINES): one of the two begins with b f l m n p r v w, and they are not v and w (Wladimir,
+    # Vladimir). Other first letters stand for one sound in several schemes (Zhuravlyov, Jouravliov; Khamenei,
+    # Hamenei; Qassem, Kassem), and a word run into another (shipmanagement, management; alnaser, naser) is no
+    # misspelling of it
+    listed_initials = index.padded_initials[tokens]
+    other_name = (
+        (initials_query >= 0)
+        & (initials_query != listed_initials)
+        & (np.isin(initials_query, _SCHEME_STABLE) | np.isin(listed_initials, _SCHEME_STABLE))
+        & ~(np.isin(initials_query, _V_W) & np.isin(listed_initials, _V_W))
+        & (np.abs(np.array([len(t) for t in query])[rows] - index.padded_lengths[tokens]) <= 1)
+        & ~sounds_alike
+    )
+    if other_name.any():
+        credited = np.where(other_name, 0.0, credited)
+    # a word the lists know is that word, not a misspelling of another: a one-word "Aguilar" is not AGUILAS, nor
+    # "Smith" SMIT (a typo seldom makes another listed word; where it does, the name's other words decide)
+    known = np.array([v.kind == LATIN and t in index.vocab for v in searched for t in v.tokens])[rows]
+    within &= ~known | (raw >= 1.0)
     initials = np.array([ord(t) if is_initial(t) and v.kind != SKELETON else -1 for v in searched for t in v.tokens])
     if (initials >= 0).any():
         credited = _initials_credited(index, rows, tokens, initials, credited)
@@ -190,6 +214,12 @@ def _token_pairs(
         differs = fixed[rows] & ~pinyin_ok
         credited = np.where(differs, 0.0, np.where(fixed[rows], pair, credited))  # no sound-alike credit either
         within = within & ~differs
+    # a brand read through its learnt equivalent (.equivalents) must be that brand as written: a second, fuzzy step
+    # after a learnt one is a guess on a guess ("Schmidt" read as its equivalent Simite is no SIMIT)
+    learnt = np.array([t in {to for _, to in v.replaced} for v in searched for t in v.tokens])
+    if learnt.any():
+        exact = ~learnt[rows] | (raw >= 1.0)
+        credited, within = np.where(exact, credited, 0.0), within & exact
     strict = np.where(within, credited, 0.0).astype(np.float32)
     if any(variant.cut for variant in searched):
         _credit_prefixes(index, searched, blocks, credited, strict)
