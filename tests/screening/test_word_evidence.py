@@ -321,3 +321,52 @@ def test_a_brand_read_through_its_learnt_equivalent_must_be_that_brand() -> None
     assert "test:1" in _hit_ids(index, "Brennhardt Optical Instruments")  # the equivalent, exactly: the entry
     # "brennhardt" read as its equivalent kaidemu is one edit from KAIDEMO: a guess on a guess, no hit
     assert "test:2" not in _hit_ids(index, "Brennhardt", threshold=0.5)
+
+
+# --- Arabic script: zayn, names joined into one word, one-letter words ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "spelling", "fits"),
+    [
+        ("زارع", "zare", True),
+        ("زارع", "siari", False),  # zayn is written z: مهدی زارع was SIARI, Mehdi at 0.97
+        ("عزیز", "aziz", True),
+        ("عزیز", "asis", False),
+        ("ذوالفقار", "zolfaghar", True),  # dhal is still z (Persian), dh or d
+        ("سعید", "saeed", True),  # sin is s
+    ],
+)
+def test_zayn_is_written_z(word: str, spelling: str, fits: bool) -> None:
+    assert (re.fullmatch(vowelled_pattern(word), spelling) is not None) is fits
+
+
+def _arabic_script_names() -> ScreeningIndex:
+    entries = [
+        made_up(1, "DENISE COMPANY"),
+        made_up(2, "WALIJAN", EntryType.INDIVIDUAL, "AF"),
+        made_up(3, "NS DIGITAL"),
+        made_up(4, "TIDA CO., LIMITED"),
+        made_up(6, "Holvenna Trading"),
+        made_up(5, "Plovdiv Brennor Holding"),
+    ]
+    return ScreeningIndex.build(entries, snapshot_key="arabic-joined")
+
+
+def test_names_written_apart_and_read_as_one_word_are_a_persons() -> None:
+    index = _arabic_script_names()
+    assert "test:2" in _hit_ids(index, "ولی جان")  # Wali Jan: WALIJAN, as Latin writes such a name
+    assert "test:1" not in _hit_ids(index, "دعاء عنس")  # Du'a Ans read "denise" is no company (0.97 before)
+
+
+def test_a_one_letter_word_of_arabic_script_is_no_initial() -> None:
+    index = _arabic_script_names()
+    # دعاء read letter by letter is "d": a word whose vowels Arabic script leaves out, not D. standing for DIGITAL
+    assert "test:3" not in _hit_ids(index, "دعاء عنس", threshold=0.6)
+
+
+def test_a_listed_name_of_one_word_and_a_legal_form_is_a_name_of_one_word() -> None:
+    index = _arabic_script_names()
+    # two names in Arabic script, one of them spelling the listed organisation's one word (عتيد: Tida)
+    hits = [h for h in screen(index, "عتيد عذرة", threshold=0.5).hits if h.entry_id == "test:4"]
+    assert hits and all({f.name: f.value for f in h.features}["one_word_name"] == 1.0 for h in hits)

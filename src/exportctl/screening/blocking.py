@@ -75,6 +75,7 @@ class Unit:
     variant: NameVariant  # as analysed (what a hit reports)
     searched: NameVariant  # as searched (Persian compounds split)
     min_similarity: float
+    letters: bool = False  # Arabic script read letter by letter: a one-letter word is a word (دعاء: d), no initial
 
 
 def _votes_of(
@@ -212,7 +213,7 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
             token_votes(index, token, skeleton_mode, romanised, word_rule(unit.searched, position))
             for position, token in enumerate(unit.searched.tokens)
         ]
-        initials = [is_initial(token) and not skeleton_mode for token in unit.searched.tokens]
+        initials = [is_initial(token) and not (skeleton_mode or unit.letters) for token in unit.searched.tokens]
         if any(initials):
             per_token = [_muted(t) if i else t for t, i in zip(per_token, initials, strict=True)]
         weights_of.append([t.weight for t in per_token])

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from exportctl.lists.model import EntryType, ListEntry
+from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, NameVariant, fold_latin
 from exportctl.screening.places import place_words
 from exportctl.screening.scoring import NameMatch
@@ -199,7 +200,7 @@ def one_word_name(pair: Pair) -> float:
     organisation = pair.kind not in _NO_ORGANISATION
     if pair.match.coverage >= 1.0 or (organisation and variant.kind != SKELETON):
         return 0.0
-    if len(_listed_tokens(pair.matched_name)) != 1:
+    if len(_core_tokens(pair.matched_name)) != 1:  # TIDA CO., LIMITED is a name of one word
         return 0.0
     if organisation:  # an acronym or a brand spelt by one of a person's names (عسل جلالی: SL); a translated
         # organisation word (حركة movement) is no name
@@ -249,6 +250,12 @@ _SAME_PLACE = 85  # a place word this close to a word of the other name is the s
 @functools.lru_cache(maxsize=65536)
 def _listed_tokens(name: str) -> tuple[str, ...]:
     return tuple(fold_latin(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _core_tokens(name: str) -> tuple[str, ...]:
+    """A listed name's words without its legal forms (DENISE COMPANY is a name of one word, as the index reads it)."""
+    return split_legal_forms(_listed_tokens(name))[0]
 
 
 def _other_places(tokens: Iterable[str], other: tuple[str, ...]) -> bool:

@@ -52,7 +52,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 81  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 82  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -191,6 +191,8 @@ class ScreeningIndex:
     token_has_digit: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     # name id -> whether the lists wrote it in Arabic script (read by the transliteration an Arabic query has too)
     arabic_name: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    # name id -> a name of a person (its entry's type, or the type inferred for it: entry_kinds)
+    person_name: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     entry_kinds: list[EntryType] = field(default_factory=list)  # entry index -> its type, or one inferred (entry_kinds)
     padded_tokens: list[str] = field(default_factory=list)
@@ -318,6 +320,8 @@ class ScreeningIndex:
         self.arabic_name = np.array([has_arabic(text) for text in self.name_text], dtype=bool)
         listed = ListedNames(self.name_entry, self.name_tokens, self.name_text, self.name_forms, self.vocab)
         self.entry_kinds = known_kinds(self.entries, listed)
+        persons = np.array([kind == EntryType.INDIVIDUAL for kind in self.entry_kinds], dtype=bool)
+        self.person_name = persons[self.name_entry_array] if len(persons) else np.zeros(0, dtype=bool)
         self.padded_tokens = [*self.tokens, ""]
         self.padded_skeletons = [*self.token_skeleton, ""]
         self.token_has_digit = np.array([any(ch.isdigit() for ch in t) for t in self.padded_tokens], dtype=bool)

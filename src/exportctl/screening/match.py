@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from exportctl.screening.blocking import Unit, candidates, split_compounds
 from exportctl.screening.index import ScreeningIndex
-from exportctl.screening.normalize import SKELETON, TRANSLITERATION, AnalyzedName
+from exportctl.screening.normalize import NAMES_JOIN, SKELETON, TRANSLITERATION, AnalyzedName
 from exportctl.screening.scoring import NameMatch, best_entries, score_units
 from exportctl.screening.scripts import ARABIC
 
@@ -27,7 +27,12 @@ def match_many(
     """:func:`match_names` for a batch of (query, min_similarity): each query gets exactly what it would get alone;
     blocking runs once for the whole batch."""
     units = [
-        Unit(v, split_compounds(index, v) if v.kind == SKELETON else v, min_similarity)
+        Unit(
+            v,
+            split_compounds(index, v) if v.kind == SKELETON else v,
+            min_similarity,
+            query.scripts == _ARABIC_ONLY and v.kind == TRANSLITERATION,
+        )
         for query, min_similarity in queries
         for v in query.variants
     ]
@@ -45,9 +50,19 @@ def match_many(
             (name_ids[index.arabic_name[name_ids]], weights) if own else (name_ids, weights)
             for (name_ids, weights), own in zip(found, native, strict=True)
         ]
+    # names written apart in Arabic script and read as one word (ولی جان as WALIJAN) are a person's name: دعاء عنس
+    # read "denise" is no DENISE COMPANY
+    joined = [
+        v.kind == SKELETON and any(NAMES_JOIN in p for p in v.patterns) for query, _ in queries for v in query.variants
+    ]
+    if any(joined):
+        found = [
+            (name_ids[index.person_name[name_ids]], weights) if names else (name_ids, weights)
+            for (name_ids, weights), names in zip(found, joined, strict=True)
+        ]
     twice = [bool(query.scripts) and _LATIN_LETTER.search(query.text) is not None for query, _ in queries]
     written_twice = [twice[q] for q, (query, _) in enumerate(queries) for _ in query.variants]
-    parts = score_units(index, [u.searched for u in units], found, written_twice)
+    parts = score_units(index, [u.searched for u in units], found, written_twice, [u.letters for u in units])
     scored = iter([(unit.variant, *part) for unit, part in zip(units, parts, strict=True)])
     return [
         best_entries(index, [next(scored) for _ in query.variants], limit, min_similarity)

@@ -171,6 +171,9 @@ def chinese_forms() -> frozenset[str]:
 
 # between the words of a name written apart in Arabic script and as one word in Latin (Hizballah, Nasrallah)
 COMPOUND_JOIN = "(?:al|el|ul|ol|a|u|e|-)?"
+# between two or three names joined into one word (ولی جان → WALIJAN): the same spellings, told apart by its empty
+# group, so that such a reading is known for what it is: a person's name (.match.match_many)
+NAMES_JOIN = COMPOUND_JOIN + "(?:)"
 _ABD_SKELETON = "bd"  # عبد (see scripts._arabic_words)
 JOINED_ARTICLE = "(?:u|e|a|ou|oo|i)?l"  # Abd al- as one word: Abdul, Abdel, Abdal, Abdoul
 _ALLAH_PATTERN = scripts.vowelled_pattern(scripts.ALLAH)
@@ -307,7 +310,7 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
             and len(words) == len(skeletons)
             and all(p and not p.isalpha() and p != scripts.UNKNOWN_SPELLING for _, p in words)
         ):
-            joined = COMPOUND_JOIN.join(p for _, p in words)
+            joined = NAMES_JOIN.join(p for _, p in words)
             whole = NameVariant(("".join(s for s, _ in words),), SKELETON, patterns=(joined,))
             if whole not in variants:
                 variants.append(whole)

@@ -142,7 +142,7 @@ _V_W = np.array([ord(c) for c in "vw"])
 
 
 def _token_pairs(
-    index: ScreeningIndex, searched: list[NameVariant], blocks: list[_Block]
+    index: ScreeningIndex, searched: list[NameVariant], blocks: list[_Block], letters: Sequence[bool] = ()
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
     """The aligned-token similarity of every (query token, distinct candidate token) of every block, flattened
     block by block: one numpy pass for the whole batch (each element is computed exactly as for one reading).
@@ -195,7 +195,10 @@ def _token_pairs(
     # "Smith" SMIT (a typo seldom makes another listed word; where it does, the name's other words decide)
     known = np.array([v.kind == LATIN and t in index.vocab for v in searched for t in v.tokens])[rows]
     within &= ~known | (raw >= 1.0)
-    initials = np.array([ord(t) if is_initial(t) and v.kind != SKELETON else -1 for v in searched for t in v.tokens])
+    spelt = [v.kind == SKELETON or (bool(letters) and letters[k]) for k, v in enumerate(searched)]  # no initials
+    initials = np.array(
+        [ord(t) if is_initial(t) and not spelt[k] else -1 for k, v in enumerate(searched) for t in v.tokens]
+    )
     if (initials >= 0).any():
         credited = _initials_credited(index, rows, tokens, initials, credited)
     # words of one synonym class (plant / factory, air / airlines): a kind word said otherwise (.synonyms)
@@ -326,10 +329,12 @@ def score_units(
     searched: list[NameVariant],
     found: list[tuple[npt.NDArray[np.int64], list[float]]],
     written_twice: Sequence[bool] = (),
+    letters: Sequence[bool] = (),
 ) -> list[Scored]:
     """Candidate name ids with their similarity, coverage and completeness, for each reading of a batch.
     ``written_twice``: the readings of a name that may be written twice in one text, in Latin letters and another
-    script ("El Harrachi (الحراشي)"), whose repeated words each count in full (see :func:`_once_each`)."""
+    script ("El Harrachi (الحراشي)"), whose repeated words each count in full (see :func:`_once_each`); ``letters``:
+    the readings of Arabic script letter by letter, whose one-letter words are no initials (دعاء: d)."""
     live = [i for i, (name_ids, _) in enumerate(found) if len(name_ids)]
     empty = np.zeros(0)
     scored: list[Scored] = [(name_ids, empty, empty, empty) for name_ids, _ in found]
@@ -338,7 +343,7 @@ def score_units(
     live_readings = [searched[i] for i in live]
     twice = [bool(written_twice) and written_twice[i] for i in live]
     blocks = _blocks(index, live_readings, [found[i] for i in live])
-    pairs, strict_pairs = _token_pairs(index, live_readings, blocks)
+    pairs, strict_pairs = _token_pairs(index, live_readings, blocks, [bool(letters) and letters[i] for i in live])
     aligned: list[npt.NDArray[np.float32]] = []
     start = 0
     for reading, block in zip(live_readings, blocks, strict=True):

@@ -956,7 +956,7 @@ def arabic_words(run: str) -> list[str]:
 # Arabic/Persian letter -> the Latin spellings romanisations give it (ALA-LC, BGN/PCGN, French and English usage)
 _LATIN_SPELLINGS: dict[str, str] = {
     "ب": "b", "پ": "p|b", "ت": "t", "ث": "th|s|t", "ج": "j|g|dj|dzh|zh", "چ": "ch|tch|tsch|c", "ح": "h|kh",
-    "خ": "kh|x|h|ch|k", "د": "d", "ذ": "dh|z|d|th", "ر": "r", "ز": "z|s", "ژ": "zh|j|z", "س": "s|c", "ش": "sh|ch|sch|s",
+    "خ": "kh|x|h|ch|k", "د": "d", "ذ": "dh|z|d|th", "ر": "r", "ز": "z", "ژ": "zh|j|z", "س": "s|c", "ش": "sh|ch|sch|s",
     "ص": "s", "ض": "d|dh|z", "ط": "t", "ظ": "z|dh|th", "غ": "gh|g|kh|r", "ف": "f|ph|v", "ق": "q|k|g|gh|c|ck",
     "ك": "k|c|ck|q", "ک": "k|c|ck|q", "گ": "g", "ل": "l", "م": "m", "ن": "n", "ه": "h|",
 }  # fmt: skip
