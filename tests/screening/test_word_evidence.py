@@ -370,3 +370,24 @@ def test_a_listed_name_of_one_word_and_a_legal_form_is_a_name_of_one_word() -> N
     # two names in Arabic script, one of them spelling the listed organisation's one word (عتيد: Tida)
     hits = [h for h in screen(index, "عتيد عذرة", threshold=0.5).hits if h.entry_id == "test:4"]
     assert hits and all({f.name: f.value for f in h.features}["one_word_name"] == 1.0 for h in hits)
+
+
+# --- a word the listed name repeats ------------------------------------------------------------------------------
+
+
+def test_a_word_the_listed_name_repeats_is_held_once_for_each_time_the_query_holds_it() -> None:
+    entries = [
+        made_up(1, "ZHAO, Dong Dong", EntryType.INDIVIDUAL, "CN"),
+        made_up(2, "KESTRANE KESTRANE Y CIA. LTDA."),
+        made_up(3, "Holvenna Trading"),
+        made_up(4, "Plovdiv Brennor Holding"),
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="listed-repeats")
+
+    def score(name: str, entry_id: str) -> float:
+        return max((h.score for h in screen(index, name, threshold=0.3).hits if h.entry_id == entry_id), default=0.0)
+
+    assert score("Zhao Dong Dong", "test:1") > 0.95  # the name as listed
+    assert score("Zhao Dong", "test:1") < 0.85  # one Dong held both of the listed name's (0.97 before)
+    assert score("赵东", "test:1") < 0.85
+    assert score("Kestrane Kestrane", "test:2") > score("Kestrane", "test:2") + 0.1

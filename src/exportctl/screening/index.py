@@ -52,7 +52,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 82  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 83  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -191,6 +191,8 @@ class ScreeningIndex:
     token_has_digit: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     # name id -> whether the lists wrote it in Arabic script (read by the transliteration an Arabic query has too)
     arabic_name: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    # name id -> a name of a few words (up to 5) that holds one word twice (ZHAO, Dong Dong; MATA MATA, Noel)
+    name_repeats: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     # name id -> a name of a person (its entry's type, or the type inferred for it: entry_kinds)
     person_name: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -312,6 +314,9 @@ class ScreeningIndex:
             chain.from_iterable(self.name_tokens), dtype=np.int32, count=cells
         )
         self.name_token_matrix = matrix
+        ordered = np.sort(matrix, axis=1)
+        twice = ((ordered[:, 1:] == ordered[:, :-1]) & (ordered[:, 1:] < self.pad_token)).any(axis=1)
+        self.name_repeats = twice & (self.name_length <= REPEATS_WORDS)
         # the pairs are picked from the int32 matrix before widening: two int64 copies of it cost 130 MB at peak
         both = matrix[:, 1:] < self.pad_token  # a pad is only ever followed by pads: the left word is a word too
         left, right = matrix[:, :-1][both].astype(np.int64), matrix[:, 1:][both].astype(np.int64)
@@ -582,6 +587,8 @@ def _initial_weights(tokens: list[str], name_tokens: list[tuple[int, ...]], n_na
                 holders[letter] += 1
     return {letter: math.log(1 + n_names / max(count, 1)) for letter, count in holders.items()}
 
+
+REPEATS_WORDS = 5  # a listed name of up to this many words that repeats one is credited once per repetition
 
 UNKNOWN_ROMANISED_WEIGHT = 1.0  # weight of an unknown token of a romanised reading, relative to the rarest token
 

@@ -350,6 +350,9 @@ def score_units(
         aligned.append(_aligned(index, reading, block, pairs, strict_pairs, start))
         if len(set(reading.tokens)) < len(reading.tokens) <= ONCE_EACH_WORDS and not twice[len(aligned) - 1]:
             aligned[-1] = _once_each(reading.tokens, aligned[-1])
+        repeating = index.name_repeats[block.name_ids]
+        if repeating.any():
+            aligned[-1] = _listed_once_each(block.tokens_of, np.flatnonzero(repeating), aligned[-1])
         start += block.raw.size
     # readings of the same shape (query words × a name's width) are summed together: each candidate's numbers are
     # computed exactly as alone (sums over one candidate's row or column), with numpy's per-call cost paid once
@@ -432,6 +435,23 @@ def _once_each(tokens: tuple[str, ...], pair: npt.NDArray[np.float32]) -> npt.ND
         for k, row in enumerate(rows[1:], start=1):
             cap = ranked[:, k] if k < ranked.shape[1] else np.zeros(ranked.shape[0], dtype=pair.dtype)
             pair[row] = np.minimum(pair[row], cap[:, None])
+    return pair
+
+
+def _listed_once_each(
+    tokens_of: npt.NDArray[np.int32], candidates: npt.NDArray[np.int64], pair: npt.NDArray[np.float32]
+) -> npt.NDArray[np.float32]:
+    """:func:`_once_each` from the other side: a word that a listed name of a few words repeats is held once for each
+    time the query holds it, its k-th occurrence at most the k-th best of the query's words for it. One query word
+    stood for both (赵东 Zhao Dong: ZHAO, Dong Dong at 0.97; Aguilar: AGUILAR AGUILAR Y CIA.)."""
+    pair = pair.copy()
+    for c in candidates.tolist():
+        row = tokens_of[c].tolist()
+        for token in {t for t in row if row.count(t) > 1}:
+            columns = [j for j, t in enumerate(row) if t == token]
+            ranked = -np.sort(-pair[:, c, columns[0]])  # the query's words for it, best first
+            for k, column in enumerate(columns[1:], start=1):
+                pair[:, c, column] = np.minimum(pair[:, c, column], ranked[k] if k < len(ranked) else 0.0)
     return pair
 
 
