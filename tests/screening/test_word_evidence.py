@@ -296,10 +296,15 @@ def test_a_word_beginning_with_another_consonant_is_another_name_in_any_name() -
 
 def test_a_vowel_may_begin_two_spellings_of_one_name() -> None:
     index = ScreeningIndex.build(
-        [made_up(1, "YEKATERINA BRENNOROVA", EntryType.INDIVIDUAL), made_up(2, "Holvenna Trading")],
+        [
+            made_up(1, "YEKATERINA BRENNOROVA", EntryType.INDIVIDUAL),
+            made_up(2, "Holvenna Trading"),
+            made_up(3, "WALID KESTRANI", EntryType.INDIVIDUAL),
+        ],
         snapshot_key="vowels",
     )
     assert "test:1" in _hit_ids(index, "Ekaterina Brennorova")
+    assert "test:3" in _hit_ids(index, "Oualid Kestrani")  # French writes w as ou (و)
 
 
 def test_a_brand_read_through_its_learnt_equivalent_must_be_that_brand() -> None:

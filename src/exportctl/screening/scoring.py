@@ -137,7 +137,7 @@ def _element_positions(
     return rows, tokens
 
 
-_SCHEME_STABLE = np.array([ord(c) for c in "bflmnprvw"])  # first letters no romanisation scheme changes
+_SCHEME_STABLE = np.array([ord(c) for c in "bflmnprv"])  # first letters no romanisation scheme changes
 _V_W = np.array([ord(c) for c in "vw"])
 
 
@@ -176,10 +176,10 @@ def _token_pairs(
     initials_query = np.array([ord(t[0]) if v.kind == LATIN else -1 for v in searched for t in v.tokens])[rows]
     within &= (initials_query < 0) | (initials_query == index.padded_initials[tokens]) | sounds_alike
     # in a name of any length too where no transliteration changes the letter (Payne is not WAYNE, Howell not
-    # POWELL, Hines not LINES): one of the two begins with b f l m n p r v w, and they are not v and w (Wladimir,
+    # POWELL, Hines not LINES): one of the two begins with b f l m n p r v, and they are not v and w (Wladimir,
     # Vladimir). Other first letters stand for one sound in several schemes (Zhuravlyov, Jouravliov; Khamenei,
-    # Hamenei; Qassem, Kassem), and a word run into another (shipmanagement, management; alnaser, naser) is no
-    # misspelling of it
+    # Hamenei; Qassem, Kassem; Walid, French Oualid), and a word run into another (shipmanagement, management;
+    # alnaser, naser) is no misspelling of it
     listed_initials = index.padded_initials[tokens]
     other_name = (
         (initials_query >= 0)
