@@ -137,8 +137,13 @@ def _element_positions(
     return rows, tokens
 
 
-_SCHEME_STABLE = np.array([ord(c) for c in "bflmnprv"])  # first letters no romanisation scheme changes
-_V_W = np.array([ord(c) for c in "vw"])
+# first letters (ASCII code -> bits): _STABLE, one no romanisation scheme changes (b f l m n p r v); _V_OR_W, v or w
+_STABLE, _V_OR_W = 1, 2
+_INITIAL_CLASS = np.zeros(128, dtype=np.int8)
+for _letter in "bflmnpr":
+    _INITIAL_CLASS[ord(_letter)] = _STABLE
+_INITIAL_CLASS[ord("v")] = _STABLE | _V_OR_W
+_INITIAL_CLASS[ord("w")] = _V_OR_W
 
 
 def _token_pairs(
@@ -159,7 +164,9 @@ def _token_pairs(
     # numbers must be equal: "14th" is not "16th", "360" is not "366"
     numeric = np.array([any(ch.isdigit() for ch in t) for t in query])[rows] | index.token_has_digit[tokens]
     raw = np.where(numeric & (raw < 1.0), 0.0, raw)
-    short = np.minimum(np.array([len(t) for t in query])[rows], index.padded_lengths[tokens]) <= 4
+    query_length = np.array([len(t) for t in query])[rows]
+    listed_length = index.padded_lengths[tokens]
+    short = np.minimum(query_length, listed_length) <= 4
     pair = np.where(raw >= np.where(short, SHORT_TOKEN_FLOOR, TOKEN_FLOOR), raw, 0.0)
     codes = [
         index.phonetic_ids.get(phonetic(t), -2) if variant.kind != SKELETON else -3
@@ -168,7 +175,7 @@ def _token_pairs(
     ]  # skeleton readings have no sound keys (-3 equals no token's code)
     sounds_alike = (np.array(codes)[rows] == index.phonetic_array[tokens]) & (raw >= PHONETIC_MIN)
     credited = np.where(sounds_alike, np.maximum(pair, PHONETIC_SIMILARITY), pair)
-    longer = np.maximum(np.array([len(t) for t in query])[rows], index.padded_lengths[tokens])
+    longer = np.maximum(query_length, listed_length)
     within = raw >= 1.0 - edit_budget(longer) / np.maximum(longer, 1) - 1e-6
     # a name written in Latin letters is mistyped after its first letter: one differing there is another name
     # (Powell is not LOWELL, Morgan not TORGAN), unless the two sound alike (Cristal, Kristal). Romanised readings
@@ -180,17 +187,21 @@ def _token_pairs(
     # Vladimir). Other first letters stand for one sound in several schemes (Zhuravlyov, Jouravliov; Khamenei,
     # Hamenei; Qassem, Kassem; Walid, French Oualid), and a word run into another (shipmanagement, management;
     # alnaser, naser) is no misspelling of it
-    listed_initials = index.padded_initials[tokens]
-    other_name = (
-        (initials_query >= 0)
-        & (initials_query != listed_initials)
-        & (np.isin(initials_query, _SCHEME_STABLE) | np.isin(listed_initials, _SCHEME_STABLE))
-        & ~(np.isin(initials_query, _V_W) & np.isin(listed_initials, _V_W))
-        & (np.abs(np.array([len(t) for t in query])[rows] - index.padded_lengths[tokens]) <= 1)
-        & ~sounds_alike
-    )
-    if other_name.any():
-        credited = np.where(other_name, 0.0, credited)
+    latin_classes = [_INITIAL_CLASS[min(ord(t[0]), 127)] if v.kind == LATIN else 0 for v in searched for t in v.tokens]
+    if any(latin_classes):
+        query_class = np.array(latin_classes, dtype=np.int8)[rows]
+        listed_initials = index.padded_initials[tokens]
+        listed_class = _INITIAL_CLASS[np.minimum(listed_initials, 127)]
+        other_name = (
+            (initials_query >= 0)
+            & (initials_query != listed_initials)
+            & (((query_class | listed_class) & _STABLE) > 0)
+            & ((query_class & listed_class & _V_OR_W) == 0)
+            & (np.abs(query_length - listed_length) <= 1)
+            & ~sounds_alike
+        )
+        if other_name.any():
+            credited = np.where(other_name, 0.0, credited)
     # a word the lists know is that word, not a misspelling of another: a one-word "Aguilar" is not AGUILAS, nor
     # "Smith" SMIT (a typo seldom makes another listed word; where it does, the name's other words decide)
     known = np.array([v.kind == LATIN and t in index.vocab for v in searched for t in v.tokens])[rows]
