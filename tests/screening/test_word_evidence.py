@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.engine import screen_queries, screen_query
 from exportctl.screening.entry_kinds import GIVEN_NAME_MIN
+from exportctl.screening.features import Query
 from exportctl.screening.index import misspelling
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import hangul_variants, vowelled_pattern
@@ -396,3 +398,15 @@ def test_a_word_the_listed_name_repeats_is_held_once_for_each_time_the_query_hol
     assert score("Zhao Dong", "test:1") < 0.85  # one Dong held both of the listed name's (0.97 before)
     assert score("赵东", "test:1") < 0.85
     assert score("Kestrane Kestrane", "test:2") > score("Kestrane", "test:2") + 0.1
+
+
+def test_the_first_letter_rule_holds_alone_as_in_a_batch() -> None:
+    # no word of the query begins with a fixed letter, the listed word does (p): one query alone is judged as in a
+    # batch beside a query that has such a word (the rule was skipped alone, and "aUJAHIDEEN" was MUJAHIDEEN alone)
+    index = _known_words()
+    query = Query("Hlovdiv Kestrane Holding")
+    alone = screen_query(index, query, threshold=0.3)
+    batch = screen_queries(index, [Query("Payne Smithers"), query], threshold=0.3)[1]
+    assert alone == batch
+    listed = [h.score for h in alone.hits if h.entry_id == "test:4"]
+    assert listed and listed[0] < 0.74  # hlovdiv is not PLOVDIV: only kestrane and holding agree

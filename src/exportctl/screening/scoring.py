@@ -187,8 +187,10 @@ def _token_pairs(
     # Vladimir). Other first letters stand for one sound in several schemes (Zhuravlyov, Jouravliov; Khamenei,
     # Hamenei; Qassem, Kassem; Walid, French Oualid), and a word run into another (shipmanagement, management;
     # alnaser, naser) is no misspelling of it
-    latin_classes = [_INITIAL_CLASS[min(ord(t[0]), 127)] if v.kind == LATIN else 0 for v in searched for t in v.tokens]
-    if any(latin_classes):
+    if (initials_query >= 0).any():  # a Latin word: the listed word's first letter may be the fixed one
+        latin_classes = [
+            _INITIAL_CLASS[min(ord(t[0]), 127)] if v.kind == LATIN else 0 for v in searched for t in v.tokens
+        ]
         query_class = np.array(latin_classes, dtype=np.int8)[rows]
         listed_initials = index.padded_initials[tokens]
         listed_class = _INITIAL_CLASS[np.minimum(listed_initials, 127)]
