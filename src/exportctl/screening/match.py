@@ -40,11 +40,7 @@ def match_many(
     # one Arabic-script word read letter by letter is how the lists' own Arabic-script names are read; it is
     # vowelless, so the only Latin names it spells are acronyms (رصاص read "rss" is no RSS, أنمار no NMR): the Latin
     # spellings of the word are found through the consonant skeleton's vowelled patterns
-    native = [
-        query.scripts == _ARABIC_ONLY and v.kind == TRANSLITERATION and len(v.tokens) == 1
-        for query, _ in queries
-        for v in query.variants
-    ]
+    native = [unit.letters and len(unit.variant.tokens) == 1 for unit in units]
     if any(native):
         found = [
             (name_ids[index.arabic_name[name_ids]], weights) if own else (name_ids, weights)

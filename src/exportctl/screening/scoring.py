@@ -188,10 +188,7 @@ def _token_pairs(
     # Hamenei; Qassem, Kassem; Walid, French Oualid), and a word run into another (shipmanagement, management;
     # alnaser, naser) is no misspelling of it
     if (initials_query >= 0).any():  # a Latin word: the listed word's first letter may be the fixed one
-        latin_classes = [
-            _INITIAL_CLASS[min(ord(t[0]), 127)] if v.kind == LATIN else 0 for v in searched for t in v.tokens
-        ]
-        query_class = np.array(latin_classes, dtype=np.int8)[rows]
+        query_class = _INITIAL_CLASS[np.clip(initials_query, 0, 127)]  # no Latin word (-1): class 0
         listed_initials = index.padded_initials[tokens]
         listed_class = _INITIAL_CLASS[np.minimum(listed_initials, 127)]
         other_name = (
@@ -365,7 +362,7 @@ def score_units(
             aligned[-1] = _once_each(reading.tokens, aligned[-1])
         repeating = index.name_repeats[block.name_ids]
         if repeating.any():
-            aligned[-1] = _listed_once_each(block.tokens_of, np.flatnonzero(repeating), aligned[-1])
+            aligned[-1] = _listed_once_each(block.tokens_of, np.flatnonzero(repeating), aligned[-1], index.pad_token)
         start += block.raw.size
     # readings of the same shape (query words × a name's width) are summed together: each candidate's numbers are
     # computed exactly as alone (sums over one candidate's row or column), with numpy's per-call cost paid once
@@ -452,7 +449,7 @@ def _once_each(tokens: tuple[str, ...], pair: npt.NDArray[np.float32]) -> npt.ND
 
 
 def _listed_once_each(
-    tokens_of: npt.NDArray[np.int32], candidates: npt.NDArray[np.int64], pair: npt.NDArray[np.float32]
+    tokens_of: npt.NDArray[np.int32], candidates: npt.NDArray[np.int64], pair: npt.NDArray[np.float32], pad: int
 ) -> npt.NDArray[np.float32]:
     """:func:`_once_each` from the other side: a word that a listed name of a few words repeats is held once for each
     time the query holds it, its k-th occurrence at most the k-th best of the query's words for it. One query word
@@ -460,7 +457,7 @@ def _listed_once_each(
     pair = pair.copy()
     for c in candidates.tolist():
         row = tokens_of[c].tolist()
-        for token in {t for t in row if row.count(t) > 1}:
+        for token in {t for t in row if t != pad and row.count(t) > 1}:  # the pad after the name: no word
             columns = [j for j, t in enumerate(row) if t == token]
             ranked = -np.sort(-pair[:, c, columns[0]])  # the query's words for it, best first
             for k, column in enumerate(columns[1:], start=1):
