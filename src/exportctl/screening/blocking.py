@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -35,6 +36,7 @@ CANDIDATES_PER_VARIANT = 30
 BOUND_SLACK = 0.02  # blocking's similarity bound is approximate (a 2-edit typo of a known word is not reached)
 
 
+CANDIDATES_PER_FURTHER_READING = 15  # see :func:`candidates_wanted`
 CANDIDATES_PER_SKELETON = 60  # consonant skeletons are ambiguous: look at more names
 
 INITIAL_VOTE = 0.3  # share of its weight an initial votes with (see _muted)
@@ -76,6 +78,20 @@ class Unit:
     searched: NameVariant  # as searched (Persian compounds split)
     min_similarity: float
     letters: bool = False  # Arabic script read letter by letter: a one-letter word is a word (دعاء: d), no initial
+    wanted: int = CANDIDATES_PER_VARIANT  # candidates kept (a skeleton keeps CANDIDATES_PER_SKELETON)
+
+
+def candidates_wanted(position: int, readings: Sequence[NameVariant]) -> int:
+    """How many candidates the reading at ``position`` of a query's ``readings`` keeps. A name in another script read
+    three or more ways (romanisation schemes of one Russian name, dictionary senses of one Chinese word: institute,
+    college, academy) finds mostly the same names through each: its first reading keeps
+    :data:`CANDIDATES_PER_VARIANT`, the further ones :data:`CANDIDATES_PER_FURTHER_READING`. Scoring is paid per
+    reading and candidate; a real file's Russian and Chinese names, with four readings each, took three times a Latin
+    name's time. A Latin reading keeps them all: a name's cut readings (a designation after it) find its entry
+    among many of one surname (CHOE, Chol Min)."""
+    if position == 0 or len(readings) < 3 or readings[position].kind == LATIN:
+        return CANDIDATES_PER_VARIANT
+    return CANDIDATES_PER_FURTHER_READING
 
 
 def _votes_of(
@@ -129,6 +145,13 @@ def _holders_of_common_words(
     return held
 
 
+@functools.lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A spelling pattern, compiled once: a file's Arabic-script words bring more patterns than ``re``'s own cache
+    (512) holds, and compiling them again was a percent of a real file's time."""
+    return re.compile(pattern)
+
+
 def _own_common_tokens(
     index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes]
 ) -> list[tuple[tuple[int, ...], float]]:
@@ -143,7 +166,7 @@ def _own_common_tokens(
         for token, pattern, votes in zip(unit.searched.tokens, patterns, per_token, strict=True):
             if not pattern:
                 continue
-            spelt = re.compile(pattern)
+            spelt = _compiled(pattern)
             group = tuple(
                 t for t in votes.common if index.token_skeleton[t] == token and spelt.fullmatch(index.tokens[t])
             )
@@ -272,7 +295,7 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
     found: list[tuple[npt.NDArray[np.int64], list[float]]] = []
     for unit_no, unit in enumerate(units):
         lo, hi = bounds[unit_no], bounds[unit_no + 1]
-        wanted = CANDIDATES_PER_SKELETON if unit.searched.kind == SKELETON else CANDIDATES_PER_VARIANT
+        wanted = CANDIDATES_PER_SKELETON if unit.searched.kind == SKELETON else unit.wanted
         if hi - lo > wanted:
             top = np.argpartition(-votes[lo:hi], wanted)[:wanted]
             found.append((names[lo:hi][top], weights_of[unit_no]))
