@@ -379,6 +379,32 @@ def test_a_listed_name_of_one_word_and_a_legal_form_is_a_name_of_one_word() -> N
     assert hits and all({f.name: f.value for f in h.features}["one_word_name"] == 1.0 for h in hits)
 
 
+def test_a_word_of_vowel_letters_only_is_not_dropped_from_the_skeleton_reading() -> None:
+    # آوا (Ava) has no consonants: dropped, the second word alone was the whole name, and a listed one-word company
+    # spelt like it was a hit at 0.97; the word is still there, for the Latin reading, and weighs in the skeleton's
+    entries = [made_up(1, "KARIMAN COMPANY"), made_up(2, "Holvenna Trading"), made_up(3, "Plovdiv Brennor Holding")]
+    index = ScreeningIndex.build(entries, snapshot_key="vowels-only")
+    assert "test:1" in _hit_ids(index, "کریمان")  # the one word alone is still the listed name
+    assert "test:1" not in _hit_ids(index, "آوا کریمان")
+    skeletons = [v.tokens for v in analyze("آوا کریمان").variants if v.kind == SKELETON]
+    assert skeletons and all(len(tokens) == 2 for tokens in skeletons)
+    # the function words spelt with vowel letters only (يا "O", أو "or") are no name's words
+    assert all(len(v.tokens) == 1 for v in analyze("يا کریمان").variants if v.kind == SKELETON)
+
+
+def test_a_company_called_by_a_persons_one_word_name_is_not_that_person() -> None:
+    entries = [
+        made_up(1, "KESTRIN, Parvel", EntryType.INDIVIDUAL, "IR", aliases=("HOLVARD",)),
+        made_up(2, "Plovdiv Brennor Holding"),
+        made_up(3, "Tavrena Shipping"),
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="one-word-person")
+    assert "test:1" in _hit_ids(index, "Holvard")  # the alias alone: nothing says who is meant
+    assert "test:1" not in _hit_ids(index, "Holvard GmbH & Co. KG")  # a company of that name (0.80 before)
+    assert "test:1" not in _hit_ids(index, "HOLVARD LLC")
+    assert "test:1" in _hit_ids(index, "Parvel Kestrin")
+
+
 # --- a word the listed name repeats ------------------------------------------------------------------------------
 
 

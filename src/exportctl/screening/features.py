@@ -193,11 +193,16 @@ def person_for_organisation(pair: Pair) -> float:
 def one_word_name(pair: Pair) -> float:
     """Qualifier: 1 when a listed person, vessel or aircraft matched through a name of one word (an alias such as
     Joe or Patty, the tanker JANET) and the query has more words that name holds nothing of (not initials, numbers
-    or a vessel's prefix): "Joe Carpenter" is not everyone the lists call Joe, nor "Janet Rowan" a ship. Also a listed
+    or a vessel's prefix): "Joe Carpenter" is not everyone the lists call Joe, nor "Janet Rowan" a ship; nor is a
+    company with a legal form and that one word ("Martin GmbH" is not the person a.k.a. MARTIN). Also a listed
     organisation matched through one word by one of two or more names in Arabic script: مائده احمدی (Maedeh Ahmadi)
     is not the Ministry of Defence because مائده can be spelt MoD."""
     variant = pair.match.variant
     organisation = pair.kind not in _NO_ORGANISATION
+    if not organisation and pair.analyzed.forms and pair.match.coverage >= 1.0:
+        # a company called by a person's one word ("Martin GmbH & Co. KG": KHAKI, Parviz, a.k.a. MARTIN) is no more
+        # that person than "Martin Carpenter" is: its legal form is the word the person's name holds nothing of
+        return 1.0 if len(_core_tokens(pair.matched_name)) == 1 and person_for_organisation(pair) else 0.0
     if pair.match.coverage >= 1.0 or (organisation and variant.kind != SKELETON):
         return 0.0
     if len(_core_tokens(pair.matched_name)) != 1:  # TIDA CO., LIMITED is a name of one word

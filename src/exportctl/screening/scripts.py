@@ -1035,10 +1035,26 @@ def arabic_skeletons(run: str) -> tuple[list[str], list[str], list[str]]:
                 written.append(consonants)
                 persian.append(_word_skeleton(word, _PERSIAN_SKELETON))
                 joined_h.append(_word_skeleton(_JOINED_H.sub(r"\1", word), table) or consonants)
+            elif _names_vowels_only(word):
+                for reading in (written, persian, joined_h):
+                    reading.append(VOWELS_ONLY)
             continue
         for reading in (written, persian, joined_h):
             reading.extend(same)
     return written, persian, joined_h
+
+
+# A word of vowel letters only (آوا Ava, آیین Ayin) has no consonant skeleton. Dropped, it left the rest of the name
+# to match alone (آوا پارسا, Ava Parsa: PARSA COMPANY at 0.97); it stays as a word that the skeleton reading cannot
+# match (the Latin reading still reads it), so its weight is missing from the match. Not the function words spelt with
+# vowel letters only, a closed class: أو/او "or", يا/یا "O" or Persian "or", ای/اي "O".
+VOWELS_ONLY = "_"
+_VOWEL_FUNCTION_WORDS = frozenset({"أو", "او", "يا", "یا", "ای", "اي"})
+
+
+def _names_vowels_only(word: str) -> bool:
+    """Whether a word without consonants is a name's word (not a function word, nor marks alone)."""
+    return any(letter in _LONG_VOWEL_LETTERS for letter in word) and word not in _VOWEL_FUNCTION_WORDS
 
 
 _JOINED_H = re.compile("([سصشزظذضثتطدكکخغ])[هح]")  # s, z, t, d, k, kh, gh + h: one Latin digraph (zh, sh, th …)
@@ -1078,9 +1094,10 @@ def arabic_patterns(run: str) -> list[str]:
             core, forms = split_legal_forms(term.split())
             if not forms:
                 patterns.extend(re.escape(t) for t in core if skeleton(t))
-        else:
-            if _word_skeleton(word, _ARABIC_SKELETON):  # either table: the same letters have consonants
-                patterns.append(vowelled_pattern(word) or UNKNOWN_SPELLING)
+        elif _word_skeleton(word, _ARABIC_SKELETON):  # either table: the same letters have consonants
+            patterns.append(vowelled_pattern(word) or UNKNOWN_SPELLING)
+        elif _names_vowels_only(word):
+            patterns.append(UNKNOWN_SPELLING)
     return patterns
 
 
