@@ -405,6 +405,24 @@ def test_a_company_called_by_a_persons_one_word_name_is_not_that_person() -> Non
     assert "test:1" in _hit_ids(index, "Parvel Kestrin")
 
 
+def test_a_listed_person_found_through_a_given_name_alone_is_no_hit() -> None:
+    person = EntryType.INDIVIDUAL
+    entries = [
+        # three people the lists write "FAMILY, Given": Holvard is a given name, learnt from them
+        made_up(1, "KESTRIN, Holvard", person),
+        made_up(2, "BARNOVA, Holvard", person),
+        made_up(3, "TELIMOR, Holvard Pavel", person),
+        made_up(4, "QUARNEZ, Dmitar", person, aliases=("HOLVARD", "ZORBANAX")),
+        made_up(5, "Plovdiv Brennor Holding"),
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="given-name-alone")
+    assert "test:4" not in _hit_ids(index, "Holvard")  # a given name alone names nobody (1.0 before)
+    hits = screen(index, "Holvard", threshold=0.5).hits
+    assert any(h.entry_id == "test:4" and {f.name: f.value for f in h.features}["given_name_alone"] for h in hits)
+    assert "test:4" in _hit_ids(index, "Zorbanax")  # a nickname no one else bears still decides
+    assert "test:4" in _hit_ids(index, "Dmitar Quarnez")
+
+
 # --- a word the listed name repeats ------------------------------------------------------------------------------
 
 

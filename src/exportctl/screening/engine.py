@@ -192,6 +192,7 @@ def _result(
             index.name_forms[match.name_id],
             index.entry_kinds[entry_no],
             matched_name=index.name_text[match.name_id],
+            given_name_only=bool(index.given_name_only[match.name_id]),
         )
         values = [f.function(pair) for f in FEATURES]
         total = sum(value * weight for value, weight in zip(values, _WEIGHTS, strict=True))

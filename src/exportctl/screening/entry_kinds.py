@@ -16,6 +16,8 @@ from the lists themselves, in two steps:
    an organisation's word.
 
 Screening's qualifiers read these types; the entries keep their own (the list said nothing, and the output says so).
+The given names learnt in step 2 are screening's too: a listed person found through a one-word name that is a given
+name (MARTIN, an alias of KHAKI, Parviz) is found through a given name alone (features.given_name_alone).
 """
 
 from __future__ import annotations
@@ -46,7 +48,15 @@ class ListedNames:
     vocabulary: Mapping[str, int]  # token -> token id (the index's own)
 
 
-def known_kinds(entries: Sequence[ListEntry], names: ListedNames) -> list[EntryType]:
+@dataclass(frozen=True)
+class KnownKinds:
+    """Each entry's type (its list's, or one inferred from the lists) and the words the lists use as given names."""
+
+    types: list[EntryType]
+    given_names: frozenset[int]  # token ids
+
+
+def known_kinds(entries: Sequence[ListEntry], names: ListedNames) -> KnownKinds:
     """Each entry's type: its list's, or for an entry of no type one inferred from the lists (see the module)."""
     return _by_name_shape(_by_shared_names(entries, names), names)
 
@@ -77,7 +87,7 @@ def _given_part(text: str) -> list[str]:
     return fold_latin(given) if comma and family.strip() else []
 
 
-def _by_name_shape(kinds: list[EntryType], names: ListedNames) -> list[EntryType]:
+def _by_name_shape(kinds: list[EntryType], names: ListedNames) -> KnownKinds:
     given: Counter[int] = Counter()
     personal: Counter[int] = Counter()
     organisational: Counter[int] = Counter()
@@ -111,4 +121,4 @@ def _by_name_shape(kinds: list[EntryType], names: ListedNames) -> list[EntryType
         opening = after_comma[0] if after_comma else ids[0]
         if given_name(opening):
             inferred[entry_no] = EntryType.INDIVIDUAL
-    return inferred
+    return KnownKinds(inferred, frozenset(t for t in given if given_name(t)))

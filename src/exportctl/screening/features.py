@@ -56,6 +56,7 @@ class Pair:
     name_forms: frozenset[str]
     kind: EntryType  # the entry's type, or one inferred from the lists (entry_kinds): the qualifiers read it
     matched_name: str = ""  # the listed name as written (the best-matching one)
+    given_name_only: bool = False  # that name is one word, which the lists use as a given name (index.given_name_only)
 
 
 def name_similarity(pair: Pair) -> float:
@@ -215,6 +216,15 @@ def one_word_name(pair: Pair) -> float:
     return 1.0 if len(words) >= 2 else 0.0
 
 
+def given_name_alone(pair: Pair) -> float:
+    """Qualifier: 1 when a listed person matched through a name that is one given name and nothing else, as the
+    lists use the word (MARTIN, an alias of KHAKI, Parviz; NICOLAS; ADAM): a given name alone names nobody, and
+    "Martin" is no more Parviz Khaki than any other Martin. OFAC calls such aliases weak (682 of the 686 one-word
+    aliases of the SDN's individuals are its weak a.k.a.s); a nickname (PUNISHER) or a rare name is no given name
+    and still decides."""
+    return 1.0 if pair.given_name_only and pair.kind == EntryType.INDIVIDUAL else 0.0
+
+
 # kinds of organisation whose names say what they are (a closed class): a university is not a movement, a bank or a
 # ship; words of one class stand for each other (大学 is "university", 学院 "institute" or "college")
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {
@@ -354,6 +364,7 @@ HAND_SET: tuple[Feature, ...] = (
     Feature("organisation_kind_mismatch", -0.15, organisation_kind_mismatch),
     Feature("place_conflict", -0.15, place_conflict),
     Feature("one_word_name", -0.15, one_word_name),
+    Feature("given_name_alone", -0.3, given_name_alone),
     Feature("patronymic_conflict", -0.15, patronymic_conflict),
 )
 

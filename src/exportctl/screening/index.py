@@ -324,7 +324,13 @@ class ScreeningIndex:
         self.name_entry_array = np.array(self.name_entry, dtype=np.int64)
         self.arabic_name = np.array([has_arabic(text) for text in self.name_text], dtype=bool)
         listed = ListedNames(self.name_entry, self.name_tokens, self.name_text, self.name_forms, self.vocab)
-        self.entry_kinds = known_kinds(self.entries, listed)
+        kinds = known_kinds(self.entries, listed)
+        self.entry_kinds = kinds.types
+        # names that are one given name and nothing else (MARTIN, NICOLAS: aliases of listed people, OFAC's "weak")
+        given = np.zeros(len(self.tokens) + 1, dtype=bool)
+        given[list(kinds.given_names)] = True
+        one_word = self.name_length == 1
+        self.given_name_only = one_word & given[matrix[:, 0]]
         persons = np.array([kind == EntryType.INDIVIDUAL for kind in self.entry_kinds], dtype=bool)
         self.person_name = persons[self.name_entry_array] if len(persons) else np.zeros(0, dtype=bool)
         self.padded_tokens = [*self.tokens, ""]
