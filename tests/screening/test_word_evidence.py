@@ -14,7 +14,7 @@ from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.engine import screen_queries, screen_query
 from exportctl.screening.entry_kinds import GIVEN_NAME_MIN
-from exportctl.screening.features import Query
+from exportctl.screening.features import Query, written_as_person
 from exportctl.screening.index import misspelling
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import hangul_variants, vowelled_pattern
@@ -421,6 +421,19 @@ def test_a_listed_person_found_through_a_given_name_alone_is_no_hit() -> None:
     assert any(h.entry_id == "test:4" and {f.name: f.value for f in h.features}["given_name_alone"] for h in hits)
     assert "test:4" in _hit_ids(index, "Zorbanax")  # a nickname no one else bears still decides
     assert "test:4" in _hit_ids(index, "Dmitar Quarnez")
+
+
+def test_a_name_written_as_a_persons_is_not_a_listed_organisation() -> None:
+    entries = [made_up(1, "OJSC TELVERAN BANK"), made_up(2, "Plovdiv Brennor Holding"), made_up(3, "Tavrena Shipping")]
+    index = ScreeningIndex.build(entries, snapshot_key="organisation-for-person")
+    assert "test:1" in _hit_ids(index, "Telveran Bank")
+    assert "test:1" in _hit_ids(index, "Telvaran Bank")  # misspelt, still the bank
+    assert "test:1" not in _hit_ids(index, "BANKS, Telvaran")  # family name, comma, given name: a person (0.83 before)
+    # a comma before a place or an organisation's word is no person's name
+    assert written_as_person(analyze("BANKS, Telvaran"))
+    assert not written_as_person(analyze("Telveran, Shenzhen"))
+    assert not written_as_person(analyze("Telveran, Bank of Plovdiv"))
+    assert not written_as_person(analyze("Telveran, LLC"))
 
 
 # --- a word the listed name repeats ------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from exportctl.errors import InputError
 from exportctl.screening.compounds import with_rejoined_words, without_unlisted_syllables
 from exportctl.screening.equivalents import with_equivalents
 from exportctl.screening.explain import FeatureContribution, Hit, ScreeningResult
-from exportctl.screening.features import FEATURES, Pair, Query, max_bonus
+from exportctl.screening.features import FEATURES, Pair, Query, max_bonus, written_as_person
 from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.lexicon import with_lexicon
 from exportctl.screening.match import NameMatch, match_many
@@ -178,6 +178,7 @@ def _result(
         )
     hits: list[tuple[float, tuple[float, ...], Hit, int]] = []  # total, support, hit, words the names share
     best_totals: list[float] = []  # min-heap of the ``limit`` best totals so far
+    person = "," in analyzed.text and written_as_person(analyzed)
     for entry_no, match in matches:
         if match.similarity < threshold - bonus:
             break  # best first: no later candidate can reach the threshold
@@ -193,6 +194,7 @@ def _result(
             index.entry_kinds[entry_no],
             matched_name=index.name_text[match.name_id],
             given_name_only=bool(index.given_name_only[match.name_id]),
+            written_as_person=person,
         )
         values = [f.function(pair) for f in FEATURES]
         total = sum(value * weight for value, weight in zip(values, _WEIGHTS, strict=True))

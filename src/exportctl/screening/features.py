@@ -57,6 +57,7 @@ class Pair:
     kind: EntryType  # the entry's type, or one inferred from the lists (entry_kinds): the qualifiers read it
     matched_name: str = ""  # the listed name as written (the best-matching one)
     given_name_only: bool = False  # that name is one word, which the lists use as a given name (index.given_name_only)
+    written_as_person: bool = False  # the query is written "FAMILY, Given" (:func:`written_as_person`)
 
 
 def name_similarity(pair: Pair) -> float:
@@ -216,6 +217,37 @@ def one_word_name(pair: Pair) -> float:
     return 1.0 if len(words) >= 2 else 0.0
 
 
+PERSON_WORDS = range(2, 5)  # words of a name written "FAMILY, Given …"
+
+
+def written_as_person(analyzed: AnalyzedName) -> bool:
+    """Whether a query is written as a person's name: "FAMILY, Given …" in Latin letters, two to four words, with no
+    legal form, no organisation word (bank, university …) and no place after the comma ("BANKS, Kermit"; not
+    "Huawei, Shenzhen", nor "Bank, Kermit Savings")."""
+    family, comma, given = analyzed.text.partition(",")
+    if not comma or analyzed.forms or analyzed.scripts:
+        return False
+    family_words, given_words = fold_latin(family), fold_latin(given)
+    words = [*family_words, *given_words]
+    return (
+        bool(family_words)
+        and bool(given_words)
+        and len(words) in PERSON_WORDS
+        and ORGANISATION_WORDS.isdisjoint(words)
+        and place_words().isdisjoint(given_words)
+    )
+
+
+def organisation_for_person(pair: Pair) -> float:
+    """Qualifier: 1 when the query is written as a person's name ("BANKS, Kermit": a family name, a comma, a given
+    name the lists use as one; no legal form) and the listed entry is an organisation whose matched name says so (a
+    legal form, or a word such as bank, university, company): OJSC KEREMET BANK is no Kermit Banks. The mirror of
+    :func:`person_for_organisation`."""
+    if not pair.written_as_person or pair.analyzed.forms or pair.kind == EntryType.INDIVIDUAL:
+        return 0.0
+    return 1.0 if pair.name_forms or ORGANISATION_WORDS.intersection(_listed_tokens(pair.matched_name)) else 0.0
+
+
 def given_name_alone(pair: Pair) -> float:
     """Qualifier: 1 when a listed person matched through a name that is one given name and nothing else, as the
     lists use the word (MARTIN, an alias of KHAKI, Parviz; NICOLAS; ADAM): a given name alone names nobody, and
@@ -361,6 +393,7 @@ HAND_SET: tuple[Feature, ...] = (
     Feature("cross_script", -0.03, cross_script),
     Feature("brand_equivalent", -0.03, brand_equivalent),
     Feature("person_for_organisation", -0.2, person_for_organisation),
+    Feature("organisation_for_person", -0.2, organisation_for_person),
     Feature("organisation_kind_mismatch", -0.15, organisation_kind_mismatch),
     Feature("place_conflict", -0.15, place_conflict),
     Feature("one_word_name", -0.15, one_word_name),
