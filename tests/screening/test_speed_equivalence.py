@@ -17,13 +17,6 @@ from exportctl.errors import InputError
 from exportctl.lists.model import ListEntry
 from exportctl.screening import ScreeningIndex, screen_query
 from exportctl.screening.alias_markers import named_parts
-from exportctl.screening.blocking import (
-    CANDIDATES_PER_FURTHER_READING,
-    CANDIDATES_PER_VARIANT,
-    Unit,
-    candidates,
-    candidates_wanted,
-)
 from exportctl.screening.designations import opening_short_name
 from exportctl.screening.engine import screen_queries
 from exportctl.screening.features import Query
@@ -119,17 +112,3 @@ def test_every_indexed_name_is_its_own_analysis(index: ScreeningIndex, corpus: l
         )
     ]
     assert indexed == expected
-
-
-def test_a_query_read_many_ways_keeps_fewer_candidates_for_its_further_readings(index: ScreeningIndex) -> None:
-    """Scoring is paid per reading and candidate: a Russian name read four ways (GOST, BGN/PCGN, ISO 9, translated)
-    keeps the full candidate list for its first reading only; a name read once or twice keeps it for each."""
-    russian = analyze("Кубанский государственный университет")
-    assert len(russian.variants) >= 3
-    units = [Unit(v, v, 0.0, False, candidates_wanted(p, russian.variants)) for p, v in enumerate(russian.variants)]
-    found = [name_ids for name_ids, _ in candidates(index, units)]
-    assert len(found[0]) == CANDIDATES_PER_VARIANT  # "state university" is in far more names than that
-    assert [len(names) for names in found[1:]] == [CANDIDATES_PER_FURTHER_READING] * (len(found) - 1)
-    # a Latin name's further readings (cut before a designation, parts of an alias) keep them all
-    latin = [analyze(name).variants[0] for name in ("CHOE Chol Min DPRK individual", "CHOE Chol Min", "Choe Chol-min")]
-    assert [candidates_wanted(p, latin) for p in range(3)] == [CANDIDATES_PER_VARIANT] * 3

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -36,7 +35,6 @@ CANDIDATES_PER_VARIANT = 30
 BOUND_SLACK = 0.02  # blocking's similarity bound is approximate (a 2-edit typo of a known word is not reached)
 
 
-CANDIDATES_PER_FURTHER_READING = 15  # see :func:`candidates_wanted`
 CANDIDATES_PER_SKELETON = 60  # consonant skeletons are ambiguous: look at more names
 
 INITIAL_VOTE = 0.3  # share of its weight an initial votes with (see _muted)
@@ -78,20 +76,6 @@ class Unit:
     searched: NameVariant  # as searched (Persian compounds split)
     min_similarity: float
     letters: bool = False  # Arabic script read letter by letter: a one-letter word is a word (دعاء: d), no initial
-    wanted: int = CANDIDATES_PER_VARIANT  # candidates kept (a skeleton keeps CANDIDATES_PER_SKELETON)
-
-
-def candidates_wanted(position: int, readings: Sequence[NameVariant]) -> int:
-    """How many candidates the reading at ``position`` of a query's ``readings`` keeps. A name in another script read
-    three or more ways (romanisation schemes of one Russian name, dictionary senses of one Chinese word: institute,
-    college, academy) finds mostly the same names through each: its first reading keeps
-    :data:`CANDIDATES_PER_VARIANT`, the further ones :data:`CANDIDATES_PER_FURTHER_READING`. Scoring is paid per
-    reading and candidate; a real file's Russian and Chinese names, with four readings each, took three times a Latin
-    name's time. A Latin reading keeps them all: a name's cut readings (a designation after it) find its entry
-    among many of one surname (CHOE, Chol Min)."""
-    if position == 0 or len(readings) < 3 or readings[position].kind == LATIN:
-        return CANDIDATES_PER_VARIANT
-    return CANDIDATES_PER_FURTHER_READING
 
 
 def _votes_of(
@@ -295,7 +279,7 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
     found: list[tuple[npt.NDArray[np.int64], list[float]]] = []
     for unit_no, unit in enumerate(units):
         lo, hi = bounds[unit_no], bounds[unit_no + 1]
-        wanted = CANDIDATES_PER_SKELETON if unit.searched.kind == SKELETON else unit.wanted
+        wanted = CANDIDATES_PER_SKELETON if unit.searched.kind == SKELETON else CANDIDATES_PER_VARIANT
         if hi - lo > wanted:
             top = np.argpartition(-votes[lo:hi], wanted)[:wanted]
             found.append((names[lo:hi][top], weights_of[unit_no]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from exportctl.screening.blocking import Unit, candidates, candidates_wanted, split_compounds
+from exportctl.screening.blocking import Unit, candidates, split_compounds
 from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.normalize import NAMES_JOIN, SKELETON, TRANSLITERATION, AnalyzedName
 from exportctl.screening.scoring import NameMatch, best_entries, score_units
@@ -32,10 +32,9 @@ def match_many(
             split_compounds(index, v) if v.kind == SKELETON else v,
             min_similarity,
             query.scripts == _ARABIC_ONLY and v.kind == TRANSLITERATION,
-            candidates_wanted(position, query.variants),
         )
         for query, min_similarity in queries
-        for position, v in enumerate(query.variants)
+        for v in query.variants
     ]
     found = candidates(index, units)
     # one Arabic-script word read letter by letter is how the lists' own Arabic-script names are read; it is
