@@ -15,7 +15,7 @@ from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.engine import screen_queries, screen_query
 from exportctl.screening.entry_kinds import GIVEN_NAME_MIN
 from exportctl.screening.features import Query, written_as_person
-from exportctl.screening.index import misspelling
+from exportctl.screening.index import DISTINCT_MAX_NAMES, misspelling
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import hangul_variants, vowelled_pattern
 from tests.screening.made_up import made_up
@@ -434,6 +434,22 @@ def test_a_name_written_as_a_persons_is_not_a_listed_organisation() -> None:
     assert not written_as_person(analyze("Telveran, Shenzhen"))
     assert not written_as_person(analyze("Telveran, Bank of Plovdiv"))
     assert not written_as_person(analyze("Telveran, LLC"))
+
+
+def test_the_one_distinctive_word_of_a_name_is_no_misspelling_of_another_listed_word() -> None:
+    # TECH is in more names than DISTINCT_MAX_NAMES: "VORTELLA TECH" has one distinctive word, which must be itself
+    letters = "bcdfghklmnprstvz"
+    fillers = [f"{a}a{b}o{c}ix TECH" for a in letters[:5] for b in letters[:5] for c in letters[:5]]
+    assert len(fillers) >= DISTINCT_MAX_NAMES
+    entries = [
+        made_up(1, "VORTELLA TECH"),
+        made_up(2, "VORTELDA MARINE SHIPPING"),  # "vortelda" is a word the lists know
+        *(made_up(10 + n, name) for n, name in enumerate(fillers)),
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="one-distinctive-word")
+    assert "test:1" in _hit_ids(index, "Vortella Tech")
+    assert "test:1" in _hit_ids(index, "Vortela Tech")  # a typo, a word no list holds: still the name
+    assert "test:1" not in _hit_ids(index, "Vortelda Tech")  # another listed word: another name (0.9 before)
 
 
 # --- a word the listed name repeats ------------------------------------------------------------------------------

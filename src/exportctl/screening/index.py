@@ -52,7 +52,8 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 85  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 86  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
 
@@ -331,6 +332,13 @@ class ScreeningIndex:
         given[list(kinds.given_names)] = True
         one_word = self.name_length == 1
         self.given_name_only = one_word & given[matrix[:, 0]]
+        # an organisation's name of one distinctive word among common ones (TERRA TECH, GROUP GRAND, ASCENT
+        # HOLDINGS): that word is held to a short name's edit budget (scoring._aligned)
+        self.common_word = np.array([len(p) >= DISTINCT_MAX_NAMES for p in self.postings] + [True], dtype=bool)
+        distinct = (~self.common_word[matrix]).sum(axis=1)
+        not_persons = np.array([kind != EntryType.INDIVIDUAL for kind in self.entry_kinds], dtype=bool)
+        by_name = not_persons[self.name_entry_array] if len(not_persons) else np.zeros(0, dtype=bool)
+        self.one_distinct_word = (self.name_length >= 2) & (distinct == 1) & by_name
         persons = np.array([kind == EntryType.INDIVIDUAL for kind in self.entry_kinds], dtype=bool)
         self.person_name = persons[self.name_entry_array] if len(persons) else np.zeros(0, dtype=bool)
         self.padded_tokens = [*self.tokens, ""]

@@ -421,6 +421,16 @@ def _aligned(
         if short.any():  # a one-word listed name: the query's word must be within its budget
             strict = strict_pairs[start : start + size].reshape(block.raw.shape)[:, cells]
             pair = np.where(short[None, :, None], strict, pair)
+        one_distinct = index.one_distinct_word[block.name_ids]
+        if one_distinct.any() and reading.kind == LATIN:
+            # the one distinctive word of an organisation's name whose other words are common is no misspelling of
+            # another word the lists know (Grande Group is not GROUP GRAND, Decent Holding not ASCENT HOLDINGS): as
+            # for a one-word name, but a typo keeps its fuzzy credit (Anvic, ANVIK TECHNOLOGIES)
+            known = np.array([t in index.vocab for t in reading.tokens])
+            if known.any():
+                distinct = one_distinct[:, None] & ~index.common_word[block.tokens_of]
+                other = known[:, None, None] & (block.raw[:, cells] < 1.0) & distinct[None, :, :]
+                pair = np.where(other, 0.0, pair).astype(np.float32)
     if reading.kind == SKELETON and any(reading.patterns):
         pair = (pair * _vowel_agreement(index, reading, block.distinct)[:, cells]).astype(np.float32)
     if reading.kind == SKELETON and len(reading.tokens) == 1 and len(reading.tokens[0]) < SKELETON_MIN_CONSONANTS:
