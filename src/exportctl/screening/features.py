@@ -239,10 +239,9 @@ def written_as_person(analyzed: AnalyzedName) -> bool:
 
 
 def organisation_for_person(pair: Pair) -> float:
-    """Qualifier: 1 when the query is written as a person's name ("BANKS, Kermit": a family name, a comma, a given
-    name the lists use as one; no legal form) and the listed entry is an organisation whose matched name says so (a
-    legal form, or a word such as bank, university, company): OJSC KEREMET BANK is no Kermit Banks. The mirror of
-    :func:`person_for_organisation`."""
+    """Qualifier: 1 when the query is written as a person's name ("BANKS, Kermit": :func:`written_as_person`) and
+    the listed entry is an organisation whose matched name says so (a legal form, or a word such as bank, university,
+    company): OJSC KEREMET BANK is no Kermit Banks. The mirror of :func:`person_for_organisation`."""
     if not pair.written_as_person or pair.analyzed.forms or pair.kind == EntryType.INDIVIDUAL:
         return 0.0
     return 1.0 if pair.name_forms or ORGANISATION_WORDS.intersection(_listed_tokens(pair.matched_name)) else 0.0

@@ -333,7 +333,7 @@ class ScreeningIndex:
         one_word = self.name_length == 1
         self.given_name_only = one_word & given[matrix[:, 0]]
         # an organisation's name of one distinctive word among common ones (TERRA TECH, GROUP GRAND, ASCENT
-        # HOLDINGS): that word is held to a short name's edit budget (scoring._aligned)
+        # HOLDINGS): another word the lists know is no misspelling of that word (scoring._aligned)
         self.common_word = np.array([len(p) >= DISTINCT_MAX_NAMES for p in self.postings] + [True], dtype=bool)
         distinct = (~self.common_word[matrix]).sum(axis=1)
         not_persons = np.array([kind != EntryType.INDIVIDUAL for kind in self.entry_kinds], dtype=bool)
