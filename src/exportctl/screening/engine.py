@@ -178,7 +178,7 @@ def _result(
         )
     hits: list[tuple[float, tuple[float, ...], Hit, int]] = []  # total, support, hit, words the names share
     best_totals: list[float] = []  # min-heap of the ``limit`` best totals so far
-    person = "," in analyzed.text and written_as_person(analyzed)
+    person = written_as_person(analyzed)
     for entry_no, match in matches:
         if match.similarity < threshold - bonus:
             break  # best first: no later candidate can reach the threshold

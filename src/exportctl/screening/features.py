@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from exportctl.lists.model import EntryType, ListEntry
+from exportctl.screening.entry_kinds import PERSON_WORDS
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, NameVariant, fold_latin
 from exportctl.screening.places import place_words
@@ -215,9 +216,6 @@ def one_word_name(pair: Pair) -> float:
         return 1.0 if len(names) >= 2 else 0.0
     words = [t for t in pair.match.variant.tokens if len(t) > 1 and not t.isdigit() and t not in SHIP_WORDS]
     return 1.0 if len(words) >= 2 else 0.0
-
-
-PERSON_WORDS = range(2, 5)  # words of a name written "FAMILY, Given …"
 
 
 def written_as_person(analyzed: AnalyzedName) -> bool:

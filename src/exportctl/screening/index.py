@@ -335,12 +335,10 @@ class ScreeningIndex:
         # an organisation's name of one distinctive word among common ones (TERRA TECH, GROUP GRAND, ASCENT
         # HOLDINGS): another word the lists know is no misspelling of that word (scoring._aligned)
         self.common_word = np.array([len(p) >= DISTINCT_MAX_NAMES for p in self.postings] + [True], dtype=bool)
-        distinct = (~self.common_word[matrix]).sum(axis=1)
-        not_persons = np.array([kind != EntryType.INDIVIDUAL for kind in self.entry_kinds], dtype=bool)
-        by_name = not_persons[self.name_entry_array] if len(not_persons) else np.zeros(0, dtype=bool)
-        self.one_distinct_word = (self.name_length >= 2) & (distinct == 1) & by_name
         persons = np.array([kind == EntryType.INDIVIDUAL for kind in self.entry_kinds], dtype=bool)
         self.person_name = persons[self.name_entry_array] if len(persons) else np.zeros(0, dtype=bool)
+        distinct = (~self.common_word[matrix]).sum(axis=1)
+        self.one_distinct_word = (self.name_length >= 2) & (distinct == 1) & ~self.person_name
         self.padded_tokens = [*self.tokens, ""]
         self.padded_skeletons = [*self.token_skeleton, ""]
         self.token_has_digit = np.array([any(ch.isdigit() for ch in t) for t in self.padded_tokens], dtype=bool)
