@@ -52,7 +52,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 86  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 87  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -170,6 +170,9 @@ class ScreeningIndex:
     by_trigram: dict[str, npt.NDArray[np.int32]] = field(default_factory=dict)
     edit_keys_built: bool = field(default=False, repr=False)  # by_delete and by_trigram (not pickled: rebuilt)
     token_skeleton: list[str] = field(default_factory=list)
+    # consonant skeleton -> the rarity of the names holding any word with those consonants: what a word read from
+    # Arabic script, whose vowels are guessed, weighs (a one-consonant ب weighs as every b-word, not as BAAI)
+    skeleton_idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
     equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # brand -> its learnt equivalents
     lexicon: dict[str, str] = field(default_factory=dict)  # Russian word (BGN) -> English word, learnt (.lexicon)
@@ -304,6 +307,9 @@ class ScreeningIndex:
             self.token_skeleton.append(skel)
             if skel:
                 self.by_skeleton.setdefault(skel, []).append(token_id)
+        self.skeleton_idf = {
+            skel: math.log(1 + n_names / max(_holders(self.postings, ids), 1)) for skel, ids in self.by_skeleton.items()
+        }
         # names as a padded matrix of token ids; the pad is an extra empty token with weight 0
         self.pad_token = len(self.tokens)
         width = max((len(t) for t in self.name_tokens), default=1)
@@ -574,6 +580,13 @@ def _without_raw(entry: ListEntry) -> ListEntry:
 # a patronymic says less than a given name or surname (it is the father's given name) and is often left out of a
 # query: "Alexey Miller" for MILLER, Alexey Borisovich
 PATRONYMIC_WEIGHT = 0.5
+
+
+def _holders(postings: list[list[int]], token_ids: list[int]) -> int:
+    """How many names hold at least one of the words."""
+    if len(token_ids) == 1:
+        return len(postings[token_ids[0]])
+    return len(set().union(*(postings[t] for t in token_ids)))
 
 
 def _word_weight(token: str) -> float:
@@ -916,6 +929,18 @@ def compute_token_votes(
     exact = None if skeleton_mode else index.vocab.get(token)
     if exact is not None:
         weight = index.idf[exact]
+    elif skeleton_mode and (token in index.skeleton_idf or scored):
+        # the word's consonants weigh as rare as the names holding them are, whatever the vowels read into them; an
+        # unknown skeleton as the nearest one it reaches
+        near = max(scored, key=lambda item: item[1])[0] if token not in index.skeleton_idf else -1
+        weight = index.skeleton_idf[token if near < 0 else texts[near]]
+        if near < 0 and credit is not None:
+            exact_ids = [t for t, _ in scored if texts[t] == token]
+            fits = credit([index.tokens[t] for t in exact_ids], [1.0] * len(exact_ids))
+            ids = [t for t, f in zip(exact_ids, fits, strict=True) if f >= 1.0]
+            if ids:
+                held = int(np.diff(index.postings_offsets)[ids].sum())
+                weight = math.log(1 + index.name_count / max(held, 1))
     else:
         near, near_sim = max(scored, key=lambda item: item[1]) if scored else (-1, 0.0)
         if near >= 0 and (skeleton_mode or misspelling(token, texts[near], near_sim)):
