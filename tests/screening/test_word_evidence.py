@@ -1,9 +1,11 @@
 """What a word says, on small indexes of made-up entries (no listed party, no evaluation case): a legal form written
 in Korean or in Latin letters beside Arabic script is a form, an unknown word that is no misspelling weighs as the
-rare word it is, and an entry of no type whose name is shaped like a person's is read as one."""
+rare word it is, a word read from Arabic script as the names holding its spellings, a word of the world's languages
+is no misspelling of a short name, and an entry of no type whose name is shaped like a person's is read as one."""
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -12,12 +14,15 @@ from hypothesis import strategies as st
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.blocking import token_votes
 from exportctl.screening.engine import screen_queries, screen_query
 from exportctl.screening.entry_kinds import GIVEN_NAME_MIN
 from exportctl.screening.features import Query, written_as_person
 from exportctl.screening.index import DISTINCT_MAX_NAMES, misspelling
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import hangul_variants, vowelled_pattern
+from exportctl.screening.similarity import word_rule
+from exportctl.screening.world_words import is_world_word
 from tests.screening.made_up import made_up
 
 
@@ -450,6 +455,54 @@ def test_the_one_distinctive_word_of_a_name_is_no_misspelling_of_another_listed_
     assert "test:1" in _hit_ids(index, "Vortella Tech")
     assert "test:1" in _hit_ids(index, "Vortela Tech")  # a typo, a word no list holds: still the name
     assert "test:1" not in _hit_ids(index, "Vortelda Tech")  # another listed word: another name (0.9 before)
+
+
+# --- words of the world's languages -----------------------------------------------------------------------------------
+
+
+def test_a_word_of_the_worlds_languages_is_no_misspelling_of_a_one_word_name() -> None:
+    index = ScreeningIndex.build([made_up(1, "MARBEL"), made_up(2, "Holvenna Trading")], snapshot_key="world-words")
+    assert is_world_word("martel") and not is_world_word("marbell")  # a French surname; a typo
+    assert "test:1" not in _hit_ids(index, "Martel")  # 0.83 before
+    assert "test:1" not in _hit_ids(index, "Martel GmbH")
+    assert "test:1" in _hit_ids(index, "Marbell")  # a typo keeps the short name's edit budget
+    assert "test:1" in _hit_ids(index, "Marbel S.A.")
+
+
+@pytest.mark.parametrize("word", ["moulin", "caron", "diallo", "sparks", "gonzales", "fabrik"])
+def test_the_worlds_words_are_folded_as_names_are(word: str) -> None:
+    assert is_world_word(word)
+    assert not is_world_word(word.upper())  # the table holds folded words only; callers fold
+
+
+def test_the_worlds_words_are_what_wordfreq_gives() -> None:
+    # the committed list is reproducible by one command (benchmarks/build_world_words.py)
+    pytest.importorskip("wordfreq")
+    import gzip
+
+    from build_world_words import OUT, world_words  # benchmarks/ is on the path (conftest)
+
+    assert gzip.decompress(OUT.read_bytes()).decode("ascii").split() == world_words()
+
+
+# --- words read from Arabic script ------------------------------------------------------------------------------------
+
+
+def test_an_arabic_script_word_weighs_as_rare_as_the_names_holding_its_spellings() -> None:
+    # إباء (Ibaa) spells BAAI, held by one name, and ABBA, held by twelve: the word is no rarer than its commonest
+    # spelling makes it (it weighed as BAAI alone, and a person's given name carried matches to BAAI-like names)
+    words = "Zoltrin Quemark Vastrel Pomdix Kelvaro Trunex Saldivo Morquel Fendrix Yalbot Corvesh Drimlan".split()
+    entries = [made_up(1, "BAAI"), *(made_up(10 + n, f"ABBA {word} Trading") for n, word in enumerate(words))]
+    entries.append(made_up(2, "ABU Holvenna"))  # ABU has the consonant b too, but is no spelling of إباء
+    index = ScreeningIndex.build(entries, snapshot_key="skeleton-weights")
+    variant = next(v for v in analyze("إباء بتروني").variants if v.kind == SKELETON)
+    votes = token_votes(index, variant.tokens[0], True, True, word_rule(variant, 0))
+    assert votes.weight == pytest.approx(math.log(1 + index.name_count / 13))  # 13 of 14 names hold a spelling
+    # a word whose spellings no name holds weighs as the names holding its consonants
+    other = next(v for v in analyze("بو").variants if v.kind == SKELETON)  # bu: no spelling of BAAI, ABBA or ABU
+    assert other.tokens == ("b",)
+    weight = token_votes(index, "b", True, True, word_rule(other, 0)).weight
+    assert weight == pytest.approx(math.log(1 + index.name_count / 14)) == pytest.approx(index.skeleton_idf["b"])
 
 
 # --- a word the listed name repeats ------------------------------------------------------------------------------

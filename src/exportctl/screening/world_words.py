@@ -1,0 +1,33 @@
+"""Words that the world's Latin-script languages use in running text: such a word in a name is that word, not a
+misspelling of a listed one ("Caron" is no CARBON, "Diallo" no Diablo).
+
+The lists know only their own words; these come from wordfreq (CC BY-SA 4.0), every word of its Latin-script
+languages used once per million words or more, folded as names are (``data/screening/world_words.txt.gz``, written
+by ``benchmarks/build_world_words.py``).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+
+@functools.cache
+def _hashes() -> npt.NDArray[np.int64]:
+    """The words' hashes, sorted, loaded once per process: 6 MB where a set of the 725,000 words took 100 MB.
+    ``hash`` is this process's own (salted per process), so the table is built where it is used, never stored."""
+    data = resources.files("exportctl") / "data" / "screening" / "world_words.txt.gz"
+    words = gzip.decompress(data.read_bytes()).decode("ascii").split()
+    return np.sort(np.fromiter((hash(word) for word in words), dtype=np.int64, count=len(words)))
+
+
+def is_world_word(word: str) -> bool:
+    """Whether a folded word (lower case, no accents) is one of the world's words."""
+    table = _hashes()
+    key = hash(word)
+    at = int(np.searchsorted(table, key))
+    return at < len(table) and int(table[at]) == key
