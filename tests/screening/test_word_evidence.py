@@ -488,6 +488,15 @@ def test_the_worlds_words_are_what_wordfreq_gives() -> None:
 # --- words read from Arabic script ------------------------------------------------------------------------------------
 
 
+def test_no_listed_letter_spells_a_word_read_from_arabic_script() -> None:
+    # غوى (ghawa) has the consonant of C: the letter of ABDA-C is no spelling of it (0.75 before)
+    entries = [made_up(1, "ABDA-C"), made_up(2, "ABDA KAWA"), made_up(3, "Holvenna Trading")]
+    index = ScreeningIndex.build(entries, snapshot_key="arabic-letters")
+    hits = _hit_ids(index, "غوى عبده")
+    assert "test:1" not in hits
+    assert "test:2" in hits  # a word that has the consonants still counts
+
+
 def test_an_arabic_script_word_weighs_as_rare_as_the_names_holding_its_spellings() -> None:
     # إباء (Ibaa) spells BAAI, held by one name, and ABBA, held by twelve: the word is no rarer than its commonest
     # spelling makes it (it weighed as BAAI alone, and a person's given name carried matches to BAAI-like names)

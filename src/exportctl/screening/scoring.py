@@ -210,6 +210,11 @@ def _token_pairs(
     worded = np.array([v.kind == LATIN and is_world_word(t) for v in searched for t in v.tokens])[rows]
     within &= (~known & ~(worded & ~sounds_alike)) | (raw >= 1.0)
     spelt = [v.kind == SKELETON or (bool(letters) and letters[k]) for k, v in enumerate(searched)]  # no initials
+    # a word read from Arabic script is a word: no listed one-letter word (an initial, a brand's letter) is its
+    # spelling, though the letter has its consonant (غوى, k: the C of IBDA-C)
+    lettered = np.array([v.kind == SKELETON for v in searched for _ in v.tokens])[rows] & (listed_length == 1)
+    if lettered.any():
+        credited = np.where(lettered, 0.0, credited)
     initials = np.array(
         [ord(t) if is_initial(t) and not spelt[k] else -1 for k, v in enumerate(searched) for t in v.tokens]
     )
