@@ -488,6 +488,20 @@ def test_the_worlds_words_are_what_wordfreq_gives() -> None:
 # --- words read from Arabic script ------------------------------------------------------------------------------------
 
 
+def test_an_initialism_is_read_letter_by_letter_and_no_arabic_script_word_spells_it() -> None:
+    entries = [
+        made_up(1, "Kelvar Alloy Institute (KAI)"),
+        made_up(2, "SAMI", aliases=("Selvane Alloy Mining Industries",)),
+        made_up(3, "Holvenna Trading"),
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="initialisms")
+    flagged = {index.name_text[i] for i in range(index.name_count) if index.initialism[i]}
+    assert flagged == {"Kelvar Alloy Institute (KAI)", "SAMI"}  # the acronym's row of the first; the second's name
+    assert "test:2" not in _hit_ids(index, "الشامي Inc")  # al-Shami: 0.77 before
+    assert "test:1" not in _hit_ids(index, "القاعي", threshold=0.6)  # al-Qa'i: 0.72 before
+    assert "test:1" in _hit_ids(index, "KAI") and "test:2" in _hit_ids(index, "SAMI")  # in Latin letters, found
+
+
 def test_no_listed_letter_spells_a_word_read_from_arabic_script() -> None:
     # غوى (ghawa) has the consonant of C: the letter of ABDA-C is no spelling of it (0.75 before)
     entries = [made_up(1, "ABDA-C"), made_up(2, "ABDA KAWA"), made_up(3, "Holvenna Trading")]

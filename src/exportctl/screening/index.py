@@ -52,7 +52,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 87  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 88  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -64,6 +64,7 @@ _NameRow = tuple[str, frozenset[str], str, tuple[int, ...], tuple[int, ...]]
 _TRAILING_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{2,11})\)$")
 _INNER_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{2,11})\)\s*(?P<rest>[^()]*\w[^()]*)$")
 _INITIALS_SKIP = frozenset({"and", "of", "the", "for"})
+INITIALISM_LETTERS = (2, 6)  # the lengths of a one-word name that may be another name's initials
 
 
 def _abbreviates(acronym: str, words: str) -> bool:
@@ -199,6 +200,8 @@ class ScreeningIndex:
     name_repeats: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     # name id -> a name of a person (its entry's type, or the type inferred for it: entry_kinds)
     person_name: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    # name id -> a one-word name that is the initials of another name of its entry (KAI: Korea Automation Industry)
+    initialism: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     entry_kinds: list[EntryType] = field(default_factory=list)  # entry index -> its type, or one inferred (entry_kinds)
     padded_tokens: list[str] = field(default_factory=list)
@@ -245,6 +248,17 @@ class ScreeningIndex:
         # queries (they would each walk the whole index: a 70 ms stall in one of them)
         gc.collect()
         return index
+
+    def _initialisms(self) -> npt.NDArray[np.bool_]:
+        """Which names are one word that spells the initials of another name of the same entry: an initialism, read
+        letter by letter (KAI for Korea Automation Industry, SAMI for State Authority for Military Industry)."""
+        found = np.zeros(len(self.name_tokens), dtype=bool)
+        for name_id in np.flatnonzero(self.name_length == 1).tolist():
+            word = self.tokens[self.name_tokens[name_id][0]]
+            if INITIALISM_LETTERS[0] <= len(word) <= INITIALISM_LETTERS[1] and word.isalpha():
+                names = self.entries[self.name_entry[name_id]].names
+                found[name_id] = any(len(name.split()) > 1 and _abbreviates(word, name) for name in names)
+        return found
 
     def _rows(self, analyzed: AnalyzedName) -> list[_NameRow]:
         """The indexed readings of an analysed name (its tokens as ids: new tokens join the vocabulary)."""
@@ -345,6 +359,7 @@ class ScreeningIndex:
         self.person_name = persons[self.name_entry_array] if len(persons) else np.zeros(0, dtype=bool)
         distinct = (~self.common_word[matrix]).sum(axis=1)
         self.one_distinct_word = (self.name_length >= 2) & (distinct == 1) & ~self.person_name
+        self.initialism = self._initialisms()
         self.padded_tokens = [*self.tokens, ""]
         self.padded_skeletons = [*self.token_skeleton, ""]
         self.token_has_digit = np.array([any(ch.isdigit() for ch in t) for t in self.padded_tokens], dtype=bool)

@@ -56,6 +56,14 @@ def match_many(
             (name_ids[index.person_name[name_ids]], weights) if names else (name_ids, weights)
             for (name_ids, weights), names in zip(found, joined, strict=True)
         ]
+    # an initialism is read letter by letter (KAI, SAMI): a word written in Arabic script whose consonants it has is
+    # no spelling of it (القاعي al-Qa'i is not KAI, الشامي al-Shami not SAMI)
+    arabic = [unit.letters or unit.searched.kind == SKELETON for unit in units]
+    if any(arabic):
+        found = [
+            (name_ids[~index.initialism[name_ids]], weights) if read else (name_ids, weights)
+            for (name_ids, weights), read in zip(found, arabic, strict=True)
+        ]
     twice = [bool(query.scripts) and _LATIN_LETTER.search(query.text) is not None for query, _ in queries]
     written_twice = [twice[q] for q, (query, _) in enumerate(queries) for _ in query.variants]
     parts = score_units(index, [u.searched for u in units], found, written_twice, [u.letters for u in units])
