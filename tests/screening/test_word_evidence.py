@@ -22,7 +22,7 @@ from exportctl.screening.index import DISTINCT_MAX_NAMES, misspelling
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import hangul_variants, vowelled_pattern
 from exportctl.screening.similarity import word_rule
-from exportctl.screening.world_words import is_world_word
+from exportctl.screening.world_words import is_world_compound, is_world_word
 from tests.screening.made_up import made_up
 
 
@@ -467,6 +467,15 @@ def test_a_word_of_the_worlds_languages_is_no_misspelling_of_a_one_word_name() -
     assert "test:1" not in _hit_ids(index, "Martel GmbH")
     assert "test:1" in _hit_ids(index, "Marbell")  # a typo keeps the short name's edit budget
     assert "test:1" in _hit_ids(index, "Marbel S.A.")
+
+
+def test_two_words_of_the_worlds_languages_written_together_are_no_misspelling_of_a_one_word_name() -> None:
+    index = ScreeningIndex.build([made_up(1, "TESSPRECISION LLC"), made_up(2, "Holvenna Trading")], snapshot_key="cmp")
+    assert is_world_compound("techprecision") and not is_world_word("techprecision")  # tech + precision
+    assert not is_world_compound("tesprecision")
+    assert "test:1" not in _hit_ids(index, "TECHPRECISION CORP")  # 0.82 before
+    assert "test:1" in _hit_ids(index, "TESPRECISION")  # a typo keeps the budget
+    assert "test:1" in _hit_ids(index, "TESSPRECISON LLC")
 
 
 @pytest.mark.parametrize("word", ["moulin", "caron", "diallo", "sparks", "gonzales", "fabrik"])

@@ -43,7 +43,7 @@ from exportctl.screening.similarity import (
     word_rule,
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
-from exportctl.screening.world_words import is_world_word
+from exportctl.screening.world_words import is_world_compound
 
 SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact, up to 8 one edit away
 SKELETON_MIN_CONSONANTS = 3  # a one-word Arabic-script name with fewer consonants cannot decide a match alone
@@ -204,10 +204,11 @@ def _token_pairs(
             credited = np.where(other_name, 0.0, credited)
     # a word the lists know is that word, not a misspelling of another: a one-word "Aguilar" is not AGUILAS, nor
     # "Smith" SMIT (a typo seldom makes another listed word; where it does, the name's other words decide); so is a
-    # word the world's languages use, unless the two sound alike, as one name's spellings do ("Caron" is no CARBON,
-    # "Diallo" no Diablo; "Cristall" may be KRISTAL: .world_words)
+    # word the world's languages use, or two of them written together, unless the two sound alike, as one name's
+    # spellings do ("Caron" is no CARBON, "Diallo" no Diablo, TECHPRECISION no Testprecision; "Cristall" may be
+    # KRISTAL: .world_words)
     known = np.array([v.kind == LATIN and t in index.vocab for v in searched for t in v.tokens])[rows]
-    worded = np.array([v.kind == LATIN and is_world_word(t) for v in searched for t in v.tokens])[rows]
+    worded = np.array([v.kind == LATIN and is_world_compound(t) for v in searched for t in v.tokens])[rows]
     within &= (~known & ~(worded & ~sounds_alike)) | (raw >= 1.0)
     spelt = [v.kind == SKELETON or (bool(letters) and letters[k]) for k, v in enumerate(searched)]  # no initials
     # a word read from Arabic script is a word: no listed one-letter word (an initial, a brand's letter) is its

@@ -1,5 +1,6 @@
 """Words that the world's Latin-script languages use in running text: such a word in a name is that word, not a
-misspelling of a listed one ("Caron" is no CARBON, "Diallo" no Diablo).
+misspelling of a listed one ("Caron" is no CARBON, "Diallo" no Diablo), and so are two of them written together
+(TECHPRECISION, PETROGAS).
 
 The lists know only their own words; these come from wordfreq (CC BY-SA 4.0), every word of its Latin-script
 languages used once per million words or more, folded as names are (``data/screening/world_words.txt.gz``, written
@@ -31,3 +32,17 @@ def is_world_word(word: str) -> bool:
     key = hash(word)
     at = int(np.searchsorted(table, key))
     return at < len(table) and int(table[at]) == key
+
+
+COMPOUND_PART = 4  # the least letters of each word of a compound (TECH + PRECISION)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_world_compound(word: str) -> bool:
+    """Whether a folded word is one of the world's words or two of them written together (techprecision)."""
+    if is_world_word(word):
+        return True
+    return any(
+        is_world_word(word[:cut]) and is_world_word(word[cut:])
+        for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1)
+    )
