@@ -941,6 +941,7 @@ def compute_token_votes(
         )
         if alike >= 0:
             best = sounds_alike = PHONETIC_SIMILARITY
+    given = None if credit is None else credit([index.tokens[t] for t, _ in scored], [sim for _, sim in scored])
     exact = None if skeleton_mode else index.vocab.get(token)
     if exact is not None:
         weight = index.idf[exact]
@@ -949,12 +950,11 @@ def compute_token_votes(
         # unknown skeleton as the nearest one it reaches
         near = max(scored, key=lambda item: item[1])[0] if token not in index.skeleton_idf else -1
         weight = index.skeleton_idf[token if near < 0 else texts[near]]
-        if near < 0 and credit is not None:
-            exact_ids = [t for t, _ in scored if texts[t] == token]
-            fits = credit([index.tokens[t] for t in exact_ids], [1.0] * len(exact_ids))
-            ids = [t for t, f in zip(exact_ids, fits, strict=True) if f >= 1.0]
-            if ids:
-                held = int(np.diff(index.postings_offsets)[ids].sum())
+        if near < 0 and given is not None:
+            fitting = [t for (t, _), share in zip(scored, given, strict=True) if share >= 1.0 and texts[t] == token]
+            if fitting:
+                ids = np.array(fitting, dtype=np.int64)
+                held = int((index.postings_offsets[ids + 1] - index.postings_offsets[ids]).sum())
                 weight = math.log(1 + index.name_count / max(held, 1))
     else:
         near, near_sim = max(scored, key=lambda item: item[1]) if scored else (-1, 0.0)
@@ -966,8 +966,7 @@ def compute_token_votes(
             weight = index.max_idf * (UNKNOWN_ROMANISED_WEIGHT if romanised else 1.0)
             weight *= 1.0 if skeleton_mode else _word_weight(token)
     voting = scored
-    if credit is not None:
-        given = credit([index.tokens[t] for t, _ in scored], [sim for _, sim in scored])
+    if given is not None:
         shares = [(t, sim * share) for (t, sim), share in zip(scored, given, strict=True)]
         voting = [(t, share) for t, share in shares if share > 0.0]
     names, votes, common = _gathered_votes(index, voting, weight)

@@ -208,8 +208,15 @@ def _token_pairs(
     # spellings do ("Caron" is no CARBON, "Diallo" no Diablo, TECHPRECISION no Testprecision; "Cristall" may be
     # KRISTAL: .world_words)
     known = np.array([v.kind == LATIN and t in index.vocab for v in searched for t in v.tokens])[rows]
-    worded = np.array([v.kind == LATIN and is_world_compound(t) for v in searched for t in v.tokens])[rows]
-    within &= (~known & ~(worded & ~sounds_alike)) | (raw >= 1.0)
+    within &= ~known | (raw >= 1.0)
+    doubtful = within & (raw < 1.0) & ~sounds_alike  # looked up only where the answer can change a pair: few
+    if doubtful.any():
+        in_doubt = set(rows[doubtful].tolist())
+        words = [(v.kind, t) for v in searched for t in v.tokens]
+        worded = np.array(
+            [i in in_doubt and kind == LATIN and is_world_compound(t) for i, (kind, t) in enumerate(words)]
+        )[rows]
+        within &= ~(worded & ~sounds_alike) | (raw >= 1.0)
     spelt = [v.kind == SKELETON or (bool(letters) and letters[k]) for k, v in enumerate(searched)]  # no initials
     # a word read from Arabic script is a word: no listed one-letter word (an initial, a brand's letter) is its
     # spelling, though the letter has its consonant (غوى, k: the C of IBDA-C)
