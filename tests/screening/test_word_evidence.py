@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
-from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening import ScreeningIndex, screen, world_words
 from exportctl.screening.blocking import token_votes
 from exportctl.screening.engine import screen_queries, screen_query
 from exportctl.screening.entry_kinds import GIVEN_NAME_MIN
@@ -482,6 +482,12 @@ def test_two_words_of_the_worlds_languages_written_together_are_no_misspelling_o
 def test_the_worlds_words_are_folded_as_names_are(word: str) -> None:
     assert is_world_word(word)
     assert not is_world_word(word.upper())  # the table holds folded words only; callers fold
+
+
+def test_the_worlds_words_load_with_the_index_not_in_the_first_query() -> None:
+    world_words._hashes.cache_clear()
+    ScreeningIndex.build([made_up(1, "Holvenna Trading")], snapshot_key="preload")
+    assert world_words._hashes.cache_info().currsize == 1  # a 0.2 s load, not in a query's latency
 
 
 def test_the_worlds_words_are_what_wordfreq_gives() -> None:

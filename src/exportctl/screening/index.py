@@ -29,6 +29,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist, cpdist
 
 from exportctl.lists.model import EntryType, ListEntry
+from exportctl.screening import world_words
 from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.designations import long_designation_spans, opening_short_name
 from exportctl.screening.entry_kinds import ListedNames, known_kinds
@@ -244,6 +245,7 @@ class ScreeningIndex:
             index._finish()
             index.hyphened = hyphened_words(analysed, index.vocab)
             index.vocabulary_votes = VocabularyVotes.build(index)
+        world_words.preload()  # the first query does not pay for it
         # one collection now moves the new objects to the oldest generation, rather than several during the first
         # queries (they would each walk the whole index: a 70 ms stall in one of them)
         gc.collect()
