@@ -173,7 +173,7 @@ class ScreeningIndex:
     edit_keys_built: bool = field(default=False, repr=False)  # by_delete and by_trigram (not pickled: rebuilt)
     token_skeleton: list[str] = field(default_factory=list)
     # consonant skeleton -> the rarity of the names holding any word with those consonants: what a word read from
-    # Arabic script, whose vowels are guessed, weighs (a one-consonant ب weighs as every b-word, not as BAAI)
+    # Arabic script (its vowels guessed) weighs when no listed spelling fits its vowelled pattern (compute_token_votes)
     skeleton_idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
     equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # brand -> its learnt equivalents
@@ -948,8 +948,9 @@ def compute_token_votes(
     if exact is not None:
         weight = index.idf[exact]
     elif skeleton_mode and (token in index.skeleton_idf or scored):
-        # the word's consonants weigh as rare as the names holding them are, whatever the vowels read into them; an
-        # unknown skeleton as the nearest one it reaches
+        # a word read from Arabic script weighs as rare as the names holding its spellings: the listed words with its
+        # consonants that fit its vowelled pattern (إباء, b: BAAI and ABBA, not BAAI alone), else any with its
+        # consonants; an unknown skeleton as the nearest one it reaches
         near = max(scored, key=lambda item: item[1])[0] if token not in index.skeleton_idf else -1
         weight = index.skeleton_idf[token if near < 0 else texts[near]]
         if near < 0 and given is not None:
