@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 from exportctl.screening.blocking import Unit, candidates, split_compounds
 from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.normalize import NAMES_JOIN, SKELETON, TRANSLITERATION, AnalyzedName
@@ -42,28 +45,19 @@ def match_many(
     # spellings of the word are found through the consonant skeleton's vowelled patterns
     native = [unit.letters and len(unit.variant.tokens) == 1 for unit in units]
     if any(native):
-        found = [
-            (name_ids[index.arabic_name[name_ids]], weights) if own else (name_ids, weights)
-            for (name_ids, weights), own in zip(found, native, strict=True)
-        ]
+        found = _narrowed(found, native, index.arabic_name)
     # names written apart in Arabic script and read as one word (ولی جان as WALIJAN) are a person's name: دعاء عنس
     # read "denise" is no DENISE COMPANY
     joined = [
         v.kind == SKELETON and any(NAMES_JOIN in p for p in v.patterns) for query, _ in queries for v in query.variants
     ]
     if any(joined):
-        found = [
-            (name_ids[index.person_name[name_ids]], weights) if names else (name_ids, weights)
-            for (name_ids, weights), names in zip(found, joined, strict=True)
-        ]
+        found = _narrowed(found, joined, index.person_name)
     # an initialism is read letter by letter (KAI, SAMI): a word written in Arabic script whose consonants it has is
     # no spelling of it (القاعي al-Qa'i is not KAI, الشامي al-Shami not SAMI)
     arabic = [unit.letters or unit.searched.kind == SKELETON for unit in units]
     if any(arabic):
-        found = [
-            (name_ids[~index.initialism[name_ids]], weights) if read else (name_ids, weights)
-            for (name_ids, weights), read in zip(found, arabic, strict=True)
-        ]
+        found = _narrowed(found, arabic, ~index.initialism)
     twice = [bool(query.scripts) and _LATIN_LETTER.search(query.text) is not None for query, _ in queries]
     written_twice = [twice[q] for q, (query, _) in enumerate(queries) for _ in query.variants]
     parts = score_units(index, [u.searched for u in units], found, written_twice, [u.letters for u in units])
@@ -71,6 +65,17 @@ def match_many(
     return [
         best_entries(index, [next(scored) for _ in query.variants], limit, min_similarity)
         for query, min_similarity in queries
+    ]
+
+
+def _narrowed(
+    found: list[tuple[npt.NDArray[np.int64], list[float]]], readings: list[bool], kept: npt.NDArray[np.bool_]
+) -> list[tuple[npt.NDArray[np.int64], list[float]]]:
+    """Each reading's candidates, only the names ``kept`` (a flag per name id) for the readings flagged in
+    ``readings``."""
+    return [
+        (name_ids[kept[name_ids]], weights) if narrow else (name_ids, weights)
+        for (name_ids, weights), narrow in zip(found, readings, strict=True)
     ]
 
 

@@ -207,20 +207,19 @@ def _token_pairs(
     # word the world's languages use, or two of them written together, unless the two sound alike, as one name's
     # spellings do ("Caron" is no CARBON, "Diallo" no Diablo, TECHPRECISION no Testprecision; "Cristall" may be
     # KRISTAL: .world_words)
-    known = np.array([v.kind == LATIN and t in index.vocab for v in searched for t in v.tokens])[rows]
+    kinds = np.array([v.kind for v in searched for _ in v.tokens])  # each query word's reading's kind
+    latin = kinds == LATIN
+    known = (latin & np.array([t in index.vocab for t in query]))[rows]
     within &= ~known | (raw >= 1.0)
     doubtful = within & (raw < 1.0) & ~sounds_alike  # looked up only where the answer can change a pair: few
     if doubtful.any():
         in_doubt = set(rows[doubtful].tolist())
-        words = [(v.kind, t) for v in searched for t in v.tokens]
-        worded = np.array(
-            [i in in_doubt and kind == LATIN and is_world_compound(t) for i, (kind, t) in enumerate(words)]
-        )[rows]
+        worded = np.array([i in in_doubt and latin[i] and is_world_compound(t) for i, t in enumerate(query)])[rows]
         within &= ~(worded & ~sounds_alike) | (raw >= 1.0)
     spelt = [v.kind == SKELETON or (bool(letters) and letters[k]) for k, v in enumerate(searched)]  # no initials
     # a word read from Arabic script is a word: no listed one-letter word (an initial, a brand's letter) is its
     # spelling, though the letter has its consonant (غوى, k: the C of IBDA-C)
-    lettered = np.array([v.kind == SKELETON for v in searched for _ in v.tokens])[rows] & (listed_length == 1)
+    lettered = (kinds == SKELETON)[rows] & (listed_length == 1)
     if lettered.any():
         credited = np.where(lettered, 0.0, credited)
     initials = np.array(
