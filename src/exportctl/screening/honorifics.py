@@ -2,7 +2,8 @@
 
 "Mr. Viktor Bout", "Sheikh Hassan Nasrallah", "Ayatollah Ali Khamenei" and the listed "AL ZAWAHIRI, Dr. Ayman" name
 the same people with and without the title, so a title says little about who is meant: the index weighs it at
-:data:`HONORIFIC_WEIGHT` of its rarity, on both sides (a rare word such as "Ayatollah" had outweighed the name).
+:data:`HONORIFIC_WEIGHT` of its rarity, on both sides (a rare word such as "Ayatollah" had outweighed the name), and a
+title the query writes half that again (:data:`exportctl.screening.index.QUERY_TITLE_SHARE`).
 Only words that are titles and nothing else are here, in the spellings the lists and registers use: military ranks
 that are also ordinary words (General, Major, Captain) and titles that are also given names (Sayed, Sultan, Emir)
 are left out.

@@ -53,7 +53,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 88  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 89  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -598,6 +598,11 @@ def _without_raw(entry: ListEntry) -> ListEntry:
 # query: "Alexey Miller" for MILLER, Alexey Borisovich
 PATRONYMIC_WEIGHT = 0.5
 
+# a title the query writes weighs half what a listed one does: registers write titles as courtesy ("Prof. 'ALI,
+# Ahmad"), the lists where the person is known by one (AL-BAGHDADI, Sheikh); at the listed weight an unmatched title
+# took a fifth of a name of two common words and dropped it from 1.0 to 0.86
+QUERY_TITLE_SHARE = 0.5
+
 
 def _holders(postings: list[list[int]], token_ids: list[int]) -> int:
     """How many names hold at least one of the words."""
@@ -750,6 +755,8 @@ class VocabularyVotes:
         best = np.zeros(len(tokens))
         np.maximum.at(best, owner, sims)
         weight = np.array(index.idf, dtype=np.float64)
+        titles = [t for t, text in enumerate(tokens) if is_honorific(text)]
+        weight[titles] *= QUERY_TITLE_SHARE  # as compute_token_votes weighs a title the query writes
         if best.min() < 1.0:  # every word reaches itself (similarity 1): else the general path
             return cls._one_by_one(index)
         frequency = index.postings_offsets[other + 1] - index.postings_offsets[other]
@@ -968,6 +975,8 @@ def compute_token_votes(
         else:  # unknown: rare, so it counts — less so when it is a romanisation guess (a brand's pinyin, a skeleton)
             weight = index.max_idf * (UNKNOWN_ROMANISED_WEIGHT if romanised else 1.0)
             weight *= 1.0 if skeleton_mode else _word_weight(token)
+    if not skeleton_mode and is_honorific(token):
+        weight *= QUERY_TITLE_SHARE
     voting = scored
     if given is not None:
         shares = [(t, sim * share) for (t, sim), share in zip(scored, given, strict=True)]
