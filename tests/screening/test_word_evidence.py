@@ -22,7 +22,7 @@ from exportctl.screening.index import DISTINCT_MAX_NAMES, misspelling
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import hangul_variants, vowelled_pattern
 from exportctl.screening.similarity import word_rule
-from exportctl.screening.world_words import is_world_compound, is_world_word
+from exportctl.screening.world_words import is_another_word, is_world_compound, is_world_word
 from tests.screening.made_up import made_up
 
 
@@ -574,3 +574,13 @@ def test_the_first_letter_rule_holds_alone_as_in_a_batch() -> None:
     assert alone == batch
     listed = [h.score for h in alone.hits if h.entry_id == "test:4"]
     assert listed and listed[0] < 0.74  # hlovdiv is not PLOVDIV: only kestrane and holding agree
+
+
+def test_two_words_by_chance_across_a_misspelling_keep_the_budget() -> None:
+    # semir|tonic are two of the world's words only because two letters of SEMITRONIC were swapped across the cut:
+    # the listed word keeps neither whole, so it is a misspelling (it scored 0 against its one-word name)
+    index = ScreeningIndex.build([made_up(1, "SEMITRONIC AG"), made_up(2, "Holvenna Trading")], snapshot_key="cut")
+    assert is_world_compound("semirtonic")
+    assert not is_another_word("semirtonic", "semitronic")
+    assert is_another_word("techprecision", "tessprecision")  # the listed word keeps "precision" whole
+    assert "test:1" in _hit_ids(index, "SEMIRTONIC AG")

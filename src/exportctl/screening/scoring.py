@@ -43,7 +43,7 @@ from exportctl.screening.similarity import (
     word_rule,
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
-from exportctl.screening.world_words import is_world_compound
+from exportctl.screening.world_words import is_another_word
 
 SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact, up to 8 one edit away
 SKELETON_MIN_CONSONANTS = 3  # a one-word Arabic-script name with fewer consonants cannot decide a match alone
@@ -204,18 +204,20 @@ def _token_pairs(
             credited = np.where(other_name, 0.0, credited)
     # a word the lists know is that word, not a misspelling of another: a one-word "Aguilar" is not AGUILAS, nor
     # "Smith" SMIT (a typo seldom makes another listed word; where it does, the name's other words decide); so is a
-    # word the world's languages use, or two of them written together, unless the two sound alike, as one name's
-    # spellings do ("Caron" is no CARBON, "Diallo" no Diablo, TECHPRECISION no Testprecision; "Cristall" may be
-    # KRISTAL: .world_words)
+    # word the world's languages use, or two of them written together that differ from the listed word by a whole
+    # one, unless the two sound alike, as one name's spellings do ("Caron" is no CARBON, "Diallo" no Diablo,
+    # TECHPRECISION no Testprecision, but "semirtonic" is SEMITRONIC; "Cristall" may be KRISTAL: .world_words)
     kinds = np.array([v.kind for v in searched for _ in v.tokens])  # each query word's reading's kind
     latin = kinds == LATIN
     known = (latin & np.array([t in index.vocab for t in query]))[rows]
     within &= ~known | (raw >= 1.0)
     doubtful = within & (raw < 1.0) & ~sounds_alike  # looked up only where the answer can change a pair: few
     if doubtful.any():
-        in_doubt = set(rows[doubtful].tolist())
-        worded = np.array([i in in_doubt and latin[i] and is_world_compound(t) for i, t in enumerate(query)])[rows]
-        within &= ~(worded & ~sounds_alike) | (raw >= 1.0)
+        worded = np.zeros(len(rows), dtype=bool)
+        for at in np.flatnonzero(doubtful).tolist():
+            row = int(rows[at])
+            worded[at] = bool(latin[row]) and is_another_word(query[row], index.tokens[int(tokens[at])])
+        within &= ~worded | (raw >= 1.0)
     spelt = [v.kind == SKELETON or (bool(letters) and letters[k]) for k, v in enumerate(searched)]  # no initials
     # a word read from Arabic script is a word: no listed one-letter word (an initial, a brand's letter) is its
     # spelling, though the letter has its consonant (غوى, k: the C of IBDA-C)

@@ -45,11 +45,25 @@ COMPOUND_PART = 4  # the least letters of each word of a compound (TECH + PRECIS
 
 
 @functools.lru_cache(maxsize=65536)
+def compound_cuts(word: str) -> tuple[int, ...]:
+    """Where a folded word splits into two of the world's words of 4+ letters each (techprecision: 4)."""
+    return tuple(
+        cut
+        for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1)
+        if is_world_word(word[:cut]) and is_world_word(word[cut:])
+    )
+
+
 def is_world_compound(word: str) -> bool:
     """Whether a folded word is one of the world's words or two of them written together (techprecision)."""
-    if is_world_word(word):
-        return True
-    return any(
-        is_world_word(word[:cut]) and is_world_word(word[cut:])
-        for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1)
+    return is_world_word(word) or bool(compound_cuts(word))
+
+
+def is_another_word(word: str, listed: str) -> bool:
+    """Whether a folded query word is a word of its own, not a misspelling of the listed word it resembles: one of
+    the world's words, or two of them written together of which the listed word keeps one whole, so that they differ
+    by a whole word (tech|precision is no TESSPRECISION). A misspelling across the cut is still one: semir|tonic,
+    two words by chance, is SEMITRONIC with two letters swapped."""
+    return is_world_word(word) or any(
+        listed.startswith(word[:cut]) or listed.endswith(word[cut:]) for cut in compound_cuts(word)
     )
