@@ -26,6 +26,9 @@ threshold:
 * ``dropped_word`` — one inner word of an organisation's name of four words or more left out ("LIMITED LIABILITY
   BODOR" for LIMITED LIABILITY COMPANY BODOR);
 * ``two_typos`` — a typo (a letter replaced, left out or added) in each of two words of five letters or more;
+* ``one_word_typo`` — a typo (a letter replaced, left out or added, or two swapped) after the first letter of a name
+  that is one word of eight letters or more besides its legal form ("PJSC MOSOTTREST" for PJSC MOSTOTREST), where
+  nothing else confirms the name;
 * ``designation`` — the country in an organisation's name written as another of its designations ("… OF THE
   DPRK" as "… of the Democratic People's Republic of Korea", "… OF THE RUSSIAN FEDERATION" as "… of Russia"): an
   official name, ISO's name, the short name or an initialism, from ISO 3166 and the customary names (the engine's own
@@ -62,6 +65,7 @@ from exportctl.errors import InputError
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening import ScreeningIndex, designations, screen
 from exportctl.screening.legal_forms import FORM_WORDS
+from exportctl.screening.normalize import analyze
 from screening_corpus import bundled_entries
 from screening_native_script import _same_party
 from screening_quality import wilson
@@ -295,6 +299,30 @@ def _two_typos(name: str, rng: random.Random) -> str | None:
     return name
 
 
+def _one_word_typo(name: str, rng: random.Random) -> str | None:
+    """A typo after the first letter of a name that is one word of eight letters or more besides its legal form."""
+    tokens = analyze(name).variants[0].tokens
+    if len(tokens) != 1 or len(tokens[0]) < 8:
+        return None
+    word = next((w for w in re.findall(r"[A-Za-z]+", name) if w.casefold() == tokens[0]), None)
+    if word is None:
+        return None
+    at = rng.randrange(1, len(word) - 1)
+    letter = rng.choice("aeiourstln")
+    return name.replace(
+        word,
+        rng.choice(
+            (
+                word[:at] + letter + word[at + 1 :],  # replaced
+                word[:at] + word[at + 1 :],  # left out
+                word[:at] + letter + word[at:],  # added
+                word[:at] + word[at + 1] + word[at] + word[at + 2 :],  # swapped
+            )
+        ),
+        1,
+    )
+
+
 def _digits_for_letters(name: str, rng: random.Random) -> str | None:
     """One or two letters of the longest word written as the digits they look like (O as 0, I as 1, E as 3, S as 5),
     as an OCR misreading or a name slipped past a filter writes them ("R0SNEFT", "HUAWE1")."""
@@ -489,6 +517,7 @@ def main() -> None:
         "ship_prefix": (vessels, _ship_prefix),
         "dropped_word": (organisations, _dropped_word),
         "two_typos": (organisations, _two_typos),
+        "one_word_typo": ([e for e in entries if e.entry_type != EntryType.INDIVIDUAL], _one_word_typo),
         "designation": (organisations, _designation),
         "digits_for_letters": (organisations, _digits_for_letters),
         "web_address": (organisations, _web_address),

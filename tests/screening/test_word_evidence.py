@@ -495,9 +495,10 @@ def test_the_worlds_words_are_what_wordfreq_gives() -> None:
     pytest.importorskip("wordfreq")
     import gzip
 
-    from build_world_words import OUT, world_words  # benchmarks/ is on the path (conftest)
+    from build_world_words import ENGLISH_OUT, OUT, world_words  # benchmarks/ is on the path (conftest)
 
     assert gzip.decompress(OUT.read_bytes()).decode("ascii").split() == world_words()
+    assert gzip.decompress(ENGLISH_OUT.read_bytes()).decode("ascii").split() == world_words(["en"])
 
 
 # --- words read from Arabic script ------------------------------------------------------------------------------------
@@ -576,11 +577,20 @@ def test_the_first_letter_rule_holds_alone_as_in_a_batch() -> None:
     assert listed and listed[0] < 0.74  # hlovdiv is not PLOVDIV: only kestrane and holding agree
 
 
-def test_two_words_by_chance_across_a_misspelling_keep_the_budget() -> None:
-    # semir|tonic are two of the world's words only because two letters of SEMITRONIC were swapped across the cut:
-    # the listed word keeps neither whole, so it is a misspelling (it scored 0 against its one-word name)
-    index = ScreeningIndex.build([made_up(1, "SEMITRONIC AG"), made_up(2, "Holvenna Trading")], snapshot_key="cut")
-    assert is_world_compound("semirtonic")
-    assert not is_another_word("semirtonic", "semitronic")
+def test_only_english_words_written_together_make_a_compound() -> None:
+    # across 26 languages a misspelling splits into two words by chance: MOSOTTREST is Hungarian "mosott" + "rest",
+    # and scored 0 against the one-word MOSTOTREST
+    index = ScreeningIndex.build([made_up(1, "PJSC MOSTOTREST"), made_up(2, "Holvenna Trading")], snapshot_key="en")
+    assert is_world_word("mosott") and is_world_word("rest")
+    assert not is_world_compound("mosottrest")
+    assert "test:1" in _hit_ids(index, "MOSOTTREST")
+
+
+def test_a_misspelling_across_the_cut_of_two_words_keeps_the_budget() -> None:
+    # potent|games are two English words only because two letters of POTENGTAMES were swapped across the cut: the
+    # listed word keeps neither whole, so it is a misspelling, not another word
+    index = ScreeningIndex.build([made_up(1, "POTENGTAMES AG"), made_up(2, "Holvenna Trading")], snapshot_key="cut")
+    assert is_world_compound("potentgames")
+    assert not is_another_word("potentgames", "potengtames")
     assert is_another_word("techprecision", "tessprecision")  # the listed word keeps "precision" whole
-    assert "test:1" in _hit_ids(index, "SEMIRTONIC AG")
+    assert "test:1" in _hit_ids(index, "POTENTGAMES AG")
