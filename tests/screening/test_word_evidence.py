@@ -22,7 +22,7 @@ from exportctl.screening.index import DISTINCT_MAX_NAMES, misspelling
 from exportctl.screening.normalize import SKELETON, analyze
 from exportctl.screening.scripts import hangul_variants, vowelled_pattern
 from exportctl.screening.similarity import word_rule
-from exportctl.screening.world_words import is_another_word, is_world_compound, is_world_word
+from exportctl.screening.world_words import compound_cuts, is_another_word, is_world_word
 from tests.screening.made_up import made_up
 
 
@@ -471,8 +471,8 @@ def test_a_word_of_the_worlds_languages_is_no_misspelling_of_a_one_word_name() -
 
 def test_two_words_of_the_worlds_languages_written_together_are_no_misspelling_of_a_one_word_name() -> None:
     index = ScreeningIndex.build([made_up(1, "TESSPRECISION LLC"), made_up(2, "Holvenna Trading")], snapshot_key="cmp")
-    assert is_world_compound("techprecision") and not is_world_word("techprecision")  # tech + precision
-    assert not is_world_compound("tesprecision")
+    assert compound_cuts("techprecision") == (4,) and not is_world_word("techprecision")  # tech + precision
+    assert not compound_cuts("tesprecision")
     assert "test:1" not in _hit_ids(index, "TECHPRECISION CORP")  # 0.82 before
     assert "test:1" in _hit_ids(index, "TESPRECISION")  # a typo keeps the budget
     assert "test:1" in _hit_ids(index, "TESSPRECISON LLC")
@@ -582,7 +582,7 @@ def test_only_english_words_written_together_make_a_compound() -> None:
     # and scored 0 against the one-word MOSTOTREST
     index = ScreeningIndex.build([made_up(1, "PJSC MOSTOTREST"), made_up(2, "Holvenna Trading")], snapshot_key="en")
     assert is_world_word("mosott") and is_world_word("rest")
-    assert not is_world_compound("mosottrest")
+    assert not compound_cuts("mosottrest")
     assert "test:1" in _hit_ids(index, "MOSOTTREST")
 
 
@@ -590,7 +590,7 @@ def test_a_misspelling_across_the_cut_of_two_words_keeps_the_budget() -> None:
     # potent|games are two English words only because two letters of POTENGTAMES were swapped across the cut: the
     # listed word keeps neither whole, so it is a misspelling, not another word
     index = ScreeningIndex.build([made_up(1, "POTENGTAMES AG"), made_up(2, "Holvenna Trading")], snapshot_key="cut")
-    assert is_world_compound("potentgames")
+    assert compound_cuts("potentgames") == (6,)
     assert not is_another_word("potentgames", "potengtames")
     assert is_another_word("techprecision", "tessprecision")  # the listed word keeps "precision" whole
     assert "test:1" in _hit_ids(index, "POTENTGAMES AG")

@@ -204,9 +204,9 @@ def _token_pairs(
             credited = np.where(other_name, 0.0, credited)
     # a word the lists know is that word, not a misspelling of another: a one-word "Aguilar" is not AGUILAS, nor
     # "Smith" SMIT (a typo seldom makes another listed word; where it does, the name's other words decide); so is a
-    # word the world's languages use, or two of them written together that differ from the listed word by a whole
-    # one, unless the two sound alike, as one name's spellings do ("Caron" is no CARBON, "Diallo" no Diablo,
-    # TECHPRECISION no Testprecision, but "semirtonic" is SEMITRONIC; "Cristall" may be KRISTAL: .world_words)
+    # word the world's languages use, or two English ones written together that differ from the listed word by a
+    # whole one, unless the two sound alike, as one name's spellings do ("Caron" is no CARBON, "Diallo" no Diablo,
+    # TECHPRECISION no Testprecision; "Cristall" may be KRISTAL: .world_words)
     kinds = np.array([v.kind for v in searched for _ in v.tokens])  # each query word's reading's kind
     latin = kinds == LATIN
     known = (latin & np.array([t in index.vocab for t in query]))[rows]

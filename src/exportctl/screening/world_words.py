@@ -66,11 +66,6 @@ def compound_cuts(word: str) -> tuple[int, ...]:
     )
 
 
-def is_world_compound(word: str) -> bool:
-    """Whether a folded word is one of the world's words or two English ones written together (techprecision)."""
-    return is_world_word(word) or bool(compound_cuts(word))
-
-
 def is_another_word(word: str, listed: str) -> bool:
     """Whether a folded query word is a word of its own, not a misspelling of the listed word it resembles: one of
     the world's words, or two English ones written together of which the listed word keeps one whole, so that they
