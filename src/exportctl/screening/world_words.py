@@ -18,12 +18,17 @@ import numpy as np
 import numpy.typing as npt
 
 
+def _text(name: str) -> str:
+    """A packaged word list (``data/screening/<name>``, gzip, one word a line), as text."""
+    data = resources.files("exportctl") / "data" / "screening" / name
+    return gzip.decompress(data.read_bytes()).decode("ascii")
+
+
 @functools.cache
 def _hashes() -> npt.NDArray[np.int64]:
     """The words' hashes, sorted, loaded once per process: 6 MB where a set of the 725,000 words took 100 MB.
     ``hash`` is this process's own (salted per process), so the table is built where it is used, never stored."""
-    data = resources.files("exportctl") / "data" / "screening" / "world_words.txt.gz"
-    text = gzip.decompress(data.read_bytes()).decode("ascii")
+    text = _text("world_words.txt.gz")
     lines = io.StringIO(text)  # one word a line, read one at a time: a list of them all took 50 MB at its peak
     return np.sort(np.fromiter((hash(line.rstrip("\n")) for line in lines), dtype=np.int64, count=text.count("\n")))
 
@@ -31,8 +36,7 @@ def _hashes() -> npt.NDArray[np.int64]:
 @functools.cache
 def _english() -> frozenset[str]:
     """The English words alone (26,000), the parts of a compound."""
-    data = resources.files("exportctl") / "data" / "screening" / "english_words.txt.gz"
-    return frozenset(gzip.decompress(data.read_bytes()).decode("ascii").split())
+    return frozenset(_text("english_words.txt.gz").split())
 
 
 def preload() -> None:
