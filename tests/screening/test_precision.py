@@ -133,6 +133,7 @@ def test_no_table_holds_a_name_from_an_evaluation_file(index: ScreeningIndex) ->
     assert not {_fold(k) for k in tables} & queries
     learnt = {_fold(k) for k in index.equivalents} | {_fold(v) for vs in index.equivalents.values() for v in vs}
     learnt |= {_fold(k) for k in index.lexicon} | {_fold(v) for v in index.lexicon.values()}
+    learnt |= {_fold(" ".join(k)) for k in index.acronyms.runs} | {_fold(v) for v in index.acronyms.runs.values()}
     assert not learnt & queries
 
 

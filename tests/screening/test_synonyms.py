@@ -21,6 +21,10 @@ def index() -> ScreeningIndex:  # a small index of its own, not the bundled list
             _entry(6, "NATIONAL IRANIAN OIL COMPANY"),
             _entry(7, "Chinese Academy of Engineering Physics"),
             _entry(8, "National Development Oil Company"),  # shares the common words, not the country
+            _entry(9, "SINO IC TECHNOLOGY CO., LTD."),  # one distinctive word besides common ones: SINO
+            _entry(10, "IRANO HIND SHIPPING COMPANY"),
+            _entry(11, "China IC Design Holdings"),
+            _entry(12, "China Technology Holdings"),
         ),
         snapshot_key="synonyms",
     )
@@ -65,6 +69,27 @@ def test_blocking_reaches_a_name_through_a_word_of_its_class(index: ScreeningInd
 def test_a_country_for_its_adjective_finds_the_listed_name(index: ScreeningIndex, query: str, entry: str) -> None:
     found = _best(index, query, threshold=0.9)
     assert found is not None and found[0] == entry and found[1] < 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("China IC Technology", "test:9"),  # 中国集成电路技术: China, which Chinese firms write Sino in English
+        ("Chinese IC Technology Co Ltd", "test:9"),
+        ("Iran Hind Shipping Company", "test:10"),
+    ],
+)
+def test_a_country_for_its_combining_form_finds_the_listed_name(index: ScreeningIndex, query: str, entry: str) -> None:
+    # SINO is the one distinctive word of SINO IC TECHNOLOGY: a word of its class is that word said otherwise,
+    # not another word the lists know (which a name of one distinctive word may not be)
+    found = _best(index, query)
+    assert found is not None and found[0] == entry and found[1] < 1.0
+
+
+def test_combining_forms_are_of_their_country_and_name_no_person() -> None:
+    assert synonym_class("sino") == synonym_class("china") == synonym_class("chinese") >= 0
+    assert synonym_class("irano") == synonym_class("iran") and synonym_class("indo") == synonym_class("india")
+    assert synonym_class("franco") == synonym_class("russo") == synonym_class("turco") == -1  # persons' names too
 
 
 def test_country_adjectives_come_from_the_country_names() -> None:

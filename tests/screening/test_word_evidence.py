@@ -457,6 +457,19 @@ def test_the_one_distinctive_word_of_a_name_is_no_misspelling_of_another_listed_
     assert "test:1" not in _hit_ids(index, "Vortelda Tech")  # another listed word: another name (0.9 before)
 
 
+def test_the_one_distinctive_word_may_be_a_word_of_its_class_said_otherwise() -> None:
+    # SINO, the combining form of China (.synonyms), is the one distinctive word of "SINO TECH": "China" is a word
+    # the lists know, yet no other name's word: of its class, it counts as synonyms do (no hit at all before)
+    letters = "bcdfghklmnprstvz"
+    fillers = [f"{a}a{b}o{c}ix TECH" for a in letters[:5] for b in letters[:5] for c in letters[:5]]
+    entries = [made_up(1, "SINO TECH"), made_up(2, "China Marine Shipping")]
+    entries += [made_up(10 + n, name) for n, name in enumerate(fillers)]
+    index = ScreeningIndex.build(entries, snapshot_key="one-distinctive-synonym")
+    assert index.one_distinct_word[index.name_text.index("SINO TECH")]
+    assert "test:1" in _hit_ids(index, "China Tech")
+    assert "test:1" in _hit_ids(index, "Chinese Tech")
+
+
 # --- words of the world's languages -----------------------------------------------------------------------------------
 
 

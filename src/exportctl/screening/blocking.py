@@ -9,7 +9,6 @@ queries is blocked in one numpy pass (:func:`candidates`), which gives each read
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -22,6 +21,7 @@ from exportctl.screening.similarity import (
     ANY_WORD,
     COVERAGE_WEIGHT,
     WordRule,
+    compiled,
     credits,
     is_initial,
     similarity_bound,
@@ -129,13 +129,6 @@ def _holders_of_common_words(
     return held
 
 
-@functools.lru_cache(maxsize=4096)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """A spelling pattern, compiled once: a file's Arabic-script words bring more patterns than ``re``'s own cache
-    (512) holds, and compiling them again was a percent of a real file's time."""
-    return re.compile(pattern)
-
-
 def _own_common_tokens(
     index: ScreeningIndex, unit: Unit, per_token: list[TokenVotes]
 ) -> list[tuple[tuple[int, ...], float]]:
@@ -150,7 +143,7 @@ def _own_common_tokens(
         for token, pattern, votes in zip(unit.searched.tokens, patterns, per_token, strict=True):
             if not pattern:
                 continue
-            spelt = _compiled(pattern)
+            spelt = compiled(pattern)
             group = tuple(
                 t for t in votes.common if index.token_skeleton[t] == token and spelt.fullmatch(index.tokens[t])
             )

@@ -20,6 +20,7 @@ from functools import lru_cache
 import pycountry
 
 from exportctl.errors import InputError
+from exportctl.screening.acronyms import with_acronyms
 from exportctl.screening.compounds import with_rejoined_words, without_unlisted_syllables
 from exportctl.screening.equivalents import with_equivalents
 from exportctl.screening.explain import FeatureContribution, Hit, ScreeningResult
@@ -146,7 +147,7 @@ def _analysed(index: ScreeningIndex, name: str) -> AnalyzedName:
     """A name analysed with every reading the index's data gives (equivalents, lexicon, cuts, respellings, units)."""
     analyzed = with_lexicon(with_equivalents(analyze(name, index.usage), index.equivalents), index.lexicon, index.usage)
     rejoined = without_unlisted_syllables(with_rejoined_words(analyzed, index), index)
-    return with_unit_words_dropped(with_respelt_words(rejoined, index))
+    return with_acronyms(with_unit_words_dropped(with_respelt_words(rejoined, index)), index.acronyms)
 
 
 def _with_readings_of(analyzed: AnalyzedName, others: list[AnalyzedName]) -> AnalyzedName:

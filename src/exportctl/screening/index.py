@@ -30,6 +30,7 @@ from rapidfuzz.process import cdist, cpdist
 
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening import world_words
+from exportctl.screening.acronyms import Acronyms, learn_acronyms
 from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.designations import long_designation_spans, opening_short_name
 from exportctl.screening.entry_kinds import ListedNames, known_kinds
@@ -53,7 +54,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 89  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 90  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -178,6 +179,7 @@ class ScreeningIndex:
     max_idf: float = 1.0
     equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # brand -> its learnt equivalents
     lexicon: dict[str, str] = field(default_factory=dict)  # Russian word (BGN) -> English word, learnt (.lexicon)
+    acronyms: Acronyms = field(default_factory=Acronyms)  # runs of words and their initialisms, learnt (.acronyms)
     hyphened: dict[str, tuple[str, ...]] = field(default_factory=dict)  # AL-QAIDA's "alqaida" -> (al, qaida)
     name_token_matrix: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int32))
     # every pair of words that stand side by side in a listed name, as first × (pad + 1) + second, sorted
@@ -312,6 +314,7 @@ class ScreeningIndex:
             for t in ids
         }
         self.lexicon = learn_lexicon(organisations, other_words)
+        self._learn_acronyms()
         self._build_edit_keys()
         for token_id, token in enumerate(self.tokens):
             code = phonetic(token)
@@ -429,6 +432,14 @@ class ScreeningIndex:
         if held.any():
             weights[held] *= self.word_shares[rows[held], : weights.shape[1]]
         return weights
+
+    def _learn_acronyms(self) -> None:
+        """Runs of words and their initialisms from organisations' names (see :mod:`.acronyms`)."""
+        by_entry: dict[int, list[tuple[str, ...]]] = {}
+        for name_id, entry_no in enumerate(self.name_entry):
+            if self.entries[entry_no].entry_type != EntryType.INDIVIDUAL:
+                by_entry.setdefault(entry_no, []).append(tuple(self.tokens[t] for t in self.name_tokens[name_id]))
+        self.acronyms = learn_acronyms((self.entries[e].primary_name, names) for e, names in by_entry.items())
 
     def _learn_equivalents(self) -> None:
         """Brand equivalents from each Chinese organisation's Latin-script names (see :mod:`.equivalents`)."""

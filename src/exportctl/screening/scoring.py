@@ -448,6 +448,10 @@ def _aligned(
             if known.any():
                 distinct = one_distinct[:, None] & ~index.common_word[block.tokens_of]
                 other = known[:, None, None] & (block.raw[:, cells] < 1.0) & distinct[None, :, :]
+                classes = np.array([synonym_class(t) for t in reading.tokens])
+                if (classes >= 0).any():  # a word of its class is that word said otherwise (China: SINO IC TECHNOLOGY)
+                    listed = index.padded_synonyms[block.tokens_of]
+                    other &= ~((classes[:, None, None] >= 0) & (classes[:, None, None] == listed[None, :, :]))
                 pair = np.where(other, 0.0, pair).astype(np.float32)
     if reading.kind == SKELETON and any(reading.patterns):
         pair = (pair * _vowel_agreement(index, reading, block.distinct)[:, cells]).astype(np.float32)

@@ -11,7 +11,10 @@ A country and the adjective English makes of it are one class too (Iran and Iran
 is شرکت ملی نفت ایران, "company national oil Iran"; China and Chinese; Syria and Syrian). The adjectives come from
 each one-word country name of ISO 3166 (pycountry) by the suffixes English adds (-n, -ian, -i, -ese: a closed
 class of word formation); a form that two countries would share (Niger, Nigeria: nigerian) is left out, and a form
-that English does not use is a word no name holds, so it never matches anything.
+that English does not use is a word no name holds, so it never matches anything. The combining forms English
+writes in organisations' names are in the class too (:data:`_COMBINING`: SINO HOLDINGS GROUP is 中国控股, "China
+Holdings"; IRANO HIND SHIPPING): a closed class of Latin-derived forms, kept to those that name no person (Franco,
+Turco and Russo do).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ _CLASSES = (
     "air airline airlines airways",
     "bank banco banque",
 )
+_COMBINING = {"china": "sino", "india": "indo", "iran": "irano"}
 _MIN_COUNTRY = 4  # letters of a one-word country name (Iran, Iraq, Cuba), a guard: pycountry has none shorter
 
 
@@ -61,6 +65,8 @@ def _class_of() -> dict[str, int]:
         if country in classes or country in claimed:
             continue  # a country's name that is also a word of a class, or another country's form
         classes[country] = number
+        if country in _COMBINING:
+            classes[_COMBINING[country]] = number
         for form in _adjectives(country):
             if len(claimed[form]) == 1 and form not in classes:
                 classes[form] = number

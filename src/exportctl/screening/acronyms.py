@@ -1,0 +1,141 @@
+"""Initialisms of the words that organisations' names share, learnt from the lists: RAS for Russian Academy of
+Sciences, RAN for Rossiyskoy Akademii Nauk, NII for Nauchno-Issledovatelskiy Institut, CAS for Chinese Academy of
+Sciences.
+
+The lists write one organisation both ways: "A.A. Kharkevich Institute for Information Transmission Problems (IITP),
+Russian Academy of Sciences (RAS)" and "Institut Problem Peredachi Informatsii RAN" are one entry's names, "IPMT FEB
+RAS" and "RZHANOV INSTITUTE OF SEMICONDUCTOR PHYSICS SB RAS" other entries'. A register writes the words out ("Институт проблем передачи информации … Российской академии наук") where the listed name has the
+initialism, and edit similarity sees nothing alike in them. A run of words is learnt as its initialism where one
+entry's names hold both — the run in one reading, a word spelling its initials (function words left out) in another
+reading or beside it — and :data:`MIN_NAMES` entries of distinct primary names give the pair (the consolidated
+lists' copies of one entry count once). A query reading that holds a learnt run gives one more reading with the run
+written as its initialism (:func:`with_acronyms`); the reading as written stays, so the listed names that spell the
+words out are found as before.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from exportctl.screening.normalize import SKELETON, AnalyzedName, NameVariant
+
+MIN_NAMES = 2  # a (run, initialism) pair must be given by entries of at least this many distinct primary names
+LETTERS = (3, 6)  # an initialism's letters: two would be a word's worth of chance (HK, SB), more than six no word
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for"})  # not initialled: Russian Academy of Sciences is RAS
+MAX_READINGS = 4  # initialism readings a query gets at most (of its first readings: the most faithful)
+
+
+@dataclass(frozen=True)
+class Acronyms:
+    """The learnt runs (their words, function words left out) and initialisms, with the words runs begin with: a
+    query none of whose words begins a run (most) is passed over at a set lookup per word."""
+
+    runs: dict[tuple[str, ...], str] = field(default_factory=dict)
+    starts: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, runs: Mapping[tuple[str, ...], str]) -> Acronyms:
+        return cls(dict(runs), frozenset(run[0] for run in runs))
+
+
+def _runs(tokens: tuple[str, ...]) -> Iterable[tuple[tuple[str, ...], str]]:
+    """Every run of :data:`LETTERS` words of a reading that begins and ends with a word that is no function word,
+    as its words (function words left out) and their initials."""
+    for start, first in enumerate(tokens):
+        if first in FUNCTION_WORDS:
+            continue
+        words: list[str] = []
+        for token in tokens[start:]:
+            if token in FUNCTION_WORDS:
+                continue
+            if len(token) == 1:  # initials already (M. D. S.): no run of words
+                break
+            words.append(token)
+            if len(words) > LETTERS[1]:
+                break
+            if len(words) >= LETTERS[0]:
+                yield tuple(words), "".join(w[0] for w in words)
+
+
+def learn_acronyms(entries: Iterable[tuple[str, list[tuple[str, ...]]]]) -> Acronyms:
+    """Runs of words and their initialisms from entries given as (primary name, the token readings of its names):
+    the pairs that entries of at least :data:`MIN_NAMES` distinct primary names give, and for a run only the
+    initialism that most primary names give."""
+    witnesses: defaultdict[tuple[tuple[str, ...], str], set[str]] = defaultdict(set)
+    for primary, readings in entries:
+        words = {t for reading in readings for t in reading if t.isalpha()}
+        initialisms = {w for w in words if LETTERS[0] <= len(w) <= LETTERS[1]}
+        if not initialisms:
+            continue
+        key = " ".join(primary.casefold().split())
+        for reading in readings:
+            for run, letters in _runs(reading):
+                if letters in initialisms and letters not in run:
+                    witnesses[(run, letters)].add(key)
+    best: dict[tuple[str, ...], tuple[int, str]] = {}
+    for (run, letters), names in witnesses.items():
+        if len(names) >= MIN_NAMES and (len(names), letters) > best.get(run, (0, "")):
+            best[run] = (len(names), letters)
+    return Acronyms.of({run: letters for run, (_, letters) in sorted(best.items())})
+
+
+def initialled(tokens: tuple[str, ...], acronyms: Acronyms) -> tuple[str, ...] | None:
+    """The reading with each learnt run written as its initialism (the longest run first, left to right), or None
+    when it holds none or is nothing but one run (a name that is only "Russian Academy of Sciences" is found as
+    written)."""
+    if acronyms.starts.isdisjoint(tokens):
+        return None
+    out: list[str] = []
+    at = 0
+    found = False
+    while at < len(tokens):
+        end = _longest_run_at(tokens, at, acronyms.runs) if tokens[at] in acronyms.starts else None
+        if end is None:
+            out.append(tokens[at])
+            at += 1
+            continue
+        out.append(acronyms.runs[tuple(t for t in tokens[at:end] if t not in FUNCTION_WORDS)])
+        found = True
+        at = end
+    if not found or len(out) == 1:
+        return None
+    return tuple(out)
+
+
+def _longest_run_at(tokens: tuple[str, ...], start: int, acronyms: Mapping[tuple[str, ...], str]) -> int | None:
+    """The end (exclusive) of the longest learnt run that begins at ``start``, or None."""
+    if tokens[start] in FUNCTION_WORDS:
+        return None
+    words: list[str] = []
+    end: int | None = None
+    for position in range(start, len(tokens)):
+        if tokens[position] in FUNCTION_WORDS:
+            continue
+        words.append(tokens[position])
+        if len(words) > LETTERS[1]:
+            break
+        if tuple(words) in acronyms:
+            end = position + 1
+    return end
+
+
+def with_acronyms(analyzed: AnalyzedName, acronyms: Acronyms) -> AnalyzedName:
+    """The analysed query with one more reading for each of its readings (consonant skeletons aside) that holds a
+    learnt run, the run written as its initialism (at most :data:`MAX_READINGS`); unchanged when none does."""
+    if not acronyms.runs:
+        return analyzed
+    added: list[NameVariant] = []
+    for variant in analyzed.variants:
+        tokens = None if variant.kind == SKELETON else initialled(variant.tokens, acronyms)
+        if tokens is None:
+            continue
+        reading = NameVariant(tokens, variant.kind, variant.replaced)
+        if reading not in analyzed.variants and reading not in added:
+            added.append(reading)
+            if len(added) == MAX_READINGS:
+                break
+    if not added:
+        return analyzed
+    return replace(analyzed, variants=(*analyzed.variants, *added))
