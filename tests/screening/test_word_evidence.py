@@ -457,6 +457,20 @@ def test_the_one_distinctive_word_of_a_name_is_no_misspelling_of_another_listed_
     assert "test:1" not in _hit_ids(index, "Vortelda Tech")  # another listed word: another name (0.9 before)
 
 
+def test_a_word_with_a_syllable_before_another_is_another_word() -> None:
+    # GEOPHYSICS ends with PHYSICS, UKRTELECOM with TELECOM: no typo adds three letters before a word (0.7 credit
+    # before); letters after it are often its derivation, which the lists write both ways (engineer, ENGINEERING)
+    index = ScreeningIndex.build(
+        [made_up(1, "TARVEN PHYSICS"), made_up(2, "KORSAL TELECOM"), made_up(3, "BRELOV ENGINEERING")],
+        snapshot_key="affixed",
+    )
+    assert "test:1" in _hit_ids(index, "Tarven Physics Institute", threshold=0.5)
+    assert "test:1" not in _hit_ids(index, "Tarven Geophysics Institute", threshold=0.5)
+    assert "test:2" not in _hit_ids(index, "Korsal Ukrtelecom", threshold=0.6)
+    assert "test:2" in _hit_ids(index, "Korsal Telecoms", threshold=0.6)
+    assert "test:3" in _hit_ids(index, "Brelov Engineer")
+
+
 def test_the_one_distinctive_word_may_be_a_word_of_its_class_said_otherwise() -> None:
     # SINO, the combining form of China (.synonyms), is the one distinctive word of "SINO TECH": "China" is a word
     # the lists know, yet no other name's word: of its class, it counts as synonyms do (no hit at all before)

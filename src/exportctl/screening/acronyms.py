@@ -4,8 +4,9 @@ Sciences.
 
 The lists write one organisation both ways: "A.A. Kharkevich Institute for Information Transmission Problems (IITP),
 Russian Academy of Sciences (RAS)" and "Institut Problem Peredachi Informatsii RAN" are one entry's names, "IPMT FEB
-RAS" and "RZHANOV INSTITUTE OF SEMICONDUCTOR PHYSICS SB RAS" other entries'. A register writes the words out ("Институт проблем передачи информации … Российской академии наук") where the listed name has the
-initialism, and edit similarity sees nothing alike in them. A run of words is learnt as its initialism where one
+RAS" and "RZHANOV INSTITUTE OF SEMICONDUCTOR PHYSICS SB RAS" other entries'. A register writes the words out
+("Институт проблем передачи информации … Российской академии наук") where the listed name has the initialism, and
+edit similarity sees nothing alike in them. A run of words is learnt as its initialism where one
 entry's names hold both — the run in one reading, a word spelling its initials (function words left out) in another
 reading or beside it — and :data:`MIN_NAMES` entries of distinct primary names give the pair (the consolidated
 lists' copies of one entry count once). A query reading that holds a learnt run gives one more reading with the run

@@ -218,6 +218,17 @@ def _token_pairs(
             row = int(rows[at])
             worded[at] = bool(latin[row]) and is_another_word(query[row], index.tokens[int(tokens[at])])
         within &= ~worded | (raw >= 1.0)
+    # a word that ends with the other whole after a syllable or more is another word, not a misspelling (GEOPHYSICS
+    # is no PHYSICS, UKRTELECOM no TELECOM, microelectronics no ELECTRONICS): a typo adds no three letters before a
+    # word. Two letters may be an article run in (alhassan); letters after a word are often its own derivation
+    # (revolution, REVOLUTIONARY; engineer, ENGINEERING), which the lists write both ways
+    affixed = (credited > 0.0) & (raw < 1.0) & (np.abs(query_length - listed_length) >= AFFIX_LETTERS)
+    if affixed.any():
+        for at in np.flatnonzero(affixed).tolist():
+            row = int(rows[at])
+            if kinds[row] != SKELETON and _ends_with_whole(query[row], index.tokens[int(tokens[at])]):
+                credited[at] = 0.0
+                within[at] = False
     spelt = [v.kind == SKELETON or (bool(letters) and letters[k]) for k, v in enumerate(searched)]  # no initials
     # a word read from Arabic script is a word: no listed one-letter word (an initial, a brand's letter) is its
     # spelling, though the letter has its consonant (غوى, k: the C of IBDA-C)
@@ -298,6 +309,15 @@ def _cut_off(pair: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
     width = last.shape[1]
     at = np.where(last.max(axis=1) > 0, last.argmax(axis=1), width - 1)
     return np.where(np.arange(width)[None, :] <= at[:, None], 1.0, CUT_REMAINDER_SHARE)
+
+
+AFFIX_LETTERS = 3  # letters before a word that another word ending with it has: another word (see _token_pairs)
+
+
+def _ends_with_whole(one: str, other: str) -> bool:
+    """Whether the longer word ends with the whole shorter one."""
+    longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+    return longer.endswith(shorter)
 
 
 def _class_of(variant: NameVariant, position: int) -> int:
