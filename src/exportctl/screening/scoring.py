@@ -221,12 +221,16 @@ def _token_pairs(
     # a word that ends with the other whole after a syllable or more is another word, not a misspelling (GEOPHYSICS
     # is no PHYSICS, UKRTELECOM no TELECOM, microelectronics no ELECTRONICS): a typo adds no three letters before a
     # word. Two letters may be an article run in (alhassan); letters after a word are often its own derivation
-    # (revolution, REVOLUTIONARY; engineer, ENGINEERING), which the lists write both ways
+    # (revolution, REVOLUTIONARY; engineer, ENGINEERING), which the lists write both ways. Not where the letters
+    # before are a word written apart: the query's word before it (Юр'евіч read "yur evich", YURYEVICH), or a word
+    # that a listed name has before the shorter one (shipmanagement: SHIP MANAGEMENT)
     affixed = (credited > 0.0) & (raw < 1.0) & (np.abs(query_length - listed_length) >= AFFIX_LETTERS)
     if affixed.any():
+        first_rows = set(np.cumsum([0, *(len(v.tokens) for v in searched)]).tolist())
         for at in np.flatnonzero(affixed).tolist():
             row = int(rows[at])
-            if kinds[row] != SKELETON and _ends_with_whole(query[row], index.tokens[int(tokens[at])]):
+            before = None if row in first_rows else query[row - 1]
+            if kinds[row] != SKELETON and _another_word(index, query[row], index.tokens[int(tokens[at])], before):
                 credited[at] = 0.0
                 within[at] = False
     spelt = [v.kind == SKELETON or (bool(letters) and letters[k]) for k, v in enumerate(searched)]  # no initials
@@ -314,10 +318,12 @@ def _cut_off(pair: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
 AFFIX_LETTERS = 3  # letters before a word that another word ending with it has: another word (see _token_pairs)
 
 
-def _ends_with_whole(one: str, other: str) -> bool:
-    """Whether the longer word ends with the whole shorter one."""
-    longer, shorter = (one, other) if len(one) > len(other) else (other, one)
-    return longer.endswith(shorter)
+def _another_word(index: ScreeningIndex, query: str, listed: str, before: str | None) -> bool:
+    """Whether one of the two words ends with the other after letters that are no word written apart (``before``:
+    the query's word before ``query``, None for its first)."""
+    if len(query) > len(listed):
+        return query.endswith(listed) and not index.side_by_side(query[: -len(listed)], listed)
+    return listed.endswith(query) and listed[: -len(query)] != before
 
 
 def _class_of(variant: NameVariant, position: int) -> int:
