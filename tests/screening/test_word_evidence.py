@@ -460,15 +460,19 @@ def test_the_one_distinctive_word_of_a_name_is_no_misspelling_of_another_listed_
 def test_a_word_with_a_syllable_before_another_is_another_word() -> None:
     # GEOPHYSICS ends with PHYSICS, UKRTELECOM with TELECOM: no typo adds three letters before a word (0.7 credit
     # before); letters after it are often its derivation, which the lists write both ways (engineer, ENGINEERING)
-    index = ScreeningIndex.build(
-        [made_up(1, "TARVEN PHYSICS"), made_up(2, "KORSAL TELECOM"), made_up(3, "BRELOV ENGINEERING")],
-        snapshot_key="affixed",
-    )
+    entries = [made_up(1, "TARVEN PHYSICS"), made_up(2, "KORSAL TELECOM"), made_up(3, "BRELOV ENGINEERING")]
+    entries += [made_up(4, "SELVOR SHIP MANAGEMENT"), made_up(5, "Tarvel Yuryevich KORSAK", EntryType.INDIVIDUAL)]
+    entries.append(made_up(6, "KORSAN SHIPMANAGEMENT"))  # a listed word: the query's is not cut in two
+    index = ScreeningIndex.build(entries, snapshot_key="affixed")
     assert "test:1" in _hit_ids(index, "Tarven Physics Institute", threshold=0.5)
     assert "test:1" not in _hit_ids(index, "Tarven Geophysics Institute", threshold=0.5)
     assert "test:2" not in _hit_ids(index, "Korsal Ukrtelecom", threshold=0.6)
     assert "test:2" in _hit_ids(index, "Korsal Telecoms", threshold=0.6)
     assert "test:3" in _hit_ids(index, "Brelov Engineer")
+    # letters before a word that are a word written apart: a listed name has them beside it (SHIP MANAGEMENT), or
+    # the query does (Юр'евіч is read "yur evich"): both lost their credit without that
+    assert "test:4" in _hit_ids(index, "Selvor Shipmanagement", threshold=0.6)
+    assert "test:5" in _hit_ids(index, "Тарвел Юр'евіч КОРСАК")
 
 
 def test_the_one_distinctive_word_may_be_a_word_of_its_class_said_otherwise() -> None:

@@ -129,8 +129,7 @@ def with_acronyms(analyzed: AnalyzedName, acronyms: Acronyms) -> AnalyzedName:
         return analyzed
     added: list[NameVariant] = []
     for variant in analyzed.variants:
-        # not a reading cut at a field's length: its last word is the start of a listed word, no run's word
-        tokens = None if variant.kind == SKELETON or variant.cut else initialled(variant.tokens, acronyms)
+        tokens = None if variant.kind == SKELETON else initialled(variant.tokens, acronyms)
         if tokens is None:
             continue
         reading = NameVariant(tokens, variant.kind, variant.replaced)
