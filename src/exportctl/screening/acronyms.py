@@ -10,8 +10,9 @@ edit similarity sees nothing alike in them. A run of words is learnt as its init
 entry's names hold both — the run in one reading, a word spelling its initials (function words left out) in another
 reading or beside it — and :data:`MIN_NAMES` entries of distinct primary names give the pair (the consolidated
 lists' copies of one entry count once). A query reading that holds a learnt run gives one more reading with the run
-written as its initialism (:func:`with_acronyms`); the reading as written stays, so the listed names that spell the
-words out are found as before.
+written as its initialism (:func:`with_acronyms`), and so does a listed name at index build: "NPO Energomash" finds
+NAUCHNO PROIZVODSTVENNOE OBEDINENIE ENERGOMASH and the other way round. The readings as written stay, so names that
+spell the words out on both sides are found as before.
 """
 
 from __future__ import annotations
@@ -84,24 +85,24 @@ def learn_acronyms(entries: Iterable[tuple[str, list[tuple[str, ...]]]]) -> Acro
 
 def initialled(tokens: tuple[str, ...], acronyms: Acronyms) -> tuple[str, ...] | None:
     """The reading with each learnt run written as its initialism (the longest run first, left to right), or None
-    when it holds none or is nothing but one run (a name that is only "Russian Academy of Sciences" is found as
-    written)."""
+    when it holds none, is nothing but one run (a name that is only "Russian Academy of Sciences" is found as
+    written) or would repeat a word (it writes its initialism already)."""
     if acronyms.starts.isdisjoint(tokens):
         return None
     out: list[str] = []
     at = 0
-    found = False
+    found: list[str] = []
     while at < len(tokens):
         end = _longest_run_at(tokens, at, acronyms.runs) if tokens[at] in acronyms.starts else None
         if end is None:
             out.append(tokens[at])
             at += 1
             continue
-        out.append(acronyms.runs[tuple(t for t in tokens[at:end] if t not in FUNCTION_WORDS)])
-        found = True
+        found.append(acronyms.runs[tuple(t for t in tokens[at:end] if t not in FUNCTION_WORDS)])
+        out.append(found[-1])
         at = end
-    if not found or len(out) == 1:
-        return None
+    if not found or len(out) == 1 or any(out.count(letters) > 1 for letters in found):
+        return None  # nothing but the run, or a name that writes its initialism already: "… (PAEC)"
     return tuple(out)
 
 

@@ -30,7 +30,7 @@ from rapidfuzz.process import cdist, cpdist
 
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening import world_words
-from exportctl.screening.acronyms import Acronyms, learn_acronyms
+from exportctl.screening.acronyms import Acronyms, initialled, learn_acronyms
 from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.designations import long_designation_spans, opening_short_name
 from exportctl.screening.entry_kinds import ListedNames, known_kinds
@@ -54,7 +54,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 90  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 91  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -244,6 +244,10 @@ class ScreeningIndex:
                         ]
                         rows = analysed[name] = [row for a in (analyze(name), *parts) for row in index._rows(a)]
                     index._add_rows(entry_no, rows)
+            # the lists' own initialisms: learnt from every name, then a listed name that writes a run out is also
+            # indexed with its initialism (NAUCHNO PROIZVODSTVENNOE OBEDINENIE X as NPO X), as queries are (.acronyms)
+            index._learn_acronyms()
+            index._add_initialled_rows()
             index._finish()
             index.hyphened = hyphened_words(analysed, index.vocab)
             index.vocabulary_votes = VocabularyVotes.build(index)
@@ -314,7 +318,6 @@ class ScreeningIndex:
             for t in ids
         }
         self.lexicon = learn_lexicon(organisations, other_words)
-        self._learn_acronyms()
         self._build_edit_keys()
         for token_id, token in enumerate(self.tokens):
             code = phonetic(token)
@@ -440,6 +443,15 @@ class ScreeningIndex:
             if self.entries[entry_no].entry_type != EntryType.INDIVIDUAL:
                 by_entry.setdefault(entry_no, []).append(tuple(self.tokens[t] for t in self.name_tokens[name_id]))
         self.acronyms = learn_acronyms((self.entries[e].primary_name, names) for e, names in by_entry.items())
+
+    def _add_initialled_rows(self) -> None:
+        """One more row for each listed reading that holds a learnt run, the run written as its initialism."""
+        for name_id in range(len(self.name_text)):
+            tokens = initialled(tuple(self.tokens[t] for t in self.name_tokens[name_id]), self.acronyms)
+            if tokens is not None:
+                ids = tuple(self._token_id(t) for t in tokens)
+                row = (self.name_text[name_id], self.name_forms[name_id], self.name_kind[name_id], ids, tuple(set(ids)))
+                self._add_rows(self.name_entry[name_id], [row])
 
     def _learn_equivalents(self) -> None:
         """Brand equivalents from each Chinese organisation's Latin-script names (see :mod:`.equivalents`)."""
