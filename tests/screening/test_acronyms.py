@@ -60,15 +60,6 @@ def test_the_words_written_out_find_the_listed_initials() -> None:
     assert ("institut", "brelovoy", "fiziki", "tarvenian", "academy", "of", "sciences") in readings  # as written
 
 
-def test_a_listed_name_that_writes_the_words_out_is_found_by_the_initials() -> None:
-    entries = [*_ENTRIES, made_up(5, "Tarvenian Academy of Sciences Korvel Laboratory")]
-    index = ScreeningIndex.build(entries, snapshot_key="acronyms-listed")
-    assert "test:5" in _hit_ids(index, "TAS Korvel Laboratory")  # indexed as "tas korvel laboratory" too
-    assert "test:5" in _hit_ids(index, "Tarvenian Academy of Sciences Korvel Laboratory")  # as written
-    unlearnt = ScreeningIndex.build(entries[3:], snapshot_key="no-acronyms-listed")
-    assert "test:5" not in _hit_ids(unlearnt, "TAS Korvel Laboratory")
-
-
 def test_a_name_that_is_only_the_run_is_read_as_written() -> None:
     acronyms = Acronyms.of({("tarvenian", "academy", "sciences"): "tas"})
     assert initialled(("tarvenian", "academy", "of", "sciences"), acronyms) is None

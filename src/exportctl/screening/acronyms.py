@@ -10,9 +10,10 @@ edit similarity sees nothing alike in them. A run of words is learnt as its init
 entry's names hold both — the run in one reading, a word spelling its initials (function words left out) in another
 reading or beside it — and :data:`MIN_NAMES` entries of distinct primary names give the pair (the consolidated
 lists' copies of one entry count once). A query reading that holds a learnt run gives one more reading with the run
-written as its initialism (:func:`with_acronyms`), and so does a listed name at index build: "NPO Energomash" finds
-NAUCHNO PROIZVODSTVENNOE OBEDINENIE ENERGOMASH and the other way round. The readings as written stay, so names that
-spell the words out on both sides are found as before.
+written as its initialism (:func:`with_acronyms`); the reading as written stays, so the listed names that spell the
+words out are found as before. Listed names are not indexed with their initialisms: such a row is a shorter name
+whose initialism, a short word, sounds like ordinary words (JAMA'AT UL DAWA AL-QU'RAN as "jud al quran" was "DURAN,
+Jodi" at 0.77).
 """
 
 from __future__ import annotations

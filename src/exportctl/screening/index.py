@@ -30,7 +30,7 @@ from rapidfuzz.process import cdist, cpdist
 
 from exportctl.lists.model import EntryType, ListEntry
 from exportctl.screening import world_words
-from exportctl.screening.acronyms import Acronyms, initialled, learn_acronyms
+from exportctl.screening.acronyms import Acronyms, learn_acronyms
 from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.designations import long_designation_spans, opening_short_name
 from exportctl.screening.entry_kinds import ListedNames, known_kinds
@@ -244,10 +244,7 @@ class ScreeningIndex:
                         ]
                         rows = analysed[name] = [row for a in (analyze(name), *parts) for row in index._rows(a)]
                     index._add_rows(entry_no, rows)
-            # the lists' own initialisms: learnt from every name, then a listed name that writes a run out is also
-            # indexed with its initialism (NAUCHNO PROIZVODSTVENNOE OBEDINENIE X as NPO X), as queries are (.acronyms)
-            index._learn_acronyms()
-            index._add_initialled_rows()
+            index._learn_acronyms()  # the lists' own initialisms, read into queries (.acronyms)
             index._finish()
             index.hyphened = hyphened_words(analysed, index.vocab)
             index.vocabulary_votes = VocabularyVotes.build(index)
@@ -443,15 +440,6 @@ class ScreeningIndex:
             if self.entries[entry_no].entry_type != EntryType.INDIVIDUAL:
                 by_entry.setdefault(entry_no, []).append(tuple(self.tokens[t] for t in self.name_tokens[name_id]))
         self.acronyms = learn_acronyms((self.entries[e].primary_name, names) for e, names in by_entry.items())
-
-    def _add_initialled_rows(self) -> None:
-        """One more row for each listed reading that holds a learnt run, the run written as its initialism."""
-        for name_id in range(len(self.name_text)):
-            tokens = initialled(tuple(self.tokens[t] for t in self.name_tokens[name_id]), self.acronyms)
-            if tokens is not None:
-                ids = tuple(self._token_id(t) for t in tokens)
-                row = (self.name_text[name_id], self.name_forms[name_id], self.name_kind[name_id], ids, tuple(set(ids)))
-                self._add_rows(self.name_entry[name_id], [row])
 
     def _learn_equivalents(self) -> None:
         """Brand equivalents from each Chinese organisation's Latin-script names (see :mod:`.equivalents`)."""
