@@ -74,6 +74,10 @@ def learn_acronyms(entries: Iterable[tuple[str, list[tuple[str, ...]]]]) -> Acro
             continue
         key = " ".join(primary.casefold().split())
         for reading in readings:
+            # a run's initials stand side by side in the reading's initials: most readings have none of the words
+            letters_of = "".join(t[0] for t in reading if t not in FUNCTION_WORDS and len(t) > 1)
+            if not any(word in letters_of for word in initialisms):
+                continue
             for run, letters in _runs(reading):
                 if letters in initialisms and letters not in run:
                     witnesses[(run, letters)].add(key)
