@@ -19,7 +19,7 @@ Jodi" at 0.77).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from exportctl.screening.normalize import SKELETON, AnalyzedName, NameVariant
@@ -43,23 +43,29 @@ class Acronyms:
         return cls(dict(runs), frozenset(run[0] for run in runs))
 
 
-def _runs(tokens: tuple[str, ...]) -> Iterable[tuple[tuple[str, ...], str]]:
-    """Every run of :data:`LETTERS` words of a reading that begins and ends with a word that is no function word,
-    as its words (function words left out) and their initials."""
-    for start, first in enumerate(tokens):
-        if first in FUNCTION_WORDS:
+def _runs_from(tokens: tuple[str, ...], start: int) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """The runs of a reading that begin at ``start``, shortest first, as their end (exclusive) and words (function
+    words left out): none that begins with a function word or holds a one-letter word (M. D. S. are initials
+    already), and none of more than :data:`LETTERS` words."""
+    if tokens[start] in FUNCTION_WORDS:
+        return
+    words: list[str] = []
+    for position in range(start, len(tokens)):
+        token = tokens[position]
+        if token in FUNCTION_WORDS:
             continue
-        words: list[str] = []
-        for token in tokens[start:]:
-            if token in FUNCTION_WORDS:
-                continue
-            if len(token) == 1:  # initials already (M. D. S.): no run of words
-                break
-            words.append(token)
-            if len(words) > LETTERS[1]:
-                break
+        if len(token) == 1 or len(words) == LETTERS[1]:
+            return
+        words.append(token)
+        yield position + 1, tuple(words)
+
+
+def _runs(tokens: tuple[str, ...]) -> Iterable[tuple[tuple[str, ...], str]]:
+    """Every run of :data:`LETTERS` words of a reading, as its words and their initials."""
+    for start in range(len(tokens)):
+        for _, words in _runs_from(tokens, start):
             if len(words) >= LETTERS[0]:
-                yield tuple(words), "".join(w[0] for w in words)
+                yield words, "".join(w[0] for w in words)
 
 
 def learn_acronyms(entries: Iterable[tuple[str, list[tuple[str, ...]]]]) -> Acronyms:
@@ -113,19 +119,8 @@ def initialled(tokens: tuple[str, ...], acronyms: Acronyms) -> tuple[str, ...] |
 
 def _longest_run_at(tokens: tuple[str, ...], start: int, acronyms: Mapping[tuple[str, ...], str]) -> int | None:
     """The end (exclusive) of the longest learnt run that begins at ``start``, or None."""
-    if tokens[start] in FUNCTION_WORDS:
-        return None
-    words: list[str] = []
-    end: int | None = None
-    for position in range(start, len(tokens)):
-        if tokens[position] in FUNCTION_WORDS:
-            continue
-        words.append(tokens[position])
-        if len(words) > LETTERS[1]:
-            break
-        if tuple(words) in acronyms:
-            end = position + 1
-    return end
+    ends = [end for end, words in _runs_from(tokens, start) if words in acronyms]
+    return ends[-1] if ends else None
 
 
 def with_acronyms(analyzed: AnalyzedName, acronyms: Acronyms) -> AnalyzedName:

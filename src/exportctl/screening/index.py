@@ -435,11 +435,17 @@ class ScreeningIndex:
 
     def _learn_acronyms(self) -> None:
         """Runs of words and their initialisms from organisations' names (see :mod:`.acronyms`)."""
+        organisation = [entry.entry_type != EntryType.INDIVIDUAL for entry in self.entries]
+        by_entry = self._readings_by_entry(lambda name_id, entry_no: organisation[entry_no])
+        self.acronyms = learn_acronyms((self.entries[e].primary_name, names) for e, names in by_entry.items())
+
+    def _readings_by_entry(self, kept: Callable[[int, int], bool]) -> dict[int, list[tuple[str, ...]]]:
+        """Each entry's indexed readings (as words) that ``kept`` (name id, entry number) keeps."""
         by_entry: dict[int, list[tuple[str, ...]]] = {}
         for name_id, entry_no in enumerate(self.name_entry):
-            if self.entries[entry_no].entry_type != EntryType.INDIVIDUAL:
+            if kept(name_id, entry_no):
                 by_entry.setdefault(entry_no, []).append(tuple(self.tokens[t] for t in self.name_tokens[name_id]))
-        self.acronyms = learn_acronyms((self.entries[e].primary_name, names) for e, names in by_entry.items())
+        return by_entry
 
     def _learn_equivalents(self) -> None:
         """Brand equivalents from each Chinese organisation's Latin-script names (see :mod:`.equivalents`)."""
@@ -448,10 +454,9 @@ class ScreeningIndex:
             and bool({entry.country, *(a.country for a in entry.addresses)} & CHINESE_JURISDICTIONS)
             for entry in self.entries
         ]
-        by_entry: dict[int, list[tuple[str, ...]]] = {}
-        for name_id, entry_no in enumerate(self.name_entry):
-            if self.name_kind[name_id] == LATIN and chinese[entry_no]:
-                by_entry.setdefault(entry_no, []).append(tuple(self.tokens[t] for t in self.name_tokens[name_id]))
+        by_entry = self._readings_by_entry(
+            lambda name_id, entry_no: self.name_kind[name_id] == LATIN and chinese[entry_no]
+        )
         # In how many distinct names a word stands: a name that consolidated lists repeat (the CSL's copy of an
         # Entity List entry, the UK list's copy of a UN one) is one name, not two.
         needed = {token for names in by_entry.values() for name in names for token in name}

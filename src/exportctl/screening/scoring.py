@@ -225,12 +225,13 @@ def _token_pairs(
     # before are a word written apart: the query's word before it (Юр'евіч read "yur evich", YURYEVICH), or a word
     # that a listed name has before the shorter one (shipmanagement: SHIP MANAGEMENT)
     affixed = (credited > 0.0) & (raw < 1.0) & (np.abs(query_length - listed_length) >= AFFIX_LETTERS)
+    affixed &= (kinds != SKELETON)[rows]
     if affixed.any():
         first_rows = set(np.cumsum([0, *(len(v.tokens) for v in searched)]).tolist())
         for at in np.flatnonzero(affixed).tolist():
             row = int(rows[at])
             before = None if row in first_rows else query[row - 1]
-            if kinds[row] != SKELETON and _another_word(index, query[row], index.tokens[int(tokens[at])], before):
+            if _another_word(index, query[row], index.tokens[int(tokens[at])], before):
                 credited[at] = 0.0
                 within[at] = False
     spelt = [v.kind == SKELETON or (bool(letters) and letters[k]) for k, v in enumerate(searched)]  # no initials
