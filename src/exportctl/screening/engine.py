@@ -31,6 +31,7 @@ from exportctl.screening.match import NameMatch, match_many
 from exportctl.screening.name_field import field_readings
 from exportctl.screening.normalize import MAX_NAME_CHARS, AnalyzedName, analyze
 from exportctl.screening.respelling import with_respelt_words
+from exportctl.screening.same_party import NO_PARTY
 from exportctl.screening.scripts import unread_scripts
 from exportctl.screening.truncation import cut_length, with_cut_readings
 from exportctl.screening.units import with_unit_words_dropped
@@ -227,6 +228,7 @@ def _result(
                         programs=entry.programs,
                         federal_register_citations=entry.federal_register_citations,
                         equivalents=match.variant.replaced,
+                        name_of=None if match.through == NO_PARTY else index.entries[match.through].entry_id,
                     ),
                     min(int(index.name_length[match.name_id]), len(match.variant.tokens)),
                 )
@@ -248,6 +250,12 @@ def _result(
         )
     )
     best = tuple(hit for _, _, hit, _ in hits[:limit])
+    notes.extend(
+        f"{h.entry_id}: matched through {h.matched_name!r}, a name {h.name_of} gives the same party (both lists "
+        "give it one primary name and no differing country)"
+        for h in best
+        if h.name_of
+    )
     unknown = index.unknown or {}  # an as-of index's entries whose listing on its date is unknown: review
     notes.extend(
         f"{h.entry_id}: listed then? unknown → review: {unknown[h.entry_id]}" for h in best if h.entry_id in unknown

@@ -45,6 +45,8 @@ class Hit:
     programs: tuple[str, ...] = ()
     federal_register_citations: tuple[str, ...] = ()
     equivalents: tuple[tuple[str, str], ...] = ()  # (query word, listed word) brands the lists give as one
+    # the entry whose name matched, when it is another list's entry for the same party (screening.same_party)
+    name_of: str | None = None
 
     @property
     def review_policy_text(self) -> str:
@@ -67,6 +69,7 @@ class Hit:
             "programs": list(self.programs),
             "federal_register_citations": list(self.federal_register_citations),
             "equivalents": [{"query_word": a, "listed_word": b} for a, b in self.equivalents],
+            "matched_name_of": self.name_of,
             "features": [
                 {"name": f.name, "value": round(f.value, 4), "weight": f.weight, "doc": f.doc} for f in self.features
             ],

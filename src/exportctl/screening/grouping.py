@@ -10,9 +10,11 @@ and drops no hit) and puts together the hits that name one party:
   hash), or
 * the same **list, normalised name and country**: the list code (an Entity List entry from the eCFR and one from the
   CSL are both ``entity_list``), the screening normaliser's :func:`~exportctl.screening.party.exact_key` of the
-  listed primary name, and the entry's country. A name with nothing to normalise never groups by name.
+  listed primary name, and the entry's country. A name with nothing to normalise never groups by name, or
+* a hit that matched through **another hit's entry's name**, which screening found to be the same party on another
+  list (:mod:`~exportctl.screening.same_party`; the hit's ``name_of``).
 
-Two hits sharing either key are one party (the relation is closed transitively). Each :class:`PartyGroup` shows
+Two hits sharing any of these are one party (the relation is closed transitively). Each :class:`PartyGroup` shows
 its best-scoring hit and lists every source, entry and snapshot that lists the party, best first.
 """
 
@@ -145,6 +147,11 @@ def group_hits(hits: Sequence[H], *, snapshots: Mapping[str, int] | None = None)
         for key in party_keys(hit):
             j = first_with.setdefault(key, i)
             parent[root(i)] = root(j)
+    at = {hit.entry_id: i for i, hit in enumerate(hits)}
+    for i, hit in enumerate(hits):  # a hit that matched through another list's entry's name is that party's
+        through = at.get(getattr(hit, "name_of", None) or "")
+        if through is not None:
+            parent[root(i)] = root(through)
     members: dict[int, list[int]] = {}
     for i in range(len(hits)):
         members.setdefault(root(i), []).append(i)

@@ -41,6 +41,7 @@ from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.lexicon import is_russian_word, learn_lexicon
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze, fold_latin
 from exportctl.screening.person_names import MAX_POSITIONS, MIDDLE_NAME_SHARE, middle_name_mask
+from exportctl.screening.same_party import learn_parties
 from exportctl.screening.scripts import has_arabic, is_patronymic, skeleton
 from exportctl.screening.similarity import (
     FLOOR_32,
@@ -54,7 +55,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 91  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 92  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -207,6 +208,9 @@ class ScreeningIndex:
     initialism: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     name_entry_array: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     entry_kinds: list[EntryType] = field(default_factory=list)  # entry index -> its type, or one inferred (entry_kinds)
+    # entry index -> its party among several lists' entries (.same_party; NO_PARTY: none), and each party's entries
+    party_of: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    parties: tuple[tuple[int, ...], ...] = ()
     padded_tokens: list[str] = field(default_factory=list)
     padded_skeletons: list[str] = field(default_factory=list)
     padded_lengths: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
@@ -253,6 +257,18 @@ class ScreeningIndex:
         # queries (they would each walk the whole index: a 70 ms stall in one of them)
         gc.collect()
         return index
+
+    def _learn_parties(self) -> tuple[npt.NDArray[np.int32], tuple[tuple[int, ...], ...]]:
+        """One party's entries on several lists (.same_party), by each entry's primary name as first read."""
+        first = np.searchsorted(self.name_entry_array, np.arange(len(self.entries))).tolist()
+        tokens: list[tuple[int, ...] | None] = []
+        forms: list[frozenset[str]] = []
+        for entry_no, (entry, row) in enumerate(zip(self.entries, first, strict=True)):
+            own = row < len(self.name_text) and self.name_entry[row] == entry_no
+            primary = own and self.name_text[row] == entry.primary_name
+            tokens.append(tuple(self.name_tokens[row]) if primary else None)
+            forms.append(self.name_forms[row] if primary else frozenset())
+        return learn_parties(self.entries, self.entry_kinds, tokens, forms)
 
     def _initialisms(self) -> npt.NDArray[np.bool_]:
         """Which names are one word that spells the initials of another name of the same entry: an initialism, read
@@ -302,6 +318,11 @@ class ScreeningIndex:
         ]
         for token, weight in _initial_weights(self.tokens, self.name_tokens, n_names).items():
             self.idf[self.vocab[token]] = weight
+        function_words = [self.vocab[w] for w in sorted(_FUNCTION_WORDS) if w in self.vocab]
+        if function_words:  # one weight for all (see _FUNCTION_WORDS)
+            least = min(self.idf[t] for t in function_words)
+            for t in function_words:
+                self.idf[t] = least
         self.max_idf = math.log(1 + n_names)
         self.usage = {token: len(p) for token, p in zip(self.tokens, self.postings, strict=True)}
         self._learn_equivalents()
@@ -352,6 +373,7 @@ class ScreeningIndex:
         listed = ListedNames(self.name_entry, self.name_tokens, self.name_text, self.name_forms, self.vocab)
         kinds = known_kinds(self.entries, listed)
         self.entry_kinds = kinds.types
+        self.party_of, self.parties = self._learn_parties()
         # names that are one given name and nothing else (MARTIN, NICOLAS: aliases of listed people, OFAC's "weak")
         given = np.zeros(len(self.tokens) + 1, dtype=bool)
         given[list(kinds.given_names)] = True
@@ -613,6 +635,10 @@ def _without_raw(entry: ListEntry) -> ListEntry:
 # a patronymic says less than a given name or surname (it is the father's given name) and is often left out of a
 # query: "Alexey Miller" for MILLER, Alexey Borisovich
 PATRONYMIC_WEIGHT = 0.5
+# English articles, conjunctions and prepositions (a closed class): each weighs as the commonest of them, for a
+# translation picks one as it pleases ("Islamic State in Iraq", "of Iraq"); by its own rarity "in" (5.8) weighed
+# more than ISLAMIC (5.2), and "of" (3.7) less
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "in", "for", "at", "on", "to", "by", "with", "from"})
 
 # a title the query writes weighs half what a listed one does: registers write titles as courtesy ("Prof. 'ALI,
 # Ahmad"), the lists where the person is known by one (AL-BAGHDADI, Sheikh); at the listed weight an unmatched title

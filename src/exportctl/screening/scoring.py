@@ -14,7 +14,7 @@ would get alone: element-wise work is shared, and every sum runs over one candid
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 import numpy as np
@@ -24,6 +24,7 @@ from rapidfuzz.process import cdist
 
 from exportctl.screening.index import ScreeningIndex, phonetic
 from exportctl.screening.normalize import LATIN, SKELETON, NameVariant
+from exportctl.screening.same_party import NO_PARTY
 from exportctl.screening.similarity import (
     ANY_WORD,
     INITIAL_SIMILARITY,
@@ -59,6 +60,7 @@ class NameMatch:
     completeness: float
     variant: NameVariant
     support: tuple[float, ...] = ()  # each reading's best similarity to this entry, best reading first (breaks ties)
+    through: int = NO_PARTY  # the entry whose name this is, when another list's copy of the same party (.same_party)
 
 
 Scored = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]
@@ -559,19 +561,33 @@ def best_entries(
     # "CloudWalk"), then by name id, for stability
     borrowed = np.array([bool(p[0].replaced) for p in parts])[variant_no[kept]]
     order = kept[np.lexsort((name_ids[kept], borrowed, -similarity[kept]))]
-    best: list[tuple[int, NameMatch]] = []
-    seen: set[int] = set()
-    for i in order.tolist():
-        entry_no = int(entries[i])
-        if entry_no in seen:
-            continue
-        seen.add(entry_no)
+
+    def name_match(i: int, entry_no: int) -> NameMatch:
         sim = float(similarity[i])
         agreement = tuple(support[entry_no]) if len(parts) > 1 else (sim,)
         variant = parts[int(variant_no[i])][0]
-        best.append(
-            (entry_no, NameMatch(int(name_ids[i]), sim, float(coverage[i]), float(completeness[i]), variant, agreement))
-        )
+        return NameMatch(int(name_ids[i]), sim, float(coverage[i]), float(completeness[i]), variant, agreement)
+
+    best: list[tuple[int, NameMatch]] = []
+    seen: set[int] = set()
+    through_other: dict[int, int] = {}  # entry -> its place in ``best``, scoring through another copy's name
+    for i in order.tolist():
+        entry_no = int(entries[i])
+        if entry_no in seen:
+            at = through_other.pop(entry_no, None)
+            if at is not None and similarity[i] >= best[at][1].similarity:  # as good through its own name: its own
+                best[at] = (entry_no, name_match(i, entry_no))
+            continue
+        seen.add(entry_no)
+        match = name_match(i, entry_no)
+        best.append((entry_no, match))
+        party = int(index.party_of[entry_no]) if len(index.party_of) else NO_PARTY
+        if party != NO_PARTY:  # the party's copies on other lists score through this name (.same_party)
+            for other in index.parties[party]:
+                if other not in seen:
+                    seen.add(other)
+                    through_other[other] = len(best)
+                    best.append((other, replace(match, through=entry_no)))
         if len(best) >= limit:
             break
-    return best
+    return best[:limit]

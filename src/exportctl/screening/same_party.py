@@ -1,0 +1,92 @@
+"""One party on several lists: the names any list gives it are the names of each copy.
+
+The lists copy each other (the UK list the UN's designations, the CSL the Entity List and OFAC's lists) and list one
+party independently (the Entity List and the SDN list both list the Moscow Institute of Physics and Technology). Each
+copy carries the names its list gives: only the UK list writes that institute's Russian name, so a query in Russian
+found the UK copy at 1.0 and the Entity List's, the one with a licence requirement, at 0.90 through its English
+name. Screening matches a party, not a list's wording: a copy scores at least what another copy of the same party
+scores, through that copy's name, and the hit says whose name it is.
+
+Entries are one party when their primary names read the same and their countries agree (an entry without a country
+joins the only country its name has on the lists), and:
+
+* an organisation's name has two words or more, with the same legal forms ("HUAWEI TECHNOLOGIES CO., LTD." and
+  "Huawei Technologies Co Ltd"); vessels and aircraft are left out (their names are not unique: many ships are
+  called ARMAN);
+* a person's name has three words or more, in any order ("SURKOV, Vladislav Yurievich" and "Vladislav Yurievich
+  SURKOV"): two words ("Xiaoming Zhang") name many people.
+
+Aliases do not link: an alias is often a former name another party now bears (POUYA AIR, formerly YAS AIR). A group
+in which one source lists the name twice under two entries (two SDN persons named KIM, Yong Chol) is two parties
+at least, and links nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from exportctl.lists.model import EntryType, ListEntry
+
+ORGANISATION_WORDS = 2  # the least words of an organisation's name that links copies
+PERSON_WORDS = 3  # the least words of a person's name that links copies
+
+_LINKED_KINDS = frozenset({EntryType.ENTITY, EntryType.UNKNOWN, EntryType.INDIVIDUAL})
+
+NO_PARTY = -1
+
+#: a source that copies other lists' entries: two of its entries with one name may be two lists' copies of one party
+_COPYING_SOURCES = frozenset({"csl"})
+
+
+def learn_parties(
+    entries: Sequence[ListEntry],
+    kinds: Sequence[EntryType],
+    primary_tokens: Sequence[tuple[int, ...] | None],
+    primary_forms: Sequence[frozenset[str]],
+) -> tuple[npt.NDArray[np.int32], tuple[tuple[int, ...], ...]]:
+    """Each entry's party number (:data:`NO_PARTY` for an entry no other list's entry joins) and each party's
+    entries. ``primary_tokens``: the token ids of each entry's primary name as the index reads it first (None when it
+    has none); ``primary_forms``: its legal forms."""
+    by_key: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for entry_no, (kind, tokens) in enumerate(zip(kinds, primary_tokens, strict=True)):
+        if tokens is None or kind not in _LINKED_KINDS:
+            continue
+        if kind == EntryType.INDIVIDUAL:
+            if len(tokens) >= PERSON_WORDS:
+                by_key[("person", tuple(sorted(tokens)))].append(entry_no)
+        elif len(tokens) >= ORGANISATION_WORDS:
+            by_key[("organisation", tokens, tuple(sorted(primary_forms[entry_no])))].append(entry_no)
+    parties: list[tuple[int, ...]] = []
+    for members in by_key.values():
+        if len(members) < 2:
+            continue
+        countries = {country for m in members if (country := entries[m].country)}
+        if len(countries) > 1:  # a name of several countries: each country's entries apart, no country joins none
+            groups = [tuple(m for m in members if entries[m].country == c) for c in sorted(countries)]
+        else:
+            groups = [tuple(members)]
+        for group in groups:
+            if len({str(entries[m].list) for m in group}) > 1 and not _listed_twice(entries, group):
+                parties.append(group)
+    party_of = np.full(len(entries), NO_PARTY, dtype=np.int32)
+    for number, group in enumerate(parties):
+        party_of[list(group)] = number
+    return party_of, tuple(parties)
+
+
+def _listed_twice(entries: Sequence[ListEntry], group: Sequence[int]) -> bool:
+    """Whether one source lists the name under two entries of its own: two parties of one name, or one party the
+    source lists twice; either way not a link to make."""
+    seen: set[str] = set()
+    for m in group:
+        source = entries[m].source
+        if source in _COPYING_SOURCES:
+            continue
+        if source in seen:
+            return True
+        seen.add(source)
+    return False
