@@ -47,6 +47,20 @@ def test_a_copy_scores_through_the_name_another_list_gives_the_party() -> None:
     assert {h.entry_id for h in group.hits} >= {"entity-list:1", "uk-ofsi:2"}
 
 
+def test_a_copy_that_scores_less_after_the_features_takes_the_best_copys_score() -> None:
+    # one person on two lists, with the same name: the UK's copy gives his country, the SDN's none; screened with
+    # the country, the UK's copy gains the country's part of the score and the SDN's did not
+    sdn = made_up(1, "VELMOROV, Arkady Stepanovich", EntryType.INDIVIDUAL)
+    uk = _on(made_up(2, "Arkady Stepanovich VELMOROV", EntryType.INDIVIDUAL, "RU"), "uk-ofsi", ListCode.UK_OFSI)
+    index = ScreeningIndex.build([sdn, uk], snapshot_key="same-party")
+    hits = screen(index, "Arkady Velmorov", country="RU").hits
+    assert [h.entry_id for h in hits] == ["test:1", "uk-ofsi:2"]  # at one score, the designating list first
+    assert hits[0].score == hits[1].score
+    assert hits[0].name_of == "uk-ofsi:2" and hits[0].features == hits[1].features
+    own = screen(index, "Arkady Velmorov").hits  # without the country both score alike on their own
+    assert own[0].score == own[1].score < hits[0].score and own[0].name_of is None and own[1].name_of is None
+
+
 def test_a_copy_that_matches_as_well_through_its_own_name_keeps_it() -> None:
     index = ScreeningIndex.build(_ENTRIES, snapshot_key="same-party")
     hits = {hit.entry_id: hit for hit in screen(index, _INSTITUTE).hits}
@@ -70,6 +84,9 @@ def test_which_entries_are_one_party() -> None:
     # an entry without a country joins none where the name is listed in two countries
     by = _on(made_up(5, "Korsan Optical Works LLC", country="BY"), "dpl", ListCode.DPL)
     assert sorted(map(sorted, _parties([el, uk, by, no_country]))) == [["entity-list:1", "uk-ofsi:2"]]
+    # a name with its acronym in brackets is also read without it
+    acronym = _on(made_up(6, "KORSAN OPTICAL WORKS (KOW) LLC", country="RU"), "uk-ofsi", ListCode.UK_OFSI)
+    assert _parties([el, acronym]) == [{"entity-list:1", "uk-ofsi:6"}]
 
 
 def test_persons_link_on_three_words_in_any_order_and_not_on_two() -> None:
@@ -115,7 +132,7 @@ def test_parties_are_consistent(rows: list[tuple[int, tuple[int, ...], str | Non
         _on(made_up(n, "x", kind, country), *_SOURCES[source]) for n, (source, _, country, kind) in enumerate(rows)
     ]
     kinds = [kind for *_, kind in rows]
-    party_of, parties = learn_parties(entries, kinds, [tokens for _, tokens, _, _ in rows], [frozenset()] * len(rows))
+    party_of, parties = learn_parties(entries, kinds, [[(tokens, frozenset())] for _, tokens, _, _ in rows])
     for number, members in enumerate(parties):
         assert len(members) >= 2 and all(party_of[m] == number for m in members)
         assert len({entries[m].list for m in members}) >= 2  # several lists

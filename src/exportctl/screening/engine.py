@@ -100,6 +100,10 @@ def screen_queries(
     return [p if isinstance(p, InputError) else _result(index, p, next(matches), threshold, limit) for p in prepared]
 
 
+# a hit being ranked: the unclipped total, each reading's similarity, the hit, the words the names share, its entry
+_Scored = tuple[float, tuple[float, ...], Hit, int, int]
+
+
 @dataclass(frozen=True)
 class _Prepared:
     """A query checked and analysed, with how much the features besides the name can add."""
@@ -181,7 +185,8 @@ def _result(
             f"written partly or wholly in {' and '.join(unread)} script, which exportctl reads only letter by letter: "
             "a listed party may be missed (no hit is not 'not listed'); screen the name's Latin-script form too"
         )
-    hits: list[tuple[float, tuple[float, ...], Hit, int]] = []  # total, support, hit, words the names share
+    hits: list[_Scored] = []
+    below: list[_Scored] = []  # under the threshold, of a party listed by several lists: lifted if a copy is above
     best_totals: list[float] = []  # min-heap of the ``limit`` best totals so far
     person = written_as_person(analyzed)
     for entry_no, match in matches:
@@ -204,13 +209,15 @@ def _result(
         values = [f.function(pair) for f in FEATURES]
         total = sum(value * weight for value, weight in zip(values, _WEIGHTS, strict=True))
         score = min(1.0, max(0.0, total))
-        if score >= threshold:
+        in_party = len(index.party_of) > 0 and index.party_of[entry_no] != NO_PARTY
+        if score >= threshold or in_party:
             parts = tuple(_contribution(position, value) for position, value in enumerate(values))
-            if len(best_totals) < limit:
-                heapq.heappush(best_totals, total)
-            else:
-                heapq.heappushpop(best_totals, total)
-            hits.append(
+            if score >= threshold:
+                if len(best_totals) < limit:
+                    heapq.heappush(best_totals, total)
+                else:
+                    heapq.heappushpop(best_totals, total)
+            (hits if score >= threshold else below).append(
                 (
                     total,
                     match.support,
@@ -231,8 +238,11 @@ def _result(
                         name_of=None if match.through == NO_PARTY else index.entries[match.through].entry_id,
                     ),
                     min(int(index.name_length[match.name_id]), len(match.variant.tokens)),
+                    entry_no,
                 )
             )
+    if below or any(index.party_of[item[4]] != NO_PARTY for item in hits):
+        hits = _parties_alike(index, hits, below)
     # ties: a listed name with as many words as the query's reading first (a word the query repeats aligns twice with
     # one listed word: هلال هلال is Hilal HILAL before HALEEL LTD, سعيد سعيد Said SAID before an alias SAID);
     # an entry of the designating list comes before its copy in a consolidated one (the CSL, the UK list's copies of
@@ -249,7 +259,7 @@ def _result(
             item[2].entry_id,
         )
     )
-    best = tuple(hit for _, _, hit, _ in hits[:limit])
+    best = tuple(item[2] for item in hits[:limit])
     notes.extend(
         f"{h.entry_id}: matched through {h.matched_name!r}, a name {h.name_of} gives the same party (both lists "
         "give it one primary name and no differing country)"
@@ -261,6 +271,41 @@ def _result(
         f"{h.entry_id}: listed then? unknown → review: {unknown[h.entry_id]}" for h in best if h.entry_id in unknown
     )
     return ScreeningResult(query.name, best, query.country, threshold, tuple(notes))
+
+
+def _parties_alike(index: ScreeningIndex, hits: list[_Scored], below: list[_Scored]) -> list[_Scored]:
+    """A party's copies on several lists score alike (.same_party): a copy that scored less than its party's best
+    takes the best's score, name and features (``name_of`` says whose name), one under the threshold too; copies
+    that tie rank as the best does, so that the designating list comes first (the Entity List's entry before the UK's
+    copy whose Russian name matched)."""
+    best: dict[int, _Scored] = {}
+    for item in hits:
+        party = int(index.party_of[item[4]])
+        current = best.get(party)
+        if party != NO_PARTY and (
+            current is None or (item[2].score, item[3], item[0]) > (current[2].score, current[3], current[0])
+        ):
+            best[party] = item
+
+    def alike(item: _Scored) -> _Scored:
+        top = best.get(int(index.party_of[item[4]]))
+        if top is None or top is item:
+            return item
+        hit = item[2]
+        if hit.score < top[2].score:
+            lent = top[2]
+            hit = replace(
+                hit,
+                score=lent.score,
+                matched_name=lent.matched_name,
+                features=lent.features,
+                equivalents=lent.equivalents,
+                name_of=lent.name_of or lent.entry_id,
+            )
+        return (top[0], top[1], hit, top[3], item[4])
+
+    lifted = [item for item in below if int(index.party_of[item[4]]) in best]
+    return [alike(item) for item in [*hits, *lifted]]
 
 
 def screen(

@@ -259,16 +259,21 @@ class ScreeningIndex:
         return index
 
     def _learn_parties(self) -> tuple[npt.NDArray[np.int32], tuple[tuple[int, ...], ...]]:
-        """One party's entries on several lists (.same_party), by each entry's primary name as first read."""
+        """One party's entries on several lists (.same_party), by the Latin-script readings of each primary name."""
         first = np.searchsorted(self.name_entry_array, np.arange(len(self.entries))).tolist()
-        tokens: list[tuple[int, ...] | None] = []
-        forms: list[frozenset[str]] = []
+        readings: list[list[tuple[tuple[int, ...], frozenset[str]]]] = []
         for entry_no, (entry, row) in enumerate(zip(self.entries, first, strict=True)):
-            own = row < len(self.name_text) and self.name_entry[row] == entry_no
-            primary = own and self.name_text[row] == entry.primary_name
-            tokens.append(tuple(self.name_tokens[row]) if primary else None)
-            forms.append(self.name_forms[row] if primary else frozenset())
-        return learn_parties(self.entries, self.entry_kinds, tokens, forms)
+            own: list[tuple[tuple[int, ...], frozenset[str]]] = []
+            while (
+                row < len(self.name_text)
+                and self.name_entry[row] == entry_no
+                and self.name_text[row] == entry.primary_name
+            ):
+                if self.name_kind[row] == LATIN:
+                    own.append((self.name_tokens[row], self.name_forms[row]))
+                row += 1
+            readings.append(own)
+        return learn_parties(self.entries, self.entry_kinds, readings)
 
     def _initialisms(self) -> npt.NDArray[np.bool_]:
         """Which names are one word that spells the initials of another name of the same entry: an initialism, read

@@ -7,8 +7,9 @@ found the UK copy at 1.0 and the Entity List's, the one with a licence requireme
 name. Screening matches a party, not a list's wording: a copy scores at least what another copy of the same party
 scores, through that copy's name, and the hit says whose name it is.
 
-Entries are one party when their primary names read the same and their countries agree (an entry without a country
-joins the only country its name has on the lists), and:
+Entries are one party when their primary names read the same (as written, or without an acronym in brackets:
+ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC) and ISLAMIC REVOLUTIONARY GUARD CORPS) and their countries agree (an entry
+without a country joins the only country its name has on the lists), and:
 
 * an organisation's name has two words or more, with the same legal forms ("HUAWEI TECHNOLOGIES CO., LTD." and
   "Huawei Technologies Co Ltd"); vessels and aircraft are left out (their names are not unique: many ships are
@@ -45,37 +46,54 @@ _COPYING_SOURCES = frozenset({"csl"})
 def learn_parties(
     entries: Sequence[ListEntry],
     kinds: Sequence[EntryType],
-    primary_tokens: Sequence[tuple[int, ...] | None],
-    primary_forms: Sequence[frozenset[str]],
+    primary_readings: Sequence[Sequence[tuple[tuple[int, ...], frozenset[str]]]],
 ) -> tuple[npt.NDArray[np.int32], tuple[tuple[int, ...], ...]]:
     """Each entry's party number (:data:`NO_PARTY` for an entry no other list's entry joins) and each party's
-    entries. ``primary_tokens``: the token ids of each entry's primary name as the index reads it first (None when it
-    has none); ``primary_forms``: its legal forms."""
+    entries. ``primary_readings``: each entry's Latin-script readings of its primary name as the index reads them
+    (token ids and legal forms): the name as written and, where it holds one, without its acronym in brackets
+    ("ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)")."""
     by_key: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for entry_no, (kind, tokens) in enumerate(zip(kinds, primary_tokens, strict=True)):
-        if tokens is None or kind not in _LINKED_KINDS:
+    for entry_no, (kind, readings) in enumerate(zip(kinds, primary_readings, strict=True)):
+        if kind not in _LINKED_KINDS:
             continue
-        if kind == EntryType.INDIVIDUAL:
-            if len(tokens) >= PERSON_WORDS:
-                by_key[("person", tuple(sorted(tokens)))].append(entry_no)
-        elif len(tokens) >= ORGANISATION_WORDS:
-            by_key[("organisation", tokens, tuple(sorted(primary_forms[entry_no])))].append(entry_no)
-    parties: list[tuple[int, ...]] = []
+        for tokens, forms in readings:
+            if kind == EntryType.INDIVIDUAL:
+                if len(tokens) >= PERSON_WORDS:
+                    by_key[("person", tuple(sorted(tokens)))].append(entry_no)
+            elif len(tokens) >= ORGANISATION_WORDS:
+                by_key[("organisation", tokens, tuple(sorted(forms)))].append(entry_no)
+    parent = list(range(len(entries)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
     for members in by_key.values():
-        if len(members) < 2:
-            continue
         countries = {country for m in members if (country := entries[m].country)}
         if len(countries) > 1:  # a name of several countries: each country's entries apart, no country joins none
-            groups = [tuple(m for m in members if entries[m].country == c) for c in sorted(countries)]
+            groups = [[m for m in members if entries[m].country == c] for c in countries]
         else:
-            groups = [tuple(members)]
+            groups = [members]
         for group in groups:
-            if len({str(entries[m].list) for m in group}) > 1 and not _listed_twice(entries, group):
-                parties.append(group)
+            for m in group[1:]:
+                parent[root(m)] = root(group[0])
+    components: dict[int, list[int]] = defaultdict(list)
+    for entry_no in range(len(entries)):
+        components[root(entry_no)].append(entry_no)
+    parties = tuple(
+        tuple(group)
+        for group in components.values()
+        if len(group) > 1
+        and len({str(entries[m].list) for m in group}) > 1
+        and len({entries[m].country for m in group} - {None}) <= 1
+        and not _listed_twice(entries, group)
+    )
     party_of = np.full(len(entries), NO_PARTY, dtype=np.int32)
-    for number, group in enumerate(parties):
-        party_of[list(group)] = number
-    return party_of, tuple(parties)
+    for number, party in enumerate(parties):
+        party_of[list(party)] = number
+    return party_of, parties
 
 
 def _listed_twice(entries: Sequence[ListEntry], group: Sequence[int]) -> bool:
