@@ -95,6 +95,15 @@ def test_persons_link_on_three_words_in_any_order_and_not_on_two() -> None:
     assert _parties([sdn, uk]) == [{"test:1", "uk-ofsi:2"}]
     two = replace(sdn, primary_name="VELMOROV, Arkady")
     assert _parties([two, replace(uk, primary_name="Arkady VELMOROV")]) == []
+    # a person's alias links where it reads as the other entry's primary name: one romanisation each list prefers
+    spelt = replace(uk, primary_name="Arkadi Stepanovich VELMOROV")
+    assert _parties([sdn, spelt]) == []
+    assert _parties([replace(sdn, aliases=("VELMOROV, Arkadi Stepanovich",)), spelt]) == [{"test:1", "uk-ofsi:2"}]
+    # two aliases alike link nothing: a name by which several people go (a kunya)
+    kunya = "ABU TARVEN AL-KORSANI"
+    first = made_up(3, "KORSANI, Tarven Ahmad", EntryType.INDIVIDUAL, aliases=(kunya,))
+    second = _on(made_up(4, "Velmor Ahmad KORSANI", EntryType.INDIVIDUAL, aliases=(kunya,)), "un", ListCode.UN)
+    assert _parties([first, second]) == []
 
 
 def test_one_source_listing_the_name_twice_links_nothing() -> None:
@@ -132,7 +141,7 @@ def test_parties_are_consistent(rows: list[tuple[int, tuple[int, ...], str | Non
         _on(made_up(n, "x", kind, country), *_SOURCES[source]) for n, (source, _, country, kind) in enumerate(rows)
     ]
     kinds = [kind for *_, kind in rows]
-    party_of, parties = learn_parties(entries, kinds, [[(tokens, frozenset())] for _, tokens, _, _ in rows])
+    party_of, parties = learn_parties(entries, kinds, [[(tokens, frozenset(), True)] for _, tokens, _, _ in rows])
     for number, members in enumerate(parties):
         assert len(members) >= 2 and all(party_of[m] == number for m in members)
         assert len({entries[m].list for m in members}) >= 2  # several lists

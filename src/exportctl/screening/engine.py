@@ -261,8 +261,8 @@ def _result(
     )
     best = tuple(item[2] for item in hits[:limit])
     notes.extend(
-        f"{h.entry_id}: matched through {h.matched_name!r}, a name {h.name_of} gives the same party (both lists "
-        "give it one primary name and no differing country)"
+        f"{h.entry_id}: matched through {h.matched_name!r}, a name {h.name_of} gives the same party (the two "
+        "lists give it one name and no differing country)"
         for h in best
         if h.name_of
     )

@@ -41,7 +41,7 @@ from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.lexicon import is_russian_word, learn_lexicon
 from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze, fold_latin
 from exportctl.screening.person_names import MAX_POSITIONS, MIDDLE_NAME_SHARE, middle_name_mask
-from exportctl.screening.same_party import learn_parties
+from exportctl.screening.same_party import Reading, learn_parties
 from exportctl.screening.scripts import has_arabic, is_patronymic, skeleton
 from exportctl.screening.similarity import (
     FLOOR_32,
@@ -259,20 +259,14 @@ class ScreeningIndex:
         return index
 
     def _learn_parties(self) -> tuple[npt.NDArray[np.int32], tuple[tuple[int, ...], ...]]:
-        """One party's entries on several lists (.same_party), by the Latin-script readings of each primary name."""
-        first = np.searchsorted(self.name_entry_array, np.arange(len(self.entries))).tolist()
-        readings: list[list[tuple[tuple[int, ...], frozenset[str]]]] = []
-        for entry_no, (entry, row) in enumerate(zip(self.entries, first, strict=True)):
-            own: list[tuple[tuple[int, ...], frozenset[str]]] = []
-            while (
-                row < len(self.name_text)
-                and self.name_entry[row] == entry_no
-                and self.name_text[row] == entry.primary_name
-            ):
-                if self.name_kind[row] == LATIN:
-                    own.append((self.name_tokens[row], self.name_forms[row]))
-                row += 1
-            readings.append(own)
+        """One party's entries on several lists (.same_party), by the Latin-script readings of each entry's names:
+        an organisation's primary name, a person's every name."""
+        readings: list[list[Reading]] = [[] for _ in self.entries]
+        persons = {n for n, kind in enumerate(self.entry_kinds) if kind == EntryType.INDIVIDUAL}
+        for row, (entry_no, text, kind) in enumerate(zip(self.name_entry, self.name_text, self.name_kind, strict=True)):
+            primary = text == self.entries[entry_no].primary_name
+            if kind == LATIN and (primary or entry_no in persons):
+                readings[entry_no].append((self.name_tokens[row], self.name_forms[row], primary))
         return learn_parties(self.entries, self.entry_kinds, readings)
 
     def _initialisms(self) -> npt.NDArray[np.bool_]:

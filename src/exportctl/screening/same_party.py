@@ -15,9 +15,12 @@ without a country joins the only country its name has on the lists), and:
   "Huawei Technologies Co Ltd"); vessels and aircraft are left out (their names are not unique: many ships are
   called ARMAN);
 * a person's name has three words or more, in any order ("SURKOV, Vladislav Yurievich" and "Vladislav Yurievich
-  SURKOV"): two words ("Xiaoming Zhang") name many people.
+  SURKOV"): two words ("Xiaoming Zhang") name many people. A person's alias links too when it reads as another
+  entry's primary name (the SDN's "MILLER, Alexei Borisovich", an alias of "MILLER, Alexey Borisovich", is the UK's
+  Alexei Borisovich MILLER), not as another's alias only (a kunya many people bear).
 
-Aliases do not link: an alias is often a former name another party now bears (POUYA AIR, formerly YAS AIR). A group
+An organisation's alias does not link: it is often a former name another party now bears (POUYA AIR, formerly YAS
+AIR). A group
 in which one source lists the name twice under two entries (two SDN persons named KIM, Yong Chol) is two parties
 at least, and links nothing.
 """
@@ -43,25 +46,26 @@ NO_PARTY = -1
 _COPYING_SOURCES = frozenset({"csl"})
 
 
+Reading = tuple[tuple[int, ...], frozenset[str], bool]  # token ids, legal forms, of the primary name
+
+
 def learn_parties(
-    entries: Sequence[ListEntry],
-    kinds: Sequence[EntryType],
-    primary_readings: Sequence[Sequence[tuple[tuple[int, ...], frozenset[str]]]],
+    entries: Sequence[ListEntry], kinds: Sequence[EntryType], readings: Sequence[Sequence[Reading]]
 ) -> tuple[npt.NDArray[np.int32], tuple[tuple[int, ...], ...]]:
     """Each entry's party number (:data:`NO_PARTY` for an entry no other list's entry joins) and each party's
-    entries. ``primary_readings``: each entry's Latin-script readings of its primary name as the index reads them
-    (token ids and legal forms): the name as written and, where it holds one, without its acronym in brackets
-    ("ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)")."""
-    by_key: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for entry_no, (kind, readings) in enumerate(zip(kinds, primary_readings, strict=True)):
+    entries. ``readings``: each entry's Latin-script readings as the index reads them (token ids, legal forms, and
+    whether of the primary name): the name as written and, where it holds one, without its acronym in brackets
+    ("ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)"); an organisation's primary name only, a person's every name."""
+    by_key: dict[tuple[object, ...], list[tuple[int, bool]]] = defaultdict(list)
+    for entry_no, (kind, own) in enumerate(zip(kinds, readings, strict=True)):
         if kind not in _LINKED_KINDS:
             continue
-        for tokens, forms in readings:
+        for tokens, forms, primary in own:
             if kind == EntryType.INDIVIDUAL:
                 if len(tokens) >= PERSON_WORDS:
-                    by_key[("person", tuple(sorted(tokens)))].append(entry_no)
-            elif len(tokens) >= ORGANISATION_WORDS:
-                by_key[("organisation", tokens, tuple(sorted(forms)))].append(entry_no)
+                    by_key[("person", tuple(sorted(tokens)))].append((entry_no, primary))
+            elif primary and len(tokens) >= ORGANISATION_WORDS:
+                by_key[("organisation", tokens, tuple(sorted(forms)))].append((entry_no, primary))
     parent = list(range(len(entries)))
 
     def root(i: int) -> int:
@@ -70,7 +74,10 @@ def learn_parties(
             i = parent[i]
         return i
 
-    for members in by_key.values():
+    for holders in by_key.values():
+        if not any(primary for _, primary in holders):  # two aliases alike are no link (a kunya many people bear)
+            continue
+        members = list(dict.fromkeys(entry_no for entry_no, _ in holders))
         countries = {country for m in members if (country := entries[m].country)}
         if len(countries) > 1:  # a name of several countries: each country's entries apart, no country joins none
             groups = [[m for m in members if entries[m].country == c] for c in countries]
