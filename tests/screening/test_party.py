@@ -65,7 +65,8 @@ def test_no_fuzzy_hit_on_an_invented_arabic_name_is_certain(parties: PartyScreen
 
 def test_saddam_hussein_is_not_displaced_by_his_children(parties: PartyScreener) -> None:
     selected = select_matches(parties(SADDAM, "IQ"), ON)
-    assert selected[0].entry.primary_name == "SADDAM HUSSEIN AL-TIKRITI"
+    # the UN's entry or the SDN's, one party on two lists (screening.same_party): not a son's or a daughter's
+    assert selected[0].entry.primary_name in {"SADDAM HUSSEIN AL-TIKRITI", "AL-TIKRITI, Saddam Hussein"}
     assert not any(m.certain and m.score < 0.9 for m in selected)
 
 
