@@ -273,6 +273,12 @@ def _result(
     return ScreeningResult(query.name, best, query.country, threshold, tuple(notes))
 
 
+def _rank(item: _Scored) -> tuple[float, int, float, tuple[float, ...]]:
+    """How high a hit ranks, its list and id aside: score, words the names share, unclipped total, each reading's
+    similarity (the order of the sort in :func:`_result`)."""
+    return (item[2].score, item[3], item[0], item[1])
+
+
 def _parties_alike(index: ScreeningIndex, hits: list[_Scored], below: list[_Scored]) -> list[_Scored]:
     """A party's copies on several lists score alike (.same_party): a copy that scored less than its party's best
     takes the best's score, name and features (``name_of`` says whose name), one under the threshold too; copies
@@ -282,9 +288,7 @@ def _parties_alike(index: ScreeningIndex, hits: list[_Scored], below: list[_Scor
     for item in hits:
         party = int(index.party_of[item[4]])
         current = best.get(party)
-        if party != NO_PARTY and (
-            current is None or (item[2].score, item[3], item[0]) > (current[2].score, current[3], current[0])
-        ):
+        if party != NO_PARTY and (current is None or _rank(item) > _rank(current)):
             best[party] = item
 
     def alike(item: _Scored) -> _Scored:
