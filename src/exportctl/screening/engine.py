@@ -102,6 +102,8 @@ def screen_queries(
 
 # a hit being ranked: the unclipped total, each reading's similarity, the hit, the words the names share, its entry
 _Scored = tuple[float, tuple[float, ...], Hit, int, int]
+# a candidate under the threshold, kept unexplained: its entry, match, feature values, unclipped total and score
+_Unscored = tuple[int, NameMatch, list[float], float, float]
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,7 @@ def _result(
             "a listed party may be missed (no hit is not 'not listed'); screen the name's Latin-script form too"
         )
     hits: list[_Scored] = []
-    below: list[_Scored] = []  # under the threshold, of a party listed by several lists: lifted if a copy is above
+    below: list[_Unscored] = []  # under the threshold, of a party listed by several lists: lifted if a copy is above
     best_totals: list[float] = []  # min-heap of the ``limit`` best totals so far
     person = written_as_person(analyzed)
     for entry_no, match in matches:
@@ -209,39 +211,15 @@ def _result(
         values = [f.function(pair) for f in FEATURES]
         total = sum(value * weight for value, weight in zip(values, _WEIGHTS, strict=True))
         score = min(1.0, max(0.0, total))
-        in_party = len(index.party_of) > 0 and index.party_of[entry_no] != NO_PARTY
-        if score >= threshold or in_party:
-            parts = tuple(_contribution(position, value) for position, value in enumerate(values))
-            if score >= threshold:
-                if len(best_totals) < limit:
-                    heapq.heappush(best_totals, total)
-                else:
-                    heapq.heappushpop(best_totals, total)
-            (hits if score >= threshold else below).append(
-                (
-                    total,
-                    match.support,
-                    Hit(
-                        entry_id=entry.entry_id,
-                        list=str(entry.list.value),
-                        primary_name=entry.primary_name,
-                        matched_name=index.name_text[match.name_id],
-                        score=score,
-                        country=entry.country,
-                        license_requirement=entry.license_requirement,
-                        review_policy=entry.license_review_policy,
-                        features=parts,
-                        source=entry.source,
-                        programs=entry.programs,
-                        federal_register_citations=entry.federal_register_citations,
-                        equivalents=match.variant.replaced,
-                        name_of=None if match.through == NO_PARTY else index.entries[match.through].entry_id,
-                    ),
-                    min(int(index.name_length[match.name_id]), len(match.variant.tokens)),
-                    entry_no,
-                )
-            )
-    if below or any(index.party_of[item[4]] != NO_PARTY for item in hits):
+        if score >= threshold:
+            if len(best_totals) < limit:
+                heapq.heappush(best_totals, total)
+            else:
+                heapq.heappushpop(best_totals, total)
+            hits.append(_scored(index, entry_no, match, values, total, score))
+        elif len(index.party_of) and index.party_of[entry_no] != NO_PARTY:
+            below.append((entry_no, match, values, total, score))
+    if len(index.party_of) and any(index.party_of[item[4]] != NO_PARTY for item in hits):
         hits = _parties_alike(index, hits, below)
     # ties: a listed name with as many words as the query's reading first (a word the query repeats aligns twice with
     # one listed word: هلال هلال is Hilal HILAL before HALEEL LTD, سعيد سعيد Said SAID before an alias SAID);
@@ -273,13 +251,42 @@ def _result(
     return ScreeningResult(query.name, best, query.country, threshold, tuple(notes))
 
 
+def _scored(
+    index: ScreeningIndex, entry_no: int, match: NameMatch, values: Sequence[float], total: float, score: float
+) -> _Scored:
+    """A hit to rank, with its explanation."""
+    entry = index.entries[entry_no]
+    return (
+        total,
+        match.support,
+        Hit(
+            entry_id=entry.entry_id,
+            list=str(entry.list.value),
+            primary_name=entry.primary_name,
+            matched_name=index.name_text[match.name_id],
+            score=score,
+            country=entry.country,
+            license_requirement=entry.license_requirement,
+            review_policy=entry.license_review_policy,
+            features=tuple(_contribution(position, value) for position, value in enumerate(values)),
+            source=entry.source,
+            programs=entry.programs,
+            federal_register_citations=entry.federal_register_citations,
+            equivalents=match.variant.replaced,
+            name_of=None if match.through == NO_PARTY else index.entries[match.through].entry_id,
+        ),
+        min(int(index.name_length[match.name_id]), len(match.variant.tokens)),
+        entry_no,
+    )
+
+
 def _rank(item: _Scored) -> tuple[float, int, float, tuple[float, ...]]:
     """How high a hit ranks, its list and id aside: score, words the names share, unclipped total, each reading's
     similarity (the order of the sort in :func:`_result`)."""
     return (item[2].score, item[3], item[0], item[1])
 
 
-def _parties_alike(index: ScreeningIndex, hits: list[_Scored], below: list[_Scored]) -> list[_Scored]:
+def _parties_alike(index: ScreeningIndex, hits: list[_Scored], below: list[_Unscored]) -> list[_Scored]:
     """A party's copies on several lists score alike (.same_party): a copy that scored less than its party's best
     takes the best's score, name and features (``name_of`` says whose name), one under the threshold too; copies
     that tie rank as the best does, so that the designating list comes first (the Entity List's entry before the UK's
@@ -308,7 +315,7 @@ def _parties_alike(index: ScreeningIndex, hits: list[_Scored], below: list[_Scor
             )
         return (top[0], top[1], hit, top[3], item[4])
 
-    lifted = [item for item in below if int(index.party_of[item[4]]) in best]
+    lifted = [_scored(index, *item) for item in below if int(index.party_of[item[0]]) in best]
     return [alike(item) for item in [*hits, *lifted]]
 
 

@@ -262,10 +262,13 @@ class ScreeningIndex:
         """One party's entries on several lists (.same_party), by the Latin-script readings of each entry's names:
         an organisation's primary name, a person's every name."""
         readings: list[list[Reading]] = [[] for _ in self.entries]
-        persons = {n for n, kind in enumerate(self.entry_kinds) if kind == EntryType.INDIVIDUAL}
-        for row, (entry_no, text, kind) in enumerate(zip(self.name_entry, self.name_text, self.name_kind, strict=True)):
-            primary = text == self.entries[entry_no].primary_name
-            if kind == LATIN and (primary or entry_no in persons):
+        primaries = [entry.primary_name for entry in self.entries]
+        person = [kind == EntryType.INDIVIDUAL for kind in self.entry_kinds]
+        for row, (entry_no, kind) in enumerate(zip(self.name_entry, self.name_kind, strict=True)):
+            if kind != LATIN:
+                continue
+            primary = self.name_text[row] == primaries[entry_no]
+            if primary or person[entry_no]:
                 readings[entry_no].append((self.name_tokens[row], self.name_forms[row], primary))
         return learn_parties(self.entries, self.entry_kinds, readings)
 
