@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
+from exportctl.screening.disjoint_sets import DisjointSets
 from exportctl.screening.party import exact_key
 
 #: The CSL's lists that OFAC publishes (their rows carry OFAC's entity number).
@@ -134,30 +135,19 @@ def snapshots_of_key(snapshot_key: str) -> dict[str, int]:
 def group_hits(hits: Sequence[H], *, snapshots: Mapping[str, int] | None = None) -> tuple[PartyGroup[H], ...]:
     """The hits grouped by party, in the order of each party's best hit (hits come best first or not: each group
     is sorted by score). ``snapshots`` maps a source to the snapshot the hits were searched in."""
-    parent = list(range(len(hits)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(hits))
     first_with: dict[str, int] = {}
     for i, hit in enumerate(hits):
         for key in party_keys(hit):
-            j = first_with.setdefault(key, i)
-            parent[root(i)] = root(j)
+            sets.join(i, first_with.setdefault(key, i))
     at = {hit.entry_id: i for i, hit in enumerate(hits)}
     for i, hit in enumerate(hits):  # a hit that matched through another list's entry's name is that party's
         through = at.get(getattr(hit, "name_of", None) or "")
         if through is not None:
-            parent[root(i)] = root(through)
-    members: dict[int, list[int]] = {}
-    for i in range(len(hits)):
-        members.setdefault(root(i), []).append(i)
+            sets.join(i, through)
     found = snapshots or {}
     groups = []
-    for indexes in members.values():
+    for indexes in sets.groups():
         ordered = sorted((hits[i] for i in indexes), key=lambda h: -h.score)
         keys = tuple(dict.fromkeys(k for h in ordered for k in party_keys(h)))
         listings = tuple(

@@ -34,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from exportctl.lists.model import EntryType, ListEntry
+from exportctl.screening.disjoint_sets import DisjointSets
 
 ORGANISATION_WORDS = 2  # the least words of an organisation's name that links copies
 PERSON_WORDS = 3  # the least words of a person's name that links copies
@@ -66,14 +67,7 @@ def learn_parties(
                     by_key[("person", tuple(sorted(tokens)))].append((entry_no, primary))
             elif primary and len(tokens) >= ORGANISATION_WORDS:
                 by_key[("organisation", tokens, tuple(sorted(forms)))].append((entry_no, primary))
-    parent = list(range(len(entries)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(entries))
     for holders in by_key.values():
         if not any(primary for _, primary in holders):  # two aliases alike are no link (a kunya many people bear)
             continue
@@ -85,13 +79,10 @@ def learn_parties(
             groups = [members]
         for group in groups:
             for m in group[1:]:
-                parent[root(m)] = root(group[0])
-    components: dict[int, list[int]] = defaultdict(list)
-    for entry_no in range(len(entries)):
-        components[root(entry_no)].append(entry_no)
+                sets.join(m, group[0])
     parties = tuple(
         tuple(group)
-        for group in components.values()
+        for group in sets.groups()
         if len(group) > 1
         and len({str(entries[m].list) for m in group}) > 1
         and len({entries[m].country for m in group} - {None}) <= 1
