@@ -7,9 +7,9 @@ found the UK copy at 1.0 and the Entity List's, the one with a licence requireme
 name. Screening matches a party, not a list's wording: a copy scores at least what another copy of the same party
 scores, through that copy's name, and the hit says whose name it is.
 
-Entries are one party when their primary names read the same (as written, or without an acronym in brackets:
-ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC) and ISLAMIC REVOLUTIONARY GUARD CORPS) and their countries agree (an entry
-without a country joins the only country its name has on the lists), and:
+Entries of two lists or more are one party when their primary names read the same (as written, or without an acronym
+in brackets: ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC) and ISLAMIC REVOLUTIONARY GUARD CORPS) and their countries agree
+(an entry without a country joins the only country its name has on the lists), and:
 
 * an organisation's name has two words or more, with the same legal forms ("HUAWEI TECHNOLOGIES CO., LTD." and
   "Huawei Technologies Co Ltd"); vessels and aircraft are left out (their names are not unique: many ships are
@@ -20,9 +20,8 @@ without a country joins the only country its name has on the lists), and:
   Alexei Borisovich MILLER), not as another's alias only (a kunya many people bear).
 
 An organisation's alias does not link: it is often a former name another party now bears (POUYA AIR, formerly YAS
-AIR). A group
-in which one source lists the name twice under two entries (two SDN persons named KIM, Yong Chol) is two parties
-at least, and links nothing.
+AIR). A group in which one source lists the name twice under two entries (two SDN persons named KIM, Yong Chol) is
+two parties at least, and links nothing.
 """
 
 from __future__ import annotations
