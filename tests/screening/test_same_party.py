@@ -77,10 +77,16 @@ def test_which_entries_are_one_party() -> None:
     uk = _on(made_up(2, "KORSAN OPTICAL WORKS LLC", country="RU"), "uk-ofsi", ListCode.UK_OFSI)
     no_country = made_up(3, "Korsan Optical Works, LLC")
     assert _parties([el, uk, no_country]) == [{"entity-list:1", "uk-ofsi:2", "test:3"}]
-    # another legal form is another name; one list alone is no link
-    other_form = replace(uk, primary_name="KORSAN OPTICAL WORKS JSC")
-    assert _parties([el, other_form]) == []
+    # the lists write a party's legal form as they please: another legal form, or none, is the same name
+    other_form = replace(uk, primary_name="JSC KORSAN OPTICAL WORKS")
+    assert _parties([el, other_form]) == [{"entity-list:1", "uk-ofsi:2"}]
+    assert _parties([el, replace(uk, primary_name="KORSAN OPTICAL WORKS")]) == [{"entity-list:1", "uk-ofsi:2"}]
+    # but one list listing the name under two legal forms lists two companies; one list alone is no link
+    second = _on(made_up(7, "Korsan Optical Works JSC", EntryType.UNKNOWN, "RU"), "entity-list", ListCode.ENTITY_LIST)
+    assert _parties([el, second, uk]) == []
     assert _parties([el, _on(el, "csl", ListCode.ENTITY_LIST)]) == []
+    # a name that is a legal form and one word links nothing: too little to tell one company from another
+    assert _parties([replace(el, primary_name="Korsan LLC"), replace(uk, primary_name="KORSAN JSC")]) == []
     # an entry without a country joins none where the name is listed in two countries
     by = _on(made_up(5, "Korsan Optical Works LLC", country="BY"), "dpl", ListCode.DPL)
     assert sorted(map(sorted, _parties([el, uk, by, no_country]))) == [["entity-list:1", "uk-ofsi:2"]]
@@ -141,7 +147,7 @@ def test_parties_are_consistent(rows: list[tuple[int, tuple[int, ...], str | Non
         _on(made_up(n, "x", kind, country), *_SOURCES[source]) for n, (source, _, country, kind) in enumerate(rows)
     ]
     kinds = [kind for *_, kind in rows]
-    party_of, parties = learn_parties(entries, kinds, [[(tokens, frozenset(), True)] for _, tokens, _, _ in rows])
+    party_of, parties = learn_parties(entries, kinds, [[(tokens, True)] for _, tokens, _, _ in rows])
     for number, members in enumerate(parties):
         assert len(members) >= 2 and all(party_of[m] == number for m in members)
         assert len({entries[m].list for m in members}) >= 2  # several lists

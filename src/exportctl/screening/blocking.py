@@ -15,7 +15,13 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz.distance import OSA
 
-from exportctl.screening.index import ScreeningIndex, TokenVotes, compute_prefix_votes, compute_token_votes
+from exportctl.screening.index import (
+    ScreeningIndex,
+    TokenVotes,
+    compute_prefix_votes,
+    compute_token_votes,
+    without_function_words,
+)
 from exportctl.screening.normalize import COMPOUND_JOIN, JOINED_ARTICLE, LATIN, SKELETON, NameVariant
 from exportctl.screening.similarity import (
     ANY_WORD,
@@ -205,6 +211,7 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
     unvoted: list[float] = []  # per reading: query weight that may match without voting (see below)
     floors: list[float] = []
     bounded: list[float] = []
+    unworded: list[float] = []  # per reading: 1 where the listed names' function words are not asked for
     common: list[list[tuple[tuple[int, ...], float]]] = []  # per reading: its own common words (token ids, weight)
     for unit_no, unit in enumerate(units):
         romanised = unit.searched.kind != LATIN
@@ -234,6 +241,7 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
         )
         floors.append(unit.min_similarity - BOUND_SLACK)
         bounded.append(1.0 if unit.min_similarity > 0.0 else 0.0)
+        unworded.append(1.0 if without_function_words(unit.searched) else 0.0)
     empty = np.zeros(0, dtype=np.int64)
     if not pieces:
         return [(empty, weights) for weights in weights_of]
@@ -265,10 +273,12 @@ def candidates(index: ScreeningIndex, units: list[Unit]) -> list[tuple[npt.NDArr
             if own and hi > lo:
                 added[lo:hi] = common_votes(index, names[lo:hi], own)
         shared = shared + added
-    # rank like the final similarity does: share of the query found, and share of the name found
-    votes = COVERAGE_WEIGHT * shared / total_weight + (1 - COVERAGE_WEIGHT) * shared / np.maximum(
-        index.name_weight[names], 1e-9
-    )
+    # rank like the final similarity does: share of the query found, and share of the name found (without its
+    # function words for a reading of a language that has none, as scoring asks)
+    name_weight = index.name_weight[names]
+    if any(unworded):
+        name_weight = name_weight - spread(unworded) * index.name_function_weight[names]
+    votes = COVERAGE_WEIGHT * shared / total_weight + (1 - COVERAGE_WEIGHT) * shared / np.maximum(name_weight, 1e-9)
     found: list[tuple[npt.NDArray[np.int64], list[float]]] = []
     for unit_no, unit in enumerate(units):
         lo, hi = bounds[unit_no], bounds[unit_no + 1]

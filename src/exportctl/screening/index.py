@@ -39,7 +39,7 @@ from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.honorifics import HONORIFIC_WEIGHT, is_honorific
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.lexicon import is_russian_word, learn_lexicon
-from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, analyze, fold_latin
+from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, NameVariant, analyze, fold_latin
 from exportctl.screening.person_names import MAX_POSITIONS, MIDDLE_NAME_SHARE, middle_name_mask
 from exportctl.screening.same_party import Reading, learn_parties
 from exportctl.screening.scripts import has_arabic, is_patronymic, skeleton
@@ -55,7 +55,7 @@ from exportctl.screening.similarity import (
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 
-INDEX_FORMAT = 92  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 96  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -190,6 +190,7 @@ class ScreeningIndex:
     postings_flat: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     postings_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     name_weight: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))  # sum of a name's token IDFs
+    name_function_weight: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))  # its function words'
     name_length: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     # the share of its rarity each word of a name keeps in how much of the name a query holds, for the names where
     # one is not 1 (a listed person's middle names, .person_names; a country's long name, which weighs as its
@@ -216,6 +217,7 @@ class ScreeningIndex:
     padded_lengths: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     padded_initials: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # first letter
     padded_synonyms: npt.NDArray[np.int16] = field(default_factory=lambda: np.zeros(0, dtype=np.int16))  # .synonyms
+    function_word: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))  # FUNCTION_WORDS
     vocabulary_votes: VocabularyVotes | None = field(default=None, repr=False)
     token_cache: dict[object, object] = field(default_factory=dict, repr=False)  # per process, never pickled
     _synonyms_of: dict[int, list[int]] | None = field(default=None, repr=False)  # class -> token ids, when first asked
@@ -269,7 +271,7 @@ class ScreeningIndex:
                 continue
             primary = self.name_text[row] == primaries[entry_no]
             if primary or person[entry_no]:
-                readings[entry_no].append((self.name_tokens[row], self.name_forms[row], primary))
+                readings[entry_no].append((self.name_tokens[row], primary))
         return learn_parties(self.entries, self.entry_kinds, readings)
 
     def _initialisms(self) -> npt.NDArray[np.bool_]:
@@ -320,8 +322,8 @@ class ScreeningIndex:
         ]
         for token, weight in _initial_weights(self.tokens, self.name_tokens, n_names).items():
             self.idf[self.vocab[token]] = weight
-        function_words = [self.vocab[w] for w in sorted(_FUNCTION_WORDS) if w in self.vocab]
-        if function_words:  # one weight for all (see _FUNCTION_WORDS)
+        function_words = [self.vocab[w] for w in sorted(FUNCTION_WORDS) if w in self.vocab]
+        if function_words:  # one weight for all (see FUNCTION_WORDS)
             least = min(self.idf[t] for t in function_words)
             for t in function_words:
                 self.idf[t] = least
@@ -395,11 +397,17 @@ class ScreeningIndex:
         self.padded_lengths = np.array([len(t) for t in self.padded_tokens], dtype=np.int32)
         self.padded_initials = np.array([ord(t[0]) if t else 0 for t in self.padded_tokens], dtype=np.int32)
         self.padded_synonyms = np.array([synonym_class(t) for t in self.padded_tokens], dtype=np.int16)
+        self.function_word = np.array([t in FUNCTION_WORDS for t in self.padded_tokens], dtype=bool)
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
         self._share_words(matrix)
         self.name_weight = self.idf_array[matrix].sum(axis=1)
         rows = np.flatnonzero(self.reweighted_row >= 0)
         self.name_weight[rows] = self.name_weights(rows, matrix[rows]).sum(axis=1)
+        function = self.function_word[matrix]
+        self.name_function_weight = np.where(function, self.idf_array[matrix], 0.0).sum(axis=1)
+        self.name_function_weight[rows] = np.where(function[rows], self.name_weights(rows, matrix[rows]), 0.0).sum(
+            axis=1
+        )
         self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)
         # postings as one array + offsets: a few arrays pickle and load far faster than 25,000 small ones
         self.postings_offsets = np.cumsum([0, *(len(p) for p in self.postings)], dtype=np.int64)
@@ -639,8 +647,22 @@ def _without_raw(entry: ListEntry) -> ListEntry:
 PATRONYMIC_WEIGHT = 0.5
 # English articles, conjunctions and prepositions (a closed class): each weighs as the commonest of them, for a
 # translation picks one as it pleases ("Islamic State in Iraq", "of Iraq"); by its own rarity "in" (5.8) weighed
-# more than ISLAMIC (5.2), and "of" (3.7) less
-_FUNCTION_WORDS = frozenset({"of", "the", "and", "in", "for", "at", "on", "to", "by", "with", "from"})
+# more than ISLAMIC (5.2), and "of" (3.7) less. A reading from a language that has none (Russian, Chinese) is not
+# asked for them (without_function_words)
+FUNCTION_WORDS = frozenset({"of", "the", "and", "in", "for", "at", "on", "to", "by", "with", "from"})
+
+
+def without_function_words(reading: NameVariant) -> bool:
+    """Whether a reading comes from a script whose languages write no English function words (Russian, Chinese,
+    Arabic: "Министерство обороны Российской Федерации" is read "ministry defense russian federation") and holds
+    none: the listed name's "of" and "the" are then no words it left out. They weigh as the commonest of them
+    (:data:`FUNCTION_WORDS`), 3.7 each: asked for, they took a fifth of the Ministry of Defence of the Russian
+    Federation, whose Russian name then scored 0.76, and the UK's bare MINISTRY OF DEFENCE (Syria's) above it.
+    Scoring and blocking's ranking leave them out of such a reading's share of the name found. Not for a consonant
+    skeleton, which finds candidates and never decides alone: read so, جودي عويضة (a person) found THE VOICE OF
+    JUDEA on two words' consonants."""
+    return reading.kind not in (LATIN, SKELETON) and not any(t in FUNCTION_WORDS for t in reading.tokens)
+
 
 # a title the query writes weighs half what a listed one does: registers write titles as courtesy ("Prof. 'ALI,
 # Ahmad"), the lists where the person is known by one (AL-BAGHDADI, Sheikh); at the listed weight an unmatched title

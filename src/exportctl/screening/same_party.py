@@ -11,9 +11,10 @@ Entries of two lists or more are one party when their primary names read the sam
 in brackets: ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC) and ISLAMIC REVOLUTIONARY GUARD CORPS) and their countries agree
 (an entry without a country joins the only country its name has on the lists), and:
 
-* an organisation's name has two words or more, with the same legal forms ("HUAWEI TECHNOLOGIES CO., LTD." and
-  "Huawei Technologies Co Ltd"); vessels and aircraft are left out (their names are not unique: many ships are
-  called ARMAN);
+* an organisation's name has two words or more besides its legal forms, which the lists write as they please (the
+  Entity List's "Kalashnikov Concern" is the UK's "JSC KALASHNIKOV CONCERN", the FCC's "Huawei Technologies
+  Company" the Entity List's "Huawei Technologies Co., Ltd."); vessels and aircraft are left out (their names are
+  not unique: many ships are called ARMAN);
 * a person's name has three words or more, in any order ("SURKOV, Vladislav Yurievich" and "Vladislav Yurievich
   SURKOV"): two words ("Xiaoming Zhang") name many people. A person's alias links too when it reads as another
   entry's primary name (the SDN's "MILLER, Alexei Borisovich", an alias of "MILLER, Alexey Borisovich", is the UK's
@@ -46,26 +47,26 @@ NO_PARTY = -1
 _COPYING_SOURCES = frozenset({"csl"})
 
 
-Reading = tuple[tuple[int, ...], frozenset[str], bool]  # token ids, legal forms, of the primary name
+Reading = tuple[tuple[int, ...], bool]  # token ids (legal forms left out), of the primary name
 
 
 def learn_parties(
     entries: Sequence[ListEntry], kinds: Sequence[EntryType], readings: Sequence[Sequence[Reading]]
 ) -> tuple[npt.NDArray[np.int32], tuple[tuple[int, ...], ...]]:
     """Each entry's party number (:data:`NO_PARTY` for an entry no other list's entry joins) and each party's
-    entries. ``readings``: each entry's Latin-script readings as the index reads them (token ids, legal forms, and
-    whether of the primary name): the name as written and, where it holds one, without its acronym in brackets
+    entries. ``readings``: each entry's Latin-script readings as the index reads them (token ids without legal forms,
+    and whether of the primary name): the name as written and, where it holds one, without its acronym in brackets
     ("ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)"); an organisation's primary name only, a person's every name."""
     by_key: dict[tuple[object, ...], list[tuple[int, bool]]] = defaultdict(list)
     for entry_no, (kind, own) in enumerate(zip(kinds, readings, strict=True)):
         if kind not in _LINKED_KINDS:
             continue
-        for tokens, forms, primary in own:
+        for tokens, primary in own:
             if kind == EntryType.INDIVIDUAL:
                 if len(tokens) >= PERSON_WORDS:
                     by_key[("person", tuple(sorted(tokens)))].append((entry_no, primary))
             elif primary and len(tokens) >= ORGANISATION_WORDS:
-                by_key[("organisation", tokens, tuple(sorted(forms)))].append((entry_no, primary))
+                by_key[("organisation", tokens)].append((entry_no, primary))
     sets = DisjointSets(len(entries))
     for holders in by_key.values():
         if not any(primary for _, primary in holders):  # two aliases alike are no link (a kunya many people bear)

@@ -22,7 +22,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
-from exportctl.screening.index import ScreeningIndex, phonetic
+from exportctl.screening.index import ScreeningIndex, phonetic, without_function_words
 from exportctl.screening.normalize import LATIN, SKELETON, NameVariant
 from exportctl.screening.same_party import NO_PARTY
 from exportctl.screening.similarity import (
@@ -417,6 +417,7 @@ def score_units(
     for position, pair in enumerate(aligned):
         by_shape.setdefault((pair.shape[0], pair.shape[2]), []).append(position)
     cut_off = {m: _cut_off(pair) for m, pair in enumerate(aligned) if live_readings[m].cut}
+    unworded = {m for m, reading in enumerate(live_readings) if without_function_words(reading)}
     for members in by_shape.values():
         query_weights = np.array([blocks[m].weights for m in members], dtype=np.float64)  # (readings, n)
         if len(members) == 1:  # one query (screen) or a shape of its own: the same numbers, without the gathers
@@ -438,6 +439,15 @@ def score_units(
         if any(m in cut_off for m in members):  # a cut name asks only for the listed words up to its cut
             name_weights = name_weights * np.concatenate(
                 [cut_off.get(m, np.ones(aligned[m].shape[1:])) for m in members], axis=0
+            )
+        if any(m in unworded for m in members):  # nor a reading from a language without "of" and "the" for them
+            asked = [~index.function_word[blocks[m].tokens_of] if m in unworded else True for m in members]
+            name_weights = name_weights * (
+                asked[0]
+                if len(members) == 1
+                else np.concatenate(
+                    [np.broadcast_to(a, blocks[m].tokens_of.shape) for a, m in zip(asked, members, strict=True)]
+                )
             )
         completeness = (name_weights * stacked.max(axis=0)).sum(axis=1) / np.maximum(name_weights.sum(axis=1), 1e-9)
         similarity = combine(coverage, completeness)
