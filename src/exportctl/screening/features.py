@@ -71,14 +71,19 @@ def name_similarity(pair: Pair) -> float:
 
 def legal_form(pair: Pair) -> float:
     """Legal forms agree (+1: "Co., Ltd." = "Company Limited" = 有限公司; +0.5: generic "Company" vs "Co., Ltd.") or
-    disagree (-1: "LLC" vs "JSC"); 0 when either name has none. Weak evidence: it says little about who a party is."""
+    disagree (-1: "LLC" vs "JSC"); 0 when either name has none. Weak evidence: it says little about who a party is.
+
+    A name read from another script agrees with any generic English form: which one a Chinese company's English
+    name gives its 有限公司 is its translator's choice (沈阳飞机工业(集团)有限公司 is the Military End-User List's
+    Shenyang Aircraft *Corporation*; at 0.5 against 1.0, another list's alias SHENYANG AIRCRAFT CO. LTD. of another
+    entry ranked first)."""
     query_forms, name_forms = pair.analyzed.forms, pair.name_forms
     if not query_forms or not name_forms:
         return 0.0
     if query_forms & name_forms:
         return 1.0
     if query_forms <= _GENERIC_COMPANY and name_forms <= _GENERIC_COMPANY:
-        return 0.5  # "Company" vs "Co., Ltd.": compatible, not the same
+        return 1.0 if pair.match.variant.kind != LATIN else 0.5  # "Company" vs "Co., Ltd.": compatible, not the same
     return -1.0
 
 
