@@ -677,3 +677,21 @@ def test_the_names_a_name_field_holds() -> None:
     assert named_parts("X Trading formerly known as Y Holding") == ["X Trading", "Y Holding"]
     for one in ("Formerly Yours Trading", "AKA Trading", "Dbase Holdings", "Kafka Industries"):
         assert named_parts(one) == [], one
+        assert named_parts(one, one_word_names=True) == [], one
+    # a query's name field: a one-word part is a name of its own, unless its marker stands inside brackets
+    assert named_parts("Rosneft a.k.a. Rosneftegaz") == []
+    assert named_parts("Rosneft a.k.a. Rosneftegaz", one_word_names=True) == ["Rosneft", "Rosneftegaz"]
+    assert named_parts("Velmor Trading formerly Korsan", one_word_names=True) == ["Velmor Trading", "Korsan"]
+    assert named_parts("PEARL (A.K.A. NEI-CHIEN CHU) LI", one_word_names=True) == ["NEI-CHIEN CHU) LI"]
+
+
+def test_a_name_field_of_one_word_names_finds_each() -> None:
+    from exportctl.lists.model import EntryType
+    from exportctl.screening import ScreeningIndex, screen
+    from tests.screening.made_up import made_up
+
+    index = ScreeningIndex.build(
+        [made_up(1, "VELMORNEFT", EntryType.ENTITY, "RU"), made_up(2, "Tarkesh Holding")], snapshot_key="one-word"
+    )
+    hits = screen(index, "Velmorneft a.k.a. Korsanegaz").hits  # read whole, half of it was no listed name
+    assert hits and hits[0].entry_id == "test:1" and hits[0].score >= 0.9

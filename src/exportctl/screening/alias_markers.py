@@ -21,16 +21,27 @@ _EDGES = " \t,;:-–—()[]"
 _WORD = re.compile(r"[^\W_]+")
 
 
-def named_parts(text: str) -> list[str]:
+def named_parts(text: str, *, one_word_names: bool = False) -> list[str]:
     """The names of two words or more that a name field holds, when markers part them ("Northwind Supplies d/b/a
     Dawning Information Industry"); [] when it holds one name. A one-word part is left out: in "PEARL (A.K.A.
-    NEI-CHIEN CHU) LI" it is a given name, and a listed name of one common word would match anyone's."""
+    NEI-CHIEN CHU) LI" it is a given name, and a listed name of one common word would match anyone's.
+
+    ``one_word_names`` (a query's name field): a one-word part is a name too where no marker stands inside brackets,
+    for "Rosneft a.k.a. Rosneftegaz" names two companies; read whole, neither word found ROSNEFT."""
     lowered = text.lower()
     if "/" not in text and "." not in text and " as " not in lowered and "formerly" not in lowered:
         return []  # every marker holds one of these: most names are decided without the pattern
-    if not _MARKERS.search(text):
+    markers = list(_MARKERS.finditer(text))
+    if not markers:
         return []
     parts = [part.strip(_EDGES) for part in _MARKERS.split(text)]
     if sum(1 for part in parts if _WORD.search(part)) < 2:
         return []  # a marker that parts nothing ("Formerly Yours Trading")
-    return [part for part in parts if len(_WORD.findall(part)) >= 2]
+    least = 1 if one_word_names and not any(_in_brackets(text, m.start()) for m in markers) else 2
+    return [part for part in parts if len(_WORD.findall(part)) >= least]
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether position ``at`` of the text is inside round or square brackets opened before it."""
+    before = text[:at]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")

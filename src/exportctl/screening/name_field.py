@@ -49,7 +49,7 @@ def field_readings(text: str) -> FieldReadings:
     if site:  # "huawei.com", "Rosoboronexport (www.roe.ru)"
         parts.append(site)
         notes.append("a web address in the name field read as its domain's name")
-    parts.extend(named_parts(text))  # "X a.k.a. Y": each name on its own
+    parts.extend(named_parts(text, one_word_names=True))  # "X a.k.a. Y": each name on its own
     parts.extend(quoted_names(text))  # ООО «Северный Ветер»: the quoted name is the organisation's own
     asides = without_asides(text)
     if asides:  # Viktor "Merchant of Death" BOUT, Igor SECHIN (Rosneft CEO), … ATTN ACCOUNTS PAYABLE, H U A W E I
