@@ -402,12 +402,11 @@ class ScreeningIndex:
         self._share_words(matrix)
         self.name_weight = self.idf_array[matrix].sum(axis=1)
         rows = np.flatnonzero(self.reweighted_row >= 0)
-        self.name_weight[rows] = self.name_weights(rows, matrix[rows]).sum(axis=1)
-        function = self.function_word[matrix]
+        reweighted = self.name_weights(rows, matrix[rows])
+        self.name_weight[rows] = reweighted.sum(axis=1)
+        function = self.function_word[matrix]  # what a name's function words weigh of it (without_function_words)
         self.name_function_weight = np.where(function, self.idf_array[matrix], 0.0).sum(axis=1)
-        self.name_function_weight[rows] = np.where(function[rows], self.name_weights(rows, matrix[rows]), 0.0).sum(
-            axis=1
-        )
+        self.name_function_weight[rows] = np.where(function[rows], reweighted, 0.0).sum(axis=1)
         self.phonetic_array = np.array([*self.token_phonetic, -1], dtype=np.int64)
         # postings as one array + offsets: a few arrays pickle and load far faster than 25,000 small ones
         self.postings_offsets = np.cumsum([0, *(len(p) for p in self.postings)], dtype=np.int64)
