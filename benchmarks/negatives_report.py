@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from faker import Faker
 
@@ -27,8 +27,9 @@ def faker_names(locale: str, make: Callable[[Faker], str], count: int, seed: int
     return sorted(names)
 
 
-def report(sets: dict[str, list[str]], description: str) -> None:
-    """``sets``: what each set of names is, as its result line says it ("made-up person names"), and its names."""
+def report(sets: dict[str, list[str]], description: str, countries: Mapping[str, str] | None = None) -> None:
+    """``sets``: what each set of names is, as its result line says it ("made-up person names"), and its names;
+    ``countries``: the country a set's names are screened with (none where a set has none)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--show", type=int, default=15, help="how many of the best hits to print")
     args = parser.parse_args()
@@ -38,7 +39,7 @@ def report(sets: dict[str, list[str]], description: str) -> None:
     for described, names in sets.items():
         hits = []
         for name in names:
-            found = screen(index, name).hits
+            found = screen(index, name, country=(countries or {}).get(described)).hits
             if found:
                 hits.append((found[0].score, name, found[0].primary_name, found[0].matched_name))
         low, high = wilson(len(hits), len(names))

@@ -15,14 +15,9 @@ printed to read: many are namesakes, for Korean names are few syllables. Usage:
 
 from __future__ import annotations
 
-import argparse
-import time
-
 from faker import Faker
 
-from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
-from screening_corpus import bundled_entries
-from screening_quality import wilson
+from negatives_report import faker_names, report
 
 SEED = 11
 COUNT = 2000
@@ -52,41 +47,25 @@ def romanised(hangul: str) -> str:
     return "-".join(out)
 
 
-def korean_names(count: int = COUNT, seed: int = SEED) -> list[str]:
-    faker = Faker("ko_KR")
-    faker.seed_instance(seed)
-    names: set[str] = set()
-    for _ in range(count * 20):
+def _drawn(faker: Faker) -> str:
+    """One name of a one-syllable surname and a two-syllable given name, as the Revised Romanisation writes it."""
+    while True:
         surname, given = faker.last_name(), faker.first_name()
-        if len(surname) != 1 or len(given) != 2:
-            continue
-        spelt = _SURNAMES.get(surname) or romanised(surname).title()
-        names.add(f"{spelt} {romanised(given).capitalize()}")
-        if len(names) >= count:
-            break
-    return sorted(names)
+        if len(surname) == 1 and len(given) == 2:
+            return f"{_SURNAMES.get(surname) or romanised(surname).title()} {romanised(given).capitalize()}"
+
+
+def korean_names(count: int = COUNT, seed: int = SEED) -> list[str]:
+    return faker_names("ko_KR", _drawn, count, seed)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", type=int, default=15, help="how many of the best hits to print")
-    args = parser.parse_args()
-    started = time.perf_counter()
-    index = ScreeningIndex.build(bundled_entries())
-    print(f"index: {len(index.entries)} entries, built in {time.perf_counter() - started:.1f} s")
     names = korean_names()
-    for country in (None, "KR"):
-        hits = []
-        for name in names:
-            found = screen(index, name, country=country).hits
-            if found:
-                hits.append((found[0].score, name, found[0].primary_name, found[0].matched_name))
-        low, high = wilson(len(hits), len(names))
-        print(f"threshold {DEFAULT_THRESHOLD:.2f}, country {country or 'none'}: {len(names)} South Korean names "
-              f"(Revised Romanisation), {len(hits)} with a hit: {len(hits) / len(names):.2%} "
-              f"(95 % CI {low:.2%}-{high:.2%})")  # fmt: skip
-        for score, name, primary, matched in sorted(hits, reverse=True)[: args.show]:
-            print(f"  {score:.3f}  {name!r} -> {primary!r} (as {matched!r})")
+    report(
+        {"South Korean names (Revised Romanisation), no country": names, "the same names, country KR": names},
+        __doc__.splitlines()[0],
+        countries={"the same names, country KR": "KR"},
+    )
 
 
 if __name__ == "__main__":
