@@ -7,7 +7,15 @@ Chinese beside the Latin ones. With those removed, a native-script name must be 
 that nobody picked, so no rule can be tuned to one of them. A case is right when the best hit (default threshold) is
 its own entry or an entry with one of its Latin names (one party on several lists: the UN entry, its UK copy, the
 SDN entry), compared as sorted words with a token-sort ratio of at least 90 (BUTINA, Maria Valeryevna is Maria
-Valerievna Butina). Usage: ``python benchmarks/screening_native_script.py``.
+Valerievna Butina).
+
+The Cyrillic names are also screened romanised as others write Russian in Latin letters: iuliia's Wikipedia scheme
+(Moskovsky aviatsionny institut, the usual spelling in English text) and ICAO Doc 9303's (passports: Moskovskii
+aviatsionnyi institut). The lists' own romanisations are still in the index, so this measures a register's names
+written the way the register's clerks write them, not the engine's own transliteration. The Chinese names are
+screened in pinyin too, a word (jieba's) at a time, as Chinese registers write a company's name in Latin letters
+(华为技术有限公司: Huawei Jishu Youxian Gongsi). Usage:
+``python benchmarks/screening_native_script.py``.
 """
 
 from __future__ import annotations
@@ -17,6 +25,9 @@ import re
 import time
 from collections import defaultdict
 
+import iuliia
+import jieba
+from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz
 
 from exportctl.lists.model import ListEntry
@@ -71,9 +82,31 @@ def main() -> None:
             hits = screen(index, name).hits
             if hits and _same_party(by_id[hits[0].entry_id], by_id[entry_id]):
                 found += 1
-        n = len(cases[script])
-        low, high = wilson(found, n)
-        print(f"{script:<9} {n:>5} names  recall@1 {found / max(n, 1):.3f}  (95 % CI {low:.3f}-{high:.3f})")
+        _report(script, found, len(cases[script]))
+    for label, scheme in (("wikipedia", iuliia.WIKIPEDIA), ("icao", iuliia.ICAO_DOC_9303)):
+        found = 0
+        for name, entry_id in cases[CYRILLIC]:
+            hits = screen(index, scheme.translate(name)).hits
+            if hits and _same_party(by_id[hits[0].entry_id], by_id[entry_id]):
+                found += 1
+        _report(f"cyrillic in Latin ({label})", found, len(cases[CYRILLIC]))
+    found = 0
+    for name, entry_id in cases[HAN]:
+        hits = screen(index, _in_pinyin(name)).hits
+        if hits and _same_party(by_id[hits[0].entry_id], by_id[entry_id]):
+            found += 1
+    _report("han in pinyin", found, len(cases[HAN]))
+
+
+def _in_pinyin(name: str) -> str:
+    """A Chinese name in pinyin, a word at a time: 华为技术有限公司 Huawei Jishu Youxian Gongsi."""
+    words = ("".join(lazy_pinyin(word)) for word in jieba.lcut(name))
+    return " ".join(word.capitalize() for word in words if word.strip())
+
+
+def _report(label: str, found: int, n: int) -> None:
+    low, high = wilson(found, n)
+    print(f"{label:<9} {n:>5} names  recall@1 {found / max(n, 1):.3f}  (95 % CI {low:.3f}-{high:.3f})")
 
 
 if __name__ == "__main__":

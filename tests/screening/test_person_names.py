@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from exportctl.lists.model import EntryType
 from exportctl.screening import DEFAULT_THRESHOLD, ScreeningIndex, screen
+from exportctl.screening.features import SAME_PATRONYMIC
 from exportctl.screening.normalize import analyze
 from exportctl.screening.person_names import middle_name_mask
+from exportctl.screening.scripts import patronymic_father
 from tests.screening.made_up import made_up
 
 
@@ -122,6 +125,8 @@ def fathers() -> ScreeningIndex:
         ("Zavartseva Tatiana", "test:11", True),  # no patronymic: no conflict
         ("Корнильев Глеб Сергеевич", "test:12", True),  # Sergeevich / Sergeyevich: one name spelt two ways
         ("Корнильев Глеб Андреевич", "test:12", False),  # found through the alias KORNILEV, Gleb before
+        ("Zavartseva Tatiana Pavlovna", "test:11", False),  # Pavlovna and Petrovna were 0.62 alike as whole words
+        ("Zavartseva Tatiana Pyotrovna", "test:11", True),  # Pyotr is Petr spelt otherwise
     ],
 )
 def test_a_person_with_another_patronymic_is_a_namesake(
@@ -153,3 +158,26 @@ def test_an_entry_of_unknown_type_takes_the_type_of_another_lists_entry_with_its
     assert kinds["test:23"] == kinds["test:26"] == kinds["test:28"] == EntryType.UNKNOWN
     hit = next(h for h in screen(index, "Martin GmbH & Co. KG", threshold=0.3).hits if h.entry_id == "test:22")
     assert any(f.name == "person_for_organisation" and f.value == 1.0 for f in hit.features)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("petrovich", "pavlovich", False),
+        ("aleksandrovich", "alekseyevich", False),
+        ("ivanovich", "igorevich", False),
+        ("vladislavovich", "vyacheslavovich", False),
+        ("sergeyevna", "sergeevna", True),
+        ("yuryevich", "yurievich", True),
+        ("fyodorovich", "fedorovich", True),
+        ("mikhaylovich", "mikhailovich", True),
+        ("aleksandrovna", "alexandrovna", True),
+        ("gennadyevich", "genadievich", True),
+        ("iosifovich", "josephovich", True),  # Иосифович as the UK list writes it for BOGUSLAVSKY, Ivan
+    ],
+)
+def test_two_patronymics_are_one_fathers_by_his_name_not_by_their_shared_ending(
+    one: str, other: str, same: bool
+) -> None:
+    fathers = (patronymic_father(one), patronymic_father(other))
+    assert (OSA.normalized_similarity(*fathers) >= SAME_PATRONYMIC) is same

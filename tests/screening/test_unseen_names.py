@@ -216,6 +216,27 @@ def test_a_cyrillic_query_reads_through_the_learnt_lexicon() -> None:
     assert with_lexicon(unchanged, lexicon) == unchanged
 
 
+def test_a_russian_name_in_latin_letters_reads_through_the_lexicon_and_the_terms() -> None:
+    lexicon = learn_lexicon(_RUSSIAN_PAIRS)
+    # as a clerk writes it (Wikipedia's scheme: -sky, -ny), not as the lists do (-skiy, -nyy): the same stems
+    readings = {v.tokens for v in with_lexicon(analyze("Tomsky kabelny zavod"), lexicon).variants}
+    assert ("tomsky", "cable", "plant") in readings
+    # the closed table of Russian organisation words, romanised: nothing learnt is needed (корпорация, компания)
+    terms = {v.tokens for v in with_lexicon(analyze("Tomskaya neftyanaya kompaniya"), {}, {"oil"}).variants}
+    assert any("company" in tokens for tokens in terms)
+    for english in ("Tomsk Cable Plant", "Bank of Tomsk", "Kazan Helicopters"):  # no Russian word: no new reading
+        assert with_lexicon(analyze(english), lexicon) == analyze(english)
+
+
+def test_a_russian_name_in_latin_letters_finds_the_english_name_of_its_entry() -> None:
+    entries = [
+        _entry(40 + k, russian, EntryType.ENTITY, english) for k, (russian, english) in enumerate(_RUSSIAN_PAIRS)
+    ]
+    index = ScreeningIndex.build([*entries, _entry(50, "TOMSK CABLE PLANT"), *_ENTRIES], snapshot_key="roman")
+    assert _hit_ids(index, "Tomsky kabelny zavod")[:1] == ["test:50"]
+    assert _hit_ids(index, "Tomskii kabelnyi zavod")[:1] == ["test:50"]  # ICAO, as passports write it
+
+
 @pytest.mark.parametrize(
     ("russian", "english"),
     [

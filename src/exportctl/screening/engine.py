@@ -30,9 +30,11 @@ from exportctl.screening.lexicon import with_lexicon
 from exportctl.screening.match import NameMatch, match_many
 from exportctl.screening.name_field import field_readings
 from exportctl.screening.normalize import MAX_NAME_CHARS, AnalyzedName, analyze
+from exportctl.screening.pinyin_names import with_pinyin_terms
 from exportctl.screening.respelling import with_respelt_words
 from exportctl.screening.same_party import NO_PARTY
 from exportctl.screening.scripts import unread_scripts
+from exportctl.screening.trailing_places import with_trailing_places_dropped
 from exportctl.screening.truncation import cut_length, with_cut_readings
 from exportctl.screening.units import with_unit_words_dropped
 
@@ -152,9 +154,11 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
 
 def _analysed(index: ScreeningIndex, name: str) -> AnalyzedName:
     """A name analysed with every reading the index's data gives (equivalents, lexicon, cuts, respellings, units)."""
-    analyzed = with_lexicon(with_equivalents(analyze(name, index.usage), index.equivalents), index.lexicon, index.usage)
+    analyzed = with_pinyin_terms(analyze(name, index.usage), index.usage)
+    analyzed = with_lexicon(with_equivalents(analyzed, index.equivalents), index.lexicon, index.usage)
     rejoined = without_unlisted_syllables(with_rejoined_words(analyzed, index), index)
-    return with_acronyms(with_unit_words_dropped(with_respelt_words(rejoined, index)), index.acronyms)
+    dropped = with_trailing_places_dropped(with_unit_words_dropped(with_respelt_words(rejoined, index)))
+    return with_acronyms(dropped, index.acronyms)
 
 
 def _with_readings_of(analyzed: AnalyzedName, others: list[AnalyzedName]) -> AnalyzedName:

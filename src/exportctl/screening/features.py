@@ -31,6 +31,7 @@ from exportctl.screening.scripts import (
     UNKNOWN_SPELLING,
     arabic_organisation_word,
     is_patronymic,
+    patronymic_father,
     script_of,
 )
 from exportctl.screening.vessel_names import SHIP_WORDS
@@ -329,9 +330,11 @@ def place_conflict(pair: Pair) -> float:
     return 1.0 if _other_places(query, listed) and _other_places(listed, query) else 0.0
 
 
-# edit similarity of two spellings of one patronymic (Sergeyevna / Sergeevna 0.9, Iosifovich / Josephovich 0.64); a
-# surname ending like one (PETKEVICH) agrees with itself
-_SAME_PATRONYMIC = 0.6
+# edit similarity of the fathers' names of two spellings of one patronymic (:func:`.scripts.patronymic_father`:
+# Gennadyevich / Genadievich 0.83, Fyodorovich / Fedorovich 1.0), above that of two fathers (Anatolyevich /
+# Antonovich 0.67 is the closest pair that is not kept apart; Petrovich / Pavlovich 0.25, Aleksandrovich /
+# Alekseyevich 0.5); a surname ending like one (PETKEVICH) agrees with itself
+SAME_PATRONYMIC = 0.65
 
 
 def patronymic_conflict(pair: Pair) -> float:
@@ -349,7 +352,8 @@ def patronymic_conflict(pair: Pair) -> float:
     listed = {t for name in names for t in _listed_tokens(name) if is_patronymic(t)}
     if not listed:
         return 0.0
-    same = any(OSA.normalized_similarity(q, t) >= _SAME_PATRONYMIC for q in query for t in listed)
+    fathers = {patronymic_father(t) for t in listed}
+    same = any(OSA.normalized_similarity(patronymic_father(q), t) >= SAME_PATRONYMIC for q in query for t in fathers)
     return 0.0 if same else 1.0
 
 

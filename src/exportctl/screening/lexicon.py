@@ -36,7 +36,9 @@ from exportctl.screening.scripts import (
     cyrillic_variants,
     script_runs,
     transliterate_cyrillic,
+    transliterate_icao,
 )
+from exportctl.screening.terms import RUSSIAN_TERMS
 
 MIN_ENTRIES = 2  # a word pair must be given by at least this many entries
 MAX_GAP = 2  # names of different lengths: at most this many words between two cognates pair in order
@@ -61,6 +63,7 @@ _ROMAN_ENDINGS = sorted(
 MIN_STEM = 4  # letters a stem keeps: shorter ones (nov, gos) stand for too many words
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A romanised Russian word without its inflection ending, the longest first (remontnyy, remontnyi, remontnogo:
     remontn); the word itself when no ending leaves :data:`MIN_STEM` letters."""
@@ -259,8 +262,10 @@ def with_lexicon(
     ("Московский авиационный институт" → "moscow aviation institute"), and each that is a cognate of a word the
     lists use (``known``: the index vocabulary) that word (:func:`cognate`: информации information); unchanged when
     none is known."""
-    if not (lexicon or known) or CYRILLIC not in analyzed.scripts:
+    if not (lexicon or known):
         return analyzed
+    if CYRILLIC not in analyzed.scripts:
+        return _with_latin_lexicon(analyzed, lexicon, known) if not analyzed.scripts else analyzed
     romanised: list[str] = []
     readings: dict[str, str] = {}  # a word's romanisation -> its reading without the lexicon (terms translated)
     for script, run in script_runs(analyzed.text.casefold()):
@@ -291,3 +296,56 @@ def with_lexicon(
     if not new:
         return analyzed
     return replace(analyzed, variants=(analyzed.variants[0], *new, *analyzed.variants[1:]))
+
+
+def _with_latin_lexicon(analyzed: AnalyzedName, lexicon: Mapping[str, str], known: Container[str]) -> AnalyzedName:
+    """A Latin-script name romanised from Russian (a word with a Russian adjective or genitive ending: Moskovskiy
+    aviatsionnyy institut) read through the lexicon as a Cyrillic one is: the lexicon's keys are the lists' own
+    romanisations, so the words are looked up as written."""
+    if not analyzed.variants:
+        return analyzed  # nothing to read (punctuation only): refused later, with its reason
+    first = analyzed.variants[0]
+    if not any(is_russian_word(t) or translate(lexicon, t) or roman_term(t) for t in first.tokens):
+        return analyzed  # the usual Latin name: a regex and two cached lookups per word
+    core, _ = split_legal_forms(list(first.tokens))
+    english = [_english(lexicon, word, known) or roman_term(word) for word in core]
+    if not any(e is not None and e != w for e, w in zip(english, core, strict=True)):
+        return analyzed
+    words = tuple(
+        t for word, found in zip(core, english, strict=True) for t in fold_latin(word if found is None else found)
+    )
+    if any(words == v.tokens for v in analyzed.variants):
+        return analyzed
+    return replace(analyzed, variants=(*analyzed.variants, NameVariant(words, TRANSLITERATION)))
+
+
+MIN_ROMAN_TERM = 4  # letters of a romanised term's stem: shorter ones (i "and", npf) are initials and acronyms in Latin
+
+
+@functools.cache
+def _roman_terms() -> dict[str, str]:
+    """The Russian organisation terms (:data:`.terms.RUSSIAN_TERMS`, Cyrillic stems) under their BGN and ICAO
+    romanisations, each with its first English rendering: завод zavod plant, компани kompani company."""
+    table: dict[str, str] = {}
+    for key, english in RUSSIAN_TERMS.items():
+        if CYRILLIC_LETTER.search(key):
+            for roman in (transliterate_cyrillic(key), transliterate_icao(key)):
+                if len(roman) >= MIN_ROMAN_TERM and roman.isalpha():
+                    table.setdefault(roman, english.split("|")[0])
+    return table
+
+
+_LONGEST_ENDING = max(len(e) for e in _ROMAN_ENDINGS)
+_ENDING_SET = frozenset(_ROMAN_ENDINGS)
+
+
+@functools.lru_cache(maxsize=65536)
+def roman_term(word: str) -> str | None:
+    """The English of a romanised Russian organisation word, in any inflection (kompaniya, kompaniia, zavoda:
+    company, company, plant; "" for a word English names leave out), or None. Looked up by the word less each of its
+    possible endings, not by trying every ending."""
+    table = _roman_terms()
+    for cut in range(min(_LONGEST_ENDING, len(word) - MIN_ROMAN_TERM), -1, -1):
+        if (cut == 0 or word[-cut:] in _ENDING_SET) and (found := table.get(word[: len(word) - cut])) is not None:
+            return found
+    return None

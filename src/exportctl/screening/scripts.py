@@ -731,6 +731,22 @@ def is_patronymic(token: str) -> bool:
     return _PATRONYMIC.fullmatch(token) is not None
 
 
+# spellings of one sound that romanisations of Russian given names differ by (Pyotr/Petr, Yevgeny/Evgeny,
+# Aleksandr/Alexandr, Mikhaylovich/Mikhailovich, Iosif/Josif, and English ph: Josephovich), a script rule
+_NAME_SPELLINGS = (("yo", "e"), ("ye", "e"), ("ks", "x"), ("ph", "f"), ("io", "jo"), ("y", "i"))
+
+
+def patronymic_father(token: str) -> str:
+    """The father's given name a romanised patronymic is made of, its spelling evened out: Petrovich petr, Pyotrovich
+    petr, Yuryevich and Yurievich iur, Aleksandrovna alexandr. Two patronymics are one father's when these agree; the
+    whole words share their ending, and Petrovich and Pavlovich were 0.67 alike."""
+    found = _PATRONYMIC.fullmatch(token)
+    father = token[: found.start(1)] if found else token
+    for spelling, even in _NAME_SPELLINGS:
+        father = father.replace(spelling, even)
+    return father.rstrip("i") or father
+
+
 _CUSTOMARY_END = re.compile(r"(iy|ey|yy)$")
 _CUSTOMARY = {"iy": "i", "ey": "ei", "yy": "y"}
 _YE = re.compile("(?:(?<=^)|(?<=[аеёиоуыэюяьъ]))[её]")
