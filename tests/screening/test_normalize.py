@@ -12,6 +12,7 @@ from exportctl.screening.cedict import cedict, organisation_names
 from exportctl.screening.legal_forms import FORM_WORDS, split_legal_forms
 from exportctl.screening.normalize import MAX_NAME_CHARS, SKELETON, analyze, fold_latin
 from exportctl.screening.scripts import VOWELS_ONLY, arabic_words, han_variants, skeleton
+from tests.screening.made_up import made_up
 
 latin_words = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéüøß", min_size=1, max_size=10), min_size=1)
 
@@ -695,3 +696,26 @@ def test_a_name_field_of_one_word_names_finds_each() -> None:
     )
     hits = screen(index, "Velmorneft a.k.a. Korsanegaz").hits  # read whole, half of it was no listed name
     assert hits and hits[0].entry_id == "test:1" and hits[0].score >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("SEPAH-E PASDARAN-E ENGHELAB", ("sepah", "pasdaran", "enghelab")),
+        ("Sherkat-e Melli-ye Naft", ("sherkat", "melli", "naft")),
+        ("BONYAD-E TA'AVON-SEPAH", ("bonyad", "taavon", "sepah")),
+        ("E-Commerce", ("e", "commerce")),  # a letter before the hyphen: no ezafe
+        ("Jean-Eric Roux", ("jean", "eric", "roux")),  # a word after the hyphen
+    ],
+)
+def test_the_persian_ezafe_is_no_word_of_a_name(name: str, tokens: tuple[str, ...]) -> None:
+    assert analyze(name).variants[0].tokens == tokens
+
+
+def test_a_name_written_without_its_ezafe_is_the_listed_name() -> None:
+    index = ScreeningIndex.build(
+        [made_up(1, "SEPAH-E QELMORAN", EntryType.ENTITY), made_up(2, "Plovdiv Brennor Holding", EntryType.ENTITY)],
+        snapshot_key="ezafe",
+    )
+    hits = screen(index, "Sepah Qelmoran").hits
+    assert hits and hits[0].entry_id == "test:1" and hits[0].score == 1.0
