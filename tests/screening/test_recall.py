@@ -202,6 +202,31 @@ def test_an_acronym_inside_a_listed_name_is_not_a_word_the_query_must_have() -> 
     assert acronym_parts("Managed Systems and Services (MSAS)(FZC)") == ()  # a legal form is no acronym
 
 
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("ELLISSA SAL (HOLDING)", ()),  # an English word: a word of the name, not a second name "HOLDING"
+        ("ZORVEX TRADING (UKRAINE)", ()),  # a country
+        (
+            "Electronic Computing and Information Systems (ELVIS)",
+            ("Electronic Computing and Information Systems", "ELVIS"),
+        ),
+        ("Qelmora Institute of Technology (QIT)", ("Qelmora Institute of Technology", "QIT")),
+    ],
+)
+def test_a_word_in_brackets_after_a_name_is_its_acronym_only_when_it_is_no_word(
+    name: str, parts: tuple[str, ...]
+) -> None:
+    assert acronym_parts(name) == parts
+
+
+def test_a_listed_word_in_brackets_is_no_name_of_its_own() -> None:
+    # indexed as a name, "(HOLDING)" was found at 1.0 by any query read as the one word "holding"
+    index = ScreeningIndex.build((*_FILLER[:50], _entry(13, "ELLISSA SAL (HOLDING)")), snapshot_key="bracketed")
+    assert not screen(index, "Holding").hits
+    assert screen(index, "Ellissa Holding").hits[0].entry_id == "test:13"
+
+
 _ARABIC_NAMES = (
     ("MURAD, Abdul Hakim", "عبد الحكيم مراد"),  # Abd al- joined to its article
     ("LAAGOUB, Abdelkader", "عبدالقادر لاغوب"),  # Abd al-X written as one word in both scripts

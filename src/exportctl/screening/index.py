@@ -54,8 +54,9 @@ from exportctl.screening.similarity import (
     is_initial,
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
+from exportctl.screening.trailing_country import country_code
 
-INDEX_FORMAT = 97  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 98  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -67,6 +68,7 @@ _NameRow = tuple[str, frozenset[str], str, tuple[int, ...], tuple[int, ...]]
 _TRAILING_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{2,11})\)$")
 _INNER_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{2,11})\)\s*(?P<rest>[^()]*\w[^()]*)$")
 _INITIALS_SKIP = frozenset({"and", "of", "the", "for"})
+ACRONYM_NOT_WORD = 6  # letters from which an English word in brackets is that word, not an acronym (ELVIS is one)
 INITIALISM_LETTERS = (2, 6)  # the lengths of a one-word name that may be another name's initials
 
 
@@ -97,8 +99,11 @@ def acronym_parts(name: str) -> tuple[str, ...]:
     stripped = name.strip()
     match = _TRAILING_ACRONYM.match(stripped)
     if match is not None:
-        if split_legal_forms([match["acronym"].casefold()])[1]:
+        word = match["acronym"].casefold()
+        if split_legal_forms([word])[1]:
             return ()  # "… (MSAS)(FZC)": a legal form, not the party's acronym
+        if country_code(word) or (len(word) >= ACRONYM_NOT_WORD and world_words.is_english_word(word)):
+            return ()  # "ELLISSA SAL (HOLDING)", "… (UKRAINE)": a word of the name, or its country, no acronym
         return (match["name"], match["acronym"])
     match = _INNER_ACRONYM.match(stripped)
     if match is None or not _abbreviates(match["acronym"], match["name"]):

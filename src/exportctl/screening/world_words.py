@@ -39,6 +39,11 @@ def _english() -> frozenset[str]:
     return frozenset(_text("english_words.txt.gz").split())
 
 
+def is_english_word(word: str) -> bool:
+    """Whether a folded word is one of the English words (used once per million words or more)."""
+    return word in _english()
+
+
 def preload() -> None:
     """Load the words now (0.2 s), where a process gets its index, rather than in the first query that asks."""
     _hashes()
