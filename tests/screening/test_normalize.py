@@ -719,3 +719,51 @@ def test_a_name_written_without_its_ezafe_is_the_listed_name() -> None:
     )
     hits = screen(index, "Sepah Qelmoran").hits
     assert hits and hits[0].entry_id == "test:1" and hits[0].score == 1.0
+
+
+_ABD_SPELLINGS = (
+    "Abd al-{x}",
+    "Abd el {x}",
+    "Abdul {x}",
+    "Abdel-{x}",
+    "Abdal {x}",
+    "Abdoul {x}",
+    "Abdul{x_lower}",
+    "Abdel{x_lower}",
+)
+_ASSIMILATED = {  # sun letters: the article written as the word's first letter (ar-Rahman, as-Salam, an-Nur)
+    "Rahman": ("Abd ar-Rahman", "Abdur Rahman", "Abdurrahman", "Abderrahman", "Abdurahman", "Abdirahman"),
+    "Salam": ("Abd as-Salam", "Abdus Salam", "Abdussalam", "Abdessalam", "Abdusalam"),
+    "Nasir": ("Abd an-Nasir", "Abdun Nasir", "Abdunnasir", "Abdennasir"),
+}
+
+
+@pytest.mark.parametrize("x", ["Rahman", "Salam", "Nasir", "Hakim", "Kader"])
+def test_every_spelling_of_abd_al_x_is_two_words(x: str) -> None:
+    spellings = [s.format(x=x, x_lower=x.lower()) for s in _ABD_SPELLINGS] + list(_ASSIMILATED.get(x, ()))
+    readings = {analyze(f"{spelling} Qelmori").variants[0].tokens for spelling in spellings}
+    assert readings == {("abdul", x.lower(), "qelmori")}
+
+
+@pytest.mark.parametrize(
+    "name", ["Abdullah Qelmori", "Abdallah Qelmori", "Abdulla Qelmori", "Abdikarim Qelmori", "Abdomen Scan Ltd"]
+)
+def test_a_word_that_only_begins_like_abd_stays_one_word(name: str) -> None:
+    assert analyze(name).variants[0].tokens[0] == fold_latin(name)[0]
+
+
+def test_ibn_is_bin_and_every_spelling_finds_the_listed_name() -> None:
+    assert analyze("Osama ibn Qelmor").variants[0].tokens == ("osama", "bin", "qelmor")
+    index = ScreeningIndex.build(
+        [
+            made_up(1, "QELMORI, Abdul Rahman", EntryType.INDIVIDUAL),
+            made_up(2, "BIN QELMOR, Usama", EntryType.INDIVIDUAL),
+            made_up(3, "Plovdiv Brennor Holding", EntryType.ENTITY),
+        ],
+        snapshot_key="abd",
+    )
+    for query in ("Abdurrahman Qelmori", "Abd ar-Rahman Qelmori", "Abdelrahman Qelmori"):
+        hits = screen(index, query).hits
+        assert hits and hits[0].entry_id == "test:1" and hits[0].score >= 0.97, query
+    hits = screen(index, "Usama ibn Qelmor").hits
+    assert hits and hits[0].entry_id == "test:2" and hits[0].score >= 0.97

@@ -155,7 +155,61 @@ def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[li
         return [(scripts.arabic_words(run), TRANSLITERATION)]
     if scripts.has_hangul(run):
         return [(fold_latin(" ".join(r)), TRANSLITERATION) for r in scripts.hangul_variants(run)]
-    return [(fold_latin(_EZAFE.sub("", run)), LATIN)]
+    return [(latin_arabic_names(fold_latin(_EZAFE.sub("", run))), LATIN)]
+
+
+# Arabic name structure as Latin script writes it (a closed class, a script rule): Abd al-X, "servant of X", with the
+# article in any of its spellings and sun-letter assimilations (Abdul, Abdel, Abdal, Abdoul; Abdur Rahman, Abdus
+# Salam, Abdel Nour: ar, as, an before r, s, n), apart, hyphened or run together (Abdulrahman, Abderrahmane,
+# Abdessalam); and ibn, "son of", which most lists write bin
+_ARTICLE_VOWELS = ("u", "e", "a", "o", "ou", "i")
+_SUN_LETTERS = ("l", "r", "s", "sh", "t", "th", "d", "dh", "z", "n")
+_ABD_JOINED = re.compile(r"abd(?P<vowel>ou|u|e|a|o|i)(?P<letter>sh|th|dh|[lrstdzn])(?P<rest>[a-z]{3,})")
+_ABD_VOWEL = re.compile(r"abd(?:ou|u|e|a|o|i)(?P<rest>(?:sh|th|dh|[rstdzn])[a-z]{3,})")  # ≥ 4 letters: not Abd-aziz
+_ABD_ARTICLE = frozenset(vowel + letter for vowel in ("", *_ARTICLE_VOWELS) for letter in _SUN_LETTERS)
+_ALLAH_ENDINGS = frozenset({"lah", "llah", "la", "lla"})  # Abdullah, Abdallah, Abdulla: one name, not Abd al-Lah
+ABD_AL = "abdul"
+_SON_OF = {"ibn": "bin"}
+
+
+def _abd_article(article: str, rest: str) -> bool:
+    """Whether ``article`` is the article of Abd al-X before ``rest``: al (any vowel) before any word, or a sun
+    letter's assimilated article before a word that begins with that letter (ar Rahman, us Salam)."""
+    letter = article.lstrip("aeiou")
+    if rest in _ALLAH_ENDINGS or not letter or article not in _ABD_ARTICLE:
+        return False
+    return letter == "l" or rest.startswith(letter)
+
+
+def latin_arabic_names(tokens: list[str]) -> list[str]:
+    """Folded Latin tokens with every spelling of Abd al-X as the two words ABD_AL X ("abd ar rahman", "abdurrahman",
+    "abdel rahman": abdul rahman) and ibn as bin, so that a name matches however a list or a customer wrote it.
+    Names with no such word come back unchanged (the same list)."""
+    if not any(t.startswith("abd") or t in _SON_OF for t in tokens):
+        return tokens
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in _SON_OF:
+            out.append(_SON_OF[token])
+        elif token == "abd" and after and i + 2 < len(tokens) and _abd_article(after, tokens[i + 2]):
+            out.extend((ABD_AL, tokens[i + 2]))  # abd al rahman, abd ar rahman
+            i += 2
+        elif token[:3] == "abd" and token[3:] and after and _abd_article(token[3:], after):
+            out.extend((ABD_AL, after))  # abdel kader, abdur rahman
+            i += 1
+        elif (joined := _ABD_JOINED.fullmatch(token)) and _abd_article(
+            joined["vowel"] + joined["letter"], joined["rest"]
+        ):
+            out.extend((ABD_AL, joined["rest"]))  # abdulrahman, abderrahmane, abdessalam
+        elif (vowelled := _ABD_VOWEL.fullmatch(token)) and vowelled["rest"] not in _ALLAH_ENDINGS:
+            out.extend((ABD_AL, vowelled["rest"]))  # abdurahman, abdirashid: the article's letter written once
+        else:
+            out.append(token)
+        i += 1
+    return out
 
 
 # the Persian ezafe ("of"), which romanised Persian names hang on a word with a hyphen: SEPAH-E PASDARAN,
