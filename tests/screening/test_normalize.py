@@ -767,3 +767,31 @@ def test_ibn_is_bin_and_every_spelling_finds_the_listed_name() -> None:
         assert hits and hits[0].entry_id == "test:1" and hits[0].score >= 0.97, query
     hits = screen(index, "Usama ibn Qelmor").hits
     assert hits and hits[0].entry_id == "test:2" and hits[0].score >= 0.97
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["Jalal al-Din", "Jalal ud-Din", "Jalal-ud-Din", "Jalal ad Din", "Jalaluddin", "Jalaleddine", "Jalal Eddine"],
+)
+def test_every_spelling_of_x_al_din_is_two_words(spelling: str) -> None:
+    assert analyze(f"{spelling} Qelmori").variants[0].tokens == ("jalal", "uddin", "qelmori")
+
+
+@pytest.mark.parametrize(
+    "name", ["Claudine Martin", "Van den Berg", "Anthony Eden", "Edin Dzeko", "Jardine Matheson", "Aladdin Trading"]
+)
+def test_a_name_that_only_ends_like_al_din_keeps_its_words(name: str) -> None:
+    assert analyze(name).variants[0].tokens == tuple(fold_latin(name))
+
+
+def test_x_al_din_in_arabic_script_finds_its_latin_spelling() -> None:
+    index = ScreeningIndex.build(
+        [
+            made_up(1, "QASIMI, Jalaluddin", EntryType.INDIVIDUAL),
+            made_up(2, "Plovdiv Brennor Holding", EntryType.ENTITY),
+        ],
+        snapshot_key="din",
+    )
+    for query in ("جلال الدين قاسمی", "Jalal ud-Din Qasimi", "Jalal al-Din Qasimi"):
+        hits = screen(index, query).hits
+        assert hits and hits[0].entry_id == "test:1" and hits[0].score >= 0.95, query

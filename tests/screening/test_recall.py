@@ -206,7 +206,8 @@ def test_an_acronym_inside_a_listed_name_is_not_a_word_the_query_must_have() -> 
     ("name", "parts"),
     [
         ("ELLISSA SAL (HOLDING)", ()),  # an English word: a word of the name, not a second name "HOLDING"
-        ("ZORVEX TRADING (UKRAINE)", ()),  # a country
+        ("ZORVEX TRADING (UKRAINE)", ("ZORVEX TRADING",)),  # a country: the name without it, and no name UKRAINE
+        ("Zorvex Ltd. (UAE)", ("Zorvex Ltd.",)),
         (
             "Electronic Computing and Information Systems (ELVIS)",
             ("Electronic Computing and Information Systems", "ELVIS"),
@@ -225,6 +226,14 @@ def test_a_listed_word_in_brackets_is_no_name_of_its_own() -> None:
     index = ScreeningIndex.build((*_FILLER[:50], _entry(13, "ELLISSA SAL (HOLDING)")), snapshot_key="bracketed")
     assert not screen(index, "Holding").hits
     assert screen(index, "Ellissa Holding").hits[0].entry_id == "test:13"
+
+
+def test_a_listed_name_with_its_country_in_brackets_is_found_by_the_name_and_any_name_of_the_country() -> None:
+    index = ScreeningIndex.build((*_FILLER[:50], _entry(14, "Zorvex Ltd. (UAE)")), snapshot_key="country")
+    for query in ("Zorvex Ltd.", "Zorvex Ltd. (United Arab Emirates)", "Zorvex Ltd UAE"):
+        hits = screen(index, query).hits
+        assert hits and hits[0].entry_id == "test:14" and hits[0].score >= 0.95, query
+    assert not screen(index, "UAE").hits  # the country is no name of the party
 
 
 _ARABIC_NAMES = (

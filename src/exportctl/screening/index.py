@@ -56,7 +56,7 @@ from exportctl.screening.similarity import (
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 from exportctl.screening.trailing_country import country_code
 
-INDEX_FORMAT = 99  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 101  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -95,15 +95,18 @@ def acronym_parts(name: str) -> tuple[str, ...]:
     query lacks) and the acronym alone. An acronym inside a name that abbreviates the words before it, "Xinjiang
     Production and Construction Corps (XPCC) Public Security Bureau", gives the name without it and the acronym
     with the words after it ("XPCC Public Security Bureau"); "Kvantek (HK) Limited" abbreviates nothing and stays
-    as it is, and a legal form in parentheses, "(FZC)", is no acronym. () for any other name."""
+    as it is, and a legal form in parentheses, "(FZC)", is no acronym, nor an English word ("(HOLDING)"); a country,
+    "(UAE)", gives the name without it only. () for any other name."""
     stripped = name.strip()
     match = _TRAILING_ACRONYM.match(stripped)
     if match is not None:
         word = match["acronym"].casefold()
         if split_legal_forms([word])[1]:
             return ()  # "… (MSAS)(FZC)": a legal form, not the party's acronym
-        if country_code(word) or (len(word) >= ACRONYM_NOT_WORD and world_words.is_english_word(word)):
-            return ()  # "ELLISSA SAL (HOLDING)", "… (UKRAINE)": a word of the name, or its country, no acronym
+        if country_code(word):
+            return (match["name"],)  # "Enerquip Ltd. (UAE)": the name, and where it is; no name "UAE"
+        if len(word) >= ACRONYM_NOT_WORD and world_words.is_english_word(word):
+            return ()  # "ELLISSA SAL (HOLDING)": a word of the name, not a second name "HOLDING"
         return (match["name"], match["acronym"])
     match = _INNER_ACRONYM.match(stripped)
     if match is None or not _abbreviates(match["acronym"], match["name"]):

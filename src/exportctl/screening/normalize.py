@@ -170,6 +170,7 @@ _ABD_ARTICLE = frozenset(vowel + letter for vowel in ("", *_ARTICLE_VOWELS) for 
 _ALLAH_ENDINGS = frozenset({"lah", "llah", "la", "lla"})  # Abdullah, Abdallah, Abdulla: one name, not Abd al-Lah
 ABD_AL = "abdul"
 _SON_OF = {"ibn": "bin"}
+_DIN_ENDS = ("din", "deen", "dine", "dien")
 
 
 def _abd_article(article: str, rest: str) -> bool:
@@ -181,17 +182,47 @@ def _abd_article(article: str, rest: str) -> bool:
     return letter == "l" or rest.startswith(letter)
 
 
+# X al-Din, "X of the faith" (Jalal al-Din, Jalal ud-Din, Jalaluddin, Izzeddine, Ezzedeen, Saladin): the article in
+# any spelling (ad, ud, ed, al …) before din, deen, dine, or run into X; written as the two words X AL_DIN
+AL_DIN = "uddin"
+# the article and din as one word after X: a doubled d, or ud (eddine, uddin, uddeen, udin); not Edin, a given name,
+# nor "den" (van den Berg), "Eden"
+_DIN_WORD = re.compile(r"(?:ou|u|e|a|i)dd(?:i|ee|e)ne?|ud(?:i|ee)ne?")
+_DIN_ARTICLE = frozenset({"al", "el", "ul", "ad", "ud", "ed", "id", "od"})
+_DIN = frozenset({"din", "deen", "dine", "dien"})
+# X run together with it: a doubled d (Jalaluddin, Noureddine), or a single one before -din/-deen (Saladin,
+# Ezzedeen); not a single d before -dine (Claudine)
+_X_DIN = re.compile(r"(?P<x>[a-z]{3,}?)(?:ou|u|e|a|i)(?:dd(?:i|ee|e)ne?|d(?:i|ee)n)")
+
+
+def _al_din(tokens: list[str], i: int) -> tuple[int, str] | None:
+    """X al-Din at ``i``: how many tokens it takes and X; None when there is none."""
+    token = tokens[i]
+    if i + 2 < len(tokens) and tokens[i + 1] in _DIN_ARTICLE and tokens[i + 2] in _DIN and len(token) >= 3:
+        return 3, token  # jalal ud din, izz al din
+    if i + 1 < len(tokens) and len(token) >= 3 and _DIN_WORD.fullmatch(tokens[i + 1]) and token.isalpha():
+        return 2, token  # salah eddine, nur uddin
+    joined = _X_DIN.fullmatch(token)
+    return (1, joined["x"]) if joined else None
+
+
 def latin_arabic_names(tokens: list[str]) -> list[str]:
     """Folded Latin tokens with every spelling of Abd al-X as the two words ABD_AL X ("abd ar rahman", "abdurrahman",
-    "abdel rahman": abdul rahman) and ibn as bin, so that a name matches however a list or a customer wrote it.
-    Names with no such word come back unchanged (the same list)."""
-    if not any(t.startswith("abd") or t in _SON_OF for t in tokens):
+    "abdel rahman": abdul rahman), of X al-Din as X AL_DIN ("jalal ud din", "jalaluddin": jalal uddin), and ibn as
+    bin, so that a name matches however a list or a customer wrote it. Names with no such word come back unchanged
+    (the same list)."""
+    if not any(t.startswith("abd") or t in _SON_OF or "d" in t[-5:] and t.endswith(_DIN_ENDS) for t in tokens):
         return tokens
     out: list[str] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        din = _al_din(tokens, i) if not token.startswith("abd") else None
+        if din is not None:
+            out.extend((din[1], AL_DIN))
+            i += din[0]
+            continue
         if token in _SON_OF:
             out.append(_SON_OF[token])
         elif token == "abd" and after and i + 2 < len(tokens) and _abd_article(after, tokens[i + 2]):
@@ -247,7 +278,8 @@ def _joined(left: str, right: str) -> str:
 def _name_compounds(skeletons: list[str], patterns: list[str]) -> list[NameVariant]:
     """Skeleton readings with the compounds of Arabic names as Latin often writes them (a closed class): Abd al-X
     with the article joined to Abd (Abdul Hakim, Abdel Kader), Abd al-X as one word (Abdulhakim), X Allah
-    (Nasrullah, Amanollah) and X al-Din (Jalaluddin, Izzeddine) as one word. Each joined word keeps a spelling to
+    (Nasrullah, Amanollah) as one word, and X al-Din as X uddin, the form every Latin spelling of it is read in
+    (:func:`latin_arabic_names`), and as one word (Jalaluddin, Izzeddine). Each joined word keeps a spelling to
     agree with (the words' patterns joined), so that its consonants alone decide nothing. [] when there is none."""
     article_joined: list[tuple[str, str]] = []
     one_word: list[tuple[str, str]] = []
@@ -269,9 +301,9 @@ def _name_compounds(skeletons: list[str], patterns: list[str]) -> list[NameVaria
             one_word.append(joined)
             i += 2
         elif spelt and has_article and len(after) == 2 and after[1][1] == _DIN_PATTERN:
-            joined = (_joined(skeleton, after[1][0]), pattern + COMPOUND_JOIN + _DIN_PATTERN)
-            article_joined.append(joined)
-            one_word.append(joined)
+            # the Latin names' X al-Din is the two words X uddin (latin_arabic_names); as one word for any other text
+            article_joined.extend([(skeleton, pattern), (scripts.skeleton(AL_DIN), COMPOUND_JOIN + _DIN_PATTERN)])
+            one_word.append((_joined(skeleton, after[1][0]), pattern + COMPOUND_JOIN + _DIN_PATTERN))
             i += 3
         else:
             article_joined.append(words[i])
