@@ -150,7 +150,8 @@ def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[li
         return [(fold_latin(" ".join(r)), k) for r, k in zip(readings, kinds, strict=True)]
     if script == scripts.CYRILLIC:
         readings = scripts.cyrillic_variants(run)
-        return [(fold_latin(" ".join(r)), TRANSLITERATION) for r in readings]
+        # Абдурахманов is a list's ABDURAKHMANOV: read in the Latin names' form of Abd al-X too
+        return [(latin_arabic_names(fold_latin(" ".join(r))), TRANSLITERATION) for r in readings]
     if script == scripts.ARABIC:
         return [(scripts.arabic_words(run), TRANSLITERATION)]
     if scripts.has_hangul(run):
@@ -167,17 +168,21 @@ _SUN_LETTERS = ("l", "r", "s", "sh", "t", "th", "d", "dh", "z", "n")
 _ABD_JOINED = re.compile(r"abd(?P<vowel>ou|u|e|a|o|i)(?P<letter>sh|th|dh|[lrstdzn])(?P<rest>[a-z]{3,})")
 _ABD_VOWEL = re.compile(r"abd(?:ou|u|e|a|o|i)(?P<rest>(?:sh|th|dh|[rstdzn])[a-z]{3,})")  # ≥ 4 letters: not Abd-aziz
 _ABD_ARTICLE = frozenset(vowel + letter for vowel in ("", *_ARTICLE_VOWELS) for letter in _SUN_LETTERS)
-_ALLAH_ENDINGS = frozenset({"lah", "llah", "la", "lla"})  # Abdullah, Abdallah, Abdulla: one name, not Abd al-Lah
+# Abdullah, Abdallah, Abdulla and the Russian names made of it (Abdullaev, Abdullayeva, Abdullin): one name, not
+# Abd al-Lah
+_ALLAH_REST = re.compile(r"l?la(?:hi?|y?[oe]v(?:a|ich|na)?)?|l?lin(?:a)?")
 ABD_AL = "abdul"
 _SON_OF = {"ibn": "bin"}
+_SLAVIC_ENDING = re.compile(r"[oe]v(?:a|ich|na|y|ykh)?|in(?:a)?")  # Abdulov, Abdulova, Abdulovich
 _DIN_ENDS = ("din", "deen", "dine", "dien")
 
 
 def _abd_article(article: str, rest: str) -> bool:
     """Whether ``article`` is the article of Abd al-X before ``rest``: al (any vowel) before any word, or a sun
-    letter's assimilated article before a word that begins with that letter (ar Rahman, us Salam)."""
+    letter's assimilated article before a word that begins with that letter (ar Rahman, us Salam). Not before a
+    Russian surname's or patronymic's ending alone (Abdulov, Abdulovich: Abdul's son)."""
     letter = article.lstrip("aeiou")
-    if rest in _ALLAH_ENDINGS or not letter or article not in _ABD_ARTICLE:
+    if not letter or article not in _ABD_ARTICLE or _ALLAH_REST.fullmatch(rest) or _SLAVIC_ENDING.fullmatch(rest):
         return False
     return letter == "l" or rest.startswith(letter)
 
@@ -187,12 +192,14 @@ def _abd_article(article: str, rest: str) -> bool:
 AL_DIN = "uddin"
 # the article and din as one word after X: a doubled d, or ud (eddine, uddin, uddeen, udin); not Edin, a given name,
 # nor "den" (van den Berg), "Eden"
-_DIN_WORD = re.compile(r"(?:ou|u|e|a|i)dd(?:i|ee|e)ne?|ud(?:i|ee)ne?")
+_DIN_WORD = re.compile(r"(?:ou|u|e|a|i)dd(?:i|ee|e)ne?|ud(?:i|ee)n|[aeu]ld(?:i|ee)n")
 _DIN_ARTICLE = frozenset({"al", "el", "ul", "ad", "ud", "ed", "id", "od"})
 _DIN = frozenset({"din", "deen", "dine", "dien"})
-# X run together with it: a doubled d (Jalaluddin, Noureddine), or a single one before -din/-deen (Saladin,
-# Ezzedeen); not a single d before -dine (Claudine)
-_X_DIN = re.compile(r"(?P<x>[a-z]{3,}?)(?:ou|u|e|a|i)(?:dd(?:i|ee|e)ne?|d(?:i|ee)n)")
+# X run together with it: a doubled d (Jalaluddin, Noureddine), the article's l (Salahaldin), or u and a single d
+# (Sabahudin), these two without a final e (Geraldine, Claudine); not another single d (Mujahedin, Mujahideen, the
+# plural of mujahid), nor Mujaheddin
+_X_DIN = re.compile(r"(?P<x>[a-z]{3,}?)(?:(?:ou|u|e|a|i)dd(?:i|ee|e)ne?|[aeu]ld(?:i|ee)n|ud(?:i|ee)n)")
+_NO_X_DIN = re.compile(r"m[ou]d?j[ae]h[aeiy]*d.*")  # mujahid, "fighter", and its plurals
 
 
 def _al_din(tokens: list[str], i: int) -> tuple[int, str] | None:
@@ -203,7 +210,7 @@ def _al_din(tokens: list[str], i: int) -> tuple[int, str] | None:
     if i + 1 < len(tokens) and len(token) >= 3 and _DIN_WORD.fullmatch(tokens[i + 1]) and token.isalpha():
         return 2, token  # salah eddine, nur uddin
     joined = _X_DIN.fullmatch(token)
-    return (1, joined["x"]) if joined else None
+    return (1, joined["x"]) if joined and not _NO_X_DIN.fullmatch(token) else None
 
 
 def latin_arabic_names(tokens: list[str]) -> list[str]:
@@ -235,7 +242,7 @@ def latin_arabic_names(tokens: list[str]) -> list[str]:
             joined["vowel"] + joined["letter"], joined["rest"]
         ):
             out.extend((ABD_AL, joined["rest"]))  # abdulrahman, abderrahmane, abdessalam
-        elif (vowelled := _ABD_VOWEL.fullmatch(token)) and vowelled["rest"] not in _ALLAH_ENDINGS:
+        elif (vowelled := _ABD_VOWEL.fullmatch(token)) and not _SLAVIC_ENDING.fullmatch(vowelled["rest"]):
             out.extend((ABD_AL, vowelled["rest"]))  # abdurahman, abdirashid: the article's letter written once
         else:
             out.append(token)

@@ -907,9 +907,13 @@ def _joined_at_non_joiners(run: str) -> str:
     return text
 
 
+_JOINED_DIN = ("الدين", "الدین")  # al-Din written on to the name before it (Arabic and Persian yeh)
+
+
 def _arabic_words(run: str) -> list[tuple[bool, str]]:
     """Words of an Arabic/Persian run as (is_article, word), the definite article split off ("الأسد" → al, أسد),
-    "عبدال…" split like "عبد ال…", and a Persian surname ending joined to the word before it."""
+    "عبدال…" split like "عبد ال…", "…الدين" like "… ال دين", and a Persian surname ending joined to the word before
+    it."""
     run = _ARABIC_MARKS.sub("", run)  # short-vowel marks and the tatweel (letter stretching) carry no letter
     text = _joined_at_non_joiners(run) if "\u200c" in run else run
     words: list[tuple[bool, str]] = []
@@ -925,6 +929,10 @@ def _arabic_words(run: str) -> list[tuple[bool, str]]:
         if word.startswith(_ABD + "ال") and len(word) > len(_ABD) + 3 and not word.endswith(ALLAH):
             words.append((False, _ABD))
             word = word[len(_ABD) :]
+        din = next((d for d in _JOINED_DIN if word.endswith(d) and len(word) > len(d) + 1), None)
+        if din is not None:  # نورالدین like نور الدین: X al-Din, as compounds read it
+            words.extend([(False, word[: -len(din)]), (True, "al")])
+            word = din[len("ال") :]
         match = None if word == ALLAH else _ARABIC_ARTICLE.match(word)
         if match:
             words.append((True, "al"))
