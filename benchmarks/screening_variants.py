@@ -6,6 +6,9 @@ threshold:
 
 * ``initials`` — a person's given names as initials ("M. THACI" for THACI, Menduh);
 * ``title`` — a courtesy title in front ("Dr. Ali Mohamed RAGE");
+* ``arabic_compound`` — a compound of a person's Arabic name written another way Latin script writes it: Abd al-X
+  (Abdul Rahman, Abd ar-Rahman, Abdurrahman, Abdelrahman), X al-Din (Jalaluddin, Jalal ud-Din, Jalaleddine), or bin
+  as ibn (the benchmark's own spellings, new in the twenty-fourth session);
 * ``title_two_words`` — a title in front of a name of two words, where it weighs most ("Sheikh Hassan NASRALLAH",
   "Mr. Viktor BOUT");
 * ``joined`` — two neighbouring words of an organisation's name run together ("GLORYHARVEST");
@@ -42,6 +45,8 @@ threshold:
 * ``web_address`` — the organisation's web address in place of its name: its words without legal forms, up to
   three, run together or hyphened, under a common domain ("www.rosoboronexport.ru", "mahan-air.com");
 * ``country_after`` — the name with the entry's listed country after it ("…, Russia", "… (Iran)");
+* ``country_run_on`` — a name that ends in its legal form with the entry's country after it and no separator
+  ("… CO LTD CHINA"; new in the twenty-fourth session);
 * ``with_address`` — the name followed by the entry's listed address in the same field, after a comma or on the
   next line (a customer file's one column, a payment message's name and address lines);
 * ``cut_at_35`` — a name longer than 37 characters cut at 35, a SWIFT MT or Fedwire name line (often inside a word);
@@ -178,6 +183,39 @@ def _kind_word(name: str, rng: random.Random) -> str | None:
     return _one_word_replaced(name, rng, _OTHER_RENDERING)
 
 
+# how Latin script writes the compounds of Arabic names (the benchmark's own spellings: how people write names)
+_ABD_WRITTEN = re.compile(
+    r"\b(?:abd[ -](?:a|e|u)[lrsndtz][ -]|ab(?:d|du)(?:ul|el|al|oul|ur|us|un)[ -]?)(?P<x>[a-z']{3,})", re.IGNORECASE
+)
+_ABD_SPELLINGS = ("Abd al-{X}", "Abdul {X}", "Abdel{x}", "Abdul-{X}", "Abd el {X}", "Abdul{x}")
+_SUN_SPELLINGS = ("Abd a{c}-{X}", "Abdu{c}{x}", "Abdu{c} {X}")  # before a sun letter: ar-Rahman, Abdurrahman
+_DIN_WRITTEN = re.compile(
+    r"\b(?P<x>[a-z]{3,}?)(?:[ -](?:al|ad|ud|ed|el)[ -]din|(?:uddin|eddine|eddin|uddeen))\b", re.IGNORECASE
+)
+_DIN_SPELLINGS = ("{X} al-Din", "{X}uddin", "{X} ud-Din", "{X}eddine", "{X} ad-Din")
+
+
+def _arabic_compound(name: str, rng: random.Random) -> str | None:
+    """One compound of an Arabic name written another way Latin script writes it: Abd al-X (Abdul Rahman, Abd
+    ar-Rahman, Abdurrahman, Abdelrahman), X al-Din (Jalaluddin, Jalal ud-Din, Jalaleddine), bin as ibn."""
+    options: list[str] = []
+    abd = _ABD_WRITTEN.search(name)
+    slavic = ("ov", "ova", "ev", "eva", "ich", "vna", "in", "ina")  # Abdurakhmanov, Abdualievich: a Russian name
+    if abd and not abd["x"].casefold().startswith(("lah", "llah", "la ")) and not abd["x"].casefold().endswith(slavic):
+        x = abd["x"].strip("'").capitalize()
+        spellings = _ABD_SPELLINGS + (_SUN_SPELLINGS if x[0].lower() in "rsndtz" else ())
+        written = [sp.format(X=x, x=x.lower(), c=x[0].lower()) for sp in spellings]
+        options += [name[: abd.start()] + w + name[abd.end() :] for w in written]
+    din = _DIN_WRITTEN.search(name)
+    if din:
+        x = din["x"].capitalize()
+        options += [name[: din.start()] + sp.format(X=x) + name[din.end() :] for sp in _DIN_SPELLINGS]
+    if re.search(r"\bbin\b", name, re.IGNORECASE):
+        options.append(re.sub(r"\bbin\b", "ibn", name, count=1, flags=re.IGNORECASE))
+    options = [o for o in options if o.casefold() != name.casefold()]
+    return rng.choice(options) if options else None
+
+
 def _hyphen(name: str, rng: random.Random) -> str | None:
     words = name.split()
     if len(words) < 2:
@@ -260,6 +298,22 @@ def _country_after(entry: ListEntry, rng: random.Random) -> str | None:
     if not country:
         return None
     return rng.choice((f"{entry.primary_name}, {country}", f"{entry.primary_name} ({country})"))
+
+
+# the words a name's legal form ends with, as names write them (the benchmark's own list)
+_FORM_ENDINGS = ("ltd", "ltd.", "limited", "llc", "l.l.c", "inc", "inc.", "corp", "corp.", "corporation", "co.",
+                 "gmbh", "s.a.", "sa", "jsc", "pjsc", "fze", "fzco", "company", "plc", "pte", "bv", "b.v.")  # fmt: skip
+
+
+def _country_run_on(entry: ListEntry, rng: random.Random) -> str | None:
+    """A name ending in its legal form with the entry's country run on after it, no separator, as a name field
+    running into its address does ("HUAWEI TECHNOLOGIES CO LTD CHINA"); capitals or as written."""
+    country = entry.country_name or next((a.country_name for a in entry.addresses if a.country_name), None)
+    words = entry.primary_name.replace(",", " ").split()
+    if not country or not words or words[-1].casefold() not in _FORM_ENDINGS:
+        return None
+    name = f"{' '.join(words)} {country.split(',')[0]}"
+    return name.upper() if rng.random() < 0.5 else name
 
 
 def _with_address(entry: ListEntry, rng: random.Random) -> str | None:
@@ -504,6 +558,7 @@ def main() -> None:
         "title": (persons, _title),
         "middle_names_dropped": (persons, _middle_names_dropped),
         "title_two_words": (persons, _title_two_words),
+        "arabic_compound": ([e for e in entries if e.entry_type == EntryType.INDIVIDUAL], _arabic_compound),
         "joined": (organisations, _joined),
         "split": (organisations, _split),
         "abbreviated": (organisations, _abbreviated),
@@ -531,6 +586,7 @@ def main() -> None:
     kinds.update(
         {
             "country_after": (organisations, _country_after),
+            "country_run_on": (organisations, _country_run_on),
             "with_address": (organisations, _with_address),
             "cut_at_35": (organisations, _cut_at_35),
         }
