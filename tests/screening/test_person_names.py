@@ -181,3 +181,11 @@ def test_two_patronymics_are_one_fathers_by_his_name_not_by_their_shared_ending(
 ) -> None:
     fathers = (patronymic_father(one), patronymic_father(other))
     assert (OSA.normalized_similarity(*fathers) >= SAME_PATRONYMIC) is same
+
+
+def test_a_given_name_of_abd_al_x_lines_up_with_the_words_the_analysis_reads() -> None:
+    # read as "abdul latif", the words no longer lined up with the name as written, and the middle names weighed in full
+    for name in ("RAFI ABD-AL-LATIF TILFAH AL-TIKRITI", "AL-TIKRITI, Rafi abd-al-Latif Tilfah"):
+        tokens = analyze(name).variants[0].tokens
+        middle = {tokens[i] for i in range(len(tokens)) if middle_name_mask(name, tokens) >> i & 1}
+        assert middle == {"abdul", "latif", "tilfah"}, name

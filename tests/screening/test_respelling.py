@@ -79,3 +79,9 @@ def test_a_listed_russian_written_the_european_way_is_found(index: ScreeningInde
 def test_respelling_never_fails_and_keeps_only_listed_words(index: ScreeningIndex, word: str) -> None:
     found = respelt(word, index)
     assert found is None or (found in index.vocab and word not in index.vocab and found in respellings(word))
+
+
+def test_a_respelt_name_is_read_as_the_analysis_reads_the_lists_names(index: ScreeningIndex) -> None:
+    # the lists' ABDURAKHMANOV is read "abdul rakhmanov" (Abd al-Rahman's son): so is the Dutch spelling, respelt
+    analyzed = with_respelt_words(analyze("Abdoerachmanov Magomed", index.vocab), index)
+    assert ("abdul", "rakhmanov", "magomed") in {v.tokens for v in analyzed.variants}

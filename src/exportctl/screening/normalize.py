@@ -173,7 +173,8 @@ _ABD_ARTICLE = frozenset(vowel + letter for vowel in ("", *_ARTICLE_VOWELS) for 
 _ALLAH_REST = re.compile(r"l?la(?:hi?|y?[oe]v(?:a|ich|na)?)?|l?lin(?:a)?")
 ABD_AL = "abdul"
 _SON_OF = {"ibn": "bin"}
-_SLAVIC_ENDING = re.compile(r"[oe]v(?:a|ich|na|y|ykh)?|in(?:a)?")  # Abdulov, Abdulova, Abdulovich
+# Abdulov, Abdulova, Abdulovich and as German, French and Dutch write them (Abdulowitsch, Abdoulovitch)
+_SLAVIC_ENDING = re.compile(r"[oe][vwf][a-z]*|in[ae]?")
 _DIN_ENDS = ("din", "deen", "dine", "dien")
 
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from exportctl.screening.honorifics import is_honorific
-from exportctl.screening.normalize import fold_latin
+from exportctl.screening.normalize import ABD_AL, fold_latin, latin_arabic_names
 
 MIDDLE_NAME_SHARE = 0.5  # what a listed person's middle name weighs in completeness (every other word 1)
 # countries whose given names are one name written in two syllables ("JONG, Kyong Thaek", "LI Guo Hua")
@@ -42,7 +42,7 @@ def middle_name_mask(text: str, tokens: Sequence[str], country: str | None = Non
     family, given = _family_and_given(text)
     if family is None or given is None:
         return 0
-    family_tokens = fold_latin(family)
+    family_tokens = latin_arabic_names(fold_latin(family))
     # a given name is a word as written: "Il-U" and "Shui-bian" are one name, though read as two tokens
     given_words = [fold_latin(word) for word in given.split()]
     given_words = [word for word in given_words if word]
@@ -50,8 +50,10 @@ def middle_name_mask(text: str, tokens: Sequence[str], country: str | None = Non
         return 0  # "BURHAN, Dr. Sahir": the title is no given name
     if len(given_words) == 2 and all(len(word) == 1 and _one_syllable(word[0]) for word in given_words):
         return 0  # "JONG, Yong Nam" (an address in Belarus): a given name in two syllables, as Korean writes it
-    given_tokens = [token for word in given_words for token in word]
-    first = len(given_words[0])
+    # in the words' form as the analysis reads them (Abd al-Latif: abdul latif, one given name of two words)
+    given_tokens = latin_arabic_names([token for word in given_words for token in word])
+    first_tokens = latin_arabic_names(given_words[0])
+    first = 2 if first_tokens == ["abd"] and given_tokens[:1] == [ABD_AL] else len(first_tokens)
     if tuple(family_tokens + given_tokens) == tuple(tokens):
         middle = range(len(family_tokens) + first, len(tokens))
     elif tuple(given_tokens + family_tokens) == tuple(tokens):

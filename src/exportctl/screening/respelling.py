@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 
 from exportctl.screening.index import ScreeningIndex
-from exportctl.screening.normalize import LATIN, TRANSLITERATION, AnalyzedName, NameVariant
+from exportctl.screening.normalize import LATIN, TRANSLITERATION, AnalyzedName, NameVariant, latin_arabic_names
 
 MIN_LETTERS = 4  # a shorter word is respelt into too many listed words
 _VOWEL = re.compile("[aeiouy]")
@@ -109,7 +109,11 @@ def respelt(word: str, index: ScreeningIndex) -> str | None:
     tvelve), and the word as written keeps its own fuzzy matches anyway."""
     if word in index.vocab:
         return None
-    return next((spelling for spelling in respellings(word) if spelling in index.vocab), None)
+    # a spelling the lists hold, as the analysis reads it (Abdurakhmanov: the listed words abdul rakhmanov)
+    return next(
+        (spelling for spelling in respellings(word) if all(t in index.vocab for t in latin_arabic_names([spelling]))),
+        None,
+    )
 
 
 def with_respelt_words(analyzed: AnalyzedName, index: ScreeningIndex) -> AnalyzedName:
@@ -118,7 +122,7 @@ def with_respelt_words(analyzed: AnalyzedName, index: ScreeningIndex) -> Analyze
     first = next((v for v in analyzed.variants if v.kind == LATIN and not v.replaced), None)
     if first is None:
         return analyzed
-    words = tuple(respelt(token, index) or token for token in first.tokens)
+    words = tuple(t for token in first.tokens for t in latin_arabic_names([respelt(token, index) or token]))
     if words == first.tokens or any(v.tokens == words for v in analyzed.variants):
         return analyzed
     return replace(analyzed, variants=(*analyzed.variants, NameVariant(words, TRANSLITERATION)))
