@@ -305,8 +305,8 @@ def _with_latin_lexicon(analyzed: AnalyzedName, lexicon: Mapping[str, str], know
     if not analyzed.variants:
         return analyzed  # nothing to read (punctuation only): refused later, with its reason
     first = analyzed.variants[0]
-    if not any(is_russian_word(t) or translate(lexicon, t) or roman_term(t) for t in first.tokens):
-        return analyzed  # the usual Latin name: a regex and two cached lookups per word
+    if not any(_russian_looking(t) or stem(t) in lexicon for t in first.tokens):
+        return analyzed  # the usual Latin name: two cached calls and a lookup per word
     core, _ = split_legal_forms(list(first.tokens))
     english = [_english(lexicon, word, known) or roman_term(word) for word in core]
     if not any(e is not None and e != w for e, w in zip(english, core, strict=True)):
@@ -317,6 +317,13 @@ def _with_latin_lexicon(analyzed: AnalyzedName, lexicon: Mapping[str, str], know
     if any(words == v.tokens for v in analyzed.variants):
         return analyzed
     return replace(analyzed, variants=(*analyzed.variants, NameVariant(words, TRANSLITERATION)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _russian_looking(word: str) -> bool:
+    """A romanised word with a Russian ending, or a romanised Russian organisation word (cached: asked of every word
+    of every Latin-script query)."""
+    return is_russian_word(word) or roman_term(word) is not None
 
 
 MIN_ROMAN_TERM = 4  # letters of a romanised term's stem: shorter ones (i "and", npf) are initials and acronyms in Latin

@@ -156,7 +156,7 @@ def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[li
         return [(scripts.arabic_words(run), TRANSLITERATION)]
     if scripts.has_hangul(run):
         return [(fold_latin(" ".join(r)), TRANSLITERATION) for r in scripts.hangul_variants(run)]
-    return [(latin_arabic_names(fold_latin(_EZAFE.sub("", run))), LATIN)]
+    return [(latin_arabic_names(fold_latin(_EZAFE.sub("", run) if "-" in run else run)), LATIN)]
 
 
 # Arabic name structure as Latin script writes it (a closed class, a script rule): Abd al-X, "servant of X", with the

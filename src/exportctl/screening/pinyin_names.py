@@ -16,6 +16,7 @@ spelling: Harbin Gongye Daxue): "Li Ming" or "Zhongxin Securities" are left alon
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Container, Mapping
 from dataclasses import replace
 
@@ -105,6 +106,15 @@ def _split_terms(token: str, is_word: Callable[[str], bool]) -> list[str]:
     return [rest, *reversed(parts)] if rest else list(reversed(parts))
 
 
+@functools.cache
+def _organisation_pinyin() -> re.Pattern[str]:
+    """Any organisation term's pinyin, written together (gongsi, daxue, jituan …): a name without one is no
+    organisation's name in pinyin."""
+    table = _terms_by_pinyin()
+    spellings = sorted((p for p, chars in table.items() if chars in _organisation_terms()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, spellings)))
+
+
 def _unlike_pinyin(tokens: tuple[str, ...]) -> bool:
     """Whether two words or more are no pinyin (nor a number): no Chinese name written in pinyin."""
     return sum(not (is_pinyin(t) or t.isdigit()) for t in tokens) > 1
@@ -130,8 +140,8 @@ def pinyin_characters(tokens: tuple[str, ...], known: Mapping[str, int] | None =
     not a Chinese organisation's name in pinyin (a word that is no pinyin, or no organisation word). With ``known``
     (how many listed names use each word), the other pinyin words that are common dictionary words are written in
     their characters too (Beijing Youdian Daxue: 北京邮电大学); the names among them stay as written without it."""
-    if _unlike_pinyin(tokens):
-        return None
+    if _unlike_pinyin(tokens) or not _organisation_pinyin().search("".join(tokens)):
+        return None  # the usual Latin name: a cached test per word and one search
     table = _terms_by_pinyin()
 
     def is_word(text: str) -> bool:
@@ -173,6 +183,8 @@ def with_pinyin_terms(analyzed: AnalyzedName, known: Container[str]) -> Analyzed
     after its own, and that form's legal forms; unchanged for any other name."""
     if analyzed.scripts or not analyzed.variants or _unlike_pinyin(analyzed.variants[0].tokens):
         return analyzed  # the usual Latin name: a cached test per word, before the text is folded again
+    if not analyzed.forms and not _organisation_pinyin().search("".join(analyzed.variants[0].tokens)):
+        return analyzed  # no organisation word (a legal form, such as youxian gongsi, is split off already)
     tokens = tuple(fold_latin(analyzed.text))  # as written: "youxian gongsi" is a legal form of the Latin analysis
     chars = pinyin_characters(tokens)
     if chars is None:

@@ -110,10 +110,12 @@ def respelt(word: str, index: ScreeningIndex) -> str | None:
     if word in index.vocab:
         return None
     # a spelling the lists hold, as the analysis reads it (Abdurakhmanov: the listed words abdul rakhmanov)
-    return next(
-        (spelling for spelling in respellings(word) if all(t in index.vocab for t in latin_arabic_names([spelling]))),
-        None,
-    )
+    return next((spelling for spelling in respellings(word) if _listed(spelling, index)), None)
+
+
+def _listed(spelling: str, index: ScreeningIndex) -> bool:
+    read = latin_arabic_names([spelling])
+    return spelling in index.vocab if len(read) == 1 else all(t in index.vocab for t in read)
 
 
 def with_respelt_words(analyzed: AnalyzedName, index: ScreeningIndex) -> AnalyzedName:
@@ -122,7 +124,14 @@ def with_respelt_words(analyzed: AnalyzedName, index: ScreeningIndex) -> Analyze
     first = next((v for v in analyzed.variants if v.kind == LATIN and not v.replaced), None)
     if first is None:
         return analyzed
-    words = tuple(t for token in first.tokens for t in latin_arabic_names([respelt(token, index) or token]))
+    respellings_ = [respelt(token, index) for token in first.tokens]
+    if not any(respellings_):
+        return analyzed
+    words = tuple(
+        t
+        for token, spelling in zip(first.tokens, respellings_, strict=True)
+        for t in (latin_arabic_names([spelling]) if spelling else (token,))
+    )
     if words == first.tokens or any(v.tokens == words for v in analyzed.variants):
         return analyzed
     return replace(analyzed, variants=(*analyzed.variants, NameVariant(words, TRANSLITERATION)))
