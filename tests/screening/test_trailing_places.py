@@ -17,6 +17,10 @@ from tests.screening.made_up import made_up
         ("QELMORA TECHNOLOGIES CO LTD SHENZHEN GUANGDONG CHINA", 3),
         ("Zorvex Trading LLC United Arab Emirates", 3),  # a country's name of three words is one place
         ("Zorvex GmbH Germany", 1),
+        ("ZORVEX LLC RU", 1),  # a country's ISO code in capitals
+        ("QELMORA CO LTD SHENZHEN CN", 2),
+        ("Zorvex Ltd SA", 0),  # SA is a legal form's word too: no code read there
+        ("Zorvex Ltd ru", 0),  # a code only in capitals
         ("OOO Moskva", 0),  # the form opens the name: Moskva is the company's name
         ("Bank of China", 0),  # no form before the place: the place is part of the name
         ("Zorvex China Ltd", 0),  # the place is before the form
@@ -54,6 +58,7 @@ def index() -> ScreeningIndex:
     [
         ("QELMORA TECHNOLOGIES CO LTD SHENZHEN GUANGDONG CHINA", "test:1"),
         ("Zorvex LLC Russia", "test:2"),  # a one-word name: Russia had halved it
+        ("ZORVEX LLC RU", "test:2"),
     ],
 )
 def test_a_company_written_with_its_places_is_found_as_itself(index: ScreeningIndex, name: str, entry_id: str) -> None:

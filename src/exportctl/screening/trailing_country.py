@@ -109,7 +109,7 @@ def country_names() -> dict[str, str]:
     }
 
 
-def _written_code(text: str) -> str | None:
+def written_code(text: str) -> str | None:
     """The country of an ISO 3166 code written in capitals at a name's end ("KVANTEK LIMITED (CN)", "…, RU"); not
     one that is also a legal form's word (AG, SA, AO, DE: a form ends names too)."""
     raw = text.strip(" .")
@@ -132,7 +132,7 @@ def trailing_country(name: str) -> tuple[str, str] | None:
     found = _SEPARATED.match(name)
     if not found:
         return None
-    code = country_names().get(_folded(found.group("country"))) or _written_code(found.group("country"))
+    code = country_names().get(_folded(found.group("country"))) or written_code(found.group("country"))
     if code is None:
         return None
     rest = found.group("name").strip(" \t,;/|-–—(")

@@ -18,7 +18,7 @@ from dataclasses import replace
 from exportctl.screening.legal_forms import FORM_SPELLINGS
 from exportctl.screening.normalize import LATIN, AnalyzedName, NameVariant, fold_latin
 from exportctl.screening.places import place_words
-from exportctl.screening.trailing_country import country_forms
+from exportctl.screening.trailing_country import country_forms, written_code
 
 _FORM_ENDS = frozenset(spelling[-1] for spelling in FORM_SPELLINGS)  # the words a legal form ends with (Ltd, LLC)
 MAX_PLACE_WORDS = 4  # words of places dropped: a city, a province and a country (United Arab Emirates: three)
@@ -47,9 +47,11 @@ def _place_at_end(tokens: list[str], end: int) -> int:
 
 
 def trailing_places(text: str) -> int:
-    """How many words after a legal form's word end the text and name places (0 when none do)."""
+    """How many words after a legal form's word end the text and name places (0 when none do); the last may be a
+    country's ISO code in capitals ("KVANTEK LIMITED CN"), not one that is a legal form's word (AG, SA)."""
     tokens = fold_latin(text)
-    count = 0
+    words = text.split()
+    count = 1 if words and len(words[-1].strip(" .")) <= 3 and written_code(words[-1]) else 0
     while count < MAX_PLACE_WORDS and (size := _place_at_end(tokens, len(tokens) - count)):
         count += size
     before = len(tokens) - count
@@ -64,8 +66,10 @@ def with_trailing_places_dropped(analyzed: AnalyzedName) -> AnalyzedName:
     if analyzed.scripts or not analyzed.forms or not analyzed.variants:
         return analyzed
     last = analyzed.variants[0].tokens[-1:]
-    if not last or last[0] not in _last_words():  # the usual name: one set lookup
-        return analyzed
+    if not last or (
+        last[0] not in _last_words() and not (len(last[0]) <= 3 and written_code(analyzed.text.split()[-1]))
+    ):
+        return analyzed  # the usual name: a set lookup, and for a short last word a code's
     count = trailing_places(analyzed.text)
     if not count:
         return analyzed
