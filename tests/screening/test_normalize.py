@@ -817,3 +817,21 @@ def test_x_al_din_in_arabic_script_finds_its_latin_spelling() -> None:
     for query in ("جلال الدين قاسمی", "جلالالدین قاسمی", "Jalal ud-Din Qasimi", "Jalal al-Din Qasimi"):
         hits = screen(index, query).hits
         assert hits and hits[0].entry_id == "test:1" and hits[0].score >= 0.95, query
+
+
+def test_dotted_initials_after_a_surname_are_read_apart_too() -> None:
+    known = {"kovrov": 1}  # a query (the index vocabulary given)
+    assert ("kovrov", "v", "v") in {v.tokens for v in analyze("Kovrov V.V.", known).variants}
+    assert ("kovrov", "vv") in {v.tokens for v in analyze("Kovrov V.V.", known).variants}  # an acronym too
+    assert {v.tokens for v in analyze("Kovrov B.V.", known).variants} == {("kovrov",)}  # a legal form
+    assert len(analyze("Kovrov V.V.").variants) == 1  # a listed name is read as written
+    index = ScreeningIndex.build(
+        [
+            made_up(1, "KOVROV, Vadim Viktorovich", EntryType.INDIVIDUAL, "RU"),
+            made_up(2, "KOVROV, Pavel Sergeyevich", EntryType.INDIVIDUAL, "RU"),
+            made_up(3, "Plovdiv Brennor Holding", EntryType.ENTITY),
+        ],
+        snapshot_key="dotted",
+    )
+    hits = screen(index, "Kovrov V.V.").hits
+    assert hits and hits[0].entry_id == "test:1" and "test:2" not in {h.entry_id for h in hits[:1]}

@@ -156,7 +156,28 @@ def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[li
         return [(scripts.arabic_words(run), TRANSLITERATION)]
     if scripts.has_hangul(run):
         return [(fold_latin(" ".join(r)), TRANSLITERATION) for r in scripts.hangul_variants(run)]
-    return [(latin_arabic_names(fold_latin(_EZAFE.sub("", run) if "-" in run else run)), LATIN)]
+    text = _EZAFE.sub("", run) if "-" in run else run
+    tokens = latin_arabic_names(fold_latin(text))
+    if known is not _EMPTY and "." in run and (initials := _dotted_initials(text)) is not None:
+        return [(tokens, LATIN), (latin_arabic_names(fold_latin(initials)), LATIN)]  # a query's "Putin V.V." too
+    return [(tokens, LATIN)]
+
+
+# two or three letters each with a dot after a word, as Russian registers write a person's initials after the surname
+# ("PUTIN V.V.", "Sechin I. I."); read as one word too, the way dotted letters are (an acronym: U.S.A.)
+_TRAILING_INITIALS = re.compile(r"(?<=[^\W\d_]\s)(?P<letters>(?:[^\W\d_]\.\s?){2,3})\s*$")
+
+
+def _dotted_initials(text: str) -> str | None:
+    """The text with dotted letters after a word written apart ("Putin V. V."), or None when it ends in none or they
+    spell a legal form (B.V., S.A.)."""
+    found = _TRAILING_INITIALS.search(text)
+    if found is None:
+        return None
+    letters = re.sub(r"[.\s]", "", found["letters"])
+    if is_letters_form(letters.casefold()):
+        return None
+    return text[: found.start()] + " ".join(letters)
 
 
 # Arabic name structure as Latin script writes it (a closed class, a script rule): Abd al-X, "servant of X", with the
