@@ -209,8 +209,8 @@ def _abd_article(article: str, rest: str) -> bool:
     return letter == "l" or rest.startswith(letter)
 
 
-# X al-Din, "X of the faith" (Jalal al-Din, Jalal ud-Din, Jalaluddin, Izzeddine, Ezzedeen, Saladin): the article in
-# any spelling (ad, ud, ed, al …) before din, deen, dine, or run into X; written as the two words X AL_DIN
+# X al-Din, "X of the faith" (Jalal al-Din, Jalal ud-Din, Jalaluddin, Izzeddine, Salahaldin): the article in any
+# spelling (ad, ud, ed, al …) before din, deen, dine, or run into X; written as the two words X AL_DIN
 AL_DIN = "uddin"
 # the article and din as one word after X: a doubled d, or ud (eddine, uddin, uddeen, udin); not Edin, a given name,
 # nor "den" (van den Berg), "Eden"
