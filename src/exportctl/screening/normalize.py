@@ -196,7 +196,6 @@ ABD_AL = "abdul"
 _SON_OF = {"ibn": "bin"}
 # Abdulov, Abdulova, Abdulovich and as German, French and Dutch write them (Abdulowitsch, Abdoulovitch)
 _SLAVIC_ENDING = re.compile(r"[oe][vwf][a-z]*|in[ae]?")
-_DIN_ENDS = ("din", "deen", "dine", "dien")
 
 
 def _abd_article(article: str, rest: str) -> bool:
@@ -216,7 +215,7 @@ AL_DIN = "uddin"
 # nor "den" (van den Berg), "Eden"
 _DIN_WORD = re.compile(r"(?:ou|u|e|a|i)dd(?:i|ee|e)ne?|ud(?:i|ee)n|[aeu]ld(?:i|ee)n")
 _DIN_ARTICLE = frozenset({"al", "el", "ul", "ad", "ud", "ed", "id", "od"})
-_DIN = frozenset({"din", "deen", "dine", "dien"})
+_DIN = ("din", "deen", "dine", "dien")  # din as romanisations end it (and the word alone)
 # X run together with it: a doubled d (Jalaluddin, Noureddine), the article's l (Salahaldin), or u and a single d
 # (Sabahudin), these two without a final e (Geraldine, Claudine); not another single d (Mujahedin, Mujahideen, the
 # plural of mujahid), nor Mujaheddin
@@ -240,7 +239,7 @@ def latin_arabic_names(tokens: list[str]) -> list[str]:
     "abdel rahman": abdul rahman), of X al-Din as X AL_DIN ("jalal ud din", "jalaluddin": jalal uddin), and ibn as
     bin, so that a name matches however a list or a customer wrote it. Names with no such word come back unchanged
     (the same list)."""
-    if not any(t.startswith("abd") or t in _SON_OF or "d" in t[-5:] and t.endswith(_DIN_ENDS) for t in tokens):
+    if not any(t.startswith("abd") or t in _SON_OF or "d" in t[-5:] and t.endswith(_DIN) for t in tokens):
         return tokens
     out: list[str] = []
     i = 0

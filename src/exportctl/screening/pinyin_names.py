@@ -25,7 +25,7 @@ from pypinyin import lazy_pinyin
 from exportctl.screening.cedict import common_words_by_pinyin
 from exportctl.screening.features import ORGANISATION_WORDS
 from exportctl.screening.normalize import PINYIN, AnalyzedName, analyze, fold_latin
-from exportctl.screening.scripts import dictionary_word, is_pinyin
+from exportctl.screening.scripts import NUMERAL_CHARACTERS, dictionary_word, is_pinyin
 from exportctl.screening.terms import CHINESE_TERMS
 
 MAX_TERM_WORDS = 4  # words of pinyin one term may be written in (you xian gong si)
@@ -55,11 +55,12 @@ def _organisation_terms() -> frozenset[str]:
     )
 
 
-# the numeral characters by their pinyin, and 第 (di) that makes an ordinal of them: a closed class, a script rule
-_NUMERALS = {
-    "ling": "零", "yi": "一", "er": "二", "liang": "两", "san": "三", "si": "四", "wu": "五", "liu": "六",
-    "qi": "七", "ba": "八", "jiu": "九", "shi": "十", "bai": "百", "qian": "千",
-}  # fmt: skip
+# the numeral characters (.scripts.NUMERAL_CHARACTERS) by their pinyin, longest first, and 第 (di) that makes an
+# ordinal of them: a closed class, a script rule
+_NUMERALS: dict[str, str] = {}
+for _char in NUMERAL_CHARACTERS:
+    _NUMERALS.setdefault(lazy_pinyin(_char)[0], _char)  # 零 before 〇 for ling
+_NUMERAL_SYLLABLES = tuple(sorted(_NUMERALS, key=len, reverse=True))
 _ORDINAL_MARK = "di"
 
 
@@ -67,7 +68,7 @@ def _numeral(word: str) -> str | None:
     """A word of numeral syllables as its characters (shisi: 十四, wushiba: 五十八), or None."""
     chars = ""
     while word:
-        syllable = next((s for s in sorted(_NUMERALS, key=len, reverse=True) if word.startswith(s)), None)
+        syllable = next((s for s in _NUMERAL_SYLLABLES if word.startswith(s)), None)
         if syllable is None:
             return None
         chars += _NUMERALS[syllable]

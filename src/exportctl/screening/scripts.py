@@ -30,6 +30,7 @@ _CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3,
 _CN_DIGITS.update({str(d): d for d in range(10)})  # 第14研究所 as 第十四研究所: names write both
 _PLACE_SUFFIXES = "省市区县"  # after a place name: 深圳市 Shenzhen (dropped in English names)
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMERAL_CHARACTERS = "".join(c for c in (*_CN_DIGITS, *_CN_UNITS) if not c.isdigit())  # 零〇一二两 … 十百千
 
 
 def script_of(ch: str) -> str:
