@@ -54,6 +54,26 @@ def test_dotted_initials_and_apostrophes() -> None:
     assert fold_latin("Xi'an Mo’er") == ["xian", "moer"]
 
 
+def test_dotted_letters_are_an_acronym_not_an_abbreviated_word() -> None:
+    # C.T.R. (Coal Tar Refining) was read "center", the abbreviation Ctr: any "Центр" or "Center" hit it at 0.97
+    assert fold_latin("C.T.R.") == ["ctr"]
+    assert fold_latin("S.V.C. Intl.") == ["svc", "international"]
+    assert fold_latin("Korsal Ctr") == ["korsal", "center"]  # written as a word, the abbreviation stands
+    index = ScreeningIndex.build([made_up(1, "C.T.R.", aliases=("TARVEN COAL REFINING",))], snapshot_key="dotted")
+    for query in ("Center", "Центр", "ЗАО Центр"):
+        assert not screen(index, query).hits
+    assert [h.entry_id for h in screen(index, "C.T.R.").hits] == ["test:1"]
+
+
+def test_a_one_word_name_that_is_an_ordinal_is_that_word() -> None:
+    # a mobile operator named "FIRST" was read as the unit number 1 and refused as one character too short
+    assert analyze("FIRST").variants[0].tokens == ("first",)
+    assert analyze("First Research Institute").variants[0].tokens == ("1", "research", "institute")
+    index = ScreeningIndex.build([made_up(1, "FIRST"), made_up(2, "1ST TARVEN WORKS")], snapshot_key="ordinal")
+    assert [h.entry_id for h in screen(index, "First").hits] == ["test:1"]
+    assert [h.entry_id for h in screen(index, "First Tarven Works").hits] == ["test:2"]
+
+
 def test_letters_that_open_a_name_are_initials_not_a_legal_form() -> None:
     # the lists' own "A.S. Yakovlev EDB" and "S.A. Lavochkin NPO": read as the form a.s. / S.A., the initials were
     # lost, and "A. S. MORENETS" was taken for an organisation (person_for_organisation against every person)

@@ -40,13 +40,14 @@ def test_raising_the_threshold_keeps_the_hits_above_it(index: ScreeningIndex, da
 
 
 def test_a_known_word_two_edits_from_a_listed_one_is_found_at_a_higher_threshold(index: ScreeningIndex) -> None:
-    # "teran" is a word the lists know, so blocking gives it no reach beyond its look-alikes; scoring still credits
-    # VETERAN two edits away. Pruned on the higher threshold's floor, the hit at 0.85 was lost at 0.78
-    at_default = {(h.entry_id, round(h.score, 9)) for h in screen(index, "teran airline", limit=20).hits}
+    # "pouran" is a word the lists know, so blocking gives it no reach beyond its look-alikes; scoring still credits
+    # POUYA two edits away. Pruned on the higher threshold's floor, such a hit was lost at 0.78 ("teran airline" for
+    # VETERAN AIRLINE at 0.85 showed it, until two words of the world's languages became two words)
+    at_default = {(h.entry_id, round(h.score, 9)) for h in screen(index, "pouran airline", limit=20).hits}
     assert any(score >= 0.8 for _, score in at_default)
     for higher in (0.78, 0.8):
         raised = {
-            (h.entry_id, round(h.score, 9)) for h in screen(index, "teran airline", threshold=higher, limit=20).hits
+            (h.entry_id, round(h.score, 9)) for h in screen(index, "pouran airline", threshold=higher, limit=20).hits
         }
         assert raised == {(e, s) for e, s in at_default if s >= higher}
 

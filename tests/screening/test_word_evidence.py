@@ -625,3 +625,39 @@ def test_a_misspelling_across_the_cut_of_two_words_keeps_the_budget() -> None:
     assert not is_another_word("potentgames", "potengtames")
     assert is_another_word("techprecision", "tessprecision")  # the listed word keeps "precision" whole
     assert "test:1" in _hit_ids(index, "POTENTGAMES AG")
+
+
+def test_two_words_of_the_worlds_languages_are_two_words_in_a_long_name_too() -> None:
+    # "Decent Holding Inc." hit ASCENT HOLDINGS LIMITED at 0.76 and "Housing Finance Corporation" HOLDING FINANCE at
+    # 0.82: two words people write, two edits apart, are two words however many others the names hold
+    entries = [
+        made_up(1, "ASCENT HOLDINGS LIMITED"),
+        made_up(2, "HOLDING FINANCE"),
+        made_up(3, "TARVEN TECHNOLOGIES"),
+        made_up(4, "ZELMOR FLIGHT SERVICES"),
+        made_up(5, "Omar KORSAVI", EntryType.INDIVIDUAL),
+    ]
+    index = ScreeningIndex.build(entries, snapshot_key="two-words")
+    assert "test:1" not in _hit_ids(index, "Decent Holding Inc.")
+    assert "test:2" not in _hit_ids(index, "Housing Finance Corporation")
+    assert "test:1" in _hit_ids(index, "Ascent Holding Inc.")
+    assert "test:3" in _hit_ids(index, "Tarven Technology")  # another ending of one word
+    assert "test:4" in _hit_ids(index, "Zelmor Fight Services")  # one edit: as often a typo that makes a word
+    assert "test:5" in _hit_ids(index, "Umar Korsavi")  # the same consonants: one name's spellings
+
+
+@pytest.mark.parametrize(
+    ("word", "other", "two"),
+    [
+        ("decent", "ascent", True),
+        ("housing", "holding", True),
+        ("generation", "elevation", True),
+        ("fight", "flight", False),  # one edit
+        ("technology", "technologies", False),  # an ending
+        ("centre", "center", False),
+        ("umar", "omar", False),  # the same consonants
+        ("mohammed", "mohamad", False),
+    ],
+)
+def test_two_words_differ_by_more_than_a_spelling(word: str, other: str, two: bool) -> None:
+    assert world_words.distinct_words(word, other) is two

@@ -56,7 +56,7 @@ from exportctl.screening.similarity import (
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 from exportctl.screening.trailing_country import country_code
 
-INDEX_FORMAT = 104  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 105  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -226,6 +226,7 @@ class ScreeningIndex:
     padded_initials: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # first letter
     padded_synonyms: npt.NDArray[np.int16] = field(default_factory=lambda: np.zeros(0, dtype=np.int16))  # .synonyms
     function_word: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))  # FUNCTION_WORDS
+    world_word: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))  # .world_words
     vocabulary_votes: VocabularyVotes | None = field(default=None, repr=False)
     token_cache: dict[object, object] = field(default_factory=dict, repr=False)  # per process, never pickled
     _synonyms_of: dict[int, list[int]] | None = field(default=None, repr=False)  # class -> token ids, when first asked
@@ -406,6 +407,9 @@ class ScreeningIndex:
         self.padded_initials = np.array([ord(t[0]) if t else 0 for t in self.padded_tokens], dtype=np.int32)
         self.padded_synonyms = np.array([synonym_class(t) for t in self.padded_tokens], dtype=np.int16)
         self.function_word = np.array([t in FUNCTION_WORDS for t in self.padded_tokens], dtype=bool)
+        self.world_word = np.array(
+            [t.isalpha() and world_words.is_world_word(t) for t in self.padded_tokens], dtype=bool
+        )
         self.idf_array = np.array([*self.idf, 0.0], dtype=np.float64)
         self._share_words(matrix)
         self.name_weight = self.idf_array[matrix].sum(axis=1)

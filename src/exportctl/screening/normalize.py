@@ -81,6 +81,7 @@ _CANONICAL_WORDS = {
         )
     },
 }
+_ORDINAL_WORDS = {number: word for word, number in _CANONICAL_WORDS.items() if number.isdigit()}
 # an ordinal is its number: lists write the same unit "58th Research Institute" and "58 Research Institute", and a
 # Chinese 第五十八 is read as an ordinal
 _ORDINAL = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b")
@@ -120,9 +121,16 @@ def fold_latin(text: str) -> list[str]:
         text = "".join(ch if ch.isascii() else anyascii(ch).lower() for ch in scripts.strip_marks(text))
     text = text.replace("&", " and ")
     text = _APOSTROPHES.sub("", text)
-    text = _DOTTED.sub(_join_dotted, text)
+    acronyms: set[str] = set()
+    if "." in text:  # dotted letters are an acronym, never an abbreviated word: C.T.R. is no "Ctr" (center)
+        text = _DOTTED.sub(lambda match: _noted(_join_dotted(match), acronyms), text)
     text = _ORDINAL.sub("", text)
-    return [canonical_word(t) for t in _NON_ALNUM.split(text) if t]
+    return [t if t in acronyms else canonical_word(t) for t in _NON_ALNUM.split(text) if t]
+
+
+def _noted(joined: str, acronyms: set[str]) -> str:
+    acronyms.update(joined.split())
+    return joined
 
 
 def _join_dotted(match: re.Match[str]) -> str:
@@ -378,6 +386,8 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
         left: tuple[str, ...] = ()  # the name's words as written once its whole forms are split off
         for reading in readings:
             core, found = split_legal_forms(reading, chinese_forms() if han and kind != LATIN else None)
+            if len(core) == 1 and core[0] in _ORDINAL_WORDS and kind == LATIN and not any(c.isdigit() for c in text):
+                core = (_ORDINAL_WORDS[core[0]],)  # a one-word name is a name: "First" is no unit number 1
             left = left or core
             forms |= found
             variant = NameVariant(core, kind)

@@ -44,7 +44,7 @@ from exportctl.screening.similarity import (
     word_rule,
 )
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
-from exportctl.screening.world_words import is_another_word
+from exportctl.screening.world_words import distinct_words, is_another_word, is_world_word
 
 SHORT_NAME_EXACT = 5  # a short name's word of up to this many letters must be exact, up to 8 one edit away
 SKELETON_MIN_CONSONANTS = 3  # a one-word Arabic-script name with fewer consonants cannot decide a match alone
@@ -213,6 +213,20 @@ def _token_pairs(
     latin = kinds == LATIN
     known = (latin & np.array([t in index.vocab for t in query]))[rows]
     within &= ~known | (raw >= 1.0)
+    # two words of the world's languages are two words, not one misspelt, in a name of any length: "Decent Holding"
+    # is no ASCENT HOLDINGS, TETRA TECH no TERRA TECH, SUPERCONDUCTOR no SEMICONDUCTOR. Not where they sound alike,
+    # share their consonants (Omar, UMAR) or differ only in their last letters (technology, TECHNOLOGIES; centre,
+    # CENTER): spellings and endings of one word
+    two_words = (credited > 0.0) & (raw < 1.0) & ~sounds_alike & latin[rows] & index.world_word[tokens]
+    if two_words.any():
+        query_world = np.array([bool(latin[k]) and is_world_word(t) for k, t in enumerate(query)])
+        two_words &= query_world[rows]
+        for at in np.flatnonzero(two_words).tolist():
+            if not distinct_words(query[int(rows[at])], index.tokens[int(tokens[at])]):
+                two_words[at] = False
+        if two_words.any():
+            credited = np.where(two_words, 0.0, credited)
+            within &= ~two_words
     doubtful = within & (raw < 1.0) & ~sounds_alike  # looked up only where the answer can change a pair: few
     if doubtful.any():
         worded = np.zeros(len(rows), dtype=bool)

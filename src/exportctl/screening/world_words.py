@@ -16,6 +16,7 @@ from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance import OSA
 
 
 def _text(name: str) -> str:
@@ -82,3 +83,29 @@ def is_another_word(word: str, listed: str) -> bool:
     return is_world_word(word) or any(
         listed.startswith(word[:cut]) or listed.endswith(word[cut:]) for cut in compound_cuts(word)
     )
+
+
+MIN_EDITS = 2  # two words of the world's languages this many edits apart or more are two words
+STEM_ENDING = 2  # letters at a word's end that its other forms change (technology, technologies; centre, center)
+_VOWELS = frozenset("aeiouy")
+
+
+@functools.lru_cache(maxsize=65536)
+def distinct_words(word: str, other: str) -> bool:
+    """Whether two different folded words of the world's languages are two words, not spellings of one: at least
+    :data:`MIN_EDITS` edits apart (a typo that makes another word makes it in one: Fight for FLIGHT), and sharing
+    neither their consonants (Omar, Umar; Hussein, Husain) nor all but the last :data:`STEM_ENDING` letters of the
+    shorter (technology, technologies; speed, speedy)."""
+    if OSA.distance(word, other) < MIN_EDITS:
+        return False  # one edit apart: as often a typo that makes a word (Fight for FLIGHT, Cina for CHINA)
+    shorter = min(len(word), len(other))
+    stem = max(shorter - STEM_ENDING, 1)
+    if word[:stem] == other[:stem]:
+        return False
+    return _consonants(word) != _consonants(other)
+
+
+def _consonants(word: str) -> str:
+    """A word's consonants, a doubled one once (Mohammed: mhmd)."""
+    kept = [ch for ch in word if ch not in _VOWELS]
+    return "".join(ch for k, ch in enumerate(kept) if not k or kept[k - 1] != ch)
