@@ -855,3 +855,13 @@ def test_dotted_initials_after_a_surname_are_read_apart_too() -> None:
     )
     hits = screen(index, "Kovrov V.V.").hits
     assert hits and hits[0].entry_id == "test:1" and "test:2" not in {h.entry_id for h in hits[:1]}
+
+
+def test_arabic_legal_forms_after_the_name_are_forms() -> None:
+    # المحدودة ("limited") was read as a word of the name, "al mhdwdh", and Limited written in Arabic letters too
+    gulf_bank = analyze("شركة بنك الخليج المحدودة")
+    assert gulf_bank.forms == {"co", "ltd"}
+    assert gulf_bank.variants[0].tokens == ("bank", "al", "khlyj")
+    assert analyze("راحت لمتد").forms == {"ltd"}
+    assert analyze("راحت لمتد").variants[0].tokens == ("rht",)
+    assert analyze("شرکت فناوری محدود").forms == {"co", "ltd"}  # Persian

@@ -345,6 +345,13 @@ RUSSIAN_TERMS: dict[str, str] = {
 ARABIC_TERMS: dict[str, str] = {
     "شركة": "company",
     "شركت": "company",
+    # legal forms after the name (a closed class): المحدودة "limited" (Persian محدود), and Limited written in Arabic
+    # letters as Gulf companies write it (راحت لمتد: RAHAT LTD.)
+    "محدود": "limited",
+    "لمتد": "ltd",
+    "ليمتد": "ltd",
+    "لميتد": "ltd",
+    "ليميتد": "ltd",
     "مؤسسة": "establishment|foundation",
     "موسسه": "foundation|institute",
     "جمعية": "association",
