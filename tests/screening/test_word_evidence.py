@@ -661,31 +661,3 @@ def test_two_words_of_the_worlds_languages_are_two_words_in_a_long_name_too() ->
 )
 def test_two_words_differ_by_more_than_a_spelling(word: str, other: str, two: bool) -> None:
     assert world_words.distinct_words(word, other) is two
-
-
-def test_a_name_of_common_words_alone_is_that_name_only_when_written_whole() -> None:
-    # "Arab National Bank" hit NATIONAL BANK (an alias of a listed bank) at 0.75: a name of words common in the lists
-    # with a word of the query's own added is another party's name
-    letters = "bcdfghklmnprstvz"
-    fillers = [
-        f"{a}a{b}o{c}ix NATIONAL TRADE CAPITAL BANK" for a in letters[:5] for b in letters[:5] for c in letters[:5]
-    ]
-    assert len(fillers) >= DISTINCT_MAX_NAMES
-    entries = [
-        made_up(1, "NATIONAL BANK"),
-        made_up(2, "TRADE CAPITAL BANK"),
-        *(made_up(10 + n, name) for n, name in enumerate(fillers)),
-    ]
-    index = ScreeningIndex.build(entries, snapshot_key="generic-names")
-    assert "test:1" in _hit_ids(index, "National Bank Ltd")
-    assert "test:1" in _hit_ids(index, "Natoinal Bank")  # a typo: the name is still written whole
-    assert "test:1" not in _hit_ids(index, "Capital National Bank")
-    assert "test:2" in _hit_ids(index, "Trade Capital Bank")
-    assert "test:2" not in _hit_ids(index, "Trade Capital National Bank")
-    short = [h for h in screen(index, "Capital Bank", threshold=0.5).hits if h.entry_id == "test:2"]
-    assert short  # a word left out: the name written short, with no qualifier
-    assert [f.value for f in short[0].features if f.name == "generic_name"] == [0.0]
-    hit = screen(index, "Capital National Bank", threshold=0.3).hits
-    assert any(
-        h.entry_id == "test:1" and any(f.name == "generic_name" and f.value == 1.0 for f in h.features) for h in hit
-    )

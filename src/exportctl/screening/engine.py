@@ -210,7 +210,6 @@ def _result(
             index.entry_kinds[entry_no],
             matched_name=index.name_text[match.name_id],
             given_name_only=bool(index.given_name_only[match.name_id]),
-            generic_name=bool(index.generic_name[match.name_id]),
             written_as_person=person,
         )
         values = [f.function(pair) for f in FEATURES]

@@ -59,7 +59,6 @@ class Pair:
     kind: EntryType  # the entry's type, or one inferred from the lists (entry_kinds): the qualifiers read it
     matched_name: str = ""  # the listed name as written (the best-matching one)
     given_name_only: bool = False  # that name is one word, which the lists use as a given name (index.given_name_only)
-    generic_name: bool = False  # an organisation's name of words common in the lists alone (index.generic_name)
     written_as_person: bool = False  # the query is written "FAMILY, Given" (:func:`written_as_person`)
 
 
@@ -223,16 +222,6 @@ def one_word_name(pair: Pair) -> float:
         return 1.0 if len(names) >= 2 else 0.0
     words = [t for t in pair.match.variant.tokens if len(t) > 1 and not t.isdigit() and t not in SHIP_WORDS]
     return 1.0 if len(words) >= 2 else 0.0
-
-
-def generic_name(pair: Pair) -> float:
-    """Qualifier: 1 when the listed organisation's name is made of words common in the lists alone (NATIONAL BANK,
-    GULF BANK COMPANY) and the query has words of its own besides: such a name is another party's with a word of
-    its own added ("Arab National Bank" is not NATIONAL BANK). A word left out is no such sign: "Iran Petrochemical
-    Company" is IRAN PETROCHEMICAL COMMERCIAL COMPANY written short."""
-    if not pair.generic_name:
-        return 0.0
-    return 1.0 if len(pair.match.variant.tokens) > len(_core_tokens(pair.matched_name)) else 0.0
 
 
 def written_as_person(analyzed: AnalyzedName) -> bool:
@@ -416,7 +405,6 @@ HAND_SET: tuple[Feature, ...] = (
     Feature("one_word_name", -0.15, one_word_name),
     Feature("given_name_alone", -0.3, given_name_alone),
     Feature("patronymic_conflict", -0.15, patronymic_conflict),
-    Feature("generic_name", -0.15, generic_name),
 )
 
 

@@ -56,8 +56,7 @@ from exportctl.screening.similarity import (
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 from exportctl.screening.trailing_country import country_code
 
-INDEX_FORMAT = 107  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
-GENERIC_NAME_WORDS = 3  # a longer name of common words is a body's full title (University of Science and Technology)
+INDEX_FORMAT = 105  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -400,9 +399,6 @@ class ScreeningIndex:
         self.person_name = persons[self.name_entry_array] if len(persons) else np.zeros(0, dtype=bool)
         distinct = (~self.common_word[matrix]).sum(axis=1)
         self.one_distinct_word = (self.name_length >= 2) & (distinct == 1) & ~self.person_name
-        # an organisation's name of common words alone (NATIONAL BANK, TRADE CAPITAL BANK): features.generic_name
-        self.generic_name = (self.name_length >= 2) & (self.name_length <= GENERIC_NAME_WORDS) & (distinct == 0)
-        self.generic_name &= ~self.person_name
         self.initialism = self._initialisms()
         self.padded_tokens = [*self.tokens, ""]
         self.padded_skeletons = [*self.token_skeleton, ""]
