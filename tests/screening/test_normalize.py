@@ -865,3 +865,16 @@ def test_arabic_legal_forms_after_the_name_are_forms() -> None:
     assert analyze("راحت لمتد").forms == {"ltd"}
     assert analyze("راحت لمتد").variants[0].tokens == ("rht",)
     assert analyze("شرکت فناوری محدود").forms == {"co", "ltd"}  # Persian
+
+
+def test_html_entities_of_a_name_exported_from_a_web_page_are_its_characters() -> None:
+    # "Xi&#39;an" was read "xi 39 an", a number that no listed name's words equal; "&amp;" gave a word "amp"
+    for written, meant in (
+        ("Xi&#39;an Aero-Engine", "Xi'an Aero-Engine"),
+        ("AT&amp;T Mobility", "AT&T Mobility"),
+        ("Bermuda &amp; West Indies Telecom", "Bermuda & West Indies Telecom"),
+        ("Caf&eacute; Noir SARL", "Café Noir SARL"),
+        ("Xi&#x27;an Trading", "Xi'an Trading"),
+    ):
+        assert analyze(written).variants == analyze(meant).variants, written
+    assert analyze("Smith &amp Sons").variants[0].tokens == ("smith", "and", "amp", "sons")  # no entity: as written

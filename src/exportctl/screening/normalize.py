@@ -13,6 +13,7 @@ longer, and a pasted document must not make a query slow.
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Container
@@ -39,6 +40,7 @@ TRANSLITERATION = "transliteration"
 SKELETON = "skeleton"
 
 _DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}|(?<![a-z0-9])(?:[a-z]\.)+[a-z](?![a-z0-9])")
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")  # &amp; &#39; &#x27;, as web pages write
 _APOSTROPHES = re.compile(r"['’‘ʼʻ`´]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _NEXT_WORD = re.compile(r"[^0-9a-z]*([0-9a-z]+)")
@@ -359,7 +361,10 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
 
     Never raises on any string; a name with nothing to match on (empty, only punctuation) has no variants.
     """
-    text = scripts.clean_arabic(scripts.clean_cyrillic(unicodedata.normalize("NFKC", name or "")[:MAX_NAME_CHARS]))
+    text = unicodedata.normalize("NFKC", name or "")[:MAX_NAME_CHARS]
+    if "&" in text and _HTML_ENTITY.search(text):  # a name exported from a web page: "AT&amp;T", "Xi&#39;an"
+        text = html.unescape(text)
+    text = scripts.clean_arabic(scripts.clean_cyrillic(text))
     text = text.casefold()
     runs = scripts.script_runs(text)
     per_run = [_run_variants(script, run, known) for script, run in runs]
