@@ -131,6 +131,7 @@ def fold_latin(text: str) -> list[str]:
 
 
 def _noted(joined: str, acronyms: set[str]) -> str:
+    """``joined`` (dotted letters as written by :func:`_join_dotted`), its words noted as acronyms."""
     acronyms.update(joined.split())
     return joined
 

@@ -214,9 +214,9 @@ def _token_pairs(
     known = (latin & np.array([t in index.vocab for t in query]))[rows]
     within &= ~known | (raw >= 1.0)
     # two words of the world's languages are two words, not one misspelt, in a name of any length: "Decent Holding"
-    # is no ASCENT HOLDINGS, TETRA TECH no TERRA TECH, SUPERCONDUCTOR no SEMICONDUCTOR. Not where they sound alike,
-    # share their consonants (Omar, UMAR) or differ only in their last letters (technology, TECHNOLOGIES; centre,
-    # CENTER): spellings and endings of one word
+    # is no ASCENT HOLDINGS, "Housing Finance" no HOLDING FINANCE. Not one edit apart (a typo that makes a word), nor
+    # where they sound alike, share their consonants (Mohammed, MOHAMAD) or differ only in their last letters
+    # (technology, TECHNOLOGIES; centre, CENTER): spellings and endings of one word (world_words.distinct_words)
     two_words = (credited > 0.0) & (raw < 1.0) & ~sounds_alike & latin[rows] & index.world_word[tokens]
     if two_words.any():
         query_world = np.array([bool(latin[k]) and is_world_word(t) for k, t in enumerate(query)])

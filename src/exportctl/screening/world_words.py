@@ -94,8 +94,8 @@ _VOWELS = frozenset("aeiouy")
 def distinct_words(word: str, other: str) -> bool:
     """Whether two different folded words of the world's languages are two words, not spellings of one: at least
     :data:`MIN_EDITS` edits apart (a typo that makes another word makes it in one: Fight for FLIGHT), and sharing
-    neither their consonants (Omar, Umar; Hussein, Husain) nor all but the last :data:`STEM_ENDING` letters of the
-    shorter (technology, technologies; speed, speedy)."""
+    neither their consonants (Mohammed, Mohamad; Hussein, Husayn) nor all but the last :data:`STEM_ENDING` letters
+    of the shorter (technology, technologies; speed, speedy)."""
     if OSA.distance(word, other) < MIN_EDITS:
         return False  # one edit apart: as often a typo that makes a word (Fight for FLIGHT, Cina for CHINA)
     shorter = min(len(word), len(other))
