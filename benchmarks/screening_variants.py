@@ -50,6 +50,8 @@ threshold:
 * ``with_address`` — the name followed by the entry's listed address in the same field, after a comma or on the
   next line (a customer file's one column, a payment message's name and address lines);
 * ``cut_at_35`` — a name longer than 37 characters cut at 35, a SWIFT MT or Fedwire name line (often inside a word);
+* ``reference_after`` — a name that ends in its legal form with a payment's or an order's reference after it and no
+  separator ("… CO LTD INV 20231234", "… LLC /REF/ 4455"; new in the twenty-fifth session);
 * ``german_romanised`` / ``french_romanised`` / ``dutch_romanised`` — a Russian person's name that the lists give
   in Cyrillic, romanised the way German (Duden: Jewgeni Wiktorowitsch Prigoschin), French (Evgueni Viktorovitch
   Prigojine) and Dutch (Jevgeni Viktorovitsj Prigozjin) writing does, not as the lists do (Yevgeniy Viktorovich
@@ -313,6 +315,20 @@ def _country_run_on(entry: ListEntry, rng: random.Random) -> str | None:
     if not country or not words or words[-1].casefold() not in _FORM_ENDINGS:
         return None
     name = f"{' '.join(words)} {country.split(',')[0]}"
+    return name.upper() if rng.random() < 0.5 else name
+
+
+_REFERENCES = ("INV {n}", "REF {n}", "/REF/ {n}", "PO {n}", "INVOICE NO {n}", "{n}")  # as payment fields write them
+
+
+def _reference_after(entry: ListEntry, rng: random.Random) -> str | None:
+    """A name ending in its legal form with a payment's or an order's reference run on after it, no separator, as a
+    payment message's name field does ("HUAWEI TECHNOLOGIES CO LTD INV 20231234"); capitals or as written."""
+    words = entry.primary_name.replace(",", " ").split()
+    if not words or words[-1].casefold() not in _FORM_ENDINGS:
+        return None
+    reference = rng.choice(_REFERENCES).format(n=rng.randint(1000, 99_999_999))
+    name = f"{' '.join(words)} {reference}"
     return name.upper() if rng.random() < 0.5 else name
 
 
@@ -589,6 +605,7 @@ def main() -> None:
             "country_run_on": (organisations, _country_run_on),
             "with_address": (organisations, _with_address),
             "cut_at_35": (organisations, _cut_at_35),
+            "reference_after": (organisations, _reference_after),
         }
     )
     by_id = {e.entry_id: e for e in index.entries}

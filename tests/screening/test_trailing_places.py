@@ -25,6 +25,12 @@ from tests.screening.made_up import made_up
         ("Bank of China", 0),  # no form before the place: the place is part of the name
         ("Zorvex China Ltd", 0),  # the place is before the form
         ("Zorvex Ltd Holdings", 0),  # no place after the form
+        ("QELMORA TECHNOLOGIES CO LTD INV 20231234", 2),  # a payment's reference, with the word that says so
+        ("QELMORA CO LTD SHENZHEN 518000", 2),  # a city and its postcode
+        ("Zorvex Ltd No 5", 2),
+        ("Zorvex 2000 Ltd", 0),  # the number is before the form: part of the name
+        ("OOO 123", 0),  # the form opens the name
+        ("Tarsk Optical Plant No 5", 0),  # no form: Plant No 5 is a unit's name
     ],
 )
 def test_places_after_a_legal_form_are_counted(name: str, places: int) -> None:
@@ -59,6 +65,8 @@ def index() -> ScreeningIndex:
         ("QELMORA TECHNOLOGIES CO LTD SHENZHEN GUANGDONG CHINA", "test:1"),
         ("Zorvex LLC Russia", "test:2"),  # a one-word name: Russia had halved it
         ("ZORVEX LLC RU", "test:2"),
+        ("QELMORA TECHNOLOGIES CO LTD INV 20231234", "test:1"),  # 0.62 before: the reference's words counted
+        ("QELMORA TECHNOLOGIES CO LTD /REF/ 4455", "test:1"),
     ],
 )
 def test_a_company_written_with_its_places_is_found_as_itself(index: ScreeningIndex, name: str, entry_id: str) -> None:

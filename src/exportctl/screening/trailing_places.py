@@ -1,5 +1,6 @@
-"""Places written after a company's legal form with no separator: "HUAWEI TECHNOLOGIES CO LTD SHENZHEN GUANGDONG
-CHINA", as customer files and payment messages run a name into its address.
+"""Places and references written after a company's legal form with no separator: "HUAWEI TECHNOLOGIES CO LTD
+SHENZHEN GUANGDONG CHINA", "HUAWEI TECHNOLOGIES CO LTD INV 20231234", as customer files and payment messages run a
+name into its address or a payment's reference.
 
 A legal form ends a company's name (Co., Ltd., GmbH, LLC); place words after it are where the company is, not who it
 is, and unmatched by the listed name they counted against it: the name above found nothing. Such a name is also read
@@ -22,6 +23,13 @@ from exportctl.screening.trailing_country import country_forms, written_code
 
 _FORM_ENDS = frozenset(spelling[-1] for spelling in FORM_SPELLINGS)  # the words a legal form ends with (Ltd, LLC)
 MAX_PLACE_WORDS = 4  # words of places dropped: a city, a province and a country (United Arab Emirates: three)
+# a payment's or an order's reference written after the name (HUAWEI TECHNOLOGIES CO LTD INV 20231234): words with
+# digits, and before them one of these words that say what the number is (a closed class of business writing)
+_REFERENCE_WORDS = frozenset(
+    {"inv", "invoice", "ref", "reference", "po", "order", "no", "nr", "number", "acct", "account", "contract", "ac"}
+)
+MAX_REFERENCE_NUMBERS = 2  # words with digits dropped after a form: an invoice's number and its date
+MAX_REFERENCE_WORDS = 2  # the words before them that say what they are (INVOICE NO)
 
 
 @functools.cache
@@ -47,17 +55,37 @@ def _place_at_end(tokens: list[str], end: int) -> int:
 
 
 def trailing_places(text: str) -> int:
-    """How many words after a legal form's word end the text and name places (0 when none do); the last may be a
-    country's ISO code in capitals ("KVANTEK LIMITED CN"), not one that is a legal form's word (AG, SA)."""
+    """How many words after a legal form's word end the text and name places or a reference (0 when none do); the
+    last place may be a country's ISO code in capitals ("KVANTEK LIMITED CN"), not one that is a legal form's word
+    (AG, SA); a reference is up to :data:`MAX_REFERENCE_NUMBERS` words with digits, after a word that says what they
+    are or none ("QELMORA CO LTD INV 20231234")."""
     tokens = fold_latin(text)
-    words = text.split()
-    count = 1 if words and len(words[-1].strip(" .")) <= 3 and written_code(words[-1]) else 0
+    references = _reference_at_end(tokens)
+    if references:
+        tokens, count = tokens[:-references], 0  # places before a reference are read as words only
+    else:
+        words = text.split()
+        count = 1 if words and len(words[-1].strip(" .")) <= 3 and written_code(words[-1]) else 0
     while count < MAX_PLACE_WORDS and (size := _place_at_end(tokens, len(tokens) - count)):
         count += size
     before = len(tokens) - count
-    if count == 0 or before < 2 or tokens[before - 1] not in _FORM_ENDS:
+    if count + references == 0 or before < 2 or tokens[before - 1] not in _FORM_ENDS:
         return 0
-    return count
+    return count + references
+
+
+def _reference_at_end(tokens: list[str]) -> int:
+    """How many of the last words are a reference: words with digits (at most :data:`MAX_REFERENCE_NUMBERS`) and the
+    words before them that say what they are (INV, REF, PO, INVOICE NO …; at most :data:`MAX_REFERENCE_WORDS`)."""
+    numbers = 0
+    while numbers < min(MAX_REFERENCE_NUMBERS, len(tokens)) and any(ch.isdigit() for ch in tokens[-1 - numbers]):
+        numbers += 1
+    words = 0
+    while numbers and words < MAX_REFERENCE_WORDS and numbers + words < len(tokens):
+        if tokens[-1 - numbers - words] not in _REFERENCE_WORDS:
+            break
+        words += 1
+    return numbers + words
 
 
 def with_trailing_places_dropped(analyzed: AnalyzedName) -> AnalyzedName:
@@ -67,9 +95,11 @@ def with_trailing_places_dropped(analyzed: AnalyzedName) -> AnalyzedName:
         return analyzed
     last = analyzed.variants[0].tokens[-1:]
     if not last or (
-        last[0] not in _last_words() and not (len(last[0]) <= 3 and written_code(analyzed.text.split()[-1]))
+        last[0] not in _last_words()
+        and not (len(last[0]) <= 3 and written_code(analyzed.text.split()[-1]))
+        and not any(ch.isdigit() for ch in last[0])
     ):
-        return analyzed  # the usual name: a set lookup, and for a short last word a code's
+        return analyzed  # the usual name: a set lookup, and for a short last word a code's or a number's
     count = trailing_places(analyzed.text)
     if not count:
         return analyzed
