@@ -24,7 +24,7 @@ from exportctl.screening.trailing_country import country_forms, written_code
 _FORM_ENDS = frozenset(spelling[-1] for spelling in FORM_SPELLINGS)  # the words a legal form ends with (Ltd, LLC)
 MAX_PLACE_WORDS = 4  # words of places dropped: a city, a province and a country (United Arab Emirates: three)
 # a payment's or an order's reference written after the name (HUAWEI TECHNOLOGIES CO LTD INV 20231234): words with
-# digits, and before them one of these words that say what the number is (a closed class of business writing)
+# digits, and before them up to two of these words that say what the number is (a closed class of business writing)
 _REFERENCE_WORDS = frozenset(
     {"inv", "invoice", "ref", "reference", "po", "order", "no", "nr", "number", "acct", "account", "contract", "ac"}
 )
@@ -57,8 +57,8 @@ def _place_at_end(tokens: list[str], end: int) -> int:
 def trailing_places(text: str) -> int:
     """How many words after a legal form's word end the text and name places or a reference (0 when none do); the
     last place may be a country's ISO code in capitals ("KVANTEK LIMITED CN"), not one that is a legal form's word
-    (AG, SA); a reference is up to :data:`MAX_REFERENCE_NUMBERS` words with digits, after a word that says what they
-    are or none ("QELMORA CO LTD INV 20231234")."""
+    (AG, SA); a reference is up to :data:`MAX_REFERENCE_NUMBERS` words with digits, after up to
+    :data:`MAX_REFERENCE_WORDS` words that say what they are, or none ("QELMORA CO LTD INVOICE NO 20231234")."""
     tokens = fold_latin(text)
     references = _reference_at_end(tokens)
     if references:
