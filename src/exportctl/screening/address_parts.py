@@ -8,6 +8,11 @@ each of its first commas before the first part with a number or a country's name
 of two words or more: a person's "SURNAME, Given" and a company's "X, OOO" are read whole), beside the field as
 written.
 
+A name wrapped over lines (a spreadsheet cell, a PDF's column: "Empresa Nicaragüense de\nTelecomunicaciones") is one
+line: a line that ends in a word that joins two others (de, of, und, &) or in a hyphen goes on in the next. Read alone,
+"Empresa Nicaragüense de" hit EMPRESA NICARAGUENSE DE MINAS. (A line in lower case is no sign: address lines start
+"c/o", "ul.", "d. 5".)
+
 A field holds an address when it has several lines, or two commas or more and, after its first comma, a part with a
 number (a house number, a postcode; not an ordinal) or a country's name (:mod:`.trailing_country`). A name with
 commas and no address ("Ministry of Defence, Procurement Directorate, Logistics Branch") is read as written only.
@@ -21,9 +26,34 @@ from exportctl.screening.trailing_country import country_code
 
 MAX_LEADING = 3  # leading parts read on their own: the name is in the first few
 _LINES = re.compile(r"[\r\n]+")
+# words that join two others in the lists' languages (closed class): a line ending in one is cut mid-name
+_JOINING = frozenset(
+    "of the and for at in to & + de del della di da do du des la le las los y e et pour para per van von voor vom zu "
+    "und fur für der die das en het".split()
+)
+_LAST_WORD = re.compile(r"(?:^|\s)(\S+)\s*$")
 _WORD = re.compile(r"[^\W_]+")
 _MIN_WORDS = 2
 _NUMBER = re.compile(r"\d+(?!\d|st\b|nd\b|rd\b|th\b)", re.IGNORECASE)  # a house number, a postcode; not "704th"
+
+
+def _unwrapped(text: str) -> list[str]:
+    """The field's lines, a name wrapped over lines joined into one (see the module's note)."""
+    lines: list[str] = []
+    for line in (line.strip() for line in _LINES.split(text)):
+        if not line:
+            continue
+        if lines and _continues(lines[-1]):
+            lines[-1] = lines[-1] + line if lines[-1].endswith("-") else f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
+def _continues(before: str) -> bool:
+    """Whether the next line goes on with the name that ``before`` leaves cut: after a joining word or a hyphen."""
+    last = _LAST_WORD.search(before)
+    return before.endswith("-") or bool(last and last.group(1).casefold() in _JOINING)
 
 
 def _countries(parts: list[str]) -> list[str | None]:
@@ -47,7 +77,7 @@ def address_reading(text: str) -> tuple[list[str], str | None]:
     (its last part naming one); ([], None) when it holds no address. Both from one split of the field."""
     if text.count(",") < 2 and "\n" not in text and "\r" not in text:
         return [], None  # most names: no address
-    lines = [line.strip() for line in _LINES.split(text) if line.strip()]
+    lines = _unwrapped(text)
     first = [part.strip() for part in lines[0].split(",")] if lines else []
     first_countries = _countries(first)
     found: list[str] = [lines[0]] if len(lines) > 1 else []
