@@ -63,10 +63,15 @@ lists), as in ``screening_native_script.py``. Usage: ``python benchmarks/screeni
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 import time
 from collections.abc import Callable
+
+from pypinyin.contrib.tone_convert import to_normal
+from pypinyin.pinyin_dict import pinyin_dict
+from pypinyin.style.cyrillic import converter
 
 from exportctl.errors import InputError
 from exportctl.lists.model import EntryType, ListEntry
@@ -529,6 +534,43 @@ def _romanised(word: str, language: int) -> str:
     return text
 
 
+_CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
+
+
+@functools.cache
+def _pinyin_syllables() -> frozenset[str]:
+    return frozenset(
+        syllable
+        for readings in pinyin_dict.values()
+        for syllable in (to_normal(r) for r in readings.split(","))
+        if syllable.isascii() and syllable.isalpha() and any(v in syllable for v in "aeiou")
+    )
+
+
+def _syllables_of(word: str) -> list[str] | None:
+    """A pinyin word's syllables, the longest first at each step (xiaoming: xiao ming); None when it is no pinyin."""
+    table, longest = _pinyin_syllables(), 6
+    ends: list[list[str] | None] = [[]] + [None] * len(word)
+    for start in range(len(word)):
+        found = ends[start]
+        if found is None:
+            continue
+        for stop in range(min(len(word), start + longest), start, -1):
+            if word[start:stop] in table and ends[stop] is None:
+                ends[stop] = [*found, word[start:stop]]
+    return ends[-1]
+
+
+def _palladius(entry: ListEntry, rng: random.Random) -> str | None:
+    if entry.country not in _CHINESE_COUNTRIES:
+        return None
+    words = entry.primary_name.casefold().replace(",", " ").replace("-", "").split()
+    spelt = [_syllables_of(word) for word in words]
+    if len(words) < 2 or any(not syllables for syllables in spelt):
+        return None
+    return " ".join("".join(converter.to_cyrillic(s) for s in syllables or []).capitalize() for syllables in spelt)
+
+
 def _cyrillic_name(entry: ListEntry) -> str | None:
     for name in entry.names:
         words = name.casefold().replace(",", " ").split()
@@ -606,6 +648,7 @@ def main() -> None:
             "with_address": (organisations, _with_address),
             "cut_at_35": (organisations, _cut_at_35),
             "reference_after": (organisations, _reference_after),
+            "palladius": ([e for e in entries if e.entry_type == EntryType.INDIVIDUAL], _palladius),
         }
     )
     by_id = {e.entry_id: e for e in index.entries}

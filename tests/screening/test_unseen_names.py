@@ -164,6 +164,20 @@ def test_a_word_is_learnt_and_found_in_any_of_its_inflections() -> None:
     assert any("repair" in tokens for tokens in readings)
 
 
+def test_a_russian_word_for_a_legal_form_is_not_learnt() -> None:
+    # the English names' forms are cut off, so in order компании was paired with the word after it: a Russian query
+    # with "Компания" was also read "technologies"
+    lexicon = learn_lexicon(
+        [
+            ("GRUPPA KOMPANII VELMOR", "VELMOR GROUP TECHNOLOGIES"),
+            ("GRUPPA KOMPANII ORSAN", "ORSAN GROUP TECHNOLOGIES"),
+        ]
+    )
+    assert translate(lexicon, "kompanii") is None
+    readings = {v.tokens for v in with_lexicon(analyze("Шиппинг Компания"), lexicon).variants}
+    assert not any("technologies" in tokens for tokens in readings)
+
+
 def test_one_russian_name_with_several_english_aliases_is_one_witness() -> None:
     # one entry's English aliases in two word orders aligned otkrytykh (open) with "development" twice
     names = ("TEKHNOLOGIYA RAZVITIYA OTKRYTYKH SISTEM", "OPEN SYSTEMS DEVELOPMENT TECHNOLOGY")

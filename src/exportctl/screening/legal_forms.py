@@ -29,6 +29,8 @@ _FORMS: dict[str, tuple[str, ...]] = {
         "limited company",
         "ltd co",
         "co ltd co",
+        "ko ltd",  # Russian writes Co., Ltd. out: Ко., Лтд.
+        "ko limited",
         "youxian gongsi",  # pinyin of 有限公司, 股份有限公司, 有限责任公司
         "youxiangongsi",
         "gufen youxian gongsi",

@@ -133,6 +133,13 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(t for t in core if t not in _FUNCTION_WORDS)
 
 
+@functools.lru_cache(maxsize=65536)
+def _says_a_form(word: str) -> bool:
+    """Whether a romanised Russian word is a legal form's word in English (kompaniya, kompanii: company)."""
+    term = roman_term(word)
+    return bool(term) and split_legal_forms(["name", *fold_latin(term or "")])[0] == ("name",)  # a form after a name
+
+
 def _is_russian(name: str, words: tuple[str, ...]) -> bool:
     return bool(CYRILLIC_LETTER.search(name)) or any(_RUSSIAN_ENDING.search(w) for w in words)
 
@@ -234,7 +241,9 @@ def learn_lexicon(
     by_stem: dict[str, Counter[str]] = defaultdict(Counter)
     russian_names: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
     for (a, b), evidence in seen.items():
-        if a not in known:
+        # a Russian word that says a legal form's word is the term table's (KOMPANII: company); the English names'
+        # forms are cut off, so in order it had been paired with the word after them (TECHNOLOGIES)
+        if a not in known and not _says_a_form(a):
             key = stem(a)
             by_stem[key][b] += len(evidence)
             russian_names[(key, b)].update(ru for ru, _ in evidence)

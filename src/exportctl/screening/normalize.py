@@ -160,7 +160,7 @@ def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[li
         kinds = [TRANSLATION] * (len(readings) - 1) + [PINYIN]
         return [(fold_latin(" ".join(r)), k) for r, k in zip(readings, kinds, strict=True)]
     if script == scripts.CYRILLIC:
-        readings = scripts.cyrillic_variants(run)
+        readings = scripts.cyrillic_variants(run, known)
         # Абдурахманов is a list's ABDURAKHMANOV: read in the Latin names' form of Abd al-X too
         return [(latin_arabic_names(fold_latin(" ".join(r))), TRANSLITERATION) for r in readings]
     if script == scripts.ARABIC:

@@ -18,6 +18,7 @@ from pypinyin import Style, lazy_pinyin, pinyin
 
 from exportctl.screening.cedict import cedict
 from exportctl.screening.legal_forms import CO_LTD_WORDS, split_legal_forms
+from exportctl.screening.palladius import chinese_words
 from exportctl.screening.terms import ARABIC_TERMS, CHINESE_TERMS, RUSSIAN_TERMS
 
 HAN = "han"
@@ -773,9 +774,11 @@ def _russian_term(word: str) -> str | None:
     return None
 
 
-def cyrillic_variants(run: str) -> list[list[str]]:
-    """Alternative word lists for a Cyrillic run: translated terms, BGN romanisation, anyascii's, the passport's
-    (ICAO), BGN with ks as x, BGN with its ye rule, and the customary English spelling (Yuri, Andrei, Zarechny)."""
+def cyrillic_variants(run: str, known: Container[str] = ()) -> list[list[str]]:
+    """Alternative word lists for a Cyrillic run: translated terms, Chinese names in Palladius spelling read as
+    pinyin where the lists hold them (Хуавэй: huawei; only for a query, whose ``known`` is the index vocabulary), BGN
+    romanisation, anyascii's, the passport's (ICAO), BGN with ks as x, BGN with its ye rule, and the customary English
+    spelling (Yuri, Andrei, Zarechny)."""
     words = [w for w in re.split(r"[^\w-]+", run.lower()) if w.strip("-_")]
     plain: list[str] = []
     translated: list[str] = []
@@ -809,7 +812,19 @@ def cyrillic_variants(run: str) -> list[list[str]]:
     customary = [
         _CUSTOMARY_END.sub(lambda m: _CUSTOMARY[m[0]], p.replace("ks", "x").replace("dzh", "j")) for p in contextual
     ]
-    return _dedupe([translated, plain, other, passport, english, contextual, customary])
+    chinese = _palladius_reading(words, known) if known else None
+    readings = [translated, *([chinese] if chinese else []), plain, other, passport, english, contextual, customary]
+    return _dedupe(readings)
+
+
+def _palladius_reading(words: list[str], known: Container[str]) -> list[str] | None:
+    """The run read with its Chinese names' Palladius syllables as pinyin (:mod:`.palladius`), its organisation words
+    translated; None when it holds no Chinese name the lists know."""
+    parts = [p for w in words for p in ([w] if _russian_term(w) is not None else w.split("-")) if p]
+    terms = [_russian_term(p) for p in parts]
+    romans = [transliterate_cyrillic(p) if t is None else _alt(t, 0) for p, t in zip(parts, terms, strict=True)]
+    names = ["" if t is not None else p for p, t in zip(parts, terms, strict=True)]  # a translated word is no name
+    return chinese_words(names, romans, known)
 
 
 # --- Arabic --------------------------------------------------------------------------------------------------------
