@@ -534,6 +534,18 @@ def _romanised(word: str, language: int) -> str:
     return text
 
 
+_AL_SUN = re.compile(r"\bAL[- ](?P<letter>SH|TH|DH|[DNRSTZ])(?P<rest>[A-Z]{3,})", re.IGNORECASE)
+
+
+def _sun_letter_article(name: str, rng: random.Random) -> str | None:
+    found = _AL_SUN.search(name)
+    if found is None:
+        return None
+    letter = found["letter"]
+    assimilated = f"a{letter.lower()}-{letter.capitalize()}{found['rest'].lower()}"
+    return name[: found.start()] + assimilated + name[found.end() :]
+
+
 _CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
 
 
@@ -617,6 +629,7 @@ def main() -> None:
         "middle_names_dropped": (persons, _middle_names_dropped),
         "title_two_words": (persons, _title_two_words),
         "arabic_compound": ([e for e in entries if e.entry_type == EntryType.INDIVIDUAL], _arabic_compound),
+        "sun_letter_article": (entries, _sun_letter_article),
         "joined": (organisations, _joined),
         "split": (organisations, _split),
         "abbreviated": (organisations, _abbreviated),

@@ -74,6 +74,28 @@ def test_a_one_word_name_that_is_an_ordinal_is_that_word() -> None:
     assert [h.entry_id for h in screen(index, "First Tarven Works").hits] == ["test:2"]
 
 
+def test_the_arabic_article_assimilated_to_a_sun_letter_is_the_article() -> None:
+    # "az" was a word no listed name holds: az-Zarhuni scored 0.75 against AL-ZARHUNI, Kamal
+    assert analyze("Kamal az-Zarhuni").variants[0].tokens == ("kamal", "al", "zarhuni")
+    assert analyze("Tamim ash-Shirwani").variants[0].tokens == ("tamim", "al", "shirwani")
+    assert ("kamal", "al", "zarkhuni") in {v.tokens for v in analyze("Камаль аз-Зархуни").variants}  # Russian too
+    # not a Korean given name's syllables, nor a word before one of another letter
+    assert analyze("RI Un-Nam").variants[0].tokens == ("ri", "un", "nam")
+    assert analyze("Kamal az-Barhuni").variants[0].tokens == ("kamal", "az", "barhuni")
+    index = ScreeningIndex.build(
+        [made_up(1, "AL-ZARHUNI, Kamal", EntryType.INDIVIDUAL), made_up(2, "ZARHUNI TRADING")], snapshot_key="sun"
+    )
+    hits = screen(index, "Kamal az-Zarhuni").hits
+    assert hits and hits[0].entry_id == "test:1" and hits[0].score == 1.0
+
+
+def test_english_words_of_a_foreign_company_written_in_russian_are_those_words() -> None:
+    # Эйрлайнс read letter by letter was "eyrlayns", no word of any listed airline's name
+    assert analyze("Велмора Эйрлайнс").variants[0].tokens == ("velmora", "airlines")
+    assert analyze("Велмора Текнолоджиз Ко., Лтд.").variants[0].tokens == ("velmora", "technologies")
+    assert analyze("Велмора Эйр").variants[0].tokens == ("velmora", "air")
+
+
 def test_letters_that_open_a_name_are_initials_not_a_legal_form() -> None:
     # the lists' own "A.S. Yakovlev EDB" and "S.A. Lavochkin NPO": read as the form a.s. / S.A., the initials were
     # lost, and "A. S. MORENETS" was taken for an organisation (person_for_organisation against every person)
