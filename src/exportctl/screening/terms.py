@@ -257,6 +257,17 @@ RUSSIAN_TERMS: dict[str, str] = {
     "транспортн": "transport",
     "речн": "river",
     "пароходств": "shipping company",
+    # twenty-sixth session: words of state bodies' names (Корпус стражей исламской революции: Islamic Revolutionary
+    # Guard Corps)
+    "корпус": "corps",
+    "страж": "guards|guard",
+    "стражей": "guards",
+    "исламск": "islamic",
+    "революци": "revolution|revolutionary",
+    "сил": "forces|force",
+    "аэрокосмическ": "aerospace",
+    "вооруженн": "armed",
+    "вооружённ": "armed",
     # twenty-sixth session: the English words of foreign companies' names as Russian writes them out (Хуавэй
     # Текнолоджиз Ко., Лтд.: Huawei Technologies Co., Ltd.), a legal form's words among them
     "текнолоджи": "technology|technologies",
