@@ -94,6 +94,12 @@ def test_english_words_of_a_foreign_company_written_in_russian_are_those_words()
     assert analyze("Велмора Эйрлайнс").variants[0].tokens == ("velmora", "airlines")
     assert analyze("Велмора Текнолоджиз Ко., Лтд.").variants[0].tokens == ("velmora", "technologies")
     assert analyze("Велмора Эйр").variants[0].tokens == ("velmora", "air")
+    assert analyze("Республика Велмора Шиппинг Лайнс").variants[0].tokens == (
+        "republic",
+        "velmora",
+        "shipping",
+        "lines",
+    )
     # and the words of state bodies' names: Корпус стражей … read "korpus strazhey islamskoy revolyutsii"
     assert analyze("Корпус стражей исламской революции").variants[0].tokens == (
         "corps",

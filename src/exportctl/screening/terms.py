@@ -260,6 +260,7 @@ RUSSIAN_TERMS: dict[str, str] = {
     # twenty-sixth session: words of state bodies' names (Корпус стражей исламской революции: Islamic Revolutionary
     # Guard Corps)
     "корпус": "corps",
+    "республик": "republic",
     "страж": "guards|guard",
     "стражей": "guards",
     "исламск": "islamic",
@@ -287,6 +288,7 @@ RUSSIAN_TERMS: dict[str, str] = {
     "эйрлайн": "airline",
     "эйруэйз": "airways",
     "эйрвейз": "airways",
+    "лайнс": "lines",
     "инк": "inc",
     "судостроительн": "shipbuilding",
     "судоремонтн": "ship repair",
