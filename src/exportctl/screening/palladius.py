@@ -77,16 +77,16 @@ def pinyin_spellings(word: str) -> tuple[tuple[str, int], ...]:
 def chinese_words(words: list[str], romanised: list[str], known: Container[str]) -> list[str] | None:
     """The words of a Russian-script name read as Palladius pinyin where the lists hold that word (``known``), the
     others (and an empty word: an organisation word already translated) as ``romanised`` (their reading otherwise, one
-    per word); None when the name is not read as Chinese. It is when all of its words are such words (a person's name:
-    Сунь Вэй, Sun Wei; Ян Цзянь, Yang Jian), or when one of :data:`MIN_SYLLABLES` syllables or more is and differs
-    from its romanisation (Хуавэй is huawei, not khuavey; Тула is tula either way); then only such words are read as
-    pinyin."""
+    per word); None when the name is not read as Chinese. It is when all of its words, two or more, are such words
+    (a person's name: Сунь Вэй, Sun Wei; Ян Цзянь, Yang Jian), or when one of :data:`MIN_SYLLABLES` syllables or more
+    is and differs from its romanisation (Хуавэй is huawei, not khuavey; Тула is tula either way); then only such
+    words are read as pinyin. A Russian name so read is read in a spelling the lists give it (Тимофей: TIMOFEI)."""
     spelt: list[tuple[str, int] | None] = []
     for word in words:
         found = [(pinyin, count) for pinyin, count in pinyin_spellings(word) if pinyin in known] if word else []
         spelt.append(found[0] if found else None)
     pairs = list(zip(spelt, romanised, strict=True))
-    if spelt and all(s is not None and s[0] for s in spelt) and any(s[0] != roman for s, roman in pairs if s):
+    if len(spelt) >= 2 and all(s is not None for s in spelt) and any(s[0] != roman for s, roman in pairs if s):
         return [s[0] if s else roman for s, roman in pairs]  # a person's name: every word is Palladius
     if not any(s is not None and s[1] >= MIN_SYLLABLES and s[0] != roman for s, roman in pairs):
         return None
