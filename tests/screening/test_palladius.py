@@ -45,6 +45,8 @@ def test_a_name_is_read_as_chinese_only_with_a_sure_word() -> None:
     # a Russian name: Тула is tula either way, Хан (hang) has no surer word beside it, Алексей is no Palladius
     assert chinese_words(["тула"], ["tula"], known) is None
     assert chinese_words(["хан", "алексей"], ["khan", "aleksey"], known) is None
+    # one word of one syllable is no name read as Chinese (a fragment of a word mixing scripts: Мiхаiл)
+    assert chinese_words(["ха"], ["kha"], {"ha"}) is None
 
 
 @pytest.fixture(scope="module")
