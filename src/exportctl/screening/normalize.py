@@ -285,8 +285,8 @@ def latin_arabic_names(tokens: list[str]) -> list[str]:
 
 # the Arabic article assimilated to a sun letter, as Latin and Russian write it with a hyphen (az-Zawahiri, ash-Shami,
 # as-Sayyid, ан-Наср, аз-Завахири): the lists write al (AL-ZAWAHIRI), and "az" was a word no listed name holds. A
-# script rule; Abd ar-Rahman and ad-Din read the same either way
-# before a name of four letters or more (ad-Din is read by the X al-Din rule; a Korean Un-Nam keeps its syllables)
+# script rule, before a name of four letters or more: ad-Din is read by the X al-Din rule, Abd ar-Rahman by Abd al-X
+# either way, and a Korean given name's syllables (Un-Nam) stay as they are
 _ASSIMILATED = re.compile(r"(?<![\w'])[aeu](?P<letter>sh|th|dh|[dnrstz])-(?=(?P=letter)[^\W\d_]{3})", re.IGNORECASE)
 _CYRILLIC_ASSIMILATED = re.compile(r"(?<![\w'])[аэу](?P<letter>[шдтнрсз])-(?=(?P=letter)[^\W\d_]{3})", re.IGNORECASE)
 
