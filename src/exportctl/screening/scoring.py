@@ -219,7 +219,9 @@ def _token_pairs(
     # (technology, TECHNOLOGIES; centre, CENTER): spellings and endings of one word (world_words.distinct_words)
     two_words = (credited > 0.0) & (raw < 1.0) & ~sounds_alike & latin[rows] & index.world_word[tokens]
     if two_words.any():
-        query_world = np.array([bool(latin[k]) and is_world_word(t) for k, t in enumerate(query)])
+        query_world = np.zeros(len(query), dtype=bool)  # looked up only for the words that have such a pair
+        for k in np.unique(rows[two_words]).tolist():
+            query_world[k] = is_world_word(query[k])  # a Latin reading's word (two_words holds only those)
         two_words &= query_world[rows]
         for at in np.flatnonzero(two_words).tolist():
             if not distinct_words(query[int(rows[at])], index.tokens[int(tokens[at])]):
