@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist, cpdist
 
 from exportctl.lists.model import EntryType, ListEntry
-from exportctl.screening import world_words
+from exportctl.screening import palladius, world_words
 from exportctl.screening.acronyms import Acronyms, learn_acronyms
 from exportctl.screening.alias_markers import named_parts
 from exportctl.screening.designations import long_designation_spans, opening_short_name
@@ -246,6 +246,7 @@ class ScreeningIndex:
         # the world's words are read now, not at the build's peak (index.world_word asks them): 18 MB less at it, and
         # the first query does not pay for them
         world_words.preload()
+        palladius.preload()
         with cyclic_gc_paused():
             # consolidated lists repeat names (the CSL copies the Entity List, the UK list the UN's): a name is
             # analysed once (analysis is a pure function of the text) and its readings reused for every copy

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 
 from exportctl.errors import NotFoundError
 from exportctl.lists import repository
-from exportctl.screening import world_words
+from exportctl.screening import palladius, world_words
 from exportctl.screening.batch import BatchReport, Progress, screen_file
 from exportctl.screening.engine import DEFAULT_THRESHOLD, screen
 from exportctl.screening.explain import ScreeningResult
@@ -66,6 +66,7 @@ def read_cached_index(path: Path, key: str) -> ScreeningIndex | None:
         return None
     gc.collect()  # the new objects to the oldest generation in one pass, not in stalls during the first queries
     world_words.preload()
+    palladius.preload()
     with contextlib.suppress(OSError):
         os.utime(path)  # most recently used: pruned last
     if not isinstance(index, ScreeningIndex) or index.__dict__.get("format") != INDEX_FORMAT:

@@ -18,7 +18,7 @@ from typing import Literal
 
 from exportctl.csv_cells import SafeWriter
 from exportctl.errors import Problem
-from exportctl.screening import world_words
+from exportctl.screening import palladius, world_words
 from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.partitions import Columns, Partition, UnreadablePartition, read_partition
@@ -80,6 +80,7 @@ def index_at(path: str) -> ScreeningIndex:
         if not isinstance(index, ScreeningIndex):
             raise TypeError(f"{path} does not hold a screening index")
         world_words.preload()
+        palladius.preload()
         _loaded = (path, stamp, index)
         return index
 
