@@ -31,7 +31,6 @@ _JOINING = frozenset(
     "of the and for at in to & + de del della di da do du des la le las los y e et pour para per van von voor vom zu "
     "und fur für der die das en het".split()
 )
-_LAST_WORD = re.compile(r"(?:^|\s)(\S+)\s*$")
 _WORD = re.compile(r"[^\W_]+")
 _MIN_WORDS = 2
 _NUMBER = re.compile(r"\d+(?!\d|st\b|nd\b|rd\b|th\b)", re.IGNORECASE)  # a house number, a postcode; not "704th"
@@ -52,8 +51,8 @@ def _unwrapped(text: str) -> list[str]:
 
 def _continues(before: str) -> bool:
     """Whether the next line goes on with the name that ``before`` leaves cut: after a joining word or a hyphen."""
-    last = _LAST_WORD.search(before)
-    return before.endswith("-") or bool(last and last.group(1).casefold() in _JOINING)
+    words = before.split()
+    return before.endswith("-") or bool(words and words[-1].casefold() in _JOINING)
 
 
 def _countries(parts: list[str]) -> list[str | None]:

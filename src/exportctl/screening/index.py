@@ -155,6 +155,13 @@ def _short_named(name: str) -> list[str]:
     return [short] if short else []
 
 
+def preload_query_tables() -> None:
+    """Read the tables that queries consult (the world's words, the Palladius syllables) now, where a process gets its
+    index, rather than in its first query."""
+    world_words.preload()
+    palladius.preload()
+
+
 @dataclass
 class ScreeningIndex:
     """Names of list entries with token statistics and blocking keys. Build with :meth:`build`."""
@@ -245,8 +252,7 @@ class ScreeningIndex:
         index = cls(entries=kept, snapshot_key=snapshot_key, notes=tuple(notes), unknown=unknown)
         # the world's words are read now, not at the build's peak (index.world_word asks them): 18 MB less at it, and
         # the first query does not pay for them
-        world_words.preload()
-        palladius.preload()
+        preload_query_tables()
         with cyclic_gc_paused():
             # consolidated lists repeat names (the CSL copies the Entity List, the UK list the UN's): a name is
             # analysed once (analysis is a pure function of the text) and its readings reused for every copy

@@ -783,12 +783,16 @@ def cyrillic_variants(run: str, known: Container[str] = ()) -> list[list[str]]:
     plain: list[str] = []
     translated: list[str] = []
     named_after = False  # the words after имени are a person's initials and name, in the genitive
+    split: list[str] = []  # the run's parts (words, or a hyphened word's halves) and their terms, in step with plain
+    terms: list[str | None] = []
     for word in words:
         parts = [word] if _russian_term(word) is not None else [p for p in word.split("-") if p]
         for part in parts:
             roman = transliterate_cyrillic(part)
             plain.append(roman)
             term = _russian_term(part)
+            split.append(part)
+            terms.append(term)
             if term is not None:  # an organisation word ends the person's name
                 named_after = part in _NAMED_AFTER
                 translated.extend(_alt(term, 0).split())
@@ -812,17 +816,18 @@ def cyrillic_variants(run: str, known: Container[str] = ()) -> list[list[str]]:
     customary = [
         _CUSTOMARY_END.sub(lambda m: _CUSTOMARY[m[0]], p.replace("ks", "x").replace("dzh", "j")) for p in contextual
     ]
-    chinese = _palladius_reading(words, known) if known else None
+    chinese = _palladius_reading(split, plain, terms, known) if known else None
     readings = [translated, *([chinese] if chinese else []), plain, other, passport, english, contextual, customary]
     return _dedupe(readings)
 
 
-def _palladius_reading(words: list[str], known: Container[str]) -> list[str] | None:
+def _palladius_reading(
+    parts: list[str], plain: list[str], terms: list[str | None], known: Container[str]
+) -> list[str] | None:
     """The run read with its Chinese names' Palladius syllables as pinyin (:mod:`.palladius`), its organisation words
-    translated; None when it holds no Chinese name the lists know."""
-    parts = [p for w in words for p in ([w] if _russian_term(w) is not None else w.split("-")) if p]
-    terms = [_russian_term(p) for p in parts]
-    romans = [transliterate_cyrillic(p) if t is None else _alt(t, 0) for p, t in zip(parts, terms, strict=True)]
+    translated; None when it holds no Chinese name the lists know. ``parts`` are the run's words as
+    :func:`cyrillic_variants` splits them, ``plain`` and ``terms`` their romanisations and terms."""
+    romans = [roman if t is None else _alt(t, 0) for roman, t in zip(plain, terms, strict=True)]
     names = ["" if t is not None else p for p, t in zip(parts, terms, strict=True)]  # a translated word is no name
     return chinese_words(names, romans, known)
 

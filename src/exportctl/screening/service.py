@@ -22,12 +22,11 @@ from sqlalchemy import Engine
 
 from exportctl.errors import NotFoundError
 from exportctl.lists import repository
-from exportctl.screening import palladius, world_words
 from exportctl.screening.batch import BatchReport, Progress, screen_file
 from exportctl.screening.engine import DEFAULT_THRESHOLD, screen
 from exportctl.screening.explain import ScreeningResult
 from exportctl.screening.gc_pause import cyclic_gc_paused
-from exportctl.screening.index import INDEX_FORMAT, ScreeningIndex
+from exportctl.screening.index import INDEX_FORMAT, ScreeningIndex, preload_query_tables
 from exportctl.store.db import data_dir_of
 
 MAX_CACHED_INDEXES = 8  # index files kept on disk, least recently used pruned first (tens of MB each)
@@ -65,8 +64,7 @@ def read_cached_index(path: Path, key: str) -> ScreeningIndex | None:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
     gc.collect()  # the new objects to the oldest generation in one pass, not in stalls during the first queries
-    world_words.preload()
-    palladius.preload()
+    preload_query_tables()
     with contextlib.suppress(OSError):
         os.utime(path)  # most recently used: pruned last
     if not isinstance(index, ScreeningIndex) or index.__dict__.get("format") != INDEX_FORMAT:

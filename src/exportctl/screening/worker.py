@@ -18,9 +18,8 @@ from typing import Literal
 
 from exportctl.csv_cells import SafeWriter
 from exportctl.errors import Problem
-from exportctl.screening import palladius, world_words
 from exportctl.screening.gc_pause import cyclic_gc_paused
-from exportctl.screening.index import ScreeningIndex
+from exportctl.screening.index import ScreeningIndex, preload_query_tables
 from exportctl.screening.partitions import Columns, Partition, UnreadablePartition, read_partition
 from exportctl.screening.rows import RowOutcome, screen_rows
 
@@ -79,8 +78,7 @@ def index_at(path: str) -> ScreeningIndex:
             index = pickle.load(f)
         if not isinstance(index, ScreeningIndex):
             raise TypeError(f"{path} does not hold a screening index")
-        world_words.preload()
-        palladius.preload()
+        preload_query_tables()
         _loaded = (path, stamp, index)
         return index
 
