@@ -485,3 +485,28 @@ def test_a_persons_name_in_arabic_script_is_not_an_acronym_one_of_its_names_spel
 
 def test_an_organisation_named_by_one_word_is_found_beside_a_translated_word(index: ScreeningIndex) -> None:
     assert any(h.primary_name == "HAMAS" for h in screen(index, "حركة حماس").hits)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "الجبهة الإسلامية في العراق",  # في: in
+        "Исламский фронт Ирака и Леванта",  # и: and
+    ],
+)
+def test_a_translation_does_not_choose_between_the_listed_names_prepositions(query: str) -> None:
+    """A translated name holds no English function word (a translation picks them as it pleases), so a listed "of"
+    or "in" neither lifts nor lowers a name: both spellings of one made-up name score the same."""
+    index = ScreeningIndex.build(
+        (_entry(1, "ISLAMIC FRONT OF IRAQ AND THE LEVANT"), _entry(2, "ISLAMIC FRONT IN IRAQ AND LEVANT")),
+        snapshot_key="function-words",
+    )
+    assert not any(word in {"in", "of", "and"} for v in analyze(query).variants for word in v.tokens)
+    scores = {hit.entry_id: hit.score for hit in screen(index, query, threshold=0.5).hits}
+    assert set(scores) == {"test:1", "test:2"}
+    assert scores["test:1"] == pytest.approx(scores["test:2"])
+
+
+def test_a_korean_syllable_spelt_as_an_english_word_is_kept() -> None:
+    """Only translations lose their function words: 김도현's 도 is spelt "to", and a person's name keeps it."""
+    assert any("to" in v.tokens for v in analyze("김도현").variants)

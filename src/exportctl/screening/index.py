@@ -39,7 +39,15 @@ from exportctl.screening.gc_pause import cyclic_gc_paused
 from exportctl.screening.honorifics import HONORIFIC_WEIGHT, is_honorific
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.lexicon import is_russian_word, learn_lexicon
-from exportctl.screening.normalize import LATIN, SKELETON, AnalyzedName, NameVariant, analyze, fold_latin
+from exportctl.screening.normalize import (
+    FUNCTION_WORDS,
+    LATIN,
+    SKELETON,
+    AnalyzedName,
+    NameVariant,
+    analyze,
+    fold_latin,
+)
 from exportctl.screening.person_names import MAX_POSITIONS, MIDDLE_NAME_SHARE, middle_name_mask
 from exportctl.screening.same_party import Reading, learn_parties
 from exportctl.screening.scripts import has_arabic, is_patronymic, skeleton
@@ -56,7 +64,7 @@ from exportctl.screening.similarity import (
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 from exportctl.screening.trailing_country import country_code
 
-INDEX_FORMAT = 113  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 114  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -665,11 +673,11 @@ def _without_raw(entry: ListEntry) -> ListEntry:
 # a patronymic says less than a given name or surname (it is the father's given name) and is often left out of a
 # query: "Alexey Miller" for MILLER, Alexey Borisovich
 PATRONYMIC_WEIGHT = 0.5
-# English articles, conjunctions and prepositions (a closed class): each weighs as the commonest of them, for a
-# translation picks one as it pleases ("Islamic State in Iraq", "of Iraq"); by its own rarity "in" (5.8) weighed
-# more than ISLAMIC (5.2), and "of" (3.7) less. A reading from a language that has none (Russian, Chinese) is not
-# asked for them (without_function_words)
-FUNCTION_WORDS = frozenset({"of", "the", "and", "in", "for", "at", "on", "to", "by", "with", "from"})
+# English articles, conjunctions and prepositions (normalize.FUNCTION_WORDS, a closed class): each weighs as the
+# commonest of them, for a translation picks one as it pleases ("Islamic State in Iraq", "of Iraq"); by its own rarity
+# "in" (5.8) weighed more than ISLAMIC (5.2), and "of" (3.7) less. A reading from a language that has none (Russian,
+# Chinese), or from another script (whose translation drops them: normalize._unworded), is not asked for them
+# (without_function_words)
 
 
 def without_function_words(reading: NameVariant) -> bool:

@@ -38,6 +38,9 @@ TRANSLATION = "translation"
 PINYIN = "pinyin"
 TRANSLITERATION = "transliteration"
 SKELETON = "skeleton"
+# English articles, conjunctions and prepositions (a closed class): names say them as a translation pleases (see
+# .index.FUNCTION_WORDS, which weighs them)
+FUNCTION_WORDS = frozenset({"of", "the", "and", "in", "for", "at", "on", "to", "by", "with", "from"})
 
 _DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}|(?<![a-z0-9])(?:[a-z]\.)+[a-z](?![a-z0-9])")
 _HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")  # &amp; &#39; &#x27;, as web pages write
@@ -154,18 +157,27 @@ def canonical_word(token: str) -> str:
     return _CANONICAL_WORDS.get(token, token)
 
 
+def _unworded(tokens: list[str]) -> list[str]:
+    """A translated run's words without the English function words its translation put in (في in, و and, и and, 与
+    and; a whole run of them is kept): a translation picks them as it pleases ("Islamic State in Iraq", "of Iraq"),
+    so such a reading holds none, and the listed names' are not asked of it (.index.without_function_words). The
+    Islamic State's Arabic name read with "in" scored 0.82 against the SDN's ISLAMIC STATE OF IRAQ AND THE LEVANT."""
+    kept = [t for t in tokens if t not in FUNCTION_WORDS]
+    return kept or tokens
+
+
 def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[list[str], str]]:
     if script == scripts.HAN:
         readings = scripts.han_variants(run, known)
         kinds = [TRANSLATION] * (len(readings) - 1) + [PINYIN]
-        return [(fold_latin(" ".join(r)), k) for r, k in zip(readings, kinds, strict=True)]
+        return [(_unworded(fold_latin(" ".join(r))), k) for r, k in zip(readings, kinds, strict=True)]
     if script == scripts.CYRILLIC:
         run = _CYRILLIC_ASSIMILATED.sub("аль-", run) if "-" in run else run
         readings = scripts.cyrillic_variants(run, known)
         # Абдурахманов is a list's ABDURAKHMANOV: read in the Latin names' form of Abd al-X too
-        return [(latin_arabic_names(fold_latin(" ".join(r))), TRANSLITERATION) for r in readings]
+        return [(_unworded(latin_arabic_names(fold_latin(" ".join(r)))), TRANSLITERATION) for r in readings]
     if script == scripts.ARABIC:
-        return [(scripts.arabic_words(run), TRANSLITERATION)]
+        return [(_unworded(scripts.arabic_words(run)), TRANSLITERATION)]
     if scripts.has_hangul(run):
         return [(fold_latin(" ".join(r)), TRANSLITERATION) for r in scripts.hangul_variants(run)]
     text = _ASSIMILATED.sub("al-", _EZAFE.sub("", run)) if "-" in run else run
