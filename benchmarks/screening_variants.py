@@ -546,6 +546,22 @@ def _sun_letter_article(name: str, rng: random.Random) -> str | None:
     return name[: found.start()] + assimilated + name[found.end() :]
 
 
+_PREPOSITION = re.compile(r"\b(?P<word>of|in|for|at|on|by|from|to|with)\b", re.IGNORECASE)
+
+
+def _preposition(name: str, rng: random.Random) -> str | None:
+    """One preposition of the name said with another, as translations of one name differ (Institute of / for
+    Technology; ISLAMIC STATE IN IRAQ on the UN list, OF IRAQ on the SDN)."""
+    found = list(_PREPOSITION.finditer(name))
+    if not found:
+        return None
+    chosen = rng.choice(found)
+    word = chosen["word"].lower()
+    other = rng.choice(["for", "in"]) if word == "of" else "of"
+    other = other.upper() if chosen["word"].isupper() else other
+    return name[: chosen.start()] + other + name[chosen.end() :]
+
+
 _CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
 
 
@@ -648,6 +664,7 @@ def main() -> None:
         "digits_for_letters": (organisations, _digits_for_letters),
         "web_address": (organisations, _web_address),
         "own_language_country": (organisations, _own_language_country),
+        "preposition": (organisations, _preposition),
     }
     kinds = {kind: (pool, _of_primary_name(rewrite)) for kind, (pool, rewrite) in by_name.items()}
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]
