@@ -562,6 +562,12 @@ def _preposition(name: str, rng: random.Random) -> str | None:
     return name[: chosen.start()] + other + name[chosen.end() :]
 
 
+def _article(name: str, rng: random.Random) -> str | None:
+    """The name with "The" before it, as a register or a letter writes an organisation (The National Iranian Oil
+    Company)."""
+    return None if name.casefold().startswith("the ") else f"The {name}"
+
+
 _CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
 
 
@@ -665,6 +671,7 @@ def main() -> None:
         "web_address": (organisations, _web_address),
         "own_language_country": (organisations, _own_language_country),
         "preposition": (organisations, _preposition),
+        "article": (organisations, _article),
     }
     kinds = {kind: (pool, _of_primary_name(rewrite)) for kind, (pool, rewrite) in by_name.items()}
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]

@@ -1,4 +1,4 @@
-"""Function words weigh alike (``index.FUNCTION_WORDS``): a translation says "in" or "of" as it pleases, and a
+"""Function words weigh alike (``normalize.FUNCTION_WORDS``): a translation says "in" or "of" as it pleases, and a
 rarer preposition is no rarer evidence of a name."""
 
 from __future__ import annotations

@@ -62,6 +62,21 @@ def test_a_name_of_common_words_only_is_found_among_their_look_alikes() -> None:
     assert hits[0].score > 0.95
 
 
+# as many names again that open with "The", which makes the article common too
+_WITH_THE = tuple(_entry(5000 + i, f"The Brelo{i:03d} Institute of Applied Engineering") for i in range(450))
+
+
+def test_an_article_the_listed_name_leaves_out_does_not_narrow_the_names_of_common_words() -> None:
+    # the names holding all of a reading's common words are its candidates; "the" among them kept only the names
+    # that hold it, and the listed name without it was never scored
+    index = ScreeningIndex.build(
+        (*_COMMON_WORDS, *_WITH_THE, *_LOOK_ALIKES, *_FILLER, _ONLY_COMMON_WORDS), snapshot_key="common-article"
+    )
+    hits = screen(index, "The Institute of Applied Engineering").hits
+    assert [h.entry_id for h in hits[:1]] == ["test:2"]
+    assert hits[0].score > 0.85
+
+
 # rare look-alikes of a misspelt common word: they vote, the common word itself does not
 _TYPO_LOOK_ALIKES = tuple(_entry(4000 + i, f"Enigneerin Trust{i:02d}") for i in range(40))
 _ONE_COMMON_WORD = _entry(3, "Engineering")
