@@ -119,14 +119,25 @@ def _holders_of_common_words(
     Electronics Technology Group" voted for "Chino" and "Electronica" and never for the listed name made of exactly
     its four words. The names holding the rarest common word, narrowed by each next one while some remain, are
     added as candidates (their common words are counted by :func:`common_votes`); when they are more than a voting
-    word could bring, the shortest of them (the names those words cover best). A function word narrows nothing: a
-    name may leave it out ("The Islamic State" kept only the names holding "the", and missed the alias ISLAMIC
-    STATE). ``own``: the reading's own common words (:func:`_own_common_tokens`), with their weights."""
+    word could bring, the shortest of them (the names those words cover best). A name may leave out a function word:
+    the names that hold the other words are added, narrowed and cut alike ("The Islamic State", narrowed by "the",
+    missed the alias ISLAMIC STATE), beside those that hold it too (the words the cut name "JOINT STOCK COMPANY
+    INSTITUTE FOR S" has are INSTITUTE FOR, held by fewer names than INSTITUTE alone). ``own``: the reading's own
+    common words (:func:`_own_common_tokens`), with their weights."""
     if not own or 2 * sum(weight for _, weight in own) < sum(t.weight for t in per_token):
         return None
     words = [group[0] for group, _ in own]  # one word each (not skeletons)
-    narrowing = [t for t in words if not index.function_word[t]] or words
-    postings = sorted((index.postings_of(t) for t in narrowing), key=len)
+    held = _holding_all(index, words)
+    content = [t for t in words if not index.function_word[t]]
+    if content and len(content) < len(words):
+        held = np.union1d(held, _holding_all(index, content))
+    return held
+
+
+def _holding_all(index: ScreeningIndex, words: list[int]) -> npt.NDArray[np.int32]:
+    """The names holding the rarest of the words, narrowed by each next one while some remain; the
+    :data:`HOLDERS_MAX` shortest of them."""
+    postings = sorted((index.postings_of(t) for t in words), key=len)
     held = postings[0]
     for other in postings[1:]:
         narrower = np.intersect1d(held, other, assume_unique=True)

@@ -64,7 +64,7 @@ from exportctl.screening.similarity import (
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 from exportctl.screening.trailing_country import country_code
 
-INDEX_FORMAT = 115  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 116  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings
@@ -603,12 +603,9 @@ class ScreeningIndex:
         return found
 
     def synonym_ids(self, token: str) -> tuple[int, ...]:
-        """The vocabulary's words of the token's synonym class (:mod:`.synonyms`), itself included; () for none, and
-        for a function word: blocking asks only for the word itself. A preposition counts another in scoring, but its
-        rarer class words (by, with) voting for the names that hold them took the places of the names that hold the
-        query's others ("… INSTITUTE FOR S" lost JOINT STOCK COMPANY INSTITUTE FOR SCIENTIFIC RESEARCH)."""
+        """The vocabulary's words of the token's synonym class (:mod:`.synonyms`), itself included; () for none."""
         number = synonym_class(token)
-        if number < 0 or token in FUNCTION_WORDS:
+        if number < 0:
             return ()
         if self._synonyms_of is None:
             self._synonyms_of = {}

@@ -29,9 +29,6 @@ _CLASSES = (
     "plant plants factory factories works",
     "air airline airlines airways",
     "bank banco banque",
-    # prepositions, which translations of one name choose as they please: Harbin Institute for Technology, ISLAMIC
-    # STATE IN IRAQ (the UN's) and OF IRAQ (the SDN's)
-    "of in for at on by from to with",
 )
 _COMBINING = {"china": "sino", "india": "indo", "iran": "irano"}
 _MIN_COUNTRY = 4  # letters of a one-word country name (Iran, Iraq, Cuba), a guard: pycountry has none shorter
