@@ -38,8 +38,8 @@ TRANSLATION = "translation"
 PINYIN = "pinyin"
 TRANSLITERATION = "transliteration"
 SKELETON = "skeleton"
-# English articles, conjunctions and prepositions (a closed class): names say them as a translation pleases (see
-# .index.FUNCTION_WORDS, which weighs them)
+# English articles, conjunctions and prepositions (a closed class): names say them as a translation pleases; the
+# index weighs each as the commonest of them, and a reading translated from another script holds none (_unworded)
 FUNCTION_WORDS = frozenset({"of", "the", "and", "in", "for", "at", "on", "to", "by", "with", "from"})
 
 _DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}|(?<![a-z0-9])(?:[a-z]\.)+[a-z](?![a-z0-9])")
