@@ -786,11 +786,12 @@ def cyrillic_variants(run: str, known: Container[str] = ()) -> list[list[str]]:
     split: list[str] = []  # the run's parts (words, or a hyphened word's halves) and their terms, in step with plain
     terms: list[str | None] = []
     for word in words:
-        parts = [word] if _russian_term(word) is not None else [p for p in word.split("-") if p]
+        whole = _russian_term(word)  # a hyphened term (физико-технический) is one word, not its halves
+        parts = [word] if whole is not None else [p for p in word.split("-") if p]
         for part in parts:
             roman = transliterate_cyrillic(part)
             plain.append(roman)
-            term = _russian_term(part)
+            term = whole if whole is not None else _russian_term(part)
             split.append(part)
             terms.append(term)
             if term is not None:  # an organisation word ends the person's name
@@ -805,11 +806,9 @@ def cyrillic_variants(run: str, known: Container[str] = ()) -> list[list[str]]:
             else:
                 translated.append(roman)
     other = [anyascii(w).lower() for w in words]
-    passport = [transliterate_icao(p) for w in words for p in ([w] if _russian_term(w) is not None else w.split("-"))]
-    passport = [p for p in passport if p]
+    passport = [p for p in map(transliterate_icao, split) if p]
     english = [re.sub(r"ks", "x", p) for p in plain]  # Aleksei -> Alexei, Aleksandr -> Alexandr
-    contextual = [transliterate_bgn(p) for w in words for p in ([w] if _russian_term(w) is not None else w.split("-"))]
-    contextual = [p for p in contextual if p]
+    contextual = [p for p in map(transliterate_bgn, split) if p]
     # the customary English spelling of names, as the SDN file often writes them: BGN with its ye rule, ks as x, дж as
     # j (Central Asian and Caucasian names: Джахонгир Jahongir, Джамаладин Jamaladin), and a final й as i after и or е
     # (Юрий Yuri, Андрей Andrei, Алексей Alexei) and dropped after ы (Заречный Zarechny)
