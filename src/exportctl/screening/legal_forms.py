@@ -200,8 +200,12 @@ _FORMS: dict[str, tuple[str, ...]] = {
         "ab",
         "tbk",
         "aps",  # Danish ApS
-        "kabushiki kaisha",  # Japanese K.K. written out (the bare "KK" is also a brand: KK International Traders)
+        "kabushiki kaisha",  # Japanese K.K. written out (the bare "KK" ends a name only: see _LAST_WORD_FORMS)
         "kabushikigaisha",
+        "yugen kaisha",  # Japanese Y.K.
+        "yugengaisha",
+        "godo kaisha",  # Japanese G.K.
+        "godogaisha",
     ),
     "fze": (
         "fze",
@@ -270,6 +274,9 @@ _BY_TOKENS: dict[tuple[str, ...], str] = {
     tuple(spelling.split()): code for code, spellings in _FORMS.items() for spelling in spellings
 }
 _MAX_LEN = max(len(k) for k in _BY_TOKENS)
+# forms that are a form only as a name's last word: Japanese K.K., G.K. and Y.K. ("Huawei Technologies Japan K.K.",
+# 7 listed names); first or inside a name the letters are the name's own (KK International Traders)
+_LAST_WORD_FORMS = {"kk": "bv", "gk": "bv", "yk": "bv"}
 _FIRST_WORDS = frozenset(k[0] for k in _BY_TOKENS)
 _SHORT_WORD = 2  # letters of a form's word too short to stand in a shortened spelling (and, de, co, s, z)
 
@@ -412,6 +419,10 @@ def split_legal_forms(
         else:
             core.append(tokens[i])
             i += 1
+    last = _LAST_WORD_FORMS.get(words[-1]) if len(core) >= 2 and core[-1] == tokens[-1] else None
+    if last is not None and (allowed is None or last in allowed):
+        forms.add(last)
+        core.pop()
     if not any(ch.isalpha() for token in core for ch in token):  # nothing, or a number alone ("APS 9"): whole
         return tuple(tokens), frozenset(forms)
     return tuple(core), frozenset(forms)

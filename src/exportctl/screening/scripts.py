@@ -17,6 +17,7 @@ from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from exportctl.screening.cedict import cedict
+from exportctl.screening.chinese_places import held_positions, longest_place, place_at, place_names
 from exportctl.screening.legal_forms import CO_LTD_WORDS, split_legal_forms
 from exportctl.screening.palladius import chinese_words
 from exportctl.screening.terms import ARABIC_TERMS, CHINESE_TERMS, RUSSIAN_TERMS
@@ -230,6 +231,7 @@ def _pieces(
     pieces: list[tuple[str, str]] = []
     covered: list[str] = []  # the characters of each piece
     i, name = 0, ""
+    held = held_positions(chars)
 
     def add(kind: str, value: str, source: str) -> None:
         """A piece, after the name characters gathered before it (they are a piece of their own)."""
@@ -273,11 +275,14 @@ def _pieces(
                 add("ord", _ordinal(number), chars[i:j])
                 i = j
                 continue
-        sizes = range(min(_MAX_TERM, len(chars) - i), 0, -1)
+        longest = max(_MAX_TERM, longest_place())
+        sizes = range(min(longest, len(chars) - i), 0, -1)
         if not prefer_long:
-            sizes = range(2, min(_MAX_TERM, len(chars) - i) + 1) if len(chars) - i >= 2 else range(1, 2)
+            sizes = range(2, min(longest, len(chars) - i) + 1) if len(chars) - i >= 2 else range(1, 2)
         for size in sizes:
             term = CHINESE_TERMS.get(chars[i : i + size])
+            if term is None and size >= 2:  # a foreign place (日本 Japan), by its English name: not the term table's
+                term = place_at(chars, i, size, held)
             single_ok = not name or i + 1 == len(chars) or (chars[i] in _PLACE_SUFFIXES and len(name) >= 2)
             if term is not None and (size > 1 or single_ok):
                 add("term", term, chars[i : i + size])
@@ -339,9 +344,10 @@ def _anchored(pieces: list[tuple[str, str]], covered: list[str], brand: bool = F
 @functools.cache
 def _proper_characters() -> frozenset[str]:
     """CC-CEDICT's proper names of 2–4 characters (places, people, brands) as simplified characters, except those
-    that are also common words (大学 is also the Confucian classic "the Great Learning")."""
+    that are also common words (大学 is also the Confucian classic "the Great Learning"), and the foreign places
+    (:mod:`.chinese_places`, some of them longer)."""
     common = cedict().words
-    return frozenset(simple for simple, _, _ in cedict().proper if simple not in common)
+    return frozenset(simple for simple, _, _ in cedict().proper if simple not in common) | frozenset(place_names())
 
 
 def han_variants(run: str, known: Container[str], alternatives: int = 2) -> list[list[str]]:

@@ -18,6 +18,11 @@ CHINESE_TERMS: dict[str, str] = {
     "总公司": "corporation",
     "公司": "company|corporation",
     "股份": "",
+    # Japanese legal forms in kanji (华为技术日本株式会社, Huawei Technologies Japan K.K.): 株式会社 kabushiki kaisha,
+    # 有限会社 yugen kaisha, 合同会社 godo kaisha (LLC)
+    "株式会社": "co ltd",
+    "有限会社": "co ltd",
+    "合同会社": "llc",
     "控股": "holding|holdings",
     # institutions
     "工业大学": "polytechnical university|institute of technology|university of technology",
