@@ -4,7 +4,8 @@ Registers and payment messages put more than a name into the name field: look-al
 (:mod:`.homoglyphs`), other names after alias markers (:mod:`.alias_markers`), a nickname, a remark or an attention line
 (:mod:`.asides`), a date of birth (:mod:`.dates_in_names`), a country's official name or initialism inside the name
 (:mod:`.designations`), a web address (:mod:`.domain_names`), a ship's prefix or IMO number (:mod:`.vessel_names`), the
-country (:mod:`.trailing_country`) or the whole address (:mod:`.address_parts`). Each gives names that are read on their
+country (:mod:`.trailing_country`), the whole address (:mod:`.address_parts`), or the name once more in another script
+(:mod:`.script_parts`). Each gives names that are read on their
 own too, beside the field as written, and a country the field names; the result says what was read so.
 """
 
@@ -19,6 +20,7 @@ from exportctl.screening.dates_in_names import without_dates
 from exportctl.screening.designations import designation_readings
 from exportctl.screening.domain_names import addresses_read
 from exportctl.screening.homoglyphs import digits_as_letters, unmixed
+from exportctl.screening.script_parts import script_parts
 from exportctl.screening.trailing_country import trailing_country
 from exportctl.screening.vessel_names import without_ship_words
 
@@ -41,6 +43,10 @@ def field_readings(text: str) -> FieldReadings:
         parts.append(one_script)
         notes.append("words mixing look-alike letters of two scripts (homoglyphs) read in one script")
         text = one_script
+    two_scripts = script_parts(text)
+    if two_scripts:  # 中芯国际 (SMIC), Лаборатория Касперского Kaspersky Lab: the name in two scripts, each alone
+        parts.extend(two_scripts)
+        notes.append("the name is written in two scripts: each script's part screened on its own too")
     lettered = digits_as_letters(text)
     if lettered:  # "R0SNEFT", "HUAWE1 TECHNOLOGIES": the name as it reads
         parts.append(lettered)
