@@ -743,6 +743,37 @@ def test_the_names_a_name_field_holds() -> None:
     assert named_parts("PEARL (A.K.A. NEI-CHIEN CHU) LI", one_word_names=True) == ["NEI-CHIEN CHU) LI"]
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Velmor Trading t/a Korsan Supplies",
+        "Velmor Trading n/k/a Korsan Supplies",
+        "Velmor Trading, previously known as Korsan Supplies",
+        "Velmor Trading now known as Korsan Supplies",
+        "Velmor Trading (aka Korsan Supplies)",  # bare markers in lower case, as business writing has them
+        "Velmor Trading fka Korsan Supplies",
+        "Velmor Trading dba Korsan Supplies",
+    ],
+)
+def test_more_markers_part_the_names_a_field_holds(name: str) -> None:
+    from exportctl.screening.alias_markers import named_parts
+
+    assert named_parts(name) == ["Velmor Trading", "Korsan Supplies"]
+
+
+def test_a_bare_marker_in_capitals_is_a_name() -> None:
+    from exportctl.screening.alias_markers import named_parts
+
+    # AKA is a Turkish surname and a Japanese word: only lower case marks another name
+    assert named_parts("Hamid AKA Hosseini Trading Company", one_word_names=True) == []
+    # the Entity List writes its aliases so: each is a name of its own
+    assert named_parts("Velmor Limited [aka Korsan Supplies Limited, aka Brennor Optics]") == [
+        "Velmor Limited",
+        "Korsan Supplies Limited",
+        "Brennor Optics",
+    ]
+
+
 def test_a_name_field_of_one_word_names_finds_each() -> None:
     from exportctl.lists.model import EntryType
     from exportctl.screening import ScreeningIndex, screen
