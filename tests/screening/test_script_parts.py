@@ -60,6 +60,8 @@ def test_a_name_in_two_scripts_is_read_as_each_part(name: str, parts: list[str])
         "ВШБ - Tехнический университет",  # a Latin look-alike inside a Cyrillic word: three parts
         "Qelmora Semiconductor Manufacturing Corporation",  # one script
         "振兰集成电路制造有限公司",
+        "الزرقاني and Sons",  # "and Sons" is no name, nor one Arabic word read "al zrqny"
+        "АО «Промышленный Банк «Al Zorvex»",  # "Al Zorvex" is one word and its article; "Industrial Bank" any bank
     ],
 )
 def test_other_names_have_no_script_parts(name: str) -> None:
