@@ -52,9 +52,12 @@ def normalize_country(value: str | None) -> str | None:
     if not text:
         return None
     try:
-        return str(pycountry.countries.lookup(text).alpha_2)
+        found = pycountry.countries.lookup(text)
     except LookupError:
-        raise InputError(f"unknown country {text!r}: give an ISO 3166 code such as CN or RU", field="country") from None
+        found = None  # raised out here, the error has no context (a LookupError whose frames would hold the caller)
+    if found is None:
+        raise InputError(f"unknown country {text!r}: give an ISO 3166 code such as CN or RU", field="country")
+    return str(found.alpha_2)
 
 
 _WEIGHTS = tuple(f.weight for f in FEATURES)
@@ -95,8 +98,8 @@ def screen_queries(
     for query in queries:
         try:
             prepared.append(_prepare(index, query, threshold))
-        except InputError as error:
-            prepared.append(error)
+        except InputError as error:  # without its traceback, which would make a cycle with this frame (see rows)
+            prepared.append(error.with_traceback(None))
     usable = [p for p in prepared if isinstance(p, _Prepared)]
     matches = iter(match_many(index, [(p.analyzed, p.floor) for p in usable], _SCORED_PER_QUERY))
     return [p if isinstance(p, InputError) else _result(index, p, next(matches), threshold, limit) for p in prepared]
