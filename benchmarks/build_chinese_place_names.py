@@ -27,10 +27,8 @@ is read inside them. ``--check`` exits 1 when the committed file differs.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -39,6 +37,7 @@ import pycountry
 from babel import Locale
 from rapidfuzz import fuzz
 
+from committed_tables import write_or_check
 from exportctl.screening.cedict import cedict
 from exportctl.screening.scripts import to_simplified
 from exportctl.screening.terms import CHINESE_TERMS
@@ -141,18 +140,11 @@ def not_places(places: dict[str, str]) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the committed file differs")
-    args = parser.parse_args()
     places = place_names()
     data = {"places": places, "not_places": not_places(places)}
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT.name} differs from what CLDR and CC-CEDICT give: re-run without --check")
-        sys.exit(0 if same else 1)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(places)} places, {len(data['not_places'])} other names)")
+    summary = f"{len(places)} places, {len(data['not_places'])} other names"
+    write_or_check(OUT, text, "CLDR and CC-CEDICT", summary, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -16,9 +16,7 @@ committed, so the product does not need Babel at run time. ``--check`` exits 1 w
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -26,6 +24,8 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+from committed_tables import write_or_check
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "exportctl" / "data" / "screening" / "country_endonyms.json"
 
@@ -67,16 +67,8 @@ def endonyms() -> dict[str, list[str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the committed file differs")
-    args = parser.parse_args()
     text = json.dumps(endonyms(), ensure_ascii=False, indent=1) + "\n"
-    if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT.name} differs from what CLDR gives: re-run without --check")
-        sys.exit(0 if same else 1)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10))} lines)")
+    write_or_check(OUT, text, "CLDR", f"{text.count(chr(10))} lines", __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

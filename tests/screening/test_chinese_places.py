@@ -7,25 +7,18 @@ import json
 
 import pytest
 
-from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.chinese_places import place_names
 from exportctl.screening.legal_forms import split_legal_forms
 from exportctl.screening.normalize import analyze, fold_latin
 from exportctl.screening.scripts import han_variants
-
-
-def _entry(number: int, name: str) -> ListEntry:
-    return ListEntry(
-        source="test", source_id=str(number), list=ListCode.ENTITY_LIST, primary_name=name, entry_type=EntryType.ENTITY
-    )
-
+from tests.screening.made_up import made_up
 
 _ENTRIES = (
-    _entry(1, "Zhenlan Technologies Japan K.K."),  # made up: 振兰技术日本株式会社
-    _entry(2, "Moscow Zhenlan Institute"),  # made up: 莫斯科振兰研究所
-    _entry(3, "Zhenlan Technologies Co., Ltd."),
-    _entry(5, "Plovdiv Brennor Holding"),
+    made_up(1, "Zhenlan Technologies Japan K.K."),  # made up: 振兰技术日本株式会社
+    made_up(2, "Moscow Zhenlan Institute"),  # made up: 莫斯科振兰研究所
+    made_up(3, "Zhenlan Technologies Co., Ltd."),
+    made_up(5, "Plovdiv Brennor Holding"),
 )
 
 

@@ -5,28 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.script_parts import script_parts
-
-
-def _entry(number: int, name: str, *aliases: str) -> ListEntry:
-    return ListEntry(
-        source="test",
-        source_id=str(number),
-        list=ListCode.ENTITY_LIST,
-        primary_name=name,
-        entry_type=EntryType.ENTITY,
-        aliases=aliases,
-    )
-
+from tests.screening.made_up import made_up
 
 _ENTRIES = (
     # made up: an English name no Chinese reading gives, and an acronym
-    _entry(1, "Qelmora Semiconductor Manufacturing Corporation", "QSMC"),
-    _entry(2, "Brennor Optics Laboratory"),
-    _entry(3, "Plovdiv Brennor Holding"),
-    _entry(4, "Zorvex Trading Company"),
+    made_up(1, "Qelmora Semiconductor Manufacturing Corporation", aliases=("QSMC",)),
+    made_up(2, "Brennor Optics Laboratory"),
+    made_up(3, "Plovdiv Brennor Holding"),
+    made_up(4, "Zorvex Trading Company"),
 )
 
 
