@@ -57,6 +57,9 @@ threshold:
   Prigojine) and Dutch (Jevgeni Viktorovitsj Prigozjin) writing does, not as the lists do (Yevgeniy Viktorovich
   PRIGOZHIN): European users write names so.
 
+* ``turkish_abbreviated`` — a Turkish trade name's words abbreviated as the companies write them ("… San. ve Tic.
+  Ltd. Şti." for … SANAYI VE TICARET LIMITED SIRKETI), in names with two such words or more.
+
 A case is right when the best hit is its own entry or an entry with one of its Latin names (one party on several
 lists), as in ``screening_native_script.py``. Usage: ``python benchmarks/screening_variants.py``.
 """
@@ -568,6 +571,29 @@ def _article(name: str, rng: random.Random) -> str | None:
     return None if name.casefold().startswith("the ") else f"The {name}"
 
 
+# how Turkish trade names abbreviate their words (the benchmark's own table, from the trade registry's usage: "San. ve
+# Tic. Ltd. Şti."), written with Turkish letters as the companies write them
+_TURKISH_ABBREVIATIONS = {
+    "sanayi": "San.",
+    "ticaret": "Tic.",
+    "pazarlama": "Paz.",
+    "ithalat": "İth.",
+    "ihracat": "İhr.",
+    "insaat": "İnş.",
+    "muhendislik": "Müh.",
+    "limited sirketi": "Ltd. Şti.",
+}
+_TURKISH_WORD = re.compile(rf"\b(?:{'|'.join(_TURKISH_ABBREVIATIONS)})\b", re.IGNORECASE)
+
+
+def _turkish_abbreviated(name: str, rng: random.Random) -> str | None:
+    """A Turkish trade name with its trade words abbreviated as the companies write them ("… Dış Tic. Ltd. Şti." for
+    … DIS TICARET LIMITED SIRKETI); None for a name without two such words."""
+    if len(_TURKISH_WORD.findall(name)) < 2:
+        return None
+    return _TURKISH_WORD.sub(lambda match: _TURKISH_ABBREVIATIONS[match.group().casefold()], name)
+
+
 _CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
 
 
@@ -672,6 +698,7 @@ def main() -> None:
         "own_language_country": (organisations, _own_language_country),
         "preposition": (organisations, _preposition),
         "article": (organisations, _article),
+        "turkish_abbreviated": (organisations, _turkish_abbreviated),
     }
     kinds = {kind: (pool, _of_primary_name(rewrite)) for kind, (pool, rewrite) in by_name.items()}
     russians = [e for e in bundled_entries() if e.entry_type == EntryType.INDIVIDUAL and _cyrillic_name(e)]

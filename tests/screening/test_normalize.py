@@ -946,3 +946,49 @@ def test_html_entities_of_a_name_exported_from_a_web_page_are_its_characters() -
     ):
         assert analyze(written).variants == analyze(meant).variants, written
     assert analyze("Smith &amp Sons").variants[0].tokens == ("smith", "and", "amp", "sons")  # no entity: as written
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("Zorvex Havacılık San. ve Tic. Ltd. Şti.", ("zorvex", "havacilik", "sanayi", "ve", "ticaret")),
+        ("Zorvex Dış Tic. Ltd. Şti.", ("zorvex", "dis", "ticaret")),
+        ("Zorvex Lojistik İth. İhr. Tic. Şirketi", ("zorvex", "lojistik", "ithalat", "ihracat", "ticaret", "sirketi")),
+        ("ZORVEX İNŞ. TAAH. A.Ş.", ("zorvex", "insaat", "taahhut")),
+    ],
+)
+def test_the_abbreviated_words_of_turkish_trade_names_are_read_as_the_words(name: str, words: tuple[str, ...]) -> None:
+    assert analyze(name).variants[0].tokens == words
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("San Marino Trading", ("san", "marino", "trading")),  # no dot: Saint
+        ("Zorvex Ins. Co", ("zorvex", "ins")),  # one abbreviation and nothing Turkish beside it
+        ("Zorvex Tic. Ltd", ("zorvex", "tic")),
+    ],
+)
+def test_a_word_abbreviated_outside_a_turkish_name_stays_as_written(name: str, words: tuple[str, ...]) -> None:
+    assert analyze(name).variants[0].tokens == words
+
+
+def test_a_turkish_trade_name_abbreviated_finds_the_listed_name_written_out() -> None:
+    from exportctl.screening import ScreeningIndex, screen
+    from tests.screening.made_up import made_up
+
+    index = ScreeningIndex.build(
+        [
+            made_up(1, "ZORVEX HAVACILIK BILISIM INSAAT SANAYI VE TICARET LIMITED SIRKETI"),
+            made_up(2, "BRENNOR DIS TICARET LIMITED SIRKETI"),
+            made_up(3, "PLOVDIV LOJISTIK ITHALAT IHRACAT TICARET ANONIM SIRKETI"),
+        ],
+        snapshot_key="turkish",
+    )
+    for query, entry in (
+        ("Zorvex Havacılık Bilişim İnşaat San. ve Tic. Ltd. Şti.", "test:1"),
+        ("Brennor Dış Tic. Ltd. Şti.", "test:2"),
+        ("Plovdiv Lojistik İth. İhr. Tic. A.Ş.", "test:3"),
+    ):
+        hits = screen(index, query).hits
+        assert hits and hits[0].entry_id == entry and hits[0].score >= 0.95, query

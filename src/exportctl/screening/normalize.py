@@ -87,6 +87,23 @@ _CANONICAL_WORDS = {
     },
 }
 _ORDINAL_WORDS = {number: word for word, number in _CANONICAL_WORDS.items() if number.isdigit()}
+# the abbreviated words of Turkish trade names, a closed class of its business writing ("San. ve Tic. Ltd. Şti.":
+# Sanayi ve Ticaret, industry and trade; Dış Tic., İth. İhr., Paz., İnş., Müh., Taah., Nak.), read as the word: the
+# lists write both (MULTIMAT IC VE DIS TIC. PAZ. LTD. STI., … DIS TICARET LIMITED SIRKETI). Only with the dot and in
+# a name that reads as Turkish (ve, Şti., Şirketi, A.Ş., or two of them: İth. İhr.): "San" is also Saint, "Nak" a name
+_TURKISH_WORDS = {
+    "san": "sanayi",
+    "tic": "ticaret",
+    "paz": "pazarlama",
+    "ith": "ithalat",
+    "ihr": "ihracat",
+    "ins": "insaat",
+    "muh": "muhendislik",
+    "taah": "taahhut",
+    "nak": "nakliyat",
+}
+_TURKISH_ABBREVIATED = re.compile(rf"(?<![a-z0-9])({'|'.join(_TURKISH_WORDS)})\.")
+_TURKISH_NAME = re.compile(r"(?<![a-z0-9])(?:ve|sti|sirketi|a\.\s?s)(?![a-z0-9])")
 # an ordinal is its number: lists write the same unit "58th Research Institute" and "58 Research Institute", and a
 # Chinese 第五十八 is read as an ordinal
 _ORDINAL = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b")
@@ -127,7 +144,11 @@ def fold_latin(text: str) -> list[str]:
     text = text.replace("&", " and ")
     text = _APOSTROPHES.sub("", text)
     acronyms: set[str] = set()
-    if "." in text:  # dotted letters are an acronym, never an abbreviated word: C.T.R. is no "Ctr" (center)
+    if "." in text:
+        abbreviated = _TURKISH_ABBREVIATED.findall(text)
+        if abbreviated and (len(abbreviated) >= 2 or _TURKISH_NAME.search(text)):  # before the dotted letters: A.Ş.
+            text = _TURKISH_ABBREVIATED.sub(lambda match: _TURKISH_WORDS[match.group(1)], text)
+        # dotted letters are an acronym, never an abbreviated word: C.T.R. is no "Ctr" (center)
         text = _DOTTED.sub(lambda match: _noted(_join_dotted(match), acronyms), text)
     text = _ORDINAL.sub("", text)
     return [t if t in acronyms else canonical_word(t) for t in _NON_ALNUM.split(text) if t]
