@@ -65,14 +65,19 @@ def _words(gloss: str) -> list[str]:
     return [" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
 
 
+@functools.cache
+def _not_places() -> re.Pattern[str]:
+    """The proper names that hold a place's characters but are no place, longest first, as one pattern (found
+    overlapping: a lookahead)."""
+    names = sorted(_table()[1], key=len, reverse=True)
+    return re.compile(f"(?=({'|'.join(map(re.escape, names))}))")
+
+
 def held_positions(chars: str) -> frozenset[int]:
     """The positions of ``chars`` inside a proper name that holds a place's characters but is no place."""
     held: set[int] = set()
-    for name in _table()[1]:
-        start = chars.find(name)
-        while start >= 0:
-            held.update(range(start, start + len(name)))
-            start = chars.find(name, start + 1)
+    for found in _not_places().finditer(chars):
+        held.update(range(found.start(), found.start() + len(found.group(1))))
     return frozenset(held)
 
 

@@ -5,8 +5,8 @@ Registers and payment messages put more than a name into the name field: look-al
 (:mod:`.asides`), a date of birth (:mod:`.dates_in_names`), a country's official name or initialism inside the name
 (:mod:`.designations`), a web address (:mod:`.domain_names`), a ship's prefix or IMO number (:mod:`.vessel_names`), the
 country (:mod:`.trailing_country`), the whole address (:mod:`.address_parts`), or the name once more in another script
-(:mod:`.script_parts`). Each gives names that are read on their
-own too, beside the field as written, and a country the field names; the result says what was read so.
+(:mod:`.script_parts`). Each gives names that are read on their own too, beside the field as written, and a country
+the field names; the result says what was read so.
 """
 
 from __future__ import annotations

@@ -232,6 +232,8 @@ def _pieces(
     covered: list[str] = []  # the characters of each piece
     i, name = 0, ""
     held = held_positions(chars)
+    places = place_names()
+    longest = max(_MAX_TERM, longest_place())
 
     def add(kind: str, value: str, source: str) -> None:
         """A piece, after the name characters gathered before it (they are a piece of their own)."""
@@ -275,13 +277,12 @@ def _pieces(
                 add("ord", _ordinal(number), chars[i:j])
                 i = j
                 continue
-        longest = max(_MAX_TERM, longest_place())
         sizes = range(min(longest, len(chars) - i), 0, -1)
         if not prefer_long:
             sizes = range(2, min(longest, len(chars) - i) + 1) if len(chars) - i >= 2 else range(1, 2)
         for size in sizes:
             term = CHINESE_TERMS.get(chars[i : i + size])
-            if term is None and size >= 2:  # a foreign place (日本 Japan), by its English name: not the term table's
+            if term is None and chars[i : i + size] in places:  # a foreign place (日本 Japan), by its English name
                 term = place_at(chars, i, size, held)
             single_ok = not name or i + 1 == len(chars) or (chars[i] in _PLACE_SUFFIXES and len(name) >= 2)
             if term is not None and (size > 1 or single_ok):
