@@ -349,10 +349,27 @@ _ABD_SKELETON = "bd"  # عبد (see scripts._arabic_words)
 JOINED_ARTICLE = "(?:u|e|a|ou|oo|i)?l"  # Abd al- as one word: Abdul, Abdel, Abdal, Abdoul
 _ALLAH_PATTERN = scripts.vowelled_pattern(scripts.ALLAH)
 _DIN_PATTERN = scripts.vowelled_pattern("دين")
+_ABU_PATTERNS = frozenset(scripts.vowelled_pattern(word) for word in scripts.ABU)
+
+
+def joined_words(pattern: str) -> bool:
+    """Whether a skeleton reading's word pattern is two Arabic-script words joined into one (a compound)."""
+    return COMPOUND_JOIN in pattern or JOINED_ARTICLE in pattern
 
 
 def _joined(left: str, right: str) -> str:
     return re.sub(r"(.)\1+", r"\1", left + right)  # a doubled consonant across the join is one (jalal-ud-din)
+
+
+def _spelt(pattern: str) -> bool:
+    """Whether a skeleton word's pattern spells a name's word (not the article, a translated word, unknown letters)."""
+    return bool(pattern) and not pattern.isalpha() and pattern != scripts.UNKNOWN_SPELLING
+
+
+def _unassimilated(pattern: str) -> str:
+    """A word's pattern without the vowel of an article said as its first letter (:data:`.scripts.ASSIMILATED_ARTICLE`):
+    a compound joins the article to the word before it instead (Abdul Rahman, Shamsuddin)."""
+    return pattern.removeprefix(scripts.ASSIMILATED_ARTICLE)
 
 
 def _name_compounds(skeletons: list[str], patterns: list[str]) -> list[NameVariant]:
@@ -368,10 +385,10 @@ def _name_compounds(skeletons: list[str], patterns: list[str]) -> list[NameVaria
     while i < len(words):
         skeleton, pattern = words[i]
         after = words[i + 1 : i + 3]
-        spelt = bool(pattern) and not pattern.isalpha() and pattern != scripts.UNKNOWN_SPELLING
+        spelt = _spelt(pattern)
         has_article = bool(after) and after[0] == ("l", "")
         if spelt and skeleton == _ABD_SKELETON and has_article and len(after) == 2 and after[1][1]:
-            name, name_pattern = after[1]
+            name, name_pattern = after[1][0], _unassimilated(after[1][1])
             article_joined.extend([("bdl", pattern + JOINED_ARTICLE), (name, name_pattern)])
             one_word.append((_joined("bdl", name), pattern + JOINED_ARTICLE + name_pattern))
             i += 3
@@ -380,7 +397,12 @@ def _name_compounds(skeletons: list[str], patterns: list[str]) -> list[NameVaria
             article_joined.append(joined)
             one_word.append(joined)
             i += 2
-        elif spelt and has_article and len(after) == 2 and after[1][1] == _DIN_PATTERN:
+        elif pattern in _ABU_PATTERNS and after and _spelt(after[0][1]):
+            # Abu X apart as the lists mostly write it, and as one word (Abubakar, Aboubakr)
+            article_joined.extend(words[i : i + 2])
+            one_word.append((_joined(skeleton, after[0][0]), pattern + after[0][1]))
+            i += 2
+        elif spelt and has_article and len(after) == 2 and _unassimilated(after[1][1]) == _DIN_PATTERN:
             # the Latin names' X al-Din is the two words X uddin (latin_arabic_names); as one word for any other text
             article_joined.extend([(skeleton, pattern), (scripts.skeleton(AL_DIN), COMPOUND_JOIN + _DIN_PATTERN)])
             one_word.append((_joined(skeleton, after[1][0]), pattern + COMPOUND_JOIN + _DIN_PATTERN))

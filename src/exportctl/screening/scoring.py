@@ -23,10 +23,11 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from exportctl.screening.index import ScreeningIndex, phonetic, without_function_words
-from exportctl.screening.normalize import LATIN, SKELETON, NameVariant
+from exportctl.screening.normalize import LATIN, SKELETON, NameVariant, joined_words
 from exportctl.screening.same_party import NO_PARTY
 from exportctl.screening.similarity import (
     ANY_WORD,
+    FLOOR_32,
     INITIAL_SIMILARITY,
     PHONETIC_MIN,
     PHONETIC_SIMILARITY,
@@ -372,20 +373,31 @@ def _initials_credited(
 
 def _vowel_agreement(
     index: ScreeningIndex, reading: NameVariant, distinct: npt.NDArray[np.int64]
-) -> npt.NDArray[np.float32]:
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]]:
     """For a consonant-skeleton reading: 1 where a candidate token is a possible spelling of the query word (its
     vowelled pattern, :func:`~exportctl.screening.scripts.vowelled_pattern`), :data:`.similarity.SKELETON_ONLY`
     where the two share only their consonants ("جامعة" university and "Jimmy"): a skeleton finds candidates, it
     never decides.
     A translated word (its pattern is the English word) counts only against that word, the article (al, el, ul)
-    only against an article: the shares of :func:`.similarity.credit`, which blocking's votes carry too."""
+    only against an article: the shares of :func:`.similarity.credit`, which blocking's votes carry too.
+
+    Also, for each pair, whether the candidate token fits the query word's pattern in full (a "spelling" rule): such a
+    word is a romanisation of the Arabic word and counts fully, though its own skeleton may read a digraph otherwise
+    (بريخ BARICH: خ is kh or ch, and the skeleton of "barich" reads ch as the s of French spellings: brs, not brk).
+    The pattern, not the skeleton, is what says that a Latin word spells an Arabic one; but only the pattern of one
+    word, and only where the skeletons are near already: two words' patterns joined into one (ولی جان, WALIJAN) leave
+    so much unsaid between them that طه عليان (Taha Alyan) read as one word spelt TALEON; and a pair of far skeletons
+    gains nothing (رضا read with the Persian z, rs, and REDA, rd)."""
     texts = [index.padded_tokens[t] for t in distinct.tolist()]
     factor = np.ones((len(reading.tokens), len(texts)), dtype=np.float32)
+    spelt = np.zeros((len(reading.tokens), len(texts)), dtype=bool)
     for row, token in enumerate(reading.tokens):
         rule = word_rule(reading, row)
         if rule != ANY_WORD:
             factor[row] = credits(rule, token, texts, [1.0] * len(texts))
-    return factor
+            if rule.kind == "spelling" and not joined_words(rule.word):
+                spelt[row] = factor[row] >= 1.0
+    return factor, spelt
 
 
 def edit_budget(length: npt.NDArray[np.int32] | npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
@@ -509,7 +521,11 @@ def _aligned(
                     other &= ~((classes[:, None, None] >= 0) & (classes[:, None, None] == listed[None, :, :]))
                 pair = np.where(other, 0.0, pair).astype(np.float32)
     if reading.kind == SKELETON and any(reading.patterns):
-        pair = (pair * _vowel_agreement(index, reading, block.distinct)[:, cells]).astype(np.float32)
+        agreement, spelt = _vowel_agreement(index, reading, block.distinct)
+        pair = (pair * agreement[:, cells]).astype(np.float32)
+        if spelt.any():  # a spelling of the word is that word, whatever the skeletons of its digraphs (see below)
+            near = block.raw[:, cells] >= FLOOR_32  # skeletons within the general floor, if not a short word's
+            pair = np.where(spelt[:, cells] & near, np.float32(1.0), pair)
     if reading.kind == SKELETON and len(reading.tokens) == 1 and len(reading.tokens[0]) < SKELETON_MIN_CONSONANTS:
         # one short Arabic word (آرش: r, sh) fits the spelling of many Latin words (Arch, Ares, Aurus): too little
         # to decide on; its share of a match is its share of the consonants a name needs

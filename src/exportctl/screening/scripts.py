@@ -934,6 +934,12 @@ def _joined_at_non_joiners(run: str) -> str:
     return text
 
 
+# أبو "father of" (a kunya) written on to the name after it, as Arabic often writes it (أبوغيث, أبوبكر): the lists write
+# it apart (ABO GHAITH, Abu Bakr) or as one word (Abubakar), which normalize._name_compounds reads it as too. Not
+# before the article (ابوالفضل is Abolfazl, one name), nor before fewer than three letters (أبوجا, Abuja), nor in a
+# word with a letter only Persian uses: Persian surnames begin so (ابوطالبی Aboutalebi, ابوترابی Abutorabi)
+ABU = ("أبو", "ابو")
+_ABU_REST = 3
 _JOINED_DIN = ("الدين", "الدین")  # al-Din written on to the name before it (Arabic and Persian yeh)
 
 
@@ -956,6 +962,10 @@ def _arabic_words(run: str) -> list[tuple[bool, str]]:
         if word.startswith(_ABD + "ال") and len(word) > len(_ABD) + 3 and not word.endswith(ALLAH):
             words.append((False, _ABD))
             word = word[len(_ABD) :]
+        abu = next((a for a in ABU if word.startswith(a) and len(word) >= len(a) + _ABU_REST), None)
+        if abu is not None and not word.startswith("ال", len(abu)) and not _PERSIAN_LETTERS.search(word):
+            words.append((False, abu))
+            word = word[len(abu) :]
         din = next((d for d in _JOINED_DIN if word.endswith(d) and len(word) > len(d) + 1), None)
         if din is not None:  # نورالدین like نور الدین: X al-Din, as compounds read it
             words.extend([(False, word[: -len(din)]), (True, "al")])
@@ -1137,6 +1147,7 @@ def arabic_patterns(run: str) -> list[str]:
     must be the word university, not any word with its consonants: "north"), :data:`UNKNOWN_SPELLING` for a word
     with a letter no rule spells."""
     patterns = []
+    after_article = False
     for is_article, word in _arabic_words(run):
         term = None if is_article else _arabic_term(word)
         if is_article:
@@ -1146,10 +1157,22 @@ def arabic_patterns(run: str) -> list[str]:
             if not forms:
                 patterns.extend(re.escape(t) for t in core if skeleton(t))
         elif _word_skeleton(word, _ARABIC_SKELETON):  # either table: the same letters have consonants
-            patterns.append(vowelled_pattern(word) or UNKNOWN_SPELLING)
+            pattern = vowelled_pattern(word)
+            if pattern and after_article and word[:1] in _SUN_LETTERS:
+                pattern = ASSIMILATED_ARTICLE + pattern
+            patterns.append(pattern or UNKNOWN_SPELLING)
         elif _names_vowels_only(word):
             patterns.append(UNKNOWN_SPELLING)
+        after_article = is_article
     return patterns
+
+
+# The article before a "sun letter" is said as that letter (al-Sabbar: as-Sabbar), and French and Maghrebi spellings
+# write it so, run into the word: ESSABAR, Ettayeb, Ennour, Eddine. The word's consonants are the same (the skeleton
+# drops the vowel and reads the doubled letter once), so only its vowelled pattern has to allow the vowel before it. A
+# closed class of script rules: the fourteen sun letters.
+_SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
+ASSIMILATED_ARTICLE = "(?:[aeiou])?"  # compounds (normalize._name_compounds) join the bare pattern
 
 
 def skeleton(token: str) -> str:
