@@ -284,6 +284,8 @@ _WRITTEN_SO = (
     ("Nadir ETTARFAOUI", "نادر الطرفاوي"),  # ... as ط
     ("ABU GHAZWAN, Tarek", "طارق أبوغزوان"),  # Abu written on to the name in Arabic, apart in Latin
     ("Samir ABUTALMAS", "سمير أبو طلمس"),  # Abu apart in Arabic, run into the name in Latin
+    ("Mohammad Ali KARZEVI", "محمدعلی کرزوی"),  # a Persian compound given name written as one word, apart in Latin
+    ("Gholamali NESHTAVI", "غلامعلی نشتوی"),  # ... and as one word in both
 )
 
 

@@ -350,6 +350,7 @@ JOINED_ARTICLE = "(?:u|e|a|ou|oo|i)?l"  # Abd al- as one word: Abdul, Abdel, Abd
 _ALLAH_PATTERN = scripts.vowelled_pattern(scripts.ALLAH)
 _DIN_PATTERN = scripts.vowelled_pattern("دين")
 _ABU_PATTERNS = frozenset(scripts.vowelled_pattern(word) for word in scripts.ABU)
+_ALI_PATTERNS = frozenset(scripts.vowelled_pattern(word) for word in scripts.ALI)
 
 
 def joined_words(pattern: str) -> bool:
@@ -397,8 +398,10 @@ def _name_compounds(skeletons: list[str], patterns: list[str]) -> list[NameVaria
             article_joined.append(joined)
             one_word.append(joined)
             i += 2
-        elif pattern in _ABU_PATTERNS and after and _spelt(after[0][1]):
-            # Abu X apart as the lists mostly write it, and as one word (Abubakar, Aboubakr)
+        elif (pattern in _ABU_PATTERNS and after and _spelt(after[0][1])) or (
+            spelt and after and after[0][1] in _ALI_PATTERNS
+        ):
+            # Abu X and X Ali apart as the lists mostly write them, and as one word (Abubakar, Gholamali)
             article_joined.extend(words[i : i + 2])
             one_word.append((_joined(skeleton, after[0][0]), pattern + after[0][1]))
             i += 2

@@ -940,6 +940,12 @@ def _joined_at_non_joiners(run: str) -> str:
 # word with a letter only Persian uses: Persian surnames begin so (ابوطالبی Aboutalebi, ابوترابی Abutorabi)
 ABU = ("أبو", "ابو")
 _ABU_REST = 3
+# علی "Ali" written on to the given name before it, as Persian writes its compound given names (محمدعلی, غلامعلی,
+# حسینعلی): the lists write them apart (Mohammad Ali JAFARI) or as one word (Gholamali), which
+# normalize._name_compounds reads them as too. After three letters or more: مُعلی (Mu'alla) and فعلی (current) are
+# words of their own
+ALI = ("علی", "علي")
+_ALI_AFTER = 3
 _JOINED_DIN = ("الدين", "الدین")  # al-Din written on to the name before it (Arabic and Persian yeh)
 
 
@@ -966,6 +972,10 @@ def _arabic_words(run: str) -> list[tuple[bool, str]]:
         if abu is not None and not word.startswith("ال", len(abu)) and not _PERSIAN_LETTERS.search(word):
             words.append((False, abu))
             word = word[len(abu) :]
+        ali = next((a for a in ALI if word.endswith(a) and len(word) >= len(a) + _ALI_AFTER), None)
+        if ali is not None:
+            words.append((False, word[: -len(ali)]))
+            word = ali
         din = next((d for d in _JOINED_DIN if word.endswith(d) and len(word) > len(d) + 1), None)
         if din is not None:  # نورالدین like نور الدین: X al-Din, as compounds read it
             words.extend([(False, word[: -len(din)]), (True, "al")])
