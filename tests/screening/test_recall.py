@@ -308,6 +308,18 @@ def test_a_latin_word_that_fits_the_arabic_words_spelling_counts_fully_whatever_
     assert hits and hits[0].primary_name == "Nabil CHATIRBI" and hits[0].score >= 0.95
 
 
+def test_yo_is_read_as_english_writes_it() -> None:
+    assert ["zaryovin", "gleb"] in cyrillic_variants("Зарёвин Глеб")  # BGN/PCGN ë and the passport's e read "zarevin"
+    assert ["solovyov"] in cyrillic_variants("Соловьёв")
+    assert all("yo" not in word for reading in cyrillic_variants("Зарев Глеб") for word in reading)  # е stays е
+    index = ScreeningIndex.build(
+        (*_FILLER[:200], _entry(82, "Gleb Pavlovich ZARYOVIN", EntryType.INDIVIDUAL)), snapshot_key="yo"
+    )
+    for written in ("Зарёвин Глеб Павлович", "Зарëвин Глеб Павлович"):  # the second with a Latin ë
+        hits = screen(index, written).hits
+        assert hits and hits[0].primary_name == "Gleb Pavlovich ZARYOVIN" and hits[0].score >= 0.9, written
+
+
 def test_the_assimilated_article_is_allowed_only_before_a_sun_letter() -> None:
     assert re.fullmatch(arabic_patterns("الصبار")[1], "essabar")  # ص is a sun letter: es-Sabar
     assert not re.fullmatch(arabic_patterns("القرطبي")[1], "equrtubi")  # ق is not: al-Qurtubi, never eq-Qurtubi

@@ -767,6 +767,11 @@ def transliterate_bgn(word: str) -> str:
     return transliterate_cyrillic(_YE.sub("йе", word))
 
 
+def _customary(roman: str) -> str:
+    """A BGN/PCGN romanisation in the customary English spelling (see :func:`cyrillic_variants`)."""
+    return _CUSTOMARY_END.sub(lambda m: _CUSTOMARY[m[0]], roman.replace("ks", "x").replace("dzh", "j"))
+
+
 def _russian_term(word: str) -> str | None:
     """The English of a Russian organisation word, found under the word or under its stem with any ending taken off,
     the longest first: управление is управлени + е (taking "ие" off left управлен, and no nominative -ние noun was
@@ -819,11 +824,13 @@ def cyrillic_variants(run: str, known: Container[str] = ()) -> list[list[str]]:
     # the customary English spelling of names, as the SDN file often writes them: BGN with its ye rule, ks as x, дж as
     # j (Central Asian and Caucasian names: Джахонгир Jahongir, Джамаладин Jamaladin), and a final й as i after и or е
     # (Юрий Yuri, Андрей Andrei, Алексей Alexei) and dropped after ы (Заречный Zarechny)
-    customary = [
-        _CUSTOMARY_END.sub(lambda m: _CUSTOMARY[m[0]], p.replace("ks", "x").replace("dzh", "j")) for p in contextual
-    ]
+    customary = [_customary(p) for p in contextual]
     chinese = _palladius_reading(split, plain, terms, known) if known else None
     readings = [translated, *([chinese] if chinese else []), plain, other, passport, english, contextual, customary]
+    if "ё" in run.lower():
+        # ё as English writes it, yo (Журавлёв ZHURAVLYOV, Соловьёв SOLOVYOV), where BGN/PCGN's ë and the passport's
+        # e read e; the customary spelling otherwise
+        readings.append([_customary(transliterate_bgn(p.replace("ё", "йо"))) for p in split if p])
     return _dedupe(readings)
 
 
