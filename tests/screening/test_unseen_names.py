@@ -283,6 +283,25 @@ def test_a_cyrillic_query_is_read_with_cognates_and_compounds_of_listed_words() 
     )
 
 
+def test_russian_derivations_are_read_as_english_cognates_after_the_lexicon_and_compounds() -> None:
+    known = {"central", "atomic", "reactors", "metallurgical", "electronics", "institute", "plant", "elektro"}
+    tokens = {
+        t for v in with_lexicon(analyze("Центральный институт атомных реакторов"), {}, known).variants for t in v.tokens
+    }
+    assert {"central", "atomic", "reactors"} <= tokens  # -альный -al, -ный -ic, -тор -tors
+    tokens = {
+        t for v in with_lexicon(analyze("Металлургический завод электроники"), {}, known).variants for t in v.tokens
+    }
+    assert {"metallurgical", "electronics"} <= tokens  # -ический -ical, -ика -ics
+    # only a word the lists use, and a compound of a listed word first: elektro + mechanics, as the lists write it
+    assert "atomic" not in {
+        t for v in with_lexicon(analyze("атомных"), {}, known - {"atomic"}).variants for t in v.tokens
+    }
+    both = known | {"mechanics", "electromechanics"}
+    readings = {v.tokens for v in with_lexicon(analyze("Завод электромеханики"), {}, both).variants}
+    assert ("plant", "elektro", "mechanics") in readings
+
+
 def test_russian_names_are_read_in_bgn_with_its_ye_rule_and_in_passport_spelling() -> None:
     readings = {v.tokens for v in analyze("Евгений Юрьевич").variants}
     assert ("yevgeniy", "yuryevich") in readings  # BGN/PCGN: е is ye at the start and after ь

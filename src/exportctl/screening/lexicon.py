@@ -78,6 +78,7 @@ def translate(lexicon: Mapping[str, str], word: str) -> str | None:
     return lexicon.get(stem(word))
 
 
+_ADJECTIVE = "(?:yy|yi|iy|ii|aya|oye|oe|ogo|ykh|ikh|ym|oy|oi|yye|omu|ye|yj|ie|iye|ymi)"  # an adjective's endings
 # Russian words that English borrowed from the same Latin, by their endings (a closed class of word formation):
 # информации informatsii is information, университета universiteta university, технологии tekhnologii technology
 _COGNATE_ENDINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -87,15 +88,33 @@ _COGNATE_ENDINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"(.{2,})ologichesk(?:iy|ii|yy|aya|oye|oe|ogo|ikh|ym|oy|iye|ie)$"), ("ological",)),
     (re.compile(r"(.{2,})ologi(?:ya|i|yu|ey|ye|yakh)$"), ("ology",)),
 )
+# endings of Russian derivations whose English cognate is looked for only after the lexicon, the endings above and a
+# compound of a word the lists use (электромеханики: elektro + mechanics, as the lists write it, not electromechanics)
+_DERIVED_ENDINGS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    # -ический -ical or -ic (metallurgicheskiy metallurgical, tekhnicheskiy technical, elektricheskiy electric)
+    (re.compile(rf"(.{{3,}})ichesk{_ADJECTIVE}$"), ("ical", "ic")),
+    # -альный -al (tsentralnyy central, federalnyy federal, regionalnyy regional)
+    (re.compile(rf"(.{{3,}}al)n{_ADJECTIVE}$"), ("",)),
+    # -ный of a noun English makes -ic of (atomnyy atomic, elektronnyy electronic)
+    (re.compile(rf"(.{{4,}}?n?)n{_ADJECTIVE}$"), ("ic",)),
+    # -ика -ics (elektronika electronics, mekhaniki mechanics), -тор -tor(s) (reaktorov reactors)
+    (re.compile(r"(.{4,})ik(?:a|i|e|u|oy|oi)$"), ("ics",)),
+    (re.compile(r"(.{3,}tor)(?:a|u|y|e|om|ov|ami|akh)?$"), ("s", "")),
+)
 # how English spells the letters BGN writes otherwise in those words (tekh- tech-, fiz- phys-, kommun- commun-,
 # avto- auto-), each all or nothing
 _COGNATE_LETTERS = (("kh", "ch"), ("kh", "h"), ("f", "ph"), ("ts", "c"), ("ks", "x"), ("k", "c"), ("avt", "aut"))
 
 
-def cognate(word: str, known: Container[str]) -> str | None:
-    """The English word a romanised Russian word is by its ending (:data:`_COGNATE_ENDINGS`), when the lists use
-    that word (``known``); None otherwise. For words the learnt lexicon has too few witnesses for."""
-    for pattern, endings in _COGNATE_ENDINGS:
+def cognate(
+    word: str,
+    known: Container[str],
+    table: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = _COGNATE_ENDINGS,
+) -> str | None:
+    """The English word a romanised Russian word is by its ending (``table``: :data:`_COGNATE_ENDINGS` or
+    :data:`_DERIVED_ENDINGS`), when the lists use that word (``known``); None otherwise. For words the learnt lexicon
+    has too few witnesses for."""
+    for pattern, endings in table:
         found = pattern.fullmatch(word)
         if found is None:
             continue
@@ -120,9 +139,11 @@ def _english(lexicon: Mapping[str, str], word: str, known: Container[str]) -> st
         return found
     for cut in range(MIN_PREFIX, len(word) - MIN_PREFIX + 1):
         head, rest = word[:cut], word[cut:]
-        if head in known and (tail := translate(lexicon, rest) or cognate(rest, known)):
+        if head in known and (
+            tail := translate(lexicon, rest) or cognate(rest, known) or cognate(rest, known, _DERIVED_ENDINGS)
+        ):
             return f"{head} {tail}"
-    return None
+    return cognate(word, known, _DERIVED_ENDINGS)
 
 
 def _words(name: str) -> tuple[str, ...]:
