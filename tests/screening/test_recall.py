@@ -315,7 +315,8 @@ def test_yo_is_read_as_english_writes_it() -> None:
     index = ScreeningIndex.build(
         (*_FILLER[:200], _entry(82, "Gleb Pavlovich ZARYOVIN", EntryType.INDIVIDUAL)), snapshot_key="yo"
     )
-    for written in ("Зарёвин Глеб Павлович", "Зарëвин Глеб Павлович"):  # the second with a Latin ë
+    # the second with a Latin ë; the third with е for ё, as most Russian text writes it: read yo where the lists do
+    for written in ("Зарёвин Глеб Павлович", "Зарëвин Глеб Павлович", "Заревин Глеб Павлович"):
         hits = screen(index, written).hits
         assert hits and hits[0].primary_name == "Gleb Pavlovich ZARYOVIN" and hits[0].score >= 0.9, written
 

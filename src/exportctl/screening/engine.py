@@ -31,7 +31,7 @@ from exportctl.screening.match import NameMatch, match_many
 from exportctl.screening.name_field import field_readings
 from exportctl.screening.normalize import MAX_NAME_CHARS, AnalyzedName, analyze
 from exportctl.screening.pinyin_names import with_pinyin_terms
-from exportctl.screening.respelling import with_respelt_words
+from exportctl.screening.respelling import with_respelt_words, with_yo_respelt
 from exportctl.screening.same_party import NO_PARTY
 from exportctl.screening.scripts import unread_scripts
 from exportctl.screening.trailing_places import with_trailing_places_dropped
@@ -160,7 +160,8 @@ def _analysed(index: ScreeningIndex, name: str) -> AnalyzedName:
     analyzed = with_pinyin_terms(analyze(name, index.usage), index.usage)
     analyzed = with_lexicon(with_equivalents(analyzed, index.equivalents), index.lexicon, index.usage)
     rejoined = without_unlisted_syllables(with_rejoined_words(analyzed, index), index)
-    dropped = with_trailing_places_dropped(with_unit_words_dropped(with_respelt_words(rejoined, index)))
+    respelt = with_yo_respelt(with_respelt_words(rejoined, index), index)
+    dropped = with_trailing_places_dropped(with_unit_words_dropped(respelt))
     return with_acronyms(dropped, index.acronyms)
 
 

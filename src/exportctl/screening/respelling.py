@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from exportctl.screening.index import ScreeningIndex
 from exportctl.screening.normalize import LATIN, TRANSLITERATION, AnalyzedName, NameVariant, latin_arabic_names
+from exportctl.screening.scripts import CYRILLIC
 
 MIN_LETTERS = 4  # a shorter word is respelt into too many listed words
 _VOWEL = re.compile("[aeiouy]")
@@ -135,3 +136,38 @@ def with_respelt_words(analyzed: AnalyzedName, index: ScreeningIndex) -> Analyze
     if words == first.tokens or any(v.tokens == words for v in analyzed.variants):
         return analyzed
     return replace(analyzed, variants=(*analyzed.variants, NameVariant(words, TRANSLITERATION)))
+
+
+# ё as most Russian text writes it, е: Журавлев, Семенов, Федоров, Королев are Zhuravlyov, Semyonov, Fyodorov,
+# Korolyov as often as Zhuravlev … in the lists, and "zhuravlev" does not reach ZHURAVLYOV in blocking (two edits from
+# a word the lists know). An e after a consonant of a Cyrillic name's romanisation is also read yo where that spells a
+# listed word: the lists' own spellings decide, as for the conventions above (Сергеев has no listed "sergeyov")
+_E_AFTER_CONSONANT = re.compile("(?<=[bcdfghjklmnpqrstvxz])e")
+MAX_YO_READINGS = 2  # new readings per name: its romanisations differ in other letters, which scoring weighs anyway
+
+
+def _yo_spelt(token: str, index: ScreeningIndex) -> str:
+    """The token with the first e after a consonant whose yo spells a listed word so spelt, or the token."""
+    for found in _E_AFTER_CONSONANT.finditer(token):
+        spelling = token[: found.start()] + "yo" + token[found.end() :]
+        if spelling in index.vocab:
+            return spelling
+    return token
+
+
+def with_yo_respelt(analyzed: AnalyzedName, index: ScreeningIndex) -> AnalyzedName:
+    """The analysed Cyrillic query with its romanisations' e read yo where the lists spell a word so (see above), in at
+    most :data:`MAX_YO_READINGS` more readings; unchanged for any other name."""
+    if CYRILLIC not in analyzed.scripts:
+        return analyzed
+    added: list[NameVariant] = []
+    for variant in analyzed.variants:
+        if variant.kind != TRANSLITERATION or "e" not in "".join(variant.tokens):
+            continue
+        tokens = tuple(_yo_spelt(t, index) if len(t) >= MIN_LETTERS else t for t in variant.tokens)
+        reading = NameVariant(tokens, TRANSLITERATION)
+        if tokens != variant.tokens and reading not in added and all(v.tokens != tokens for v in analyzed.variants):
+            added.append(reading)
+            if len(added) == MAX_YO_READINGS:
+                break
+    return replace(analyzed, variants=(*analyzed.variants, *added)) if added else analyzed
