@@ -18,9 +18,11 @@ from exportctl.screening import ScreeningIndex, screen
 from exportctl.screening.index import acronym_parts
 from exportctl.screening.scripts import (
     arabic_patterns,
+    arabic_skeletons,
     cyrillic_variants,
     han_variants,
     is_patronymic,
+    skeleton,
     vowelled_pattern,
 )
 
@@ -319,6 +321,40 @@ def test_yo_is_read_as_english_writes_it() -> None:
     for written in ("Зарёвин Глеб Павлович", "Зарëвин Глеб Павлович", "Заревин Глеб Павлович"):
         hits = screen(index, written).hits
         assert hits and hits[0].primary_name == "Gleb Pavlovich ZARYOVIN" and hits[0].score >= 0.9, written
+
+
+# made-up groups listed by their Arabic names romanised, as the lists write armed groups and the bodies named after
+# them: a word that the organisation words translate (مكتب office, جبهة front) is also read as written, and a ة
+# before an article word as t (the construct state: Jabhat al-, Asbat al-)
+_ROMANISED_GROUPS = (
+    ("MAKTAB AL-TARSHANI", "مكتب الترشاني"),
+    ("JABHAT AL-QARSUNIYA", "جبهة القرسونية"),
+)
+
+
+@pytest.mark.parametrize(("listed", "written"), _ROMANISED_GROUPS)
+def test_an_arabic_group_name_finds_its_romanised_listing_through_words_a_table_translates(
+    listed: str, written: str
+) -> None:
+    groups = tuple(_entry(90 + i, name) for i, (name, _) in enumerate(_ROMANISED_GROUPS))
+    index = ScreeningIndex.build((*_FILLER[:200], *groups), snapshot_key="romanised-groups")
+    hits = screen(index, written).hits
+    assert hits and hits[0].primary_name == listed and hits[0].score >= 0.9, written
+
+
+def test_an_organisation_words_ta_marbuta_before_an_article_word_is_read_t_in_the_romanised_reading() -> None:
+    # blocking looks a skeleton up among the listed words' own: "jbh" need not reach JABHAT ("jbht") in a full corpus
+    written, _, _, romanised = arabic_skeletons("جبهة النصرة")
+    assert written == [skeleton("front"), "l", "nsr"] and romanised == ["jbht", "l", "nsr"]  # translated, romanised
+    assert arabic_skeletons("جبهة نصرة")[3][0] == "jbh"  # not before a word without the article
+    name = arabic_skeletons("حمزة الخطيب")
+    assert name[3] == name[0]  # nor in a name: Hamza al-Khatib
+
+
+def test_a_translated_arabic_word_still_finds_the_english_listing() -> None:
+    index = ScreeningIndex.build((*_FILLER[:200], _entry(95, "TARSHANI OFFICE")), snapshot_key="translated-group")
+    hits = screen(index, "مكتب الترشاني").hits
+    assert hits and hits[0].primary_name == "TARSHANI OFFICE"
 
 
 def test_the_assimilated_article_is_allowed_only_before_a_sun_letter() -> None:

@@ -477,13 +477,17 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
         persian: list[str] = []  # ض ذ ظ ث as Persian says them, for a name that has them but no Persian letter
         joined_h: list[str] = []  # an h that Latin joins to the consonant before it (see scripts.arabic_skeletons)
         patterns: list[str] = []
+        romanised: list[str] = []  # no word translated (see scripts.arabic_skeletons)
+        romanised_patterns: list[str] = []
         for script, run in runs:
             if script == scripts.ARABIC:
-                written, as_persian, digraphs = scripts.arabic_skeletons(run)
+                written, as_persian, digraphs, as_romanised = scripts.arabic_skeletons(run)
                 skeletons.extend(written)
                 persian.extend(as_persian)
                 joined_h.extend(digraphs)
+                romanised.extend(as_romanised)
                 patterns.extend(scripts.arabic_patterns(run))
+                romanised_patterns.extend(scripts.arabic_patterns(run, translated=False))
             else:  # the Latin words of a mixed name (زهران Inc): its legal forms are forms here too
                 latin_words = fold_latin(run)
                 core, found = split_legal_forms(latin_words)
@@ -491,11 +495,13 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
                     core = ()
                 forms |= found
                 latin = [s for s in (scripts.skeleton(t) for t in core) if s]
-                for reading in (skeletons, persian, joined_h):
+                for reading in (skeletons, persian, joined_h, romanised):
                     reading.extend(latin)
                 patterns.extend("" for _ in latin)
+                romanised_patterns.extend("" for _ in latin)
         skeletons, patterns = skeletons[:MAX_TOKENS], patterns[:MAX_TOKENS]
         persian, joined_h = persian[:MAX_TOKENS], joined_h[:MAX_TOKENS]
+        romanised, romanised_patterns = romanised[:MAX_TOKENS], romanised_patterns[:MAX_TOKENS]
         if skeletons:
             variants.append(NameVariant(tuple(skeletons), SKELETON, patterns=tuple(patterns)))
             variants.extend(_name_compounds(skeletons, patterns))
@@ -503,6 +509,8 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
                 variants.append(NameVariant(tuple(persian), SKELETON, patterns=tuple(patterns)))
             if joined_h != skeletons:  # اظهر: AZHAR, beside the reading that keeps the h (طاهر TAHER)
                 variants.append(NameVariant(tuple(joined_h), SKELETON, patterns=tuple(patterns)))
+            if romanised and romanised != skeletons:  # مكتب الخدمات: MAKHTAB AL-KHIDAMAT, beside "services office"
+                variants.append(NameVariant(tuple(romanised), SKELETON, patterns=tuple(romanised_patterns)))
         # compounds written as one word in Latin: ولی جان → WALIJAN (proper names only: no translated word). Not
         # across the article (skeleton "l", no spelling pattern), which opens a family name: معن الوعري, Ma'n al-Wa'ri,
         # is two names, not MANAURE (the compounds with an article, Abd al-X and X al-Din, are _name_compounds')

@@ -1082,15 +1082,19 @@ def vowelled_pattern(word: str) -> str:
 ARTICLE_SKELETON = "l"  # the article ال in a consonant-skeleton reading (Latin names keep it: AL-ASSAD)
 
 
-def arabic_skeletons(run: str) -> tuple[list[str], list[str], list[str]]:
-    """Consonant skeletons of the words of an Arabic/Persian run, straight from the letters, in three readings of one
-    length, from one walk over the words:
+def arabic_skeletons(run: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Consonant skeletons of the words of an Arabic/Persian run, straight from the letters, in four readings, the
+    first three of one length, from one walk over the words:
 
     * as written, with the Persian sounds of ض ذ ظ ث when the run has a letter only Persian uses;
     * with the Persian sounds always (احمد ذوالقدر Ahmad Zolghadr, a name without a Persian letter);
     * as written, with a ه or ح right after a letter that Latin spelling joins with h into one consonant left out
       (اظهر Azhar, إسحاق Ishaq: the Latin skeleton reads zh and sh as one letter); after a long vowel it stays
       (طاهر Taher).
+    * romanised: as written, with no word translated but the legal forms (شركة, company, is still no part of the
+      name), and the ة of such a word read t before an article word (:func:`_construct_state`). Groups and the
+      bodies named after them are mostly listed by their Arabic names romanised: مكتب الخدمات is MAKHTAB
+      AL-KHIDAMAT, not "services office", الاتحاد الاسلامي AL-ITIHAAD AL-ISLAMIYA, جبهة النصرة JABHAT AL-NUSRA.
 
     The article stays as "l" (Latin names keep it: AL-ASSAD); organisation words are translated first and then
     reduced like Latin text (جبهة → front → frnt), so that AL-NUSRAH FRONT is found from جبهة النصرة.
@@ -1098,28 +1102,46 @@ def arabic_skeletons(run: str) -> tuple[list[str], list[str], list[str]]:
     written: list[str] = []
     persian: list[str] = []
     joined_h: list[str] = []
+    romanised: list[str] = []
     table = _PERSIAN_SKELETON if _PERSIAN_LETTERS.search(run) else _ARABIC_SKELETON
-    for is_article, word in _arabic_words(run):
+    words = _arabic_words(run)
+    for at, (is_article, word) in enumerate(words):
         term = None if is_article else _arabic_term(word)
         if is_article:
             same = [ARTICLE_SKELETON]
+            romanised.append(ARTICLE_SKELETON)
         elif term is not None:
             core, forms = split_legal_forms(term.split())
             # شركة "company" is a legal form: not part of the name
             same = [] if forms else [s for s in (skeleton(t) for t in core) if s]
+            if not forms:
+                romanised.append(_construct_state(_word_skeleton(word, table) or "_", words, at))
         else:
             consonants = _word_skeleton(word, table)
             if consonants:
                 written.append(consonants)
                 persian.append(_word_skeleton(word, _PERSIAN_SKELETON))
                 joined_h.append(_word_skeleton(_JOINED_H.sub(r"\1", word), table) or consonants)
+                romanised.append(consonants)
             elif _names_vowels_only(word):
-                for reading in (written, persian, joined_h):
+                for reading in (written, persian, joined_h, romanised):
                     reading.append(VOWELS_ONLY)
             continue
         for reading in (written, persian, joined_h):
             reading.extend(same)
-    return written, persian, joined_h
+    return written, persian, joined_h, romanised
+
+
+def _construct_state(consonants: str, words: list[tuple[bool, str]], at: int) -> str:
+    """An organisation word's skeleton with its final ة read t before an article word: the construct state (idafa),
+    said and romanised -at (جبهة النصرة Jabhat al-Nusra, حركة الشباب Harakat al-Shabaab; before a word without the
+    article too, which the lists write both ways, so only before the article). Not a name's: Hamza al-Khatib,
+    Osama al-X and Fatima al-Zahra keep their ة unwritten, and the unknown skeleton "hmzt" weighed more than the
+    name's own "hmz" (كندة الحسيني scored a listed EL CANDE 0.79)."""
+    word = words[at][1]
+    if word.endswith("ة") and at + 1 < len(words) and words[at + 1][0]:
+        return consonants + "t"
+    return consonants
 
 
 # A word of vowel letters only (آوا Ava, آیین Ayin) has no consonant skeleton. Dropped, it left the rest of the name
@@ -1158,21 +1180,24 @@ def _word_skeleton(word: str, table: dict[int, str]) -> str:
 UNKNOWN_SPELLING = "(?!)"  # a word with letters no rule spells (Kurdish ۆ): it matches no Latin word by its spelling
 
 
-def arabic_patterns(run: str) -> list[str]:
+def arabic_patterns(run: str, *, translated: bool = True) -> list[str]:
     """:func:`vowelled_pattern` for each word :func:`arabic_skeletons` gives (in each of its readings), in the same
     order: "" for the article (no judgement), the English word itself for a translated word (جامعة → "university"
     must be the word university, not any word with its consonants: "north"), :data:`UNKNOWN_SPELLING` for a word
-    with a letter no rule spells."""
+    with a letter no rule spells. Not ``translated``: the patterns of :func:`arabic_skeletons`' romanised reading,
+    a translated word's own (a legal form still left out)."""
     patterns = []
     after_article = False
     for is_article, word in _arabic_words(run):
         term = None if is_article else _arabic_term(word)
         if is_article:
             patterns.append("")
-        elif term is not None:
+        elif term is not None and (translated or split_legal_forms(term.split())[1]):
             core, forms = split_legal_forms(term.split())
             if not forms:
                 patterns.extend(re.escape(t) for t in core if skeleton(t))
+        elif term is not None and not _word_skeleton(word, _ARABIC_SKELETON):
+            patterns.append(UNKNOWN_SPELLING)  # the romanised reading's "_" for a term without consonants
         elif _word_skeleton(word, _ARABIC_SKELETON):  # either table: the same letters have consonants
             pattern = vowelled_pattern(word)
             if pattern and after_article and word[:1] in _SUN_LETTERS:
