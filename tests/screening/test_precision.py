@@ -118,6 +118,24 @@ def test_organisation_words_are_translated_before_skeletons_are_compared() -> No
     assert all(not v.tokens[0].startswith("jm") for v in variants)  # جامعة's own consonants are not compared
 
 
+def test_a_university_s_arabic_name_is_not_read_as_a_romanised_group_name() -> None:
+    # the romanised reading of an Arabic name's organisation words (Jabhat al-, Maktab al-) leaves a university as
+    # the lists write universities, in English: جامعة spelt jami'a fits JAMIAT, a group's name, as well
+    others = tuple(made_up(300 + i, f"Filler{i:03d} Trading") for i in range(200))
+    group = made_up(299, "JAMIAT UL-TARSHANI")
+    index = ScreeningIndex.build((*others, group), snapshot_key="university-group")
+    assert not screen(index, "جامعة الترشاني").hits  # a university
+    assert screen(index, "جمعية الترشاني").hits  # an association: Jam'iyyat, as the lists romanise it
+
+
+def test_a_persian_name_s_organisation_words_are_not_read_romanised() -> None:
+    # Persian names have no article to mark a romanised construction, and an adjective romanised (ملی, Melli) matched
+    # a listed MELLI UNIVERSITY from another university's name, whose own word was left unmatched
+    others = tuple(made_up(500 + i, f"Filler{i:03d} Trading") for i in range(200))
+    index = ScreeningIndex.build((*others, made_up(499, "MELLI UNIVERSITY")), snapshot_key="persian-romanised")
+    assert not screen(index, "دانشگاه ملی کرسان").hits  # the National Korsan University
+
+
 def _fold(text: str) -> str:
     """Case, width and punctuation folded; word breaks kept ("Yi LI" is a person, the learnt "yili" a place)."""
     return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold()))
