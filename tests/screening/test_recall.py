@@ -15,6 +15,7 @@ import pytest
 
 from exportctl.lists.model import EntryType, ListCode, ListEntry
 from exportctl.screening import ScreeningIndex, screen
+from exportctl.screening.designations import with_short_country_name
 from exportctl.screening.index import acronym_parts
 from exportctl.screening.scripts import (
     arabic_patterns,
@@ -349,6 +350,23 @@ def test_an_organisation_words_ta_marbuta_before_an_article_word_is_read_t_in_th
     assert arabic_skeletons("جبهة نصرة")[3][0] == "jbh"  # not before a word without the article
     name = arabic_skeletons("حمزة الخطيب")
     assert name[3] == name[0]  # nor in a name: Hamza al-Khatib
+
+
+def test_a_state_after_a_persian_body_s_name_counts_as_its_country_word_in_any_order() -> None:
+    # Persian puts the state after the body, its words in Persian order (republic islamic iran); read as the state's
+    # short name, it weighs as "… of Iran" does, not as three words the listed name lacks
+    index = ScreeningIndex.build(
+        (*_FILLER[:200], _entry(98, "HEALTH INDUSTRIES ORGANIZATION")), snapshot_key="state-after"
+    )
+    with_state = screen(index, "سازمان صنایع بهداشت جمهوری اسلامی ایران").hits
+    with_short_name = screen(index, "سازمان صنایع بهداشت ایران").hits
+    assert with_state and with_short_name and with_state[0].score == with_short_name[0].score
+    assert with_short_country_name(["bank", "central", "iran"]) is None  # the short name already
+    assert with_short_country_name(["ministry", "defense", "republic", "arab", "syrian"]) == (
+        "ministry",
+        "defense",
+        "syria",
+    )
 
 
 def test_a_translated_arabic_word_still_finds_the_english_listing() -> None:

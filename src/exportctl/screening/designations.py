@@ -217,6 +217,35 @@ def opening_short_name(text: str) -> str | None:
     return f"{country.short}{text[matches[start + length - 1].end() :]}"
 
 
+@functools.cache
+def _long_names_as_sets() -> dict[frozenset[str], Designated]:
+    """Each country's long names of two words or more (but "of" and "the") as sets of folded words: a name
+    translated from a language that orders them otherwise holds them in another order."""
+    table: dict[frozenset[str], Designated] = {}
+    for words, (country, kind) in _designations().items():
+        content = frozenset(words) - _OF
+        if kind == NAME and len(content) >= 2 and words != words_of(country.short):
+            table.setdefault(content, country)
+    return table
+
+
+def with_short_country_name(tokens: Sequence[str]) -> tuple[str, ...] | None:
+    """A translated name's tokens with the country's long name at their end, in any order, as its short name; None
+    when they end in none. Persian and Arabic put the state after the body and its words in their own order:
+    سازمان صنایع دفاع جمهوری اسلامی ایران is read "organization industries defense republic islamic iran", and the
+    three words of the state, which the listed DEFENSE INDUSTRIES ORGANIZATION lacks, weighed as three (0.67); read
+    "… iran", the state weighs as a name's country word does ("Defense Industries Organization of Iran")."""
+    table = _long_names_as_sets()
+    for length in range(min(_LONGEST, len(tokens) - 1), 1, -1):
+        tail = [fold(t) for t in tokens[len(tokens) - length :]]
+        if tail[0] in _OF:
+            continue
+        country = table.get(frozenset(tail) - _OF)
+        if country is not None and len(set(tail) - _OF) == len([t for t in tail if t not in _OF]):
+            return (*tokens[: len(tokens) - length], *words_of(country.short))
+    return None
+
+
 def long_designation_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
     """(start, length) of each country's long name of several words among a name's tokens ("democratic peoples
     republic of korea", "russian federation"): not its short name. Such a name is one name in several words: in a

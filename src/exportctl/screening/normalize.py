@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from exportctl.screening import scripts
+from exportctl.screening.designations import with_short_country_name
 from exportctl.screening.legal_forms import (
     FORM_WORDS,
     is_letters_form,
@@ -198,7 +199,9 @@ def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[li
         # Абдурахманов is a list's ABDURAKHMANOV: read in the Latin names' form of Abd al-X too
         return [(_unworded(latin_arabic_names(fold_latin(" ".join(r)))), TRANSLITERATION) for r in readings]
     if script == scripts.ARABIC:
-        return [(_unworded(scripts.arabic_words(run)), TRANSLITERATION)]
+        words = _unworded(scripts.arabic_words(run))
+        short = with_short_country_name(words)
+        return [(words, TRANSLITERATION)] + ([(list(short), TRANSLITERATION)] if short else [])
     if scripts.has_hangul(run):
         return [(fold_latin(" ".join(r)), TRANSLITERATION) for r in scripts.hangul_variants(run)]
     text = _ASSIMILATED.sub("al-", _EZAFE.sub("", run)) if "-" in run else run
