@@ -489,8 +489,9 @@ def analyze(name: str, known: Container[str] = _EMPTY) -> AnalyzedName:
                 persian.extend(as_persian)
                 joined_h.extend(digraphs)
                 romanised.extend(as_romanised)
-                patterns.extend(scripts.arabic_patterns(run))
-                romanised_patterns.extend(scripts.arabic_patterns(run, translated=False))
+                translated, spelt = scripts.arabic_pattern_readings(run)
+                patterns.extend(translated)
+                romanised_patterns.extend(spelt)
             else:  # the Latin words of a mixed name (زهران Inc): its legal forms are forms here too
                 latin_words = fold_latin(run)
                 core, found = split_legal_forms(latin_words)

@@ -1202,34 +1202,43 @@ def _word_skeleton(word: str, table: dict[int, str]) -> str:
 UNKNOWN_SPELLING = "(?!)"  # a word with letters no rule spells (Kurdish ۆ): it matches no Latin word by its spelling
 
 
-def arabic_patterns(run: str, *, translated: bool = True) -> list[str]:
+def arabic_patterns(run: str) -> list[str]:
     """:func:`vowelled_pattern` for each word :func:`arabic_skeletons` gives (in each of its readings), in the same
     order: "" for the article (no judgement), the English word itself for a translated word (جامعة → "university"
     must be the word university, not any word with its consonants: "north"), :data:`UNKNOWN_SPELLING` for a word
-    with a letter no rule spells. Not ``translated``: the patterns of :func:`arabic_skeletons`' romanised reading,
-    a translated word's own (a legal form still left out)."""
-    patterns = []
+    with a letter no rule spells."""
+    return arabic_pattern_readings(run)[0]
+
+
+def arabic_pattern_readings(run: str) -> tuple[list[str], list[str]]:
+    """:func:`arabic_patterns`, and the patterns of :func:`arabic_skeletons`' romanised reading (a translated word's
+    own, but a legal form's or an institution's: :func:`_translated_only`), from one walk over the words."""
+    patterns: list[str] = []
+    romanised: list[str] = []
     after_article = False
-    translated = translated or _PERSIAN_LETTERS.search(run) is not None
+    persian = _PERSIAN_LETTERS.search(run) is not None
     for is_article, word in _arabic_words(run):
         term = None if is_article else _arabic_term(word)
+        own: list[str] = []  # the word's own pattern, as the romanised reading spells it
         if is_article:
-            patterns.append("")
-        elif term is not None and (translated or _translated_only(term)):
-            core, forms = split_legal_forms(term.split())
-            if not forms:
-                patterns.extend(re.escape(t) for t in core if skeleton(t))
-        elif term is not None and not _word_skeleton(word, _ARABIC_SKELETON):
-            patterns.append(UNKNOWN_SPELLING)  # the romanised reading's "_" for a term without consonants
+            own = [""]
         elif _word_skeleton(word, _ARABIC_SKELETON):  # either table: the same letters have consonants
             pattern = vowelled_pattern(word)
             if pattern and after_article and word[:1] in _SUN_LETTERS:
                 pattern = ASSIMILATED_ARTICLE + pattern
-            patterns.append(pattern or UNKNOWN_SPELLING)
-        elif _names_vowels_only(word):
-            patterns.append(UNKNOWN_SPELLING)
+            own = [pattern or UNKNOWN_SPELLING]
+        elif term is not None or _names_vowels_only(word):
+            own = [UNKNOWN_SPELLING]  # the romanised reading's "_" for a term without consonants
+        if term is not None:
+            core, forms = split_legal_forms(term.split())
+            translation = [] if forms else [re.escape(t) for t in core if skeleton(t)]
+            patterns.extend(translation)
+            romanised.extend(translation if persian or _translated_only(term) else own)
+        else:
+            patterns.extend(own)
+            romanised.extend(own)
         after_article = is_article
-    return patterns
+    return patterns, romanised
 
 
 # The article before a "sun letter" is said as that letter (al-Sabbar: as-Sabbar), and French and Maghrebi spellings
