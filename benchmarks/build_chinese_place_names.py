@@ -9,6 +9,11 @@ English names are their pinyin (北京 Beijing), which the romanisation already 
 * countries: each ISO 3166 country's Chinese names in CLDR (simplified ``zh`` and traditional ``zh_Hant``, made
   simplified) with its English names (CLDR's, then pycountry's common name and its name before any comma), and the
   CC-CEDICT proper names whose first gloss is one of those English names (澳门 Macao, 北韩 North Korea);
+* the states' long names of four characters or more, from the iso-codes translations that pycountry ships (``zh_CN``,
+  ``zh_TW``, ``zh_HK`` of ISO 3166-1's names and official names: 中华人民共和国, 中華民國, 朝鲜民主主义人民共和国,
+  伊朗伊斯兰共和国), read as the short English name: Chinese puts the state before a body's name (中华人民共和国公安部,
+  the Ministry of Public Security), and its words, left as "china peoples gongheguo", weighed against the listed
+  MINISTRY OF PUBLIC SECURITY as three words it lacks (0.77; 0.86 read "china public security ministry");
 * capitals: the CC-CEDICT proper names glossed "X, capital of Y" (东京 "Tokyo, capital of Japan"), X a name of
   capitalised words;
 * China's autonomous regions whose English name is no pinyin (内蒙古 Inner Mongolia, 西藏 Tibet): a CC-CEDICT
@@ -27,6 +32,7 @@ is read inside them. ``--check`` exits 1 when the committed file differs.
 
 from __future__ import annotations
 
+import gettext
 import json
 import re
 import unicodedata
@@ -46,6 +52,8 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "exportctl" / "data" / "scre
 
 SAME_NAME = 70  # an English name this close to the pinyin is a spelling of it (Taiwan: taiwan; Harbin: haerbin)
 MAX_NAMES = 2  # English names kept per place, most usual first
+MIN_LONG_NAME = 4  # characters of a state's long name from iso-codes: shorter ones (泽西 Jersey) sit inside other names
+_ISO_LOCALES = ("zh_CN", "zh_TW", "zh_HK")
 _CAPITAL = re.compile(r"^(?P<name>[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)*)(?: or [^,]+)?, capital of ")
 _TAIWAN_USAGE = re.compile(r"\s*\((?:Tw|Tw, HK|HK|country)\)")
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
@@ -79,8 +87,21 @@ def _english_names() -> dict[str, list[str]]:
         found = [cldr.get(country.alpha_2, ""), getattr(country, "common_name", ""), country.name.split(",")[0]]
         kept = [name for name in found if name and "SAR" not in name]  # "Macao SAR China": CLDR's long form
         names[country.alpha_2] = list(dict.fromkeys(_plain(name) for name in kept))
-    del names["CN"]  # China's own name is the term table's (中国 China, Chinese), and its archaic ones (有夏) no name's
     return names
+
+
+def _long_names(english: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The states' long names in iso-codes' Chinese translations (simplified) → the state's English names."""
+    found: dict[str, list[str]] = {}
+    for locale in _ISO_LOCALES:
+        translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale]).gettext
+        for country in pycountry.countries:
+            for field in ("official_name", "name"):
+                written = getattr(country, field, "")
+                chinese = translate(written) if written else ""
+                if chinese != written and _HAN.match(chinese) and len(chinese) >= MIN_LONG_NAME:
+                    found.setdefault(to_simplified(chinese), english[country.alpha_2])
+    return found
 
 
 def _every_proper_name() -> frozenset[str]:
@@ -94,9 +115,25 @@ def _every_proper_name() -> frozenset[str]:
     return frozenset(names)
 
 
+def state_names(places: dict[str, str]) -> dict[str, str]:
+    """The states' long names (see the module docstring) that are no place of ``places`` already → their English
+    names. Kept apart from the places: China's and Taiwan's are among them, and a proper name glossed with a
+    place's English name is that place's other name (:func:`.chinese_places._two_character_words`), which "China"
+    is not."""
+    english = _english_names()
+    common = cedict().words
+    return {
+        chinese: "|".join(name.casefold() for name in names[:MAX_NAMES])
+        for chinese, names in sorted(_long_names(english).items())
+        if chinese not in places and chinese not in CHINESE_TERMS and chinese not in common
+    }
+
+
 def place_names() -> dict[str, str]:
     """Chinese characters → the place's English names ("|" between them, most usual first)."""
     english = _english_names()
+    # China's own name is the term table's (中国 China, Chinese), and its archaic ones (有夏) no name's
+    del english["CN"]
     found: dict[str, list[str]] = {}
     for locale in ("zh", "zh_Hant"):
         for code, chinese in Locale.parse(locale).territories.items():
@@ -128,22 +165,24 @@ def place_names() -> dict[str, str]:
     return kept
 
 
-def not_places(places: dict[str, str]) -> list[str]:
-    """The dictionary's other proper names that hold a place's characters (see the module docstring)."""
+def not_places(places: dict[str, str], states: dict[str, str]) -> list[str]:
+    """The dictionary's other proper names that hold a place's characters (see the module docstring), but the
+    states' long names (荷兰王国, the Kingdom of the Netherlands, holds 荷兰)."""
     held: set[str] = set()
     for simple, _, first in cedict().proper:
         inside = [key for key in places if len(key) < len(simple) and key in simple] if simple not in places else []
         gloss = _plain(first).casefold()
         if any(not any(name in gloss for name in places[key].split("|")) for key in inside):
             held.add(simple)  # 东京大学 "University of Tokyo" is read with its place; 黑山县 "Heishan county" is not
-    return sorted(held)
+    return sorted(held - states.keys())
 
 
 def main() -> None:
     places = place_names()
-    data = {"places": places, "not_places": not_places(places)}
+    states = state_names(places)
+    data = {"places": places, "states": states, "not_places": not_places(places, states)}
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    summary = f"{len(places)} places, {len(data['not_places'])} other names"
+    summary = f"{len(places)} places, {len(states)} states' long names, {len(data['not_places'])} other names"
     write_or_check(OUT, text, "CLDR and CC-CEDICT", summary, __doc__.splitlines()[0])
 
 

@@ -19,6 +19,7 @@ _ENTRIES = (
     made_up(2, "Moscow Zhenlan Institute"),  # made up: 莫斯科振兰研究所
     made_up(3, "Zhenlan Technologies Co., Ltd."),
     made_up(5, "Plovdiv Brennor Holding"),
+    made_up(6, "Ministry of Public Security"),  # a body named without its state, as lists name ministries
 )
 
 
@@ -39,6 +40,11 @@ def _first_words(name: str) -> list[str]:
         ("東京", ["tokyo"]),  # traditional characters too
         ("阿拉伯联合酋长国", ["united", "arab", "emirates"]),  # CLDR's name, longer than the dictionary's
         ("内蒙古", ["inner", "mongolia"]),  # an autonomous region whose English is no pinyin
+        # states' long names (iso-codes' Chinese translations), read as their short names
+        ("中华人民共和国", ["china"]),
+        ("中華民國", ["taiwan"]),
+        ("朝鲜民主主义人民共和国", ["north", "korea"]),
+        ("伊朗伊斯兰共和国", ["iran"]),
     ],
 )
 def test_a_foreign_place_is_read_by_its_english_name(chinese: str, english: list[str]) -> None:
@@ -81,6 +87,20 @@ def test_a_foreign_companys_chinese_name_finds_its_listed_english_name(small: Sc
     assert moscow and moscow[0].entry_id == "test:2" and moscow[0].score >= 0.9
 
 
+def test_a_state_before_a_bodys_name_weighs_as_its_short_name(small: ScreeningIndex) -> None:
+    # Chinese puts the state first; its long name read word by word ("china peoples gongheguo") weighed as three
+    # words the listed name lacks
+    for state in ("中华人民共和国", "中華民國", "朝鲜民主主义人民共和国"):
+        hits = screen(small, f"{state}公安部").hits
+        short = screen(small, f"{_short_state(state)}公安部").hits
+        assert hits and hits[0].entry_id == "test:6", state
+        assert hits[0].score == pytest.approx(short[0].score, abs=0.01), state
+
+
+def _short_state(state: str) -> str:
+    return {"中华人民共和国": "中国", "中華民國": "台湾", "朝鲜民主主义人民共和国": "朝鲜"}[state]
+
+
 def test_japanese_legal_forms() -> None:
     assert split_legal_forms(["zhenlan", "technologies", "japan", "kk"]) == (
         ("zhenlan", "technologies", "japan"),
@@ -101,9 +121,12 @@ def test_a_listed_name_ending_in_kk_matches_the_name_without_it(small: Screening
 def test_the_place_table_is_what_cldr_and_cedict_give() -> None:
     # the committed table is reproducible by one command (benchmarks/build_chinese_place_names.py)
     pytest.importorskip("babel")
-    from build_chinese_place_names import OUT, not_places  # benchmarks/ is on the path
+    from build_chinese_place_names import OUT, not_places, state_names  # benchmarks/ is on the path
     from build_chinese_place_names import place_names as built
 
     places = built()
-    assert json.loads(OUT.read_text(encoding="utf-8")) == {"places": places, "not_places": not_places(places)}
-    assert places["日本"] == "japan" and "黑山县" in not_places(places)
+    states = state_names(places)
+    committed = json.loads(OUT.read_text(encoding="utf-8"))
+    assert committed == {"places": places, "states": states, "not_places": not_places(places, states)}
+    assert places["日本"] == "japan" and "黑山县" in not_places(places, states)
+    assert states["中华人民共和国"] == "china" and "中华人民共和国" not in places

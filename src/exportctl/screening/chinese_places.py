@@ -5,6 +5,10 @@ Chinese names a foreign country or capital with its own words, not with its soun
 The table (``data/screening/chinese_place_names.json``) comes from CLDR's Chinese names of the world's countries
 and from CC-CEDICT's proper names glossed as a country or "X, capital of Y", written by
 ``benchmarks/build_chinese_place_names.py``; China's own places, whose English is their pinyin, are not in it.
+States' long names (中华人民共和国, 中華民國, 朝鲜民主主义人民共和国, from the iso-codes translations that pycountry
+ships) are read as their short English names (china, taiwan, north korea): Chinese puts the state before a body's
+name (中华人民共和国公安部), where its words left as "china peoples gongheguo" weighed as three words the listed
+MINISTRY OF PUBLIC SECURITY lacks.
 
 A place is read only where it is a word of the name. Chinese writes no spaces, so a place's characters also turn up
 across two other words, and the neighbours tell:
@@ -28,15 +32,18 @@ from exportctl.screening.terms import CHINESE_TERMS
 
 
 @functools.cache
-def _table() -> tuple[dict[str, str], tuple[str, ...]]:
+def _table() -> tuple[dict[str, str], tuple[str, ...], dict[str, str]]:
     data = resources.files("exportctl") / "data" / "screening" / "chinese_place_names.json"
     loaded = json.loads(data.read_text(encoding="utf-8"))
-    return dict(loaded["places"]), tuple(loaded["not_places"])
+    return dict(loaded["places"]), tuple(loaded["not_places"]), dict(loaded["states"])
 
 
+@functools.cache
 def place_names() -> dict[str, str]:
-    """Simplified characters → the place's English names ("|" between them, most usual first)."""
-    return _table()[0]
+    """Simplified characters → the place's English names ("|" between them, most usual first), states' long names
+    (中华人民共和国 China) too."""
+    places, _, states = _table()
+    return places | states
 
 
 @functools.cache
@@ -50,7 +57,7 @@ def _two_character_words() -> frozenset[str]:
     international, 国家 national) and CC-CEDICT's proper names (广东 Guangdong, 上海 Shanghai). Not every word of
     the dictionary: 叙利亚科学 is Syria's 科学 (science), though 亚科 is "subfamily"; nor the names that are another
     name of a place (坡国, colloquial for Singapore, would keep 新加坡 from being read in 新加坡国立大学)."""
-    english = {name for names in place_names().values() for name in names.split("|")}
+    english = {name for names in _table()[0].values() for name in names.split("|")}
     names = [
         name
         for name, _, gloss in cedict().proper
