@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from exportctl.screening import ScreeningIndex, screen
-from exportctl.screening.trailing_country import trailing_country
+from exportctl.screening.explain import Hit
+from exportctl.screening.trailing_country import country_after_of, trailing_country
 from tests.screening.made_up import made_up
 
 
@@ -51,6 +52,8 @@ def index() -> ScreeningIndex:
             made_up(2, "Zelmarin Brenko"),
             made_up(3, "VELDRA OPTICS", country="IR"),
             made_up(4, "VELDRA OPTICS", country="DE"),
+            made_up(5, "Directorate of Orbital Surveys", country="RU"),
+            made_up(6, "Bank of Veldra of Russia", country="AE"),
             *(made_up(10 + i, f"{word} Trading Company") for i, word in enumerate(("Orion", "Vega", "Lyra", "Arab"))),
         ),
         snapshot_key="trailing-country",
@@ -72,3 +75,41 @@ def test_the_country_read_from_the_name_is_the_querys_country_and_said(index: Sc
     assert any("read from the name" in note for note in result.notes)
     # a country the caller gives is kept: the name's end does not overrule it
     assert screen(index, "Veldra Optics (Germany)", country="IR").hits[0].entry_id == "test:3"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Federal Security Service of Russia", "RU"),
+        ("Ministry of Defence of the Islamic Republic of Iran", "IR"),  # the official name, after the first "of"
+        ("Directorate of Orbital Surveys of the Russian Federation", "RU"),
+        ("Bank of China", "CN"),
+        ("Industrial Bank of Korea", None),  # two states are Korea
+        ("Bank of Baroda", None),
+        ("of Russia", None),  # nothing before it
+        ("Ministry of Defence", None),
+    ],
+)
+def test_a_state_after_of_at_the_names_end_is_read(name: str, expected: str | None) -> None:
+    assert country_after_of(name) == expected
+
+
+def test_a_state_after_of_contradicts_an_entry_of_another_country(index: ScreeningIndex) -> None:
+    # "of Chile" says whose body it is: an entry of another country, whose matched name names no state, scores
+    # lower; the state's own entry does not score higher (the state's words are the name's own), and the name is
+    # kept as written
+    russian = screen(index, "Directorate of Orbital Surveys of Russia", threshold=0.3)
+    chilean = screen(index, "Directorate of Orbital Surveys of Chile", threshold=0.3)
+    neither = screen(index, "Directorate of Orbital Surveys of Ruritania", threshold=0.3)
+    assert russian.country is None and russian.hits[0].entry_id == "test:5"
+    assert chilean.hits[0].entry_id == "test:5"
+    assert chilean.hits[0].score == pytest.approx(russian.hits[0].score - 0.15, abs=0.02)
+    assert any("CL" in note for note in chilean.notes)
+    assert russian.hits[0].score <= neither.hits[0].score + 0.01  # no bonus for the state's words
+    # a listed name that names the state itself is not contradicted (BANK OF RUSSIA, listed with addresses abroad)
+    abroad = screen(index, "Bank of Veldra of Russia", threshold=0.3)
+    assert abroad.hits[0].entry_id == "test:6" and "country_mismatch" not in _features(abroad.hits[0])
+
+
+def _features(hit: Hit) -> set[str]:
+    return {feature.name for feature in hit.features if feature.value}

@@ -130,7 +130,14 @@ def _prepare(index: ScreeningIndex, query: Query, threshold: float) -> _Prepared
     notes = field.notes
     if field.country and query.country is None:  # "X, United Arab Emirates": the field's country is the query's
         query = replace(query, country=field.country)
-        notes = (*notes, f"country {field.country} read from the name field; the name screened with and without it")
+        notes = (*notes, f"country {field.country} read from the name field")
+    elif field.named_country and query.country is None:  # "Ministry of Defence of Chile"
+        query = replace(query, named_country=field.named_country)
+        notes = (
+            *notes,
+            f"the name ends with a state ({field.named_country}): an entry of another country whose matched name "
+            "does not name that state scores lower",
+        )
     if field.parts:  # "X a.k.a. Y", "X, 16 Ivana Babushkina, Moscow": each name on its own too, after the whole
         analyzed = _with_readings_of(analyzed, [_analysed(index, part) for part in field.parts])
     length = cut_length(query.name)

@@ -34,17 +34,23 @@ from exportctl.screening.scripts import (
     patronymic_father,
     script_of,
 )
+from exportctl.screening.trailing_country import names_country
 from exportctl.screening.vessel_names import SHIP_WORDS
 
 
 @dataclass(frozen=True)
 class Query:
-    """What is screened: a name, and optionally the country (ISO alpha-2), an address and identifiers."""
+    """What is screened: a name, and optionally the country (ISO alpha-2), an address and identifiers.
+
+    ``named_country``: the state the name says it is a body of ("Federal Security Service of Russia"), read from the
+    name when no country is given: it contradicts an entry of another country whose matched name does not name it
+    (:func:`country_mismatch`), and confirms nothing, its words being the name's own."""
 
     name: str
     country: str | None = None
     address: str | None = None
     identifiers: tuple[str, ...] = ()
+    named_country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,9 +111,14 @@ def country_match(pair: Pair) -> float:
 
 
 def country_mismatch(pair: Pair) -> float:
-    """Qualifier: 1 when the query gives a country and the entry lists countries but not that one."""
+    """Qualifier: 1 when the query gives a country and the entry lists countries but not that one; also when the
+    name ends with "of" a state ("Ministry of Defence of Chile") that the entry's countries and its matched listed
+    name do not name."""
     country = (pair.query.country or "").upper()
     countries = _entry_countries(pair.entry)
+    named = pair.query.named_country
+    if not country and named and countries and named not in countries:
+        return 0.0 if names_country(pair.matched_name, named) else 1.0
     return 1.0 if country and countries and country not in countries else 0.0
 
 

@@ -21,7 +21,7 @@ from exportctl.screening.designations import designation_readings
 from exportctl.screening.domain_names import addresses_read
 from exportctl.screening.homoglyphs import digits_as_letters, unmixed
 from exportctl.screening.script_parts import script_parts
-from exportctl.screening.trailing_country import trailing_country
+from exportctl.screening.trailing_country import country_after_of, trailing_country
 from exportctl.screening.vessel_names import without_ship_words
 
 
@@ -32,6 +32,7 @@ class FieldReadings:
     parts: tuple[str, ...] = ()
     country: str | None = None
     notes: tuple[str, ...] = ()
+    named_country: str | None = None  # the state a name ends with after "of" (.trailing_country.country_after_of)
 
 
 def field_readings(text: str) -> FieldReadings:
@@ -76,6 +77,7 @@ def field_readings(text: str) -> FieldReadings:
     country = trailing_country(text)
     if country:  # "X, United Arab Emirates"
         parts.append(country[0])
+        notes.append("a country written after the name: the name screened with and without it")
     designations, read_as = designation_readings(country[0] if country else text)  # not the country after it
     if read_as:  # "Foreign Trade Bank of the DPRK": also with North Korea, Democratic People's Republic of Korea
         parts.extend(designations)
@@ -88,4 +90,5 @@ def field_readings(text: str) -> FieldReadings:
         tuple(dict.fromkeys(part for part in parts if part.strip())),
         country[1] if country else address_country,
         tuple(notes),
+        None if country or address_country else country_after_of(text),  # "Federal Security Service of Russia"
     )

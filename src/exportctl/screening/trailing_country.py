@@ -124,6 +124,31 @@ def country_code(text: str) -> str | None:
     return country_names().get(_folded(text))
 
 
+_OF = re.compile(r"\bof\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def country_after_of(name: str) -> str | None:
+    """The ISO code of the country a name ends with after "of" ("Federal Security Service of Russia", "Ministry of
+    Defence of the Islamic Republic of Iran"): the state whose body the name is. Not read off (a listed name holds
+    its state too: CENTRAL BANK OF IRAN); the state the query names, which an entry's countries may contradict
+    (:func:`.features.country_mismatch`). None when the name ends in no country or the words before hold nothing of
+    two letters."""
+    if " of " not in name.casefold() and "\tof " not in name:
+        return None
+    for found in _OF.finditer(name):
+        code = country_names().get(_folded(name[found.end() :]))
+        if code is not None:
+            return code if sum(ch.isalnum() for ch in name[: found.start()]) >= 2 else None
+    return None
+
+
+def names_country(text: str, code: str) -> bool:
+    """Whether a text holds one of the names of the country of that ISO code, as whole words ("CENTRAL BANK OF THE
+    ISLAMIC REPUBLIC OF IRAN" names IR)."""
+    folded = f" {_folded(text)} "
+    return any(f" {_folded(name)} " in folded for name in country_forms().get(code, ()))
+
+
 def trailing_country(name: str) -> tuple[str, str] | None:
     """The name without a country written after it (after a comma, a semicolon, a slash, a dash or in brackets),
     and that country's ISO code; None when there is none, or when nothing of two letters would be left."""
