@@ -236,6 +236,22 @@ def test_russian_legal_forms_written_out_are_forms_in_every_romanisation() -> No
     assert analyze("DOCHERNEE PREDPRIYATIE AKTSIONERNOGO OBSHCHESTVA GAZPROM").forms == set()
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "PUBLIC JOINT STOCK COMMERCIAL BANK QORVANE",  # ПАО АКБ
+        "JOINT-STOCK COMMERCIAL BANK QORVANE",  # АКБ
+        "COMMERCIAL JOINT STOCK BANK QORVANE",
+        "OPEN JOINT STOCK COMPANY COMMERCIAL BANK QORVANE",
+    ],
+)
+def test_joint_stock_before_a_bank_is_the_banks_legal_form(name: str) -> None:
+    # a bank's "joint stock" is its form, as in "joint stock company"; left as words of the name, PUBLIC JOINT STOCK
+    # COMMERCIAL BANK DERZHAVA scored 0.61 against "Derzhava Bank"
+    analyzed = analyze(name)
+    assert analyzed.forms == {"jsc"} and analyzed.variants[0].tokens == ("commercial", "bank", "qorvane"), name
+
+
 def test_a_name_of_only_legal_forms_keeps_its_tokens() -> None:
     core, forms = split_legal_forms(["company", "limited"])
     assert core == ("company", "limited") and forms == {"co_ltd"}
@@ -249,7 +265,7 @@ def test_a_name_of_only_legal_forms_keeps_its_tokens() -> None:
     [
         ("LIMITED LIABILITY QORVANE", ("qorvane",)),  # limited liability company
         ("OPEN JOINT COMPANY QORVANE", ("qorvane",)),  # open joint stock company
-        ("PUBLIC JOINT STOCK QORVANE SHIPYARD", ("qorvane", "shipyard")),
+        ("CLOSED STOCK COMPANY QORVANE SHIPYARD", ("qorvane", "shipyard")),  # closed joint stock company
         ("OBSHCHESTVO S OGRANICHENNOI QORVANE", ("qorvane",)),  # … otvetstvennostyu
         ("Qorvane Liability Company", ("qorvane",)),
     ],

@@ -81,6 +81,12 @@ _FORMS: dict[str, tuple[str, ...]] = {
         "closed joint stock company",
         "public joint stock company",
         "non public joint stock company",
+        # "joint stock" alone is the form too: a bank's (ПАО АКБ, public joint stock commercial bank; АКБ, joint stock
+        # commercial bank; COMMERCIAL JOINT-STOCK BANK)
+        "joint stock",
+        "open joint stock",
+        "closed joint stock",
+        "public joint stock",
         "publicly traded company",
         "aktsionernoe obshchestvo",
         "otkrytoe aktsionernoe obshchestvo",
