@@ -197,7 +197,10 @@ def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[li
         run = _CYRILLIC_ASSIMILATED.sub("аль-", run) if "-" in run else run
         readings = scripts.cyrillic_variants(run, known)
         # Абдурахманов is a list's ABDURAKHMANOV: read in the Latin names' form of Abd al-X too
-        return [(_unworded(latin_arabic_names(fold_latin(" ".join(r)))), TRANSLITERATION) for r in readings]
+        read = [(_unworded(latin_arabic_names(fold_latin(" ".join(r)))), TRANSLITERATION) for r in readings]
+        # Russian too puts the state after the body (Федеральная служба безопасности Российской Федерации)
+        short = with_short_country_name(read[0][0]) if read else None
+        return read + ([(list(short), TRANSLITERATION)] if short else [])
     if script == scripts.ARABIC:
         words = _unworded(scripts.arabic_words(run))
         short = with_short_country_name(words)

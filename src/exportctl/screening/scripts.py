@@ -20,6 +20,7 @@ from exportctl.screening.cedict import cedict
 from exportctl.screening.chinese_places import held_positions, longest_place, place_at, place_names
 from exportctl.screening.legal_forms import CO_LTD_WORDS, split_legal_forms
 from exportctl.screening.palladius import chinese_words
+from exportctl.screening.russian_countries import country_word
 from exportctl.screening.terms import ARABIC_TERMS, CHINESE_TERMS, RUSSIAN_TERMS
 
 HAN = "han"
@@ -803,7 +804,7 @@ def cyrillic_variants(run: str, known: Container[str] = ()) -> list[list[str]]:
         for part in parts:
             roman = transliterate_cyrillic(part)
             plain.append(roman)
-            term = whole if whole is not None else _russian_term(part)
+            term = whole if whole is not None else _russian_term(part) or country_word(part)
             split.append(part)
             terms.append(term)
             if term is not None:  # an organisation word ends the person's name
