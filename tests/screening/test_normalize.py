@@ -719,12 +719,37 @@ def test_korean_names_are_read_as_the_lists_spell_them() -> None:
     assert analyze("LG전자").variants[0].tokens == ("lg", "chon", "cha")  # and Latin letters inside a Korean word
     assert analyze("삼성SDS").variants[0].tokens == ("sam", "song", "sds")
     # an organisation's words (more syllables than a name) are words, not syllables; a two-syllable surname is one
-    assert [v.tokens for v in analyze("한국과학기술원").variants] == [
+    assert [v.tokens for v in analyze("한국과학기술원").variants][:2] == [
         ("hankukkwahakkisulwon",),
         ("hangukgwahakgisulwon",),
     ]
-    assert [v.tokens for v in analyze("삼성 전자").variants] == [("samsong", "choncha"), ("samsong", "jonja")]
+    assert [v.tokens for v in analyze("삼성 전자").variants][:2] == [("samsong", "choncha"), ("samsong", "jonja")]
     assert ("namgung", "min", "su") in [v.tokens for v in analyze("남궁민수").variants]
+
+
+def test_a_korean_organisations_words_are_translated_and_its_own_syllables_kept() -> None:
+    # Korean writes an organisation's name without spaces: read as one word, 조선광선은행 matched no listed name
+    readings = [v.tokens for v in analyze("조선광선은행").variants]
+    assert readings[0] == ("chosonkwangsonunhaeng",)  # as before, first
+    assert ("korea", "kwangson", "bank") in readings
+    assert ("choson", "kwangson", "bank") in readings and ("korea", "kwangson", "banking") in readings
+    assert ("samsong", "electronics") in [v.tokens for v in analyze("삼성 전자").variants]
+    # a person's name has no organisation words; text without any gets no more readings
+    assert all("korea" not in r for r in (v.tokens for v in analyze("조선").variants))
+
+
+def test_korean_names_of_listed_organisations_are_found() -> None:
+    index = ScreeningIndex.build(
+        (
+            made_up(1, "KOREA TORIM BANKING CORP", country="KP"),
+            made_up(2, "SORAN GENERAL BUREAU"),
+            made_up(3, "KOREA TORIM SORAN TRADING CORPORATION"),
+        ),
+        snapshot_key="korean-organisations",
+    )
+    for korean, entry_id in (("조선도림은행", "test:1"), ("소란총국", "test:2"), ("조선도림 소란무역회사", "test:3")):
+        hits = screen(index, korean).hits
+        assert hits and hits[0].entry_id == entry_id and hits[0].score >= 0.85, korean
 
 
 def test_cyrillic_stress_marks_and_latin_look_alikes_do_not_cut_words() -> None:

@@ -279,7 +279,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "polytechnic laboratory laboratories faculty conservatory lyceum".split()
     ),
     "health": frozenset("hospital hospitals clinic clinics".split()),
-    "bank": frozenset("bank banks".split()),
+    "bank": frozenset("bank banks banking".split()),  # KOREA KWANGSON BANKING CORP is a bank
     "ministry": frozenset("ministry ministries".split()),
     "airline": frozenset("airlines airline airways air".split()),
 }

@@ -64,7 +64,7 @@ from exportctl.screening.similarity import (
 from exportctl.screening.synonyms import SYNONYM_SIMILARITY, synonym_class
 from exportctl.screening.trailing_country import country_code
 
-INDEX_FORMAT = 127  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
+INDEX_FORMAT = 128  # bump whenever the index layout or the analysis changes: caches of another format are rebuilt
 DISTINCT_MAX_NAMES = 100  # a word in this many names or more is a common one (tech: 242; terra: 22)
 BLOCKING_MAX_DF = 400  # tokens in more names than this are too common to select candidates with
 _MAX_ANALYSED_VARIANTS = 2  # list names in Chinese/Cyrillic/Arabic script: index the two best readings

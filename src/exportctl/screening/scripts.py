@@ -21,7 +21,7 @@ from exportctl.screening.chinese_places import held_positions, longest_place, pl
 from exportctl.screening.legal_forms import CO_LTD_WORDS, split_legal_forms
 from exportctl.screening.palladius import chinese_words
 from exportctl.screening.russian_countries import country_word
-from exportctl.screening.terms import ARABIC_TERMS, CHINESE_TERMS, RUSSIAN_TERMS
+from exportctl.screening.terms import ARABIC_TERMS, CHINESE_TERMS, KOREAN_TERMS, RUSSIAN_TERMS
 
 HAN = "han"
 CYRILLIC = "cyrillic"
@@ -683,9 +683,62 @@ def hangul_variants(run: str) -> list[list[str]]:
         voiceless.extend(plain)
         voiced.extend(soft)
         joined.extend(soft[:1] + (["".join(soft[1:])] if len(soft) > 1 else []))
-    for reading in (voiceless, voiced, joined):
+    translated = [] if personal else _korean_translated(run)
+    for reading in (voiceless, voiced, joined, *translated):
         reading.extend(forms)
-    return _dedupe([voiceless, voiced, joined])
+    return _dedupe([voiceless, voiced, joined, *translated])
+
+
+_LONGEST_KOREAN_TERM = max(len(term) for term in KOREAN_TERMS)
+
+
+def _korean_translated(run: str) -> list[list[str]]:
+    """An organisation's Korean words with its organisation words translated (:data:`.terms.KOREAN_TERMS`: their
+    first renderings, then each one's second in turn) and the syllables between them read as one word each, in both
+    spellings (조선광선은행: "korea kwangson bank", "choson kwangson bank", "korea kwangson banking"); none when the
+    text holds no such word. Korean
+    writes an organisation's name without spaces, and read as one word (chosonkwangsonunhaeng) it matched no listed
+    name (KOREA KWANGSON BANKING CORP)."""
+    words: list[list[tuple[str, str]]] = []  # per word: (kind, text), "term" with its English or "name" syllables
+    for word in (part for part in _HANGUL_OR_OTHER.findall(run) if not part.isspace()):
+        words.append(_korean_pieces(word) if _HANGUL.match(word) else [("other", word)])
+    if not any(kind == "term" for pieces in words for kind, _ in pieces):
+        return []
+    pieces = [piece for pieces in words for piece in pieces]
+    switched = [None, *(at for at, (kind, text) in enumerate(pieces) if kind == "term" and "|" in text)]
+    readings: list[list[str]] = []
+    for second in switched:  # the terms' first renderings, then each term's second one in turn
+        for j in (False, True):  # McCune–Reischauer, then North Korea's ㅈ as j
+            reading: list[str] = []
+            for at, (kind, text) in enumerate(pieces):
+                if kind == "term":
+                    reading.extend(_alt(text, 1 if at == second else 0).split())
+                elif kind == "name":
+                    reading.append("".join(_hangul_syllable(ch, voiced=i > 0, j=j) for i, ch in enumerate(text)))
+                else:
+                    reading.append(text)
+            readings.append(reading)
+    return _dedupe(readings)
+
+
+def _korean_pieces(word: str) -> list[tuple[str, str]]:
+    """A Korean word split into its organisation words (longest first) and the syllables between them."""
+    pieces: list[tuple[str, str]] = []
+    at = 0
+    while at < len(word):
+        for size in range(min(_LONGEST_KOREAN_TERM, len(word) - at), 1, -1):
+            english = KOREAN_TERMS.get(word[at : at + size])
+            if english is not None:
+                pieces.append(("term", english))
+                at += size
+                break
+        else:
+            if pieces and pieces[-1][0] == "name":
+                pieces[-1] = ("name", pieces[-1][1] + word[at])
+            else:
+                pieces.append(("name", word[at]))
+            at += 1
+    return pieces
 
 
 # --- Cyrillic ------------------------------------------------------------------------------------------------------
@@ -787,24 +840,29 @@ def _russian_term(word: str) -> str | None:
     return None
 
 
+_CYRILLIC_WORD_AND_DOT = re.compile(r"[\w-]+\.?")  # a run's words, each with the dot after it if any
+
+
 def cyrillic_variants(run: str, known: Container[str] = ()) -> list[list[str]]:
     """Alternative word lists for a Cyrillic run: translated terms, Chinese names in Palladius spelling read as
     pinyin where the lists hold them (Хуавэй: huawei; only for a query, whose ``known`` is the index vocabulary), BGN
     romanisation, anyascii's, the passport's (ICAO), BGN with ks as x, BGN with its ye rule, and the customary English
     spelling (Yuri, Andrei, Zarechny)."""
-    words = [w for w in re.split(r"[^\w-]+", run.lower()) if w.strip("-_")]
+    written = [m.group() for m in _CYRILLIC_WORD_AND_DOT.finditer(run.lower()) if m.group().strip("-_.")]
+    words = [w.rstrip(".") for w in written]
     plain: list[str] = []
     translated: list[str] = []
     named_after = False  # the words after имени are a person's initials and name, in the genitive
     split: list[str] = []  # the run's parts (words, or a hyphened word's halves) and their terms, in step with plain
     terms: list[str | None] = []
-    for word in words:
-        whole = _russian_term(word)  # a hyphened term (физико-технический) is one word, not its halves
+    for word, as_written in zip(words, written, strict=True):
+        # a letter with a dot is an initial (В.П. Макеева), not the preposition в
+        whole = None if len(word) == 1 and as_written.endswith(".") else _russian_term(word)
         parts = [word] if whole is not None else [p for p in word.split("-") if p]
         for part in parts:
             roman = transliterate_cyrillic(part)
             plain.append(roman)
-            term = whole if whole is not None else _russian_term(part) or country_word(part)
+            term = whole if whole is not None or len(word) == 1 else _russian_term(part) or country_word(part)
             split.append(part)
             terms.append(term)
             if term is not None:  # an organisation word ends the person's name
