@@ -188,6 +188,13 @@ def _unworded(tokens: list[str]) -> list[str]:
     return kept or tokens
 
 
+def _with_short_state(read: list[tuple[list[str], str]]) -> list[tuple[list[str], str]]:
+    """A run's readings, and its first (translated) one once more with a state's long name at its end read as the
+    state's short name, when it ends in one (:func:`.designations.with_short_country_name`)."""
+    short = with_short_country_name(read[0][0]) if read else None
+    return read + ([(list(short), read[0][1])] if short else [])
+
+
 def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[list[str], str]]:
     if script == scripts.HAN:
         readings = scripts.han_variants(run, known)
@@ -197,14 +204,12 @@ def _run_variants(script: str, run: str, known: Container[str]) -> list[tuple[li
         run = _CYRILLIC_ASSIMILATED.sub("аль-", run) if "-" in run else run
         readings = scripts.cyrillic_variants(run, known)
         # Абдурахманов is a list's ABDURAKHMANOV: read in the Latin names' form of Abd al-X too
-        read = [(_unworded(latin_arabic_names(fold_latin(" ".join(r)))), TRANSLITERATION) for r in readings]
         # Russian too puts the state after the body (Федеральная служба безопасности Российской Федерации)
-        short = with_short_country_name(read[0][0]) if read else None
-        return read + ([(list(short), TRANSLITERATION)] if short else [])
+        return _with_short_state(
+            [(_unworded(latin_arabic_names(fold_latin(" ".join(r)))), TRANSLITERATION) for r in readings]
+        )
     if script == scripts.ARABIC:
-        words = _unworded(scripts.arabic_words(run))
-        short = with_short_country_name(words)
-        return [(words, TRANSLITERATION)] + ([(list(short), TRANSLITERATION)] if short else [])
+        return _with_short_state([(_unworded(scripts.arabic_words(run)), TRANSLITERATION)])
     if scripts.has_hangul(run):
         return [(fold_latin(" ".join(r)), TRANSLITERATION) for r in scripts.hangul_variants(run)]
     text = _ASSIMILATED.sub("al-", _EZAFE.sub("", run)) if "-" in run else run

@@ -696,9 +696,8 @@ def _korean_translated(run: str) -> list[list[str]]:
     """An organisation's Korean words with its organisation words translated (:data:`.terms.KOREAN_TERMS`: their
     first renderings, then each one's second in turn) and the syllables between them read as one word each, in both
     spellings (조선광선은행: "korea kwangson bank", "choson kwangson bank", "korea kwangson banking"); none when the
-    text holds no such word. Korean
-    writes an organisation's name without spaces, and read as one word (chosonkwangsonunhaeng) it matched no listed
-    name (KOREA KWANGSON BANKING CORP)."""
+    text holds no such word. Korean writes an organisation's name without spaces, and read as one word
+    (chosonkwangsonunhaeng) it matched no listed name (KOREA KWANGSON BANKING CORP)."""
     words: list[list[tuple[str, str]]] = []  # per word: (kind, text), "term" with its English or "name" syllables
     for word in (part for part in _HANGUL_OR_OTHER.findall(run) if not part.isspace()):
         words.append(_korean_pieces(word) if _HANGUL.match(word) else [("other", word)])
@@ -856,13 +855,13 @@ def cyrillic_variants(run: str, known: Container[str] = ()) -> list[list[str]]:
     split: list[str] = []  # the run's parts (words, or a hyphened word's halves) and their terms, in step with plain
     terms: list[str | None] = []
     for word, as_written in zip(words, written, strict=True):
-        # a letter with a dot is an initial (В.П. Макеева), not the preposition в
-        whole = None if len(word) == 1 and as_written.endswith(".") else _russian_term(word)
+        initial = len(word) == 1 and as_written.endswith(".")  # В.П. Макеева: an initial, not the preposition в
+        whole = None if initial else _russian_term(word)
         parts = [word] if whole is not None else [p for p in word.split("-") if p]
         for part in parts:
             roman = transliterate_cyrillic(part)
             plain.append(roman)
-            term = whole if whole is not None or len(word) == 1 else _russian_term(part) or country_word(part)
+            term = whole if whole is not None or initial else _russian_term(part) or country_word(part)
             split.append(part)
             terms.append(term)
             if term is not None:  # an organisation word ends the person's name

@@ -136,7 +136,7 @@ def country_after_of(name: str) -> str | None:
     if " of " not in name.casefold() and "\tof " not in name:
         return None
     for found in _OF.finditer(name):
-        code = country_names().get(_folded(name[found.end() :]))
+        code = country_code(name[found.end() :])
         if code is not None:
             return code if sum(ch.isalnum() for ch in name[: found.start()]) >= 2 else None
     return None
